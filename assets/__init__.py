@@ -1,0 +1,1 @@
+"""Data claimnet ships: the default network, word lists for the importer, README screenshots."""

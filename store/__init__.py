@@ -1,0 +1,62 @@
+"""claimnet's headless core: the claim-network model, its storage, queries, import and export.
+
+Open a store with :func:`open_store`; every read and change goes through the returned
+:class:`Store`. Nothing here imports textual or rich.
+"""
+
+from __future__ import annotations
+
+from .core import Store
+from .errors import (
+    Ambiguous,
+    DependentsExist,
+    NotFound,
+    NothingToDo,
+    StoreError,
+    StoreFileError,
+    ValidationError,
+)
+from .location import default_network, default_store_path
+from .migrate import migrate
+from .network import check_network, prepare_records
+from .storage import OlderSchema, Storage, empty_tables
+
+__all__ = [
+    "Ambiguous",
+    "DependentsExist",
+    "NotFound",
+    "NothingToDo",
+    "Store",
+    "StoreError",
+    "StoreFileError",
+    "ValidationError",
+    "open_store",
+]
+
+
+def open_store(path: str | None = None, *, create: bool = True, analyst: str | None = None,
+               network: dict | None = None) -> Store:
+    """Open the store at ``path`` (default: ``CLAIMNET_STORE`` or the user data directory).
+
+    With no file there and ``create``, a new store is made holding ``network`` (by default the
+    network of the seed article) and ``store.created_new`` is True. An older schema is migrated
+    with a backup kept (``store.migrated_from`` says from which version).
+    """
+    storage = Storage(path or default_store_path())
+    store = Store(storage, analyst=analyst)
+    if not storage.exists():
+        if not create:
+            raise StoreFileError(f"There is no store at {storage.path}.")
+        tables = empty_tables()
+        document = default_network() if network is None else network
+        records = check_network(document, "the default network")
+        for table, rid, record in prepare_records(records, lambda _rid: None, store._normalise):
+            tables[table][rid] = record
+        store.created_new = storage.create(tables)
+    try:
+        storage.open()
+    except OlderSchema:
+        store.migrated_from = migrate(storage)
+        storage.open()
+    return store
+
