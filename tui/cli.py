@@ -1,0 +1,53 @@
+"""The ``claimnet`` command: the app with no arguments, quick lookups and edits with them."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from store import StoreError
+
+from .commands import annotate_cmds, browse_cmds, check_cmds
+
+COMMAND_MODULES = [browse_cmds, check_cmds, annotate_cmds]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser for every subcommand, each taking ``--store`` and ``--json``."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--store", metavar="PATH", help="store file (default: CLAIMNET_STORE or "
+                        "the user data directory)")
+    common.add_argument("--json", action="store_true", help="machine-readable output")
+    parser = argparse.ArgumentParser(
+        prog="claimnet",
+        description="Build, browse and annotate claim networks from news. With no command, "
+        "opens the full-screen app.",
+        parents=[common],
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        module.register(sub, common)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            from .app import run_app
+
+            return run_app(args.store)
+        return int(args.func(args) or 0)
+    except StoreError as error:
+        print(f"claimnet: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The ``claimnet`` subcommands; each module registers its own parsers."""
