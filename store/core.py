@@ -22,6 +22,7 @@ from .network import prepare_records
 from .queries import QueriesMixin
 from .search import SearchMixin
 from .storage import HISTORY_TABLE, Storage
+from .sync import synchronise_public
 from .validate import validate
 
 _FIXED_FIELDS = ("id", "created", "updated", "sha256")
@@ -38,6 +39,7 @@ def default_analyst() -> str:
         return "unknown"
 
 
+@synchronise_public
 class Store(QueriesMixin, SearchMixin):
     """A claim network kept in one store file; open it with ``store.open_store``."""
 
