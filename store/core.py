@@ -119,8 +119,9 @@ class Store(QueriesMixin, SearchMixin):
 
     # -- changing ------------------------------------------------------------------------
 
-    def create(self, kind: str, **fields: Any) -> model.Record:
-        """Add a record of ``kind`` (actor, statement …) with ``fields``; the saved record."""
+    def create(self, record_kind: str, /, **fields: Any) -> model.Record:
+        """Add a record of ``record_kind`` (actor, statement …) with ``fields``; the saved record."""
+        kind = record_kind
         cls = model.BY_KIND.get(kind)
         if cls is None:
             raise ValidationError(f"There is no record kind {kind!r}.", field="kind")
@@ -233,7 +234,7 @@ class Store(QueriesMixin, SearchMixin):
                       if v is not None}
             if grades:
                 kind = model.kind_of_id(target)
-                allowed = set(model.defaults(model.table_of_id(target)))
+                allowed = model.field_names(model.table_of_id(target))
                 for key in grades:
                     if key not in allowed:
                         raise ValidationError(f"A {kind} has no {key}.", field=key)
@@ -259,6 +260,22 @@ class Store(QueriesMixin, SearchMixin):
             if ops:
                 self._commit(summary, ops)
         return len(ops)
+
+    def apply_prepared(self, summary: str, ops: list[list[Any]], expect_seq: int,
+                       details: dict[str, Any] | None = None) -> hist.HistoryEntry:
+        """Apply whole-record ops prepared (and validated) against ``expect_seq`` as one undoable change.
+
+        Refused with nothing written when the store changed since ``expect_seq``; ``details``
+        is kept in the history entry (a merge keeps there what it decided).
+        """
+        with self.storage.locked(exclusive=True):
+            self.storage._catch_up()
+            if self.storage.seq != expect_seq:
+                raise StoreError("The store changed while the change was being prepared; "
+                                 "nothing was written, run it again.")
+            self._commit(summary, ops, details=details)
+            entry = self.storage.tables[HISTORY_TABLE][hist.history_id(self.storage.seq)]
+        return hist.HistoryEntry.from_dict(entry)
 
     def undo(self) -> hist.HistoryEntry:
         """Undo the newest change still done; the entry that was undone."""
@@ -303,7 +320,7 @@ class Store(QueriesMixin, SearchMixin):
                 )
 
     def _commit(self, summary: str, ops: list[list[Any]], kind: str = hist.CHANGE,
-                target: str | None = None) -> None:
+                target: str | None = None, details: dict[str, Any] | None = None) -> None:
         storage = self.storage
         seq = storage.seq + 1
         changes = [
@@ -315,6 +332,8 @@ class Store(QueriesMixin, SearchMixin):
             "kind": kind, "summary": summary, "changes": changes,
             "state": hist.DONE, "target": target,
         }
+        if details is not None:
+            entry["details"] = details
         all_ops = list(ops)
         if kind == hist.CHANGE:
             for undone in hist.undone_entries(storage.tables[HISTORY_TABLE]):

@@ -33,6 +33,6 @@ def migrate(storage: Storage) -> int:
         for step in range(version, SCHEMA_VERSION):
             MIGRATIONS[step](tables)
         tables[META_TABLE]["meta"] = {"schema": SCHEMA_VERSION, "seq": 0}
-        storage._adopt(tables, loaded.doc_ids, seq=0)
+        storage._adopt(tables, loaded.doc_keys, seq=0)
         storage._write_main()
     return version

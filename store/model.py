@@ -8,6 +8,7 @@ for object construction on every load.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -76,24 +77,23 @@ class Record:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of this record, as stored on disk."""
-        out = {}
-        for f in dataclasses.fields(self):
-            value = getattr(self, f.name)
-            out[f.metadata.get("json", f.name)] = _plain(value)
-        return out
+        return {key: _plain(getattr(self, name)) for name, key in _field_keys(type(self))}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Record:
         """Build a record from its JSON shape, ignoring keys it does not know."""
         kwargs = {}
-        for f in dataclasses.fields(cls):
-            key = f.metadata.get("json", f.name)
+        for name, key in _field_keys(cls):
             if key in data:
                 value = data[key]
-                if isinstance(value, list):
-                    value = tuple(value)
-                kwargs[f.name] = value
+                kwargs[name] = tuple(value) if isinstance(value, list) else value
         return cls(**kwargs)
+
+
+@functools.cache
+def _field_keys(cls: type) -> tuple[tuple[str, str], ...]:
+    """(attribute name, JSON key) for each field of a record class."""
+    return tuple((f.name, f.metadata.get("json", f.name)) for f in dataclasses.fields(cls))
 
 
 def _plain(value: Any) -> Any:
@@ -240,5 +240,15 @@ def from_dict(table: str, data: dict[str, Any]) -> Record:
 
 def defaults(table: str) -> dict[str, Any]:
     """The JSON shape of an empty record of a table, with every field at its default."""
-    cls = BY_TABLE[table]
-    return cls(id="").to_dict()
+    return {k: (v.copy() if isinstance(v, list | dict) else v) for k, v in _blank(table).items()}
+
+
+@functools.cache
+def _blank(table: str) -> dict[str, Any]:
+    return BY_TABLE[table](id="").to_dict()
+
+
+@functools.cache
+def field_names(table: str) -> frozenset[str]:
+    """The JSON keys a record of ``table`` has."""
+    return frozenset(_blank(table))

@@ -1,13 +1,16 @@
 """Full-text search over names, aliases, statements, quotes, evidence, titles and annotations.
 
-Case- and accent-insensitive; every query word must occur in the record; results are ranked so
-an exact name or alias comes first, then records whose name holds every word, then whole-word
-matches, then matches inside words. A loop over folded in-memory text, not TinyDB queries: each
-record's folded text is cached and only refolded when that record changes.
+Case- and accent-insensitive; every query word must occur in the record; results are ranked: an
+exact name, alias or title first, then names where every word starts a word, then other fields
+where every word starts a word, then words found inside words, then words spread over fields.
+
+A loop over folded in-memory text, not TinyDB queries: each record's folded text is cached and
+only refolded when that record changes.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -25,6 +28,7 @@ SEARCH_FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 KIND_ORDER = {"actors": 0, "sources": 1, "statements": 2, "evidence": 3, "annotations": 4}
 _SEP = "\x1f"
+_NAMES_END = "\x1e"
 SNIPPET_WIDTH = 70
 
 
@@ -63,6 +67,7 @@ class SearchMixin:
     _index: Callable[..., Any]
 
     def _folded(self, table: str) -> dict[str, str]:
+        """Per record, its folded names, a separator, then its other folded fields."""
         cache = self.__dict__.setdefault("_fold_cache", {})
         previous: dict[str, tuple[dict, str]] = cache.get(table, {})
 
@@ -70,10 +75,7 @@ class SearchMixin:
             current: dict[str, tuple[dict, str]] = {}
             for rid, rec in records.items():
                 hit = previous.get(rid)
-                if hit is not None and hit[0] is rec:
-                    current[rid] = hit
-                else:
-                    current[rid] = (rec, _SEP.join(fold(v) for _f, v, _n in _fields(table, rec)))
+                current[rid] = hit if hit is not None and hit[0] is rec else (rec, _fold_record(table, rec))
             cache[table] = current
             return {rid: text for rid, (_rec, text) in current.items()}
 
@@ -87,45 +89,72 @@ class SearchMixin:
             return []
         probe = max(wanted, key=len)
         others = [w for w in wanted if w != probe]
+        starts = [re.compile(r"(?<!\w)" + re.escape(w)) for w in wanted]
         whole = normalise(query)
-        hits: list[SearchHit] = []
+        ranked: list[tuple[int, int, int, str, str]] = []
         for table in SEARCH_FIELDS:
             if kinds and model.BY_TABLE[table].KIND not in kinds:
                 continue
-            folded = self._folded(table)
-            records = self.storage.tables[table]
-            for rid, text in folded.items():
-                if probe in text and all(w in text for w in others):
-                    hits.append(_hit(table, records[rid], wanted, whole))
-        hits.sort(key=lambda h: (h.rank, KIND_ORDER[model.table_of_id(h.id)], len(h.snippet)))
-        return hits if limit is None else hits[:limit]
+            order = KIND_ORDER[table]
+            has_names = bool(SEARCH_FIELDS[table][0])
+            per_rank = [0, 0, 0, 0]
+            for position, (rid, text) in enumerate(self._folded(table).items()):
+                if probe not in text or not all(w in text for w in others):
+                    continue
+                if has_names:  # small tables: rank them all, shorter names first
+                    rank, length = _rank_names(text, starts, whole)
+                    ranked.append((rank, order, length, rid, table))
+                    continue
+                rank = _rank(text, starts)
+                if limit is not None and per_rank[rank] >= limit:
+                    continue  # this table already has enough hits this good, found earlier
+                per_rank[rank] += 1
+                ranked.append((rank, order, position, rid, table))
+                if limit is not None and per_rank[2] >= limit:
+                    break  # nothing later in this table can outrank what is kept
+        ranked.sort()
+        records = self.storage.tables
+        return [_hit(table, records[table][rid], wanted, rank)
+                for rank, _order, _pos, rid, table in (ranked if limit is None else ranked[:limit])]
 
 
-def _hit(table: str, record: dict[str, Any], wanted: list[str], whole: str) -> SearchHit:
-    fields = _fields(table, record)
-    best: tuple[int, str, str] | None = None
-    for field, value, is_name in fields:
+def _fold_record(table: str, record: dict[str, Any]) -> str:
+    names, rest = [], []
+    for _field, value, is_name in _fields(table, record):
+        (names if is_name else rest).append(fold(value))
+    return _SEP.join(names) + _NAMES_END + _SEP.join(rest)
+
+
+def _rank_names(text: str, starts: list[re.Pattern[str]], whole: str) -> tuple[int, int]:
+    """Rank a record with names: 0 a name is the query, 1 every word starts a word of one name
+    (shortest such name first), else as ``_rank``."""
+    best = None
+    for name in text[: text.index(_NAMES_END)].split(_SEP):
+        if " ".join(name.split()) == whole:
+            return 0, len(name)
+        if all(p.search(name) for p in starts) and (best is None or len(name) < best):
+            best = len(name)
+    if best is not None:
+        return 1, best
+    return _rank(text, starts), len(text)
+
+
+def _rank(text: str, starts: list[re.Pattern[str]]) -> int:
+    """2 when every query word starts a word somewhere in the record, 3 when some are inside words."""
+    return 2 if all(p.search(text) for p in starts) else 3
+
+
+def _hit(table: str, record: dict[str, Any], wanted: list[str], rank: int) -> SearchHit:
+    """Describe a ranked match: the field that holds most query words, and a snippet of it."""
+    best: tuple[int, str, str] = (-1, "", "")
+    for field, value, _is_name in _fields(table, record):
         folded = fold(value)
         present = [w for w in wanted if w in folded]
-        if not present:
-            continue
-        value_words = words(value)
-        if is_name and normalise(value) == whole:
-            rank = 0
-        elif is_name and len(present) == len(wanted):
-            rank = 1
-        elif all(any(vw.startswith(w) for vw in value_words) for w in present):
-            rank = 2 if len(present) == len(wanted) else 3
-        else:
-            rank = 4
-        if best is None or rank < best[0]:
-            best = (rank, field, _snippet(value, present))
-    rank, field, snippet = best if best else (5, "", "")
+        if len(present) > best[0]:
+            best = (len(present), field, _snippet(value, present) if present else "")
     kind = model.BY_TABLE[table].KIND
-    return SearchHit(kind, record["id"], field, snippet, rank,
+    return SearchHit(kind, record["id"], best[1], best[2], rank,
                      record.get("target") if table == "annotations" else None)
-
-
 def _snippet(value: str, present: list[str]) -> str:
     """A window of ``value`` around the first matching word, with … where cut."""
     flat = " ".join(value.split())

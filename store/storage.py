@@ -73,7 +73,7 @@ class Storage:
         self.seq = 0
         self.generation = 0  # bumped whenever the in-memory data changes
         self.table_generation: dict[str, int] = {}  # the same, per table
-        self._doc_ids: dict[str, dict[str, int]] = {}
+        self._doc_keys: dict[str, dict[str, str]] = {}  # record id -> TinyDB doc id
         self._next_doc: dict[str, int] = {}
         self._main_stamp: FileStamp | None = None
         self._journal_end = 0
@@ -81,6 +81,8 @@ class Storage:
         self._writer: JournalWriter | None = None
         self._lock_fd: int | None = None
         self._thread_lock = threading.RLock()
+        self.depth = 0  # how deep this thread is in Store calls (see sync.py)
+        self.is_open = False
 
     # -- opening -------------------------------------------------------------------------
 
@@ -110,9 +112,11 @@ class Storage:
             raise StoreFileError(f"There is no store at {self.path}.")
         with self.locked(exclusive=False):
             self._reload()
+        self.is_open = True
 
     def close(self) -> None:
         """Fold the journal into the store file and release the files."""
+        self.is_open = False
         if self._writer is None and self._lock_fd is None:
             return
         with contextlib.suppress(StoreFileError, OSError), self.locked(exclusive=True):
@@ -165,7 +169,13 @@ class Storage:
         ):
             self._reload()
             return True
-        read = read_journal(self.journal_path, self._journal_end)
+        try:
+            read = read_journal(self.journal_path, self._journal_end)
+        except StoreFileError:
+            read = None  # our offset no longer starts a line: the journal was folded and rewritten
+        if read is None or (read.entries and read.entries[0].get("seq") != self.seq + 1):
+            self._reload()  # a gap in the sequence means we missed a fold; read everything
+            return True
         self._apply_journal(read.entries)
         self._journal_end = read.good_end
         self._journal_stamp = journal
@@ -178,28 +188,29 @@ class Storage:
             raise OlderSchema(loaded.version)
         self._main_stamp = FileStamp.of(self.path)
         seq = int(loaded.tables[META_TABLE]["meta"].get("seq", 0))
-        self._adopt(loaded.tables, loaded.doc_ids, seq=seq)
+        self._adopt(loaded.tables, loaded.doc_keys, seq=seq)
         self._journal_stamp = FileStamp.of(self.journal_path)
         read = read_journal(self.journal_path)
         self._apply_journal(read.entries)
         self._journal_end = read.good_end
 
-    def _adopt(self, tables: Tables, doc_ids: dict[str, dict[str, int]], seq: int) -> None:
+    def _adopt(self, tables: Tables, doc_keys: dict[str, dict[str, str]], seq: int) -> None:
         meta = tables[META_TABLE].setdefault("meta", {})
         meta["schema"] = SCHEMA_VERSION
+        stored_next = meta.get("next_doc") if isinstance(meta.get("next_doc"), dict) else {}
         self.tables = tables
         self.seq = seq
-        self._doc_ids = {}
+        self._doc_keys = {}
         self._next_doc = {}
         for name, records in tables.items():
-            mapping = dict(doc_ids.get(name) or {})
-            top = max(mapping.values(), default=0)
-            for rid in records:
-                if rid not in mapping:
-                    top += 1
-                    mapping[rid] = top
-            self._doc_ids[name] = mapping
-            self._next_doc[name] = top + 1
+            keys = doc_keys.get(name)
+            if keys is None or len(keys) != len(records):
+                keys = {rid: str(n) for n, rid in enumerate(records, start=1)}
+            self._doc_keys[name] = keys
+            top = stored_next.get(name)
+            if not isinstance(top, int) or top <= len(keys):
+                top = 1 + max((int(k) for k in keys.values() if k.isdigit()), default=0)
+            self._next_doc[name] = top
         self.generation += 1
         for name in TABLES:
             self.table_generation[name] = self.generation
@@ -216,10 +227,10 @@ class Storage:
             records = self.tables[table]
             if record is None:
                 records.pop(rid, None)
-                self._doc_ids[table].pop(rid, None)
+                self._doc_keys[table].pop(rid, None)
             else:
                 if rid not in records:
-                    self._doc_ids[table][rid] = self._next_doc[table]
+                    self._doc_keys[table][rid] = str(self._next_doc[table])
                     self._next_doc[table] += 1
                 records[rid] = record
             self.table_generation[table] = self.generation + 1
@@ -257,7 +268,8 @@ class Storage:
     def _write_main(self) -> None:
         meta = dict(self.tables[META_TABLE]["meta"])
         meta["seq"] = self.seq
-        data = render_store(self.tables, self._doc_ids, meta)
+        meta["next_doc"] = {name: self._next_doc[name] for name in TABLES if name != META_TABLE}
+        data = render_store(self.tables, self._doc_keys, meta)
         write_atomically(self.path, data)
         self._main_stamp = FileStamp.of(self.path)
 
@@ -291,7 +303,7 @@ class LoadedStore:
     """A parsed store file: its tables keyed by record id, TinyDB doc ids, schema version."""
 
     tables: Tables
-    doc_ids: dict[str, dict[str, int]]
+    doc_keys: dict[str, dict[str, str]]
     version: int
 
 
@@ -344,32 +356,42 @@ def check_document(document: Any, path: str) -> LoadedStore:
         )
     tables: Tables = {name: {} for name in TABLES}
     tables[META_TABLE] = {"meta": meta}
-    doc_ids: dict[str, dict[str, int]] = {}
+    doc_keys: dict[str, dict[str, str]] = {}
     for name in TABLES:
         if name == META_TABLE:
             continue
         docs = document.get(name, {})
         if not isinstance(docs, dict):
             raise StoreFileError(f"The store {path} is malformed: table {name!r} is not an object.")
-        records = tables[name]
-        ids = doc_ids[name] = {}
-        for key, doc in docs.items():
-            rid = doc.get("id") if isinstance(doc, dict) else None
-            if not isinstance(rid, str) or not rid or not key.isdigit():
-                raise StoreFileError(
-                    f"The store {path} is malformed: a record in {name!r} has no id."
-                )
-            if rid in records:
-                raise StoreFileError(f"The store {path} is malformed: id {rid!r} appears twice.")
-            records[rid] = doc
-            ids[rid] = int(key)
-    return LoadedStore(tables, doc_ids, meta["schema"])
+        try:  # the fast path for a sound file: two dict comprehensions per table
+            records = {doc["id"]: doc for doc in docs.values()}
+            keys = {doc["id"]: key for key, doc in docs.items()}
+            sound = len(records) == len(docs) and all(type(r) is str and r for r in records)
+        except (TypeError, KeyError):
+            sound = False
+        if not sound:
+            _explain_bad_table(docs, name, path)
+        tables[name] = records
+        doc_keys[name] = keys
+    return LoadedStore(tables, doc_keys, meta["schema"])
+
+
+def _explain_bad_table(docs: dict[str, Any], name: str, path: str) -> None:
+    seen: set[str] = set()
+    for doc in docs.values():
+        rid = doc.get("id") if isinstance(doc, dict) else None
+        if not isinstance(rid, str) or not rid:
+            raise StoreFileError(f"The store {path} is malformed: a record in {name!r} has no id.")
+        if rid in seen:
+            raise StoreFileError(f"The store {path} is malformed: id {rid!r} appears twice.")
+        seen.add(rid)
+    raise StoreFileError(f"The store {path} is malformed: table {name!r} has unreadable records.")
 
 
 _DUMP = orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS
 
 
-def render_store(tables: Tables, doc_ids: dict[str, dict[str, int]], meta: dict) -> bytes:
+def render_store(tables: Tables, doc_keys: dict[str, dict[str, str]], meta: dict) -> bytes:
     """The TinyDB document as bytes: tables and keys sorted, one record per line."""
     parts = [b"{"]
     for t_index, name in enumerate(TABLES):
@@ -378,11 +400,12 @@ def render_store(tables: Tables, doc_ids: dict[str, dict[str, int]], meta: dict)
         if name == META_TABLE:
             parts.append(b'\n"1": ' + orjson.dumps(meta, option=_DUMP))
         else:
-            ids = doc_ids.get(name, {})
-            ordered = sorted(tables[name].items(), key=lambda item: ids[item[0]])
+            keys = doc_keys.get(name, {})
+            # digit strings without leading zeros sort numerically by (length, text)
+            ordered = sorted(tables[name].items(), key=lambda kv: (len(keys[kv[0]]), keys[kv[0]]))
             for r_index, (rid, record) in enumerate(ordered):
                 parts.append(b"\n" if r_index == 0 else b",\n")
-                parts.append(b'"%d": ' % ids[rid] + orjson.dumps(record, option=_DUMP))
+                parts.append(orjson.dumps(keys[rid]) + b": " + orjson.dumps(record, option=_DUMP))
         parts.append(b"\n}")
     parts.append(b"\n}\n")
     return b"".join(parts)

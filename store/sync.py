@@ -1,7 +1,9 @@
-"""Thread safety for the Store: one session's methods run one at a time across threads.
+"""Thread safety and freshness for the Store: its public methods run one at a time across
+threads, and each outermost call first catches up with changes other sessions made.
 
 The app reads and writes from worker threads; a read iterating a table while another thread
-applies a change would see a dict change size under it.
+applies a change would see a dict change size under it. Catching up costs two ``stat`` calls
+and a shared lock when nothing changed.
 """
 
 from __future__ import annotations
@@ -13,13 +15,27 @@ from typing import Any, TypeVar
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+#: Methods that catch up themselves, under the exclusive lock they take to write.
+SELF_CATCHING_UP = frozenset(
+    {"create", "update", "delete", "annotate", "add_many", "undo", "redo", "link", "unlink"}
+)
+
+
 def synchronised(method: F) -> F:
     """Run ``method`` holding the session's re-entrant thread lock."""
+    catch_up = method.__name__ not in SELF_CATCHING_UP
 
     @functools.wraps(method)
     def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
-        with self.storage._thread_lock:
-            return method(self, *args, **kwargs)
+        storage = self.storage
+        with storage._thread_lock:
+            storage.depth += 1
+            try:
+                if catch_up and storage.depth == 1 and storage.is_open:
+                    storage.refresh()
+                return method(self, *args, **kwargs)
+            finally:
+                storage.depth -= 1
 
     return wrapper  # type: ignore[return-value]
 

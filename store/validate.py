@@ -171,7 +171,7 @@ def validate(table: str, record: dict[str, Any], lookup: Lookup) -> None:
     """Refuse ``record`` (the full JSON shape of a record of ``table``) if any field is bad."""
     cls = model.BY_TABLE[table]
     kind = cls.KIND
-    extra = set(record) - set(model.defaults(table))
+    extra = set(record) - model.field_names(table)
     if extra:
         raise ValidationError(f"{kind} has no field {sorted(extra)[0]!r}.", field=sorted(extra)[0])
     VALIDATORS[table](kind, record, lookup)

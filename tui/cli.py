@@ -15,9 +15,11 @@ COMMAND_MODULES = [browse_cmds, check_cmds, annotate_cmds]
 def build_parser() -> argparse.ArgumentParser:
     """The parser for every subcommand, each taking ``--store`` and ``--json``."""
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--store", metavar="PATH", help="store file (default: CLAIMNET_STORE or "
-                        "the user data directory)")
-    common.add_argument("--json", action="store_true", help="machine-readable output")
+    # SUPPRESS: a subcommand's own default must not override the option given before it
+    common.add_argument("--store", metavar="PATH", default=argparse.SUPPRESS,
+                        help="store file (default: CLAIMNET_STORE or the user data directory)")
+    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                        help="machine-readable output")
     parser = argparse.ArgumentParser(
         prog="claimnet",
         description="Build, browse and annotate claim networks from news. With no command, "
@@ -34,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.store = getattr(args, "store", None)
+    args.json = getattr(args, "json", False)
     try:
         if args.command is None:
             from .app import run_app

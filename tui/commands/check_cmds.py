@@ -30,7 +30,7 @@ def check(args: argparse.Namespace) -> int:
     if not found:
         total = sum(store.count(t) for t in ("sources", "actors", "statements", "evidence",
                                              "links", "annotations"))
-        out.print(Text(f"OK: {total} records checked in {store.path}; no problems."))
+        out.print(Text(f"OK: {total} records checked in {store.path}; no problems."), soft_wrap=True)
         return 0
     grid = table(f"{len(found)} problem(s) in {store.path}")
     for problem in found:

@@ -19,7 +19,7 @@ ERR = Console(stderr=True, highlight=False, soft_wrap=True)
 
 def console() -> Console:
     """A console for stdout: colour on a terminal, plain text (80 columns) when piped."""
-    return Console(highlight=False, emoji=False)
+    return Console(highlight=False, emoji=False, soft_wrap=False)
 
 
 def open_for(args: Any) -> Store:
@@ -64,4 +64,4 @@ def table(*columns: str, title: str | None = None) -> Table:
 
 def record_json(record: Any) -> dict[str, Any]:
     """A record's JSON shape with its kind."""
-    return {"kind": record.KIND, **record.to_dict()}
+    return {"record_kind": record.KIND, **record.to_dict()}

@@ -1,0 +1,301 @@
+"""Actors found so far and how later mentions (Mr Shin, she, the minister) find their way back to them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from store.extract import wordlists as wl
+from store.extract.textutil import fold, name_key
+from store.ids import new_id
+from store.model import Actor
+
+_LOOKBACK = 80  # how many recent mentions a pronoun or description may reach back over
+
+_FEMALE = frozenset("spokeswoman chairwoman congresswoman sister mother wife daughter queen widow princess aunt niece".split())
+_MALE = frozenset("spokesman chairman congressman brother father husband son king widower prince uncle nephew".split())
+
+GOV_WORDS = ("ministry", "department", "government", "office", "administration", "army", "military", "embassy", "cabinet", "presidency")
+REG_WORDS = ("authority", "commission", "agency", "regulator", "watchdog", "office", "board", "council", "league", "federation", "association", "court", "tribunal", "inspectorate", "ombudsman", "bureau")
+
+
+@dataclass(slots=True)
+class Entity:
+    """One actor as the extractor knows it: names, kind, role, affiliation, where it is mentioned."""
+
+    id: str
+    name: str
+    kind: str
+    known: bool = False
+    aliases: list[str] = field(default_factory=list)
+    role: str | None = None
+    affiliation: str | None = None
+    aff_name: str | None = None
+    gender: str = "-"
+    tags: set[str] = field(default_factory=set)
+    confidence: float = 0.8
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    first_pos: int = -1
+    last_pos: int = -1
+    placeholder: str | None = None  # the head noun of a description still waiting for a name
+    speaker: bool = False
+    merged_into: Entity | None = None
+    mentions: int = 0
+
+    def final(self) -> Entity:
+        """The entity this one was merged into, if any (itself otherwise)."""
+        e = self
+        while e.merged_into is not None:
+            e = e.merged_into
+        return e
+
+    @property
+    def is_org(self) -> bool:
+        """Whether this actor is an organisation, group or media outlet (not a person or state)."""
+        return self.kind in ("organisation", "group", "media")
+
+
+class Registry:
+    """All entities of one extraction, with indexes for names, surnames and recency."""
+
+    def __init__(self, known_actors: Sequence[dict[str, Any]] = ()) -> None:
+        self.entities: list[Entity] = []
+        self.by_key: dict[str, Entity] = {}
+        self.by_token: dict[str, list[Entity]] = {}
+        self.recent: list[tuple[int, Entity]] = []
+        self.speakers: list[tuple[int, Entity]] = []
+        self.state_counts: dict[str, int] = {}
+        self.report_author: Entity | None = None
+        for a in known_actors:
+            ent = Entity(
+                id=str(a.get("id") or new_id(Actor.PREFIX)),
+                name=str(a.get("name", "")),
+                kind=str(a.get("kind") or "unknown"),
+                known=True,
+                aliases=[str(x) for x in a.get("aliases", ()) or ()],
+                role=a.get("role"),
+                affiliation=a.get("affiliation"),
+            )
+            self._register(ent)
+            for alias in ent.aliases:
+                self._index(alias, ent)
+
+    # -- indexes -------------------------------------------------------------------------
+    def _index(self, surface: str, ent: Entity) -> None:
+        key = name_key(surface)
+        if key and key not in self.by_key:
+            self.by_key[key] = ent
+
+    def _register(self, ent: Entity) -> None:
+        self.entities.append(ent)
+        self._index(ent.name, ent)
+        if ent.kind in ("person", "unknown"):
+            for tok in fold(ent.name).split():
+                if len(tok) > 1:
+                    self.by_token.setdefault(tok, []).append(ent)
+
+    def lookup(self, surface: str) -> Entity | None:
+        """The entity a surface form names exactly (case- and accent-insensitive), if any."""
+        ent = self.by_key.get(name_key(surface))
+        return ent.final() if ent else None
+
+    def create(self, name: str, kind: str, confidence: float = 0.8, **kw: Any) -> Entity:
+        """A new entity with a fresh actor id."""
+        ent = Entity(id=new_id(Actor.PREFIX, {e.id for e in self.entities[-50:]}), name=name, kind=kind, confidence=confidence, **kw)
+        self._register(ent)
+        return ent
+
+    def get_or_create(self, name: str, kind: str, confidence: float = 0.8, **kw: Any) -> Entity:
+        """The entity with this name (or alias), created when new."""
+        found = self.lookup(name)
+        if found is not None:
+            return found
+        return self.create(name, kind, confidence, **kw)
+
+    def for_known(self, known: wl.Known) -> Entity:
+        """The entity for a gazetteer state or organisation, matching existing actors by any of its names."""
+        for form in (known.name, *known.aliases):
+            found = self.lookup(form)
+            if found is not None:
+                return found
+        ent = self.create(known.name, known.kind, 0.9, aff_name=known.affiliation)
+        return ent
+
+    def add_alias(self, ent: Entity, surface: str) -> None:
+        """Record another surface form of an entity (only proper forms, never pronouns)."""
+        surface = surface.strip(" ,.;:'’\"")
+        if not surface or not any(c.isupper() for c in surface):
+            return
+        if name_key(surface) == name_key(ent.name) or surface in ent.aliases:
+            return
+        if any(name_key(a) == name_key(surface) for a in ent.aliases):
+            return
+        ent.aliases.append(surface)
+        self._index(surface, ent)
+
+    # -- mentions and recency ------------------------------------------------------------
+    def mention(self, ent: Entity, start: int, end: int, surface: str | None = None, speaker: bool = False) -> Entity:
+        """Record that an entity is mentioned at [start, end), optionally as a speaker."""
+        ent = ent.final()
+        if (start, end) not in ent.spans[-3:]:
+            ent.spans.append((start, end))
+        ent.mentions += 1
+        if ent.first_pos < 0:
+            ent.first_pos = start
+        ent.last_pos = max(ent.last_pos, start)
+        self.recent.append((start, ent))
+        if speaker:
+            ent.speaker = True
+            self.speakers.append((start, ent))
+        if ent.kind == "state":
+            self.state_counts[ent.id] = self.state_counts.get(ent.id, 0) + 1
+        if surface:
+            self.add_alias(ent, surface)
+        return ent
+
+    def most_recent(self, pred: Callable[[Entity], bool], before: int, speakers_only: bool = False) -> Entity | None:
+        """The most recently mentioned entity before a position that satisfies a predicate."""
+        pool = self.speakers if speakers_only else self.recent
+        n = 0
+        for pos, ent in reversed(pool):
+            if pos >= before:
+                continue
+            ent = ent.final()
+            if pred(ent):
+                return ent
+            n += 1
+            if n > _LOOKBACK:
+                break
+        return None
+
+    def surname(self, token: str, gender: str, before: int) -> Entity | None:
+        """The person a bare surname or 'Mr X' refers to: the latest compatible person with that name word."""
+        cands = [e.final() for e in self.by_token.get(fold(token), ())]
+        cands = [e for e in cands if e.kind in ("person", "unknown") and _gender_ok(e, gender)]
+        if not cands:
+            return None
+        return max(cands, key=lambda e: (e.last_pos if e.last_pos < before else -1, e.mentions))
+
+    def pronoun(self, word: str, before: int) -> Entity | None:
+        """What a subject pronoun refers to: the latest compatible speaker, else the latest compatible mention."""
+        w = word.lower()
+        if w in ("he", "she"):
+            g = "m" if w == "he" else "f"
+
+            def pred(e: Entity) -> bool:
+                return e.kind == "person" and _gender_ok(e, g)
+        elif w == "it":
+
+            def pred(e: Entity) -> bool:
+                return e.kind in ("organisation", "state", "media", "group")
+        elif w == "they":
+
+            def pred(e: Entity) -> bool:
+                return e.kind in ("group", "organisation", "state")
+        else:
+            return None
+        ent = self.most_recent(pred, before, speakers_only=True)
+        last_any = self.most_recent(lambda e: True, before, speakers_only=True)
+        if ent is None or (last_any is not None and last_any is not ent and w in ("it", "they") and pred(last_any)):
+            ent = ent or self.most_recent(pred, before)
+        if ent is not None and w in ("he", "she") and ent.gender == "-":
+            ent.gender = "m" if w == "he" else "f"
+        return ent
+
+    def description(self, head: str, before: int, mods: str = "") -> Entity | None:
+        """What a definite description ('the minister', 'the company', 'the regulator') refers to."""
+        head = head.lower()
+        words = head.split()
+        last = words[-1] if words else head
+
+        def by_tag(e: Entity) -> bool:
+            return head in e.tags or last in e.tags
+
+        def by_name(e: Entity) -> bool:
+            return e.kind != "state" and f" {last}" in f" {fold(e.name)}"
+
+        def by_role(e: Entity) -> bool:
+            return e.kind == "person" and e.role is not None and last in fold(e.role)
+
+        for pred in (by_tag, by_role, by_name):
+            ent = self.most_recent(pred, before)
+            if ent is not None:
+                return ent
+        cls = wl.org_words()["descriptor_class"].get(head) or wl.org_words()["descriptor_class"].get(last)
+        if last in ("government", "regime", "administration", "authorities"):
+            return self.main_state(before)
+        if cls == "company":
+            return self.most_recent(lambda e: e.is_org and not _looks_gov(e) and not _looks_reg(e), before)
+        if cls == "regulator":
+            return self.most_recent(lambda e: e.is_org and _looks_reg(e), before)
+        if cls == "government":
+            return self.most_recent(lambda e: e.is_org and _looks_gov(e), before)
+        if cls == "group":
+            return self.most_recent(lambda e: e.kind in ("group", "organisation"), before)
+        if cls == "media":
+            return self.most_recent(lambda e: e.kind == "media", before)
+        return None
+
+    def main_state(self, before: int) -> Entity | None:
+        """The state the text is most about so far (most mentions, latest on a tie)."""
+        best = None
+        for e in self.entities:
+            e = e.final()
+            if e.kind == "state" and 0 <= e.first_pos < before:
+                if best is None or (self.state_counts.get(e.id, 0), e.last_pos) > (self.state_counts.get(best.id, 0), best.last_pos):
+                    best = e
+        return best
+
+    def merge(self, src: Entity, dst: Entity) -> None:
+        """Fold a placeholder entity into the named one it turned out to be."""
+        src, dst = src.final(), dst.final()
+        if src is dst:
+            return
+        src.merged_into = dst
+        dst.spans = sorted(set(dst.spans) | set(src.spans))
+        dst.speaker = dst.speaker or src.speaker
+        dst.first_pos = min(p for p in (dst.first_pos, src.first_pos) if p >= 0) if src.first_pos >= 0 else dst.first_pos
+        if src.name and src.name not in dst.aliases and name_key(src.name) != name_key(dst.name):
+            dst.aliases.append(src.name)
+        for a in src.aliases:
+            self.add_alias(dst, a)
+        dst.tags |= src.tags
+        if not dst.role and src.role:
+            dst.role = src.role
+
+    def live(self) -> list[Entity]:
+        """Entities not merged into another."""
+        return [e for e in self.entities if e.merged_into is None]
+
+
+def _gender_ok(e: Entity, gender: str) -> bool:
+    if gender == "-" or e.gender == "-":
+        if gender != "-" and e.role:
+            role_words = set(fold(e.role).split())
+            if gender == "m" and role_words & _FEMALE or gender == "f" and role_words & _MALE:
+                return False
+        return True
+    return e.gender == gender
+
+
+def _looks_gov(e: Entity) -> bool:
+    n = fold(e.name)
+    return any(w in n for w in GOV_WORDS) or "government" in e.tags
+
+
+def _looks_reg(e: Entity) -> bool:
+    n = fold(e.name)
+    return any(w in n for w in REG_WORDS) or bool(e.tags & {"regulator", "watchdog", "authority"})
+
+
+def gender_from_role(role: str | None) -> str:
+    """m or f when a role word says so (spokeswoman, brother), else '-'."""
+    if not role:
+        return "-"
+    words = set(fold(role).replace("-", " ").split())
+    if words & _FEMALE:
+        return "f"
+    if words & _MALE:
+        return "m"
+    return "-"

@@ -1,0 +1,36 @@
+"""Shared fixtures: a fresh store with the default network in a temporary folder."""
+
+from __future__ import annotations
+
+import pytest
+
+import store as store_pkg
+
+
+@pytest.fixture
+def store_path(tmp_path, monkeypatch):
+    """Path of a store file that does not exist yet; CLAIMNET_STORE points at it."""
+    path = str(tmp_path / "store.json")
+    monkeypatch.setenv("CLAIMNET_STORE", path)
+    monkeypatch.setenv("CLAIMNET_ANALYST", "tester")
+    return path
+
+
+@pytest.fixture
+def store(store_path):
+    """An open store holding the default network of the seed article."""
+    opened = store_pkg.open_store(store_path)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def empty_store(tmp_path, monkeypatch):
+    """An open store with no records."""
+    monkeypatch.setenv("CLAIMNET_ANALYST", "tester")
+    opened = store_pkg.open_store(str(tmp_path / "empty.json"), network=EMPTY_NETWORK)
+    yield opened
+    opened.close()
+
+
+EMPTY_NETWORK = {"format": "claimnet-network", "version": 1}

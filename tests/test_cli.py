@@ -1,0 +1,136 @@
+"""The command line: lookups, --json output, annotation, undo/redo, check, and clean errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tui.cli import main
+
+
+def run(capsys, *args):
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_first_run_creates_the_store_and_says_so(store_path, capsys):
+    code, out, err = run(capsys, "stats")
+    assert code == 0 and os.path.exists(store_path)
+    assert "created a new store" in err and store_path in err
+    code, out, err = run(capsys, "stats")
+    assert "created" not in err
+
+
+def test_search_prints_hits_and_json(store_path, capsys):
+    code, out, _ = run(capsys, "search", "containers")
+    assert code == 0 and "containers" in out
+    code, out, _ = run(capsys, "search", "containers", "--json")
+    hits = json.loads(out)
+    assert {h["kind"] for h in hits} >= {"statement", "evidence"}
+    code, out, _ = run(capsys, "search", "qwertyuiop")
+    assert code == 1 and "No matches" in out
+
+
+def test_show_actor_lists_affiliation_and_statements(store_path, capsys):
+    code, out, _ = run(capsys, "show", "Ms Kim")
+    assert code == 0 and "Kim Yo Jong" in out and "North Korea" in out and "denial" in out
+    code, out, _ = run(capsys, "show", "Ms Kim", "--json")
+    data = json.loads(out)
+    assert data["record_kind"] == "actor" and data["kind"] == "person"
+    assert data["affiliation"] == "act-north-korea"
+    assert "st-kim-yo-jong-denies-weapons-exports" in data["statements"]
+
+
+def test_show_statement_json_has_links(store_path, capsys):
+    code, out, _ = run(capsys, "show", "st-kim-yo-jong-denies-weapons-exports", "--json")
+    data = json.loads(out)
+    assert data["speaker"] == "act-kim-yo-jong"
+    assert any(link["type"] == "denies" and link["direction"] == "out" for link in data["links"])
+
+
+def test_lists_filter_by_speaker_and_act(store_path, capsys):
+    code, out, _ = run(capsys, "statements", "--speaker", "Mr Shin", "--json")
+    rows = json.loads(out)
+    assert rows and all(r["speaker"] == "act-shin-wonsik" for r in rows)
+    code, out, _ = run(capsys, "statements", "--act", "denial", "--json")
+    assert all(r["act"] == "denial" for r in json.loads(out))
+    code, out, _ = run(capsys, "actors", "--json")
+    assert any(a["name"] == "Kim Yo Jong" and a["statements"] >= 5 for a in json.loads(out))
+    code, out, _ = run(capsys, "evidence")
+    assert code == 0 and "7,000" in out
+
+
+def test_annotate_then_undo_and_redo(store_path, capsys):
+    ref = "st-kim-yo-jong-denies-weapons-exports"
+    code, out, _ = run(capsys, "annotate", ref, "--note", "[b]x[/b] a[/b", "--tag", "nk",
+                       "--verdict", "false", "--credibility", "5", "--biased", "yes", "--json")
+    assert code == 0
+    saved = json.loads(out)
+    assert saved["annotation"]["note"] == "[b]x[/b] a[/b" and saved["record"]["credibility"] == 5
+    assert saved["annotation"]["checks"] == {"biased": True}
+    code, out, _ = run(capsys, "show", ref)
+    assert "[b]x[/b] a[/b" in out  # user text is never parsed as markup
+    code, out, _ = run(capsys, "undo")
+    assert code == 0 and "Undid" in out
+    code, out, _ = run(capsys, "show", ref, "--json")
+    assert json.loads(out)["annotations"] == []
+    code, out, _ = run(capsys, "redo", "--json")
+    assert json.loads(out)["state"] == "done"
+    code, out, _ = run(capsys, "history", "--json")
+    assert [e["kind"] for e in json.loads(out)[:3]] == ["redo", "undo", "change"]
+
+
+def test_check_passes_on_default_and_fails_on_broken_span(store_path, capsys):
+    code, out, _ = run(capsys, "check")
+    assert code == 0 and "no problems" in out
+    with open(store_path, encoding="utf-8") as handle:
+        text = handle.read()
+    broken = text.replace('"span":[', '"span":[1', 1)
+    with open(store_path, "w", encoding="utf-8") as handle:
+        handle.write(broken)
+    code, out, _ = run(capsys, "check", "--json")
+    report = json.loads(out)
+    assert code == 1 and not report["ok"] and "span" in report["problems"][0]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["show", "nobody"], "No record is called"),
+        (["show", "st-kim-yo-jong-absurd"], "type more of the id"),
+        (["annotate", "act-russia", "--credibility", "3"], "has no credibility"),
+        (["annotate", "act-russia"], "Nothing to annotate"),
+        (["undo"], "nothing to undo"),
+    ],
+)
+def test_errors_are_one_sentence_and_exit_1(store_path, capsys, args, message):
+    run(capsys, "stats")
+    code, out, err = run(capsys, *args)
+    assert code == 1 and message in err
+    assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_corrupt_store_is_an_error_not_a_traceback(tmp_path, capsys):
+    path = tmp_path / "bad.json"
+    path.write_bytes(b"{not json")
+    code, out, err = run(capsys, "--store", str(path), "stats")
+    assert code == 1 and "not valid JSON" in err and "left untouched" in err
+    assert path.read_bytes() == b"{not json"
+
+
+def test_piped_output_has_no_colour_codes_and_fits_80_columns(store_path):
+    result = subprocess.run([sys.executable, "-m", "tui.cli", "statements"], capture_output=True,
+                            text=True, env={**os.environ, "CLAIMNET_STORE": store_path})
+    assert result.returncode == 0 and "\x1b[" not in result.stdout
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
+
+
+def test_escape_sequences_are_shown_not_sent(store_path, capsys):
+    run(capsys, "annotate", "act-russia", "--note", "\x1b[31mred\x1b[0m")
+    code, out, _ = run(capsys, "show", "act-russia")
+    assert "\x1b[31m" not in out and "␛[31mred" in out

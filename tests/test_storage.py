@@ -1,0 +1,186 @@
+"""The storage promises: atomic, durable, deterministic, shared safely, bad files refused untouched."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+
+import orjson
+import pytest
+from tinydb import TinyDB
+
+import store as store_pkg
+from store import StoreFileError, storage
+from store.journal import encode_entry
+
+
+def _bytes(path):
+    with open(path, "rb") as handle:
+        return handle.read()
+
+
+def test_new_store_files_are_owner_only(store):
+    store.update("act-russia", role="x")
+    for path in (store.path, store.path + ".journal", store.path + ".lock"):
+        assert stat.S_IMODE(os.stat(path).st_mode) == 0o600, path
+
+
+def test_folded_file_is_a_tinydb_document_with_one_record_per_line(store):
+    store.update("act-russia", role="x")
+    store.close()
+    lines = _bytes(store.path).decode().splitlines()
+    assert sum(1 for line in lines if line.startswith('"')) >= store.count("actors")
+    db = TinyDB(store.path)
+    try:
+        roles = {doc["id"]: doc["role"] for doc in db.table("actors").all()}
+        assert roles["act-russia"] == "x"
+        assert db.table("meta").all()[0]["schema"] == storage.SCHEMA_VERSION
+    finally:
+        db.close()
+
+
+def test_output_is_deterministic(tmp_path):
+    paths = [str(tmp_path / f"{n}.json") for n in "ab"]
+    for path in paths:
+        store_pkg.open_store(path).close()
+    assert _bytes(paths[0]) == _bytes(paths[1])
+    record_line = next(line for line in _bytes(paths[0]).splitlines() if b'"act-russia"' in line)
+    keys = list(orjson.loads(record_line.split(b": ", 1)[1].rstrip(b",")))
+    assert keys == sorted(keys)
+
+
+def test_a_change_is_in_the_journal_before_the_call_returns(store):
+    store.update("act-russia", role="durable")
+    journal = _bytes(store.path + ".journal")
+    assert b'"durable"' in journal
+    reopened = store_pkg.open_store(store.path)  # a second session, as after a crash
+    assert reopened.get("act-russia").role == "durable"
+    reopened.close()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "not valid JSON"),
+        (b"not json at all", "not valid JSON"),
+        (b'{"actors": {"1": {"id": "act-a"', "truncated"),
+        (b"[1, 2, 3]", "not a claimnet store"),
+        (b'{"pets": {}}', "unknown table 'pets'"),
+        (b'{"meta": {"1": {"schema": 99}}}', "newer than this claimnet"),
+        (b'{"meta": {"1": {"schema": "one"}}}', "no valid schema version"),
+        (b'{"meta": {"1": {"schema": 1}}, "actors": []}', "table 'actors' is not an object"),
+        (b'{"meta": {"1": {"schema": 1}}, "actors": {"1": {"name": "x"}}}', "has no id"),
+        (b'{"meta": {"1": {"schema": 1}}, "actors": {"1": {"id": "a"}, "2": {"id": "a"}}}',
+         "appears twice"),
+    ],
+)
+def test_bad_store_files_are_refused_and_left_untouched(tmp_path, content, message):
+    path = tmp_path / "bad.json"
+    path.write_bytes(content)
+    mtime = os.stat(path).st_mtime_ns
+    with pytest.raises(StoreFileError, match=message):
+        store_pkg.open_store(str(path))
+    assert path.read_bytes() == content and os.stat(path).st_mtime_ns == mtime
+    assert not (tmp_path / "bad.json.journal").exists()
+
+
+def test_damaged_journal_middle_is_refused(store):
+    store.update("act-russia", role="one")
+    store.update("act-russia", role="two")
+    journal = store.path + ".journal"
+    data = bytearray(_bytes(journal))
+    data[20] ^= 0x01  # flip a bit inside the first entry
+    with open(journal, "wb") as handle:
+        handle.write(data)
+    with pytest.raises(StoreFileError, match="journal .* is damaged"):
+        store_pkg.open_store(store.path)
+
+
+def test_torn_last_journal_line_is_ignored_then_cut(store):
+    store.update("act-russia", role="kept")
+    journal = store.path + ".journal"
+    with open(journal, "ab") as handle:
+        handle.write(encode_entry({"seq": 999, "ops": []})[:-7])  # a crash mid-append
+    other = store_pkg.open_store(store.path)
+    assert other.get("act-russia").role == "kept"
+    other.update("act-russia", role="after")
+    assert _bytes(journal).count(b"\n") == 2 and _bytes(journal).endswith(b"\n")
+    third = store_pkg.open_store(store.path)
+    assert third.get("act-russia").role == "after"
+    for s in (other, third):
+        s.close()
+
+
+def test_older_schema_is_migrated_with_a_backup(tmp_path):
+    path = str(tmp_path / "old.json")
+    db = TinyDB(path)  # a store written by TinyDB directly: no meta table, fields missing
+    db.table("actors").insert({"id": "act-x", "name": "X"})
+    db.close()
+    original = _bytes(path)
+    opened = store_pkg.open_store(path)
+    assert opened.migrated_from == 0
+    assert opened.get("act-x").kind == "unknown"
+    assert _bytes(path + ".v0.bak") == original
+    opened.update("act-x", kind="person")
+    opened.close()
+
+
+def test_a_second_session_sees_changes_and_folds(store_path, monkeypatch):
+    first = store_pkg.open_store(store_path)
+    second = store_pkg.open_store(store_path)
+    first.update("act-russia", role="seen")
+    assert second.get("act-russia").role == "seen"
+    first.close()  # folds: the store file is replaced by rename
+    second.update("act-russia", role="after fold")
+    third = store_pkg.open_store(store_path)
+    assert third.get("act-russia").role == "after fold"
+    second.close()
+    third.close()
+
+
+def test_journal_folds_when_it_grows(store, monkeypatch):
+    monkeypatch.setattr(storage, "FOLD_MIN_BYTES", 2000)
+    monkeypatch.setattr(storage, "FOLD_SHARE", 0.0)
+    for n in range(5):
+        store.update("act-russia", role=f"r{n}")
+    folded = TinyDB(store.path)
+    assert folded.table("meta").all()[0]["seq"] >= 2  # changes were written into the store file
+    folded.close()
+    assert os.path.getsize(store.path + ".journal") < 2000
+    reopened = store_pkg.open_store(store.path)
+    assert reopened.get("act-russia").role == "r4"
+    reopened.close()
+
+
+def test_a_full_disk_refuses_the_change_and_keeps_the_old_state(store, monkeypatch):
+    real_write = os.write
+
+    def full(fd, data):
+        if fd == store.storage._writer.fd:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_write(fd, data)
+
+    store.update("act-russia", role="before")
+    monkeypatch.setattr(os, "write", full)
+    with pytest.raises(StoreFileError, match="No space left"):
+        store.update("act-russia", role="lost")
+    monkeypatch.setattr(os, "write", real_write)
+    assert store.get("act-russia").role == "before"
+    reopened = store_pkg.open_store(store.path)
+    assert reopened.get("act-russia").role == "before"
+    reopened.close()
+
+
+def test_store_folder_is_created_and_default_path_honours_env(tmp_path, monkeypatch):
+    path = tmp_path / "deep" / "er" / "s.json"
+    monkeypatch.setenv("CLAIMNET_STORE", str(path))
+    assert store_pkg.default_store_path() == str(path)
+    store_pkg.open_store().close()
+    assert path.exists()
+
+
+def test_removed_store_is_reported(store):
+    os.unlink(store.path)
+    with pytest.raises(StoreFileError, match="was removed"):
+        store.get("act-russia")
