@@ -15,6 +15,7 @@ from typing import Any
 
 from . import history as hist
 from . import model
+from .actor_merge import merge_ops
 from .dependents import dependents_of, removal_ops
 from .errors import NotFound, StoreError, ValidationError
 from .ids import new_id, now
@@ -276,6 +277,16 @@ class Store(QueriesMixin, SearchMixin):
             self._commit(summary, ops, details=details)
             entry = self.storage.tables[HISTORY_TABLE][hist.history_id(self.storage.seq)]
         return hist.HistoryEntry.from_dict(entry)
+
+    def merge_actors(self, keep_id: str, gone_id: str) -> model.Actor:
+        """Fold actor ``gone_id`` into ``keep_id`` (references and aliases move); the kept actor."""
+        with self.storage.locked(exclusive=True):
+            self.storage._catch_up()
+            ops = merge_ops(self, keep_id, gone_id)
+            merged = ops[0][2]
+            validate("actors", merged, lambda rid: None if rid == gone_id else self._raw(rid))
+            self._commit(f"merge actor {_label(self._raw(gone_id))} into {_label(merged)}", ops)
+        return model.Actor.from_dict(merged)
 
     def undo(self) -> hist.HistoryEntry:
         """Undo the newest change still done; the entry that was undone."""

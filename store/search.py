@@ -10,8 +10,9 @@ only refolded when that record changes.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -81,6 +82,37 @@ class SearchMixin:
 
         return self._index(f"fold:{table}", table, build)
 
+    def _blob(self, table: str) -> tuple[str, list[int], list[str], list[str]]:
+        """A table's folded texts joined by newlines, with each record's start, id and text."""
+
+        def build(_records: dict[str, dict]) -> tuple[str, list[int], list[str], list[str]]:
+            folded = self._folded(table)
+            texts = list(folded.values())
+            starts, position = [], 0
+            for text in texts:
+                starts.append(position)
+                position += len(text) + 1
+            return "\n".join(texts), starts, list(folded), texts
+
+        return self._index(f"blob:{table}", table, build)
+
+    def _matches(self, table: str, probe: str, others: list[str]) -> Iterator[tuple[int, str, str]]:
+        """(position, id, folded text) of records holding every word, in store order.
+
+        The scan for the longest word runs in C over one joined string, so Python only sees
+        records that contain it; callers stop early once they have enough.
+        """
+        blob, starts, rids, texts = self._blob(table)
+        at = blob.find(probe)
+        while at >= 0:
+            index = bisect.bisect_right(starts, at) - 1
+            text = texts[index]
+            if all(w in text for w in others):
+                yield index, rids[index], text
+            if index + 1 >= len(starts):
+                return
+            at = blob.find(probe, starts[index + 1])
+
     def search(self, query: str, kinds: tuple[str, ...] | None = None,
                limit: int | None = 50) -> list[SearchHit]:
         """Records matching every word of ``query``, best first (at most ``limit``)."""
@@ -96,15 +128,14 @@ class SearchMixin:
             if kinds and model.BY_TABLE[table].KIND not in kinds:
                 continue
             order = KIND_ORDER[table]
-            has_names = bool(SEARCH_FIELDS[table][0])
+            if SEARCH_FIELDS[table][0]:  # small tables with names: rank every match
+                for rid, text in self._folded(table).items():
+                    if probe in text and all(w in text for w in others):
+                        rank, length = _rank_names(text, starts, whole)
+                        ranked.append((rank, order, length, rid, table))
+                continue
             per_rank = [0, 0, 0, 0]
-            for position, (rid, text) in enumerate(self._folded(table).items()):
-                if probe not in text or not all(w in text for w in others):
-                    continue
-                if has_names:  # small tables: rank them all, shorter names first
-                    rank, length = _rank_names(text, starts, whole)
-                    ranked.append((rank, order, length, rid, table))
-                    continue
+            for position, rid, text in self._matches(table, probe, others):
                 rank = _rank(text, starts)
                 if limit is not None and per_rank[rank] >= limit:
                     continue  # this table already has enough hits this good, found earlier
@@ -119,10 +150,19 @@ class SearchMixin:
 
 
 def _fold_record(table: str, record: dict[str, Any]) -> str:
-    names, rest = [], []
-    for _field, value, is_name in _fields(table, record):
-        (names if is_name else rest).append(fold(value))
-    return _SEP.join(names) + _NAMES_END + _SEP.join(rest)
+    """The record's folded names, a separator, then its other folded fields (one line)."""
+    names_fields, other_fields = SEARCH_FIELDS[table]
+    parts = []
+    for fields in (names_fields, other_fields):
+        values = []
+        for field in fields:
+            value = record.get(field)
+            if isinstance(value, str):
+                values.append(fold(value))
+            elif isinstance(value, list):
+                values.extend(fold(v) for v in value if isinstance(v, str))
+        parts.append(_SEP.join(values))
+    return parts[0] + _NAMES_END + parts[1].replace("\n", " ")
 
 
 def _rank_names(text: str, starts: list[re.Pattern[str]], whole: str) -> tuple[int, int]:

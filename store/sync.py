@@ -17,7 +17,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 #: Methods that catch up themselves, under the exclusive lock they take to write.
 SELF_CATCHING_UP = frozenset(
-    {"create", "update", "delete", "annotate", "add_many", "undo", "redo", "link", "unlink"}
+    {"create", "update", "delete", "annotate", "add_many", "undo", "redo", "link", "unlink",
+     "merge_actors"}
 )
 
 

@@ -62,11 +62,11 @@ def synthetic_network(statements: int, seed: int = 7) -> dict:
     evidence = [dict(base, id=f"ev-{i:07d}", text=sentence(12), kind="quantity",
                      quantity={"value": rng.randint(1, 9999), "unit": "containers"},
                      reported_by=actors[i % n_actors]["id"], credibility=3)
-                for i in range(statements // 2)]
+                for i in range(statements // 4)]
     links = [dict(base, id=f"ln-{i:07d}", to=rows[i]["id"], type="supports", weight=1,
-                  **{"from": evidence[i % len(evidence)]["id"]}) for i in range(statements // 2)]
+                  **{"from": evidence[i % len(evidence)]["id"]}) for i in range(statements // 4)]
     links += [dict(base, id=f"ln-d{i:07d}", to=rows[i]["id"], type="denies",
-                   **{"from": rows[i + 1]["id"]}) for i in range(0, statements - 1, 2)]
+                   **{"from": rows[i + 1]["id"]}) for i in range(0, statements - 1, 4)]
     notes = [dict(base, id=f"an-{i:07d}", target=rows[i * 10]["id"], note=sentence(15),
                   tags=["checked"], verdict=rng.choice(model.VERDICTS), analyst="bench")
              for i in range(statements // 10)]
@@ -112,8 +112,10 @@ def bench_size(folder: str, statements: int, repeat: int, with_tinydb: bool) -> 
         n = next(counter)
         opened.update(ids[n % len(ids)], credibility=1 + n % 6)
 
-    change()  # opens the journal
-    line = b"x" * 1100 + b"\n"  # about one journal entry for that change
+    journal = path + ".journal"
+    before = os.path.getsize(journal) if os.path.exists(journal) else 0
+    change()  # opens the journal; the floor appends a line as long as this change's entry
+    line = b"x" * (os.path.getsize(journal) - before - 1) + b"\n"
     floor_path = os.path.join(folder, "floor.journal")
     fd = os.open(floor_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
 

@@ -235,3 +235,25 @@ def test_history_survives_restart_and_names_who(store_path):
 def test_get_unknown_id_is_not_found(store):
     with pytest.raises(NotFound):
         store.get("act-nobody")
+
+
+def test_merge_actors_moves_references_and_aliases_in_one_undoable_change(store):
+    dup = store.create("actor", name="Mr Kirby", kind="person", aliases=["J. Kirby"])
+    said = store.create("statement", speaker=dup.id, text="x", about=[dup.id, "act-john-kirby"])
+    note = store.annotate(dup.id, note="same man")
+    kept = store.merge_actors("act-john-kirby", dup.id)
+    assert {"Mr Kirby", "J. Kirby"} <= set(kept.aliases)
+    assert store.find(dup.id) is None
+    moved = store.get(said.id)
+    assert moved.speaker == "act-john-kirby" and moved.about == ("act-john-kirby",)
+    assert store.get(note.id).target == "act-john-kirby"
+    assert store.resolve("J. Kirby").id == "act-john-kirby"
+    store.undo()
+    assert store.get(said.id).speaker == dup.id and store.get(dup.id).name == "Mr Kirby"
+
+
+def test_merge_actors_refuses_non_actors(store):
+    with pytest.raises(ValidationError, match="not an actor"):
+        store.merge_actors("act-russia", "st-kim-yo-jong-absurd-paradox")
+    with pytest.raises(ValidationError, match="into itself"):
+        store.merge_actors("act-russia", "act-russia")
