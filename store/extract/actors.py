@@ -13,7 +13,34 @@ from store.extract.quotes import Quote
 from store.extract.textutil import Token, fold
 
 _DETS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our"})
-_STOP_ROLE = frozenset({"the", "a", "an", "and", "or", "of", "in", "on", "at", "to", "by", "with", "for", "from", "that", "as"})
+_STOP_ROLE = frozenset(
+    {"the", "a", "an", "and", "or", "of", "in", "on", "at", "to", "by", "with", "for", "from", "that", "as"}
+)
+_ORG_MODIFIERS = frozenset(
+    [
+        "defence",
+        "defense",
+        "foreign",
+        "interior",
+        "finance",
+        "economy",
+        "commerce",
+        "trade",
+        "justice",
+        "health",
+        "energy",
+        "education",
+        "transport",
+        "environment",
+        "agriculture",
+        "labour",
+        "labor",
+        "culture",
+        "information",
+        "unification",
+        "home",
+    ]
+)
 _CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z]")
 
 
@@ -49,6 +76,11 @@ class Doc:
             return self.quotes[k]
         return None
 
+    def quote_before(self, pos: int) -> Quote | None:
+        """The last quotation that opens before a position, if any."""
+        k = bisect.bisect_left(self.quote_starts, pos) - 1
+        return self.quotes[k] if k >= 0 else None
+
     def note(self, ent: Entity, start: int, end: int, surface: str | None = None) -> Entity:
         """Record a resolved mention so subject search can find it by its offsets."""
         ent = self.reg.mention(ent, start, end, surface)
@@ -79,7 +111,7 @@ def _role_left(doc: Doc, first_token: int, sent_start: int) -> tuple[str | None,
 
 
 def _affiliation_before(doc: Doc, tok_index: int, sent_start: int) -> Entity | None:
-    """The actor named right before role words: 'South Korean', 'Hungary's', 'US National Security Council'."""
+    """The actor named right before role words: 'South Korean', 'Hungary's', 'US Security Council'."""
     if tok_index <= 0:
         return None
     t = doc.tokens[tok_index - 1]
@@ -103,10 +135,13 @@ def _descriptor_left(doc: Doc, first_token: int) -> str | None:
 
 
 def _appositive(doc: Doc, m_start: int, m_end: int, sent_end: int) -> str | None:
-    """The descriptive phrase set off by commas right after or before a mention ('…, the group's head of investigations,')."""
+    """The descriptive phrase set off by commas right after a mention ('…, the group's head of research,')."""
     text = doc.text
     if text[m_end : m_end + 2] == ", ":
-        stop = min((i for i in (text.find(",", m_end + 2, sent_end), text.find(".", m_end + 2, sent_end)) if i >= 0), default=sent_end)
+        stop = min(
+            (i for i in (text.find(",", m_end + 2, sent_end), text.find(".", m_end + 2, sent_end)) if i >= 0),
+            default=sent_end,
+        )
         seg = text[m_end + 2 : stop].strip()
         first = seg.split(" ", 1)[0].lower() if seg else ""
         if first in _DETS or first.endswith("'s") or first.endswith("’s"):
@@ -119,8 +154,13 @@ def _appositive_before(doc: Doc, m_start: int, sent_start: int) -> str | None:
     text = doc.text
     if text[max(sent_start, m_start - 2) : m_start] != ", ":
         return None
-    prev = max(text.rfind(",", sent_start, m_start - 2), text.rfind("“", sent_start, m_start - 2), sent_start - 1)
+    prev = max(
+        text.rfind(",", sent_start, m_start - 2), text.rfind("“", sent_start, m_start - 2), sent_start - 1
+    )
     seg = text[prev + 1 : m_start - 2].strip()
+    first = seg.split(" ", 1)[0] if seg else ""
+    if not (first.lower() in _DETS or first.endswith(("'s", "’s"))) or "according" in seg.lower():
+        return None
     if seg and len(seg.split()) <= 8:
         return seg
     return None
@@ -141,7 +181,15 @@ def _apply_description(doc: Doc, ent: Entity, seg: str, seg_start: int) -> None:
             for w in seg.split():
                 if w.endswith(("'s", "’s")):
                     owner = w[:-2]
-                    if owner.lower() in ("company", "group", "ministry", "regulator", "authority", "firm", "airline"):
+                    if owner.lower() in (
+                        "company",
+                        "group",
+                        "ministry",
+                        "regulator",
+                        "authority",
+                        "firm",
+                        "airline",
+                    ):
                         found = doc.reg.description(owner.lower(), seg_start)
                     else:
                         found = doc.reg.lookup(owner) or doc.reg.surname(owner, "-", seg_start)
@@ -153,7 +201,7 @@ def _apply_description(doc: Doc, ent: Entity, seg: str, seg_start: int) -> None:
                     found = doc.reg.pronoun("it", seg_start)
                     if found is not None:
                         ent.affiliation = found.id
-    else:
+    elif ent.kind != "state":
         for w in words:
             if w in descr:
                 ent.tags.add(w)
@@ -174,7 +222,7 @@ def _resolve(doc: Doc, m: NameMention, sent: tuple[int, int]) -> Entity | None:
             if ent is None and m.cat == "surname":
                 ent = reg.create(m.text, "person", 0.7, gender=m.gender)
             if ent is None:
-                if _CAMEL.match(m.text) or m.text.isupper():
+                if _CAMEL.match(m.text) or (m.text.isupper() and len(m.text) >= 2):
                     ent = reg.create(m.text, "organisation", 0.6)
                 else:
                     doc.pending[m.end] = (m.start, m.text)
@@ -190,13 +238,31 @@ def _resolve(doc: Doc, m: NameMention, sent: tuple[int, int]) -> Entity | None:
         if m.cat == "name" and existing is None:
             doc.pending[m.end] = (m.start, m.text)
             return None
+        descr = _descriptor_left(doc, m.first_token) if existing is None else None
+        if descr and wl.org_words()["descriptor_class"].get(descr) in (
+            "company",
+            "group",
+            "regulator",
+            "media",
+        ):
+            ent = reg.create(
+                m.text, "media" if descr in ("newspaper", "broadcaster") else "organisation", 0.8
+            )
+            ent.tags.add(descr)
+            return doc.note(ent, m.start, m.end, doc.text[m.start : m.end])
         ent = existing or reg.create(m.text, "person", 0.85, gender=m.gender)
         if role and not ent.role:
             ent.role = role
             if ent.gender == "-":
                 ent.gender = gender_from_role(role)
         if not ent.affiliation:
-            aff = reg.for_known(m.aff) if m.aff else _affiliation_before(doc, role_tok, sent[0])
+            aff = (
+                reg.for_known(m.aff)
+                if m.aff
+                else reg.lookup(m.aff_text)
+                if m.aff_text
+                else _affiliation_before(doc, role_tok, sent[0])
+            )
             if aff is not None and aff is not ent:
                 ent.affiliation = aff.id
         return doc.note(ent, m.start, m.end)
@@ -219,7 +285,7 @@ def _acronym_match(reg: Registry, text: str) -> Entity | None:
     """An organisation whose initials spell an all-capital name (CAA -> Civil Aviation Authority)."""
     if not text.isupper() or len(text) < 2:
         return None
-    for e in reversed(reg.entities):
+    for e in reversed(reg.entities[-300:]):
         if e.is_org and "".join(w[0] for w in e.name.split() if w[:1].isupper()) == text:
             reg.add_alias(e, text)
             return e
@@ -232,7 +298,7 @@ _LOWER_ORG_CACHE: dict[str, re.Pattern[str]] = {}
 def _lower_org_re() -> re.Pattern[str]:
     if "re" not in _LOWER_ORG_CACHE:
         heads = "|".join(re.escape(h) for h in wl.org_words()["lower_heads"])
-        _LOWER_ORG_CACHE["re"] = re.compile(rf"\b(?:the\s+)?((?:[a-z]+\s+){{0,2}}?)({heads})\b")
+        _LOWER_ORG_CACHE["re"] = re.compile(rf"(?<![\w'’])(?:the\s+)?((?:[a-z]+\s+){{0,2}}?)({heads})\b")
     return _LOWER_ORG_CACHE["re"]
 
 
@@ -249,6 +315,13 @@ def lower_org_at(doc: Doc, start: int, end: int, sent_start: int) -> Entity | No
     state = hit[1] if hit and hit[0] >= sent_start and hit[1].kind == "state" else None
     phrase = f"{mods} {head}".strip()
     if state is None:
+        if mods:
+            found = doc.reg.description(phrase, start, strict=True)
+            if found is not None:
+                return found
+            if mods.split()[-1] in _ORG_MODIFIERS:
+                return doc.reg.get_or_create(phrase, "organisation", 0.6)
+            return None
         return doc.reg.description(phrase, start)
     if head in wl.org_words()["state_like_lower"] and not mods:
         return state
@@ -270,6 +343,15 @@ def _demonym(state: Entity) -> str:
     return state.name
 
 
+def _lower_head_words() -> frozenset[str]:
+    if "words" not in _LOWER_HEADS:
+        _LOWER_HEADS["words"] = frozenset(h.split()[-1] for h in wl.org_words()["lower_heads"])
+    return _LOWER_HEADS["words"]
+
+
+_LOWER_HEADS: dict[str, frozenset[str]] = {}
+
+
 def resolve_sentence(doc: Doc, sent: tuple[int, int]) -> None:
     """Find and resolve the named mentions of one sentence, in order."""
     a, b = doc.token_range(*sent)
@@ -283,6 +365,9 @@ def resolve_sentence(doc: Doc, sent: tuple[int, int]) -> None:
         before = _appositive_before(doc, m.start, sent[0])
         if before:
             _apply_description(doc, ent, before, m.start - len(before) - 2)
+    heads = _lower_head_words()
+    if not any(doc.tokens[k].lower in heads for k in range(a, b)):
+        return
     for om in _lower_org_re().finditer(doc.text, sent[0], sent[1]):
         s = om.start(1) if om.group(1) else om.start(2)
         if doc.text[max(0, s - 4) : s].strip().endswith(("'s", "’s")) or _prev_is_state(doc, s, sent[0]):

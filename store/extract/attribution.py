@@ -7,26 +7,63 @@ from dataclasses import dataclass, field
 
 from store.extract import wordlists as wl
 from store.extract.actors import Doc
+from store.extract.content import content_span, trim_end
 from store.extract.entities import Entity
 from store.extract.quotes import Quote
-from store.extract.subjects import Subject, _group_np, subject_after, subject_before
+from store.extract.sources import Subject, group_np
+from store.extract.subjects import subject_after, subject_before
 
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s"})
-_DETS = frozenset({"the", "a", "an", "that", "this", "these", "those", "its", "his", "her", "their", "our", "any", "every", "no", "such", "whose", "my", "your"})
-_NEG_RE = re.compile(r"(?:\bnot|\bnever|n't|\bdeclined to|\brefused to|\bfailed to|\bwithout|\bto)\s+$")
-_COORD_RE = re.compile(r"(?:,\s*|\s+)(?:and|but|while|before|then)\s+(?:(?:also|later|then|again|has|have|had)\s+)*$|,\s*$|\bby\s+$")
-_AUDIENCE_RE = re.compile(
-    r"\s*(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:reporters|journalists|jurors|jury|lawmakers|parliament|legislators|"
-    r"audience|conference|briefing|committee|court|judge|senators|newspaper|broadcaster|radio|television|agency|crowd|supporters|"
-    r"BBC|CNN|Reuters|AFP|AP|Bloomberg|him|her|them|us|me)\b(?:\s+(?:in|on|at)\s+[\w-]+(?:\s+[A-Z][\w-]+)?)?"
+_DETS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "that",
+        "this",
+        "these",
+        "those",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "any",
+        "every",
+        "no",
+        "such",
+        "whose",
+        "my",
+        "your",
+    }
 )
-_LEAD_RE = re.compile(
-    r"\s*(?:(?:on|in|at|during|last|this|earlier|later|also|again|previously|separately|publicly|repeatedly|"
-    r"already|recently)\b(?:\s+(?:a|an|the|its|his|her|their))?(?:\s+[\w'’-]+){0,4}?\s*)?(?:,\s*)?that\s+"
+_NEG_RE = re.compile(r"(?:\bnot|\bnever|n't|\bdeclined to|\brefused to|\bfailed to|\bwithout|\bto)\s+$")
+_COORD_RE = re.compile(
+    r"(?:,\s*|\s+)(?:and|but|while|before|then)\s+(?:(?:also|later|then|again|has|have|had)\s+)*$|,\s*$|\bby\s+$"
 )
 _MODAL_DEMAND = re.compile(r"\b(?:must|should|needs? to|has to|have to|ought to)\b")
-_REPORT_BY = re.compile(r"\b(?:report|study|survey|analysis|investigation|assessment|figures|data|statement)s?\b[^,.;]{0,60}?\bby\s+$")
-_DOC_WORDS = frozenset({"report", "reports", "study", "survey", "figures", "data", "filings", "records", "documents", "statement", "analysis", "assessment", "estimates", "investigation", "ruling", "documents"})
+_DOC_WORDS = frozenset(
+    {
+        "report",
+        "reports",
+        "study",
+        "survey",
+        "figures",
+        "data",
+        "filings",
+        "records",
+        "documents",
+        "statement",
+        "analysis",
+        "assessment",
+        "estimates",
+        "investigation",
+        "ruling",
+    }
+)
+
+
+_FIRST_WORDS = frozenset({"according"} | {p.split()[0] for p in wl.verb_particles()})
 
 
 @dataclass(slots=True)
@@ -57,7 +94,7 @@ def _cues(doc: Doc, sent: tuple[int, int]) -> list[tuple[int, int, str, str, str
     while k < b:
         t = toks[k]
         low = t.lower
-        if doc.quote_at(t.start) is not None:
+        if (low not in verbs and low not in _FIRST_WORDS) or doc.quote_at(t.start) is not None:
             k += 1
             continue
         nxt = toks[k + 1].lower if k + 1 < b else ""
@@ -92,12 +129,28 @@ def _cues(doc: Doc, sent: tuple[int, int]) -> list[tuple[int, int, str, str, str
     return out
 
 
-def _according(doc: Doc, cs: int, ce: int, sent: tuple[int, int]) -> tuple[Subject | None, tuple[int, int] | None]:
+def _according(
+    doc: Doc, cs: int, ce: int, sent: tuple[int, int]
+) -> tuple[Subject | None, tuple[int, int] | None]:
     """Speaker and content of 'according to X, …' and '…, according to X'."""
     text = doc.text
     comma = text.find(",", ce, sent[1])
     np_end = comma if comma >= 0 else sent[1]
-    while np_end > ce and text[np_end - 1] in ".”\" ":
+    if comma >= 0:
+        k = comma + 1
+        while k < sent[1] and text[k] == " ":
+            k += 1
+        named = doc.at_start.get(k)
+        if named and text[named[0] : named[0] + 1] == ",":
+            # 'according to the regional governor, Mark Hale, …': the name in apposition speaks
+            subj = Subject([named[1]], k, named[0], 0.9, "name")
+            if named[1].kind == "person" and not named[1].role:
+                named[1].role = re.sub(r"^(?:the|a|an)\s+", "", text[ce:comma].strip())
+            content = (named[0] + 1, sent[1])
+            while content[0] < sent[1] and text[content[0]] == " ":
+                content = (content[0] + 1, sent[1])
+            return subj, (content[0], trim_end(text, content[0], sent[1]))
+    while np_end > ce and text[np_end - 1] in '.”" ':
         np_end -= 1
     np_text = text[ce:np_end]
     subj: Subject | None = None
@@ -151,70 +204,15 @@ def _indefinite(doc: Doc, lo: int, hi: int) -> Subject | None:
     return Subject([ent], lo, hi, 0.6, "placeholder")
 
 
-def _trim_end(text: str, s: int, e: int) -> int:
-    while e > s and (text[e - 1] in " .,;:!?”\"’—-" and not (text[e - 1] in "”\"" and False)):
-        if text[e - 1] in "”\"" and s < e - 1:
-            # keep a closing quotation mark only when its opening mark is inside the span
-            inner = text[s : e - 1]
-            if inner.count("“") > inner.count("”") or inner.count('"') % 2 == 1:
-                break
-        e -= 1
-    return e
-
-
-def _content(doc: Doc, cs: int, ce: int, lemma: str, subj: Subject, sent: tuple[int, int], lo: int) -> tuple[int, int] | None:
-    """The words a verb attributes: the reported clause, the quotation before it, or the object of a naming verb."""
-    text = doc.text
-    s0, s1 = sent
-    attr_start = min(cs, subj.start) if subj.start >= 0 else cs
-    before = text[lo:attr_start].rstrip()
-    after = text[ce:s1]
-    if before.endswith((",", ",”", ',"', "”", '"')) and not _LEAD_RE.match(after) and not re.match(r"\s*:", after):
-        tail = _AUDIENCE_RE.match(after)
-        rest = after[tail.end() :] if tail else after
-        if not re.search(r"\bthat\b", rest[:40]):
-            end = lo + len(before)
-            start = lo
-            while start < end and text[start] in " ,":
-                start += 1
-            intro = re.match(r"(?:(?:In|On|At|By|For|Since|After|Before|Earlier|Later|Meanwhile|However|Separately|Still|Instead)\b[^,“\"]{0,40},\s*)", text[start:end])
-            if intro and not text[start:end].startswith(("“", '"')):
-                start += intro.end()
-            return (start, _trim_end(text, start, end))
-    if after.startswith(","):
-        start = ce + 1
-        while start < s1 and text[start] == " ":
-            start += 1
-        return (start, _trim_end(text, start, s1)) if start < s1 else None
-    start = ce
-    m = re.match(r"\s*:\s*", after)
-    if m:
-        start = ce + m.end()
-    else:
-        if lemma in ("tell",) or lemma == "say" and re.match(r"\s+(?:to|at)\b", after):
-            tail = _AUDIENCE_RE.match(after) or re.match(r"\s+(?:to|at)\s+(?:the\s+|a\s+)?[\w-]+(?:\s+[\w-]+)?", after)
-            if tail:
-                start = ce + tail.end()
-        lead = _LEAD_RE.match(text, start, s1)
-        if lead:
-            start = lead.end()
-    while start < s1 and text[start] in " ,":
-        start += 1
-    end = _trim_end(text, start, s1)
-    if end <= start:
-        return None
-    return (start, end)
-
-
 def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> list[Speech]:
     """Every speech event of one sentence, with speakers resolved and content spans set."""
     text = doc.text
     out: list[Speech] = []
     for cs, ce, surface, act, lemma in _cues(doc, sent):
         lo = sent[0]
-        for q in doc.quotes:
-            if sent[0] <= q.outer_end <= cs:
-                lo = max(lo, q.outer_end)
+        q = doc.quote_before(cs)
+        if q is not None and sent[0] <= q.outer_end <= cs:
+            lo = q.outer_end
         if lemma == "according":
             subj, content = _according(doc, cs, ce, sent)
             if subj is None or content is None:
@@ -225,15 +223,34 @@ def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> li
         left = text[sent[0] : cs]
         coord = _COORD_RE.search(left) if out else None
         subj = None
-        if coord and out and (surface.endswith("ing") or coord.group().strip(" ,") in ("and", "but", "while", "then", "before", "by") or left.rstrip().endswith(",")):
+        if (
+            coord
+            and out
+            and (
+                surface.endswith("ing")
+                or coord.group().strip(" ,") in ("and", "but", "while", "then", "before", "by")
+                or left.rstrip().endswith(",")
+            )
+        ):
             prevs = out[-1]
-            if not (surface.endswith("ing") or coord.group().strip(" ,")) and subject_before(doc, prevs.cue_end, cs) is not None:
+            if (
+                not (surface.endswith("ing") or coord.group().strip(" ,"))
+                and subject_before(doc, prevs.cue_end, cs) is not None
+            ):
                 coord = None
             else:
-                subj = Subject(list(prevs.subject.entities), -1, -1, prevs.subject.confidence * 0.95, "inherited")
-                if prevs.content and prevs.content[1] > cs:
+                subj = Subject(
+                    list(prevs.subject.entities), -1, -1, prevs.subject.confidence * 0.95, "inherited"
+                )
+                if coord.group().strip() == "by":
+                    act = prevs.act
+                    prevs.content = None
+                elif prevs.content and prevs.content[1] > cs:
                     cut = cs - len(coord.group())
-                    prevs.content = (prevs.content[0], max(prevs.content[0], _trim_end(text, prevs.content[0], cut)))
+                    prevs.content = (
+                        prevs.content[0],
+                        max(prevs.content[0], trim_end(text, prevs.content[0], cut)),
+                    )
         if subj is None:
             subj = subject_before(doc, lo, cs)
         if subj is None:
@@ -252,7 +269,9 @@ def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> li
             else:
                 e.speaker = True
                 doc.reg.speakers.append((cs, e))
-        content = _content(doc, cs, ce, lemma, subj, sent, lo)
+        content = content_span(doc, cs, ce, lemma, subj, sent)
+        if subj.start >= 0 and out:
+            _cut_before(doc, out[-1], subj.start)
         sp = Speech(cs, ce, surface, act, lemma, subj, sent, content)
         if lemma in ("accuse", "blame", "charge") and content:
             hit = doc.at_start.get(content[0])
@@ -262,13 +281,59 @@ def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> li
                 grp = _object_group(doc, content)
                 if grp is not None:
                     sp.targets.append(grp)
-        if act == "claim" and lemma in ("say", "tell", "add") and content and _MODAL_DEMAND.search(text, content[0], content[1]):
+        if (
+            act == "claim"
+            and lemma in ("say", "tell", "add")
+            and content
+            and _MODAL_DEMAND.search(text, content[0], content[1])
+        ):
             sp.act = "demand"
         if "guilty" in text[ce : ce + 12].lower() and lemma == "plead":
             sp.act = "denial" if "not" in text[ce : ce + 8].lower() else "confirmation"
         sp.confidence = subj.confidence * (0.9 if subj.how in ("inherited", "placeholder") else 1.0)
-        out.append(sp)
+        out.extend(_split_that(doc, sp))
     return out
+
+
+def _cut_before(doc: Doc, prev: Speech, subject_start: int) -> None:
+    """End an earlier speech's content where a clause with its own speaker begins ('…, while X warned')."""
+    if not prev.content or not (prev.content[0] < subject_start < prev.content[1]):
+        return
+    lead = doc.text[prev.content[0] : subject_start]
+    joints = list(re.finditer(r"(?:[,;]\s*(?:while|whereas|and|but)?|\s(?:while|whereas))\s+", lead))
+    if not joints:
+        return
+    j = joints[-1]
+    if len(lead[j.end() :].split()) > 6:
+        return
+    end = trim_end(doc.text, prev.content[0], prev.content[0] + j.start())
+    if end > prev.content[0]:
+        prev.content = (prev.content[0], end)
+
+
+def _split_that(doc: Doc, sp: Speech) -> list[Speech]:
+    """Two reported clauses joined by 'and that' are two statements."""
+    if not sp.content:
+        return [sp]
+    s, e = sp.content
+    m = re.search(r",?\s+and\s+that\s+", doc.text[s:e])
+    if not m:
+        return [sp]
+    first = trim_end(doc.text, s, s + m.start())
+    second = Speech(
+        sp.cue_start,
+        sp.cue_end,
+        sp.cue,
+        sp.act,
+        sp.lemma,
+        sp.subject,
+        sp.sent,
+        (s + m.end(), e),
+        list(sp.targets),
+        confidence=sp.confidence,
+    )
+    sp.content = (s, first)
+    return [sp, second]
 
 
 def _object_group(doc: Doc, content: tuple[int, int]) -> Entity | None:
@@ -281,7 +346,7 @@ def _object_group(doc: Doc, content: tuple[int, int]) -> Entity | None:
         hit = doc.at_end.get(e)
         if hit and hit[0] >= content[0]:
             return hit[1]
-    sub = _group_np(doc, text, of, content[0])
+    sub = group_np(doc, text, of, content[0])
     return sub.entities[0] if sub else None
 
 
@@ -296,9 +361,11 @@ def assign_quotes(doc: Doc, speeches: list[Speech]) -> list[Quote]:
         sent = sent_of(q.start)
         best = None
         for sp in by_sent.get(sent, ()):
-            if sp.content and sp.content[0] <= q.outer_start + 1 and q.end <= sp.content[1] + 1:
-                if best is None or (sp.content[1] - sp.content[0]) < (best.content[1] - best.content[0]):
-                    best = sp
+            inside = sp.content and sp.content[0] <= q.outer_start + 1 and q.end <= sp.content[1] + 1
+            if inside and (
+                best is None or (sp.content[1] - sp.content[0]) < (best.content[1] - best.content[0])
+            ):
+                best = sp
         if best is None:
             for sp in by_sent.get(sent, ()):
                 if sp.content and sp.content[0] <= q.start < sp.content[1]:

@@ -13,11 +13,69 @@ from store.model import Actor
 
 _LOOKBACK = 80  # how many recent mentions a pronoun or description may reach back over
 
-_FEMALE = frozenset("spokeswoman chairwoman congresswoman sister mother wife daughter queen widow princess aunt niece".split())
-_MALE = frozenset("spokesman chairman congressman brother father husband son king widower prince uncle nephew".split())
+_FEMALE = frozenset(
+    [
+        "spokeswoman",
+        "chairwoman",
+        "congresswoman",
+        "sister",
+        "mother",
+        "wife",
+        "daughter",
+        "queen",
+        "widow",
+        "princess",
+        "aunt",
+        "niece",
+    ]
+)
+_MALE = frozenset(
+    [
+        "spokesman",
+        "chairman",
+        "congressman",
+        "brother",
+        "father",
+        "husband",
+        "son",
+        "king",
+        "widower",
+        "prince",
+        "uncle",
+        "nephew",
+    ]
+)
 
-GOV_WORDS = ("ministry", "department", "government", "office", "administration", "army", "military", "embassy", "cabinet", "presidency")
-REG_WORDS = ("authority", "commission", "agency", "regulator", "watchdog", "office", "board", "council", "league", "federation", "association", "court", "tribunal", "inspectorate", "ombudsman", "bureau")
+GOV_WORDS = (
+    "ministry",
+    "department",
+    "government",
+    "office",
+    "administration",
+    "army",
+    "military",
+    "embassy",
+    "cabinet",
+    "presidency",
+)
+REG_WORDS = (
+    "authority",
+    "commission",
+    "agency",
+    "regulator",
+    "watchdog",
+    "office",
+    "board",
+    "council",
+    "league",
+    "federation",
+    "association",
+    "court",
+    "tribunal",
+    "inspectorate",
+    "ombudsman",
+    "bureau",
+)
 
 
 @dataclass(slots=True)
@@ -102,7 +160,13 @@ class Registry:
 
     def create(self, name: str, kind: str, confidence: float = 0.8, **kw: Any) -> Entity:
         """A new entity with a fresh actor id."""
-        ent = Entity(id=new_id(Actor.PREFIX, {e.id for e in self.entities[-50:]}), name=name, kind=kind, confidence=confidence, **kw)
+        ent = Entity(
+            id=new_id(Actor.PREFIX, {e.id for e in self.entities[-50:]}),
+            name=name,
+            kind=kind,
+            confidence=confidence,
+            **kw,
+        )
         self._register(ent)
         return ent
 
@@ -135,7 +199,9 @@ class Registry:
         self._index(surface, ent)
 
     # -- mentions and recency ------------------------------------------------------------
-    def mention(self, ent: Entity, start: int, end: int, surface: str | None = None, speaker: bool = False) -> Entity:
+    def mention(
+        self, ent: Entity, start: int, end: int, surface: str | None = None, speaker: bool = False
+    ) -> Entity:
         """Record that an entity is mentioned at [start, end), optionally as a speaker."""
         ent = ent.final()
         if (start, end) not in ent.spans[-3:]:
@@ -154,7 +220,9 @@ class Registry:
             self.add_alias(ent, surface)
         return ent
 
-    def most_recent(self, pred: Callable[[Entity], bool], before: int, speakers_only: bool = False) -> Entity | None:
+    def most_recent(
+        self, pred: Callable[[Entity], bool], before: int, speakers_only: bool = False
+    ) -> Entity | None:
         """The most recently mentioned entity before a position that satisfies a predicate."""
         pool = self.speakers if speakers_only else self.recent
         n = 0
@@ -178,7 +246,7 @@ class Registry:
         return max(cands, key=lambda e: (e.last_pos if e.last_pos < before else -1, e.mentions))
 
     def pronoun(self, word: str, before: int) -> Entity | None:
-        """What a subject pronoun refers to: the latest compatible speaker, else the latest compatible mention."""
+        """What a subject pronoun refers to: the latest compatible speaker, else the latest such mention."""
         w = word.lower()
         if w in ("he", "she"):
             g = "m" if w == "he" else "f"
@@ -197,13 +265,15 @@ class Registry:
             return None
         ent = self.most_recent(pred, before, speakers_only=True)
         last_any = self.most_recent(lambda e: True, before, speakers_only=True)
-        if ent is None or (last_any is not None and last_any is not ent and w in ("it", "they") and pred(last_any)):
+        if ent is None or (
+            last_any is not None and last_any is not ent and w in ("it", "they") and pred(last_any)
+        ):
             ent = ent or self.most_recent(pred, before)
         if ent is not None and w in ("he", "she") and ent.gender == "-":
             ent.gender = "m" if w == "he" else "f"
         return ent
 
-    def description(self, head: str, before: int, mods: str = "") -> Entity | None:
+    def description(self, head: str, before: int, strict: bool = False) -> Entity | None:
         """What a definite description ('the minister', 'the company', 'the regulator') refers to."""
         head = head.lower()
         words = head.split()
@@ -218,10 +288,16 @@ class Registry:
         def by_role(e: Entity) -> bool:
             return e.kind == "person" and e.role is not None and last in fold(e.role)
 
-        for pred in (by_tag, by_role, by_name):
+        is_title = last in wl.title_words() and last not in wl.org_words()["descriptor_class"]
+        preds = (
+            (by_role, by_tag, by_name) if is_title else (by_tag, lambda e: e.kind != "person" and by_name(e))
+        )
+        for pred in preds:
             ent = self.most_recent(pred, before)
             if ent is not None:
                 return ent
+        if strict:
+            return None
         cls = wl.org_words()["descriptor_class"].get(head) or wl.org_words()["descriptor_class"].get(last)
         if last in ("government", "regime", "administration", "authorities"):
             return self.main_state(before)
@@ -242,9 +318,13 @@ class Registry:
         best = None
         for e in self.entities:
             e = e.final()
-            if e.kind == "state" and 0 <= e.first_pos < before:
-                if best is None or (self.state_counts.get(e.id, 0), e.last_pos) > (self.state_counts.get(best.id, 0), best.last_pos):
-                    best = e
+            if not (e.kind == "state" and 0 <= e.first_pos < before):
+                continue
+            if best is None or (self.state_counts.get(e.id, 0), e.last_pos) > (
+                self.state_counts.get(best.id, 0),
+                best.last_pos,
+            ):
+                best = e
         return best
 
     def merge(self, src: Entity, dst: Entity) -> None:
@@ -255,7 +335,9 @@ class Registry:
         src.merged_into = dst
         dst.spans = sorted(set(dst.spans) | set(src.spans))
         dst.speaker = dst.speaker or src.speaker
-        dst.first_pos = min(p for p in (dst.first_pos, src.first_pos) if p >= 0) if src.first_pos >= 0 else dst.first_pos
+        dst.first_pos = (
+            min(p for p in (dst.first_pos, src.first_pos) if p >= 0) if src.first_pos >= 0 else dst.first_pos
+        )
         if src.name and src.name not in dst.aliases and name_key(src.name) != name_key(dst.name):
             dst.aliases.append(src.name)
         for a in src.aliases:

@@ -2,18 +2,75 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from store.extract import wordlists as wl
 from store.extract.textutil import Token, fold
 
-_CONNECTORS = frozenset({"of", "for", "de", "la", "du", "van", "von", "der", "bin", "al", "el", "ibn", "da", "di"})
-_LOCATIVE = frozenset({"in", "at", "near", "from", "into", "outside", "across", "via", "around", "inside", "towards", "toward", "through", "between", "off", "visit", "visiting", "to"})
-_MONTHS_DAYS = frozenset(
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday".split()
+_CONNECTORS = frozenset(
+    {"of", "for", "de", "la", "du", "van", "von", "der", "bin", "al", "el", "ibn", "da", "di"}
 )
-_EXTRA_TITLES = frozenset({"assistant", "district", "deputy", "acting", "former", "senior", "chief", "vice", "interim", "us", "u.s."})
+_LOCATIVE = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "from",
+        "into",
+        "outside",
+        "across",
+        "via",
+        "around",
+        "inside",
+        "towards",
+        "toward",
+        "through",
+        "between",
+        "off",
+        "visit",
+        "visiting",
+        "to",
+    }
+)
+_MONTHS_DAYS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
+_EXTRA_TITLES = frozenset(
+    {
+        "assistant",
+        "district",
+        "deputy",
+        "acting",
+        "former",
+        "senior",
+        "chief",
+        "vice",
+        "interim",
+        "us",
+        "u.s.",
+    }
+)
 
 
 @dataclass(slots=True)
@@ -58,9 +115,11 @@ def chunks(
     while i < b:
         t = tokens[i]
         before = text[max(sent_start, t.start - 3) : t.start].rstrip(" ")
-        initial = t.start == sent_start or before[-1:] in ("\"", "“", "‘", "(", ":", "'", "—", "-")
+        initial = t.start == sent_start or before[-1:] in ('"', "“", "‘", "(", ":", "'", "—", "-")
         if not (t.is_cap or t.is_acronym) or (
-            initial and not t.is_acronym and (t.lower in fw or (t.lower in common and not wl.gazetteer().get(t.text)))
+            initial
+            and not t.is_acronym
+            and (t.lower in fw or (t.lower in common and not wl.gazetteer().get(t.text)))
         ):
             i += 1
             continue
@@ -68,20 +127,40 @@ def chunks(
         while j < b:
             gap = text[tokens[j - 1].end : tokens[j].start]
             tj = tokens[j]
+            if gap == ". " and tokens[j - 1].text + "." in wl.honorifics() and tj.is_cap:
+                j += 1
+                continue
             if gap in (" ", "-") and (tj.is_cap or tj.is_acronym) and not tj.is_possessive:
                 j += 1
                 continue
             if gap == " & " and tj.is_cap:
                 j += 1
                 continue
-            if gap == " " and j + 1 < b and text[tj.end : tokens[j + 1].start] == " " and tokens[j + 1].is_cap:
-                if tj.lower in _CONNECTORS or (tj.lower == "and" and tokens[j - 1].text in heads):
+            if (
+                gap == " "
+                and j + 1 < b
+                and text[tj.end : tokens[j + 1].start] == " "
+                and tokens[j + 1].is_cap
+            ):
+                if tj.lower in _CONNECTORS:
+                    j += 2
+                    continue
+                if tj.lower == "and" and j - i == 1 and _org_follows(tokens, j + 1, b, heads):
                     j += 2
                     continue
             break
         out.append((i, j))
         i = j
     return out
+
+
+def _org_follows(tokens: list[Token], k: int, b: int, heads: frozenset[str]) -> bool:
+    """Whether the capitalised words from k on end in an organisation head ('Exchange Commission')."""
+    while k < b and tokens[k].is_cap:
+        if tokens[k].text in heads:
+            return True
+        k += 1
+    return False
 
 
 def _gaz_cover(tokens: list[Token], i: int, j: int, text: str) -> list[tuple[int, int, wl.Known, str]]:
@@ -112,29 +191,61 @@ def _case_ok(surface: str, known: wl.Known, how: str) -> bool:
 
 
 def classify(text: str, tokens: list[Token], i: int, j: int, sent_start: int) -> list[NameMention]:
-    """The mentions one capitalised run makes: a title splits it into role and name, a gazetteer hit names a state."""
+    """The mentions one capitalised run makes: a title splits role from name."""
     heads = _heads()
     toks = tokens[i:j]
     span_text = text[toks[0].start : toks[-1].end]
-    # Dateline: an all-capital place at the start of a paragraph followed by a comma or dash.
-    if all(t.is_acronym or not t.text.isalpha() for t in toks) and len(toks[0].text) > 3:
-        after = text[toks[-1].end : toks[-1].end + 3]
-        if (toks[0].start == 0 or text[toks[0].start - 1] == "\n") and after[:1] in (",", " ", "(") and "-" in after + text[toks[-1].end : toks[-1].end + 20]:
-            return []
+    # Dateline: an all-capital place opening a paragraph, and a comma, bracket or dash.
+    if (
+        all(t.is_acronym for t in toks)
+        and len(toks[0].text) > 3
+        and (toks[0].start == 0 or text[toks[0].start - 1] == "\n")
+    ) and re.match(r"\s*(?:,|\(|[-—–])", text[toks[-1].end : toks[-1].end + 4]):
+        return []
     if all(t.lower in _MONTHS_DAYS for t in toks):
         return []
     whole = wl.gazetteer().get(span_text)
     if whole and _case_ok(span_text, whole[0], whole[1]):
-        return [NameMention(toks[0].start, toks[-1].end, span_text, "known", whole[0], whole[1], first_token=i, last_token=j)]
+        return [
+            NameMention(
+                toks[0].start,
+                toks[-1].end,
+                span_text,
+                "known",
+                whole[0],
+                whole[1],
+                first_token=i,
+                last_token=j,
+            )
+        ]
     hon = wl.honorifics()
     # Honorific + surname (Mr Shin) or honorific + full name (Dr Jane Doe).
-    if toks[0].text in hon and len(toks) >= 2 and toks[0].text not in ("President", "General", "Judge", "Justice", "Senator", "Colonel", "Professor"):
-        gender = hon[toks[0].text]
+    if (
+        (toks[0].text in hon or toks[0].text + "." in hon)
+        and len(toks) >= 2
+        and toks[0].text
+        not in ("President", "General", "Judge", "Justice", "Senator", "Colonel", "Professor")
+    ):
+        gender = hon.get(toks[0].text) or hon.get(toks[0].text + ".", "-")
         rest = toks[1:]
         cat = "surname" if len(rest) == 1 else "person"
         name = text[rest[0].start : rest[-1].end]
-        return [NameMention(toks[0].start, toks[-1].end, name, cat, gender=gender, first_token=i, last_token=j)]
-    has_head = any(t.text in heads for t in toks[1:]) or (len(toks) > 1 and toks[0].text in heads and toks[0].text not in ("United", "City"))
+        return [
+            NameMention(toks[0].start, toks[-1].end, name, cat, gender=gender, first_token=i, last_token=j)
+        ]
+    of_at = next((k for k, t in enumerate(toks) if t.lower in ("of", "from", "at") and k >= 2), -1)
+    if of_at > 0 and not any(t.text in heads for t in toks[:of_at]) and all(t.is_cap for t in toks[:of_at]):
+        right = classify(text, tokens, i + of_at + 1, j, sent_start)
+        if right and right[0].cat in ("org", "known") and len(right) == 1:
+            left = classify(text, tokens, i, i + of_at, sent_start)
+            for m in left:
+                if m.cat in ("person", "name"):
+                    m.cat = "person"
+                    m.aff_text = right[0].text
+            return right + left
+    has_head = any(t.text in heads for t in toks[1:]) or (
+        len(toks) > 1 and toks[0].text in heads and toks[0].text not in ("United", "City")
+    )
     # Title split: the words after the last title word are the name.
     last_title = -1
     if not has_head:
@@ -146,7 +257,7 @@ def classify(text: str, tokens: list[Token], i: int, j: int, sent_start: int) ->
         aff = None
         aff_text = None
         role_start = 0
-        for gi, gj, known, how in _gaz_cover(tokens, i, i + last_title + 1, text):
+        for gi, gj, known, _how in _gaz_cover(tokens, i, i + last_title + 1, text):
             if gi == i + role_start:
                 aff, aff_text = known, text[tokens[gi].start : tokens[gj - 1].end]
                 role_start = gj - i
@@ -154,9 +265,32 @@ def classify(text: str, tokens: list[Token], i: int, j: int, sent_start: int) ->
         out: list[NameMention] = []
         if aff and aff_text:
             gs = toks[0].start
-            out.append(NameMention(gs, gs + len(aff_text), aff_text, "known", aff, "demonym", first_token=i, last_token=i + role_start))
+            out.append(
+                NameMention(
+                    gs,
+                    gs + len(aff_text),
+                    aff_text,
+                    "known",
+                    aff,
+                    "demonym",
+                    first_token=i,
+                    last_token=i + role_start,
+                )
+            )
         if not name_toks:
-            out.append(NameMention(role_toks[0].start, role_toks[-1].end, role, "role", role=role, aff=aff, aff_text=aff_text, first_token=i, last_token=j))
+            out.append(
+                NameMention(
+                    role_toks[0].start,
+                    role_toks[-1].end,
+                    role,
+                    "role",
+                    role=role,
+                    aff=aff,
+                    aff_text=aff_text,
+                    first_token=i,
+                    last_token=j,
+                )
+            )
             return out
         sub = classify(text, tokens, i + last_title + 1, j, sent_start)
         for m in sub:
@@ -175,15 +309,46 @@ def classify(text: str, tokens: list[Token], i: int, j: int, sent_start: int) ->
             rest = text[tokens[cover[0][1]].start : toks[-1].end]
             found = wl.gazetteer().get(rest)
             if found and found[0].affiliation == aff.name:
-                return [NameMention(toks[0].start, toks[-1].end, span_text, "known", found[0], "alias", first_token=i, last_token=j)]
-        return [NameMention(toks[0].start, toks[-1].end, name, "org", aff=aff, aff_text=aff.name if aff else None, first_token=i, last_token=j)]
+                return [
+                    NameMention(
+                        toks[0].start,
+                        toks[-1].end,
+                        span_text,
+                        "known",
+                        found[0],
+                        "alias",
+                        first_token=i,
+                        last_token=j,
+                    )
+                ]
+        return [
+            NameMention(
+                toks[0].start,
+                toks[-1].end,
+                name,
+                "org",
+                aff=aff,
+                aff_text=aff.name if aff else None,
+                first_token=i,
+                last_token=j,
+            )
+        ]
     cover = _gaz_cover(tokens, i, j, text)
     if cover:
         out = [
-            NameMention(tokens[gi].start, tokens[gj - 1].end, text[tokens[gi].start : tokens[gj - 1].end], "known", known, how, first_token=gi, last_token=gj)
+            NameMention(
+                tokens[gi].start,
+                tokens[gj - 1].end,
+                text[tokens[gi].start : tokens[gj - 1].end],
+                "known",
+                known,
+                how,
+                first_token=gi,
+                last_token=gj,
+            )
             for gi, gj, known, how in cover
         ]
-        # Words left over after a leading demonym are a name of their own ("Chinese Premier Li": handled above).
+        # Words left over after a leading demonym are a name of their own.
         if cover[-1][1] < j and cover[0][0] == i:
             rest_i = cover[-1][1]
             out.extend(classify(text, tokens, rest_i, j, sent_start))
@@ -191,7 +356,16 @@ def classify(text: str, tokens: list[Token], i: int, j: int, sent_start: int) ->
     if fold(span_text) in wl.places():
         return []
     if len(toks) >= 2 and all(t.is_cap and not t.is_acronym for t in toks):
-        return [NameMention(toks[0].start, toks[-1].end, span_text, "person" if len(toks) <= 4 else "name", first_token=i, last_token=j)]
+        return [
+            NameMention(
+                toks[0].start,
+                toks[-1].end,
+                span_text,
+                "person" if len(toks) <= 4 else "name",
+                first_token=i,
+                last_token=j,
+            )
+        ]
     return [NameMention(toks[0].start, toks[-1].end, span_text, "name", first_token=i, last_token=j)]
 
 
@@ -216,8 +390,10 @@ def find_names(
         for m in classify(text, tokens, i, j, sent_start):
             if m.cat in ("name", "person") and locative(text, tokens, m.first_token) and m.cat == "name":
                 continue
-            if m.cat == "known" and m.how == "metonym" and (
-                locative(text, tokens, m.first_token) or text[m.end : m.end + 1] == "-"
+            if (
+                m.cat == "known"
+                and m.how == "metonym"
+                and (locative(text, tokens, m.first_token) or text[m.end : m.end + 1] == "-")
             ):
                 continue
             if m.cat == "name" and fold(m.text) in wl.places():

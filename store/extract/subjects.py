@@ -3,51 +3,87 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from store.extract import wordlists as wl
 from store.extract.actors import Doc, lower_org_at
 from store.extract.entities import Entity
+from store.extract.sources import Subject, group_np
 
 _AUX = (
     r"has|have|had|also|again|repeatedly|previously|already|long|later|earlier|once|still|both|all|too|then|now|"
     r"would|will|could|may|might|must|should|can|did|does|do|not|never|itself|himself|herself|themselves|"
-    r"however|meanwhile|first|last|since|was quoted as|were quoted as|is quoted as|quoted as|swiftly|separately|"
+    r"however|meanwhile|first|last|since|was quoted as|were quoted as|is quoted as|quoted as|"
+    r"swiftly|separately|"
     r"on \w+day|on [A-Z][a-z]+ \d+|in [A-Z][a-z]+|last (?:week|month|year|night)|this (?:week|month|year)|"
     r"earlier this (?:week|month|year)|"
-    r"(?:in|on|at|during) (?:a|an|the|its|his|her|their) [\w\s'’-]{0,30}?(?:statement|briefing|interview|post|letter|speech|report|note|address|conference|hearing|session|filing|message)|"
+    r"(?:in|on|at|during) (?:a|an|the|its|his|her|their) [\w\s'’-]{0,30}?"
+    r"(?:statement|briefing|interview|post|letter|speech|report|note|address|conference|hearing|session|"
+    r"filing|message)|"
     r"(?!(?:family|assembly|ally|supply|rally|reply|anomaly|italy|july|kelly|emily|holly|molly)\b)[a-z]{3,}ly|"
     r"and (?:others|other \w+|its allies|their allies)"
 )
 _GAP_RE = re.compile(rf"(?:^|[\s,])(?:{_AUX})\s*$")
 _QUALIFIER_RE = re.compile(
-    r"\s+(?:familiar with|close to|briefed on|with (?:direct )?knowledge of|involved in|knowledgeable about|aware of)"
+    r"\s+(?:familiar with|close to|briefed on|with (?:direct )?knowledge of|involved in|"
+    r"knowledgeable about|aware of)"
     r"(?:\s+[\w'’-]+){1,5}\s*$"
 )
 _PRONOUN_RE = re.compile(r"(?:^|[\s,(“\"])(he|she|they|it|He|She|They|It)\s*$")
 _RELATIVE_RE = re.compile(r"(?:^|[\s,])(who|which)\s*$")
-_DETS = frozenset({"the", "a", "an", "its", "his", "her", "their", "one", "two", "three", "four", "five", "several", "some", "many", "other", "most", "few", "all", "both", "another"})
-_POSS = frozenset({"its", "his", "her", "their"})
-_APPOS_START = frozenset({"the", "a", "an", "its", "his", "her", "their", "who", "which", "whose", "where", "now", "then", "once", "formerly", "also"})
+_APPOS_START = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "its",
+        "his",
+        "her",
+        "their",
+        "who",
+        "which",
+        "whose",
+        "where",
+        "now",
+        "then",
+        "once",
+        "formerly",
+        "also",
+    }
+)
 _RELATIONAL = frozenset(
-    "sister brother wife husband son daughter mother father widow widower nephew niece cousin aunt uncle aide ally "
-    "friend rival lawyer founder owner partner boss successor predecessor".split()
+    [
+        "sister",
+        "brother",
+        "wife",
+        "husband",
+        "son",
+        "daughter",
+        "mother",
+        "father",
+        "widow",
+        "widower",
+        "nephew",
+        "niece",
+        "cousin",
+        "aunt",
+        "uncle",
+        "aide",
+        "ally",
+        "friend",
+        "rival",
+        "lawyer",
+        "founder",
+        "owner",
+        "partner",
+        "boss",
+        "successor",
+        "predecessor",
+    ]
 )
 
 
-@dataclass(slots=True)
-class Subject:
-    """The speaker(s) a reporting verb was tied to, how sure that is, and where it was written."""
-
-    entities: list[Entity] = field(default_factory=list)
-    start: int = -1
-    end: int = -1
-    confidence: float = 0.0
-    how: str = ""
-
-
 def _strip_gap(left: str) -> tuple[str, str]:
-    """Remove auxiliaries, adverbs and time phrases from the end of a left context; also return any qualifier."""
+    """Remove auxiliaries, adverbs and time phrases from the end of a left context; return any qualifier."""
     qualifier = ""
     while True:
         m = _GAP_RE.search(left)
@@ -60,81 +96,6 @@ def _strip_gap(left: str) -> tuple[str, str]:
             left = left[: q.start()].rstrip()
             continue
         return left.rstrip(), qualifier
-
-
-def _group_np(doc: Doc, text: str, end: int, lo: int, qualifier: str = "") -> Subject | None:
-    """An unnamed or collective source ending at `end`: 'foreign experts', 'a senior Iranian official'."""
-    un = wl.unnamed_sources()
-    words = list(re.finditer(r"[\w'’.-]+", text[lo:end]))
-    if not words:
-        return None
-    head = words[-1].group()
-    hl = head.lower()
-    plural = hl in un["plural"]
-    if not (plural or hl in un["singular"]) or hl in un["not_actor_heads"]:
-        return None
-    mods: list[str] = []
-    k = len(words) - 2
-    det = ""
-    fw = wl.function_words()
-    verbs = wl.reporting_verbs()
-    while k >= 0 and len(mods) < 4:
-        w = words[k].group()
-        wl_ = w.lower().replace("’", "'")
-        gap = text[lo + words[k].end() : lo + words[k + 1].start()]
-        if gap.strip():
-            break
-        if wl_ in _DETS or wl_.endswith("'s"):
-            det = wl_
-            break
-        if wl_ in fw or wl_ in verbs or (w[:1].isupper() and k == 0 and wl_ in doc.common and not wl.gazetteer().get(w)):
-            if w[:1].isupper() and wl_ not in fw and wl_ not in verbs:
-                mods.append(w)
-            break
-        mods.append(w)
-        k -= 1
-    mods.reverse()
-    if not plural and not det and not mods:
-        return None
-    name_words = mods + [head]
-    if hl in un["bare_needs_qualifier"] and qualifier:
-        name_words.append(qualifier)
-    elif hl in un["bare_needs_qualifier"] and not mods:
-        return None
-    name = " ".join(name_words)
-    if name[:1].isupper() and not wl.gazetteer().get(name.split()[0]) and name.split()[0].lower() in doc.common:
-        name = name[0].lower() + name[1:]
-    start = lo + (words[k + 1].start() if k + 1 < len(words) else words[-1].start())
-    reg = doc.reg
-    if det in ("the", "one") or det in _POSS:
-        ent = reg.description(hl, start) if det == "the" else None
-        if ent is None and det == "one":
-            ent = reg.most_recent(lambda e: e.kind == "group" and e.name.lower().endswith(hl), start)
-        if ent is None and det in _POSS and plural:
-            ent = reg.get_or_create(name, "group", 0.7)
-            reg.add_alias(ent, text[lo + words[max(k, 0)].start() : end])
-        if ent is not None:
-            return Subject([ent], start, end, 0.75, "description")
-    if det in ("the", "one") and not mods:
-        ent = reg.most_recent(lambda e: e.kind in ("group", "person") and e.name.lower().endswith(hl), start)
-        if ent is not None:
-            return Subject([ent], start, end, 0.8, "description")
-    kind = "group" if plural else "person"
-    ent = reg.get_or_create(name, kind, 0.75)
-    aff = _first_state(doc, start, end)
-    if aff is not None and not ent.affiliation and aff is not ent:
-        ent.affiliation = aff.id
-    if kind == "person" and ent.role is None:
-        ent.role = hl
-    return Subject([ent], start, end, 0.85, "group")
-
-
-def _first_state(doc: Doc, start: int, end: int) -> Entity | None:
-    for pos in range(start, end):
-        hit = doc.at_start.get(pos)
-        if hit and hit[0] <= end and hit[1].kind in ("state", "organisation"):
-            return hit[1]
-    return None
 
 
 def _coordinated(doc: Doc, first: tuple[int, Entity], lo: int) -> list[tuple[int, Entity]]:
@@ -157,22 +118,25 @@ def _coordinated(doc: Doc, first: tuple[int, Entity], lo: int) -> list[tuple[int
 def _description(doc: Doc, text: str, end: int, lo: int) -> Subject | None:
     """A definite description ending at `end`: 'the minister', 'The regulator', 'Sudan's army'."""
     seg = text[lo:end]
-    m = re.search(r"(?:^|[\s,])((?:[Tt]he|[Tt]his|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+)?((?:[\w'’-]+\s+){0,3}?)([a-z][\w-]*)$", seg)
+    bounds = [m.start() for m in re.finditer(r"(?<!\S)\S", seg)][-4:]
+    for b in bounds:
+        org = lower_org_at(doc, lo + b, end, lo)
+        if org is not None:
+            return Subject([org], lo + b, end, 0.8, "description")
+    m = re.search(
+        r"(?:^|[\s,])([Tt]he|[Tt]his|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+((?:[\w'’-]+\s+){0,3}?)([a-z][\w-]*)$",
+        seg,
+    )
     if not m:
         return None
     head = m.group(3)
-    s = lo + m.start(1) if m.group(1) else lo + m.start(2) if m.group(2) else lo + m.start(3)
-    org = lower_org_at(doc, lo + m.start(2) if m.group(2) else lo + m.start(3), end, lo)
-    if org is not None:
-        return Subject([org], s, end, 0.8, "description")
-    descr = wl.org_words()["descriptor_class"]
-    if head in ("report", "study", "survey", "statement", "ruling", "investigation", "audit", "review") and m.group(1):
+    s = lo + m.start(1)
+    if head in ("report", "study", "survey", "statement", "ruling", "investigation", "audit", "review"):
         author = doc.reg.report_author
         if author is not None:
             return Subject([author], s, end, 0.7, "document")
         return None
-    if not m.group(1):
-        return None
+    descr = wl.org_words()["descriptor_class"]
     if head in descr or head in wl.title_heads() or head in wl.title_words():
         ent = doc.reg.description(head, s)
         if ent is not None:
@@ -183,19 +147,28 @@ def _description(doc: Doc, text: str, end: int, lo: int) -> Subject | None:
 def _relational(doc: Doc, hit_start: int, lo: int) -> Subject | None:
     """'The influential sister of X': the speaker is not X but someone described through X."""
     seg = doc.text[lo:hit_start]
-    m = re.search(r"(?:^|\s)([Tt]he|[Aa]n?)\s+((?:[\w-]+\s+){0,3}?)([a-z][\w-]*)\s+of\s+(?:the\s+)?((?:[\w-]+\s+){0,3})$", seg)
+    m = re.search(
+        r"(?:^|\s)([Tt]he|[Aa]n?)\s+((?:[\w-]+\s+){0,3}?)([a-z][\w-]*)\s+of\s+(?:the\s+)?((?:[\w-]+\s+){0,3})$",
+        seg,
+    )
     if not m:
         return None
     head = m.group(3)
     if head not in _RELATIONAL and head not in wl.title_heads():
         return None
     start = lo + m.start(1)
-    desc = doc.text[lo + m.start(2) if m.group(2) else lo + m.start(3) : doc.at_start.get(hit_start, (hit_start,))[0]]
-    desc = re.sub(r"^(?:influential|powerful|top|senior|former|late|younger|elder|older)\s+", "", desc.strip())
+    desc = doc.text[
+        lo + m.start(2) if m.group(2) else lo + m.start(3) : doc.at_start.get(hit_start, (hit_start,))[0]
+    ]
+    desc = re.sub(
+        r"^(?:influential|powerful|top|senior|former|late|younger|elder|older)\s+", "", desc.strip()
+    )
     target = doc.at_start.get(hit_start)
     owner = target[1] if target else None
     if owner is not None and head in wl.title_heads():
-        ent = doc.reg.most_recent(lambda e: e.kind == "person" and e.affiliation == owner.id and head in (e.role or ""), start)
+        ent = doc.reg.most_recent(
+            lambda e: e.kind == "person" and e.affiliation == owner.id and head in (e.role or ""), start
+        )
         if ent is not None:
             return Subject([ent], start, target[0] if target else hit_start, 0.7, "description")
     kind = "person"
@@ -241,7 +214,7 @@ def subject_before(doc: Doc, lo: int, cue_start: int, depth: int = 0) -> Subject
         ent = doc.reg.description(role[1].split()[-1], role[0])
         if ent is not None:
             return Subject([ent], role[0], end, 0.75, "description")
-    grp = _group_np(doc, text, end, lo, qualifier)
+    grp = group_np(doc, text, end, lo, qualifier)
     if grp is not None:
         return grp
     desc = _description(doc, text, end, lo)
@@ -269,7 +242,9 @@ def _after_appositive(doc: Doc, lo: int, end: int, depth: int) -> Subject | None
     first = seg.split(" ", 1)[0].lower().replace("’", "'") if seg else ""
     if prev >= 0 and (first in _APPOS_START or first[:1].isdigit() or first.endswith("'s")):
         return subject_before(doc, lo, prev, depth + 1)
-    inner = subject_before(doc, seg_start, text.rfind(seg[-1:], seg_start, inner_end) + 1 if seg else inner_end, depth + 1)
+    inner = subject_before(
+        doc, seg_start, text.rfind(seg[-1:], seg_start, inner_end) + 1 if seg else inner_end, depth + 1
+    )
     if inner is not None:
         return inner
     if prev >= 0:
@@ -286,13 +261,17 @@ def subject_after(doc: Doc, cue_end: int, hi: int) -> Subject | None:
     hit = doc.at_start.get(i)
     if hit and hit[0] <= hi:
         return Subject([hit[1]], i, hit[0], 0.95, "name")
-    m = re.match(r"(?:the|a|an|one of the|two|three|several)?\s*((?:[\w'’-]+\s+){0,5}?[\w'’-]+?)(?=[,.;]|\s+(?:who|which|familiar|close|briefed|speaking|in|at|on|from|for|to)\b|$)", text[i:hi])
+    m = re.match(
+        r"(?:the|a|an|one of the|two|three|several)?\s*((?:[\w'’-]+\s+){0,5}?[\w'’-]+?)"
+        r"(?=[,.;]|\s+(?:who|which|familiar|close|briefed|speaking|in|at|on|from|for|to)\b|$)",
+        text[i:hi],
+    )
     if not m or not m.group(1):
         return None
     end = i + m.end(1)
     tail = text[end:hi]
     qm = re.match(r"\s+((?:familiar with|close to|briefed on)(?:\s+[\w'’-]+){1,4})", tail)
-    grp = _group_np(doc, text, end, i, qm.group(1) if qm else "")
+    grp = group_np(doc, text, end, i, qm.group(1) if qm else "")
     if grp is not None:
         return grp
     pend = doc.pending.get(end)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from dataclasses import dataclass
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "–": "-", "—": "-"})
 _SPACES = re.compile(r"\s+")
@@ -14,6 +14,7 @@ _PUNCT = re.compile(r"[^\w&' -]+")
 WORD_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:['’](?![sS]\b)[^\W_]+)*|['’][sS]\b")
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, accent-free, apostrophe-normalised, single-spaced form of a name for matching."""
     text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
@@ -21,6 +22,7 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", text.casefold()).strip()
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """A matching key for an actor name: folded, punctuation and a leading 'the' and trailing 's removed."""
     key = _PUNCT.sub(" ", fold(text))
@@ -32,34 +34,27 @@ def name_key(text: str) -> str:
     return key
 
 
-@dataclass(frozen=True, slots=True)
 class Token:
-    """One word of the text with its character offsets."""
+    """One word of the text with its character offsets and precomputed case facts."""
 
-    start: int
-    end: int
-    text: str
+    __slots__ = ("start", "end", "text", "lower", "is_cap", "is_acronym", "is_possessive")
 
-    @property
-    def lower(self) -> str:
-        """The word in lower case with straight apostrophes."""
-        return self.text.lower().replace("’", "'")
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        #: the word in lower case with straight apostrophes
+        self.lower = text.lower().replace("’", "'")
+        #: whether the word starts with an upper-case letter
+        self.is_cap = text[:1].isupper()
+        letters = text.replace(".", "")
+        #: whether the word is an all-capital abbreviation such as UN or U.S.
+        self.is_acronym = len(letters) >= 2 and letters.isupper() and letters.isalpha()
+        #: whether this token is a possessive 's
+        self.is_possessive = text in ("'s", "’s", "'S", "’S")
 
-    @property
-    def is_cap(self) -> bool:
-        """Whether the word starts with an upper-case letter."""
-        return self.text[:1].isupper()
-
-    @property
-    def is_acronym(self) -> bool:
-        """Whether the word is an all-capital abbreviation such as UN or U.S."""
-        letters = [c for c in self.text if c.isalpha()]
-        return len(letters) >= 2 and all(c.isupper() for c in letters)
-
-    @property
-    def is_possessive(self) -> bool:
-        """Whether this token is a possessive 's."""
-        return self.text in ("'s", "’s", "'S", "’S")
+    def __repr__(self) -> str:
+        return f"Token({self.start}, {self.end}, {self.text!r})"
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:

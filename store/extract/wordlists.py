@@ -94,10 +94,13 @@ def gazetteer() -> Gazetteer:
     for line in load_wordlist("organisations.tsv"):
         parts = [p.strip() for p in line.split("|")] + ["", "", ""]
         name, kind, aliases, aff = parts[0], parts[1] or "organisation", _split(parts[2]), parts[3] or None
-        known = Known(name, kind, tuple(aliases), aff)
+        known = Known(name, kind, tuple(a.lstrip("@") for a in aliases), aff)
         gaz.add(name, known, "name")
         for a in aliases:
-            gaz.add(a, known, "alias")
+            if a.startswith("@"):
+                gaz.add(a[1:], known, "metonym")
+            else:
+                gaz.add(a, known, "alias")
     return gaz
 
 

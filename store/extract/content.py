@@ -1,0 +1,120 @@
+"""The words a reporting verb attributes: the clause after it or the quotation before it."""
+
+from __future__ import annotations
+
+import re
+
+from store.extract import wordlists as wl
+from store.extract.actors import Doc
+from store.extract.sources import Subject
+
+_AUDIENCE_RE = re.compile(
+    r"\s*(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:reporters|journalists|jurors|jury|lawmakers|parliament|legislators|"
+    r"audience|conference|briefing|committee|court|judge|senators|newspaper|broadcaster|radio|television|agency|crowd|supporters|"
+    r"BBC|CNN|Reuters|AFP|AP|Bloomberg|him|her|them|us|me)\b(?:\s+(?:in|on|at)\s+[\w-]+(?:\s+[A-Z][\w-]+)?)?"
+)
+_LEAD_RE = re.compile(
+    r"\s*(?:(?:on|in|at|during|last|this|earlier|later|also|again|previously|separately|publicly|repeatedly|"
+    r"already|recently|[A-Z][a-z]+day|today|yesterday|tonight)\b(?:\s+(?:a|an|the|its|his|her|their))?(?:\s+[\w'’-]+){0,4}?\s*)?(?:,\s*)?that\s+"
+)
+
+
+def trim_end(text: str, s: int, e: int) -> int:
+    """The end of text[s:e] without trailing spaces and punctuation (keeping a matched closing mark)."""
+    while e > s and text[e - 1] in ' .,;:!?”"’—-':
+        if text[e - 1] in '”"' and s < e - 1:
+            # keep a closing quotation mark only when its opening mark is inside the span
+            inner = text[s : e - 1]
+            if inner.count("“") > inner.count("”") or inner.count('"') % 2 == 1:
+                break
+        e -= 1
+    return e
+
+
+_INTRO_RE = re.compile(
+    r"(?:(?:In|On|At|By|For|Since|After|Before|Earlier|Later|Meanwhile|However|Separately|Still|Instead|Despite|"
+    r"Last|This|That|Outside|Inside|During|Asked|Speaking|Elsewhere|Also)\b[^,“\"]{0,40},\s*)+"
+)
+_ADVERBIAL_RE = re.compile(
+    r"(?:in|on|at|during|after|before|as|while|when|outside|from|via|through|late|early|last|this|earlier|later|speaking|who|adding)\b"
+)
+
+
+def _forward(doc: Doc, ce: int, lemma: str, s1: int) -> tuple[int, int] | None:
+    """The words after a verb: a clause after an optional audience, time phrase and 'that'."""
+    text = doc.text
+    after = text[ce:s1]
+    start = ce
+    m = re.match(r"\s*:\s*", after)
+    if m:
+        start = ce + m.end()
+    else:
+        if lemma == "tell" or lemma == "say" and re.match(r"\s+(?:to|at)\b", after):
+            tail = _AUDIENCE_RE.match(after) or re.match(
+                r"\s+(?:to|at)\s+(?:the\s+|a\s+)?[\w-]+(?:\s+[\w-]+)?", after
+            )
+            if tail:
+                start = ce + tail.end()
+        lead = _LEAD_RE.match(text, start, s1)
+        if lead:
+            start = lead.end()
+    while start < s1 and text[start] in " ,":
+        start += 1
+    end = trim_end(text, start, s1)
+    return (start, end) if end > start else None
+
+
+def content_span(
+    doc: Doc, cs: int, ce: int, lemma: str, subj: Subject, sent: tuple[int, int]
+) -> tuple[int, int] | None:
+    """The words a verb attributes: the reported clause, the quotation before it, or the clause after it."""
+    text = doc.text
+    s0, s1 = sent
+    attr_start = min(cs, subj.start) if subj.start >= 0 else cs
+    before_end = attr_start
+    while before_end > s0 and text[before_end - 1] in " ":
+        before_end -= 1
+    lead = re.search(r"(?:,|”|\")\s*((?:[\w.’'&-]+\s+){1,6})$", text[s0:attr_start])
+    if (
+        lead
+        and subj.how == "name"
+        and all(w[:1].isupper() or w.lower() in wl.title_words() for w in lead.group(1).split())
+    ):
+        before_end = s0 + lead.start() + 1  # role words between a quotation and its speaker's name
+    det = re.search(r"(?:^|\s)(?:the|The|a|A|an|An)$", text[s0:before_end])
+    if det:
+        before_end = s0 + det.start()
+        while before_end > s0 and text[before_end - 1] in " ":
+            before_end -= 1
+    start = s0
+    while start < before_end and text[start] in " ,":
+        start += 1
+    intro = _INTRO_RE.match(text, start, before_end)
+    if intro and not text[start:before_end].startswith(("“", '"')):
+        start = intro.end()
+    before_words = len(text[start:before_end].split())
+    ends_open = text[start:before_end].rstrip().endswith((",", ",”", ',"', "”", '"', "—", " -"))
+    fwd = _forward(doc, ce, lemma, s1)
+    fwd_text = text[fwd[0] : fwd[1]] if fwd else ""
+    after = text[ce:s1]
+    inverted = subj.start >= ce
+    quoted_before = text[start:before_end].rstrip(" ,").endswith(("”", '"'))
+    if subj.start >= 0 and ends_open and (before_words >= 2 or quoted_before and before_words >= 1):
+        quote_first = quoted_before and not re.search(r"\bthat\b", " ".join(after.split()[:8]))
+        if (
+            inverted
+            or quote_first
+            or fwd is None
+            or _ADVERBIAL_RE.match(fwd_text)
+            or len(fwd_text.split()) <= 2
+            or after.startswith(",")
+        ):
+            end = trim_end(text, start, before_end)
+            return (start, end) if end > start else None
+    if after.startswith(","):
+        p = ce + 1
+        while p < s1 and text[p] == " ":
+            p += 1
+        end = trim_end(text, p, s1)
+        return (p, end) if end > p else None
+    return fwd

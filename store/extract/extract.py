@@ -1,0 +1,277 @@
+"""The importer's extraction entry point: article text in, proposed claim network out."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from store.extract.actors import Doc, resolve_sentence
+from store.extract.attribution import Speech, assign_quotes, find_speeches
+from store.extract.entities import Entity, Registry
+from store.extract.evidence import find_evidence
+from store.extract.links import propose_links
+from store.extract.quotes import find_quotes
+from store.extract.sentences import paragraphs, sentences
+from store.extract.sources import Subject
+from store.extract.textutil import tokenize
+from store.ids import new_id, now
+from store.model import Actor, Evidence, Link, Statement, defaults
+
+_TEMPLATES: dict[str, dict[str, Any]] = {}
+
+
+def _record(table: str, **fields: Any) -> dict[str, Any]:
+    """A record dict in exactly the store's to_dict() shape: the table's defaults with these fields set."""
+    if table not in _TEMPLATES:
+        _TEMPLATES[table] = defaults(table)
+    out = dict(_TEMPLATES[table])
+    for k, v in fields.items():
+        if k not in out:
+            raise KeyError(f"{table} has no field {k!r}")
+        out[k] = list(v) if isinstance(v, tuple) else v
+    return out
+
+
+@dataclass(slots=True)
+class Extraction:
+    """A proposed claim network: record dicts in the store's JSON shape, plus actor confidences and spans."""
+
+    actors: list[dict[str, Any]] = field(default_factory=list)
+    statements: list[dict[str, Any]] = field(default_factory=list)
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+    links: list[dict[str, Any]] = field(default_factory=list)
+    actor_confidence: dict[str, float] = field(default_factory=dict)
+    actor_spans: dict[str, list[list[int]]] = field(default_factory=dict)
+    link_confidence: dict[str, float] = field(default_factory=dict)
+
+
+def _orphans(doc: Doc, speeches: list[Speech], leftover: list) -> list[Speech]:
+    """Quotations standing alone in their sentence take the speaker of the speech just before them."""
+    out: list[Speech] = []
+    paras = paragraphs(doc.text)
+    para_starts = [p[0] for p in paras]
+    sent_starts = [s for s, _ in doc.sentences]
+    cue_positions = [sp.cue_start for sp in speeches]
+    for q in leftover:
+        k = max(0, bisect.bisect_right(sent_starts, q.start) - 1)
+        sent = doc.sentences[k]
+        body = len(re.sub(r"\s", "", doc.text[sent[0] : sent[1]]))
+        if body == 0 or (q.end - q.start) < 0.5 * body:
+            continue
+        j = bisect.bisect_left(cue_positions, q.start) - 1
+        if j < 0:
+            continue
+        prev = speeches[j]
+        pk = bisect.bisect_right(para_starts, q.start) - 1
+        same_para = pk >= 0 and prev.cue_start >= para_starts[pk]
+        prev_para = pk >= 1 and prev.cue_start >= para_starts[pk - 1]
+        if not (same_para or prev_para):
+            continue
+        conf = (0.8 if same_para else 0.6) * prev.subject.confidence
+        subj = Subject(list(prev.subject.entities), -1, -1, conf, "inherited")
+        sp = Speech(
+            prev.cue_start,
+            prev.cue_end,
+            prev.cue,
+            prev.act if prev.act != "response" else "claim",
+            prev.lemma,
+            subj,
+            sent,
+            (q.start, q.end),
+            quotes=[q],
+            confidence=conf,
+        )
+        out.append(sp)
+    return out
+
+
+def _merge_placeholders(reg: Registry) -> None:
+    """A description used before its name ('the sister of …') joins the actor named later."""
+    for ph in [e for e in reg.entities if e.placeholder and e.merged_into is None]:
+        best: Entity | None = None
+        for e in reg.live():
+            if e is ph or e.placeholder or False or e.first_pos <= ph.first_pos:
+                continue
+            if (ph.kind == "person") != (e.kind == "person"):
+                continue
+            if ph.kind != "person" and ph.placeholder not in e.tags:
+                continue
+            if e.kind == "person" and e.name.lower() in ph.name.lower():
+                continue
+            if not e.speaker:
+                continue
+            if best is None or e.first_pos < best.first_pos:
+                best = e
+        if best is not None:
+            reg.merge(ph, best)
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip(" ,;:")
+    return text[:1].upper() + text[1:] if text else text
+
+
+def extract(
+    text: str, *, source_id: str, known_actors: Sequence[dict[str, Any]] = (), said_on: str | None = None
+) -> Extraction:
+    """Propose the claim network of a news article: actors, statements, evidence, links."""
+    quotes = find_quotes(text)
+    sents = sentences(text, [(q.outer_start, q.outer_end) for q in quotes])
+    tokens = tokenize(text)
+    common = frozenset(t.lower for t in tokens if t.text.islower())
+    reg = Registry(known_actors)
+    doc = Doc(text, tokens, sents, quotes, reg, common)
+    speeches: list[Speech] = []
+    for sent in sents:
+        resolve_sentence(doc, sent)
+        speeches.extend(find_speeches(doc, sent, speeches))
+    leftover = assign_quotes(doc, speeches)
+    speeches = sorted(
+        speeches + _orphans(doc, speeches, leftover), key=lambda sp: (sp.content or (sp.cue_start,))[0]
+    )
+    _merge_placeholders(reg)
+    return _records(doc, speeches, source_id, said_on)
+
+
+def _records(doc: Doc, speeches: list[Speech], source_id: str, said_on: str | None) -> Extraction:
+    """Turn speeches, entities and evidence into store-shaped record dicts."""
+    text = doc.text
+    ts = now()
+    out = Extraction()
+    mention_starts = sorted(doc.at_start)
+    seen: dict[tuple[str, int, int], dict[str, Any]] = {}
+    targets: dict[str, list[str]] = {}
+    sentence_of: dict[str, int] = {}
+    sent_starts = [s for s, _ in doc.sentences]
+    used: set[str] = set()
+    for sp in speeches:
+        pieces: list[tuple[str, int, int, str | None]] = []
+        if sp.quotes:
+            pieces = [("quote", q.start, q.end, text[q.start : q.end]) for q in sp.quotes]
+        elif sp.content and sp.content[1] > sp.content[0]:
+            s, e = sp.content
+            if len(text[s:e].split()) < 3 and sp.cue_start < s:
+                s = sp.cue_start
+            pieces = [("paraphrase", s, e, None)]
+        for ent in sp.subject.entities:
+            ent = ent.final()
+            used.add(ent.id)
+            for mode, s, e, quote in pieces:
+                key = (ent.id, s, e)
+                if key in seen:
+                    continue
+                lo, hi = bisect.bisect_left(mention_starts, s), bisect.bisect_left(mention_starts, e)
+                about = []
+                for pos in mention_starts[lo:hi]:
+                    a = doc.at_start[pos][1].final()
+                    if a.id != ent.id and a.id not in about:
+                        about.append(a.id)
+                tg = [t.final().id for t in sp.targets if t.final().id != ent.id]
+                for t in tg:
+                    used.add(t)
+                    if t not in about:
+                        about.append(t)
+                conf = sp.confidence * (0.95 if mode == "quote" else 0.85)
+                rec = _record(
+                    Statement.TABLE,
+                    id=new_id(Statement.PREFIX),
+                    created=ts,
+                    updated=ts,
+                    speaker=ent.id,
+                    source=source_id,
+                    act=sp.act,
+                    mode=mode,
+                    cue=sp.cue,
+                    text=_clean(quote if quote is not None else text[s:e])[:400],
+                    quote=quote,
+                    span=(s, e),
+                    said_on=said_on,
+                    about=tuple(about),
+                    credibility=6,
+                    status="proposed",
+                    origin="extracted",
+                    confidence=round(min(1.0, conf), 2),
+                )
+                seen[key] = rec
+                targets[rec["id"]] = tg
+                sentence_of[rec["id"]] = bisect.bisect_right(sent_starts, sp.sent[0]) - 1
+                out.statements.append(rec)
+    by_start = sorted(out.statements, key=lambda s: s["span"][0])
+    st_starts = [s["span"][0] for s in by_start]
+    for f in find_evidence(text, doc.sentences, [(q.outer_start, q.outer_end) for q in doc.quotes]):
+        k = bisect.bisect_right(st_starts, f.start)
+        holder = next((s for s in reversed(by_start[max(0, k - 8) : k]) if f.end <= s["span"][1]), None)
+        rec = _record(
+            Evidence.TABLE,
+            id=new_id(Evidence.PREFIX),
+            created=ts,
+            updated=ts,
+            text=_clean(text[f.start : f.end]),
+            kind=f.kind,
+            quantity=f.quantity,
+            reported_by=holder["speaker"] if holder else None,
+            source=source_id,
+            span=(f.start, f.end),
+            credibility=6,
+            status="proposed",
+            origin="extracted",
+            confidence=round(f.confidence * (1.0 if holder else 0.85), 2),
+        )
+        sentence_of[rec["id"]] = bisect.bisect_right(sent_starts, f.start) - 1
+        out.evidence.append(rec)
+    live = [e for e in doc.reg.live()]
+    affiliation = {e.id: e.affiliation for e in live}
+    for p in propose_links(out.statements, out.evidence, affiliation, targets, sentence_of):
+        rec = _record(
+            Link.TABLE, id=new_id(Link.PREFIX), created=ts, updated=ts, type=p.type, weight=None, note=p.note
+        )
+        rec["from"], rec["to"] = p.src, p.dst
+        out.links.append(rec)
+        out.link_confidence[rec["id"]] = round(p.confidence, 2)
+    _actors(doc, out, used, ts)
+    return out
+
+
+def _actors(doc: Doc, out: Extraction, used: set[str], ts: str) -> None:
+    """Actor records for the new entities worth proposing (mentioned by name, speaking or accused)."""
+    live = doc.reg.live()
+    ids = {e.id for e in live}
+    for e in live:
+        if not e.spans and e.id not in used:
+            continue
+        if e.placeholder and e.id not in used:
+            continue
+        out.actor_spans[e.id] = [list(s) for s in sorted(set(e.spans))]
+        out.actor_confidence[e.id] = round(
+            e.confidence if e.id in used or e.mentions > 1 else e.confidence * 0.8, 2
+        )
+        if e.known:
+            continue
+        aff = e.affiliation if e.affiliation in ids and e.affiliation != e.id else None
+        if aff is None and e.aff_name:
+            found = doc.reg.lookup(e.aff_name)
+            aff = (
+                found.id
+                if found is not None and found.id in out.actor_spans or (found is not None and found.spans)
+                else None
+            )
+        out.actors.append(
+            Actor(
+                id=e.id,
+                created=ts,
+                updated=ts,
+                name=e.name,
+                kind=e.kind if e.kind in ("person", "state", "organisation", "group", "media") else "unknown",
+                aliases=tuple(a for a in e.aliases if a != e.name),
+                affiliation=aff,
+                role=e.role,
+                reliability="F",
+            ).to_dict()
+        )
+    listed = {a["id"] for a in out.actors} | {e.id for e in live if e.known}
+    for a in out.actors:
+        if a["affiliation"] not in listed:
+            a["affiliation"] = None

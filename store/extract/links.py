@@ -1,0 +1,201 @@
+"""Links between proposed records: denials, accusations, responses, restatements and support."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+_WINDOW = 40  # statements further apart than this are never linked (keeps long texts linear)
+_WORD = re.compile(r"[a-z][a-z'-]{2,}")
+_STOP = frozenset(
+    [
+        "the",
+        "and",
+        "that",
+        "with",
+        "for",
+        "from",
+        "this",
+        "have",
+        "has",
+        "had",
+        "was",
+        "were",
+        "are",
+        "its",
+        "their",
+        "his",
+        "her",
+        "they",
+        "them",
+        "not",
+        "but",
+        "any",
+        "all",
+        "also",
+        "said",
+        "says",
+        "would",
+        "will",
+        "could",
+        "been",
+        "being",
+        "over",
+        "into",
+        "onto",
+        "about",
+        "than",
+        "then",
+        "there",
+        "which",
+        "who",
+        "whom",
+        "what",
+        "when",
+        "where",
+        "while",
+    ]
+)
+
+
+@dataclass(slots=True)
+class Proposed:
+    """A link before it becomes a record."""
+
+    src: str
+    dst: str
+    type: str
+    confidence: float
+    note: str
+
+
+def _words(text: str) -> set[str]:
+    return {w.rstrip("s") for w in _WORD.findall(text.lower()) if w not in _STOP}
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def propose_links(
+    statements: list[dict[str, Any]],
+    evidence: list[dict[str, Any]],
+    affiliation: dict[str, str | None],
+    targets: dict[str, list[str]],
+    sentence_of: dict[str, int],
+) -> list[Proposed]:
+    """Typed links between the extracted statements, evidence and actors, each with a confidence."""
+    out: list[Proposed] = []
+    words = {s["id"]: _words(s["text"]) for s in statements}
+    order = {s["id"]: k for k, s in enumerate(statements)}
+    about = {s["id"]: set(s.get("about", ())) for s in statements}
+    tsets = {s["id"]: set(targets.get(s["id"], ())) for s in statements}
+
+    def side(actor: str) -> set[str]:
+        out_ = {actor}
+        aff = affiliation.get(actor)
+        hops = 0
+        while aff and hops < 3:
+            out_.add(aff)
+            aff = affiliation.get(aff)
+            hops += 1
+        return out_
+
+    for s in statements:
+        for t in targets.get(s["id"], ()):
+            if t != s["speaker"]:
+                out.append(Proposed(s["id"], t, "accuses", 0.75, "accused by the reporting verb"))
+    # Denials: the accusation (or claim) about the denier's side that shares most words.
+    for d in statements:
+        if d["act"] != "denial":
+            continue
+        mine = side(d["speaker"])
+        anaphoric = bool(
+            re.search(
+                r"\b(?:that|the|this)\s+(?:claim|charge|accusation|allegation|finding|report|assessment)s?\b",
+                d["text"].lower(),
+            )
+        )
+        best: list[tuple[float, dict[str, Any]]] = []
+        k = order[d["id"]]
+        for s in statements[max(0, k - _WINDOW) : k + _WINDOW]:
+            if s is d or s["speaker"] in mine or s["act"] in ("denial", "response"):
+                continue
+            score = 0.0
+            if s["act"] == "accusation":
+                score += 1.0
+            if mine & tsets[s["id"]]:
+                score += 2.0
+            elif mine & about[s["id"]]:
+                score += 0.8
+            score += 2.0 * _overlap(words[d["id"]], words[s["id"]])
+            dist = abs(order[s["id"]] - order[d["id"]])
+            score -= 0.05 * dist
+            if anaphoric and order[s["id"]] < order[d["id"]]:
+                score += 1.0 - 0.2 * dist
+            best.append((score, s))
+        if not best:
+            continue
+        best.sort(key=lambda x: -x[0])
+        top_score, top = best[0]
+        if top_score < 1.0:
+            continue
+        for score, s in best:
+            if s["span"] == top["span"] and score >= top_score - 0.5:
+                conf = 0.7 if top_score >= 2.5 else 0.45
+                out.append(
+                    Proposed(d["id"], s["id"], "denies", conf, "denial matched by subject and wording")
+                )
+    # Responses: the latest earlier statement by another side.
+    for r in statements:
+        if r["act"] != "response":
+            continue
+        mine = side(r["speaker"])
+        k = order[r["id"]]
+        prev = [s for s in statements[max(0, k - _WINDOW) : k] if s["speaker"] not in mine]
+        if prev:
+            target = max(prev, key=lambda s: _overlap(words[r["id"]], words[s["id"]]) + 0.05 * order[s["id"]])
+            out.append(
+                Proposed(
+                    r["id"], target["id"], "responds_to", 0.4, "answers an earlier statement by another side"
+                )
+            )
+    # Restatements: the same speaker saying the same words twice (a lede quoting part of a later quote).
+    by_speaker: dict[str, list[dict[str, Any]]] = {}
+    for s in statements:
+        by_speaker.setdefault(s["speaker"], []).append(s)
+    low = {s["id"]: s["text"].lower().strip(" .,") for s in statements}
+    for group in by_speaker.values():
+        for i, a in enumerate(group):
+            ta = low[a["id"]]
+            if len(ta) < 12:
+                continue
+            for b in group[max(0, i - 12) : i + 12]:
+                tb = low[b["id"]]
+                if len(ta) < len(tb) and ta in tb and a["span"] != b["span"]:
+                    out.append(
+                        Proposed(a["id"], b["id"], "restates", 0.75, "the same words in a longer statement")
+                    )
+    # Evidence supports the statement whose span holds it, else one in the same sentence.
+    by_sentence: dict[int, list[dict[str, Any]]] = {}
+    for s in statements:
+        by_sentence.setdefault(sentence_of.get(s["id"], -1), []).append(s)
+    for ev in evidence:
+        es, ee = ev["span"]
+        same = by_sentence.get(sentence_of.get(ev["id"], -2), [])
+        holder = [s for s in same if s["span"][0] <= es and ee <= s["span"][1]]
+        conf = 0.6
+        if not holder:
+            holder = same
+            conf = 0.4
+        seen_spans = set()
+        for s in holder:
+            key = tuple(s["span"])
+            if key in seen_spans and s["speaker"] == holder[0]["speaker"]:
+                continue
+            seen_spans.add(key)
+            out.append(Proposed(ev["id"], s["id"], "supports", conf, "stated in the statement it supports"))
+    return out

@@ -1,0 +1,1 @@
+"""Tests and the scorer for the importer's extraction core."""

@@ -1,0 +1,344 @@
+"""Score the extractor against hand-made gold networks: actors, speakers, statements, quotes, evidence, links.
+
+Run from the repository root: ``python -m tests.extraction.score [--verbose]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = Path(__file__).resolve().parent / "corpus"
+SEED = ROOT / "assets" / "default_network.json"
+#: Articles kept out of tuning; their scores are reported on their own.
+HELD_OUT = frozenset({"talks_anonymous", "fraud_trial"})
+
+
+def norm_name(name: str) -> str:
+    """A name for matching: accent-free lower case, punctuation dropped, no leading 'the' or trailing 's."""
+    s = unicodedata.normalize("NFKD", name.replace("’", "'"))
+    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
+    s = re.sub(r"'s\b", "", s)
+    s = re.sub(r"[^\w&]+", " ", s).strip()
+    return s[4:] if s.startswith("the ") else s
+
+
+def actor_names(actor: dict[str, Any]) -> set[str]:
+    """Every normalised name and alias of an actor."""
+    return {n for n in (norm_name(x) for x in [actor.get("name", ""), *(actor.get("aliases") or [])]) if n}
+
+
+def _names_match(a: set[str], b: set[str]) -> bool:
+    if a & b:
+        return True
+    for x in a:
+        for y in b:
+            short, long_ = (x, y) if len(x) <= len(y) else (y, x)
+            if len(short.split()) >= 2 and long_.endswith(" " + short):
+                return True
+    return False
+
+
+def match_actors(
+    pred: list[dict[str, Any]], gold: list[dict[str, Any]]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """(one-to-one pred id -> gold id, many-to-one pred id -> gold id) by name or alias overlap."""
+    pn = {a["id"]: actor_names(a) for a in pred}
+    gn = {a["id"]: actor_names(a) for a in gold}
+    many: dict[str, str] = {}
+    pairs = []
+    for p in pred:
+        for g in gold:
+            if _names_match(pn[p["id"]], gn[g["id"]]):
+                exact = norm_name(p["name"]) == norm_name(g["name"])
+                pairs.append((0 if exact else 1 if pn[p["id"]] & gn[g["id"]] else 2, p["id"], g["id"]))
+    pairs.sort()
+    one: dict[str, str] = {}
+    used: set[str] = set()
+    for _, p, g in pairs:
+        many.setdefault(p, g)
+        if p not in one and g not in used:
+            one[p] = g
+            used.add(g)
+    return one, many
+
+
+def _overlap(a: Iterable[int] | None, b: Iterable[int] | None) -> int:
+    if not a or not b:
+        return 0
+    a0, a1 = a
+    b0, b1 = b
+    return max(0, min(a1, b1) - max(a0, b0))
+
+
+def match_spans(
+    pred: list[dict[str, Any]], gold: list[dict[str, Any]], ok: Any = None, prefer: Any = None
+) -> dict[str, str]:
+    """One-to-one pred id -> gold id by overlapping spans (largest overlap first), filtered by `ok`.
+
+    `prefer(p, g)` breaks ties between equal overlaps (statements with one span and several speakers).
+    """
+    pairs = []
+    for p in pred:
+        for g in gold:
+            o = _overlap(p.get("span"), g.get("span"))
+            if o > 0 and (ok is None or ok(p, g)):
+                pairs.append((-o, 0 if prefer is None or prefer(p, g) else 1, p["id"], g["id"]))
+    pairs.sort()
+    out: dict[str, str] = {}
+    used: set[str] = set()
+    for _, _, p, g in pairs:
+        if p not in out and g not in used:
+            out[p] = g
+            used.add(g)
+    return out
+
+
+def norm_quote(q: str) -> str:
+    """A quotation compared up to surrounding spaces and a trailing comma or full stop."""
+    return q.strip().rstrip(",.").strip()
+
+
+@dataclass
+class Counts:
+    """Raw counts for one article (or a sum of them)."""
+
+    actor_tp: int = 0
+    actor_pred: int = 0
+    actor_gold: int = 0
+    speaker_ok: int = 0
+    speaker_n: int = 0
+    st_tp: int = 0
+    st_pred: int = 0
+    st_gold: int = 0
+    quote_found: int = 0
+    quote_gold: int = 0
+    ev_tp: int = 0
+    ev_pred: int = 0
+    ev_gold: int = 0
+    ln_tp: int = 0
+    ln_pred: int = 0
+    ln_gold: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, other: Counts) -> None:
+        """Add another article's counts to these."""
+        for k, v in vars(other).items():
+            if isinstance(v, int):
+                setattr(self, k, getattr(self, k) + v)
+
+    def metrics(self) -> dict[str, float]:
+        """Precision, recall, F1 and accuracies from the counts."""
+
+        def ratio(a: int, b: int) -> float:
+            return a / b if b else 1.0
+
+        def f1(p: float, r: float) -> float:
+            return 2 * p * r / (p + r) if p + r else 0.0
+
+        ap, ar = ratio(self.actor_tp, self.actor_pred), ratio(self.actor_tp, self.actor_gold)
+        sp, sr = ratio(self.st_tp, self.st_pred), ratio(self.st_tp, self.st_gold)
+        return {
+            "actor_p": ap,
+            "actor_r": ar,
+            "actor_f1": f1(ap, ar),
+            "speaker_acc": ratio(self.speaker_ok, self.speaker_n),
+            "st_p": sp,
+            "st_r": sr,
+            "st_f1": f1(sp, sr),
+            "quote_r": ratio(self.quote_found, self.quote_gold),
+            "ev_p": ratio(self.ev_tp, self.ev_pred),
+            "ev_r": ratio(self.ev_tp, self.ev_gold),
+            "ln_p": ratio(self.ln_tp, self.ln_pred),
+            "ln_r": ratio(self.ln_tp, self.ln_gold),
+        }
+
+
+def score(text: str, gold: dict[str, Any], pred: Any) -> Counts:
+    """Compare an Extraction (or a dict of record lists) with a gold network for one text."""
+    get = (lambda k: pred[k]) if isinstance(pred, dict) else (lambda k: getattr(pred, k))
+    c = Counts()
+    p_act, g_act = get("actors"), gold["actors"]
+    one, many = match_actors(p_act, g_act)
+    c.actor_tp, c.actor_pred, c.actor_gold = len(one), len(p_act), len(g_act)
+    gname = {a["id"]: a["name"] for a in g_act}
+    pname = {a["id"]: a["name"] for a in p_act}
+    for g in g_act:
+        if g["id"] not in one.values():
+            c.misses.append(f"actor missed: {g['name']}")
+    for p in p_act:
+        if p["id"] not in one:
+            c.misses.append(f"actor extra: {p['name']}")
+
+    p_st, g_st = get("statements"), gold["statements"]
+    by_span = match_spans(p_st, g_st, prefer=lambda p, g: many.get(p["speaker"]) == g["speaker"])
+    gs = {g["id"]: g for g in g_st}
+    ps = {p["id"]: p for p in p_st}
+    for p, g in by_span.items():
+        c.speaker_n += 1
+        if many.get(ps[p]["speaker"]) == gs[g]["speaker"]:
+            c.speaker_ok += 1
+        else:
+            c.misses.append(
+                f"wrong speaker: {pname.get(ps[p]['speaker'], '?')} for {gname.get(gs[g]['speaker'])}: "
+                f"{gs[g]['text'][:60]!r}"
+            )
+    st_match = match_spans(p_st, g_st, lambda p, g: many.get(p["speaker"]) == g["speaker"])
+    c.st_tp, c.st_pred, c.st_gold = len(st_match), len(p_st), len(g_st)
+    for g in g_st:
+        if g["id"] not in st_match.values() and g["id"] not in by_span.values():
+            c.misses.append(
+                f"statement missed: {gname.get(g['speaker'])}: {text[g['span'][0] : g['span'][1]][:70]!r}"
+            )
+    for p in p_st:
+        if p["id"] not in by_span:
+            c.misses.append(
+                f"statement extra: {pname.get(p['speaker'], '?')}: {text[p['span'][0] : p['span'][1]][:70]!r}"
+            )
+    for g in g_st:
+        if g.get("quote"):
+            c.quote_gold += 1
+            want = norm_quote(g["quote"])
+            if any(
+                p.get("quote") and norm_quote(p["quote"]) == want and _overlap(p["span"], g["span"])
+                for p in p_st
+            ):
+                c.quote_found += 1
+            else:
+                c.misses.append(f"quote missed: {g['quote'][:70]!r}")
+
+    p_ev, g_ev = get("evidence"), gold["evidence"]
+    ev_match = match_spans(p_ev, g_ev)
+    c.ev_tp, c.ev_pred, c.ev_gold = len(ev_match), len(p_ev), len(g_ev)
+    for g in g_ev:
+        if g["id"] not in ev_match.values():
+            c.misses.append(
+                f"evidence missed: {text[g['span'][0] : g['span'][1]][:70]!r}"
+                if g.get("span")
+                else f"evidence missed: {g['text'][:60]!r}"
+            )
+    for p in p_ev:
+        if p["id"] not in ev_match:
+            c.misses.append(f"evidence extra: {text[p['span'][0] : p['span'][1]][:70]!r}")
+
+    ends = {**st_match, **ev_match, **many}
+    gold_links = {(ln["from"], ln["to"], ln["type"]) for ln in gold["links"]}
+    pred_links = get("links")
+    c.ln_pred, c.ln_gold = len(pred_links), len(gold_links)
+    hit: set[tuple[str, str, str]] = set()
+    for ln in pred_links:
+        key = (ends.get(ln["from"]), ends.get(ln["to"]), ln["type"])
+        if key in gold_links and key not in hit:
+            hit.add(key)
+    c.ln_tp = len(hit)
+    return c
+
+
+def corpus_articles() -> list[tuple[str, str, dict[str, Any]]]:
+    """(name, text, gold) for every corpus article with a gold file."""
+    out = []
+    for txt in sorted(CORPUS.glob("*.txt")):
+        gold_path = txt.with_suffix(".gold.json")
+        if gold_path.exists():
+            out.append(
+                (txt.stem, txt.read_text(encoding="utf-8"), json.loads(gold_path.read_text(encoding="utf-8")))
+            )
+    return out
+
+
+def seed_article() -> tuple[str, str, dict[str, Any]] | None:
+    """(name, text, gold) for the seed article from the default network, or None when it is not there yet."""
+    if not SEED.exists():
+        return None
+    gold = json.loads(SEED.read_text(encoding="utf-8"))
+    return ("seed", gold["sources"][0]["text"], gold)
+
+
+def run(articles: list[tuple[str, str, dict[str, Any]]]) -> dict[str, Counts]:
+    """Extract and score each article."""
+    sys.path.insert(0, str(ROOT))
+    from store.extract import extract
+
+    out = {}
+    for name, text, gold in articles:
+        pred = extract(text, source_id=gold["sources"][0]["id"] if gold.get("sources") else "src-x")
+        out[name] = score(text, gold, pred)
+    return out
+
+
+_COLS = [
+    ("actor_f1", "actF1"),
+    ("actor_p", "actP"),
+    ("actor_r", "actR"),
+    ("speaker_acc", "spkAcc"),
+    ("st_p", "stP"),
+    ("st_r", "stR"),
+    ("st_f1", "stF1"),
+    ("quote_r", "quoteR"),
+    ("ev_p", "evP"),
+    ("ev_r", "evR"),
+    ("ln_p", "lnP"),
+    ("ln_r", "lnR"),
+]
+
+
+def table(rows: list[tuple[str, Counts]]) -> str:
+    """A plain-text table of metrics, one row per article or total."""
+    head = f"{'article':<22}" + "".join(f"{label:>8}" for _, label in _COLS)
+    lines = [head, "-" * len(head)]
+    for name, c in rows:
+        m = c.metrics()
+        lines.append(f"{name:<22}" + "".join(f"{m[k]:>8.2f}" for k, _ in _COLS))
+    return "\n".join(lines)
+
+
+def total(counts: Iterable[Counts]) -> Counts:
+    """The micro-averaged sum of several articles' counts."""
+    t = Counts()
+    for c in counts:
+        t.add(c)
+    return t
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the score tables (tuning set, held-out set, seed article)."""
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--verbose", action="store_true", help="list every miss and extra")
+    args = ap.parse_args(argv)
+    arts = corpus_articles()
+    seed = seed_article()
+    if seed is None:
+        print(f"seed article skipped: {SEED} is not there yet")
+    t0 = time.perf_counter()
+    results = run(arts + ([seed] if seed else []))
+    dt = time.perf_counter() - t0
+    tune = [(n, c) for n, c in results.items() if n not in HELD_OUT and n != "seed"]
+    held = [(n, c) for n, c in results.items() if n in HELD_OUT]
+    rows: list[tuple[str, Counts]] = tune + [("TOTAL tuning", total(c for _, c in tune))]
+    if "seed" in results:
+        rows += [
+            ("seed", results["seed"]),
+            ("TOTAL tuning+seed", total([*(c for _, c in tune), results["seed"]])),
+        ]
+    rows += held + [("TOTAL held-out", total(c for _, c in held)), ("TOTAL all", total(results.values()))]
+    print(table(rows))
+    print(f"\n{len(results)} articles extracted and scored in {dt:.2f} s")
+    if args.verbose:
+        for name, c in results.items():
+            print(f"\n== {name}")
+            for m in c.misses:
+                print("  ", m)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

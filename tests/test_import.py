@@ -1,0 +1,180 @@
+"""Importing articles: proposals with spans, duplicates, bad files, formats, nothing overwritten."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+import store as store_pkg
+from store.importer import import_article
+from store.reading import MAX_BYTES, ReadError, read_article
+from tui.cli import main
+
+SEED = Path(__file__).resolve().parents[1] / "assets" / "default_network.json"
+CORPUS = Path(__file__).resolve().parent / "extraction" / "corpus"
+
+
+def seed_text() -> str:
+    return json.loads(SEED.read_text(encoding="utf-8"))["sources"][0]["text"]
+
+
+@pytest.fixture
+def article_file(tmp_path):
+    path = tmp_path / "seed.txt"
+    path.write_text(seed_text(), encoding="utf-8")
+    return path
+
+
+def test_import_proposes_records_with_exact_spans(empty_store, article_file):
+    result = import_article(empty_store, read_article(str(article_file)), published="2024-05-17")
+    assert result.added["statements"] >= 10 and result.added["actors"] >= 8
+    source = empty_store.get(result.source_id)
+    assert source.text == seed_text() and source.published == "2024-05-17"
+    for statement in empty_store.all("statements"):
+        assert statement.status == "proposed" and statement.origin == "extracted"
+        assert 0 < statement.confidence <= 1 and statement.source == source.id
+        start, end = statement.span
+        if statement.quote:
+            assert source.text[start:end] == statement.quote
+    quotes = {s.quote for s in empty_store.all("statements") if s.quote}
+    assert "the most absurd paradox" in quotes
+
+
+def test_same_text_again_changes_nothing(empty_store, article_file):
+    first = import_article(empty_store, read_article(str(article_file)))
+    seq = empty_store.storage.seq
+    again = import_article(empty_store, read_article(str(article_file)))
+    assert again.duplicate and again.source_id == first.source_id
+    assert empty_store.storage.seq == seq
+
+
+def test_import_is_one_undoable_change(empty_store, article_file):
+    import_article(empty_store, read_article(str(article_file)))
+    empty_store.undo()
+    assert all(empty_store.count(t) == 0 for t in ("sources", "actors", "statements"))
+
+
+def test_existing_actors_are_matched_and_a_persons_work_survives(store, tmp_path):
+    denial = "st-kim-yo-jong-denies-weapons-exports"
+    store.annotate(denial, note="mine", verdict="false")
+    before = {t: {r.id: r for r in store.all(t)} for t in ("actors", "statements", "annotations")}
+    path = tmp_path / "other.txt"
+    path.write_text(
+        "North Korea's Kim Yo Jong said on Saturday that Seoul was lying. “It is a fabrication,” "
+        "Ms Kim said in a statement. South Korea's Unification Ministry rejected the claim.",
+        encoding="utf-8",
+    )
+    result = import_article(store, read_article(str(path)))
+    assert not result.duplicate
+    for records in before.values():
+        for rid, record in records.items():
+            assert store.get(rid) == record  # nothing a person made or wrote was changed
+    new = [s for s in store.all("statements") if s.source == result.source_id]
+    speakers = {s.speaker for s in new}
+    assert "act-kim-yo-jong" in speakers  # matched by name, no duplicate actor proposed
+    assert not [a for a in store.all("actors") if a.name == "Kim Yo Jong" and a.id != "act-kim-yo-jong"]
+
+
+def test_html_page_keeps_the_article_body(tmp_path):
+    paragraphs = "".join(f"<p>{line}</p>" for line in seed_text().split("\n"))
+    page = (
+        "<!DOCTYPE html><html><head><title>Kim denies arms exports | Wire</title>"
+        '<meta property="og:site_name" content="The Wire"></head><body>'
+        "<nav><a href='/'>Home</a> <a href='/world'>World</a> Subscribe now</nav>"
+        f"<article><h1>Kim denies arms exports</h1>{paragraphs}</article>"
+        "<footer>Cookie settings. All rights reserved.</footer></body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    article = read_article(str(path))
+    assert article.format == "html" and "the most absurd paradox" in article.text
+    assert "Subscribe" not in article.text and "Cookie" not in article.text
+    assert article.title and "Kim denies" in article.title
+
+
+def test_markdown_is_read_as_plain_text(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text("# Ministry denies report\n\nThe ministry **denied** the [report](http://x).\n"
+                    "It said the claims were *false*.\n", encoding="utf-8")
+    article = read_article(str(path))
+    assert article.title == "Ministry denies report"
+    assert article.text == "The ministry denied the report. It said the claims were false."
+
+
+@pytest.mark.parametrize(("data", "expected"), [
+    ("Café said the minister.".encode("cp1252"), "Café said the minister."),
+    ("Der Minister sagte: „Nein“ und so weiter, für alle Fälle.".encode("utf-16"),
+     "Der Minister sagte: „Nein“ und so weiter, für alle Fälle."),
+    ("\ufeffBOM text said she.".encode(), "BOM text said she."),
+])
+def test_encodings_are_detected(tmp_path, data, expected):
+    path = tmp_path / "enc.txt"
+    path.write_bytes(data)
+    assert read_article(str(path)).text == expected
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (b"", "is empty"),
+    (b"   \n\n ", "is empty"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "binary"),
+])
+def test_bad_files_are_refused(tmp_path, content, message):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(ReadError, match=message):
+        read_article(str(path))
+
+
+def test_huge_and_missing_files_are_refused(tmp_path):
+    huge = tmp_path / "huge.txt"
+    with open(huge, "wb") as handle:
+        handle.truncate(MAX_BYTES + 10)
+    with pytest.raises(ReadError, match="larger than"):
+        read_article(str(huge))
+    with pytest.raises(ReadError, match="There is no file"):
+        read_article(str(tmp_path / "missing.txt"))
+
+
+def test_cli_import_writes_nothing_when_one_file_fails(store_path, article_file, tmp_path, capsys):
+    store_pkg.open_store(store_path).close()
+    before = Path(store_path).read_bytes()
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    code = main(["import", str(article_file), str(empty)])
+    _, err = capsys.readouterr()
+    assert code == 1 and "is empty" in err
+    assert Path(store_path).read_bytes() == before
+    assert not os.path.exists(store_path + ".journal") or os.path.getsize(store_path + ".journal") == 0
+
+
+def test_cli_import_from_stdin_with_metadata(store_path, monkeypatch, capsys):
+    text = "Interior minister Jane Roe said on Monday that the report was “entirely false”."
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
+    code = main(["import", "-", "--title", "Ministry rejects report", "--date", "2024-06-03",
+                 "--outlet", "Wire", "--json"])
+    out, _ = capsys.readouterr()
+    assert code == 0
+    result = json.loads(out)[0]
+    with store_pkg.open_store(store_path) as opened:
+        source = opened.get(result["source"])
+        assert (source.title, source.published, source.outlet) == ("Ministry rejects report",
+                                                                   "2024-06-03", "Wire")
+        assert any(s.quote == "entirely false" for s in opened.all("statements"))
+
+
+def test_cli_import_rejects_a_bad_date(store_path, article_file, capsys):
+    assert main(["import", str(article_file), "--date", "17 May"]) == 1
+    assert "must be a date" in capsys.readouterr().err
+
+
+def test_the_corpus_imports_end_to_end(empty_store):
+    for path in sorted(CORPUS.glob("*.txt")):
+        result = import_article(empty_store, read_article(str(path)))
+        assert result.added["statements"] > 5, path.name
+    assert empty_store.count("sources") == len(list(CORPUS.glob("*.txt")))
+    from store.check import problems
+    assert problems(empty_store) == []
