@@ -42,7 +42,12 @@ def default_analyst() -> str:
 
 @synchronise_public
 class Store(QueriesMixin, SearchMixin):
-    """A claim network kept in one store file; open it with ``store.open_store``."""
+    """A claim network kept in one store file; open it with ``store.open_store``.
+
+    Every method first catches up with changes other sessions made, except ``find`` and
+    ``get``: single lookups in this session's memory that never wait (the app calls them on
+    its UI thread); call ``refresh()`` first where another session's change must be seen.
+    """
 
     def __init__(self, storage: Storage, analyst: str | None = None) -> None:
         self.storage = storage
@@ -187,7 +192,27 @@ class Store(QueriesMixin, SearchMixin):
         self._normalise(table, record)
         validate(table, record, self._raw)
         self._check_unique(table, record)
+        if table == "sources" and record["text"] != before["text"]:
+            self._check_spans_into(record)
         return table, record
+
+    def _check_spans_into(self, source: dict[str, Any]) -> None:
+        """Refuse a new source text that spans of its statements or evidence no longer fit."""
+        broken = []
+        for item in self.records_from_source(source["id"]):
+            raw = dict(self._raw(item.id), source=source["id"])
+            try:
+                validate(model.table_of_id(item.id), raw,
+                         lambda rid: source if rid == source["id"] else self._raw(rid))
+            except ValidationError:
+                broken.append(item.id)
+        if broken:
+            shown = ", ".join(broken[:4]) + (" …" if len(broken) > 4 else "")
+            raise ValidationError(
+                f"source.text: {len(broken)} statement(s) or evidence point into the old text "
+                f"and would no longer fit ({shown}); change their spans first.",
+                field="text",
+            )
 
     def dependents(self, record_id: str) -> list[str]:
         """Ids of the records that depend on ``record_id`` and go or change with it."""

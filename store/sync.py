@@ -15,6 +15,10 @@ from typing import Any, TypeVar
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+#: Single dict lookups: atomic under the GIL, safe to call from the UI thread without waiting
+#: behind a write; they see what this session has loaded (the app refreshes on a timer).
+LOCK_FREE = frozenset({"close", "find", "get"})
+
 #: Methods that catch up themselves, under the exclusive lock they take to write.
 SELF_CATCHING_UP = frozenset(
     {"create", "update", "delete", "annotate", "add_many", "undo", "redo", "link", "unlink",
@@ -49,7 +53,7 @@ def synchronise_public(cls: type) -> type:
         for name, value in vars(klass).items():
             if name.startswith("_") or not callable(value) or isinstance(value, type):
                 continue
-            if name in ("close",) or getattr(getattr(cls, name), "__wrapped__", None):
+            if name in LOCK_FREE or getattr(getattr(cls, name), "__wrapped__", None):
                 continue
             setattr(cls, name, synchronised(value))
     return cls

@@ -214,7 +214,7 @@ def test_two_sessions_undo_in_order(store_path):
     first.update("act-russia", role="one")
     second.update("act-russia", role="two")
     assert first.undo().summary.endswith("role")  # the newest change, made by the other session
-    assert second.get("act-russia").role == "one"
+    assert second.resolve("act-russia").role == "one"
     first.close()
     second.close()
 
@@ -257,3 +257,11 @@ def test_merge_actors_refuses_non_actors(store):
         store.merge_actors("act-russia", "st-kim-yo-jong-absurd-paradox")
     with pytest.raises(ValidationError, match="into itself"):
         store.merge_actors("act-russia", "act-russia")
+
+
+def test_source_text_change_that_breaks_spans_is_refused(store):
+    source = store.all("sources")[0]
+    with pytest.raises(ValidationError, match="source.text: .* would no longer fit"):
+        store.update(source.id, text="short")
+    longer = store.update(source.id, text=source.text + "\nA later correction.")
+    assert longer.sha256 != source.sha256

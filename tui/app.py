@@ -1,0 +1,147 @@
+"""The claimnet Textual app: opens the store in a worker, shows the main screen, follows other sessions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+
+from textual import work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Center, Middle
+from textual.content import Content
+from textual.markup import escape
+from textual.screen import Screen
+from textual.widgets import LoadingIndicator, Static
+
+from store import Store, StoreError, open_store
+from store.location import default_store_path
+
+from .keymap import keymap_path, load_keymap
+from .messages import StoreChanged
+from .navigation import NavHistory
+from .safe_text import visible
+from .screens.main_screen import MainScreen
+
+POLL_SECONDS = 1.0
+
+
+class ClaimnetApp(App[None]):
+    """Browse and annotate a claim network kept in one store file."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "claimnet"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (76, "-normal"), (120, "-wide")]
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("ctrl+p", "command_palette", "Commands", show=False, id="command_palette"),
+    ]
+
+    def __init__(self, store_path: str | None = None, keys_path: str | None = None,
+                 poll_seconds: float = POLL_SECONDS) -> None:
+        super().__init__()
+        self.store_path = store_path or default_store_path()
+        self.keys_path = keys_path or keymap_path()
+        self.poll_seconds = poll_seconds
+        self.store: Store | None = None
+        self.nav = NavHistory()
+        self._polling = False
+        self._poll_error = False
+        self.notice_log: list[str] = []  # every notification shown, oldest first
+        self.own_generations: set[int] = set()  # store generations our own writes produced
+
+    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
+               markup: bool = True) -> None:
+        """Show a notification and keep its text in ``notice_log``."""
+        self.notice_log.append(message)
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    def compose(self) -> ComposeResult:
+        with Middle(), Center():
+            yield Static(Content.from_markup("Opening the store [b]$path[/b] …",
+                                             path=visible(self.store_path)), id="opening")
+            yield LoadingIndicator()
+
+    def on_mount(self) -> None:
+        keymap, problems = load_keymap(self.keys_path)
+        if keymap:
+            self.set_keymap(keymap)
+        for problem in problems:
+            self.notify(problem, severity="warning", markup=False, timeout=10)
+        self.open_store_file()
+
+    @work(thread=True, exclusive=True, group="open")
+    def open_store_file(self) -> None:
+        """Open (or create) the store off the UI thread, then show the main screen."""
+        try:
+            store = open_store(self.store_path)
+        except StoreError as error:
+            self.call_from_thread(self.exit, None, 1, f"claimnet: {error}")
+            return
+        self.call_from_thread(self._store_opened, store)
+
+    def _store_opened(self, store: Store) -> None:
+        self.store = store
+        self.query(LoadingIndicator).remove()  # it would keep animating under the main screen
+        self.push_screen(MainScreen())
+        if store.created_new:
+            self.notify(f"Created a new store with the default network (the seed article) at "
+                        f"{visible(store.path)}.", title="New store", markup=False, timeout=8)
+        if store.migrated_from is not None:
+            self.notify(f"Migrated the store from schema {store.migrated_from}; a backup was kept.",
+                        markup=False, timeout=8)
+        self.set_interval(self.poll_seconds, self._poll)
+
+    def _poll(self) -> None:
+        if self.store is not None and not self._polling:
+            self._polling = True
+            self.run_worker(self._refresh_store, thread=True, exclusive=True, group="poll")
+
+    def _refresh_store(self) -> None:
+        """Catch up with other sessions (worker thread); tell the main screen when data changed."""
+        try:
+            self.store.refresh()
+        except StoreError as error:
+            if not self._poll_error:
+                self._poll_error = True
+                self.notify(str(error), severity="error", markup=False, timeout=15)
+            return
+        finally:
+            self._polling = False
+        self._poll_error = False
+        self.call_from_thread(self._announce, self.store.generation)
+
+    def _announce(self, generation: int) -> None:
+        # Every store read catches up with other sessions, so whether a change was ours is
+        # told by the generations our own writes left, not by what refresh() returned.
+        external = generation not in self.own_generations
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                screen.post_message(StoreChanged(generation, external))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every action bound on the screen (with its key and id), then Textual's own."""
+        seen: set[tuple[int, str]] = set()
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if not binding.description or (id(active.node), binding.action) in seen:
+                continue
+            seen.add((id(active.node), binding.action))
+            where = f"key {self.get_key_display(binding)}" + (f" · id {binding.id}" if binding.id else "")
+            yield SystemCommand(binding.description, escape(where),
+                                partial(self._run_bound, active.node, binding.action))
+        yield from super().get_system_commands(screen)
+
+    def _run_bound(self, node, action: str) -> None:
+        self.call_later(node.run_action, action)
+
+
+def run_app(store_path: str | None) -> int:
+    """Run the app on a store file (default: CLAIMNET_STORE or the user data directory); exit status."""
+    app = ClaimnetApp(store_path)
+    try:
+        app.run()
+    finally:
+        if app.store is not None:
+            app.store.close()
+    return app.return_code or 0

@@ -1,0 +1,11 @@
+"""Modal forms of the claimnet app: annotate, create or edit, pick, link and delete records."""
+
+from __future__ import annotations
+
+from .annotate_screen import AnnotateScreen
+from .confirm_delete_screen import ConfirmDeleteScreen
+from .link_screen import LinkScreen
+from .pick_record_screen import PickRecordScreen
+from .record_form_screen import RecordFormScreen
+
+__all__ = ["AnnotateScreen", "ConfirmDeleteScreen", "LinkScreen", "PickRecordScreen", "RecordFormScreen"]

@@ -1,0 +1,308 @@
+"""The main screen's commands: annotate, grade, edit, link, delete, undo, copy, and open other views."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import tempfile
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from textual import work
+from textual.binding import Binding
+
+from store import NothingToDo, StoreError, model
+
+from ..messages import JumpTo, WriteFinished
+from ..safe_text import one_line
+
+ACTION_BINDINGS = [
+    Binding("question_mark", "help", "Help", id="help"),
+    Binding("slash", "search", "Search", id="search"),
+    Binding("a", "annotate", "Annotate", id="annotate"),
+    Binding("v", "verdict", "Verdict", show=False, id="verdict"),
+    *[Binding(str(n), f"credibility({n})", f"Credibility {n}", show=False, id=f"credibility_{n}")
+      for n in model.CREDIBILITIES],
+    Binding("e", "edit", "Edit", id="edit"),
+    Binding("n", "new", "New", id="new"),
+    Binding("l", "link", "Link", id="link"),
+    Binding("d", "delete", "Delete", show=False, id="delete"),
+    Binding("s", "source", "Source", id="source"),
+    Binding("r", "neighbourhood", "Graph", id="neighbourhood"),
+    Binding("u", "undo", "Undo", id="undo"),
+    Binding("ctrl+r", "redo", "Redo", show=False, id="redo"),
+    Binding("left_square_bracket", "back", "Back", show=False, id="back"),
+    Binding("right_square_bracket", "forward", "Forward", show=False, id="forward"),
+    Binding("y", "copy_id", "Copy id", show=False, id="copy_id"),
+    Binding("Y", "copy_words", "Copy quote", show=False, id="copy_words"),
+    Binding("ctrl+e", "note_in_editor", "Note in $EDITOR", show=False, id="note_in_editor"),
+]
+# Priority: checked as keys arrive, so keys typed right after "/" (or "a", "v"…) reach the screen
+# that key opens rather than the panes; this screen has no text field whose keys they could steal.
+ACTION_BINDINGS = [replace(binding, priority=True) for binding in ACTION_BINDINGS]
+NEW_KIND = {"actors": "actor", "statements": "statement", "evidence": "evidence"}
+
+
+class MainActions:
+    """Actions of the main screen (mixed into MainScreen, which holds the selection)."""
+
+    app: Any
+    focused_id: str | None
+    active_pane: str
+    statement_scope: str | None
+    filters: dict
+    focus_info: Any
+
+    # -- writing -------------------------------------------------------------------------
+
+    @work(thread=True, group="write")
+    def write(self, change: Callable[[], Any], describe: Callable[[Any], str],
+              focus: str | None = None) -> None:
+        """Run one store change in a worker; report success only once the store returned."""
+        try:
+            result = change()
+            self.app.own_generations.add(self.store.generation)
+        except NothingToDo as error:
+            self.post_message(WriteFinished(False, str(error)))
+        except StoreError as error:
+            self.post_message(WriteFinished(False, f"Not saved: {error}"))
+        else:
+            self.post_message(WriteFinished(True, describe(result), focus))
+
+    def on_write_finished(self, message: WriteFinished) -> None:
+        self.app.notify(message.text, markup=False, severity="information" if message.ok else "error",
+                        timeout=4 if message.ok else 8)
+        if message.ok:
+            self.reload_all()
+            if message.focus:
+                self.post_message(JumpTo(message.focus))
+
+    def _focused(self, what: str) -> str | None:
+        if self.focused_id is None:
+            self.app.notify(f"Nothing to {what}: move to a record first.", severity="warning")
+        return self.focused_id
+
+    def action_credibility(self, grade: int) -> None:
+        """Set the focused statement's or evidence's credibility (1 confirmed … 6 cannot be judged)."""
+        record_id = self._focused("grade")
+        if record_id is None:
+            return
+        if model.kind_of_id(record_id) not in ("statement", "evidence"):
+            self.app.notify("Credibility 1–6 applies to statements and evidence; "
+                            "grade actors and sources with a (reliability A–F).", severity="warning")
+            return
+        label = model.CREDIBILITY_LABELS[grade]
+        self.write(lambda: self.store.annotate(record_id, credibility=grade),
+                   lambda _r: f"Credibility of {record_id} set to {grade} ({label}).")
+
+    def action_verdict(self) -> None:
+        """Choose a verdict for the focused record from a short menu."""
+        record_id = self._focused("judge")
+        if record_id is None:
+            return
+        from .verdict_screen import VerdictScreen
+
+        def chosen(verdict: str | None) -> None:
+            if verdict:
+                self.write(lambda: self.store.annotate(record_id, verdict=verdict),
+                           lambda _r: f"Verdict on {record_id}: {verdict.replace('_', ' ')}.")
+
+        self.app.push_screen(VerdictScreen(record_id), chosen)
+
+    def action_undo(self) -> None:
+        """Undo the newest change, saying what was undone."""
+        self.write(self.store.undo, lambda entry: f"Undid: {one_line(entry.summary, 100)}")
+
+    def action_redo(self) -> None:
+        """Redo the change undone most recently."""
+        self.write(self.store.redo, lambda entry: f"Redid: {one_line(entry.summary, 100)}")
+
+    # -- forms ---------------------------------------------------------------------------
+
+    def _form(self, name: str) -> Any:
+        try:
+            from .. import forms
+        except ImportError:
+            forms = None
+        screen = getattr(forms, name, None)
+        if screen is None:
+            self.app.notify("The forms are not installed in this build.", severity="error")
+        return screen
+
+    def _after_form(self, verb: str, jump: bool = False) -> Callable[[Any], None]:
+        def done(result: Any) -> None:
+            if not result:
+                return
+            self.app.own_generations.add(self.store.generation)
+            if isinstance(result, list):
+                text = f"{verb}: {len(result)} record(s) removed or changed."
+            else:
+                text = f"{verb}: {one_line(str(result), 100)}"
+            self.app.notify(text, markup=False)
+            self.reload_all()
+            if jump and isinstance(result, str) and model.kind_of_id(result):
+                self.post_message(JumpTo(result))
+
+        return done
+
+    def action_annotate(self) -> None:
+        """Open the annotation form (note, tags, verdict, grade, critical questions)."""
+        record_id, screen = self._focused("annotate"), self._form("AnnotateScreen")
+        if record_id and screen:
+            self.app.push_screen(screen(self.store, record_id), self._after_form("Saved"))
+
+    def action_edit(self) -> None:
+        """Edit the focused record in a form."""
+        record_id, screen = self._focused("edit"), self._form("RecordFormScreen")
+        if record_id and screen:
+            kind = model.kind_of_id(record_id)
+            self.app.push_screen(screen(self.store, kind, record_id=record_id),
+                                 self._after_form("Saved", jump=True))
+
+    def action_new(self) -> None:
+        """Create a record of the focused pane's kind (a statement is preset to the actor in view)."""
+        screen = self._form("RecordFormScreen")
+        if screen is None:
+            return
+        kind = NEW_KIND.get(self.active_pane, "statement")
+        preset = None
+        if kind == "statement" and model.kind_of_id(self.statement_scope or "") == "actor":
+            preset = {"speaker": self.statement_scope}
+        self.app.push_screen(screen(self.store, kind, preset=preset),
+                             self._after_form("Created", jump=True))
+
+    def action_link(self) -> None:
+        """Link the focused record to another with a typed link."""
+        record_id, screen = self._focused("link"), self._form("LinkScreen")
+        if record_id and screen:
+            self.app.push_screen(screen(self.store, record_id), self._after_form("Linked"))
+
+    def action_delete(self) -> None:
+        """Delete the focused record after a y/n confirmation that lists what goes with it."""
+        record_id, screen = self._focused("delete"), self._form("ConfirmDeleteScreen")
+        if record_id and screen:
+            self.app.push_screen(screen(self.store, record_id), self._after_form("Deleted"))
+
+    def action_note_in_editor(self) -> None:
+        """Write a long note on the focused record in $EDITOR, then save it as an annotation."""
+        record_id = self._focused("annotate")
+        if record_id is None:
+            return
+        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+        with tempfile.NamedTemporaryFile("w+", suffix=".md", delete=False) as handle:
+            handle.write(f"\n# Note on {record_id}. Lines starting with # are dropped.\n")
+            path = handle.name
+        try:
+            with self.app.suspend():
+                subprocess.run([*shlex.split(editor), path], check=False)
+            with open(path, encoding="utf-8") as handle:
+                lines = [ln for ln in handle.read().splitlines() if not ln.startswith("#")]
+        except (OSError, ValueError) as error:
+            self.app.notify(f"Could not run the editor: {error}", severity="error", markup=False)
+            return
+        finally:
+            os.unlink(path)
+        note = "\n".join(lines).strip()
+        if not note:
+            self.app.notify("Empty note: nothing saved.", severity="warning")
+            return
+        self.write(lambda: self.store.annotate(record_id, note=note),
+                   lambda ann: f"Note saved on {record_id} ({ann.id}).")
+
+    # -- other views ---------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        """List every key of the focused context."""
+        from .help_screen import HelpScreen
+
+        self.app.push_screen(HelpScreen(HelpScreen.bindings_of(self)))
+
+    def action_search(self) -> None:
+        """Search every kind of record; enter jumps to the result in its pane."""
+        from .search_screen import SearchScreen
+
+        def chosen(record_id: str | None) -> None:
+            if record_id:
+                self.post_message(JumpTo(record_id))
+
+        self.app.push_screen(SearchScreen(), chosen)
+
+    def action_filter(self) -> None:
+        """Filter and sort the focused pane."""
+        from .filter_screen import FilterScreen
+
+        pane = self.active_pane
+
+        def chosen(flt: Any) -> None:
+            if flt is not None:
+                self.filters[pane] = flt
+                self.load_pane(pane)
+
+        self.app.push_screen(FilterScreen(pane, self.filters[pane]), chosen)
+
+    def action_source(self) -> None:
+        """Read the focused record's source with every statement and evidence span highlighted."""
+        info = self.focus_info
+        source = info.source if info else None
+        if source is None:
+            self.app.notify("This record has no source text to read.", severity="warning")
+            return
+        self.open_source(source, info.id if info else None)
+
+    def open_source(self, source_id: str, record_id: str | None) -> None:
+        """Open the source reader on a source, starting at a record's span."""
+        from .source_screen import SourceScreen
+
+        def chosen(picked: str | None) -> None:
+            if picked:
+                self.post_message(JumpTo(picked))
+
+        self.app.push_screen(SourceScreen(source_id, record_id), chosen)
+
+    def action_neighbourhood(self) -> None:
+        """Show the records within two links of the focused one as a tree."""
+        record_id = self._focused("explore")
+        if record_id is None:
+            return
+        from .graph_screen import GraphScreen
+
+        def closed(centre: str | None) -> None:
+            if centre and centre != record_id:
+                self.post_message(JumpTo(centre, remember=False))
+
+        self.app.nav.visit(record_id)
+        self.app.push_screen(GraphScreen(record_id), closed)
+
+    def action_back(self) -> None:
+        """Go back to the record visited before."""
+        record_id = self.app.nav.back()
+        if record_id is None:
+            self.app.notify("No earlier place in the history.", timeout=2)
+        else:
+            self.post_message(JumpTo(record_id, remember=False))
+
+    def action_forward(self) -> None:
+        """Go forward again after going back."""
+        record_id = self.app.nav.forward()
+        if record_id is None:
+            self.app.notify("No later place in the history.", timeout=2)
+        else:
+            self.post_message(JumpTo(record_id, remember=False))
+
+    def action_copy_id(self) -> None:
+        """Copy the focused record's id to the clipboard (OSC 52, works over SSH)."""
+        record_id = self._focused("copy")
+        if record_id:
+            self.app.copy_to_clipboard(record_id)
+            self.app.notify(f"Copied {record_id}.", markup=False, timeout=2)
+
+    def action_copy_words(self) -> None:
+        """Copy the focused record's quote (or text, or name) to the clipboard."""
+        info = self.focus_info
+        if info is None or not info.words:
+            self.app.notify("Nothing to copy.", severity="warning", timeout=2)
+            return
+        self.app.copy_to_clipboard(info.words)
+        self.app.notify(f"Copied: {one_line(info.words, 60)}", markup=False, timeout=2)

@@ -1,0 +1,288 @@
+"""The main screen: Actors, Statements and Evidence panes over the Detail pane; it owns selection."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.events import DescendantFocus
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer
+from textual.worker import get_current_worker
+
+from store import StoreError, model
+
+from ..detail_text import detail_content
+from ..messages import DetailLoaded, FocusInfo, JumpTo, PaneLoaded, StoreChanged
+from ..pane_filter import PaneFilter
+from ..views import actor_rows, evidence_rows, statement_rows, window_rows
+from ..widgets.detail_view import DetailView
+from ..widgets.record_list import RecordList
+from .main_actions import ACTION_BINDINGS, MainActions
+
+DETAIL_DELAY = 0.06
+PANES = ("actors", "statements", "evidence")
+PANE_OF_KIND = {"actor": "actors", "statement": "statements", "evidence": "evidence"}
+
+
+class MainScreen(MainActions, Screen):
+    """Browse who said what, what bears on it, and annotate it, with keys alone."""
+
+    BINDINGS = [
+        *[Binding(key, f"focus_pane('{pane}')", f"{pane.capitalize()} pane", show=False, priority=True,
+                  id=f"focus_{pane}")
+          for key, pane in (("A", "actors"), ("S", "statements"), ("E", "evidence"), ("D", "detail"))],
+        Binding("escape,x", "clear_filter", "Clear filter", show=False, priority=True, id="clear_filter"),
+        Binding("f", "filter", "Filter/sort", show=False, priority=True, id="filter"),
+        *ACTION_BINDINGS,
+    ]
+
+    statement_scope: reactive[str | None] = reactive(None, init=False)
+    evidence_scope: reactive[str | None] = reactive(None, init=False)
+    focused_id: reactive[str | None] = reactive(None, init=False)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.filters: dict[str, PaneFilter] = {pane: PaneFilter() for pane in PANES}
+        self.active_pane = "actors"
+        self.focus_info: FocusInfo | None = None
+        self.shown_generation = -1
+        self._pending: dict[str, str] = {}
+        self._detail_timer: Timer | None = None
+
+    @property
+    def store(self):
+        """The open store (the app opened it before showing this screen)."""
+        return self.app.store
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="lists"):
+            yield RecordList(id="actors", classes="pane")
+            yield RecordList(id="statements", classes="pane")
+            yield RecordList(id="evidence", classes="pane")
+        yield DetailView(id="detail", classes="pane")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        for pane, title in (("actors", "Actors"), ("statements", "Statements"),
+                            ("evidence", "Evidence"), ("detail", "Detail")):
+            self.query_one(f"#{pane}").border_title = Content(title)
+        self.query_one("#actors", RecordList).focus()
+        self.reload_all()
+
+    def pane(self, name: str) -> RecordList:
+        """One of the three list panes by name."""
+        return self.query_one(f"#{name}", RecordList)
+
+    # -- loading -------------------------------------------------------------------------
+
+    def reload_all(self) -> None:
+        """Reload every pane and the detail, keeping each cursor on its record."""
+        self.shown_generation = self.store.generation
+        self.load_pane("actors")
+        self.load_pane("statements")
+        self.load_pane("evidence")
+        self.load_detail(self.focused_id)
+
+    def load_pane(self, pane: str) -> None:
+        """Start reading one pane's rows in a worker."""
+        scope = {"actors": None, "statements": self.statement_scope,
+                 "evidence": self.evidence_scope}[pane]
+        self.pane(pane).border_subtitle = Content("loading…")
+        self.run_worker(partial(self._read_pane, pane, scope, self.filters[pane]), thread=True,
+                        exclusive=True, group=f"read-{pane}")
+
+    def _read_pane(self, pane: str, scope: str | None, flt: PaneFilter) -> None:
+        generation = self.store.generation
+        try:
+            if pane == "actors":
+                data = actor_rows(self.store, flt)
+            elif pane == "statements":
+                data = statement_rows(self.store, scope, flt)
+            else:
+                data = evidence_rows(self.store, scope, flt)
+        except StoreError as error:
+            self.app.notify(str(error), severity="error", markup=False)
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(PaneLoaded(pane, data, generation))
+
+    def on_pane_loaded(self, message: PaneLoaded) -> None:
+        lst = self.pane(message.pane)
+        lst.border_title = message.data.title
+        lst.border_subtitle = None
+        lst.set_rows(message.data.rows, focus=self._pending.pop(message.pane, None),
+                     empty=message.data.empty)
+        if message.pane == self.active_pane and lst.highlighted_id != self.focused_id:
+            self.focused_id = lst.highlighted_id
+
+    @on(RecordList.NeedRows)
+    def _need_rows(self, message: RecordList.NeedRows) -> None:
+        lst, rows, start, end = message.record_list, message.rows, message.start, message.end
+        self.run_worker(partial(self._read_window, lst, rows, start, end), thread=True,
+                        group=f"window-{lst.id}")
+
+    def _read_window(self, lst: RecordList, rows, start: int, end: int) -> None:
+        try:
+            built = window_rows(self.store, rows.kind, rows.ids[start:end])
+        except StoreError as error:
+            self.app.notify(str(error), severity="error", markup=False)
+            return
+        self.app.call_from_thread(lst.fill, rows, start, built)
+
+    def load_detail(self, record_id: str | None) -> None:
+        """Start building the detail text of a record in a worker."""
+        self._read_detail(record_id)
+
+    @work(thread=True, exclusive=True, group="read-detail")
+    def _read_detail(self, record_id: str | None) -> None:
+        try:
+            content = detail_content(self.store, record_id)
+            info = self._focus_info(record_id)
+        except StoreError as error:
+            content, info = Content(str(error)), None
+        if not get_current_worker().is_cancelled:
+            self.post_message(DetailLoaded(record_id, content, info))
+
+    def _focus_info(self, record_id: str | None) -> FocusInfo | None:
+        record = self.store.find(record_id) if record_id else None
+        if record is None:
+            return None
+        source = getattr(record, "source", None)
+        words = getattr(record, "quote", None) or getattr(record, "text", None) or \
+            getattr(record, "name", None) or getattr(record, "title", "")
+        if isinstance(record, model.Actor):
+            made = self.store.statements_for_actor(record.id)
+            source = next((s.source for s in made if s.source), None)
+        elif isinstance(record, model.Source):
+            source = record.id
+        graded = isinstance(record, model.Statement | model.Evidence)
+        return FocusInfo(record.id, record.KIND, source, words or "", graded)
+
+    def on_detail_loaded(self, message: DetailLoaded) -> None:
+        if message.record_id != self.focused_id:
+            return
+        self.focus_info = message.info
+        self.query_one(DetailView).show(message.record_id, message.content)
+
+    # -- selection -----------------------------------------------------------------------
+
+    def watch_focused_id(self, record_id: str | None) -> None:
+        # Debounced: holding j reads and lays out the detail once the cursor rests, not per row.
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+        self._detail_timer = self.set_timer(DETAIL_DELAY, lambda: self.load_detail(self.focused_id))
+
+    def watch_statement_scope(self) -> None:
+        self.load_pane("statements")
+
+    def watch_evidence_scope(self) -> None:
+        self.load_pane("evidence")
+
+    @on(DescendantFocus)
+    def _pane_focused(self, event: DescendantFocus) -> None:
+        widget = event.widget
+        if isinstance(widget, RecordList) and widget.id in PANES:
+            self.active_pane = widget.id
+            self.focused_id = _record_id(widget.highlighted_id)
+
+    @on(RecordList.Highlighted)
+    def _highlighted(self, message: RecordList.Highlighted) -> None:
+        if message.record_list.id == self.active_pane:
+            self.focused_id = _record_id(message.record_id)
+
+    @on(RecordList.Chosen)
+    def _chosen(self, message: RecordList.Chosen) -> None:
+        record_id = message.record_id
+        kind = model.kind_of_id(record_id)
+        if kind is None:
+            return
+        self.app.nav.visit(record_id)
+        pane = message.record_list.id
+        if pane == "actors":
+            self.statement_scope = record_id
+            self.action_focus_pane("statements")
+        elif pane == "statements":
+            self.evidence_scope = record_id
+            self.action_focus_pane("evidence")
+        elif kind == "evidence":
+            self.statement_scope = record_id
+            self.action_focus_pane("statements")
+        else:
+            self.show_record(record_id)
+
+    def on_jump_to(self, message: JumpTo) -> None:
+        if message.remember:
+            self.app.nav.visit(message.record_id)
+        self.show_record(message.record_id)
+
+    def show_record(self, record_id: str) -> None:
+        """Put a record under the cursor of its pane, clearing what hides it."""
+        kind = model.kind_of_id(record_id)
+        if kind == "source":
+            self.open_source(record_id, None)
+            return
+        pane = PANE_OF_KIND.get(kind or "")
+        if pane is None:
+            self.notify(f"{record_id} has no pane of its own.", markup=False)
+            return
+        lst = self.pane(pane)
+        self.active_pane = pane
+        lst.focus()
+        if lst.move_to(record_id):
+            self.focused_id = record_id
+            return
+        self._pending[pane] = record_id
+        self.focused_id = record_id
+        self.filters[pane] = PaneFilter()
+        if pane == "statements" and self.statement_scope is not None:
+            self.statement_scope = None
+        elif pane == "evidence" and self.evidence_scope is not None:
+            self.evidence_scope = None
+        else:
+            self.load_pane(pane)
+
+    def action_focus_pane(self, pane: str) -> None:
+        """Move the keyboard focus to a pane."""
+        widget = self.query_one(f"#{pane}")
+        if pane in PANES:
+            self.active_pane = pane
+            self.focused_id = _record_id(self.pane(pane).highlighted_id)
+        widget.focus()
+
+    def action_clear_filter(self) -> None:
+        """Clear the focused pane's selection scope and filter (escape)."""
+        pane = self.active_pane
+        if isinstance(self.focused, DetailView):
+            self.action_focus_pane(pane)
+            return
+        had = self.filters[pane].active or (pane == "statements" and self.statement_scope) or (
+            pane == "evidence" and self.evidence_scope)
+        if not had:
+            return
+        self.filters[pane] = PaneFilter()
+        if pane == "statements" and self.statement_scope is not None:
+            self.statement_scope = None
+        elif pane == "evidence" and self.evidence_scope is not None:
+            self.evidence_scope = None
+        else:
+            self.load_pane(pane)
+        self.notify(f"{pane.capitalize()}: filter cleared.", timeout=2)
+
+    def on_store_changed(self, message: StoreChanged) -> None:
+        if message.generation == self.shown_generation:
+            return
+        self.reload_all()
+        if message.external:
+            self.notify("The store changed in another session; reloaded.", timeout=3)
+
+
+def _record_id(row_id: str | None) -> str | None:
+    """A row id if it names a record (group headings do not)."""
+    return row_id if row_id and model.kind_of_id(row_id) else None

@@ -1,0 +1,200 @@
+"""What each pane lists, read from the store in a worker thread and handed to the UI as rows."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from textual.content import Content
+
+from store import Store, model
+
+from .lazy_rows import LazyRows
+from .pane_filter import PaneFilter
+from .rows import Row, quoted
+from .safe_text import one_line
+
+#: How evidence bears on a statement, as a sign.
+BEARING_SIGNS = {"supports": "+", "contradicts": "−", "undercuts": "−"}
+
+
+@dataclass(frozen=True, slots=True)
+class PaneData:
+    """Rows for a pane and the title that says what they are."""
+
+    rows: Sequence[Row]
+    title: Content
+    empty: str
+
+
+Marks = dict[str, tuple[str | None, bool, list[str]]]
+NO_MARKS: tuple[str | None, bool, list[str]] = (None, False, [])
+
+
+def marks_map(store: Store) -> Marks:
+    """Per annotated record: the newest verdict, whether it has a note, and its tags (one read)."""
+    out: Marks = {}
+    for ann in store.all("annotations"):
+        verdict, noted, tags = out.get(ann.target, NO_MARKS)
+        out[ann.target] = (ann.verdict or verdict, noted or bool(ann.note),
+                           tags + [t for t in ann.tags if t not in tags])
+    return out
+
+
+def marks_of(store: Store, record_id: str) -> tuple[str | None, bool, list[str]]:
+    """The marks of one record (for the few rows of a window)."""
+    annotations = store.annotations_of(record_id)
+    marks: Marks = {}
+    for ann in annotations:
+        verdict, noted, tags = marks.get(record_id, NO_MARKS)
+        marks[record_id] = (ann.verdict or verdict, noted or bool(ann.note),
+                            tags + [t for t in ann.tags if t not in tags])
+    return marks.get(record_id, NO_MARKS)
+
+
+def _title(name: str, count: int, scope: str = "", flt: PaneFilter | None = None) -> Content:
+    """A pane title: ``Statements · by/about Kim Yo Jong 6 · act=denial``."""
+    title = Content.from_markup("[b]$name[/b]", name=name)
+    if scope:
+        title += Content(" · ") + Content(one_line(scope, 40))
+    title += Content.from_markup(" [dim]$count[/dim]", count=str(count))
+    if flt is not None and flt.active:
+        title += Content(" · ") + Content(one_line(flt.describe(), 30)).stylize("italic")
+    return title
+
+
+def actor_rows(store: Store, flt: PaneFilter) -> PaneData:
+    """Every actor with its kind and statement count, filtered and sorted."""
+    counts = store.statement_counts()
+    marks = marks_map(store)
+    rows = []
+    for actor in store.all("actors"):
+        verdict, noted, tags = marks.get(actor.id, NO_MARKS)
+        if flt.active and not flt.keeps(actor, verdict, tags):
+            continue
+        rows.append(Row(actor.id, "actor", actor.kind, actor.name, count=counts.get(actor.id, 0),
+                        verdict=verdict, noted=noted))
+    keys = {"name": lambda r: r.text.casefold(), "statements": lambda r: -(r.count or 0),
+            "kind": lambda r: r.label}
+    _sort(rows, flt, keys)
+    return PaneData(rows, _title("Actors", len(rows), flt=flt), "No actors match.")
+
+
+def _statement_row(st: model.Statement, names: dict[str, str], flt: PaneFilter, marks,
+                   kind: str = "statement", label: str = "", sign: str = "") -> Row | None:
+    verdict, noted, tags = marks
+    if flt.active and not flt.keeps(st, verdict, tags):
+        return None
+    return Row(st.id, kind, label or st.act, quoted(st.quote, st.text), names.get(st.speaker, "?"),
+               st.said_on or "", sign, verdict=verdict, noted=noted)
+
+
+def statement_rows(store: Store, scope: str | None, flt: PaneFilter) -> PaneData:
+    """Statements, all or those of an actor (made or about) or those a piece of evidence bears on."""
+    names = {a.id: a.name for a in store.all("actors")}
+    scope_text = ""
+    if scope is None and not flt.active:
+        ids = store.ids("statements")
+        return PaneData(LazyRows(ids, "statements"), _title("Statements", len(ids)), "No statements yet.")
+    if scope is None:
+        statements = store.all("statements")
+    elif model.kind_of_id(scope) == "actor":
+        statements = store.statements_for_actor(scope)
+        scope_text = f"by/about {names.get(scope, scope)}"
+    else:
+        statements = [other for _link, _way, other in store.linked(scope, direction="out")
+                      if isinstance(other, model.Statement)]
+        evidence = store.find(scope)
+        scope_text = f"bearing: {getattr(evidence, 'text', scope)}"
+    marks = marks_map(store)
+    grades = {st.id: st.credibility for st in statements} if flt.sort == "credibility" else {}
+    rows = [row for st in statements
+            if (row := _statement_row(st, names, flt, marks.get(st.id, NO_MARKS))) is not None]
+    keys = {"date": lambda r: r.date or "~", "act": lambda r: r.label,
+            "speaker": lambda r: r.who.casefold(), "credibility": lambda r: grades.get(r.id, 6)}
+    _sort(rows, flt, keys)
+    empty = "No statements match." if statements else "No statements here."
+    return PaneData(rows, _title("Statements", len(rows), scope_text, flt), empty)
+
+
+def _evidence_row(ev: model.Evidence, flt: PaneFilter, sign: str, marks) -> Row | None:
+    verdict, noted, tags = marks
+    if flt.active and not flt.keeps(ev, verdict, tags):
+        return None
+    return Row(ev.id, "evidence", ev.kind, ev.text, sign=sign, verdict=verdict, noted=noted)
+
+
+def overall_sign(store: Store, evidence_id: str) -> str:
+    """How a piece of evidence bears overall: + supports, − contradicts, ± both, blank neither."""
+    signs = {BEARING_SIGNS.get(link.type, "") for link in store.links_from(evidence_id)} - {""}
+    return "±" if len(signs) > 1 else next(iter(signs), "")
+
+
+def evidence_rows(store: Store, statement_id: str | None, flt: PaneFilter) -> PaneData:
+    """All evidence, or a statement's evidence grouped supports / contradicts plus linked statements."""
+    if statement_id is None and not flt.active:
+        ids = store.ids("evidence")
+        return PaneData(LazyRows(ids, "evidence"), _title("Evidence", len(ids)), "No evidence yet.")
+    marks = marks_map(store)
+    if statement_id is None:
+        items = store.all("evidence")
+        grades = {ev.id: ev.credibility for ev in items}
+        rows = [row for ev in items if (row := _evidence_row(
+            ev, flt, overall_sign(store, ev.id), marks.get(ev.id, NO_MARKS))) is not None]
+        _sort(rows, flt, {"kind": lambda r: r.label, "credibility": lambda r: grades.get(r.id, 6)})
+        return PaneData(rows, _title("Evidence", len(rows), flt=flt), "No evidence matches.")
+    rows: list[Row] = []
+    groups = store.evidence_for(statement_id)
+    order = sorted(groups, key=lambda t: (t not in BEARING_SIGNS, list(BEARING_SIGNS).index(t)
+                                          if t in BEARING_SIGNS else 0, t))
+    for link_type in order:
+        found = [row for ev in groups[link_type] if (row := _evidence_row(
+            ev, flt, BEARING_SIGNS.get(link_type, "~"), marks.get(ev.id, NO_MARKS))) is not None]
+        if found:
+            rows.append(Row(f"group:{link_type}", "group", text=f"{link_type} ({len(found)})"))
+            rows.extend(found)
+    names = {a.id: a.name for a in store.all("actors")}
+    linked = []
+    for link, way, other in store.linked(statement_id):
+        if isinstance(other, model.Statement):
+            row = _statement_row(other, names, PaneFilter(), marks.get(other.id, NO_MARKS),
+                                 "link-statement", link.type, "→" if way == "out" else "←")
+            if row is not None:
+                linked.append(row)
+    if linked:
+        rows.append(Row("group:linked", "group", text=f"linked statements ({len(linked)})"))
+        rows.extend(linked)
+    count = sum(1 for r in rows if r.kind != "group")
+    statement = store.find(statement_id)
+    about = statement_id
+    if isinstance(statement, model.Statement):
+        about = f"{statement.act} by {names.get(statement.speaker, statement.speaker)}"
+    return PaneData(rows, _title("Evidence", count, f"on {about}", flt),
+                    "No evidence or links for this statement.")
+
+
+def window_rows(store: Store, kind: str, ids: list[str]) -> list[Row]:
+    """Rows for a window of a lazy pane (statements or evidence in store order)."""
+    rows: list[Row] = []
+    names: dict[str, str] = {}
+    for record_id in ids:
+        record = store.find(record_id)
+        if record is None:
+            rows.append(Row(record_id, "gone", text="(removed)"))
+        elif isinstance(record, model.Statement):
+            if record.speaker not in names:
+                speaker = store.find(record.speaker)
+                names[record.speaker] = getattr(speaker, "name", record.speaker)
+            rows.append(_statement_row(record, names, PaneFilter(), marks_of(store, record_id)))
+        elif isinstance(record, model.Evidence):
+            rows.append(_evidence_row(record, PaneFilter(), overall_sign(store, record_id),
+                                      marks_of(store, record_id)))
+    return rows
+
+
+def _sort(rows: list[Row], flt: PaneFilter, keys: dict) -> None:
+    key = keys.get(flt.sort)
+    if key is not None:
+        rows.sort(key=key, reverse=flt.descending)
+    elif flt.descending:
+        rows.reverse()
