@@ -176,6 +176,20 @@ class Store(QueriesMixin, SearchMixin):
             self._commit(summary, [[table, record_id, record]])
         return model.from_dict(table, record)
 
+    def update_many(self, changes: dict[str, dict[str, Any]], summary: str) -> int:
+        """Change fields of many records as one undoable change (e.g. accept all proposals)."""
+        with self.storage.locked(exclusive=True):
+            self.storage._catch_up()
+            ops = []
+            for record_id, fields in changes.items():
+                table, record = self._updated(record_id, fields)
+                before = self._raw(record_id)
+                if any(record[k] != before.get(k) for k in record if k != "updated"):
+                    ops.append([table, record_id, record])
+            if ops:
+                self._commit(summary, ops)
+        return len(ops)
+
     def _updated(self, record_id: str, fields: dict[str, Any]) -> tuple[str, dict[str, Any]]:
         table = model.table_of_id(record_id)
         before = self._raw(record_id)
@@ -265,7 +279,8 @@ class Store(QueriesMixin, SearchMixin):
                     if key not in allowed:
                         raise ValidationError(f"A {kind} has no {key}.", field=key)
                 table, record = self._updated(target, grades)
-                ops.append([table, target, record])
+                if any(record[k] != self._raw(target)[k] for k in grades):
+                    ops.append([table, target, record])
             tags = [t.strip() for t in tags]
             if note is not None or tags or verdict is not None or checks:
                 annotation = self._build(model.Annotation, {
@@ -274,6 +289,8 @@ class Store(QueriesMixin, SearchMixin):
                 })
                 ops.append(["annotations", annotation["id"], annotation])
             if not ops:
+                if grades:
+                    return None  # the grade was already what was asked: nothing to save
                 raise ValidationError("Nothing to annotate: give a note, tag, verdict, check or grade.")
             self._commit(f"annotate {_label(self._raw(target))}", ops)
         return None if annotation is None else model.Annotation.from_dict(annotation)

@@ -265,3 +265,20 @@ def test_source_text_change_that_breaks_spans_is_refused(store):
         store.update(source.id, text="short")
     longer = store.update(source.id, text=source.text + "\nA later correction.")
     assert longer.sha256 != source.sha256
+
+
+def test_update_many_is_one_undoable_change(store):
+    ids = [s.id for s in store.statements_by("act-kim-yo-jong")]
+    count = store.update_many({rid: {"status": "rejected"} for rid in ids}, "reject all")
+    assert count == len(ids) and all(store.get(r).status == "rejected" for r in ids)
+    assert store.update_many({rid: {"status": "rejected"} for rid in ids}, "again") == 0
+    store.undo()
+    assert all(store.get(r).status == "accepted" for r in ids)
+
+
+def test_regrading_to_the_same_value_records_nothing(store):
+    target = "st-kim-yo-jong-denies-weapons-exports"
+    current = store.get(target).credibility
+    seq = store.storage.seq
+    assert store.annotate(target, credibility=current) is None
+    assert store.storage.seq == seq
