@@ -372,7 +372,7 @@ def plan_merge(ours: Side, theirs: Side, other: str, prefer: str | None = None) 
 
 
 def _candidates(planner: _Planner, added: set[str]) -> list[dict[str, Any]]:
-    """Pairs of actors, at least one new from the merge, that share a name or alias."""
+    """Pairs of an actor this store had and one the merge adds that share a name or alias."""
     names: dict[str, list[str]] = {}
     for rid in planner._all_ids():
         actor = planner.view(rid) if rid.startswith("act-") else None
@@ -383,7 +383,7 @@ def _candidates(planner: _Planner, added: set[str]) -> list[dict[str, Any]]:
     for name, ids in names.items():
         for new in (i for i in ids if i in added):
             for other in ids:
-                if other != new and (other not in added or other < new):
+                if other not in added:
                     pairs.setdefault((other, new), name)
     return [{"ours": a, "theirs": b, "name": planner.view(b)["name"], "matched": n,
              "ours_name": planner.view(a)["name"]} for (a, b), n in sorted(pairs.items())]
@@ -408,7 +408,7 @@ def merge(store: Store, other: str, prefer: str | None = None, dry_run: bool = F
         ours = Side.of_tables(store.storage.tables)
     plan = plan_merge(ours, theirs, os.path.abspath(other), prefer)
     merged_before = plan.theirs_head in _merged_heads(ours)
-    if dry_run or (not plan.ops and (merged_before or not (plan.conflicts or plan.kept))):
+    if dry_run or (not plan.ops and (merged_before or not (plan.conflicts or plan.kept or plan.refused))):
         return plan
     details = {"merge": {"from": plan.other, "theirs_head": plan.theirs_head, "base": plan.base,
                          "conflicts": [dict(c, lost=plan.lost[c["id"]]) for c in plan.conflicts],

@@ -22,7 +22,7 @@ LOCK_FREE = frozenset({"close", "find", "get"})
 #: Methods that catch up themselves, under the exclusive lock they take to write.
 SELF_CATCHING_UP = frozenset(
     {"create", "update", "delete", "annotate", "add_many", "undo", "redo", "link", "unlink",
-     "merge_actors", "update_many"}
+     "merge_actors", "update_many", "apply_prepared"}
 )
 
 

@@ -26,11 +26,13 @@ from store import model
 from store.network import FORMAT, VERSION
 
 WORDS = (
-    "minister said missiles shipped containers denied accused sanctions border troops talks "
-    "ceasefire report officials election court ruling ministry spokesperson claimed warned "
-    "refinery petroleum artillery drones convoy satellite images investigation debris embassy "
-    "statement alliance parliament budget inflation tariffs exports imports vessels harbour"
-).split()
+    "minister", "said", "missiles", "shipped", "containers", "denied", "accused", "sanctions",
+    "border", "troops", "talks", "ceasefire", "report", "officials", "election", "court", "ruling",
+    "ministry", "spokesperson", "claimed", "warned", "refinery", "petroleum", "artillery",
+    "drones", "convoy", "satellite", "images", "investigation", "debris", "embassy", "statement",
+    "alliance", "parliament", "budget", "inflation", "tariffs", "exports", "imports", "vessels",
+    "harbour",
+)
 
 
 def synthetic_network(statements: int, seed: int = 7) -> dict:

@@ -7,9 +7,9 @@ import sys
 
 from store import StoreError
 
-from .commands import annotate_cmds, browse_cmds, check_cmds
+from .commands import annotate_cmds, browse_cmds, check_cmds, import_cmds, share_cmds
 
-COMMAND_MODULES = [browse_cmds, check_cmds, annotate_cmds]
+COMMAND_MODULES = [browse_cmds, check_cmds, annotate_cmds, import_cmds, share_cmds]
 
 
 def build_parser() -> argparse.ArgumentParser:

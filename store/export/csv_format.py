@@ -23,14 +23,10 @@ from ..errors import StoreFileError
 from .snapshot import Network, Progress, Ticker
 
 Row = dict[str, Any]
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = frozenset("=+-@\t\r")
 _STAMP = ("created", "updated")
 
 
-def _text(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
 
 
 def _joined(values: list[str]) -> str:
@@ -110,13 +106,14 @@ def table_bytes(net: Network, table: str, ticker: Ticker | None = None) -> bytes
     """One table as CSV bytes (UTF-8 with BOM), header first."""
     make = ROWS[table]
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=[*make(net, model.defaults(table)), *_STAMP],
-                            lineterminator="\r\n")
-    writer.writeheader()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    header = [*make(net, model.defaults(table)), *_STAMP]
+    writer.writerow(header)
+    guard = _FORMULA_START
     for record in net.tables[table]:
         row = make(net, record)
-        row["created"], row["updated"] = record["created"], record["updated"]
-        writer.writerow({key: _text(value) for key, value in row.items()})
+        values = [*row.values(), record["created"], record["updated"]]
+        writer.writerow(["'" + v if v.__class__ is str and v[:1] in guard else v for v in values])
         if ticker is not None:
             ticker.advance()
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")

@@ -9,10 +9,11 @@ from -2 to +2), which Graphviz keeps and other DOT readers can use.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import chain
 from typing import IO
 
-from .graph import STRUCTURE_TYPES, Edge, Node, edge_count, edges, nodes
+from .graph import STRUCTURE_TYPES, Edge, Node, edge_count, edges, node_count, nodes
 from .snapshot import Network, Progress, Ticker
 from .text import clean, wrap
 
@@ -44,50 +45,59 @@ STRUCTURE_COLOUR = "#9e9e9e"
 
 def quote(text: str | None) -> str:
     """``text`` as a double-quoted DOT string (escString): quotes, backslashes, newlines escaped."""
-    value = clean(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    value = clean(text)
+    if "\\" in value or '"' in value or "\n" in value:
+        value = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
     return f'"{value}"'
 
 
-def _attrs(pairs: list[tuple[str, object]]) -> str:
-    parts = []
-    for key, value in pairs:
-        if value is None:
-            continue
-        parts.append(f"{key}={value}" if isinstance(value, int) else f"{key}={quote(str(value))}")
-    return ", ".join(parts)
+_quote_id = lru_cache(maxsize=1 << 16)(quote)  # ids repeat on every edge: escape each once
+
+
+def _attrs(pairs: tuple[tuple[str, object], ...]) -> str:
+    return "".join(f", {key}={value}" if isinstance(value, int) else f", {key}={quote(str(value))}"
+                   for key, value in pairs if value is not None)
+
+
+_NODE_STYLE = {kind: f', shape="{shape}", style="filled", fillcolor="{fill}", kind="{kind}"'
+               for kind, (shape, fill) in SHAPES.items()}
+
+
+@lru_cache(maxsize=256)
+def _edge_style(kind: str, weight: int | None, sign: int) -> str:
+    """The constant part of an edge's attributes, the same for every edge of a type and weight."""
+    style, arrow = STYLES[kind]
+    if kind in STRUCTURE_TYPES:
+        colour, width, label = STRUCTURE_COLOUR, 1, None
+    else:
+        strength = weight if weight is not None else sign
+        colour, width, label = SIGN_COLOURS[max(-2, min(2, strength))], 1 + abs(weight or 0), kind
+    return _attrs((("type", kind), ("label", label), ("style", style), ("arrowhead", arrow),
+                   ("color", colour), ("fontcolor", colour), ("penwidth", width), ("sign", sign),
+                   ("consistency", weight)))
 
 
 def node_line(node: Node) -> str:
     """One node statement."""
-    shape, fill = SHAPES[node.kind]
     label = "\\n".join(quote(line)[1:-1] for line in wrap(node.label, 28))
-    return f'  {quote(node.id)} [label="{label}", ' + _attrs([
-        ("shape", shape), ("style", "filled"), ("fillcolor", fill), ("kind", node.kind),
+    return f'  {quote(node.id)} [label="{label}"{_NODE_STYLE[node.kind]}' + _attrs((
         ("tooltip", node.text), ("act", node.act), ("credibility", node.credibility),
         ("verdict", node.verdict), ("status", node.status), ("reliability", node.reliability),
         ("URL", node.url),
-    ]) + "];"
+    )) + "];"
 
 
 def edge_line(edge: Edge) -> str:
     """One edge statement."""
-    style, arrow = STYLES[edge.type]
-    structural = edge.type in STRUCTURE_TYPES
-    if structural:
-        colour, width = STRUCTURE_COLOUR, 1
-    else:
-        strength = edge.weight if edge.weight is not None else edge.sign
-        colour, width = SIGN_COLOURS[max(-2, min(2, strength))], 1 + abs(edge.weight or 0)
-    return f"  {quote(edge.source)} -> {quote(edge.target)} [" + _attrs([
-        ("id", edge.id), ("type", edge.type), ("label", None if structural else edge.type),
-        ("style", style), ("arrowhead", arrow), ("color", colour), ("fontcolor", colour),
-        ("penwidth", width), ("sign", edge.sign), ("consistency", edge.weight), ("tooltip", edge.note),
-    ]) + "];"
+    tail = f", tooltip={quote(edge.note)}" if edge.note else ""
+    head = f"id={quote(edge.id)}, " if edge.id else ""
+    return (f"  {_quote_id(edge.source)} -> {_quote_id(edge.target)} [{head}"
+            f"{_edge_style(edge.type, edge.weight, edge.sign)[2:]}{tail}];")
 
 
 def write_dot(net: Network, out: IO[bytes], progress: Progress | None = None) -> None:
     """Write ``net`` as a Graphviz digraph to ``out`` (UTF-8)."""
-    ticker = Ticker(progress, net.total() + edge_count(net))
+    ticker = Ticker(progress, node_count(net) + edge_count(net))
     head = [
         "digraph claimnet {",
         '  graph [charset="UTF-8", rankdir="LR", overlap="false", fontname="Helvetica"];',

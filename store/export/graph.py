@@ -41,9 +41,9 @@ class Node:
 
 @dataclass(frozen=True, slots=True)
 class Edge:
-    """A typed edge: a link (with its weight and note) or a structural relation."""
+    """A typed edge: a link (with its id, weight and note) or a structural relation (no id)."""
 
-    id: str
+    id: str | None
     source: str
     target: str
     type: str
@@ -85,18 +85,23 @@ def edges(net: Network) -> Iterator[Edge]:
                    clean(link["note"]) or None)
     for actor in net.tables["actors"]:
         if actor["affiliation"] in present:
-            yield Edge(f"member_of:{actor['id']}", actor["id"], actor["affiliation"], "member_of")
+            yield Edge(None, actor["id"], actor["affiliation"], "member_of")
     for st in net.tables["statements"]:
-        yield Edge(f"said:{st['id']}", st["speaker"], st["id"], "said")
+        yield Edge(None, st["speaker"], st["id"], "said")
         for actor in st["about"]:
-            yield Edge(f"about:{st['id']}:{actor}", st["id"], actor, "about")
+            yield Edge(None, st["id"], actor, "about")
         if st["source"] in present:
-            yield Edge(f"cites:{st['id']}", st["id"], st["source"], "cites")
+            yield Edge(None, st["id"], st["source"], "cites")
     for ev in net.tables["evidence"]:
         if ev["reported_by"] in present:
-            yield Edge(f"reported:{ev['id']}", ev["reported_by"], ev["id"], "reported")
+            yield Edge(None, ev["reported_by"], ev["id"], "reported")
         if ev["source"] in present:
-            yield Edge(f"cites:{ev['id']}", ev["id"], ev["source"], "cites")
+            yield Edge(None, ev["id"], ev["source"], "cites")
+
+
+def node_count(net: Network) -> int:
+    """How many nodes ``nodes(net)`` yields (for progress)."""
+    return sum(len(net.tables[table]) for table in NODE_TABLES)
 
 
 def edge_count(net: Network) -> int:

@@ -9,11 +9,12 @@ XML-escaped; characters XML 1.0 forbids are replaced by U+FFFD.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from itertools import chain
 from typing import IO
-from xml.sax.saxutils import escape, quoteattr
 
-from .graph import Edge, Node, edge_count, edges, nodes
+from .graph import Edge, Node, edge_count, edges, node_count, nodes
 from .snapshot import Network, Progress, Ticker
 from .text import clean
 
@@ -24,6 +25,7 @@ EDGE_KEYS = (("type", "string"), ("weight", "double"), ("sign", "int"), ("note",
 YED_SHAPES = {"actor": ("ellipse", "#DBE9F6"), "statement": ("rectangle", "#FDF3D0"),
               "evidence": ("roundrectangle", "#E3F1DF"), "source": ("parallelogram", "#EEEEEE")}
 
+_MARKUP_RE = re.compile('[&<>"]')
 HEAD = """<?xml version="1.0" encoding="UTF-8"?>
 <graphml xmlns="http://graphml.graphdrawing.org/xmlns"
          xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
@@ -33,8 +35,14 @@ HEAD = """<?xml version="1.0" encoding="UTF-8"?>
 
 
 def text(value: object) -> str:
-    """``value`` as XML character data: escaped, with forbidden characters replaced."""
-    return escape(clean(str(value)))
+    """``value`` as XML character data (or attribute text): escaped, forbidden characters replaced."""
+    value = clean(value if isinstance(value, str) else str(value))
+    if _MARKUP_RE.search(value) is None:
+        return value
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+_attr_id = lru_cache(maxsize=1 << 16)(text)  # ids repeat on every edge: escape each once
 
 
 def _keys() -> list[str]:
@@ -48,7 +56,7 @@ def _keys() -> list[str]:
 
 def node_xml(node: Node) -> str:
     """One ``<node>`` element."""
-    parts = [f"    <node id={quoteattr(clean(node.id))}>"]
+    parts = [f'    <node id="{_attr_id(node.id)}">']
     for name, _kind in NODE_KEYS:
         value = getattr(node, name)
         if value is not None:
@@ -64,8 +72,9 @@ def node_xml(node: Node) -> str:
 
 def edge_xml(edge: Edge) -> str:
     """One ``<edge>`` element."""
-    parts = [f"    <edge id={quoteattr(clean(edge.id))} source={quoteattr(clean(edge.source))} "
-             f"target={quoteattr(clean(edge.target))}>", f'<data key="type">{edge.type}</data>']
+    name = f'id="{text(edge.id)}" ' if edge.id else ""
+    parts = [f'    <edge {name}source="{_attr_id(edge.source)}" target="{_attr_id(edge.target)}">',
+             f'<data key="type">{edge.type}</data>']
     if edge.weight is not None:
         parts.append(f'<data key="weight">{float(edge.weight)}</data>')
     parts.append(f'<data key="sign">{edge.sign}</data>')
@@ -77,7 +86,7 @@ def edge_xml(edge: Edge) -> str:
 
 def write_graphml(net: Network, out: IO[bytes], progress: Progress | None = None) -> None:
     """Write ``net`` as a GraphML document to ``out`` (UTF-8)."""
-    ticker = Ticker(progress, net.total() + edge_count(net))
+    ticker = Ticker(progress, node_count(net) + edge_count(net))
     start = [HEAD.rstrip("\n"), *_keys(), '  <graph id="claimnet" edgedefault="directed">']
     out.write(("\n".join(start) + "\n").encode("utf-8"))
     chunk: list[str] = []

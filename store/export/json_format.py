@@ -27,27 +27,20 @@ def document(net: Network) -> dict[str, Any]:
     """The network document of ``net``."""
     doc: dict[str, Any] = {"format": FORMAT, "version": VERSION}
     for table in model.RECORD_TABLES:
-        doc[table] = net.tables[table]
+        doc[table] = [ordered(table, record) for record in net.tables[table]]
     return doc
 
 
 def write_json(net: Network, out: IO[bytes], progress: Progress | None = None) -> None:
     """Write the network document of ``net`` to ``out``."""
     ticker = Ticker(progress, net.total())
-    out.write(b'{\n  "format": ' + orjson.dumps(FORMAT) + b',\n  "version": %d' % VERSION)
+    doc: dict[str, Any] = {"format": FORMAT, "version": VERSION}
     for table in model.RECORD_TABLES:
-        records = net.tables[table]
-        out.write(b",\n  " + orjson.dumps(table) + b": ")
-        if not records:
-            out.write(b"[]")
-            continue
-        out.write(b"[")
-        for index, record in enumerate(records):
-            body = orjson.dumps(record, option=orjson.OPT_INDENT_2)
-            out.write((b"\n    " if index == 0 else b",\n    ") + body.replace(b"\n", b"\n    "))
+        rows = doc[table] = []
+        for record in net.tables[table]:
+            rows.append(ordered(table, record))
             ticker.advance()
-        out.write(b"\n  ]")
-    out.write(b"\n}\n")
+    out.write(orjson.dumps(doc, option=orjson.OPT_INDENT_2) + b"\n")
     ticker.finish()
 
 

@@ -14,7 +14,8 @@ from .. import model
 from .snapshot import Network, Progress, Ticker
 from .text import VERDICT_LABELS, clean, flat
 
-_SPECIAL_RE = re.compile(r"([\\`*_\[\]<>#|~])")
+_SPECIALS = "\\`*_[]<>#|~"  # the backslash first, so added backslashes are not escaped again
+_SPECIAL_RE = re.compile("[" + re.escape(_SPECIALS) + "]")
 _ENTITY_RE = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 _LINE_START_RE = re.compile(r"^([-+=>]|\d+(?=[.)]))")
 
@@ -33,14 +34,22 @@ FOR, AGAINST = ("supports", "restates"), ("contradicts", "undercuts", "denies")
 
 def md(text: str | None) -> str:
     """User text made safe inline: one line, Markdown and HTML specials escaped."""
-    return _ENTITY_RE.sub("&amp;", _SPECIAL_RE.sub(r"\\\1", flat(text)))
+    return _escape(flat(text))
+
+
+def _escape(text: str) -> str:
+    if _SPECIAL_RE.search(text) is not None:
+        for char in _SPECIALS:
+            if char in text:
+                text = text.replace(char, "\\" + char)
+    return _ENTITY_RE.sub("&amp;", text) if "&" in text else text
 
 
 def md_lines(text: str | None, prefix: str) -> list[str]:
     """Multi-line user text, each line escaped (line starts too) and prefixed."""
     out = []
     for raw in clean(text).split("\n"):
-        line = _ENTITY_RE.sub("&amp;", _SPECIAL_RE.sub(r"\\\1", raw.strip()))
+        line = _escape(raw.strip())
         match = _LINE_START_RE.match(line)
         if match and match.group(1)[0].isdigit():
             line = line[: match.end()] + "\\" + line[match.end():]  # "1." would start a list
@@ -55,7 +64,14 @@ def _day(stamp: str | None) -> str:
 
 
 def _name(net: Network, rid: str | None) -> str:
-    return md(net.label(rid)) if rid else ""
+    """A record's label, escaped, remembered per network (names repeat on every line)."""
+    if not rid:
+        return ""
+    cache = net.__dict__.setdefault("_md_names", {})
+    name = cache.get(rid)
+    if name is None:
+        name = cache[rid] = md(net.label(rid))
+    return name
 
 
 def _claim_line(net: Network, record: dict[str, Any]) -> str:
@@ -64,7 +80,7 @@ def _claim_line(net: Network, record: dict[str, Any]) -> str:
         said = f"{_name(net, record['speaker'])}, {record['act']}: "
         words = f"“{md(record['quote'])}”" if record["quote"] else md(record["text"])
         return said + words
-    extra = [f"credibility {record['credibility']} ({model.CREDIBILITY_LABELS[record['credibility']]})"]
+    extra = [f"credibility {record['credibility']}, {model.CREDIBILITY_LABELS[record['credibility']]}"]
     if record["reported_by"]:
         extra.append(f"reported by {_name(net, record['reported_by'])}")
     if record["source"]:
@@ -230,9 +246,8 @@ def report_lines(net: Network, ticker: Ticker | None = None) -> Iterator[str]:
     if net.selection:
         yield "Selection: " + md(", ".join(net.selection))
         yield ""
-    yield (f"{counts['actors']} actors · {counts['statements']} statements · {counts['evidence']} "
-           f"pieces of evidence · {counts['links']} links · {counts['sources']} sources · "
-           f"{counts['annotations']} annotations")
+    yield " · ".join(f"{counts[t]} {t}" for t in ("actors", "statements", "evidence", "links",
+                                                   "sources", "annotations"))
     yield ""
     said = net.said_by
     actors = sorted(net.tables["actors"], key=lambda a: (-len(said.get(a["id"], ())),

@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from .. import model
@@ -23,13 +24,17 @@ Progress = Callable[[int, int], None]
 
 #: The JSON keys of each table's records, in the order the model declares them.
 FIELDS: dict[str, tuple[str, ...]] = {t: tuple(model.defaults(t)) for t in model.RECORD_TABLES}
+_GETTERS = {table: itemgetter(*keys) for table, keys in FIELDS.items()}
 CLAIM_TABLES = ("statements", "evidence")
 
 
 def ordered(table: str, record: dict[str, Any]) -> dict[str, Any]:
     """``record`` with its keys in the model's order (stored files sort them), unknown keys last."""
     keys = FIELDS[table]
-    out = {key: record[key] for key in keys if key in record}
+    try:
+        out = dict(zip(keys, _GETTERS[table](record), strict=True))
+    except KeyError:
+        out = {key: record[key] for key in keys if key in record}
     if len(out) != len(record):
         out.update({key: record[key] for key in sorted(record) if key not in out})
     if isinstance(out.get("quantity"), dict):
@@ -47,7 +52,7 @@ def _in_order(value: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
 
 @dataclass
 class Network:
-    """Records per table, in store order, with the indexes exporters need."""
+    """Records per table, in store order (the store's own dicts: never change them), with indexes."""
 
     tables: dict[str, list[dict[str, Any]]]
     selection: list[str] = field(default_factory=list)
@@ -119,10 +124,20 @@ class Network:
         annotation = self.verdicts.get(record_id)
         return annotation["verdict"] if annotation else None
 
+    @cached_property
+    def names(self) -> dict[str, str]:
+        """Actors' names and sources' titles by id (the labels asked for most)."""
+        out = {a["id"]: a["name"] for a in self.tables["actors"]}
+        out.update((s["id"], s["title"] or s["id"]) for s in self.tables["sources"])
+        return out
+
     def label(self, record_id: str | None) -> str:
         """A short human name for a record: an actor's name, a source's title, a claim's text."""
         if not record_id:
             return ""
+        name = self.names.get(record_id)
+        if name is not None:
+            return name
         record = self.by_id.get(record_id)
         if record is None:
             return record_id
@@ -157,7 +172,8 @@ def _select(raw: dict[str, dict[str, dict[str, Any]]], actors: list[str], source
         table = model.table_of_id(rid)
         return table not in CLAIM_TABLES or raw[table][rid]["status"] == "accepted"
 
-    described = [f"actor {a}" for a in actors] + [f"source {s}" for s in sources]
+    described = [f"actor {raw['actors'][a]['name']} ({a})" for a in actors]
+    described += [f"source {raw['sources'][s]['title']} ({s})" for s in sources]
     if accepted_only:
         described.append("accepted only")
     if not actors and not sources:
@@ -250,7 +266,7 @@ def _annotations(raw: dict, chosen: dict[str, set[str]]) -> set[str]:
 
 def _network(raw: dict, chosen: dict[str, set[str]], described: list[str]) -> Network:
     tables = {
-        table: [ordered(table, record) for rid, record in raw[table].items() if rid in chosen[table]]
+        table: [record for rid, record in raw[table].items() if rid in chosen[table]]
         for table in model.RECORD_TABLES
     }
     return Network(tables, described)

@@ -27,12 +27,16 @@ def clean(text: str | None) -> str:
     """``text`` with control characters replaced by U+FFFD and CR/CRLF made newlines."""
     if not text:
         return ""
+    if text.isprintable():  # the common case: nothing to replace
+        return text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _CONTROL_RE.sub("\ufffd", text)
 
 
 def flat(text: str | None) -> str:
     """``clean(text)`` on one line: runs of white space (newlines too) become one space."""
+    if text and text.isprintable() and "  " not in text and text[0] != " " and text[-1] != " ":
+        return text
     return " ".join(clean(text).split())
 
 
