@@ -6,6 +6,9 @@ Open a store with :func:`open_store`; every read and change goes through the ret
 
 from __future__ import annotations
 
+import contextlib
+import os
+
 from .core import Store
 from .errors import (
     Ambiguous,
@@ -53,8 +56,15 @@ def open_store(path: str | None = None, *, create: bool = True, analyst: str | N
         for table, rid, record in prepare_records(records, lambda _rid: None, store._normalise):
             tables[table][rid] = record
         store.created_new = storage.create(tables)
+    lock_existed = os.path.exists(storage.lock_path)
     try:
         storage.open()
+    except StoreFileError:
+        if not lock_existed:  # leave nothing behind beside a file we refused
+            storage.close()
+            with contextlib.suppress(OSError):
+                os.unlink(storage.lock_path)
+        raise
     except OlderSchema:
         store.migrated_from = migrate(storage)
         storage.open()

@@ -292,7 +292,13 @@ class Store(QueriesMixin, SearchMixin):
                 if grades:
                     return None  # the grade was already what was asked: nothing to save
                 raise ValidationError("Nothing to annotate: give a note, tag, verdict, check or grade.")
-            self._commit(f"annotate {_label(self._raw(target))}", ops)
+            what = [f"{k} {v}" for k, v in grades.items() if any(op[1] == target for op in ops)]
+            if annotation is not None:
+                what += [f"verdict {verdict}"] if verdict else []
+                what += ["note"] if note else []
+                what += [f"tags {', '.join(tags)}"] if tags else []
+                what += ["checks"] if checks else []
+            self._commit(f"annotate {_label(self._raw(target))}: {'; '.join(what)}", ops)
         return None if annotation is None else model.Annotation.from_dict(annotation)
 
     def add_many(self, tables: dict[str, Iterable[dict[str, Any]]], summary: str) -> int:

@@ -79,7 +79,13 @@ def decode(raw: bytes, name: str) -> str:
         raise ReadError(f"{name} looks like a binary file, not text.")
     for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
         if raw.startswith(bom):
-            return raw.decode(codec, errors="strict")
+            try:
+                return raw.decode(codec, errors="strict")
+            except UnicodeDecodeError as error:
+                raise ReadError(
+                    f"{name} starts as {codec.upper()} text but byte {error.start} does not fit; "
+                    "fix or convert the file to UTF-8."
+                ) from None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:

@@ -134,3 +134,53 @@ def test_escape_sequences_are_shown_not_sent(store_path, capsys):
     run(capsys, "annotate", "act-russia", "--note", "\x1b[31mred\x1b[0m")
     code, out, _ = run(capsys, "show", "act-russia")
     assert "\x1b[31m" not in out and "␛[31mred" in out
+
+
+def test_piped_tables_keep_words_and_ids_whole(store_path):
+    result = subprocess.run([sys.executable, "-m", "tui.cli", "statements", "--speaker", "Mr Shin"],
+                            capture_output=True, text=True, env={**os.environ, "CLAIMNET_STORE": store_path})
+    lines = result.stdout.splitlines()
+    assert "st-shin-north-korea-shipped-7000-containers" in [line.strip() for line in lines]
+    assert all(line == line.rstrip() for line in lines)
+    assert any(line.startswith("accusation ") for line in lines)
+
+
+@pytest.mark.parametrize(("args", "field", "value"), [
+    (["statements", "--act", "deny", "--json"], "act", "denial"),
+    (["statements", "--act", "Accusation", "--json"], "act", "accusation"),
+])
+def test_vocabulary_arguments_are_lenient(store_path, capsys, args, field, value):
+    code, out, _ = run(capsys, *args)
+    rows = json.loads(out)
+    assert code == 0 and rows and all(r[field] == value for r in rows)
+
+
+def test_verdict_with_hyphen_and_history_says_what(store_path, capsys):
+    code, out, _ = run(capsys, "annotate", "act-russia", "--verdict", "mostly-true", "--reliability", "b",
+                       "--biased", "Yes", "--json")
+    saved = json.loads(out)
+    assert saved["annotation"]["verdict"] == "mostly_true" and saved["record"]["reliability"] == "B"
+    code, out, _ = run(capsys, "history", "--json")
+    assert "verdict mostly_true" in json.loads(out)[0]["summary"]
+    assert "reliability B" in json.loads(out)[0]["summary"]
+    code, out, _ = run(capsys, "show", "act-russia")
+    assert "biased: yes" in out
+
+
+def test_a_bad_option_value_is_one_line(store_path, capsys):
+    with pytest.raises(SystemExit) as caught:
+        main(["annotate", "act-russia", "--verdict", "bogus"])
+    err = capsys.readouterr().err
+    assert caught.value.code == 2 and err.count("\n") == 1 and "'bogus' is not one of" in err
+
+
+def test_search_limit_zero_means_all(store_path, capsys):
+    code, out, _ = run(capsys, "search", "korea", "--limit", "0", "--json")
+    assert code == 0 and len(json.loads(out)) > 30
+
+
+def test_refused_store_gets_no_lock_file_beside_it(tmp_path, capsys):
+    path = tmp_path / "bad.json"
+    path.write_bytes(b"{broken")
+    assert main(["--store", str(path), "stats"]) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.json"]

@@ -178,3 +178,11 @@ def test_the_corpus_imports_end_to_end(empty_store):
     assert empty_store.count("sources") == len(list(CORPUS.glob("*.txt")))
     from store.check import problems
     assert problems(empty_store) == []
+
+
+@pytest.mark.parametrize("data", [b"\xff\xfeH\x00i\x00!", b"\xef\xbb\xbfok \xff bad"])
+def test_a_bom_with_bad_bytes_after_it_is_refused(tmp_path, data):
+    path = tmp_path / "bom.txt"
+    path.write_bytes(data)
+    with pytest.raises(ReadError, match="does not fit"):
+        read_article(str(path))

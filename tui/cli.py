@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from typing import NoReturn
 
 from store import StoreError
 
 from .commands import annotate_cmds, browse_cmds, check_cmds, import_cmds, share_cmds
 
 COMMAND_MODULES = [browse_cmds, check_cmds, annotate_cmds, import_cmds, share_cmds]
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a bad argument in one sentence instead of the whole usage."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message}; see {self.prog} --help.\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -20,13 +29,13 @@ def build_parser() -> argparse.ArgumentParser:
                         help="store file (default: CLAIMNET_STORE or the user data directory)")
     common.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
                         help="machine-readable output")
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="claimnet",
         description="Build, browse and annotate claim networks from news. With no command, "
         "opens the full-screen app.",
         parents=[common],
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in COMMAND_MODULES:
         module.register(sub, common)
     return parser
@@ -50,6 +59,8 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
+        # the reader went away (| head): say nothing more, and keep Python from complaining
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
 
 

@@ -9,6 +9,7 @@ from rich.text import Text
 
 from store import model
 
+from .choices import vocabulary
 from .output import cell, console, emit_json, open_for, record_json, table
 
 
@@ -18,13 +19,14 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("ref", help="the record: id, unique id prefix, actor name or alias")
     p.add_argument("--note", help="free text")
     p.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
-    p.add_argument("--verdict", choices=model.VERDICTS)
+    p.add_argument("--verdict", type=vocabulary(model.VERDICTS),
+                   help="true, mostly_true, mixed, misleading, mostly_false, false, unproven, not_checkable")
     p.add_argument("--credibility", type=int, choices=model.CREDIBILITIES,
                    help="1 confirmed … 6 cannot be judged (statements, evidence)")
-    p.add_argument("--reliability", choices=model.RELIABILITIES,
+    p.add_argument("--reliability", type=vocabulary(model.RELIABILITIES),
                    help="A completely reliable … F cannot be judged (actors, sources)")
     for check in model.CHECKS:
-        p.add_argument(f"--{check.replace('_', '-')}", dest=check, choices=["yes", "no"],
+        p.add_argument(f"--{check.replace('_', '-')}", dest=check, type=vocabulary(("yes", "no")),
                        help=f"critical question: {check.replace('_', ' ')}")
     p.set_defaults(func=annotate)
 

@@ -12,16 +12,19 @@ from rich.text import Text
 
 from store import model
 
-from .output import block, cell, console, emit_json, open_for, record_json, table
+from ..safe_text import one_line
+
+from .choices import acts, vocabulary
+from .output import block, cell, console, emit_json, open_for, print_table, record_json, table, with_id
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add the lookup subcommands."""
     p = sub.add_parser("search", parents=[common], help="search names, statements, evidence, notes")
     p.add_argument("query", nargs="+", help="words that must all match")
-    p.add_argument("--kind", choices=[cls.KIND for cls in model.RECORD_TYPES], action="append",
-                   help="only this kind of record (repeatable)")
-    p.add_argument("--limit", type=int, default=30, help="most results shown (default 30)")
+    p.add_argument("--kind", type=vocabulary(cls.KIND for cls in model.RECORD_TYPES),
+                   action="append", help="only this kind of record (repeatable)")
+    p.add_argument("--limit", type=int, default=30, help="most results shown (default 30, 0 = all)")
     p.set_defaults(func=search)
 
     p = sub.add_parser("show", parents=[common], help="a record with what hangs on it")
@@ -34,8 +37,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("statements", parents=[common], help="list statements")
     p.add_argument("--speaker", metavar="REF", help="only those made by this actor")
     p.add_argument("--about", metavar="REF", help="only those about this actor")
-    p.add_argument("--act", choices=model.ACTS, help="only this act (denial, accusation …)")
-    p.add_argument("--status", choices=model.STATUSES, help="only this status")
+    p.add_argument("--act", type=acts(model.ACTS), help="only this act (denial, accusation …)")
+    p.add_argument("--status", type=vocabulary(model.STATUSES), help="only this status")
     p.set_defaults(func=statements)
 
     p = sub.add_parser("evidence", parents=[common], help="list evidence")
@@ -49,7 +52,7 @@ def search(args: argparse.Namespace) -> int:
     """Print ranked search hits."""
     store = open_for(args)
     hits = store.search(" ".join(args.query), kinds=tuple(args.kind or ()) or None,
-                        limit=args.limit)
+                        limit=args.limit or None)
     if args.json:
         emit_json([{"kind": h.kind, "id": h.id, "field": h.field, "snippet": h.snippet,
                     "target": h.target} for h in hits])
@@ -58,10 +61,10 @@ def search(args: argparse.Namespace) -> int:
     if not hits:
         out.print(Text("No matches."))
         return 1
-    grid = table("kind", "id", "match")
+    grid = table("kind", "match")
     for hit in hits:
-        grid.add_row(cell(hit.kind, style="cyan"), cell(hit.id, style="dim"), cell(hit.snippet))
-    out.print(grid)
+        grid.add_row(cell(hit.kind, style="cyan"), with_id(hit.snippet, hit.id))
+    print_table(out, grid)
     return 0
 
 
@@ -73,11 +76,11 @@ def actors(args: argparse.Namespace) -> int:
     if args.json:
         emit_json([dict(record_json(a), statements=counts.get(a.id, 0)) for a in rows])
         return 0
-    grid = table("name", "kind", "role", "said", "id")
+    grid = table("name", "kind", "role", "said")
     for actor in rows:
-        grid.add_row(cell(actor.name, 30, "bold"), cell(actor.kind), cell(actor.role, 24),
-                     cell(str(counts.get(actor.id, 0))), cell(actor.id, style="dim"))
-    console().print(grid)
+        grid.add_row(with_id(actor.name, actor.id, "bold"), cell(actor.kind), cell(actor.role, 30),
+                     cell(str(counts.get(actor.id, 0))))
+    print_table(console(), grid)
     return 0
 
 
@@ -96,11 +99,11 @@ def statements(args: argparse.Namespace) -> int:
         emit_json([record_json(s) for s in rows])
         return 0
     names = _names(store)
-    grid = table("act", "speaker", "date", "what", "id")
+    grid = table("act", "speaker", "date", "what")
     for st in rows:
         grid.add_row(cell(st.act, style="cyan"), cell(names.get(st.speaker, st.speaker), 18),
-                     cell(st.said_on or ""), cell(_what(st), 60), cell(st.id, style="dim"))
-    console().print(grid)
+                     cell(st.said_on or ""), with_id(_what(st), st.id))
+    print_table(console(), grid)
     return 0
 
 
@@ -112,11 +115,11 @@ def evidence(args: argparse.Namespace) -> int:
         emit_json([record_json(e) for e in rows])
         return 0
     names = _names(store)
-    grid = table("kind", "evidence", "reported by", "id")
+    grid = table("kind", "evidence", "reported by")
     for ev in rows:
-        grid.add_row(cell(ev.kind, style="cyan"), cell(ev.text, 60),
-                     cell(names.get(ev.reported_by or "", ""), 18), cell(ev.id, style="dim"))
-    console().print(grid)
+        grid.add_row(cell(ev.kind, style="cyan"), with_id(ev.text, ev.id),
+                     cell(names.get(ev.reported_by or "", ""), 18))
+    print_table(console(), grid)
     return 0
 
 
@@ -166,17 +169,16 @@ def show(args: argparse.Namespace) -> int:
         about = store.statements_about(record.id)
         for title, rows in (("Statements", said), ("Mentioned in", about)):
             if rows:
-                grid = table(title, "act", "id")
+                grid = table("act", title)
                 for st in rows:
-                    grid.add_row(cell(_what(st), 50), cell(st.act, style="cyan"),
-                                 cell(st.id, style="dim"))
+                    grid.add_row(cell(st.act, style="cyan"), with_id(_what(st), st.id))
                 parts.append(grid)
     if linked:
-        grid = table("Links", "", "record", "id")
+        grid = table("Links", "record")
         for lk, way, other in linked:
-            arrow = f"{lk.type} →" if way == "out" else f"← {lk.type}"
-            grid.add_row(cell(arrow, style="magenta"), cell(other.KIND),
-                         cell(_title(other), 44), cell(other.id, style="dim"))
+            arrow = f"{lk.type.replace('_', ' ')} →" if way == "out" else f"← {lk.type.replace('_', ' ')}"
+            text = f"{other.KIND}: {_title(other)}" + (f"  (note: {lk.note})" if lk.note else "")
+            grid.add_row(cell(arrow, style="magenta"), with_id(text, other.id))
         parts.append(grid)
     for annotation in annotations:
         parts.append(_annotation_text(annotation))
@@ -215,7 +217,11 @@ def _annotation_text(annotation: model.Annotation) -> Text:
     if annotation.verdict:
         text.append(f"  verdict: {annotation.verdict}", style="bold")
     if annotation.tags:
-        text.append("  #" + " #".join(annotation.tags), style="green")
+        text.append_text(Text("  #" + " #".join(one_line(t) for t in annotation.tags), style="green"))
+    answered = {k: v for k, v in annotation.checks.items() if v is not None}
+    if answered:
+        text.append("  " + ", ".join(f"{k.replace('_', ' ')}: {'yes' if v else 'no'}"
+                                     for k, v in answered.items()), style="italic")
     if annotation.note:
         text.append("\n")
         text.append_text(block(annotation.note))

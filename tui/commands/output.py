@@ -50,6 +50,25 @@ def block(text: str | None, style: str = "") -> Text:
     return Text(visible(text), style=style)
 
 
+def with_id(text: str | None, record_id: str, style: str = "") -> Text:
+    """User text with the record's id on the line below, dim, whole so it can be copied."""
+    out = Text(one_line(text), style=style)
+    out.append("\n")
+    out.append(record_id, style="dim")
+    return out
+
+
+def print_table(out: Console, grid: Table) -> None:
+    """Print a table; when piped, without the spaces that pad each line to the full width."""
+    if out.is_terminal:
+        out.print(grid)
+        return
+    with out.capture() as captured:
+        out.print(grid)
+    sys.stdout.write("\n".join(line.rstrip() for line in captured.get().split("\n")))
+    sys.stdout.flush()
+
+
 def table(*columns: str, title: str | None = None) -> Table:
     """A compact table with the given column headers."""
     grid = Table(title=title, box=None, pad_edge=False, header_style="bold", title_justify="left",
