@@ -22,6 +22,7 @@ from .messages import StoreChanged
 from .navigation import NavHistory
 from .safe_text import visible
 from .screens.main_screen import MainScreen
+from .screens.review_screen import ReviewScreen
 
 POLL_SECONDS = 1.0
 
@@ -98,7 +99,7 @@ class ClaimnetApp(App[None]):
             self.run_worker(self._refresh_store, thread=True, exclusive=True, group="poll")
 
     def _refresh_store(self) -> None:
-        """Catch up with other sessions (worker thread); tell the main screen when data changed."""
+        """Catch up with other sessions (worker thread); tell the main and review screens of changes."""
         try:
             self.store.refresh()
         except StoreError as error:
@@ -116,7 +117,7 @@ class ClaimnetApp(App[None]):
         # told by the generations our own writes left, not by what refresh() returned.
         external = generation not in self.own_generations
         for screen in self.screen_stack:
-            if isinstance(screen, MainScreen):
+            if isinstance(screen, MainScreen | ReviewScreen):
                 screen.post_message(StoreChanged(generation, external))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

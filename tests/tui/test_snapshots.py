@@ -5,6 +5,7 @@ from __future__ import annotations
 from tui.app import ClaimnetApp
 
 from .conftest import DENIAL, settle, started
+from .review_store import fixed_import_store
 
 SIZE = (80, 24)
 KEYS = "/nonexistent/claimnet/keys.toml"
@@ -67,4 +68,21 @@ def test_filter_form(snap_compare, store_path) -> None:
 def test_verdict_menu(snap_compare, store_path) -> None:
     app = _app(store_path)
     assert snap_compare(app, terminal_size=SIZE, run_before=_at_denial("v"))
+    app.store.close()
+
+
+def test_review_queue(snap_compare, tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("CLAIMNET_ANALYST", "tester")
+    path = str(tmp_path / "review.json")
+    fixed_import_store(path)
+    app = _app(path)
+
+    async def run_before(pilot) -> None:
+        await started(pilot)
+        await pilot.press("R")
+        await settle(pilot)
+        await pilot.press("y", "j", "j")  # accept one, then down to a known actor's proposal
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
     app.store.close()

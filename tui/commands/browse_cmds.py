@@ -13,7 +13,6 @@ from rich.text import Text
 from store import model
 
 from ..safe_text import one_line
-
 from .choices import acts, vocabulary
 from .output import block, cell, console, emit_json, open_for, print_table, record_json, table, with_id
 

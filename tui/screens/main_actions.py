@@ -38,6 +38,7 @@ ACTION_BINDINGS = [
     Binding("y", "copy_id", "Copy id", show=False, id="copy_id"),
     Binding("Y", "copy_words", "Copy quote", show=False, id="copy_words"),
     Binding("ctrl+e", "note_in_editor", "Note in $EDITOR", show=False, id="note_in_editor"),
+    Binding("R", "review", "Review queue", show=False, id="main.review"),
 ]
 # Priority: checked as keys arrive, so keys typed right after "/" (or "a", "v"…) reach the screen
 # that key opens rather than the panes; this screen has no text field whose keys they could steal.
@@ -54,6 +55,7 @@ class MainActions:
     statement_scope: str | None
     filters: dict
     focus_info: Any
+    shown_generation: int
 
     # -- writing -------------------------------------------------------------------------
 
@@ -260,6 +262,16 @@ class MainActions:
                 self.post_message(JumpTo(picked))
 
         self.app.push_screen(SourceScreen(source_id, record_id), chosen)
+
+    def action_review(self) -> None:
+        """Review imported proposals source by source (from the focused one, if it is proposed)."""
+        from .review_screen import ReviewScreen
+
+        def closed(_result: Any) -> None:
+            if self.store.generation != self.shown_generation:
+                self.reload_all()
+
+        self.app.push_screen(ReviewScreen(self.focused_id), closed)
 
     def action_neighbourhood(self) -> None:
         """Show the records within two links of the focused one as a tree."""

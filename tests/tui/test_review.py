@@ -1,0 +1,291 @@
+"""The review queue (R): an imported article's proposals accepted, rejected, edited, re-attributed
+and merged with single keys; every decision checked on screen and in the store file."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from textual.widgets import Select
+
+from store import model
+from store.importer import import_article
+from store.reading import read_article
+from tui.forms import PickRecordScreen, RecordFormScreen
+from tui.forms.record_search import RecordSearch
+from tui.screens.confirm_screen import ConfirmScreen
+from tui.screens.main_screen import MainScreen
+from tui.screens.review_screen import ReviewScreen
+from tui.widgets.detail_view import DetailView
+
+from .conftest import notices, reopen, screen_text, settle, started, wait_for
+from .review_store import imported_store
+
+CLICK, BOLD, BROKEN = "[@click=app.quit]x[/]", "[b]Yo[/b]", "a[/b"
+
+
+@pytest.fixture
+def imported(tmp_path, monkeypatch) -> tuple[str, str]:
+    """A store holding only the seed article, imported: (store path, source id)."""
+    monkeypatch.setenv("CLAIMNET_ANALYST", "tester")
+    return imported_store(tmp_path)
+
+
+async def open_review(pilot) -> ReviewScreen:
+    """From the main screen, press R and wait until the queue and the first proposal are shown."""
+    await started(pilot)
+    await pilot.press("R")
+    await settle(pilot)
+    review = pilot.app.screen
+    assert isinstance(review, ReviewScreen)
+    await wait_for(pilot, lambda: review.query_one(DetailView).record_id == review.queue_list.highlighted_id)
+    return review
+
+
+def statuses(path: str, ids: list[str]) -> list[str]:
+    """The statuses of records as a fresh session reads them from the file."""
+    fresh = reopen(path)
+    try:
+        return [fresh.get(record_id).status for record_id in ids]
+    finally:
+        fresh.close()
+
+
+def queue_ids(review: ReviewScreen) -> list[str]:
+    return [row.id for row in review.queue_list.rows]
+
+
+async def test_queue_shows_proposals_in_text_order_with_their_sentence_and_counts(make_app, imported) -> None:
+    path, source_id = imported
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        review = await open_review(pilot)
+        fresh = reopen(path)
+        proposed = [r for r in fresh.records_from_source(source_id) if r.status == "proposed"]
+        ids = queue_ids(review)
+        assert sorted(ids) == sorted(r.id for r in proposed) and len(ids) > 10
+        starts = [fresh.get(rid).span[0] for rid in ids]
+        assert starts == sorted(starts)
+        text = screen_text(app)
+        assert f"Queue · {len(ids)} proposed · 0 accepted · 0 rejected" in text
+        assert f"Proposal 1/{len(ids)}" in text
+        first = fresh.get(ids[0])
+        source = fresh.get(source_id)
+        detail = review.query_one(DetailView).text
+        assert " ".join(source.text[first.span[0]:first.span[1]].split()) in " ".join(detail.split())
+        assert isinstance(first, model.Statement)
+        speaker = fresh.get(first.speaker)
+        assert f"Speaker  {speaker.name}" in detail and "new actor" in detail  # the import made it
+        assert first.act in detail and f"{first.confidence:.2f}"[1:] in detail
+        # another session's decision shows up here within a poll
+        fresh.update(ids[-1], status="rejected")
+        fresh.close()
+        await wait_for(pilot, lambda: len(review.queue_list.rows) == len(ids) - 1)
+        await settle(pilot)
+        assert f"Queue · {len(ids) - 1} proposed · 0 accepted · 1 rejected" in screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_accept_and_reject_move_on_and_undo_brings_back_but_stops_at_the_import(
+        make_app, imported, monkeypatch) -> None:
+    path, _source = imported
+    app = make_app(path, poll=60)
+    async with app.run_test(size=(80, 24)) as pilot:
+        review = await open_review(pilot)
+        count = len(review.queue_list.rows)
+        first, second, third = queue_ids(review)[:3]
+        saving = app.store.update_many
+
+        def slow_update_many(*args, **kwargs):  # a slow disk: the decision is on its way for a while
+            time.sleep(0.3)
+            return saving(*args, **kwargs)
+
+        monkeypatch.setattr(app.store, "update_many", slow_update_many)
+        await pilot.press("y")
+        await pilot.pause(0.05)
+        # not claimed yet: the row is marked pending, the counts and the file are unchanged,
+        # and the cursor has already moved on so the next key decides the next proposal
+        assert review.queue_list.rows[0].id == first and review.queue_list.rows[0].pending == "accept"
+        assert review.queue_list.highlighted_id == second
+        assert f"Queue · {count} proposed · 0 accepted" in screen_text(app)
+        assert statuses(path, [first]) == ["proposed"]
+        await pilot.press("x")
+        await settle(pilot)
+        assert review.queue_list.highlighted_id == third and queue_ids(review)[0] == third
+        assert f"Queue · {count - 2} proposed · 1 accepted · 1 rejected" in screen_text(app)
+        assert statuses(path, [first, second, third]) == ["accepted", "rejected", "proposed"]
+        await pilot.press("u")
+        await settle(pilot)
+        assert f"Undid: reject statement {second}" in notices(app)
+        assert review.queue_list.highlighted_id == second  # the undone proposal is back under the cursor
+        assert f"Queue · {count - 1} proposed · 1 accepted · 0 rejected" in screen_text(app)
+        assert statuses(path, [first, second]) == ["accepted", "proposed"]
+        await pilot.press("u", "u")
+        await settle(pilot)
+        assert "Undo stops at the import" in notices(app)
+        assert statuses(path, [first]) == ["proposed"] and len(review.queue_list.rows) == count
+
+
+async def test_edit_changes_the_act_through_the_form(make_app, imported) -> None:
+    path, _source = imported
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        review = await open_review(pilot)
+        row = review.queue_list.rows[0]
+        before = row.label
+        await pilot.press("e")
+        await settle(pilot)
+        assert isinstance(app.screen, RecordFormScreen)
+        await pilot.press("tab", "tab")  # speaker → text → act
+        assert app.screen.focused is app.screen.query_one("#field-act", Select)
+        await pilot.press("enter", "down", "enter", "ctrl+s")
+        await settle(pilot)
+        assert app.screen is review
+        after = model.ACTS[model.ACTS.index(before) + 1]
+        assert f"Saved {row.id}." in notices(app)
+        assert review.queue_list.rows[0].id == row.id and review.queue_list.rows[0].label == after
+        assert f"Act      {after} · " in review.query_one(DetailView).text
+    fresh = reopen(path)
+    assert (fresh.get(row.id).act, fresh.get(row.id).status) == (after, "proposed")
+    fresh.close()
+
+
+async def test_change_speaker_then_merge_the_actor_into_an_existing_one(make_app, imported) -> None:
+    path, _source = imported
+    app = make_app(path, poll=60)  # no polling: the main panes must be reloaded on return
+    async with app.run_test(size=(80, 24)) as pilot:
+        review = await open_review(pilot)
+        actors = {a.name: a.id for a in app.store.all("actors")}
+        target, kirby = actors["North Korea"], actors["John Kirby"]
+        first = queue_ids(review)[0]
+        await pilot.press("c")
+        await settle(pilot)
+        assert isinstance(app.screen, PickRecordScreen)
+        await pilot.press(*"Kirby")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert f"The speaker of {first} is now John Kirby." in notices(app)
+        assert review.queue_list.rows[0].who == "John Kirby"
+        fresh = reopen(path)
+        assert fresh.get(first).speaker == kirby
+        kirby_said = [s.id for s in fresh.statements_by(kirby)]
+        fresh.close()
+        # merge John Kirby (now the first proposal's speaker) into North Korea
+        await pilot.press("m")
+        await settle(pilot)
+        assert isinstance(app.screen, PickRecordScreen) and "Merge “John Kirby”" in screen_text(app)
+        await pilot.press(*"North Korea")
+        await settle(pilot)
+        assert app.screen.query_one(RecordSearch).highlighted_id == target
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Merged “John Kirby” into North Korea; every reference moved." in notices(app)
+        assert review.queue_list.rows[0].who == "North Korea"
+        fresh = reopen(path)
+        assert fresh.find(kirby) is None and "John Kirby" in fresh.get(target).aliases
+        assert {s.speaker for s in (fresh.get(rid) for rid in kirby_said)} == {target}
+        fresh.close()
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert f"Actors {len(actors) - 1}" in screen_text(app)  # the main panes were reloaded
+        assert "another session" not in notices(app)
+
+
+async def test_accept_all_asks_first_and_is_one_undoable_change(make_app, imported) -> None:
+    path, source_id = imported
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        review = await open_review(pilot)
+        ids = queue_ids(review)
+        await pilot.press("A")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert f"Accept all {len(ids)} remaining proposals" in screen_text(app)
+        await pilot.press("n")
+        await settle(pilot)
+        assert app.screen is review and set(statuses(path, ids)) == {"proposed"}
+        await pilot.press("A", "y")
+        await settle(pilot)
+        assert review.queue_list.rows == []
+        assert "Nothing left to review in" in review.query_one(DetailView).text
+        assert f"Queue · 0 proposed · {len(ids)} accepted · 0 rejected" in screen_text(app)
+        assert set(statuses(path, ids)) == {"accepted"}
+        await pilot.press("u")
+        await settle(pilot)
+        assert f"Undid: accept all {len(ids)} proposals" in notices(app)
+        assert set(statuses(path, ids)) == {"proposed"} and len(review.queue_list.rows) == len(ids)
+
+
+async def test_markup_like_text_in_proposals_shows_literally_and_failures_are_shown(
+        make_app, tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("CLAIMNET_ANALYST", "tester")
+    path, source_id = imported_store(tmp_path, title=f"North Korea {BROKEN} [b]denies[/b]")
+    other = reopen(path)
+    first = sorted((r for r in other.records_from_source(source_id) if isinstance(r, model.Statement)),
+                   key=lambda r: r.span[0])[0]
+    other.update(first.id, text=f"Text {CLICK}", cue="x[i]")
+    other.update(first.speaker, name=f"Kim {BOLD} Jong \x1b[31m")
+    other.close()
+    app = make_app(path, poll=60)
+    async with app.run_test(size=(80, 24)) as pilot:
+        review = await open_review(pilot)
+        text = screen_text(app)
+        assert f"North Korea {BROKEN}" in text and f"Kim {BOLD} Jong ␛[31m" in text and "\x1b" not in text
+        detail = review.query_one(DetailView).text
+        assert f"Text     Text {CLICK}" in detail and "cue “x[i]”" in detail
+        await pilot.press("m")
+        await settle(pilot)
+        assert f"Merge “Kim {BOLD} Jong ␛[31m”" in screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        # another session deletes the proposal: accepting it is refused and said so
+        other = reopen(path)
+        other.delete(first.id, cascade=True)
+        other.close()
+        await pilot.press("enter")  # enter accepts, like y
+        await settle(pilot)
+        assert "Not saved: There is no record with id" in notices(app)
+        assert review.query_one(DetailView).border_subtitle is None
+        assert app.is_running and app.screen is review
+
+
+async def test_each_source_has_its_counts_and_its_own_queue(make_app, imported, tmp_path) -> None:
+    path, seed_id = imported
+    article = tmp_path / "second.txt"
+    article.write_text("Ministry rejects report on grain exports\n\nThe Agriculture Ministry on Tuesday "
+                       "denied a report that it had exported 40,000 tonnes of grain to North Korea. "
+                       "\"These claims are false,\" spokesman Lee Jun said.\n", encoding="utf-8")
+    fresh = reopen(path)
+    second_id = import_article(fresh, read_article(str(article))).source_id
+    seed_count = sum(r.status == "proposed" for r in fresh.records_from_source(seed_id))
+    second = sorted(r.id for r in fresh.records_from_source(second_id))
+    fresh.close()
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        review = await open_review(pilot)
+        assert [row.id for row in review.sources_list.rows] == [second_id, seed_id]  # newest first
+        assert review.source_id == second_id and sorted(queue_ids(review)) == second
+        await pilot.press("shift+tab", "j", "enter")  # to the sources, down to the seed, back to its queue
+        await settle(pilot)
+        assert review.source_id == seed_id and review.queue_list.has_focus
+        assert len(review.queue_list.rows) == seed_count
+        middle = queue_ids(review)[seed_count // 2]
+        # R on a proposal in the main panes starts the queue at that proposal
+        await pilot.press("escape")
+        await settle(pilot)
+        app.screen.show_record(middle)
+        await settle(pilot)
+        await pilot.press("R")
+        await settle(pilot)
+        review = app.screen
+        assert isinstance(review, ReviewScreen) and review.source_id == seed_id
+        assert review.queue_list.highlighted_id == middle
+        await pilot.press("x")
+        await settle(pilot)
+        counts = {row.id: (row.proposed, row.accepted, row.rejected) for row in review.sources_list.rows}
+        assert counts == {seed_id: (seed_count - 1, 0, 1), second_id: (len(second), 0, 0)}
+        assert f"Queue · {seed_count - 1} proposed · 0 accepted · 1 rejected" in screen_text(app)
