@@ -9,6 +9,7 @@ a duplicate link) are dropped and counted rather than failing the import.
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -48,7 +49,7 @@ def import_article(store: Store, article: Article, **overrides: Any) -> ImportRe
     existing = find_same_text(store, article.text)
     if existing is not None:
         return ImportResult(source_id=existing, duplicate=True)
-    fields = {"title": article.title or article.name or "Untitled article", "outlet": article.outlet,
+    fields = {"title": article.title or _fallback_title(article), "outlet": article.outlet,
               "url": article.url, "published": article.published}
     fields.update({k: v for k, v in overrides.items() if v is not None})
     source = model.defaults("sources")
@@ -66,6 +67,14 @@ def import_article(store: Store, article: Article, **overrides: Any) -> ImportRe
     store.add_many(tables, summary=f"import {source['title'][:60]}")
     result.added = {t: len(rows) for t, rows in tables.items() if t != "sources"}
     return result
+
+
+def _fallback_title(article: Article) -> str:
+    """A title for an article that has none: its file's name, else its first words."""
+    if article.name and article.name != "standard input":
+        return os.path.splitext(os.path.basename(article.name))[0].replace("_", " ")
+    words = article.text.split()
+    return " ".join(words[:10]) + (" …" if len(words) > 10 else "")
 
 
 def _keep_valid(store: Store, source: dict, proposed: Any, result: ImportResult) -> dict[str, list]:

@@ -146,11 +146,9 @@ class QueriesMixin:
         return self._records("annotations", index.get(target, []))
 
     def verdict_of(self, target: str) -> str | None:
-        """The newest verdict given to a record, or None."""
-        for annotation in reversed(self.annotations_of(target)):
-            if annotation.verdict:
-                return annotation.verdict
-        return None
+        """The verdict of the most recently written annotation that gives one, or None."""
+        given = [a for a in self.annotations_of(target) if a.verdict]
+        return max(given, key=lambda a: a.updated).verdict if given else None
 
     def tags_of(self, target: str) -> list[str]:
         """Every tag on a record, in the order first given."""

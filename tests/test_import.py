@@ -186,3 +186,10 @@ def test_a_bom_with_bad_bytes_after_it_is_refused(tmp_path, data):
     path.write_bytes(data)
     with pytest.raises(ReadError, match="does not fit"):
         read_article(str(path))
+
+
+def test_an_untitled_file_is_named_after_the_file(empty_store, tmp_path):
+    path = tmp_path / "kim_denial.txt"
+    path.write_text(seed_text(), encoding="utf-8")
+    result = import_article(empty_store, read_article(str(path)))
+    assert empty_store.get(result.source_id).title == "kim denial"
