@@ -2,91 +2,39 @@
 
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass, field
 
 from store.extract import wordlists as wl
+from store.extract.doc import Doc
 from store.extract.entities import Entity, Registry, gender_from_role
 from store.extract.names import NameMention, find_names
-from store.extract.quotes import Quote
+from store.extract.org_phrases import (
+    lower_head_words,
+    lower_org_at,
+    lower_org_re,
+    place_head_words,
+    place_orgs,
+    prev_is_state,
+)
+from store.extract.places import locative
 from store.extract.textutil import Token, fold
+
+__all__ = ["Doc", "describe", "lower_org_at", "resolve_sentence"]
 
 _DETS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our"})
 _STOP_ROLE = frozenset(
     {"the", "a", "an", "and", "or", "of", "in", "on", "at", "to", "by", "with", "for", "from", "that", "as"}
 )
-_ORG_MODIFIERS = frozenset(
-    [
-        "defence",
-        "defense",
-        "foreign",
-        "interior",
-        "finance",
-        "economy",
-        "commerce",
-        "trade",
-        "justice",
-        "health",
-        "energy",
-        "education",
-        "transport",
-        "environment",
-        "agriculture",
-        "labour",
-        "labor",
-        "culture",
-        "information",
-        "unification",
-        "home",
-    ]
-)
 _CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z]")
-
-
-@dataclass(slots=True)
-class Doc:
-    """Everything the extraction passes share about one text."""
-
-    text: str
-    tokens: list[Token]
-    sentences: list[tuple[int, int]]
-    quotes: list[Quote]
-    reg: Registry
-    common: frozenset[str] = frozenset()
-    starts: list[int] = field(default_factory=list)
-    quote_starts: list[int] = field(default_factory=list)
-    at_end: dict[int, tuple[int, Entity]] = field(default_factory=dict)
-    at_start: dict[int, tuple[int, Entity]] = field(default_factory=dict)
-    pending: dict[int, tuple[int, str]] = field(default_factory=dict)
-    roles: dict[int, tuple[int, str]] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        self.starts = [t.start for t in self.tokens]
-        self.quote_starts = [q.outer_start for q in self.quotes]
-
-    def token_range(self, s: int, e: int) -> tuple[int, int]:
-        """Indexes [a, b) of the tokens inside [s, e)."""
-        return bisect.bisect_left(self.starts, s), bisect.bisect_left(self.starts, e)
-
-    def quote_at(self, pos: int) -> Quote | None:
-        """The quotation whose marks enclose a position, if any."""
-        k = bisect.bisect_right(self.quote_starts, pos) - 1
-        if k >= 0 and self.quotes[k].outer_start <= pos < self.quotes[k].outer_end:
-            return self.quotes[k]
-        return None
-
-    def quote_before(self, pos: int) -> Quote | None:
-        """The last quotation that opens before a position, if any."""
-        k = bisect.bisect_left(self.quote_starts, pos) - 1
-        return self.quotes[k] if k >= 0 else None
-
-    def note(self, ent: Entity, start: int, end: int, surface: str | None = None) -> Entity:
-        """Record a resolved mention so subject search can find it by its offsets."""
-        ent = self.reg.mention(ent, start, end, surface)
-        self.at_end[end] = (start, ent)
-        self.at_start[start] = (end, ent)
-        return ent
+_SEAT_RE = re.compile(
+    r"\b(?:registered|based|incorporated|headquartered|located|domiciled|listed|founded)\s+in\s+(?:the\s+)?$"
+)
+_POSS_DET = frozenset({"its", "his", "her", "their", "our"})
+_PART_NOUNS = frozenset({"unit", "subsidiary", "division", "arm", "affiliate", "branch", "wing", "faction"})
+_GOV_WORDS = frozenset(
+    ["minister", "ministry", "premier", "governor", "government", "parliament", "legislature", "cabinet"]
+    + ["mayor", "police", "army", "military", "president", "health", "environment", "finance", "provincial"]
+)
 
 
 def _role_left(doc: Doc, first_token: int, sent_start: int) -> tuple[str | None, int]:
@@ -146,7 +94,30 @@ def _appositive(doc: Doc, m_start: int, m_end: int, sent_end: int) -> str | None
         first = seg.split(" ", 1)[0].lower() if seg else ""
         if first in _DETS or first.endswith("'s") or first.endswith("’s"):
             return seg
+        if seg[:1].islower() and first in wl.title_words() and len(seg.split()) <= 10:
+            return seg  # 'Jane Roe, director of the agency's research bureau,'
     return None
+
+
+def _pp_affiliation(doc: Doc, seg: str, seg_start: int) -> Entity | None:
+    """The organisation a role phrase names after a preposition ('director of the X Bureau' -> the Bureau)."""
+    seg = re.split(r"\s(?:who|which|that|whose)\s", seg, maxsplit=1)[0]  # not 'who favours ties with X'
+    m = re.search(r"\b(?:of|for|at|with|from)\s", seg)
+    if m is None:
+        return None
+    best = owner = None
+    pos = seg_start + m.end()
+    end = seg_start + len(seg)
+    while pos < end:
+        hit = doc.at_start.get(pos)
+        if hit and hit[0] <= end + 1:
+            if doc.text[hit[0] : hit[0] + 2] not in ("'s", "’s"):
+                best = hit[1]
+            elif owner is None:
+                owner = hit[1]  # 'head of the X Programme's office in Y': X, when nothing else is named
+            pos = hit[0]
+        pos += 1
+    return best or owner
 
 
 def _appositive_before(doc: Doc, m_start: int, sent_start: int) -> str | None:
@@ -172,25 +143,26 @@ def _apply_description(doc: Doc, ent: Entity, seg: str, seg_start: int) -> None:
     titles = wl.title_words()
     descr = wl.org_words()["descriptor_class"]
     if ent.kind == "person":
+        pp_aff = _pp_affiliation(doc, seg, seg_start)
         if any(w in titles for w in words) and not ent.role:
-            role_words = [w for w in seg.split() if w.lower() not in _DETS and not w.endswith(("'s", "’s"))]
-            ent.role = " ".join(role_words).strip(" ,") or None
+            role_seg = re.split(r"\s(?:who|which|that|whose)\s", seg, maxsplit=1)[0]
+            if pp_aff is not None:
+                role_seg = re.split(r"\s(?:of|for|at|with|from)\s", role_seg, maxsplit=1)[0]
+            role_words = [
+                w for w in role_seg.split() if w.lower() not in _DETS and not w.endswith(("'s", "’s"))
+            ]
+            role = re.sub(r"\s+(?:in|at|from|based in)\s+[A-Z].*$", "", " ".join(role_words))  # not the place
+            ent.role = role.strip(" ,") or None
             if ent.gender == "-":
                 ent.gender = gender_from_role(ent.role)
+        if not ent.affiliation and pp_aff is not None and pp_aff is not ent:
+            ent.affiliation = pp_aff.id
         if not ent.affiliation and not ent.aff_name:
             for w in seg.split():
                 if w.endswith(("'s", "’s")):
                     owner = w[:-2]
-                    if owner.lower() in (
-                        "company",
-                        "group",
-                        "ministry",
-                        "regulator",
-                        "authority",
-                        "firm",
-                        "airline",
-                    ):
-                        found = doc.reg.description(owner.lower(), seg_start)
+                    if owner.islower() and owner in wl.org_words()["descriptor_class"]:
+                        found = doc.reg.description(owner, seg_start)  # "the agency's representative"
                     else:
                         found = doc.reg.lookup(owner) or doc.reg.surname(owner, "-", seg_start)
                     if found is not None and found is not ent:
@@ -209,21 +181,86 @@ def _apply_description(doc: Doc, ent: Entity, seg: str, seg_start: int) -> None:
             ent.tags.add(" ".join(words[-2:]))
 
 
+def _is_product(doc: Doc, m: NameMention) -> bool:
+    """'its FaceMatch system': a name between a possessive and a common noun names a thing, not an actor."""
+    key = fold(m.text)
+    if key in doc.products:
+        return True
+    toks = doc.tokens
+    i, j = m.first_token, m.last_token
+    if i == 0 or j >= len(toks) or toks[i - 1].lower not in _POSS_DET or toks[j - 1].end != m.end:
+        return False
+    nxt = toks[j]
+    if not nxt.text.isalpha() or not nxt.text.islower() or doc.text[m.end : nxt.start] != " ":
+        return False
+    if (
+        nxt.lower in _PART_NOUNS
+        or nxt.lower in wl.org_words()["descriptor_class"]
+        or nxt.lower in wl.title_words()
+    ):
+        return False
+    doc.products.add(key)
+    return True
+
+
+def _org_context(doc: Doc, m: NameMention) -> str | None:
+    """A descriptor the words around a new name give it: 'London-based X', 'X shares fell', 'the X union'."""
+    if re.search(r"\w-based\s$", doc.text[max(0, m.start - 12) : m.start]):
+        return "company"
+    if re.match(r"\s(?:shares|stock|stocks)\b", doc.text[m.end : m.end + 8]):
+        return "company"
+    nxt = re.match(r" ([a-z]+)\b", doc.text[m.end : m.end + 16])
+    cls = wl.org_words()["descriptor_class"].get(nxt.group(1)) if nxt else None
+    if nxt and nxt.group(1) in ("administration", "government", "regime", "presidency", "cabinet"):
+        return None  # 'the Biden administration': named after a person
+    return nxt.group(1) if cls in ("company", "group", "regulator", "media", "government") else None
+
+
+def _owner_kind(doc: Doc, m: NameMention) -> str | None:
+    """The kind of a new name owning a role: 'Ontario's premier' (state), 'Acme's chief' (organisation)."""
+    toks = doc.tokens
+    j = m.last_token
+    if j + 1 >= len(toks) or not toks[j].is_possessive or toks[j].start != m.end:
+        return None
+    nxt = toks[j + 1].lower
+    if nxt in _GOV_WORDS:
+        return "state"
+    if nxt in wl.title_words() or nxt in lower_head_words():
+        return "organisation"
+    return None
+
+
 def _resolve(doc: Doc, m: NameMention, sent: tuple[int, int]) -> Entity | None:
     reg = doc.reg
     if m.cat == "known" and m.known is not None:
         ent = reg.for_known(m.known)
+        if ent.kind == "state" and _SEAT_RE.search(doc.text, max(0, m.start - 30), m.start):
+            ent.placed += 1  # 'a company registered in Cyprus': where a company sits, not an actor
         return doc.note(ent, m.start, m.end, m.text if m.how != "demonym" else None)
+    if _is_product(doc, m):
+        return None
+    if (
+        m.cat in ("person", "name")
+        and not (m.role or m.aff_text or m.gender != "-")
+        and reg.lookup(m.text) is None
+        and locative(doc.text, doc.tokens, m.first_token, places_only=True)
+    ):
+        return None  # 'a news conference in Thunder Bay'
     if m.cat in ("person", "surname", "name"):
         role, role_tok = (m.role, m.first_token) if m.role else _role_left(doc, m.first_token, sent[0])
         existing = reg.lookup(m.text)
         if m.cat == "surname" or (m.cat == "name" and existing is None and " " not in m.text):
             ent = existing or reg.surname(m.text, m.gender, m.start)
+            if ent is None and m.cat == "name" and fold(m.text) not in doc.common:
+                ent = reg.short_org(m.text)
             if ent is None and m.cat == "surname":
                 ent = reg.create(m.text, "person", 0.7, gender=m.gender)
             if ent is None:
+                owner_kind = _owner_kind(doc, m)
                 if _CAMEL.match(m.text) or (m.text.isupper() and len(m.text) >= 2):
                     ent = reg.create(m.text, "organisation", 0.6)
+                elif owner_kind is not None:
+                    ent = reg.create(m.text, owner_kind, 0.7)
                 else:
                     doc.pending[m.end] = (m.start, m.text)
                     descr = _descriptor_left(doc, m.first_token)
@@ -250,6 +287,11 @@ def _resolve(doc: Doc, m: NameMention, sent: tuple[int, int]) -> Entity | None:
             )
             ent.tags.add(descr)
             return doc.note(ent, m.start, m.end, doc.text[m.start : m.end])
+        tag = _org_context(doc, m) if existing is None and not role else None
+        if tag:
+            ent = reg.create(m.text, "organisation", 0.8)
+            ent.tags.add(tag)
+            return doc.note(ent, m.start, m.end, doc.text[m.start : m.end])
         ent = existing or reg.create(m.text, "person", 0.85, gender=m.gender)
         if role and not ent.role:
             ent.role = role
@@ -267,10 +309,17 @@ def _resolve(doc: Doc, m: NameMention, sent: tuple[int, int]) -> Entity | None:
                 ent.affiliation = aff.id
         return doc.note(ent, m.start, m.end)
     if m.cat == "org":
-        ent = reg.lookup(m.text) or _acronym_match(reg, m.text) or reg.create(m.text, "organisation", 0.85)
+        ent = reg.lookup(m.text) or _acronym_match(reg, m.text)
+        if ent is None:
+            ent = reg.create(m.text, "organisation", 0.85)
+            nxt = doc.text[m.end : m.end + 30].split(" ", 2)[1:2] if doc.text[m.end] == " " else [""]
+            modifier = nxt[0] in wl.title_words() or nxt[0] in wl.unnamed_sources()["singular"]
+            if re.search(r"(?:^|\s)(?:an?|An?)\s$", doc.text[max(0, m.start - 4) : m.start]) and not modifier:
+                ent.placeholder = m.text  # 'a First Nation in Ontario': named in full later
         if m.aff and not ent.affiliation:
             aff = reg.for_known(m.aff)
-            doc.note(aff, m.start, m.start + len(m.aff_text or ""), None)
+            if m.aff_text:
+                doc.note(aff, m.start, m.start + len(m.aff_text), None)
             ent.affiliation = aff.id
         descr = _descriptor_left(doc, m.first_token)
         if descr:
@@ -292,93 +341,49 @@ def _acronym_match(reg: Registry, text: str) -> Entity | None:
     return None
 
 
-_LOWER_ORG_CACHE: dict[str, re.Pattern[str]] = {}
+def _opens(doc: Doc, start: int, sent_start: int) -> bool:
+    """Whether a mention opens its sentence (after 'The' or an introductory phrase ending in a comma)."""
+    lead = r"\s*(?:[A-Z][^,“\"]{0,40},\s*)?(?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}"
+    return re.fullmatch(lead, doc.text[sent_start:start]) is not None
 
 
-def _lower_org_re() -> re.Pattern[str]:
-    if "re" not in _LOWER_ORG_CACHE:
-        heads = "|".join(re.escape(h) for h in wl.org_words()["lower_heads"])
-        _LOWER_ORG_CACHE["re"] = re.compile(rf"(?<![\w'’])(?:the\s+)?((?:[a-z]+\s+){{0,2}}?)({heads})\b")
-    return _LOWER_ORG_CACHE["re"]
-
-
-def lower_org_at(doc: Doc, start: int, end: int, sent_start: int) -> Entity | None:
-    """An organisation named in lower case after a state: "Iran's foreign ministry", "the Greek air force"."""
-    m = _lower_org_re().fullmatch(doc.text, start, end) if end > start else None
-    if m is None:
-        return None
-    mods, head = m.group(1).strip(), m.group(2)
-    owner_end = start - 1 if doc.text[start - 1 : start] == " " else start
-    if doc.text[owner_end - 2 : owner_end] in ("'s", "’s"):
-        owner_end -= 2
-    hit = doc.at_end.get(owner_end)
-    state = hit[1] if hit and hit[0] >= sent_start and hit[1].kind == "state" else None
-    phrase = f"{mods} {head}".strip()
-    if state is None:
-        if mods:
-            found = doc.reg.description(phrase, start, strict=True)
-            if found is not None:
-                return found
-            if mods.split()[-1] in _ORG_MODIFIERS:
-                return doc.reg.get_or_create(phrase, "organisation", 0.6)
-            return None
-        return doc.reg.description(phrase, start)
-    if head in wl.org_words()["state_like_lower"] and not mods:
-        return state
-    demonym = _demonym(state)
-    kind = "media" if head in wl.org_words()["media_lower"] else "organisation"
-    ent = doc.reg.get_or_create(f"{demonym} {phrase}", kind, 0.8)
-    if not ent.affiliation:
-        ent.affiliation = state.id
-    surface = doc.text[hit[0] : end] if hit else None
-    if surface:
-        doc.reg.add_alias(ent, surface)
-    return ent
-
-
-def _demonym(state: Entity) -> str:
-    found = wl.gazetteer().get(state.name)
-    if found and found[0].demonyms:
-        return found[0].demonyms[0]
-    return state.name
-
-
-def _lower_head_words() -> frozenset[str]:
-    if "words" not in _LOWER_HEADS:
-        _LOWER_HEADS["words"] = frozenset(h.split()[-1] for h in wl.org_words()["lower_heads"])
-    return _LOWER_HEADS["words"]
-
-
-_LOWER_HEADS: dict[str, frozenset[str]] = {}
+def describe(doc: Doc, ent: Entity, start: int, end: int, sent: tuple[int, int]) -> None:
+    """Take role, affiliation and descriptor tags from the phrases set off by commas around a mention."""
+    ent = ent.final()
+    after = _appositive(doc, start, end, sent[1])
+    if after:
+        _apply_description(doc, ent, after, end + 2)
+    before = _appositive_before(doc, start, sent[0])
+    if before:
+        _apply_description(doc, ent, before, start - len(before) - 2)
 
 
 def resolve_sentence(doc: Doc, sent: tuple[int, int]) -> None:
     """Find and resolve the named mentions of one sentence, in order."""
     a, b = doc.token_range(*sent)
+    found = []
     for m in find_names(doc.text, doc.tokens, a, b, sent[0], doc.common):
         ent = _resolve(doc, m, sent)
-        if ent is None:
-            continue
-        after = _appositive(doc, m.start, m.end, sent[1])
-        if after:
-            _apply_description(doc, ent, after, m.end + 2)
-        before = _appositive_before(doc, m.start, sent[0])
-        if before:
-            _apply_description(doc, ent, before, m.start - len(before) - 2)
-    heads = _lower_head_words()
-    if not any(doc.tokens[k].lower in heads for k in range(a, b)):
+        if ent is not None:
+            found.append((m, ent))
+    for m, ent in found:
+        describe(doc, ent, m.start, m.end, sent)
+    head = next(
+        (f for f in found if re.match(r"\s+[a-z]|,|['’]s\b", doc.text[f[0].end : f[0].end + 3])), None
+    )
+    if head is not None and _opens(doc, head[0].start, sent[0]):
+        doc.reg.speakers.append((head[0].start, head[1].final()))  # the sentence's subject: salient
+    words = {doc.tokens[k].lower for k in range(a, b)}
+    if words & place_head_words():
+        place_orgs(doc, sent)
+    if not words & lower_head_words():
         return
-    for om in _lower_org_re().finditer(doc.text, sent[0], sent[1]):
+    for om in lower_org_re().finditer(doc.text, sent[0], sent[1]):
         s = om.start(1) if om.group(1) else om.start(2)
-        if doc.text[max(0, s - 4) : s].strip().endswith(("'s", "’s")) or _prev_is_state(doc, s, sent[0]):
+        if doc.text[max(0, s - 4) : s].strip().endswith(("'s", "’s")) or prev_is_state(doc, s, sent[0]):
             ent = lower_org_at(doc, s, om.end(), sent[0])
             if ent is not None and ent.kind != "state":
                 doc.note(ent, s, om.end())
-
-
-def _prev_is_state(doc: Doc, s: int, sent_start: int) -> bool:
-    hit = doc.at_end.get(s - 1)
-    return bool(hit and hit[0] >= sent_start and hit[1].kind == "state")
 
 
 def fold_key(text: str) -> str:

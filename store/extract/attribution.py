@@ -2,219 +2,59 @@
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass, field
 
 from store.extract import wordlists as wl
+from store.extract.according import according
 from store.extract.actors import Doc
 from store.extract.content import content_span, trim_end
 from store.extract.entities import Entity
 from store.extract.quotes import Quote
 from store.extract.sources import Subject, group_np
+from store.extract.speech import Speech, cues
 from store.extract.subjects import subject_after, subject_before
 
-_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s"})
-_DETS = frozenset(
-    {
-        "the",
-        "a",
-        "an",
-        "that",
-        "this",
-        "these",
-        "those",
-        "its",
-        "his",
-        "her",
-        "their",
-        "our",
-        "any",
-        "every",
-        "no",
-        "such",
-        "whose",
-        "my",
-        "your",
-    }
-)
-_NEG_RE = re.compile(r"(?:\bnot|\bnever|n't|\bdeclined to|\brefused to|\bfailed to|\bwithout|\bto)\s+$")
+__all__ = ["Speech", "assign_quotes", "find_speeches", "no_comment"]
+
 _COORD_RE = re.compile(
     r"(?:,\s*|\s+)(?:and|but|while|before|then)\s+(?:(?:also|later|then|again|has|have|had)\s+)*$|,\s*$|\bby\s+$"
 )
-_MODAL_DEMAND = re.compile(r"\b(?:must|should|needs? to|has to|have to|ought to)\b")
-_DOC_WORDS = frozenset(
-    {
-        "report",
-        "reports",
-        "study",
-        "survey",
-        "figures",
-        "data",
-        "filings",
-        "records",
-        "documents",
-        "statement",
-        "analysis",
-        "assessment",
-        "estimates",
-        "investigation",
-        "ruling",
-    }
+_CLAUSAL = frozenset(
+    {"say", "add", "claim", "insist", "argue", "warn", "tell", "testify", "write", "note", "stress"}
 )
-
-
-_FIRST_WORDS = frozenset({"according"} | {p.split()[0] for p in wl.verb_particles()})
-
-
-@dataclass(slots=True)
-class Speech:
-    """One reporting event: its cue, speaker(s), the attributed words and any quotations among them."""
-
-    cue_start: int
-    cue_end: int
-    cue: str
-    act: str
-    lemma: str
-    subject: Subject
-    sent: tuple[int, int]
-    content: tuple[int, int] | None = None
-    targets: list[Entity] = field(default_factory=list)
-    quotes: list[Quote] = field(default_factory=list)
-    confidence: float = 0.8
-
-
-def _cues(doc: Doc, sent: tuple[int, int]) -> list[tuple[int, int, str, str, str]]:
-    """(start, end, surface, act, lemma) of every reporting cue in a sentence outside quotations."""
-    verbs = wl.reporting_verbs()
-    particles = wl.verb_particles()
-    a, b = doc.token_range(*sent)
-    toks = doc.tokens
-    out = []
-    k = a
-    while k < b:
-        t = toks[k]
-        low = t.lower
-        if (low not in verbs and low not in _FIRST_WORDS) or doc.quote_at(t.start) is not None:
-            k += 1
-            continue
-        nxt = toks[k + 1].lower if k + 1 < b else ""
-        if low == "according" and nxt == "to":
-            out.append((t.start, toks[k + 1].end, "according to", "claim", "according"))
-            k += 2
-            continue
-        prev = toks[k - 1].lower if k > a else ""
-        two = f"{low} {nxt}"
-        if two in particles and prev not in _BE and prev not in _DETS:
-            out.append((t.start, toks[k + 1].end, doc.text[t.start : toks[k + 1].end], particles[two], low))
-            k += 2
-            continue
-        v = verbs.get(low)
-        if v is None or t.is_cap and k != a and doc.text[t.start - 2 : t.start] not in ("” ", '" ', ", "):
-            k += 1
-            continue
-        if prev in _BE or prev in _DETS or _NEG_RE.search(doc.text[max(sent[0], t.start - 16) : t.start]):
-            k += 1
-            continue
-        if prev in ("has", "have", "had") and k - 2 >= a and toks[k - 2].lower in ("been",):
-            k += 1
-            continue
-        if v.needs:
-            window = [x.lower for x in toks[k + 1 : min(b, k + 5)]]
-            near = doc.text[t.end : t.end + 2].strip()
-            if not (set(window[:1] if v.lemma != "ask" else window) & set(v.needs) or near in v.needs):
-                k += 1
-                continue
-        out.append((t.start, t.end, t.text, v.act, v.lemma))
-        k += 1
-    return out
-
-
-def _according(
-    doc: Doc, cs: int, ce: int, sent: tuple[int, int]
-) -> tuple[Subject | None, tuple[int, int] | None]:
-    """Speaker and content of 'according to X, …' and '…, according to X'."""
-    text = doc.text
-    comma = text.find(",", ce, sent[1])
-    np_end = comma if comma >= 0 else sent[1]
-    if comma >= 0:
-        k = comma + 1
-        while k < sent[1] and text[k] == " ":
-            k += 1
-        named = doc.at_start.get(k)
-        if named and text[named[0] : named[0] + 1] == ",":
-            # 'according to the regional governor, Mark Hale, …': the name in apposition speaks
-            subj = Subject([named[1]], k, named[0], 0.9, "name")
-            if named[1].kind == "person" and not named[1].role:
-                named[1].role = re.sub(r"^(?:the|a|an)\s+", "", text[ce:comma].strip())
-            content = (named[0] + 1, sent[1])
-            while content[0] < sent[1] and text[content[0]] == " ":
-                content = (content[0] + 1, sent[1])
-            return subj, (content[0], trim_end(text, content[0], sent[1]))
-    while np_end > ce and text[np_end - 1] in '.”" ':
-        np_end -= 1
-    np_text = text[ce:np_end]
-    subj: Subject | None = None
-    by = re.search(r"\bby\s+", np_text)
-    lo = ce + by.end() if by else ce
-    while lo < np_end and text[lo] == " ":
-        lo += 1
-    hit = doc.at_start.get(lo)
-    if hit and hit[0] <= np_end:
-        subj = Subject([hit[1]], lo, hit[0], 0.9, "name")
-    else:
-        first_words = np_text.lower().split()
-        if by or not any(w in _DOC_WORDS for w in first_words[:3]):
-            sub_end = np_end
-            hit2 = None
-            for e in range(lo + 1, np_end + 1):
-                if e in doc.at_end and doc.at_end[e][0] >= lo:
-                    hit2 = doc.at_end[e]
-                    sub_end = e
-                    break
-            if hit2:
-                subj = Subject([hit2[1]], hit2[0], sub_end, 0.85, "name")
-            else:
-                subj = subject_before(doc, lo, np_end) or _indefinite(doc, lo, np_end)
-    if subj is not None and (by or any(w in _DOC_WORDS for w in np_text.lower().split()[:4])):
-        doc.reg.report_author = subj.entities[0]
-    before = text[sent[0] : cs].strip()
-    if not before or before.endswith((":",)) or len(before.split()) <= 3 and before.endswith(","):
-        content = (comma + 1, sent[1]) if comma >= 0 else None
-    else:
-        end = cs
-        while end > sent[0] and text[end - 1] in " ,":
-            end -= 1
-        content = (sent[0], end)
-    return subj, content
-
-
-def _indefinite(doc: Doc, lo: int, hi: int) -> Subject | None:
-    """'an independent research group': an actor described before it is named, held until the name comes."""
-    m = re.match(r"(?:an?|one)\s+((?:[\w'’-]+\s+){0,3}?)([a-z][\w-]*)\s*$", doc.text[lo:hi])
-    if not m:
-        return None
-    head = m.group(2)
-    cls = wl.org_words()["descriptor_class"].get(head)
-    if cls is None:
-        return None
-    name = doc.text[lo + m.start(1) : lo + m.end(2)].strip()
-    ent = doc.reg.create(name, "organisation" if cls != "media" else "media", 0.6, placeholder=head)
-    ent.tags.add(head)
-    doc.reg.mention(ent, lo, hi)
-    return Subject([ent], lo, hi, 0.6, "placeholder")
+_JOINT_RE = re.compile(
+    r"(?:[,;]\s*(?:while|whereas|and|but)?|\s(?:while|whereas|after|before|because|when|since|until|once))\s+"
+)
+_POSS_PRONOUN = {"its": "it", "his": "he", "her": "she", "their": "they"}
+_NAMES_SOMETHING = frozenset({"call", "describe", "label", "brand", "dub"})
+_NAMING = _NAMES_SOMETHING | {"dismiss", "reject"}
+#: Verbs that come before their subject in an inverted attribution ('…,” said X'; '…, the report found').
+_INVERTIBLE = _CLAUSAL | frozenset(
+    {"explain", "insist", "claim", "find", "conclude", "estimate", "report", "ask"}
+)
+_MODAL_DEMAND = re.compile(r"\b(?:must|should|needs? to|has to|have to|ought to)\b")
 
 
 def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> list[Speech]:
     """Every speech event of one sentence, with speakers resolved and content spans set."""
     text = doc.text
     out: list[Speech] = []
-    for cs, ce, surface, act, lemma in _cues(doc, sent):
+    found = cues(doc, sent)
+    for k, (cs, ce, surface, act, lemma) in enumerate(found):
+        if lemma == "cite" and k + 1 < len(found):
+            continue  # 'X, citing a source, reported that …': the source of a later speech, not a speech
         lo = sent[0]
         q = doc.quote_before(cs)
         if q is not None and sent[0] <= q.outer_end <= cs:
             lo = q.outer_end
+        if lemma == "nominal":
+            sp = _nominal(doc, cs, ce, surface, act, sent)
+            if sp is not None:
+                out.append(sp)
+            continue
         if lemma == "according":
-            subj, content = _according(doc, cs, ce, sent)
+            subj, content = according(doc, cs, ce, sent)
             if subj is None or content is None:
                 continue
             sp = Speech(cs, ce, "according to", "claim", lemma, subj, sent, content, confidence=0.85)
@@ -255,21 +95,35 @@ def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> li
             subj = subject_before(doc, lo, cs)
         if subj is None:
             pre = text[lo:cs].rstrip()
-            if pre.endswith((",", "”", '"', ",”", ',"')) or not pre:
+            if (pre.endswith((",", "”", '"', ",”", ',"')) or not pre) and lemma in _INVERTIBLE:
                 subj = subject_after(doc, ce, sent[1])
+        if subj is None and surface.endswith("ing") and not out and left.rstrip().endswith(","):
+            subj = _clause_subject(doc, sent, cs)
         if subj is None and surface.endswith("ing") and (out or previous):
             src = out[-1] if out else previous[-1]
             if src.sent == sent or re.search(r"(?:,|\bby)\s*$", left):
                 subj = Subject(list(src.subject.entities), -1, -1, src.subject.confidence * 0.9, "inherited")
         if subj is None or not subj.entities:
             continue
+        inverted_before = bool(out) and out[-1].subject.start > out[-1].cue_start
+        clausal = lemma in _CLAUSAL or re.match(r"\s*(?:that\b|:|“|\")", text[ce : ce + 8])
+        if subj.how == "relative" and inverted_before and not clausal:
+            continue  # '…,” said X, who announced the plan on Monday': about the speaker, not a speech
+        if out and _embedded(text, out[-1], cs, subj):
+            continue  # 'X said witnesses had described …': part of X's words, not a speech of its own
+        if subj.how in ("pronoun", "document") and out and _nested(out[-1], cs, subj):
+            continue  # 'X said it expected …', 'X said an inquiry had found …': one statement, not two
+        content = _drop_narrative(text, content_span(doc, cs, ce, lemma, subj, sent), lemma in _CLAUSAL)
+        if lemma in _NAMES_SOMETHING and content and len(text[content[0] : content[1]].split()) < 3:
+            continue  # 'the bank called her': a call, not a name given
         for e in subj.entities:
             if subj.start >= 0:
                 doc.reg.mention(e, subj.start, subj.end, speaker=True)
             else:
                 e.speaker = True
                 doc.reg.speakers.append((cs, e))
-        content = content_span(doc, cs, ce, lemma, subj, sent)
+        if content and lemma in _NAMING and _DENIAL_RE().search(text, content[0], content[1]):
+            act = "denial"  # 'called the accusation "a fabrication"'
         if subj.start >= 0 and out:
             _cut_before(doc, out[-1], subj.start)
         sp = Speech(cs, ce, surface, act, lemma, subj, sent, content)
@@ -295,12 +149,127 @@ def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> li
     return out
 
 
+@functools.cache
+def _DENIAL_RE() -> re.Pattern[str]:  # noqa: N802 - a cached constant
+    words = "|".join(re.escape(w) for w in wl.speech_phrases()["denial_words"])
+    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
+
+
+_NARRATIVE_RE = re.compile(
+    r",?\s+(?:and|but)\s+(?:he|she|it|they|[A-Z][\w’'-]+)\s+(?:did not|didn't|has not|hasn't|had not|hadn't|"
+    r"declined|refused|could not|couldn't|was not available|were not available)\b"
+)
+
+
+_AFTERMATH_RE = re.compile(
+    r",\s+(?:after|before|as|when|while|following|amid|despite|(?!including\b|according\b)[a-z]{3,}ing)\s"
+)
+
+
+def _drop_narrative(text: str, content: tuple[int, int] | None, clausal: bool) -> tuple[int, int] | None:
+    """Cut a trailing narrative clause off reported words: '…, and he did not reply to X on Monday'.
+
+    After verbs that take an object rather than a clause ('accused X of Y'), a comma and a subordinate or
+    participle clause ('…, after police fired tear gas', '…, escalating a feud') is the reporter's, too.
+    """
+    if content is None:
+        return None
+    m = _NARRATIVE_RE.search(text, content[0], content[1])
+    if m is None and not clausal:
+        m = _AFTERMATH_RE.search(text, content[0], content[1])
+    if m is None or m.start() - content[0] < 12:
+        return content
+    return (content[0], trim_end(text, content[0], m.start()))
+
+
+def no_comment(doc: Doc, sent: tuple[int, int]) -> None:
+    """Record who 'declined to comment' as an actor; it says nothing, so it makes no statement."""
+    m = _NO_COMMENT_RE().search(doc.text, sent[0], sent[1])
+    if m is None or m.start() == sent[0]:
+        return
+    subj = subject_before(doc, sent[0], m.start())
+    if subj is not None and subj.start >= 0:
+        for e in subj.entities:
+            doc.reg.mention(e, subj.start, subj.end)
+
+
+@functools.cache
+def _NO_COMMENT_RE() -> re.Pattern[str]:  # noqa: N802 - a cached constant
+    phrases = sorted(wl.speech_phrases()["no_comment"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE)
+
+
+def _nominal(doc: Doc, cs: int, ce: int, surface: str, act: str, sent: tuple[int, int]) -> Speech | None:
+    """'on its claim that X', 'Russia's denial that Y': the owner holds the clause after 'that'."""
+    text = doc.text
+    owner_end = cs - 1
+    word = text[max(sent[0], owner_end - 6) : owner_end].split()[-1:] or [""]
+    ent = None
+    if word[0].lower() in _POSS_PRONOUN:
+        ent = doc.reg.pronoun(_POSS_PRONOUN[word[0].lower()], owner_end)
+    else:
+        hit = doc.at_end.get(owner_end - 2)
+        ent = hit[1] if hit else None
+    if ent is None or len(text[sent[0] : owner_end].split()) < 3:
+        return None  # 'Russia's denial that … was rejected': the subject of another verb, its end unknown
+    start = text.find("that", ce) + 4
+    while start < sent[1] and text[start] == " ":
+        start += 1
+    stop = re.search(r"[,;:“\"]|\s(?:but|while|and said|saying)\s", text[start : sent[1]])
+    end = trim_end(text, start, start + stop.start() if stop else sent[1])
+    if end - start < 8:
+        return None
+    subj = Subject([ent], -1, -1, 0.7, "inherited")
+    return Speech(cs, ce, surface, act, "nominal", subj, sent, (start, end), confidence=0.7)
+
+
+def _embedded(text: str, prev: Speech, cs: int, subj: Subject) -> bool:
+    """Whether a cue in a perfect or conditional tense reports inside an earlier speech's words."""
+    if not prev.content or not (prev.content[0] <= subj.start < prev.content[1]) or cs >= prev.content[1]:
+        return False
+    if subj.entities == [e.final() for e in prev.subject.entities]:
+        return False
+    return re.search(r"\b(?:had|has|have|would|could)\s+(?:\w+ly\s+)?$", text[subj.end : cs]) is not None
+
+
+def _nested(prev: Speech, cs: int, subj: Subject) -> bool:
+    """Whether a cue opens an earlier speech's words with the same speaker ('said it expected …')."""
+    return (
+        bool(prev.content)
+        and (
+            prev.content[0] == subj.start
+            or subj.how == "document"
+            and prev.lemma in _CLAUSAL
+            and prev.content[0] <= subj.start
+        )
+        and cs < prev.content[1]
+        and subj.entities == [e.final() for e in prev.subject.entities]
+    )
+
+
+def _clause_subject(doc: Doc, sent: tuple[int, int], cs: int) -> Subject | None:
+    """The named subject opening a sentence, for a trailing '…, citing X' when no other cue precedes."""
+    text = doc.text
+    pos = sent[0]
+    intro = re.match(
+        r"(?:(?:In|On|At|After|Before|Last|This|Earlier|Later)\b[^,]{0,40},\s*)?(?:The\s+)?", text[pos:cs]
+    )
+    if intro:
+        pos += intro.end()
+    hit = doc.at_start.get(pos)
+    if hit is None or hit[0] >= cs or not re.match(r"\s+[a-z]", text[hit[0] : hit[0] + 3]):
+        return None
+    if re.match(r"\s+(?:of|for|at|in|from|with|and|or)\b", text[hit[0] : hit[0] + 6]):
+        return None
+    return Subject([hit[1]], pos, hit[0], 0.7, "name")
+
+
 def _cut_before(doc: Doc, prev: Speech, subject_start: int) -> None:
     """End an earlier speech's content where a clause with its own speaker begins ('…, while X warned')."""
     if not prev.content or not (prev.content[0] < subject_start < prev.content[1]):
         return
     lead = doc.text[prev.content[0] : subject_start]
-    joints = list(re.finditer(r"(?:[,;]\s*(?:while|whereas|and|but)?|\s(?:while|whereas))\s+", lead))
+    joints = list(re.finditer(_JOINT_RE, lead))
     if not joints:
         return
     j = joints[-1]

@@ -13,9 +13,39 @@ _AUDIENCE_RE = re.compile(
     r"audience|conference|briefing|committee|court|judge|senators|newspaper|broadcaster|radio|television|agency|crowd|supporters|"
     r"BBC|CNN|Reuters|AFP|AP|Bloomberg|him|her|them|us|me)\b(?:\s+(?:in|on|at)\s+[\w-]+(?:\s+[A-Z][\w-]+)?)?"
 )
+_OBJECT_THAT = frozenset({"tell", "warn", "assure", "inform", "remind"})
+_OBJECT_THAT_RE = re.compile(r"\s+(?:[\w'’.&-]+\s+){1,10}?that\s+")
 _LEAD_RE = re.compile(
-    r"\s*(?:(?:on|in|at|during|last|this|earlier|later|also|again|previously|separately|publicly|repeatedly|"
+    r"\s*(?:(?:on|in|at|during|outside|inside|after|before|from|via|through|last|this|earlier|later|also|again|"
+    r"previously|separately|publicly|repeatedly|"
     r"already|recently|[A-Z][a-z]+day|today|yesterday|tonight)\b(?:\s+(?:a|an|the|its|his|her|their))?(?:\s+[\w'’-]+){0,4}?\s*)?(?:,\s*)?that\s+"
+)
+
+
+_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_TIME_LEAD_RE = re.compile(
+    rf"\s*(?:(?:late |early )?on {_DAYS}(?: (?:morning|afternoon|evening|night))?|on [A-Z][a-z]+ \d{{1,2}}"
+    r"|(?:last|this|earlier this|later this|next) (?:week|month|year|weekend|night|morning|afternoon|evening)"
+    r"|yesterday|today|tonight|earlier|later|separately|also|again"
+    r"|(?:in|via|through|during) (?:a|an|the|its|his|her|their) (?:[\w'’-]+ ){0,3}?(?:statement|interview|"
+    r"briefing|post|letter|speech|note|message|email|video|address|conference|filing|hearing|session|broadcast|"
+    r"call)(?: (?:on|last|this) [\w]+)?)"
+    r",? (?=\S)"
+)
+_PP_ONLY_RE = re.compile(
+    r"(?:in|on|at|during|after|before|outside|inside|from|via|through|by|late|early|last|this|earlier|later|"
+    r"to|with)\b[^,;:“\"]*"
+)
+
+
+_DET_TAIL_RE = re.compile(
+    r"(?:^|\s)(?:(?:one|two|three|some|several|many|most|all|each|both|none) of\s+)?(?:the|a|an|its|their)$",
+    re.IGNORECASE,
+)
+
+
+_DATELINE_LEAD_RE = re.compile(
+    r"[A-Z][A-Z .,'’-]{1,40}?(?:,\s*[A-Z][\w.]*\.?\s+\d{1,2})?\s*\([^()\n]{1,40}\)\s*[-—–]\s*"
 )
 
 
@@ -48,6 +78,8 @@ def _forward(doc: Doc, ce: int, lemma: str, s1: int) -> tuple[int, int] | None:
     m = re.match(r"\s*:\s*", after)
     if m:
         start = ce + m.end()
+    elif lemma in _OBJECT_THAT and (obj := _OBJECT_THAT_RE.match(after)):
+        start = ce + obj.end()  # 'told analysts on a call that …', 'warned Iran that …'
     else:
         if lemma == "tell" or lemma == "say" and re.match(r"\s+(?:to|at)\b", after):
             tail = _AUDIENCE_RE.match(after) or re.match(
@@ -58,6 +90,12 @@ def _forward(doc: Doc, ce: int, lemma: str, s1: int) -> tuple[int, int] | None:
         lead = _LEAD_RE.match(text, start, s1)
         if lead:
             start = lead.end()
+        else:
+            for _ in range(3):
+                tm = _TIME_LEAD_RE.match(text, start, s1)
+                if tm is None or len(text[tm.end() : s1].split()) < 3:
+                    break
+                start = tm.end()
     while start < s1 and text[start] in " ,":
         start += 1
     end = trim_end(text, start, s1)
@@ -68,6 +106,24 @@ def content_span(
     doc: Doc, cs: int, ce: int, lemma: str, subj: Subject, sent: tuple[int, int]
 ) -> tuple[int, int] | None:
     """The words a verb attributes: the reported clause, the quotation before it, or the clause after it."""
+    span = _content_span(doc, cs, ce, lemma, subj, sent)
+    if span is None:
+        return None
+    dateline = _DATELINE_LEAD_RE.match(doc.text, span[0], span[1])
+    if dateline:
+        span = (dateline.end(), span[1])  # 'MADRID (Reuters) - Police arrested …'
+
+    m = re.search(r",\s+according to\b", doc.text[span[0] : span[1]])
+    if m is None:
+        return span  # 'X say Y, according to a study': the study is another source
+    end = trim_end(doc.text, span[0], span[0] + m.start())
+    return (span[0], end) if end > span[0] else None
+
+
+def _content_span(
+    doc: Doc, cs: int, ce: int, lemma: str, subj: Subject, sent: tuple[int, int]
+) -> tuple[int, int] | None:
+    """The reported clause, the quotation before the verb, or the clause after it."""
     text = doc.text
     s0, s1 = sent
     attr_start = min(cs, subj.start) if subj.start >= 0 else cs
@@ -81,7 +137,7 @@ def content_span(
         and all(w[:1].isupper() or w.lower() in wl.title_words() for w in lead.group(1).split())
     ):
         before_end = s0 + lead.start() + 1  # role words between a quotation and its speaker's name
-    det = re.search(r"(?:^|\s)(?:the|The|a|A|an|An)$", text[s0:before_end])
+    det = _DET_TAIL_RE.search(text[s0:before_end])
     if det:
         before_end = s0 + det.start()
         while before_end > s0 and text[before_end - 1] in " ":
@@ -92,6 +148,8 @@ def content_span(
     intro = _INTRO_RE.match(text, start, before_end)
     if intro and not text[start:before_end].startswith(("“", '"')):
         start = intro.end()
+    if subj.how == "name" and _describes_speaker(text[start:before_end]):
+        before_end = start  # "The company's chief executive, Jane Roe, said …": a description, not words
     before_words = len(text[start:before_end].split())
     ends_open = text[start:before_end].rstrip().endswith((",", ",”", ',"', "”", '"', "—", " -"))
     fwd = _forward(doc, ce, lemma, s1)
@@ -117,4 +175,21 @@ def content_span(
             p += 1
         end = trim_end(text, p, s1)
         return (p, end) if end > p else None
+    if fwd and _PP_ONLY_RE.fullmatch(fwd_text) and len(fwd_text.split()) <= 6:
+        return None  # 'said in a telephone interview.': a circumstance, not words
     return fwd
+
+
+def _describes_speaker(seg: str) -> bool:
+    """Whether the words before ', Name,' describe the speaker ('Acme's chief executive,') not report."""
+    seg = seg.strip()
+    if not seg.endswith(",") or any(c in seg for c in '“”"0123456789'):
+        return False
+    words = [w.lower().replace("’", "'") for w in seg.rstrip(",").split()]
+    if not words or len(words) > 8:
+        return False
+    titles = wl.title_words()
+    descr = wl.org_words()["descriptor_class"]
+    first_ok = words[0] in ("the", "a", "an", "its", "his", "her", "their") or words[0].endswith("'s")
+    has_role = any(w in titles or w in descr for w in words)
+    return has_role and (first_ok or all(w in titles for w in words))

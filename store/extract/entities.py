@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from store.extract import wordlists as wl
+from store.extract.org_kinds import looks_gov, looks_reg, org_class
 from store.extract.textutil import fold, name_key
 from store.ids import new_id
 from store.model import Actor
@@ -46,37 +47,6 @@ _MALE = frozenset(
     ]
 )
 
-GOV_WORDS = (
-    "ministry",
-    "department",
-    "government",
-    "office",
-    "administration",
-    "army",
-    "military",
-    "embassy",
-    "cabinet",
-    "presidency",
-)
-REG_WORDS = (
-    "authority",
-    "commission",
-    "agency",
-    "regulator",
-    "watchdog",
-    "office",
-    "board",
-    "council",
-    "league",
-    "federation",
-    "association",
-    "court",
-    "tribunal",
-    "inspectorate",
-    "ombudsman",
-    "bureau",
-)
-
 
 @dataclass(slots=True)
 class Entity:
@@ -100,6 +70,7 @@ class Entity:
     speaker: bool = False
     merged_into: Entity | None = None
     mentions: int = 0
+    placed: int = 0  # mentions as a place ('registered in Cyprus'), which alone do not make an actor
 
     def final(self) -> Entity:
         """The entity this one was merged into, if any (itself otherwise)."""
@@ -121,6 +92,7 @@ class Registry:
         self.entities: list[Entity] = []
         self.by_key: dict[str, Entity] = {}
         self.by_token: dict[str, list[Entity]] = {}
+        self.by_first: dict[str, Entity] = {}
         self.recent: list[tuple[int, Entity]] = []
         self.speakers: list[tuple[int, Entity]] = []
         self.state_counts: dict[str, int] = {}
@@ -152,6 +124,10 @@ class Registry:
             for tok in fold(ent.name).split():
                 if len(tok) > 1:
                     self.by_token.setdefault(tok, []).append(ent)
+        elif ent.kind in ("organisation", "media") and " " in ent.name and ent.name[:1].isupper():
+            first = ent.name.split()[0]
+            if not wl.gazetteer().get(first) and first.lower() not in wl.function_words():
+                self.by_first[fold(first)] = ent
 
     def lookup(self, surface: str) -> Entity | None:
         """The entity a surface form names exactly (case- and accent-insensitive), if any."""
@@ -237,6 +213,11 @@ class Registry:
                 break
         return None
 
+    def short_org(self, token: str) -> Entity | None:
+        """The organisation a lone first word of its name refers to ('Northvale' for Northvale Lithium)."""
+        ent = self.by_first.get(fold(token))
+        return ent.final() if ent is not None else None
+
     def surname(self, token: str, gender: str, before: int) -> Entity | None:
         """The person a bare surname or 'Mr X' refers to: the latest compatible person with that name word."""
         cands = [e.final() for e in self.by_token.get(fold(token), ())]
@@ -283,7 +264,7 @@ class Registry:
             return head in e.tags or last in e.tags
 
         def by_name(e: Entity) -> bool:
-            return e.kind != "state" and f" {last}" in f" {fold(e.name)}"
+            return e.kind != "state" and f" {_spelling(last)}" in f" {_spelling(fold(e.name))}"
 
         def by_role(e: Entity) -> bool:
             return e.kind == "person" and e.role is not None and last in fold(e.role)
@@ -301,14 +282,24 @@ class Registry:
         cls = wl.org_words()["descriptor_class"].get(head) or wl.org_words()["descriptor_class"].get(last)
         if last in ("government", "regime", "administration", "authorities"):
             return self.main_state(before)
+
+        def org(e: Entity) -> bool:
+            return e.is_org and "unnamed" not in e.tags
+
+        if last == "group":
+            return self.most_recent(
+                lambda e: org(e) and org_class(e) not in ("court", "government", "regulator"), before
+            )
         if cls == "company":
-            return self.most_recent(lambda e: e.is_org and not _looks_gov(e) and not _looks_reg(e), before)
+            return self.most_recent(
+                lambda e: org(e) and org_class(e) == "company", before
+            ) or self.most_recent(lambda e: org(e) and org_class(e) == "", before)
         if cls == "regulator":
-            return self.most_recent(lambda e: e.is_org and _looks_reg(e), before)
+            return self.most_recent(lambda e: org(e) and looks_reg(e), before)
         if cls == "government":
-            return self.most_recent(lambda e: e.is_org and _looks_gov(e), before)
+            return self.most_recent(lambda e: org(e) and looks_gov(e), before)
         if cls == "group":
-            return self.most_recent(lambda e: e.kind in ("group", "organisation"), before)
+            return self.most_recent(lambda e: org(e) and org_class(e) not in ("court", "government"), before)
         if cls == "media":
             return self.most_recent(lambda e: e.kind == "media", before)
         return None
@@ -361,14 +352,9 @@ def _gender_ok(e: Entity, gender: str) -> bool:
     return e.gender == gender
 
 
-def _looks_gov(e: Entity) -> bool:
-    n = fold(e.name)
-    return any(w in n for w in GOV_WORDS) or "government" in e.tags
-
-
-def _looks_reg(e: Entity) -> bool:
-    n = fold(e.name)
-    return any(w in n for w in REG_WORDS) or bool(e.tags & {"regulator", "watchdog", "authority"})
+def _spelling(text: str) -> str:
+    """British and American spellings made alike for matching ('organization' -> 'organisation')."""
+    return text.replace("ization", "isation").replace("defense", "defence")
 
 
 def gender_from_role(role: str | None) -> str:

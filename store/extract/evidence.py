@@ -5,180 +5,13 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass
-from typing import Any
 
 from store.extract import wordlists as wl
+from store.extract.quantities import Found, quantities
 
-
-@dataclass(slots=True)
-class Found:
-    """One piece of evidence before it becomes a record."""
-
-    start: int
-    end: int
-    kind: str
-    quantity: dict[str, Any] | None
-    confidence: float
-
+__all__ = ["Found", "find_evidence", "findings", "quantities"]
 
 _DIGIT = re.compile(r"\d")
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_VERB_STOP = frozenset(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "said",
-        "says",
-        "showed",
-        "show",
-        "shows",
-        "matched",
-        "match",
-        "include",
-        "included",
-        "including",
-        "would",
-        "will",
-        "could",
-        "may",
-        "might",
-        "did",
-        "do",
-        "does",
-        "that",
-        "which",
-        "who",
-        "and",
-        "or",
-        "but",
-        "to",
-        "from",
-        "for",
-        "with",
-        "in",
-        "on",
-        "at",
-        "by",
-        "as",
-        "than",
-        "since",
-        "after",
-        "before",
-        "while",
-    ]
-)
-
-
-@functools.cache
-def _patterns() -> dict[str, re.Pattern[str]]:
-    ev = wl.evidence_words()
-    quant = "|".join(re.escape(q) for q in sorted(ev["quantifiers"], key=len, reverse=True))
-    scales = "|".join(sorted(ev["scales"], key=len, reverse=True))
-    words = "|".join(sorted(ev["number_words"], key=len, reverse=True))
-    cur_sym = r"US\$|\$|£|€|¥|₩|₹|₽"
-    months = "|".join(ev["month_names"])
-
-    def nouns(key: str) -> str:
-        return "|".join(re.escape(w) for w in sorted(ev[key], key=len, reverse=True))
-
-    mods = "|".join(re.escape(w) for w in ev["document_modifiers"])
-    return {
-        "number": re.compile(
-            rf"(?P<cur>{cur_sym})?\s?(?P<num>{_NUM})(?:\s?(?P<scale>{scales})\b)?"
-            r"(?P<pct>\s?%|\s(?:per cent|percent)\b)?",
-        ),
-        "quant_before": re.compile(rf"\b(?:{quant})\s+$", re.IGNORECASE),
-        "wordnum": re.compile(rf"\b(?P<q>{quant})\s+(?P<w>{words})\b", re.IGNORECASE),
-        "date": re.compile(rf"\b(?:{months})\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\s+(?:{months})\b"),
-        "physical": re.compile(rf"\b(?:{nouns('physical')})\b", re.IGNORECASE),
-        "imagery": re.compile(rf"\b(?:{nouns('imagery')})\b", re.IGNORECASE),
-        "document": re.compile(rf"\b(?:(?:{mods})\s+)?(?:{nouns('document')})\b", re.IGNORECASE),
-        "mods": re.compile(rf"^(?:{mods})\b", re.IGNORECASE),
-    }
-
-
-def _unit_after(text: str, pos: int, limit: int) -> tuple[str | None, int]:
-    """The counted noun after a number ('containers' in '7,000 Russian containers') and where it ends."""
-    ev = wl.evidence_words()
-    m = re.match(r"((?:\s+[A-Za-z][\w-]*){1,4})", text[pos:limit])
-    if not m:
-        return None, pos
-    words = list(re.finditer(r"[A-Za-z][\w-]*", m.group(1)))
-    for k, w in enumerate(words):
-        low = w.group().lower()
-        if low in ev["not_units"] or low in _VERB_STOP:
-            break
-        if low.endswith("s") and not low.endswith("ss") or low in ev["currencies"] or low in ev["time_units"]:
-            return w.group(), pos + w.end()
-        if low in ev["collective_units"] or k == 0 and low in ("times", "percent"):
-            return w.group(), pos + w.end()
-    return None, pos
-
-
-def _value(num: str, scale: str | None) -> float | int:
-    v = float(num.replace(",", ""))
-    if scale:
-        v *= wl.evidence_words()["scales"].get(scale.lower(), 1)
-    return int(v) if v == int(v) else v
-
-
-def quantities(text: str, lo: int, hi: int) -> list[Found]:
-    """Counted amounts, sums of money and percentages in text[lo:hi], skipping dates, years and ages."""
-    pats = _patterns()
-    ev = wl.evidence_words()
-    dates = [(m.start(), m.end()) for m in pats["date"].finditer(text, lo, hi)]
-    out: list[Found] = []
-    for m in pats["number"].finditer(text, lo, hi):
-        s, e = m.start("num"), m.end()
-        num, scale, cur, pct = m.group("num"), m.group("scale"), m.group("cur"), m.group("pct")
-        if (
-            s > 0
-            and (text[s - 1].isalnum() or text[s - 1] in "-/")
-            or text[e : e + 1].isalpha()
-            and not scale
-        ):
-            continue
-        if any(a <= s < b for a, b in dates):
-            continue
-        bare = num.replace(",", "")
-        if not cur and not pct and not scale and re.fullmatch(r"(1[89]|20)\d\d", bare):
-            continue  # a year
-        if re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|BST|:)", text[e : e + 6]):
-            continue
-        if text[max(lo, s - 2) : s] == ", " and text[e : e + 1] == ",":
-            continue  # an age: "Daniel Okafor, 38,"
-        start = m.start("cur") if cur else s
-        qb = pats["quant_before"].search(text, max(lo, start - 24), start)
-        if qb:
-            start = qb.start()
-        if cur:
-            unit = ev["currencies"][cur]
-            end = e
-        elif pct:
-            unit = "%"
-            end = e
-        else:
-            word, end = _unit_after(text, e, hi)
-            if word is None and not scale:
-                continue
-            unit = ev["currencies"].get(word.lower(), word) if word else ""
-            end = end if word else e
-        out.append(Found(start, end, "quantity", {"value": _value(num, scale), "unit": unit}, 0.7))
-    for m in pats["wordnum"].finditer(text, lo, hi):
-        word, end = _unit_after(text, m.end(), hi)
-        if word is None:
-            continue
-        value = ev["number_words"][m.group("w").lower()]
-        out.append(Found(m.start(), end, "quantity", {"value": value, "unit": word}, 0.55))
-    return out
 
 
 def _np_extent(text: str, start: int, end: int, hi: int) -> int:
@@ -193,10 +26,76 @@ def _np_extent(text: str, start: int, end: int, hi: int) -> int:
 
 
 @functools.cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    ev = wl.evidence_words()
+
+    def nouns(key: str) -> str:
+        return "|".join(re.escape(w) for w in sorted(ev[key], key=len, reverse=True))
+
+    mods = "|".join(re.escape(w) for w in ev["document_modifiers"])
+    quant = "|".join(re.escape(q) for q in sorted(ev["quantifiers"], key=len, reverse=True))
+    words = "|".join(sorted(ev["number_words"], key=len, reverse=True))
+    return {
+        "physical": re.compile(rf"\b(?:{nouns('physical')})\b", re.IGNORECASE),
+        "imagery": re.compile(rf"\b(?:{nouns('imagery')})\b", re.IGNORECASE),
+        "document": re.compile(rf"\b(?:(?:{mods})\s+)?(?:{nouns('document')})\b", re.IGNORECASE),
+        "mods": re.compile(rf"^(?:{mods})\b", re.IGNORECASE),
+        "wordnum": re.compile(rf"\b(?P<q>{quant})\s+(?P<w>{words})\b", re.IGNORECASE),
+    }
+
+
+@functools.cache
 def _kind_words() -> dict[str, frozenset[str]]:
     """The last word of every cue phrase of each evidence kind (to skip sentences quickly)."""
     ev = wl.evidence_words()
     return {k: frozenset(w.split()[-1].lower() for w in ev[k]) for k in ("imagery", "physical", "document")}
+
+
+def _document_ok(text: str, s: int, m: re.Match[str], before: str, after: str) -> bool:
+    """Whether a document word names a document offered as backing, not one merely mentioned."""
+    ev = wl.evidence_words()
+    word = m.group().lower()
+    if word.split()[-1] in ("investigation", "inquiry", "probe"):
+        return (
+            re.match(r"\s+(?:had\s+|has\s+)?(?:found|showed|concluded|revealed|established)\b", after)
+            is not None
+        )
+    has_mod = bool(_patterns()["mods"].match(m.group()))
+    followed = re.match(
+        r"\s+(?:published|released|issued|reviewed|obtained|seen|by|showing|showed|in which|from the)\b",
+        after,
+    )
+    owned = re.search(r"[A-Z][\w.&-]*['’]s\s+$", text[max(0, s - 40) : s])
+    copies = word == "copies" and after.startswith(" of ")
+    det = re.search(r"\b(?:a|an|the latest|a new|a separate|a leaked|an internal)\s+(?:[\w-]+\s+)?$", before)
+    if not (has_mod or followed or copies or ((det or owned) and word in ev["document_det_ok"])):
+        return False
+    return not (re.search(r"\bthe\s+(?:(?!latest\b)[a-z-]+\s+)?$", before) and not (has_mod or followed))
+
+
+def _imagery_ok(word: str, before: str, after: str) -> bool:
+    """Whether images are offered as evidence: satellite images, footage that showed, photos obtained by."""
+    ev = wl.evidence_words()
+    if " " in word or re.search(rf"\b(?:{'|'.join(ev['imagery_modifiers'])})\s+$", before):
+        return True
+    if re.search(rf"\b(?:{'|'.join(ev['publish_verbs'])})\s+(?:[\w-]+\s+){{0,4}}$", before):
+        return True
+    return re.match(rf"(?:\s+[\w,-]+){{0,6}}?\s+(?:{'|'.join(ev['show_verbs'])})\b", after) is not None
+
+
+def _start_of(text: str, s: int, lo: int) -> int:
+    """Where a finding's noun phrase starts: its determiner, owner or modifier ('the FTC's complaint')."""
+    owned = re.search(r"(?:\bthe\s+)?[A-Z][\w.&-]*['’]s\s+$", text[max(lo, s - 40) : s])
+    if owned:
+        return s - len(owned.group())
+    det = re.search(r"(?:\b(?:the|a|an|its|their|his|her)\s+)?(?:[\w-]+\s+){0,2}$", text[max(lo, s - 30) : s])
+    if det and det.group():
+        pre = det.group()
+        words = pre.split()
+        keep = [w for w in words if w.lower() in wl.evidence_words()["np_openers"] or re.match(r"\d", w)]
+        if keep and words and words[0].lower() == keep[0].lower():
+            return s - len(pre) + pre.lower().find(keep[0].lower())
+    return s
 
 
 def findings(text: str, lo: int, hi: int) -> list[Found]:
@@ -222,96 +121,21 @@ def findings(text: str, lo: int, hi: int) -> list[Found]:
                 continue  # the medium of a statement ('said in a video'), not evidence
             if kind != "document" and np_end == e and re.search(r"\b(?:the|this|that)\s+$", before):
                 continue  # a thing already mentioned ('dismissed the footage')
-            if kind == "physical":
-                strong = word in (
-                    "debris",
-                    "wreckage",
-                    "shrapnel",
-                    "fragments",
-                    "serial numbers",
-                    "serial number",
-                    "traces",
-                    "remnants",
-                    "shell casings",
-                    "mass grave",
-                    "craters",
-                )
-                if not strong and not any(v in after[:60] or v in before for v in ev["physical_verbs"]):
-                    continue
+            if kind == "imagery" and not _imagery_ok(word, before, after):
+                continue
+            verbs_near = any(v in after[:60] or v in before for v in ev["physical_verbs"])
+            if kind == "physical" and word not in ev["strong_physical"] and not verbs_near:
+                continue
             if kind == "document":
-                has_mod = bool(pats["mods"].match(m.group()))
-                followed = re.match(
-                    r"\s+(?:published|released|issued|reviewed|obtained|seen|by|showing|showed|"
-                    r"in which|from the)\b",
-                    after,
-                )
-                det = re.search(
-                    r"\b(?:a|an|the latest|a new|a separate|a leaked|an internal)\s+(?:[\w-]+\s+)?$", before
-                )
-                if not (
-                    has_mod
-                    or followed
-                    or (
-                        det
-                        and word
-                        in (
-                            "report",
-                            "study",
-                            "survey",
-                            "audit",
-                            "investigation",
-                            "inquiry",
-                            "review",
-                            "memo",
-                            "letter",
-                            "emails",
-                            "messages",
-                            "transcript",
-                        )
-                    )
-                ):
-                    continue
-                if re.search(r"\bthe\s+(?:(?!latest\b)[a-z-]+\s+)?$", before) and not (has_mod or followed):
+                if not _document_ok(text, s, m, before, after):
                     continue
                 key = word.split()[-1]
+                followed = re.match(r"\s+(?:published|released|issued|reviewed|obtained|seen|by)\b", after)
                 if key in seen_docs and not followed:
                     continue
                 seen_docs.add(key)
-            det = re.search(
-                r"(?:\b(?:the|a|an|its|their|his|her)\s+)?(?:[\w-]+\s+){0,2}$", text[max(lo, s - 30) : s]
-            )
-            start = s
-            if det and det.group():
-                pre = det.group()
-                words = pre.split()
-                keep = [
-                    w
-                    for w in words
-                    if w.lower()
-                    in (
-                        "the",
-                        "a",
-                        "an",
-                        "its",
-                        "their",
-                        "his",
-                        "her",
-                        "latest",
-                        "new",
-                        "separate",
-                        "cockpit",
-                        "satellite",
-                        "internal",
-                        "leaked",
-                        "shipping",
-                        "court",
-                    )
-                ]
-                if keep and words and words[0].lower() == keep[0].lower():
-                    start = s - len(pre) + pre.lower().find(keep[0].lower())
-            end = np_end
             conf = 0.55 if kind == "document" else 0.6
-            out.append(Found(start, end, kind, None, conf))
+            out.append(Found(_start_of(text, s, lo), np_end, kind, None, conf))
     return out
 
 

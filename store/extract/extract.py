@@ -9,14 +9,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from store.extract.actors import Doc, resolve_sentence
-from store.extract.attribution import Speech, assign_quotes, find_speeches
+from store.extract.attribution import Speech, assign_quotes, find_speeches, no_comment
 from store.extract.entities import Entity, Registry
 from store.extract.evidence import find_evidence
 from store.extract.links import propose_links
 from store.extract.quotes import find_quotes
 from store.extract.sentences import paragraphs, sentences
 from store.extract.sources import Subject
-from store.extract.textutil import tokenize
+from store.extract.textutil import fold, tokenize
 from store.ids import new_id, now
 from store.model import Actor, Evidence, Link, Statement, defaults
 
@@ -97,16 +97,36 @@ def _merge_placeholders(reg: Registry) -> None:
                 continue
             if (ph.kind == "person") != (e.kind == "person"):
                 continue
-            if ph.kind != "person" and ph.placeholder not in e.tags:
+            named_in_full = fold(e.name).endswith(" " + fold(ph.name))
+            if ph.kind != "person" and ph.placeholder not in e.tags and not named_in_full:
                 continue
             if e.kind == "person" and e.name.lower() in ph.name.lower():
                 continue
-            if not e.speaker:
+            if not e.speaker and not named_in_full:
                 continue
             if best is None or e.first_pos < best.first_pos:
                 best = e
         if best is not None:
             reg.merge(ph, best)
+
+
+_AND_AUX = re.compile(
+    r",?\s+and\s+(?=(?:would|will|could|should|must|had|has|have|was|were|is|are|did|does|may|might|can)\s)"
+)
+
+
+def _unquoted_clauses(text: str, sp: Speech) -> list[tuple[int, int]]:
+    """Reported clauses without quotation beside one with it: 'said it had X and would “Y”' gives X."""
+    if not sp.content:
+        return []
+    s0, e0 = sp.content
+    cuts = [s0] + [x for m in _AND_AUX.finditer(text, s0, e0) for x in (m.start(), m.end())] + [e0]
+    out = []
+    for a, b in zip(cuts[::2], cuts[1::2], strict=True):
+        quoted = any(q.outer_start < b and a < q.outer_end for q in sp.quotes)
+        if not quoted and len(text[a:b].split()) >= 3:
+            out.append((a, b))
+    return out if len(out) < (len(cuts) // 2) else []
 
 
 def _clean(text: str) -> str:
@@ -128,6 +148,7 @@ def extract(
     for sent in sents:
         resolve_sentence(doc, sent)
         speeches.extend(find_speeches(doc, sent, speeches))
+        no_comment(doc, sent)
     leftover = assign_quotes(doc, speeches)
     speeches = sorted(
         speeches + _orphans(doc, speeches, leftover), key=lambda sp: (sp.content or (sp.cue_start,))[0]
@@ -151,6 +172,7 @@ def _records(doc: Doc, speeches: list[Speech], source_id: str, said_on: str | No
         pieces: list[tuple[str, int, int, str | None]] = []
         if sp.quotes:
             pieces = [("quote", q.start, q.end, text[q.start : q.end]) for q in sp.quotes]
+            pieces += [("paraphrase", s, e, None) for s, e in _unquoted_clauses(text, sp)]
         elif sp.content and sp.content[1] > sp.content[0]:
             s, e = sp.content
             if len(text[s:e].split()) < 3 and sp.cue_start < s:
@@ -224,7 +246,8 @@ def _records(doc: Doc, speeches: list[Speech], source_id: str, said_on: str | No
         out.evidence.append(rec)
     live = [e for e in doc.reg.live()]
     affiliation = {e.id: e.affiliation for e in live}
-    for p in propose_links(out.statements, out.evidence, affiliation, targets, sentence_of):
+    kinds = {e.id: e.kind for e in live}
+    for p in propose_links(out.statements, out.evidence, affiliation, kinds, targets, sentence_of):
         rec = _record(
             Link.TABLE, id=new_id(Link.PREFIX), created=ts, updated=ts, type=p.type, weight=None, note=p.note
         )
@@ -239,18 +262,23 @@ def _actors(doc: Doc, out: Extraction, used: set[str], ts: str) -> None:
     """Actor records for the new entities worth proposing (mentioned by name, speaking or accused)."""
     live = doc.reg.live()
     ids = {e.id for e in live}
+    by_id = {e.id: e for e in doc.reg.entities}
+    owners = {by_id[e.affiliation].final().id for e in live if e.affiliation in by_id}
     for e in live:
         if not e.spans and e.id not in used:
             continue
         if e.placeholder and e.id not in used:
             continue
+        if e.kind == "state" and 0 < e.mentions <= e.placed and e.id not in used | owners:
+            continue  # only ever a place: 'companies registered in Cyprus'
         out.actor_spans[e.id] = [list(s) for s in sorted(set(e.spans))]
         out.actor_confidence[e.id] = round(
             e.confidence if e.id in used or e.mentions > 1 else e.confidence * 0.8, 2
         )
         if e.known:
             continue
-        aff = e.affiliation if e.affiliation in ids and e.affiliation != e.id else None
+        aff = by_id[e.affiliation].final().id if e.affiliation in by_id else None
+        aff = aff if aff in ids and aff != e.id else None
         if aff is None and e.aff_name:
             found = doc.reg.lookup(e.aff_name)
             aff = (

@@ -84,6 +84,7 @@ def propose_links(
     statements: list[dict[str, Any]],
     evidence: list[dict[str, Any]],
     affiliation: dict[str, str | None],
+    kinds: dict[str, str],
     targets: dict[str, list[str]],
     sentence_of: dict[str, int],
 ) -> list[Proposed]:
@@ -115,7 +116,8 @@ def propose_links(
         mine = side(d["speaker"])
         anaphoric = bool(
             re.search(
-                r"\b(?:that|the|this)\s+(?:claim|charge|accusation|allegation|finding|report|assessment)s?\b",
+                r"\b(?:that|the|this|these|those|such)\s+(?:claim|charge|accusation|allegation|finding|report|"
+                r"assessment|view|argument|suggestion|criticism|assertion|account|remark|comment|warning|idea)s?\b",
                 d["text"].lower(),
             )
         )
@@ -124,6 +126,9 @@ def propose_links(
         for s in statements[max(0, k - _WINDOW) : k + _WINDOW]:
             if s is d or s["speaker"] in mine or s["act"] in ("denial", "response"):
                 continue
+            known_side = len(mine) > 1 or kinds.get(d["speaker"]) != "person"
+            if known_side and tsets[s["id"]] and not mine & (tsets[s["id"]] | about[s["id"]]):
+                continue  # an accusation against someone else is not what this speaker denies
             score = 0.0
             if s["act"] == "accusation":
                 score += 1.0

@@ -6,71 +6,11 @@ import re
 from dataclasses import dataclass, field
 
 from store.extract import wordlists as wl
+from store.extract.chunks import case_ok, chunks, gaz_cover, is_state, org_heads
+from store.extract.places import in_dateline, locative
 from store.extract.textutil import Token, fold
 
-_CONNECTORS = frozenset(
-    {"of", "for", "de", "la", "du", "van", "von", "der", "bin", "al", "el", "ibn", "da", "di"}
-)
-_LOCATIVE = frozenset(
-    {
-        "in",
-        "at",
-        "near",
-        "from",
-        "into",
-        "outside",
-        "across",
-        "via",
-        "around",
-        "inside",
-        "towards",
-        "toward",
-        "through",
-        "between",
-        "off",
-        "visit",
-        "visiting",
-        "to",
-    }
-)
-_MONTHS_DAYS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-)
-_EXTRA_TITLES = frozenset(
-    {
-        "assistant",
-        "district",
-        "deputy",
-        "acting",
-        "former",
-        "senior",
-        "chief",
-        "vice",
-        "interim",
-        "us",
-        "u.s.",
-    }
-)
+_POSS = ("'s", "’s")
 
 
 @dataclass(slots=True)
@@ -94,105 +34,47 @@ class NameMention:
 
 def _is_title_token(tok: Token) -> bool:
     low = tok.lower.rstrip(".")
-    return low in wl.title_words() or low in _EXTRA_TITLES
+    return low in wl.title_words() or low in wl.name_words()["extra_titles"]
 
 
-def _heads() -> frozenset[str]:
-    return wl.org_words()["heads"]
-
-
-def chunks(
-    text: str, tokens: list[Token], a: int, b: int, sent_start: int, common: frozenset[str] = frozenset()
-) -> list[tuple[int, int]]:
-    """Token ranges [i, j) of capitalised word runs in tokens[a:b] (one sentence).
-
-    A capitalised first word that the text also uses in lower case (`common`) is an ordinary word.
-    """
-    out = []
-    fw = wl.function_words()
-    heads = _heads()
-    i = a
-    while i < b:
-        t = tokens[i]
-        before = text[max(sent_start, t.start - 3) : t.start].rstrip(" ")
-        initial = t.start == sent_start or before[-1:] in ('"', "“", "‘", "(", ":", "'", "—", "-")
-        if not (t.is_cap or t.is_acronym) or (
-            initial
-            and not t.is_acronym
-            and (t.lower in fw or (t.lower in common and not wl.gazetteer().get(t.text)))
-        ):
-            i += 1
-            continue
-        j = i + 1
-        while j < b:
-            gap = text[tokens[j - 1].end : tokens[j].start]
-            tj = tokens[j]
-            if gap == ". " and tokens[j - 1].text + "." in wl.honorifics() and tj.is_cap:
-                j += 1
-                continue
-            if gap in (" ", "-") and (tj.is_cap or tj.is_acronym) and not tj.is_possessive:
-                j += 1
-                continue
-            if gap == " & " and tj.is_cap:
-                j += 1
-                continue
-            if (
-                gap == " "
-                and j + 1 < b
-                and text[tj.end : tokens[j + 1].start] == " "
-                and tokens[j + 1].is_cap
-            ):
-                if tj.lower in _CONNECTORS:
-                    j += 2
-                    continue
-                if tj.lower == "and" and j - i == 1 and _org_follows(tokens, j + 1, b, heads):
-                    j += 2
-                    continue
-            break
-        out.append((i, j))
-        i = j
-    return out
-
-
-def _org_follows(tokens: list[Token], k: int, b: int, heads: frozenset[str]) -> bool:
-    """Whether the capitalised words from k on end in an organisation head ('Exchange Commission')."""
-    while k < b and tokens[k].is_cap:
-        if tokens[k].text in heads:
-            return True
-        k += 1
-    return False
-
-
-def _gaz_cover(tokens: list[Token], i: int, j: int, text: str) -> list[tuple[int, int, wl.Known, str]]:
-    """Longest gazetteer matches inside tokens[i:j], left to right."""
-    gaz = wl.gazetteer()
-    out = []
-    k = i
-    while k < j:
-        hit = None
-        for m in range(min(j, k + gaz.max_words + 1), k, -1):
-            surface = text[tokens[k].start : tokens[m - 1].end]
-            found = gaz.get(surface)
-            if found and _case_ok(surface, found[0], found[1]):
-                hit = (k, m, found[0], found[1])
-                break
-        if hit:
-            out.append(hit)
-            k = hit[1]
-        else:
-            k += 1
-    return out
-
-
-def _case_ok(surface: str, known: wl.Known, how: str) -> bool:
-    """Short all-capital forms (US, UN) must be written in capitals to count."""
-    letters = [c for c in surface if c.isalpha()]
-    return not (len(letters) <= 3 and not all(c.isupper() for c in letters))
+def _state_named_org(text: str, tokens: list[Token], i: int, j: int, sent_start: int) -> NameMention | None:
+    """An organisation named with a state at the end: 'Health Canada', 'Fisheries and Oceans Canada'."""
+    toks = tokens[i:j]
+    if len(toks) < 2 or not is_state(wl.gazetteer().get(toks[-1].text)):
+        return None
+    lead = toks[:-1]
+    heads, words = wl.title_heads(), wl.name_words()
+    if any(
+        t.lower in heads
+        or t.lower in words["months_days"]
+        or t.lower in words["directions"]
+        or t.text in wl.honorifics()
+        or wl.gazetteer().get(t.text)
+        for t in lead
+    ):
+        return None  # 'Prime Minister Canada', 'Northern Canada', 'Monday Canada'
+    described = i > 0 and tokens[i - 1].lower in wl.org_words()["descriptor_class"]
+    sure = described or any(t.lower == "and" for t in lead) or lead[0].lower in words["state_org_words"]
+    if not sure and (
+        toks[-1].lower in words["person_like_states"] or len(lead) == 1 and toks[0].start == sent_start
+    ):
+        return None  # 'Michael Jordan' is a person; 'Neighbouring Mauritius' opens a sentence
+    if fold(text[toks[0].start : toks[-1].end]) in wl.places():
+        return None  # 'Port Sudan'
+    return NameMention(
+        toks[0].start,
+        toks[-1].end,
+        text[toks[0].start : toks[-1].end],
+        "org",
+        aff=wl.gazetteer().get(toks[-1].text)[0],
+        first_token=i,
+        last_token=j,
+    )
 
 
 def classify(text: str, tokens: list[Token], i: int, j: int, sent_start: int) -> list[NameMention]:
     """The mentions one capitalised run makes: a title splits role from name."""
-    heads = _heads()
+    heads = org_heads()
     toks = tokens[i:j]
     span_text = text[toks[0].start : toks[-1].end]
     # Dateline: an all-capital place opening a paragraph, and a comma, bracket or dash.
@@ -202,10 +84,10 @@ def classify(text: str, tokens: list[Token], i: int, j: int, sent_start: int) ->
         and (toks[0].start == 0 or text[toks[0].start - 1] == "\n")
     ) and re.match(r"\s*(?:,|\(|[-—–])", text[toks[-1].end : toks[-1].end + 4]):
         return []
-    if all(t.lower in _MONTHS_DAYS for t in toks):
+    if all(t.lower in wl.name_words()["months_days"] for t in toks):
         return []
     whole = wl.gazetteer().get(span_text)
-    if whole and _case_ok(span_text, whole[0], whole[1]):
+    if whole and case_ok(span_text, whole[0], whole[1]):
         return [
             NameMention(
                 toks[0].start,
@@ -246,6 +128,9 @@ def classify(text: str, tokens: list[Token], i: int, j: int, sent_start: int) ->
     has_head = any(t.text in heads for t in toks[1:]) or (
         len(toks) > 1 and toks[0].text in heads and toks[0].text not in ("United", "City")
     )
+    named = _state_named_org(text, tokens, i, j, sent_start)
+    if named is not None:
+        return [named]
     # Title split: the words after the last title word are the name.
     last_title = -1
     if not has_head:
@@ -257,7 +142,7 @@ def classify(text: str, tokens: list[Token], i: int, j: int, sent_start: int) ->
         aff = None
         aff_text = None
         role_start = 0
-        for gi, gj, known, _how in _gaz_cover(tokens, i, i + last_title + 1, text):
+        for gi, gj, known, _how in gaz_cover(tokens, i, i + last_title + 1, text):
             if gi == i + role_start:
                 aff, aff_text = known, text[tokens[gi].start : tokens[gj - 1].end]
                 role_start = gj - i
@@ -303,7 +188,7 @@ def classify(text: str, tokens: list[Token], i: int, j: int, sent_start: int) ->
     if has_head or (len(toks) == 1 and toks[0].is_acronym):
         name = span_text
         aff = None
-        cover = _gaz_cover(tokens, i, j, text)
+        cover = gaz_cover(tokens, i, j, text)
         if cover and cover[0][0] == i and cover[0][1] < j and cover[0][2].kind == "state":
             aff = cover[0][2]
             rest = text[tokens[cover[0][1]].start : toks[-1].end]
@@ -333,7 +218,7 @@ def classify(text: str, tokens: list[Token], i: int, j: int, sent_start: int) ->
                 last_token=j,
             )
         ]
-    cover = _gaz_cover(tokens, i, j, text)
+    cover = gaz_cover(tokens, i, j, text)
     if cover:
         out = [
             NameMention(
@@ -369,27 +254,21 @@ def classify(text: str, tokens: list[Token], i: int, j: int, sent_start: int) ->
     return [NameMention(toks[0].start, toks[-1].end, span_text, "name", first_token=i, last_token=j)]
 
 
-def locative(text: str, tokens: list[Token], i: int) -> bool:
-    """Whether the word before token i is a place preposition ('in Athens', 'to Port Sudan')."""
-    k = i - 1
-    if k >= 0 and tokens[k].lower == "the":
-        k -= 1
-    if k < 0:
-        return False
-    if text[tokens[k].end : tokens[i].start].strip(" ") not in ("", "the"):
-        return False
-    return tokens[k].lower in _LOCATIVE
-
-
 def find_names(
     text: str, tokens: list[Token], a: int, b: int, sent_start: int, common: frozenset[str] = frozenset()
 ) -> list[NameMention]:
     """Every named mention in one sentence, places dropped."""
     out: list[NameMention] = []
     for i, j in chunks(text, tokens, a, b, sent_start, common):
+        if in_dateline(text, tokens[i].start, tokens[j - 1].end):
+            continue
         for m in classify(text, tokens, i, j, sent_start):
-            if m.cat in ("name", "person") and locative(text, tokens, m.first_token) and m.cat == "name":
-                continue
+            if (
+                m.cat == "name"
+                and locative(text, tokens, m.first_token)
+                and text[m.end : m.end + 2] not in _POSS
+            ):
+                continue  # 'in Athens', but not 'from Ontario's environment ministry'
             if (
                 m.cat == "known"
                 and m.how == "metonym"

@@ -69,10 +69,15 @@ class Subject:
     how: str = ""
 
 
-def group_np(doc: Doc, text: str, end: int, lo: int, qualifier: str = "") -> Subject | None:
-    """An unnamed or collective source ending at `end`: 'foreign experts', 'a senior Iranian official'."""
+def group_np(
+    doc: Doc, text: str, end: int, lo: int, qualifier: str = "", owner: Entity | None = None
+) -> Subject | None:
+    """An unnamed or collective source ending at `end`: 'foreign experts', 'a senior Iranian official'.
+
+    `owner` is the actor a prepositional phrase ties the source to ('a spokesperson for the agency').
+    """
     un = wl.unnamed_sources()
-    words = list(re.finditer(r"[\w'’.-]+", text[lo:end]))
+    words = list(re.finditer(r"[\w'’.-]*\w[\w'’.-]*", text[lo:end]))
     if not words:
         return None
     head = words[-1].group()
@@ -143,14 +148,18 @@ def group_np(doc: Doc, text: str, end: int, lo: int, qualifier: str = "") -> Sub
     kind = "group" if plural else "person"
     if collective:
         kind = "organisation"
-    owner = None
     if not mods and hl in _SPOKES:
-        owner = reg.most_recent(lambda e: e.is_org or e.kind == "state", start, speakers_only=True)
+        owner = owner or reg.most_recent(lambda e: e.is_org or e.kind == "state", start, speakers_only=True)
         if owner is not None:
             name = f"{owner.name} {head}"
     ent = reg.get_or_create(name, kind, 0.75)
-    if owner is not None and not ent.affiliation:
+    ent.tags.add("unnamed")  # never what 'the group' or 'the company' refers to
+    if owner is not None and not ent.affiliation and owner is not ent:
         ent.affiliation = owner.id
+        if name.startswith(owner.name):
+            for alias in owner.aliases:
+                if alias.isupper():
+                    reg.add_alias(ent, f"{alias} {head}")
     aff = _first_state(doc, start, end)
     if aff is not None and not ent.affiliation and aff is not ent:
         ent.affiliation = aff.id

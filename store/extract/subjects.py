@@ -5,7 +5,16 @@ from __future__ import annotations
 import re
 
 from store.extract import wordlists as wl
-from store.extract.actors import Doc, lower_org_at
+from store.extract.actors import Doc, describe
+from store.extract.descriptions import (
+    RELATIONAL,
+    description,
+    document_subject,
+    indefinite,
+    owner_of,
+    relational,
+    relative_that,
+)
 from store.extract.entities import Entity
 from store.extract.sources import Subject, group_np
 
@@ -50,36 +59,6 @@ _APPOS_START = frozenset(
         "also",
     }
 )
-_RELATIONAL = frozenset(
-    [
-        "sister",
-        "brother",
-        "wife",
-        "husband",
-        "son",
-        "daughter",
-        "mother",
-        "father",
-        "widow",
-        "widower",
-        "nephew",
-        "niece",
-        "cousin",
-        "aunt",
-        "uncle",
-        "aide",
-        "ally",
-        "friend",
-        "rival",
-        "lawyer",
-        "founder",
-        "owner",
-        "partner",
-        "boss",
-        "successor",
-        "predecessor",
-    ]
-)
 
 
 def _strip_gap(left: str) -> tuple[str, str]:
@@ -115,66 +94,49 @@ def _coordinated(doc: Doc, first: tuple[int, Entity], lo: int) -> list[tuple[int
     return out
 
 
-def _description(doc: Doc, text: str, end: int, lo: int) -> Subject | None:
-    """A definite description ending at `end`: 'the minister', 'The regulator', 'Sudan's army'."""
-    seg = text[lo:end]
-    bounds = [m.start() for m in re.finditer(r"(?<!\S)\S", seg)][-4:]
-    for b in bounds:
-        org = lower_org_at(doc, lo + b, end, lo)
-        if org is not None:
-            return Subject([org], lo + b, end, 0.8, "description")
-    m = re.search(
-        r"(?:^|[\s,])([Tt]he|[Tt]his|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+((?:[\w'’-]+\s+){0,3}?)([a-z][\w-]*)$",
-        seg,
-    )
-    if not m:
+_PLACE_THEN_REGION_RE = re.compile(r"\s(?:in|at|near)\s+(?:[A-Z][\w.'’-]*\s?){1,3}$")
+_PREP_TAIL_RE = re.compile(
+    r"\s(of|for|at|in|from|with|near|inside|outside)\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w'’-]*\s+){0,3}$"
+)
+_PREP_RE = re.compile(r"\s(?:of|for|at|in|from|with|near|inside|outside)\s")
+_NP_BREAK_RE = re.compile(r"[,;:“”\"()]|\s(?:and|or|but|that|which|who|after|before|while|as)\s")
+
+
+def _pp_head(doc: Doc, lo: int, end: int, depth: int) -> Subject | None:
+    """The head of a noun phrase with prepositions: 'Doctors at the hospital', 'a spokesperson for X'."""
+    text = doc.text
+    breaks = list(_NP_BREAK_RE.finditer(text, lo, end))
+    region = breaks[-1].end() if breaks else lo
+    if len(text[region:end].split()) > 14:
         return None
-    head = m.group(3)
-    s = lo + m.start(1)
-    if head in ("report", "study", "survey", "statement", "ruling", "investigation", "audit", "review"):
-        author = doc.reg.report_author
-        if author is not None:
-            return Subject([author], s, end, 0.7, "document")
-        return None
-    descr = wl.org_words()["descriptor_class"]
-    if head in descr or head in wl.title_heads() or head in wl.title_words():
-        ent = doc.reg.description(head, s)
-        if ent is not None:
-            return Subject([ent], s, end, 0.75, "description")
+    for m in _PREP_RE.finditer(text, region, end):
+        head_end = m.start()
+        if head_end <= region:
+            continue
+        owner = owner_of(doc, m.end(), end)
+        head_word = text[region:head_end].split()[-1:] or [""]
+        if owner is not None and owner.kind == "state" and head_word[0] in wl.org_words()["state_like_lower"]:
+            return Subject([owner], region, end, 0.9, "name")  # 'the government of Japan'
+        kin = re.search(r"(?:[Tt]he|[Aa]n?)\s+([a-z]+)$", text[region:head_end])
+        if kin and kin.group(1) in RELATIONAL and m.group().strip() == "of" and owner is None:
+            name = f"{kin.group(1)} of {text[m.end() : end].strip()}"  # 'the daughter of one victim'
+            ent = doc.reg.get_or_create(name, "person", 0.6, role=kin.group(1))
+            return Subject([ent], region + kin.start(), end, 0.6, "description")
+        grp = group_np(doc, text, head_end, region, owner=owner)
+        if grp is None:
+            grp = subject_before(doc, region, head_end, depth + 1) or indefinite(doc, region, head_end)
+        if grp is not None and grp.entities:
+            ent = grp.entities[0]
+            placed = m.group().strip() in ("in", "near", "inside", "outside") and owner is not None
+            if (
+                owner is not None
+                and ent.kind in ("person", "group")
+                and not ent.affiliation
+                and owner is not ent
+            ):
+                ent.affiliation = None if placed and owner.kind == "state" else owner.id
+            return grp
     return None
-
-
-def _relational(doc: Doc, hit_start: int, lo: int) -> Subject | None:
-    """'The influential sister of X': the speaker is not X but someone described through X."""
-    seg = doc.text[lo:hit_start]
-    m = re.search(
-        r"(?:^|\s)([Tt]he|[Aa]n?)\s+((?:[\w-]+\s+){0,3}?)([a-z][\w-]*)\s+of\s+(?:the\s+)?((?:[\w-]+\s+){0,3})$",
-        seg,
-    )
-    if not m:
-        return None
-    head = m.group(3)
-    if head not in _RELATIONAL and head not in wl.title_heads():
-        return None
-    start = lo + m.start(1)
-    desc = doc.text[
-        lo + m.start(2) if m.group(2) else lo + m.start(3) : doc.at_start.get(hit_start, (hit_start,))[0]
-    ]
-    desc = re.sub(
-        r"^(?:influential|powerful|top|senior|former|late|younger|elder|older)\s+", "", desc.strip()
-    )
-    target = doc.at_start.get(hit_start)
-    owner = target[1] if target else None
-    if owner is not None and head in wl.title_heads():
-        ent = doc.reg.most_recent(
-            lambda e: e.kind == "person" and e.affiliation == owner.id and head in (e.role or ""), start
-        )
-        if ent is not None:
-            return Subject([ent], start, target[0] if target else hit_start, 0.7, "description")
-    kind = "person"
-    ent = doc.reg.create(desc, kind, 0.6, placeholder=head, role=desc)
-    doc.reg.mention(ent, start, target[0] if target else hit_start)
-    return Subject([ent], start, target[0] if target else hit_start, 0.6, "placeholder")
 
 
 def subject_before(doc: Doc, lo: int, cue_start: int, depth: int = 0) -> Subject | None:
@@ -192,6 +154,9 @@ def subject_before(doc: Doc, lo: int, cue_start: int, depth: int = 0) -> Subject
         if ent is None:
             return None
         return Subject([ent], lo + pm.start(1), end, 0.8, "pronoun")
+    tm = re.search(r"(?:^|[\s,])that$", left)
+    if tm:
+        return relative_that(doc, lo, lo + tm.end() - 4)
     rm = _RELATIVE_RE.search(left)
     if rm:
         ante = doc.reg.most_recent(lambda e: e.kind != "state", lo + rm.start(1))
@@ -200,15 +165,31 @@ def subject_before(doc: Doc, lo: int, cue_start: int, depth: int = 0) -> Subject
         return None
     hit = doc.at_end.get(end)
     if hit and hit[0] >= lo:
-        rel = _relational(doc, hit[0], lo)
+        rel = relational(doc, hit[0], lo)
         if rel is not None:
             return rel
+        if depth < 4 and _PREP_TAIL_RE.search(text, lo, hit[0]):
+            head = _pp_head(doc, lo, end, depth)
+            if head is not None and hit[1] not in head.entities:
+                return head
         coords = _coordinated(doc, (hit[0], hit[1]), lo)
         ents = []
         for _, e in reversed(coords):
             if e not in ents:
                 ents.append(e)
         return Subject(ents, min(p for p, _ in coords), end, 0.95 if len(ents) == 1 else 0.85, "name")
+    found = document_subject(doc, lo, end)
+    if found is not None:
+        return found
+    office = re.search(r"['’]s\s+(?:office|campaign|team|lawyers|attorneys|aides)$", text[lo:end])
+    hit = doc.at_end.get(lo + office.start()) if office else None
+    if hit and hit[0] >= lo and hit[1].kind == "person":
+        return Subject([hit[1]], hit[0], end, 0.8, "name")  # "Bradley's office said": the person's own office
+    named = re.search(r"\s([a-z]+)$", text[lo:end])
+    if named and named.group(1) in wl.org_words()["descriptor_class"]:
+        hit = doc.at_end.get(lo + named.start())
+        if hit and hit[0] >= lo and hit[1].is_org:
+            return Subject([hit[1]], hit[0], end, 0.9, "name")  # 'the United Auto Workers union said'
     role = doc.roles.get(end)
     if role and role[0] >= lo:
         ent = doc.reg.description(role[1].split()[-1], role[0])
@@ -216,15 +197,30 @@ def subject_before(doc: Doc, lo: int, cue_start: int, depth: int = 0) -> Subject
             return Subject([ent], role[0], end, 0.75, "description")
     grp = group_np(doc, text, end, lo, qualifier)
     if grp is not None:
+        if depth < 4 and _PREP_TAIL_RE.search(text, lo, grp.start):
+            head = _pp_head(doc, lo, end, depth)
+            if head is not None and grp.entities[0] not in head.entities:
+                return head  # 'Lawyers for the families of patients'
         return grp
-    desc = _description(doc, text, end, lo)
+    desc = description(doc, text, end, lo)
     if desc is not None:
+        if depth < 4 and _PREP_TAIL_RE.search(text, lo, desc.start):
+            head = _pp_head(doc, lo, end, depth)
+            if head is not None and desc.entities[0] not in head.entities:
+                return head
         return desc
     pend = doc.pending.get(end)
     if pend and pend[0] >= lo:
+        if depth < 4 and _PREP_TAIL_RE.search(text, lo, pend[0]):
+            head = _pp_head(doc, lo, end, depth)
+            if head is not None:
+                return head
         ent = doc.reg.get_or_create(pend[1], "organisation", 0.6)
         doc.note(ent, pend[0], end, pend[1])
+        describe(doc, ent, pend[0], end, doc.sentence_at(end))
         return Subject([ent], pend[0], end, 0.7, "name")
+    if depth < 4 and _PREP_RE.search(text, lo, end):
+        return _pp_head(doc, lo, end, depth)
     return None
 
 
@@ -242,6 +238,17 @@ def _after_appositive(doc: Doc, lo: int, end: int, depth: int) -> Subject | None
     first = seg.split(" ", 1)[0].lower().replace("’", "'") if seg else ""
     if prev >= 0 and (first in _APPOS_START or first[:1].isdigit() or first.endswith("'s")):
         return subject_before(doc, lo, prev, depth + 1)
+    named_seg = doc.at_start.get(inner_end - len(text[seg_start:inner_end].lstrip()))
+    if (
+        prev >= 0
+        and (named_seg is None or named_seg[1].kind == "state")
+        and _PLACE_THEN_REGION_RE.search(text, lo, prev)
+        and re.fullmatch(r"(?:[A-Z][\w.'’-]*\s?){1,3}", seg)
+    ):
+        return subject_before(doc, lo, prev, depth + 1)  # 'Judge X in Springfield, Illinois, wrote'
+    named = doc.at_end.get(prev) if prev >= 0 else None
+    if named and named[0] >= lo and seg[:1].islower():
+        return subject_before(doc, lo, prev, depth + 1)  # 'Jane Roe, director of the X Bureau, said'
     inner = subject_before(
         doc, seg_start, text.rfind(seg[-1:], seg_start, inner_end) + 1 if seg else inner_end, depth + 1
     )
@@ -278,5 +285,6 @@ def subject_after(doc: Doc, cue_end: int, hi: int) -> Subject | None:
     if pend:
         ent = doc.reg.get_or_create(pend[1], "organisation", 0.6)
         doc.note(ent, pend[0], end, pend[1])
+        describe(doc, ent, pend[0], end, doc.sentence_at(end))
         return Subject([ent], pend[0], end, 0.7, "name")
-    return _description(doc, text, end, i)
+    return description(doc, text, end, i)

@@ -34,6 +34,18 @@ def name_key(text: str) -> str:
     return key
 
 
+@functools.lru_cache(maxsize=65536)
+def _word_facts(text: str) -> tuple[str, bool, bool, bool]:
+    """(lower case, capitalised, acronym, possessive) of a word, computed once per distinct word."""
+    letters = text.replace(".", "")
+    return (
+        text.lower().replace("’", "'"),
+        text[:1].isupper(),
+        len(letters) >= 2 and letters.isupper() and letters.isalpha(),
+        text in ("'s", "’s", "'S", "’S"),
+    )
+
+
 class Token:
     """One word of the text with its character offsets and precomputed case facts."""
 
@@ -43,15 +55,9 @@ class Token:
         self.start = start
         self.end = end
         self.text = text
-        #: the word in lower case with straight apostrophes
-        self.lower = text.lower().replace("’", "'")
-        #: whether the word starts with an upper-case letter
-        self.is_cap = text[:1].isupper()
-        letters = text.replace(".", "")
-        #: whether the word is an all-capital abbreviation such as UN or U.S.
-        self.is_acronym = len(letters) >= 2 and letters.isupper() and letters.isalpha()
-        #: whether this token is a possessive 's
-        self.is_possessive = text in ("'s", "’s", "'S", "’S")
+        #: lower: the word in lower case with straight apostrophes; is_cap: it starts with a capital;
+        #: is_acronym: an all-capital abbreviation such as UN or U.S.; is_possessive: a possessive 's
+        self.lower, self.is_cap, self.is_acronym, self.is_possessive = _word_facts(text)
 
     def __repr__(self) -> str:
         return f"Token({self.start}, {self.end}, {self.text!r})"

@@ -116,6 +116,7 @@ class Verb:
     of_object: bool = False
     naming: bool = False
     weak: bool = False
+    window: bool = False  # whether `needs` may come a few words later ('ordered the firm in March to stop')
 
 
 @functools.cache
@@ -136,6 +137,7 @@ def reporting_verbs() -> dict[str, Verb]:
                     bool(spec.get("of")),
                     bool(spec.get("naming")),
                     bool(spec.get("weak")),
+                    bool(spec.get("window")),
                 ),
             )
     return out
@@ -145,6 +147,31 @@ def reporting_verbs() -> dict[str, Verb]:
 def verb_particles() -> dict[str, str]:
     """Verb + particle phrases ('called for') -> the act they signal."""
     return dict(load_wordlist("reporting_verbs.json")["particles"])
+
+
+@functools.cache
+def document_speakers() -> frozenset[str]:
+    """Nouns for documents and inquiries that speak for their owner ('the complaint said')."""
+    return frozenset(load_wordlist("reporting_verbs.json")["document_speakers"])
+
+
+@functools.cache
+def nominal_cues() -> dict[str, str]:
+    """Nouns that report a position when owned and followed by 'that' ('its claim that …') -> their act."""
+    return dict(load_wordlist("reporting_verbs.json")["nominal"])
+
+
+@functools.cache
+def speech_phrases() -> dict[str, tuple[str, ...]]:
+    """Words making a naming verb a denial ('called it a fabrication'), and 'declined to comment' phrases."""
+    data = load_wordlist("reporting_verbs.json")
+    return {"denial_words": tuple(data["denial_words"]), "no_comment": tuple(data["no_comment"])}
+
+
+@functools.cache
+def noun_like_cues() -> frozenset[str]:
+    """Reporting-verb forms that are also nouns ('a conference call', 'the annual report')."""
+    return frozenset(load_wordlist("reporting_verbs.json")["noun_like"])
 
 
 @functools.cache
@@ -203,6 +230,9 @@ def org_words() -> dict[str, Any]:
         "media_lower": frozenset(data["media_lower"]),
         "descriptors": data["descriptors"],
         "descriptor_class": descriptor_class,
+        "place_heads": tuple(sorted(data["place_heads"], key=lambda h: -len(h))),
+        "national_lower": frozenset(data["national_lower"]),
+        "class_heads": {cls: frozenset(words) for cls, words in data["class_heads"].items()},
     }
 
 
@@ -222,3 +252,10 @@ def function_words() -> frozenset[str]:
 def evidence_words() -> dict[str, Any]:
     """Evidence cue words, quantity words, units and currencies."""
     return load_wordlist("evidence.json")
+
+
+@functools.cache
+def name_words() -> dict[str, frozenset[str]]:
+    """Connectors, month and day names, extra title words and state-body nouns, for reading names."""
+    data = load_wordlist("name_words.json")
+    return {k: frozenset(v) for k, v in data.items() if not k.startswith("_")}
