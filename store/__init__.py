@@ -9,7 +9,9 @@ from __future__ import annotations
 import contextlib
 import os
 
+from .batch import check_batch
 from .core import Store
+from .document import OlderSchema, empty_tables
 from .errors import (
     Ambiguous,
     DependentsExist,
@@ -22,7 +24,7 @@ from .errors import (
 from .location import default_network, default_store_path
 from .migrate import migrate
 from .network import check_network, prepare_records
-from .storage import OlderSchema, Storage, empty_tables
+from .storage import Storage
 
 __all__ = [
     "Ambiguous",
@@ -53,11 +55,16 @@ def open_store(path: str | None = None, *, create: bool = True, analyst: str | N
         tables = empty_tables()
         document = default_network() if network is None else network
         records = check_network(document, "the default network")
-        for table, rid, record in prepare_records(records, lambda _rid: None, store._normalise):
+        ops = prepare_records(records, lambda _rid: None, store._normalise)
+        check_batch(ops, lambda _rid: None, lambda _key, _pending: None)
+        for table, rid, record in ops:
             tables[table][rid] = record
         store.created_new = storage.create(tables)
     lock_existed = os.path.exists(storage.lock_path)
     try:
+        storage.open()
+    except OlderSchema:
+        store.migrated_from = migrate(storage)
         storage.open()
     except StoreFileError:
         if not lock_existed:  # leave nothing behind beside a file we refused
@@ -65,8 +72,5 @@ def open_store(path: str | None = None, *, create: bool = True, analyst: str | N
             with contextlib.suppress(OSError):
                 os.unlink(storage.lock_path)
         raise
-    except OlderSchema:
-        store.migrated_from = migrate(storage)
-        storage.open()
     return store
 

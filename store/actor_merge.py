@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from . import model
+from .dependents import removal_ops
 from .errors import ValidationError
 from .ids import now
 
@@ -43,6 +44,9 @@ def merge_ops(store: Store, keep_id: str, gone_id: str) -> list[list[Any]]:
             if updated is not None:
                 changed[rid] = dict(updated, updated=stamp)
     merged = dict(keep, updated=stamp)
+    if merged.get("affiliation") == gone_id:  # a ministry merged into its own state
+        parent = gone.get("affiliation")
+        merged["affiliation"] = parent if parent != keep_id else None
     names = [gone["name"], *gone["aliases"]]
     merged["aliases"] = list(dict.fromkeys(
         [*keep["aliases"], *(n for n in names if n != keep["name"])]))
@@ -78,8 +82,7 @@ def _drop_duplicate_links(store: Store, ops: list[list[Any]]) -> list[list[Any]]
         if table == "links" and record is not None:
             key = (record["from"], record["to"], record["type"])
             if key in seen or record["from"] == record["to"]:
-                out.append([table, rid, None])
-                out += [["annotations", a.id, None] for a in store.annotations_of(rid)]
+                out += removal_ops(store, rid, cascade=True)  # with notes on notes on it
                 continue
             seen.add(key)
         out.append([table, rid, record])

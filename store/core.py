@@ -10,19 +10,21 @@ from __future__ import annotations
 import getpass
 import hashlib
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from . import history as hist
 from . import model
 from .actor_merge import merge_ops
+from .batch import check_batch
 from .dependents import dependents_of, removal_ops
+from .document import HISTORY_TABLE
 from .errors import NotFound, StoreError, ValidationError
 from .ids import new_id, now
 from .network import prepare_records
 from .queries import QueriesMixin
 from .search import SearchMixin
-from .storage import HISTORY_TABLE, Storage
+from .storage import Storage
 from .sync import synchronise_public
 from .validate import validate
 
@@ -182,15 +184,17 @@ class Store(QueriesMixin, SearchMixin):
             self.storage._catch_up()
             ops = []
             for record_id, fields in changes.items():
-                table, record = self._updated(record_id, fields)
+                table, record = self._updated(record_id, fields, check=False)
                 before = self._raw(record_id)
                 if any(record[k] != before.get(k) for k in record if k != "updated"):
                     ops.append([table, record_id, record])
+            self._check_batch(ops)
             if ops:
                 self._commit(summary, ops)
         return len(ops)
 
-    def _updated(self, record_id: str, fields: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    def _updated(self, record_id: str, fields: dict[str, Any],
+                 check: bool = True) -> tuple[str, dict[str, Any]]:
         table = model.table_of_id(record_id)
         before = self._raw(record_id)
         if table is None or before is None:
@@ -204,6 +208,8 @@ class Store(QueriesMixin, SearchMixin):
         record.update(fields)
         record["updated"] = now()
         self._normalise(table, record)
+        if not check:
+            return table, record
         validate(table, record, self._raw)
         self._check_unique(table, record)
         if table == "sources" and record["text"] != before["text"]:
@@ -277,11 +283,15 @@ class Store(QueriesMixin, SearchMixin):
                 allowed = model.field_names(model.table_of_id(target))
                 for key in grades:
                     if key not in allowed:
-                        raise ValidationError(f"A {kind} has no {key}.", field=key)
+                        article = "An" if kind[0] in "aeiou" else "A"
+                        raise ValidationError(f"{article} {kind} has no {key}.", field=key)
                 table, record = self._updated(target, grades)
                 if any(record[k] != self._raw(target)[k] for k in grades):
                     ops.append([table, target, record])
-            tags = [t.strip() for t in tags]
+            if isinstance(tags, str):
+                raise ValidationError("annotation.tags must be a list of tags, not one string.",
+                                      field="tags")
+            tags = [t.strip() if isinstance(t, str) else t for t in tags]
             if note is not None or tags or verdict is not None or checks:
                 annotation = self._build(model.Annotation, {
                     "target": target, "note": note, "tags": tags, "verdict": verdict,
@@ -301,11 +311,19 @@ class Store(QueriesMixin, SearchMixin):
             self._commit(f"annotate {_label(self._raw(target))}: {'; '.join(what)}", ops)
         return None if annotation is None else model.Annotation.from_dict(annotation)
 
-    def add_many(self, tables: dict[str, Iterable[dict[str, Any]]], summary: str) -> int:
-        """Add many records (a whole network) as one undoable change; the number added."""
+    def add_many(self, tables: dict[str, Iterable[dict[str, Any]]], summary: str,
+                 guard: Callable[[], None] | None = None) -> int:
+        """Add many records (a whole network) as one undoable change; the number added.
+
+        ``guard`` runs under the store's lock after catching up, before anything is written:
+        it may refuse the change (an importer checks there that the text is still new).
+        """
         with self.storage.locked(exclusive=True):
             self.storage._catch_up()
             ops = prepare_records(tables, self._raw, self._normalise)
+            if guard is not None:
+                guard()
+            self._check_batch(ops)
             if ops:
                 self._commit(summary, ops)
         return len(ops)
@@ -332,7 +350,7 @@ class Store(QueriesMixin, SearchMixin):
             self.storage._catch_up()
             ops = merge_ops(self, keep_id, gone_id)
             merged = ops[0][2]
-            validate("actors", merged, lambda rid: None if rid == gone_id else self._raw(rid))
+            self._check_batch(ops)
             self._commit(f"merge actor {_label(self._raw(gone_id))} into {_label(merged)}", ops)
         return model.Actor.from_dict(merged)
 
@@ -363,10 +381,18 @@ class Store(QueriesMixin, SearchMixin):
         for key, value in list(record.items()):
             if isinstance(value, tuple):
                 record[key] = list(value)
-        if table == "sources" and isinstance(record.get("text"), str):
-            record["sha256"] = hashlib.sha256(record["text"].encode("utf-8")).hexdigest()
+        if table == "sources":
+            text = record.get("text")
+            record["sha256"] = hashlib.sha256((text if isinstance(text, str) else "").encode()).hexdigest()
         if table == "annotations" and isinstance(record.get("tags"), list):
             record["tags"] = [t.strip() if isinstance(t, str) else t for t in record["tags"]]
+
+    def _check_batch(self, ops: list[list[Any]]) -> None:
+        def existing_link(key: tuple[str, str, str], pending: dict[str, Any]) -> str | None:
+            return next((lk.id for lk in self.links_from(key[0], key[2])
+                         if lk.to == key[1] and lk.id not in pending), None)
+
+        check_batch(ops, self._raw, existing_link)
 
     def _check_unique(self, table: str, record: dict[str, Any]) -> None:
         if table != "links":

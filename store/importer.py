@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from . import model
-from .errors import ValidationError
+from .errors import StoreError, ValidationError
 from .extract import extract
 from .ids import new_id, now
 from .reading import Article
@@ -22,6 +22,10 @@ from .validate import validate
 
 if TYPE_CHECKING:
     from .core import Store
+
+
+class DuplicateText(StoreError):
+    """The same text was imported by another session while this import was prepared."""
 
 
 @dataclass(slots=True)
@@ -64,7 +68,12 @@ def import_article(store: Store, article: Article, **overrides: Any) -> ImportRe
     tables = _keep_valid(store, source, proposed, result)
     result.matched_actors = len({s["speaker"] for s in tables["statements"]}
                                 & {a["id"] for a in known})
-    store.add_many(tables, summary=f"import {source['title'][:60]}")
+    def still_new() -> None:  # another session may have imported the same text meanwhile
+        if find_same_text(store, article.text) is not None:
+            raise DuplicateText(f"{article.name or 'This article'} was imported meanwhile by "
+                                "another session; nothing changed.")
+
+    store.add_many(tables, summary=f"import {source['title'][:60]}", guard=still_new)
     result.added = {t: len(rows) for t, rows in tables.items() if t != "sources"}
     return result
 

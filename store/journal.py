@@ -80,6 +80,8 @@ def read_journal(path: str, start: int = 0) -> JournalRead:
             data = handle.read()
     except FileNotFoundError:
         return JournalRead([], 0)
+    except OSError as error:
+        raise StoreFileError(f"Cannot read the journal {path}: {error.strerror}.") from error
     return decode_lines(data, start, path)
 
 
@@ -88,7 +90,17 @@ class JournalWriter:
 
     def __init__(self, path: str) -> None:
         self.path = path
-        self.fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600)
+        existed = os.path.exists(path)
+        try:
+            self.fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600)
+            if not existed:  # the new directory entry must survive a crash too
+                folder_fd = os.open(os.path.dirname(path) or ".", os.O_RDONLY)
+                try:
+                    os.fsync(folder_fd)
+                finally:
+                    os.close(folder_fd)
+        except OSError as error:
+            raise StoreFileError(f"Cannot write the journal {path}: {error.strerror}.") from error
 
     def append(self, line: bytes, good_end: int) -> int:
         """Cut any torn tail back to ``good_end``, append ``line``, sync; return the new end."""
@@ -110,8 +122,11 @@ class JournalWriter:
 
     def clear(self) -> None:
         """Empty the journal once its entries are folded into the store file."""
-        os.ftruncate(self.fd, 0)
-        os.fsync(self.fd)
+        try:
+            os.ftruncate(self.fd, 0)
+            os.fsync(self.fd)
+        except OSError as error:
+            raise StoreFileError(f"Cannot empty the journal {self.path}: {error.strerror}.") from error
 
     def close(self) -> None:
         """Release the file descriptor."""

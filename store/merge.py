@@ -39,12 +39,12 @@ import orjson
 
 from . import history as hist
 from . import model
+from .document import HISTORY_TABLE, SCHEMA_VERSION, check_document, read_store_bytes
 from .errors import StoreError, StoreFileError, ValidationError
 from .ids import now
 from .journal import read_journal
 from .migrate import MIGRATIONS
 from .network import FORMAT, check_network
-from .storage import HISTORY_TABLE, SCHEMA_VERSION, check_document, read_store_bytes
 from .textnorm import normalise
 from .validate import validate
 
@@ -67,9 +67,19 @@ class Side:
 
     @classmethod
     def of_tables(cls, tables: dict[str, dict[str, Record]]) -> Side:
-        """A side from a store's tables."""
+        """A side from a store's tables (refused with a sentence if its history is malformed)."""
         records = {rid: r for t in model.RECORD_TABLES for rid, r in tables.get(t, {}).items()}
-        return cls(records, sorted(tables.get(HISTORY_TABLE, {}).values(), key=lambda e: e["seq"]))
+        history = list(tables.get(HISTORY_TABLE, {}).values())
+        for entry in history:
+            sound = (
+                isinstance(entry, dict)
+                and isinstance(entry.get("seq"), int)
+                and isinstance(entry.get("changes"), list)
+                and all(isinstance(c, dict) and {"id", "before"} <= set(c) for c in entry["changes"])
+            )
+            if not sound:
+                raise StoreFileError("The other store's history is malformed; it cannot be merged.")
+        return cls(records, sorted(history, key=lambda e: e["seq"]))
 
     def at(self, seq: int) -> dict[str, Record | None]:
         """Records whose value at sequence ``seq`` differs from now, with that value."""

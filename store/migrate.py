@@ -7,15 +7,23 @@ added.
 
 from __future__ import annotations
 
+import secrets
+
 from . import model
-from .storage import META_TABLE, SCHEMA_VERSION, Storage, Tables, parse_store, read_store_bytes
+from .document import META_TABLE, SCHEMA_VERSION, Tables, parse_store, read_store_bytes
+from .ids import now
+from .storage import Storage
 
 
 def _from_0(tables: Tables) -> None:
+    stamp = now()
     for table in model.RECORD_TABLES:
         blank = model.defaults(table)
         for rid, record in list(tables[table].items()):
-            tables[table][rid] = {**blank, **record}
+            migrated = {**blank, **record}
+            migrated["created"] = migrated["created"] or stamp
+            migrated["updated"] = migrated["updated"] or migrated["created"]
+            tables[table][rid] = migrated
 
 
 MIGRATIONS = {0: _from_0}
@@ -32,7 +40,7 @@ def migrate(storage: Storage) -> int:
         tables = loaded.tables
         for step in range(version, SCHEMA_VERSION):
             MIGRATIONS[step](tables)
-        tables[META_TABLE]["meta"] = {"schema": SCHEMA_VERSION, "seq": 0}
-        storage._adopt(tables, loaded.doc_keys, seq=0)
-        storage._write_main()
+        tables[META_TABLE]["meta"] = {"schema": SCHEMA_VERSION, "seq": 0,
+                                      "store": secrets.token_hex(8)}
+        storage.replace_state(tables, loaded.doc_keys)
     return version

@@ -12,7 +12,6 @@ from typing import Any
 from . import model
 from .errors import StoreFileError, ValidationError
 from .ids import new_id, now
-from .validate import validate
 
 FORMAT = "claimnet-network"
 VERSION = 1
@@ -49,7 +48,8 @@ def prepare_records(
     existing: Callable[[str], dict[str, Any] | None],
     normalise: Callable[[str, dict[str, Any]], None],
 ) -> list[list[Any]]:
-    """Complete and validate records to add beside ``existing`` ones; the ops that add them."""
+    """Complete records to add beside ``existing`` ones; the ops that add them (check them with
+    ``batch.check_batch``)."""
     pending: dict[str, dict[str, Any]] = {}
     ops: list[list[Any]] = []
     stamp = now()
@@ -69,9 +69,4 @@ def prepare_records(
             pending[rid] = record
             ops.append([table, rid, record])
 
-    def lookup(rid: str) -> dict[str, Any] | None:
-        return pending.get(rid) or existing(rid)
-
-    for table, _rid, record in ops:
-        validate(table, record, lookup)
     return ops

@@ -10,31 +10,33 @@ sessions on one file never lose each other's writes.
 from __future__ import annotations
 
 import contextlib
+import datetime as _dt
 import fcntl
-import gc
 import os
-import shutil
-import tempfile
+import secrets
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-import orjson
-
-from .errors import StoreFileError
+from .document import (
+    META_TABLE,
+    SCHEMA_VERSION,
+    TABLES,
+    OlderSchema,
+    Tables,
+    copy_durably,
+    parse_store,
+    read_store_bytes,
+    render_store,
+    write_atomically,
+)
+from .errors import StoreError, StoreFileError
 from .journal import JournalWriter, encode_entry, read_journal
-from .model import RECORD_TABLES
 
-SCHEMA_VERSION = 1
-HISTORY_TABLE = "history"
-META_TABLE = "meta"
-TABLES = tuple(sorted((*RECORD_TABLES, HISTORY_TABLE, META_TABLE)))
 #: Fold the journal into the store file once it passes this size or this share of the file.
 FOLD_MIN_BYTES = 4 * 1024 * 1024
 FOLD_SHARE = 0.25
-
-Tables = dict[str, dict[str, dict[str, Any]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,14 +54,58 @@ class FileStamp:
             st = os.stat(path)
         except FileNotFoundError:
             return None
+        except OSError as error:
+            raise StoreFileError(f"Cannot look at {path}: {error.strerror}.") from error
         return cls(st.st_ino, st.st_size, st.st_mtime_ns)
 
 
-def empty_tables() -> Tables:
-    """A store with no records, just its schema version."""
-    tables: Tables = {name: {} for name in TABLES}
-    tables[META_TABLE] = {"meta": {"schema": SCHEMA_VERSION, "seq": 0}}
-    return tables
+@dataclass(slots=True)
+class State:
+    """The loaded data: tables keyed by record id, TinyDB doc ids, the last applied change."""
+
+    tables: Tables
+    doc_keys: dict[str, dict[str, str]] = field(default_factory=dict)
+    next_doc: dict[str, int] = field(default_factory=dict)
+    seq: int = 0
+
+    @classmethod
+    def adopt(cls, tables: Tables, doc_keys: dict[str, dict[str, str]], seq: int) -> State:
+        """State for freshly parsed tables, giving every record a doc id."""
+        meta = tables[META_TABLE].setdefault("meta", {})
+        meta["schema"] = SCHEMA_VERSION
+        stored_next = meta.get("next_doc") if isinstance(meta.get("next_doc"), dict) else {}
+        state = cls(tables, seq=seq)
+        for name, records in tables.items():
+            keys = doc_keys.get(name)
+            if keys is None or len(keys) != len(records):
+                keys = {rid: str(n) for n, rid in enumerate(records, start=1)}
+            state.doc_keys[name] = keys
+            top = stored_next.get(name)
+            if not isinstance(top, int) or top <= len(keys):
+                top = 1 + max((int(k) for k in keys.values() if k.isdigit()), default=0)
+            state.next_doc[name] = top
+        return state
+
+    @property
+    def store_id(self) -> str | None:
+        """The random id of this store, which its journal entries carry."""
+        return self.tables[META_TABLE]["meta"].get("store")
+
+    def apply(self, ops: list[list[Any]]) -> set[str]:
+        """Apply whole-record puts and deletes; the tables touched."""
+        touched = set()
+        for table, rid, record in ops:
+            records = self.tables[table]
+            if record is None:
+                records.pop(rid, None)
+                self.doc_keys[table].pop(rid, None)
+            else:
+                if rid not in records:
+                    self.doc_keys[table][rid] = str(self.next_doc[table])
+                    self.next_doc[table] += 1
+                records[rid] = record
+            touched.add(table)
+        return touched
 
 
 class Storage:
@@ -69,20 +115,30 @@ class Storage:
         self.path = os.path.abspath(path)
         self.journal_path = self.path + ".journal"
         self.lock_path = self.path + ".lock"
-        self.tables: Tables = {}
-        self.seq = 0
+        self.state = State({})
         self.generation = 0  # bumped whenever the in-memory data changes
         self.table_generation: dict[str, int] = {}  # the same, per table
-        self._doc_keys: dict[str, dict[str, str]] = {}  # record id -> TinyDB doc id
-        self._next_doc: dict[str, int] = {}
+        self.fold_error: StoreFileError | None = None  # the last fold that failed (retried later)
+        self._fold_retry_at = 0
         self._main_stamp: FileStamp | None = None
         self._journal_end = 0
         self._journal_stamp: FileStamp | None = None
         self._writer: JournalWriter | None = None
         self._lock_fd: int | None = None
+        self._closed = False
         self._thread_lock = threading.RLock()
         self.depth = 0  # how deep this thread is in Store calls (see sync.py)
         self.is_open = False
+
+    @property
+    def tables(self) -> Tables:
+        """The records, ``{table: {record_id: record_dict}}``; never mutate them."""
+        return self.state.tables
+
+    @property
+    def seq(self) -> int:
+        """The sequence number of the last change applied."""
+        return self.state.seq
 
     # -- opening -------------------------------------------------------------------------
 
@@ -102,7 +158,11 @@ class Storage:
         with self.locked(exclusive=True):
             if self.exists():
                 return False
-            self._adopt(tables, {}, seq=0)
+            if os.path.exists(self.journal_path):  # left by a store that was removed: keep it aside
+                stamp = _dt.datetime.now(_dt.UTC).strftime("%Y%m%dT%H%M%S")
+                os.replace(self.journal_path, f"{self.journal_path}.orphaned-{stamp}")
+            tables[META_TABLE]["meta"]["store"] = secrets.token_hex(8)
+            self._install(State.adopt(tables, {}, seq=0))
             self._write_main()
             return True
 
@@ -115,20 +175,21 @@ class Storage:
         self.is_open = True
 
     def close(self) -> None:
-        """Fold the journal into the store file and release the files."""
-        self.is_open = False
-        if self._writer is None and self._lock_fd is None:
-            return
-        with contextlib.suppress(StoreFileError, OSError), self.locked(exclusive=True):
-            self._catch_up()
-            if self._journal_end:
-                self._fold()
-        if self._writer is not None:
-            self._writer.close()
-            self._writer = None
-        if self._lock_fd is not None:
-            os.close(self._lock_fd)
-            self._lock_fd = None
+        """Fold the journal into the store file and release the files; the session ends."""
+        with self._thread_lock:
+            self.is_open = False
+            if self._lock_fd is not None:
+                with contextlib.suppress(StoreError, OSError), self.locked(exclusive=True):
+                    self._catch_up()
+                    if self._journal_end:
+                        self._fold()
+            self._closed = True
+            if self._writer is not None:
+                self._writer.close()
+                self._writer = None
+            if self._lock_fd is not None:
+                os.close(self._lock_fd)
+                self._lock_fd = None
 
     # -- locking and catching up ---------------------------------------------------------
 
@@ -136,6 +197,8 @@ class Storage:
     def locked(self, exclusive: bool) -> Iterator[None]:
         """Hold the store's lock (shared to read, exclusive to write) for one operation."""
         with self._thread_lock:
+            if self._closed:
+                raise StoreError(f"The store {self.path} was closed; open it again.")
             if self._lock_fd is None:
                 try:
                     self._lock_fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
@@ -153,6 +216,16 @@ class Storage:
         """Catch up with changes another session made; True when anything changed."""
         with self.locked(exclusive=False):
             return self._catch_up()
+
+    def write_transaction(self) -> contextlib.AbstractContextManager[None]:
+        """The exclusive lock, caught up with other sessions: validate and commit inside it."""
+        return self._transaction()
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        with self.locked(exclusive=True):
+            self._catch_up()
+            yield
 
     def _catch_up(self) -> bool:
         main = FileStamp.of(self.path)
@@ -173,88 +246,87 @@ class Storage:
             read = read_journal(self.journal_path, self._journal_end)
         except StoreFileError:
             read = None  # our offset no longer starts a line: the journal was folded and rewritten
-        if read is None or (read.entries and read.entries[0].get("seq") != self.seq + 1):
+        entries = None if read is None else self._ours(read.entries)
+        if entries is None or (entries and entries[0]["seq"] != self.seq + 1):
             self._reload()  # a gap in the sequence means we missed a fold; read everything
             return True
-        self._apply_journal(read.entries)
+        touched: set[str] = set()
+        for entry in entries:
+            touched |= self.state.apply(entry["ops"])
+            self.state.seq = entry["seq"]
+        self._touched(touched)
         self._journal_end = read.good_end
         self._journal_stamp = journal
-        return bool(read.entries)
+        return bool(entries)
+
+    def _ours(self, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Entries of this store (an orphaned journal of another store is ignored)."""
+        mine = self.state.store_id
+        return [e for e in entries if mine is None or e.get("store") in (None, mine)]
 
     def _reload(self) -> None:
-        raw = read_store_bytes(self.path)
-        loaded = parse_store(raw, self.path)
+        """Read file and journal into a new state, then swap it in whole (readers never see half)."""
+        stamp = FileStamp.of(self.path)
+        loaded = parse_store(read_store_bytes(self.path), self.path)
         if loaded.version < SCHEMA_VERSION:
-            raise OlderSchema(loaded.version)
-        self._main_stamp = FileStamp.of(self.path)
+            raise OlderSchema(loaded.version, self.path)
         seq = int(loaded.tables[META_TABLE]["meta"].get("seq", 0))
-        self._adopt(loaded.tables, loaded.doc_keys, seq=seq)
-        self._journal_stamp = FileStamp.of(self.journal_path)
+        state = State.adopt(loaded.tables, loaded.doc_keys, seq=seq)
+        journal_stamp = FileStamp.of(self.journal_path)
         read = read_journal(self.journal_path)
-        self._apply_journal(read.entries)
+        mine = state.store_id
+        pending = [e for e in read.entries if e.get("seq", 0) > seq
+                   and (mine is None or e.get("store") in (None, mine))]
+        if pending and pending[0]["seq"] != seq + 1:
+            raise StoreFileError(
+                f"The journal {self.journal_path} does not continue the store file (it starts at "
+                f"change {pending[0]['seq']}, the file ends at {seq}), as if an older copy of the "
+                "store was put back; move the journal aside to open the store without it."
+            )
+        for entry in pending:
+            state.apply(entry["ops"])
+            state.seq = entry["seq"]
+        self._main_stamp = stamp
+        self._journal_stamp = journal_stamp
         self._journal_end = read.good_end
+        self._install(state)
 
-    def _adopt(self, tables: Tables, doc_keys: dict[str, dict[str, str]], seq: int) -> None:
-        meta = tables[META_TABLE].setdefault("meta", {})
-        meta["schema"] = SCHEMA_VERSION
-        stored_next = meta.get("next_doc") if isinstance(meta.get("next_doc"), dict) else {}
-        self.tables = tables
-        self.seq = seq
-        self._doc_keys = {}
-        self._next_doc = {}
-        for name, records in tables.items():
-            keys = doc_keys.get(name)
-            if keys is None or len(keys) != len(records):
-                keys = {rid: str(n) for n, rid in enumerate(records, start=1)}
-            self._doc_keys[name] = keys
-            top = stored_next.get(name)
-            if not isinstance(top, int) or top <= len(keys):
-                top = 1 + max((int(k) for k in keys.values() if k.isdigit()), default=0)
-            self._next_doc[name] = top
+    def _install(self, state: State) -> None:
+        self.state = state
         self.generation += 1
         for name in TABLES:
             self.table_generation[name] = self.generation
 
-    def _apply_journal(self, entries: list[dict[str, Any]]) -> None:
-        for entry in entries:
-            if entry.get("seq", 0) <= self.seq:
-                continue  # already folded into the store file
-            self._apply_ops(entry["ops"])
-            self.seq = entry["seq"]
-
-    def _apply_ops(self, ops: list[list[Any]]) -> None:
-        for table, rid, record in ops:
-            records = self.tables[table]
-            if record is None:
-                records.pop(rid, None)
-                self._doc_keys[table].pop(rid, None)
-            else:
-                if rid not in records:
-                    self._doc_keys[table][rid] = str(self._next_doc[table])
-                    self._next_doc[table] += 1
-                records[rid] = record
-            self.table_generation[table] = self.generation + 1
+    def _touched(self, tables: set[str]) -> None:
         self.generation += 1
+        for name in tables:
+            self.table_generation[name] = self.generation
 
     # -- writing -------------------------------------------------------------------------
 
     def commit(self, ops: list[list[Any]]) -> int:
         """Make ``ops`` ([table, id, record-or-None], …) durable, then apply them; the new seq.
 
-        The caller holds the exclusive lock (``locked(True)``) and has caught up, so the
-        change was validated against the newest state.
+        The caller holds ``write_transaction()``, so the change was validated against the
+        newest state. Once the journal line is synced the change is saved: folding the journal
+        into the store file afterwards is housekeeping, and a failed fold is retried later.
         """
         if self._writer is None:
             self._writer = JournalWriter(self.journal_path)
         seq = self.seq + 1
-        line = encode_entry({"seq": seq, "ops": ops})
+        line = encode_entry({"seq": seq, "store": self.state.store_id, "ops": ops})
         self._journal_end = self._writer.append(line, self._journal_end)
         self._journal_stamp = FileStamp.of(self.journal_path)
-        self._apply_ops(ops)
-        self.seq = seq
+        self._touched(self.state.apply(ops))
+        self.state.seq = seq
         main_size = self._main_stamp.size if self._main_stamp else 0
-        if self._journal_end > max(FOLD_MIN_BYTES, FOLD_SHARE * main_size):
-            self._fold()
+        threshold = max(FOLD_MIN_BYTES, FOLD_SHARE * main_size, self._fold_retry_at)
+        if self._journal_end > threshold:
+            try:
+                self._fold()
+            except StoreFileError as error:
+                self.fold_error = error
+                self._fold_retry_at = self._journal_end + FOLD_MIN_BYTES
         return seq
 
     def _fold(self) -> None:
@@ -264,174 +336,28 @@ class Storage:
         self._writer.clear()
         self._journal_end = 0
         self._journal_stamp = FileStamp.of(self.journal_path)
+        self.fold_error = None
+        self._fold_retry_at = 0
 
     def _write_main(self) -> None:
-        meta = dict(self.tables[META_TABLE]["meta"])
-        meta["seq"] = self.seq
-        meta["next_doc"] = {name: self._next_doc[name] for name in TABLES if name != META_TABLE}
-        data = render_store(self.tables, self._doc_keys, meta)
+        state = self.state
+        meta = dict(state.tables[META_TABLE]["meta"])
+        meta["seq"] = state.seq
+        meta["next_doc"] = {name: state.next_doc[name] for name in TABLES if name != META_TABLE}
+        data = render_store(state.tables, state.doc_keys, meta)
         write_atomically(self.path, data)
         self._main_stamp = FileStamp.of(self.path)
 
+    def replace_state(self, tables: Tables, doc_keys: dict[str, dict[str, str]]) -> None:
+        """Install migrated tables and write them as the store file (under the exclusive lock)."""
+        self._install(State.adopt(tables, doc_keys, seq=0))
+        self._write_main()
+
     def backup(self, suffix: str) -> str:
-        """Copy the store file beside itself (owner-only) and return the copy's path."""
+        """Copy the store file durably beside itself (owner-only, never over another backup)."""
         target = f"{self.path}.{suffix}"
-        shutil.copyfile(self.path, target)
-        os.chmod(target, 0o600)
+        if os.path.exists(target):
+            stamp = _dt.datetime.now(_dt.UTC).strftime("%Y%m%dT%H%M%S")
+            target = f"{self.path}.{stamp}.{suffix}"
+        copy_durably(self.path, target)
         return target
-
-
-def read_store_bytes(path: str) -> bytes:
-    """The raw bytes of a store file, with a clear message when it cannot be read."""
-    try:
-        with open(path, "rb") as handle:
-            return handle.read()
-    except OSError as error:
-        raise StoreFileError(f"Cannot read the store {path}: {error.strerror}.") from error
-
-
-class OlderSchema(Exception):
-    """The file is a store of an older schema version and must be migrated before use."""
-
-    def __init__(self, version: int) -> None:
-        super().__init__(version)
-        self.version = version
-
-
-@dataclass(slots=True)
-class LoadedStore:
-    """A parsed store file: its tables keyed by record id, TinyDB doc ids, schema version."""
-
-    tables: Tables
-    doc_keys: dict[str, dict[str, str]]
-    version: int
-
-
-def parse_store(raw: bytes, path: str) -> LoadedStore:
-    """Parse and check a TinyDB store document; anything untrustworthy is refused."""
-    gc_was_enabled = gc.isenabled()
-    gc.disable()  # parsing builds millions of objects; the collector would only slow it down
-    try:
-        document = orjson.loads(raw)
-    except orjson.JSONDecodeError as error:
-        kind = "truncated" if raw.strip() and error.pos >= len(raw.rstrip()) else "not valid JSON"
-        raise StoreFileError(
-            f"The store {path} is {kind} ({error.msg} at byte {error.pos}); "
-            "it was left untouched."
-        ) from None
-    finally:
-        if gc_was_enabled:
-            gc.enable()
-    return check_document(document, path)
-
-
-def check_document(document: Any, path: str) -> LoadedStore:
-    """Turn a parsed TinyDB document into tables keyed by record id, refusing a foreign shape.
-
-    A document of known tables without a meta table is a store written by TinyDB directly
-    (schema version 0); it is read so that it can be migrated.
-    """
-    if not isinstance(document, dict):
-        raise StoreFileError(f"The store {path} is not a claimnet store (not a JSON object).")
-    unknown = sorted(
-        name for name in set(document) - set(TABLES) if name != "_default" or document[name]
-    )
-    if unknown:
-        raise StoreFileError(
-            f"The store {path} is not a claimnet store (unknown table {unknown[0]!r})."
-        )
-    meta_docs = document.get(META_TABLE)
-    if meta_docs is None:
-        meta = {"schema": 0, "seq": 0}
-    else:
-        meta = next(iter(meta_docs.values()), None) if isinstance(meta_docs, dict) else None
-    if not isinstance(meta, dict) or not isinstance(meta.get("schema"), int):
-        raise StoreFileError(
-            f"The store {path} has no valid schema version; it was left untouched."
-        )
-    if meta["schema"] > SCHEMA_VERSION:
-        raise StoreFileError(
-            f"The store {path} has schema version {meta['schema']}, newer than this claimnet "
-            f"understands ({SCHEMA_VERSION}); upgrade claimnet. The file was left untouched."
-        )
-    tables: Tables = {name: {} for name in TABLES}
-    tables[META_TABLE] = {"meta": meta}
-    doc_keys: dict[str, dict[str, str]] = {}
-    for name in TABLES:
-        if name == META_TABLE:
-            continue
-        docs = document.get(name, {})
-        if not isinstance(docs, dict):
-            raise StoreFileError(f"The store {path} is malformed: table {name!r} is not an object.")
-        try:  # the fast path for a sound file: two dict comprehensions per table
-            records = {doc["id"]: doc for doc in docs.values()}
-            keys = {doc["id"]: key for key, doc in docs.items()}
-            sound = len(records) == len(docs) and all(type(r) is str and r for r in records)
-        except (TypeError, KeyError):
-            sound = False
-        if not sound:
-            _explain_bad_table(docs, name, path)
-        tables[name] = records
-        doc_keys[name] = keys
-    return LoadedStore(tables, doc_keys, meta["schema"])
-
-
-def _explain_bad_table(docs: dict[str, Any], name: str, path: str) -> None:
-    seen: set[str] = set()
-    for doc in docs.values():
-        rid = doc.get("id") if isinstance(doc, dict) else None
-        if not isinstance(rid, str) or not rid:
-            raise StoreFileError(f"The store {path} is malformed: a record in {name!r} has no id.")
-        if rid in seen:
-            raise StoreFileError(f"The store {path} is malformed: id {rid!r} appears twice.")
-        seen.add(rid)
-    raise StoreFileError(f"The store {path} is malformed: table {name!r} has unreadable records.")
-
-
-_DUMP = orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS
-
-
-def render_store(tables: Tables, doc_keys: dict[str, dict[str, str]], meta: dict) -> bytes:
-    """The TinyDB document as bytes: tables and keys sorted, one record per line."""
-    parts = [b"{"]
-    for t_index, name in enumerate(TABLES):
-        parts.append(b"\n" if t_index == 0 else b",\n")
-        parts.append(orjson.dumps(name) + b": {")
-        if name == META_TABLE:
-            parts.append(b'\n"1": ' + orjson.dumps(meta, option=_DUMP))
-        else:
-            keys = doc_keys.get(name, {})
-            # digit strings without leading zeros sort numerically by (length, text)
-            ordered = sorted(tables[name].items(), key=lambda kv: (len(keys[kv[0]]), keys[kv[0]]))
-            for r_index, (rid, record) in enumerate(ordered):
-                parts.append(b"\n" if r_index == 0 else b",\n")
-                parts.append(orjson.dumps(keys[rid]) + b": " + orjson.dumps(record, option=_DUMP))
-        parts.append(b"\n}")
-    parts.append(b"\n}\n")
-    return b"".join(parts)
-
-
-def write_atomically(path: str, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so a crash leaves the old or the new file, never half."""
-    folder = os.path.dirname(path) or "."
-    fd, temp = tempfile.mkstemp(prefix=".claimnet-", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, 0o600)
-        os.replace(temp, path)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise StoreFileError(
-            f"Could not write the store {path} ({error.strerror or error}); "
-            "the previous version is intact."
-        ) from error
-    dir_fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
-

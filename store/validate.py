@@ -23,6 +23,8 @@ LINK_ENDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
 }
 
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_ID_RE = re.compile(r"^[a-z]+-[0-9a-z][0-9a-z-]*\Z")
+_STAMP_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z\Z")
 
 #: Looks up a record dict by id across all tables (None when there is none).
 Lookup = Callable[[str], "dict[str, Any] | None"]
@@ -174,6 +176,17 @@ def validate(table: str, record: dict[str, Any], lookup: Lookup) -> None:
     extra = set(record) - model.field_names(table)
     if extra:
         raise ValidationError(f"{kind} has no field {sorted(extra)[0]!r}.", field=sorted(extra)[0])
+    missing = model.field_names(table) - set(record)
+    if missing:
+        raise ValidationError(f"{kind} lacks the field {sorted(missing)[0]!r}.", field=sorted(missing)[0])
+    rid = record["id"]
+    if not isinstance(rid, str) or not _ID_RE.match(rid) or not rid.startswith(cls.PREFIX + "-"):
+        raise _fail(kind, "id", f"must be {cls.PREFIX}- then lower-case letters, digits or -, "
+                    f"not {_show(rid)}.")
+    for stamp in ("created", "updated"):
+        if not isinstance(record[stamp], str) or not _STAMP_RE.match(record[stamp]):
+            raise _fail(kind, stamp, f"must be a UTC time like 2024-05-17T09:30:00Z, not "
+                        f"{_show(record[stamp])}.")
     VALIDATORS[table](kind, record, lookup)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 
 import orjson
@@ -11,7 +12,7 @@ import pytest
 from tinydb import TinyDB
 
 import store as store_pkg
-from store import StoreFileError, storage
+from store import StoreFileError, document, storage
 from store.journal import encode_entry
 
 
@@ -35,7 +36,7 @@ def test_folded_file_is_a_tinydb_document_with_one_record_per_line(store):
     try:
         roles = {doc["id"]: doc["role"] for doc in db.table("actors").all()}
         assert roles["act-russia"] == "x"
-        assert db.table("meta").all()[0]["schema"] == storage.SCHEMA_VERSION
+        assert db.table("meta").all()[0]["schema"] == document.SCHEMA_VERSION
     finally:
         db.close()
 
@@ -44,7 +45,10 @@ def test_output_is_deterministic(tmp_path):
     paths = [str(tmp_path / f"{n}.json") for n in "ab"]
     for path in paths:
         store_pkg.open_store(path).close()
-    assert _bytes(paths[0]) == _bytes(paths[1])
+    def without_store_id(data: bytes) -> bytes:  # each store gets its own random id
+        return re.sub(rb'"store":"[0-9a-f]+"', b"", data)
+
+    assert without_store_id(_bytes(paths[0])) == without_store_id(_bytes(paths[1]))
     record_line = next(line for line in _bytes(paths[0]).splitlines() if b'"act-russia"' in line)
     keys = list(orjson.loads(record_line.split(b": ", 1)[1].rstrip(b",")))
     assert keys == sorted(keys)
@@ -185,3 +189,74 @@ def test_removed_store_is_reported(store):
     os.unlink(store.path)
     with pytest.raises(StoreFileError, match="was removed"):
         store.all("actors")
+
+
+def test_a_failed_fold_does_not_fail_the_saved_change(store, monkeypatch):
+    monkeypatch.setattr(storage, "FOLD_MIN_BYTES", 1)
+    monkeypatch.setattr(storage, "FOLD_SHARE", 0.0)
+
+    def disk_full(path, data):
+        raise StoreFileError("Could not write the store (No space left on device).")
+
+    monkeypatch.setattr(storage, "write_atomically", disk_full)
+    store.annotate("act-russia", note="saved despite the fold")  # no exception: it is durable
+    assert store.storage.fold_error is not None
+    reopened = store_pkg.open_store(store.path)
+    assert [a.note for a in reopened.annotations_of("act-russia")] == ["saved despite the fold"]
+    reopened.close()
+
+
+def test_a_journal_left_by_a_removed_store_is_not_replayed_into_a_new_one(store_path):
+    first = store_pkg.open_store(store_path)
+    first.create("actor", name="Old Actor")
+    first.storage._writer.close()  # as after a crash: the journal stays, unfolded
+    first.storage._writer = None
+    os.unlink(store_path)
+    fresh = store_pkg.open_store(store_path)
+    assert fresh.created_new and not [a for a in fresh.all("actors") if a.name == "Old Actor"]
+    assert [p for p in os.listdir(os.path.dirname(store_path)) if ".journal.orphaned-" in p]
+    fresh.close()
+
+
+def test_a_journal_that_does_not_continue_the_file_is_refused(store_path):
+    with store_pkg.open_store(store_path) as s:
+        s.update("act-russia", role="one")
+    old = _bytes(store_path)  # an older copy, as if restored from git
+    s = store_pkg.open_store(store_path)
+    for n in range(3):
+        s.update("act-russia", role=f"r{n}")
+    s.storage._fold()
+    s.update("act-russia", role="after fold")  # the journal now starts past the old copy
+    s.storage._writer.close()
+    s.storage._writer = None
+    with open(store_path, "wb") as handle:
+        handle.write(old)
+    with pytest.raises(StoreFileError, match="does not continue the store file"):
+        store_pkg.open_store(store_path)
+
+
+def test_a_closed_store_refuses_further_changes(store):
+    store.close()
+    with pytest.raises(store_pkg.StoreError, match="was closed"):
+        store.update("act-russia", role="late")
+
+
+def test_the_folder_is_synced_when_the_journal_is_created(store, monkeypatch):
+    synced = []
+    real = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: (synced.append(os.readlink(f"/proc/self/fd/{fd}")),
+                                                 real(fd)))
+    store.update("act-russia", role="x")
+    assert os.path.dirname(store.path) in synced
+
+
+def test_an_unreadable_journal_is_one_sentence(store):
+    store.update("act-russia", role="x")
+    os.chmod(store.path + ".journal", 0)
+    try:
+        if os.access(store.path + ".journal", os.R_OK):
+            pytest.skip("running as a user who can read anything")
+        with pytest.raises(StoreFileError, match="Cannot read the journal"):
+            store_pkg.open_store(store.path)
+    finally:
+        os.chmod(store.path + ".journal", 0o600)

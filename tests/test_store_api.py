@@ -282,3 +282,49 @@ def test_regrading_to_the_same_value_records_nothing(store):
     seq = store.storage.seq
     assert store.annotate(target, credibility=current) is None
     assert store.storage.seq == seq
+
+
+def test_merge_actors_into_its_own_state_keeps_the_chain_valid(store):
+    ministry = store.resolve("Unification Ministry")
+    kim_inae = store.resolve("Kim Inae")
+    assert kim_inae.affiliation == ministry.id
+    kept = store.merge_actors(kim_inae.id, ministry.id)  # the member absorbs her ministry
+    assert kept.affiliation == "act-south-korea"
+    from store.check import problems
+    assert problems(store) == []
+
+
+def test_merge_actors_cannot_make_an_affiliation_loop(empty_store):
+    gone = empty_store.create("actor", name="Gone")
+    middle = empty_store.create("actor", name="Middle", affiliation=gone.id)
+    keep = empty_store.create("actor", name="Keep", affiliation=middle.id)
+    with pytest.raises(ValidationError, match="loop"):  # middle would point at keep, keep at middle
+        empty_store.merge_actors(keep.id, gone.id)
+    assert empty_store.get(gone.id).name == "Gone"
+
+
+def test_update_many_refuses_a_loop_made_by_two_edits_together(empty_store):
+    a = empty_store.create("actor", name="A")
+    b = empty_store.create("actor", name="B")
+    with pytest.raises(ValidationError, match="loop"):
+        empty_store.update_many({a.id: {"affiliation": b.id}, b.id: {"affiliation": a.id}}, "loop")
+    assert empty_store.get(a.id).affiliation is None
+
+
+def test_add_many_refuses_duplicate_links_bad_ids_and_timestamps_naming_the_record(store):
+    link = store.all("links")[0]
+    dup = {"id": "ln-dup", "from": link.from_, "to": link.to, "type": link.type}
+    with pytest.raises(ValidationError, match="ln-dup: link .* already"):
+        store.add_many({"links": [dup]}, "dup")
+    with pytest.raises(ValidationError, match="actor.id must be act-"):
+        store.add_many({"actors": [{"id": "act-X Y", "name": "x"}]}, "bad id")
+    with pytest.raises(ValidationError, match="act-t: actor.updated must be a UTC time"):
+        store.add_many({"actors": [{"id": "act-t", "name": "x", "updated": 5}]}, "bad time")
+
+
+def test_tags_must_be_a_list_and_text_less_sources_check_clean(store):
+    with pytest.raises(ValidationError, match="not one string"):
+        store.annotate("act-russia", tags="urgent")
+    store.create("source", title="Notes only", text=None)
+    from store.check import problems
+    assert problems(store) == []

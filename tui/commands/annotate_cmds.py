@@ -54,6 +54,9 @@ def annotate(args: argparse.Namespace) -> int:
                    "annotation": saved.to_dict() if saved else None})
         return 0
     out = console()
+    if saved is None and graded.to_dict() == record.to_dict():
+        out.print(Text(f"Nothing changed: {record.KIND} {record.id} already had that grade."))
+        return 0
     what = f"annotation {saved.id}" if saved else "grade"
     out.print(Text(f"Saved {what} on {record.KIND} {record.id}."))
     if saved is not None:

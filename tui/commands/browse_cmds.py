@@ -23,7 +23,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("query", nargs="+", help="words that must all match")
     p.add_argument("--kind", type=vocabulary(cls.KIND for cls in model.RECORD_TYPES),
                    action="append", help="only this kind of record (repeatable)")
-    p.add_argument("--limit", type=int, default=30, help="most results shown (default 30, 0 = all)")
+    p.add_argument("--limit", type=_count, default=30, help="most results shown (default 30, 0 = all)")
     p.set_defaults(func=search)
 
     p = sub.add_parser("show", parents=[common], help="a record with what hangs on it")
@@ -45,6 +45,13 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
     p = sub.add_parser("stats", parents=[common], help="counts of what the store holds")
     p.set_defaults(func=stats)
+
+
+def _count(value: str) -> int:
+    number = int(value)
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"{value} is not a count (0 or more)")
+    return number
 
 
 def search(args: argparse.Namespace) -> int:
@@ -211,8 +218,8 @@ def _fields_grid(store: Any, record: model.Record):
 
 
 def _annotation_text(annotation: model.Annotation) -> Text:
-    text = Text.assemble(("note ", "bold yellow"), (annotation.analyst or "", "italic"),
-                         (" " + annotation.created[:16].replace("T", " "), "dim"))
+    text = Text.assemble(("note ", "bold yellow"), (one_line(annotation.analyst), "italic"),
+                         (" " + one_line(annotation.created)[:16].replace("T", " "), "dim"))
     if annotation.verdict:
         text.append(f"  verdict: {annotation.verdict}", style="bold")
     if annotation.tags:

@@ -54,7 +54,7 @@ def with_id(text: str | None, record_id: str, style: str = "") -> Text:
     """User text with the record's id on the line below, dim, whole so it can be copied."""
     out = Text(one_line(text), style=style)
     out.append("\n")
-    out.append(record_id, style="dim")
+    out.append(one_line(record_id), style="dim")
     return out
 
 
