@@ -10,18 +10,17 @@ from __future__ import annotations
 import getpass
 import hashlib
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 from . import history as hist
 from . import model
-from .actor_merge import merge_ops
 from .batch import check_batch
+from .bulk import BulkChangesMixin
 from .dependents import dependents_of, removal_ops
 from .document import HISTORY_TABLE
 from .errors import NotFound, StoreError, ValidationError
 from .ids import new_id, now
-from .network import prepare_records
 from .queries import QueriesMixin
 from .search import SearchMixin
 from .storage import Storage
@@ -43,7 +42,7 @@ def default_analyst() -> str:
 
 
 @synchronise_public
-class Store(QueriesMixin, SearchMixin):
+class Store(BulkChangesMixin, QueriesMixin, SearchMixin):
     """A claim network kept in one store file; open it with ``store.open_store``.
 
     Every method first catches up with changes other sessions made, except ``find`` and
@@ -133,10 +132,9 @@ class Store(QueriesMixin, SearchMixin):
         cls = model.BY_KIND.get(kind)
         if cls is None:
             raise ValidationError(f"There is no record kind {kind!r}.", field="kind")
-        with self.storage.locked(exclusive=True):
-            self.storage._catch_up()
+        with self.storage.write_transaction():
             record = self._build(cls, fields)
-            self._commit(f"add {kind} {_label(record)}", [[cls.TABLE, record["id"], record]])
+            self._commit(f"add {kind} {hist.label(record)}", [[cls.TABLE, record["id"], record]])
         return cls.from_dict(record)
 
     def _build(self, cls: type[model.Record], fields: dict[str, Any]) -> dict[str, Any]:
@@ -167,31 +165,15 @@ class Store(QueriesMixin, SearchMixin):
 
     def update(self, record_id: str, **fields: Any) -> model.Record:
         """Change some fields of a record; the saved record."""
-        with self.storage.locked(exclusive=True):
-            self.storage._catch_up()
+        with self.storage.write_transaction():
             table, record = self._updated(record_id, fields)
             before = self._raw(record_id)
             changed = sorted(k for k in record if record[k] != before.get(k) and k != "updated")
             if not changed:
                 return model.from_dict(table, before)
-            summary = f"edit {model.kind_of_id(record_id)} {_label(record)}: {', '.join(changed)}"
+            summary = f"edit {model.kind_of_id(record_id)} {hist.label(record)}: {', '.join(changed)}"
             self._commit(summary, [[table, record_id, record]])
         return model.from_dict(table, record)
-
-    def update_many(self, changes: dict[str, dict[str, Any]], summary: str) -> int:
-        """Change fields of many records as one undoable change (e.g. accept all proposals)."""
-        with self.storage.locked(exclusive=True):
-            self.storage._catch_up()
-            ops = []
-            for record_id, fields in changes.items():
-                table, record = self._updated(record_id, fields, check=False)
-                before = self._raw(record_id)
-                if any(record[k] != before.get(k) for k in record if k != "updated"):
-                    ops.append([table, record_id, record])
-            self._check_batch(ops)
-            if ops:
-                self._commit(summary, ops)
-        return len(ops)
 
     def _updated(self, record_id: str, fields: dict[str, Any],
                  check: bool = True) -> tuple[str, dict[str, Any]]:
@@ -242,12 +224,11 @@ class Store(QueriesMixin, SearchMixin):
 
     def delete(self, record_id: str, cascade: bool = False) -> list[str]:
         """Delete a record; with ``cascade`` also what depends on it. The ids removed or changed."""
-        with self.storage.locked(exclusive=True):
-            self.storage._catch_up()
+        with self.storage.write_transaction():
             if self._raw(record_id) is None:
                 raise NotFound(f"There is no record with id {record_id!r}.")
             ops = removal_ops(self, record_id, cascade)
-            self._commit(f"delete {model.kind_of_id(record_id)} {_label(self._raw(record_id))}", ops)
+            self._commit(f"delete {model.kind_of_id(record_id)} {hist.label(self._raw(record_id))}", ops)
         return [op[1] for op in ops]
 
     def link(self, from_id: str, to_id: str, type: str, weight: int | None = None,
@@ -271,8 +252,7 @@ class Store(QueriesMixin, SearchMixin):
         ``credibility`` (statements, evidence) and ``reliability`` (actors, sources) are fields
         of the record itself; note, tags, verdict and checks make a new annotation.
         """
-        with self.storage.locked(exclusive=True):
-            self.storage._catch_up()
+        with self.storage.write_transaction():
             if self._raw(target) is None:
                 raise NotFound(f"There is no record with id {target!r}.")
             ops, annotation = [], None
@@ -308,51 +288,8 @@ class Store(QueriesMixin, SearchMixin):
                 what += ["note"] if note else []
                 what += [f"tags {', '.join(tags)}"] if tags else []
                 what += ["checks"] if checks else []
-            self._commit(f"annotate {_label(self._raw(target))}: {'; '.join(what)}", ops)
+            self._commit(f"annotate {hist.label(self._raw(target))}: {'; '.join(what)}", ops)
         return None if annotation is None else model.Annotation.from_dict(annotation)
-
-    def add_many(self, tables: dict[str, Iterable[dict[str, Any]]], summary: str,
-                 guard: Callable[[], None] | None = None) -> int:
-        """Add many records (a whole network) as one undoable change; the number added.
-
-        ``guard`` runs under the store's lock after catching up, before anything is written:
-        it may refuse the change (an importer checks there that the text is still new).
-        """
-        with self.storage.locked(exclusive=True):
-            self.storage._catch_up()
-            ops = prepare_records(tables, self._raw, self._normalise)
-            if guard is not None:
-                guard()
-            self._check_batch(ops)
-            if ops:
-                self._commit(summary, ops)
-        return len(ops)
-
-    def apply_prepared(self, summary: str, ops: list[list[Any]], expect_seq: int,
-                       details: dict[str, Any] | None = None) -> hist.HistoryEntry:
-        """Apply whole-record ops prepared (and validated) against ``expect_seq`` as one undoable change.
-
-        Refused with nothing written when the store changed since ``expect_seq``; ``details``
-        is kept in the history entry (a merge keeps there what it decided).
-        """
-        with self.storage.locked(exclusive=True):
-            self.storage._catch_up()
-            if self.storage.seq != expect_seq:
-                raise StoreError("The store changed while the change was being prepared; "
-                                 "nothing was written, run it again.")
-            self._commit(summary, ops, details=details)
-            entry = self.storage.tables[HISTORY_TABLE][hist.history_id(self.storage.seq)]
-        return hist.HistoryEntry.from_dict(entry)
-
-    def merge_actors(self, keep_id: str, gone_id: str) -> model.Actor:
-        """Fold actor ``gone_id`` into ``keep_id`` (references and aliases move); the kept actor."""
-        with self.storage.locked(exclusive=True):
-            self.storage._catch_up()
-            ops = merge_ops(self, keep_id, gone_id)
-            merged = ops[0][2]
-            self._check_batch(ops)
-            self._commit(f"merge actor {_label(self._raw(gone_id))} into {_label(merged)}", ops)
-        return model.Actor.from_dict(merged)
 
     def undo(self) -> hist.HistoryEntry:
         """Undo the newest change still done; the entry that was undone."""
@@ -363,8 +300,7 @@ class Store(QueriesMixin, SearchMixin):
         return self._reverse(forward=True)
 
     def _reverse(self, forward: bool) -> hist.HistoryEntry:
-        with self.storage.locked(exclusive=True):
-            self.storage._catch_up()
+        with self.storage.write_transaction():
             entries = self.storage.tables[HISTORY_TABLE]
             entry = hist.next_undone(entries) if forward else hist.last_done(entries)
             current = {c["id"]: self._raw(c["id"]) for c in entry["changes"]}
@@ -435,14 +371,3 @@ def _json_fields(fields: dict[str, Any]) -> dict[str, Any]:
         key = "from" if key == "from_" else key
         out[key] = list(value) if isinstance(value, tuple) else value
     return out
-
-
-def _label(record: dict[str, Any] | None) -> str:
-    if record is None:
-        return ""
-    for key in ("name", "title", "text", "type"):
-        value = record.get(key)
-        if isinstance(value, str) and value:
-            short = value if len(value) <= 40 else value[:39] + "…"
-            return f"{record['id']} “{short}”"
-    return record["id"]

@@ -110,3 +110,15 @@ def reversal(entry: dict[str, Any], current: dict[str, dict[str, Any] | None], f
             )
         ops.append([change["table"], change["id"], change[write_key]])
     return ops
+
+
+def label(record: dict[str, Any] | None) -> str:
+    """A record as history summaries name it: its id and the start of its name or text."""
+    if record is None:
+        return ""
+    for key in ("name", "title", "text", "type"):
+        value = record.get(key)
+        if isinstance(value, str) and value:
+            short = value if len(value) <= 40 else value[:39] + "…"
+            return f"{record['id']} “{short}”"
+    return record["id"]
