@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -26,6 +27,7 @@ _CLAUSAL = frozenset(
 _JOINT_RE = re.compile(
     r"(?:[,;]\s*(?:while|whereas|and|but)?|\s(?:while|whereas|after|before|because|when|since|until|once))\s+"
 )
+_COMPARATIVE_RE = re.compile(r"\b(?:than|as)\s+(?:[\w'’-]+\s+){0,4}$")
 _POSS_PRONOUN = {"its": "it", "his": "he", "her": "she", "their": "they"}
 _NAMES_SOMETHING = frozenset({"call", "describe", "label", "brand", "dub"})
 _NAMING = _NAMES_SOMETHING | {"dismiss", "reject"}
@@ -44,6 +46,9 @@ def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> li
     for k, (cs, ce, surface, act, lemma) in enumerate(found):
         if lemma == "cite" and k + 1 < len(found):
             continue  # 'X, citing a source, reported that …': the source of a later speech, not a speech
+        compared = _COMPARATIVE_RE.search(text, max(sent[0], cs - 120), cs)
+        if compared and re.match(r"\s*[,.;]", text[ce : ce + 2]):
+            continue  # 'a larger move than most analysts had expected,': a comparison, not a speech
         lo = sent[0]
         q = doc.quote_before(cs)
         if q is not None and sent[0] <= q.outer_end <= cs:
@@ -93,6 +98,8 @@ def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> li
                     )
         if subj is None:
             subj = subject_before(doc, lo, cs)
+            if subj is not None and _in_subordinate(text, subj, surface, cs) and not out:
+                subj = _clause_subject(doc, sent, cs)
         if subj is None:
             pre = text[lo:cs].rstrip()
             if (pre.endswith((",", "”", '"', ",”", ',"')) or not pre) and lemma in _INVERTIBLE:
@@ -247,16 +254,31 @@ def _nested(prev: Speech, cs: int, subj: Subject) -> bool:
     )
 
 
+def _in_subordinate(text: str, subj: Subject, surface: str, cs: int) -> bool:
+    """Whether a subject found before '…, saying' belongs to a clause of its own ('than X expected')."""
+    if not surface.endswith("ing") or subj.start < 0 or not text[max(0, cs - 8) : cs].rstrip().endswith(","):
+        return False
+    return re.search(r"\b[a-z]{2,}(?:ed|en)\b", text[subj.end : cs]) is not None
+
+
+_DATELINE_RE = re.compile(r"[A-Z][A-Z .'’-]+,?[^()\n]{0,30}\([^)\n]{1,30}\)\s*[-—–]\s*")
+
+
 def _clause_subject(doc: Doc, sent: tuple[int, int], cs: int) -> Subject | None:
     """The named subject opening a sentence, for a trailing '…, citing X' when no other cue precedes."""
     text = doc.text
     pos = sent[0]
+    dateline = _DATELINE_RE.match(text, pos, cs)
+    if dateline:
+        pos = dateline.end()
     intro = re.match(
         r"(?:(?:In|On|At|After|Before|Last|This|Earlier|Later)\b[^,]{0,40},\s*)?(?:The\s+)?", text[pos:cs]
     )
     if intro:
         pos += intro.end()
     hit = doc.at_start.get(pos)
+    if hit is not None and text[hit[0] : hit[0] + 3] in ("'s ", "’s "):
+        hit = doc.at_start.get(hit[0] + 3) or hit  # "Chile's central bank"
     if hit is None or hit[0] >= cs or not re.match(r"\s+[a-z]", text[hit[0] : hit[0] + 3]):
         return None
     if re.match(r"\s+(?:of|for|at|in|from|with|and|or)\b", text[hit[0] : hit[0] + 6]):
@@ -340,6 +362,8 @@ def assign_quotes(doc: Doc, speeches: list[Speech]) -> list[Quote]:
                 if sp.content and sp.content[0] <= q.start < sp.content[1]:
                     best = sp
                     break
+        if best is None:
+            best = _interrupted(doc, q, by_sent.get(sent, ()))
         if best is not None:
             best.quotes.append(q)
         else:
@@ -347,9 +371,22 @@ def assign_quotes(doc: Doc, speeches: list[Speech]) -> list[Quote]:
     return rest
 
 
-def _sentence_index(doc: Doc):  # noqa: ANN202 - a small closure
-    import bisect
+def _interrupted(doc: Doc, q: Quote, speeches: tuple[Speech, ...] | list[Speech]) -> Speech | None:
+    """The speech of an interrupted quotation: '“A,” she said outside, “B.”' gives A to her as well."""
+    if not doc.text[q.start : q.end].rstrip().endswith(",") and doc.text[q.end : q.end + 1] != ",":
+        return None
+    for sp in speeches:
+        gap = doc.text[q.outer_end : sp.cue_start]
+        if sp.cue_start < q.outer_end or len(gap.split()) > 6 or re.search(r"[.;“”\"]", gap):
+            continue
+        k = bisect.bisect_left(doc.quotes, sp.cue_end, key=lambda r: r.outer_start)
+        nxt = doc.quotes[k] if k < len(doc.quotes) else None
+        if nxt is not None and re.fullmatch(r"[^.;“”\"]*,\s*", doc.text[sp.cue_end : nxt.outer_start]):
+            return sp
+    return None
 
+
+def _sentence_index(doc: Doc):  # noqa: ANN202 - a small closure
     starts = [s for s, _ in doc.sentences]
 
     def sent_of(pos: int) -> tuple[int, int]:

@@ -50,6 +50,9 @@ def chunks(
             if gap in (" ", "-") and (tj.is_cap or tj.is_acronym) and not tj.is_possessive:
                 j += 1
                 continue
+            if _name_tail(text, tokens, i, j, gap, heads):
+                j += 1
+                continue
             inner = _org_inner_words(text, tokens, i, j, b, heads)
             if inner:
                 j += inner
@@ -73,6 +76,19 @@ def chunks(
         out.append((i, j))
         i = j
     return out
+
+
+_NUMBERED = frozenset({"Local", "Lodge", "Chapter", "District", "Branch", "Division", "Unit", "Precinct"})
+
+
+def _name_tail(text: str, tokens: list[Token], i: int, j: int, gap: str, heads: frozenset[str]) -> bool:
+    """Whether token j still belongs to a name: 'Union Local 219', 'Co-operative', "Supporters’ Trust"."""
+    prev, tj = tokens[j - 1], tokens[j]
+    if gap == " " and tj.text.isdigit() and prev.text in _NUMBERED and j - i >= 2:
+        return True
+    if gap == "-" and tj.text.islower() and j - i >= 2 and len(prev.text) <= 3 and prev.is_cap:
+        return True  # 'Co-operative', 'Co-op'
+    return gap in ("’ ", "' ") and prev.text.endswith("s") and tj.text in heads and j - i >= 1
 
 
 def _org_inner_words(text: str, tokens: list[Token], i: int, j: int, b: int, heads: frozenset[str]) -> int:

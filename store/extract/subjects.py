@@ -259,6 +259,14 @@ def _after_appositive(doc: Doc, lo: int, end: int, depth: int) -> Subject | None
     return None
 
 
+_ROLE_BEFORE_NAME_RE = re.compile(r"(?:[a-z][\w'’-]*\s+){1,4}")
+_NOT_ROLE = frozenset(
+    {"the", "a", "an", "in", "on", "at", "to", "of", "for", "by", "with", "from", "that", "this", "it"}
+    | {"he", "she", "they", "we", "was", "were", "is", "are", "and", "or", "but", "when", "as", "after"}
+    | {"before", "while", "his", "her", "their", "its", "our", "during"}
+)
+
+
 def subject_after(doc: Doc, cue_end: int, hi: int) -> Subject | None:
     """An inverted subject right after the verb: '…,” said Selin Aydemir' or '…, said a senior official'."""
     text = doc.text
@@ -268,6 +276,15 @@ def subject_after(doc: Doc, cue_end: int, hi: int) -> Subject | None:
     hit = doc.at_start.get(i)
     if hit and hit[0] <= hi:
         return Subject([hit[1]], i, hit[0], 0.95, "name")
+    role = _ROLE_BEFORE_NAME_RE.match(text, i, hi)
+    if role and not set(role.group().lower().split()) & _NOT_ROLE:
+        hit = doc.at_start.get(role.end())
+        if hit and hit[0] <= hi and hit[1].final().kind == "person":
+            ent = hit[1].final()
+            words = role.group().strip()
+            if not ent.role or ent.role.endswith(words.replace("-", " ")):
+                ent.role = words
+            return Subject([ent], i, hit[0], 0.9, "name")
     m = re.match(
         r"(?:the|a|an|one of the|two|three|several)?\s*((?:[\w'’-]+\s+){0,5}?[\w'’-]+?)"
         r"(?=[,.;]|\s+(?:who|which|familiar|close|briefed|speaking|in|at|on|from|for|to)\b|$)",
