@@ -9,9 +9,10 @@ _ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"  # Crockford base32, lower case: 
 
 
 def new_id(prefix: str, taken: object = ()) -> str:
-    """A fresh id such as ``st-4k9x2m7qpa`` that is not in ``taken``."""
+    """A fresh id such as ``st-4k9x2m7qpa`` (50 random bits) that is not in ``taken``."""
     while True:
-        candidate = prefix + "-" + "".join(secrets.choice(_ALPHABET) for _ in range(10))
+        bits = secrets.randbits(50)
+        candidate = prefix + "-" + "".join(_ALPHABET[(bits >> shift) & 31] for shift in range(0, 50, 5))
         if candidate not in taken:
             return candidate
 
