@@ -28,7 +28,7 @@ _ACTOR_REFS = {
 
 def merge_ops(store: Store, keep_id: str, gone_id: str) -> list[list[Any]]:
     """The ops that fold actor ``gone_id`` into actor ``keep_id``."""
-    keep, gone = store._raw(keep_id), store._raw(gone_id)
+    keep, gone = store.raw(keep_id), store.raw(gone_id)
     for rid, record in ((keep_id, keep), (gone_id, gone)):
         if record is None or model.kind_of_id(rid) != "actor":
             raise ValidationError(f"{rid!r} is not an actor in this store.", field="id")

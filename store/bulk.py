@@ -27,7 +27,7 @@ class BulkChangesMixin:
             ops = []
             for record_id, fields in changes.items():
                 table, record = self._updated(record_id, fields, check=False)
-                before = self._raw(record_id)
+                before = self.raw(record_id)
                 if any(record[k] != before.get(k) for k in record if k != "updated"):
                     ops.append([table, record_id, record])
             self._check_batch(ops)
@@ -43,7 +43,7 @@ class BulkChangesMixin:
         it may refuse the change (an importer checks there that the text is still new).
         """
         with self.storage.write_transaction():
-            ops = prepare_records(tables, self._raw, self._normalise)
+            ops = prepare_records(tables, self.raw, self._normalise)
             if guard is not None:
                 guard()
             self._check_batch(ops)
@@ -72,6 +72,6 @@ class BulkChangesMixin:
             ops = merge_ops(self, keep_id, gone_id)
             merged = ops[0][2]
             self._check_batch(ops)
-            self._commit(f"merge actor {hist.label(self._raw(gone_id))} into {hist.label(merged)}", ops)
+            self._commit(f"merge actor {hist.label(self.raw(gone_id))} into {hist.label(merged)}", ops)
         return model.Actor.from_dict(merged)
 

@@ -23,7 +23,7 @@ def problems(store: Store) -> list[str]:
                 found.append(f"{rid}: the id does not belong in {table}.")
                 continue
             try:
-                validate(table, record, store._raw)
+                validate(table, record, store.raw)
             except ValidationError as error:
                 found.append(f"{rid}: {error}")
             if table == "sources":

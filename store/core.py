@@ -82,7 +82,8 @@ class Store(BulkChangesMixin, QueriesMixin, SearchMixin):
         """A number that changes whenever the data does (for caches and screens)."""
         return self.storage.generation
 
-    def _raw(self, record_id: str) -> dict[str, Any] | None:
+    def raw(self, record_id: str) -> dict[str, Any] | None:
+        """The stored JSON dict of a record, or None; for the store's own modules: never mutate it."""
         table = model.table_of_id(record_id)
         if table is None:
             return None
@@ -90,7 +91,7 @@ class Store(BulkChangesMixin, QueriesMixin, SearchMixin):
 
     def find(self, record_id: str) -> model.Record | None:
         """The record with this exact id, or None."""
-        raw = self._raw(record_id)
+        raw = self.raw(record_id)
         return None if raw is None else model.from_dict(model.table_of_id(record_id), raw)
 
     def get(self, record_id: str) -> model.Record:
@@ -150,7 +151,7 @@ class Store(BulkChangesMixin, QueriesMixin, SearchMixin):
                     f"{cls.KIND}.id must start with {cls.PREFIX}-, not {record['id']!r}.",
                     field="id",
                 )
-            if self._raw(record["id"]) is not None:
+            if self.raw(record["id"]) is not None:
                 raise ValidationError(f"{cls.KIND}.id {record['id']!r} is taken.", field="id")
         else:
             record["id"] = new_id(cls.PREFIX, self.storage.tables[cls.TABLE])
@@ -159,7 +160,7 @@ class Store(BulkChangesMixin, QueriesMixin, SearchMixin):
         stamp = now()
         record["created"] = record["updated"] = stamp
         self._normalise(cls.TABLE, record)
-        validate(cls.TABLE, record, self._raw)
+        validate(cls.TABLE, record, self.raw)
         self._check_unique(cls.TABLE, record)
         return record
 
@@ -167,7 +168,7 @@ class Store(BulkChangesMixin, QueriesMixin, SearchMixin):
         """Change some fields of a record; the saved record."""
         with self.storage.write_transaction():
             table, record = self._updated(record_id, fields)
-            before = self._raw(record_id)
+            before = self.raw(record_id)
             changed = sorted(k for k in record if record[k] != before.get(k) and k != "updated")
             if not changed:
                 return model.from_dict(table, before)
@@ -178,7 +179,7 @@ class Store(BulkChangesMixin, QueriesMixin, SearchMixin):
     def _updated(self, record_id: str, fields: dict[str, Any],
                  check: bool = True) -> tuple[str, dict[str, Any]]:
         table = model.table_of_id(record_id)
-        before = self._raw(record_id)
+        before = self.raw(record_id)
         if table is None or before is None:
             raise NotFound(f"There is no record with id {record_id!r}.")
         fields = _json_fields(fields)
@@ -192,7 +193,7 @@ class Store(BulkChangesMixin, QueriesMixin, SearchMixin):
         self._normalise(table, record)
         if not check:
             return table, record
-        validate(table, record, self._raw)
+        validate(table, record, self.raw)
         self._check_unique(table, record)
         if table == "sources" and record["text"] != before["text"]:
             self._check_spans_into(record)
@@ -202,10 +203,10 @@ class Store(BulkChangesMixin, QueriesMixin, SearchMixin):
         """Refuse a new source text that spans of its statements or evidence no longer fit."""
         broken = []
         for item in self.records_from_source(source["id"]):
-            raw = dict(self._raw(item.id), source=source["id"])
+            raw = dict(self.raw(item.id), source=source["id"])
             try:
                 validate(model.table_of_id(item.id), raw,
-                         lambda rid: source if rid == source["id"] else self._raw(rid))
+                         lambda rid: source if rid == source["id"] else self.raw(rid))
             except ValidationError:
                 broken.append(item.id)
         if broken:
@@ -218,17 +219,17 @@ class Store(BulkChangesMixin, QueriesMixin, SearchMixin):
 
     def dependents(self, record_id: str) -> list[str]:
         """Ids of the records that depend on ``record_id`` and go or change with it."""
-        if self._raw(record_id) is None:
+        if self.raw(record_id) is None:
             raise NotFound(f"There is no record with id {record_id!r}.")
         return dependents_of(self, record_id)
 
     def delete(self, record_id: str, cascade: bool = False) -> list[str]:
         """Delete a record; with ``cascade`` also what depends on it. The ids removed or changed."""
         with self.storage.write_transaction():
-            if self._raw(record_id) is None:
+            if self.raw(record_id) is None:
                 raise NotFound(f"There is no record with id {record_id!r}.")
             ops = removal_ops(self, record_id, cascade)
-            self._commit(f"delete {model.kind_of_id(record_id)} {hist.label(self._raw(record_id))}", ops)
+            self._commit(f"delete {model.kind_of_id(record_id)} {hist.label(self.raw(record_id))}", ops)
         return [op[1] for op in ops]
 
     def link(self, from_id: str, to_id: str, type: str, weight: int | None = None,
@@ -253,7 +254,7 @@ class Store(BulkChangesMixin, QueriesMixin, SearchMixin):
         of the record itself; note, tags, verdict and checks make a new annotation.
         """
         with self.storage.write_transaction():
-            if self._raw(target) is None:
+            if self.raw(target) is None:
                 raise NotFound(f"There is no record with id {target!r}.")
             ops, annotation = [], None
             grades = {k: v for k, v in (("credibility", credibility), ("reliability", reliability))
@@ -266,7 +267,7 @@ class Store(BulkChangesMixin, QueriesMixin, SearchMixin):
                         article = "An" if kind[0] in "aeiou" else "A"
                         raise ValidationError(f"{article} {kind} has no {key}.", field=key)
                 table, record = self._updated(target, grades)
-                if any(record[k] != self._raw(target)[k] for k in grades):
+                if any(record[k] != self.raw(target)[k] for k in grades):
                     ops.append([table, target, record])
             if isinstance(tags, str):
                 raise ValidationError("annotation.tags must be a list of tags, not one string.",
@@ -288,7 +289,7 @@ class Store(BulkChangesMixin, QueriesMixin, SearchMixin):
                 what += ["note"] if note else []
                 what += [f"tags {', '.join(tags)}"] if tags else []
                 what += ["checks"] if checks else []
-            self._commit(f"annotate {hist.label(self._raw(target))}: {'; '.join(what)}", ops)
+            self._commit(f"annotate {hist.label(self.raw(target))}: {'; '.join(what)}", ops)
         return None if annotation is None else model.Annotation.from_dict(annotation)
 
     def undo(self) -> hist.HistoryEntry:
@@ -303,7 +304,7 @@ class Store(BulkChangesMixin, QueriesMixin, SearchMixin):
         with self.storage.write_transaction():
             entries = self.storage.tables[HISTORY_TABLE]
             entry = hist.next_undone(entries) if forward else hist.last_done(entries)
-            current = {c["id"]: self._raw(c["id"]) for c in entry["changes"]}
+            current = {c["id"]: self.raw(c["id"]) for c in entry["changes"]}
             ops = hist.reversal(entry, current, forward)
             marked = dict(entry, state=hist.DONE if forward else hist.UNDONE)
             ops.append([HISTORY_TABLE, entry["id"], marked])
@@ -328,7 +329,7 @@ class Store(BulkChangesMixin, QueriesMixin, SearchMixin):
             return next((lk.id for lk in self.links_from(key[0], key[2])
                          if lk.to == key[1] and lk.id not in pending), None)
 
-        check_batch(ops, self._raw, existing_link)
+        check_batch(ops, self.raw, existing_link)
 
     def _check_unique(self, table: str, record: dict[str, Any]) -> None:
         if table != "links":
@@ -345,7 +346,7 @@ class Store(BulkChangesMixin, QueriesMixin, SearchMixin):
         storage = self.storage
         seq = storage.seq + 1
         changes = [
-            {"table": t, "id": rid, "before": self._raw(rid), "after": rec}
+            {"table": t, "id": rid, "before": self.raw(rid), "after": rec}
             for t, rid, rec in ops if t != HISTORY_TABLE
         ]
         entry = {

@@ -52,7 +52,7 @@ def _plan(store: Store, record_id: str) -> tuple[list[str], dict[str, dict[str, 
 def _rewrite(store: Store, rewritten: dict, deleted: list[str], rid: str, **changes) -> None:
     if rid in deleted:
         return
-    record = rewritten.get(rid) or dict(store._raw(rid))
+    record = rewritten.get(rid) or dict(store.raw(rid))
     for key, compute in changes.items():
         record[key] = compute(record)
     rewritten[rid] = record

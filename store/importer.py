@@ -60,7 +60,7 @@ def import_article(store: Store, article: Article, **overrides: Any) -> ImportRe
     source.update(fields, id=new_id("src", store.storage.tables["sources"]), text=article.text,
                   sha256=hashlib.sha256(article.text.encode("utf-8")).hexdigest())
     source["created"] = source["updated"] = now()
-    validate("sources", source, store._raw)
+    validate("sources", source, store.raw)
     known = [a.to_dict() for a in store.all("actors")]
     proposed = extract(article.text, source_id=source["id"], known_actors=known,
                        said_on=source["published"])
@@ -95,7 +95,7 @@ def _keep_valid(store: Store, source: dict, proposed: Any, result: ImportResult)
         pending.update((record["id"], record) for record in rows)
 
     def lookup(rid: str) -> dict[str, Any] | None:
-        return pending.get(rid) or store._raw(rid)
+        return pending.get(rid) or store.raw(rid)
 
     changed = True
     while changed:  # a dropped actor can invalidate statements, and those the links to them

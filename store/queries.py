@@ -19,7 +19,7 @@ class QueriesMixin:
     """Queries over a Store's data (mixed into ``Store``)."""
 
     storage: Any
-    _raw: Callable[[str], dict[str, Any] | None]
+    raw: Callable[[str], dict[str, Any] | None]
 
     def _index(self, name: str, table: str, build: Callable[[dict[str, dict]], Any]) -> Any:
         cache = self.__dict__.setdefault("_indexes", {})
@@ -82,11 +82,11 @@ class QueriesMixin:
     def affiliation_chain(self, actor_id: str) -> list[model.Actor]:
         """The actor's affiliation, its affiliation's, and so on up (Kim Inae → ministry → state)."""
         chain, seen = [], {actor_id}
-        current = self._raw(actor_id)
+        current = self.raw(actor_id)
         while current is not None and current.get("affiliation") not in (None, *seen):
             parent = current["affiliation"]
             seen.add(parent)
-            current = self._raw(parent)
+            current = self.raw(parent)
             if current is not None:
                 chain.append(model.Actor.from_dict(current))
         return chain

@@ -17,7 +17,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 #: Single dict lookups: atomic under the GIL, safe to call from the UI thread without waiting
 #: behind a write; they see what this session has loaded (the app refreshes on a timer).
-LOCK_FREE = frozenset({"close", "find", "get"})
+LOCK_FREE = frozenset({"close", "find", "get", "raw"})
 
 #: Methods that catch up themselves, under the exclusive lock they take to write.
 SELF_CATCHING_UP = frozenset(

@@ -202,7 +202,7 @@ def test_nothing_to_undo_in_a_fresh_store(store):
 def test_undo_refuses_when_the_record_changed_outside_the_history(store):
     store.update("act-russia", role="one")
     with store.storage.locked(exclusive=True):  # a change that bypassed the API (a hand edit)
-        store.storage.commit([["actors", "act-russia", dict(store._raw("act-russia"), role="x")]])
+        store.storage.commit([["actors", "act-russia", dict(store.raw("act-russia"), role="x")]])
     with pytest.raises(StoreError, match="changed since"):
         store.undo()
     assert store.get("act-russia").role == "x"
