@@ -64,19 +64,20 @@ class LoadedStore:
 def parse_store(raw: bytes, path: str) -> LoadedStore:
     """Parse and check a TinyDB store document; anything untrustworthy is refused."""
     gc_was_enabled = gc.isenabled()
-    gc.disable()  # parsing builds millions of objects; the collector would only slow it down
+    gc.disable()  # parsing and indexing build millions of objects; the collector only slows it
     try:
-        document = orjson.loads(raw)
-    except orjson.JSONDecodeError as error:
-        kind = "truncated" if raw.strip() and error.pos >= len(raw.rstrip()) else "not valid JSON"
-        raise StoreFileError(
-            f"The store {path} is {kind} ({error.msg} at byte {error.pos}); "
-            "it was left untouched."
-        ) from None
+        try:
+            document = orjson.loads(raw)
+        except orjson.JSONDecodeError as error:
+            kind = "truncated" if raw.strip() and error.pos >= len(raw.rstrip()) else "not valid JSON"
+            raise StoreFileError(
+                f"The store {path} is {kind} ({error.msg} at byte {error.pos}); "
+                "it was left untouched."
+            ) from None
+        return check_document(document, path)
     finally:
         if gc_was_enabled:
             gc.enable()
-    return check_document(document, path)
 
 
 def check_document(document: Any, path: str) -> LoadedStore:
