@@ -7,6 +7,7 @@ from functools import partial
 
 from textual import work
 from textual.app import App, ComposeResult, SystemCommand
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.containers import Center, Middle
 from textual.content import Content
@@ -17,30 +18,36 @@ from textual.widgets import LoadingIndicator, Static
 from store import Store, StoreError, open_store
 from store.location import default_store_path
 
+from .key_order import OrderedKeys
 from .keymap import keymap_path, load_keymap
 from .messages import StoreChanged
 from .navigation import NavHistory
 from .safe_text import visible
+from .screens.help_screen import HelpScreen
 from .screens.main_screen import MainScreen
 from .screens.review_screen import ReviewScreen
+from .theme import use_readable_theme
 
 POLL_SECONDS = 1.0
+NOTICE_SECONDS = {"information": 3.0, "warning": 5.0, "error": 8.0}
 
 
-class ClaimnetApp(App[None]):
+class ClaimnetApp(OrderedKeys, App[None]):
     """Browse and annotate a claim network kept in one store file."""
 
     CSS_PATH = "app.tcss"
     TITLE = "claimnet"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (76, "-normal"), (120, "-wide")]
     BINDINGS = [
+        Binding("question_mark,f1", "help", "Help", id="help"),
         Binding("q", "quit", "Quit", id="quit"),
         Binding("ctrl+p", "command_palette", "Commands", show=False, id="command_palette"),
     ]
 
     def __init__(self, store_path: str | None = None, keys_path: str | None = None,
-                 poll_seconds: float = POLL_SECONDS) -> None:
+                 poll_seconds: float = POLL_SECONDS, colours: int | str | None = None) -> None:
         super().__init__()
+        self.colours = colours  # 16: the ANSI theme; "auto": it if the terminal has 16; None: Textual's
         self.store_path = store_path or default_store_path()
         self.keys_path = keys_path or keymap_path()
         self.poll_seconds = poll_seconds
@@ -50,12 +57,24 @@ class ClaimnetApp(App[None]):
         self._poll_error = False
         self.notice_log: list[str] = []  # every notification shown, oldest first
         self.own_generations: set[int] = set()  # store generations our own writes produced
+        self._init_key_order()
 
     def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
                markup: bool = True) -> None:
-        """Show a notification and keep its text in ``notice_log``."""
+        """Show a short-lived notification (errors stay longer) and keep its text in ``notice_log``."""
         self.notice_log.append(message)
+        if timeout is None:
+            timeout = NOTICE_SECONDS.get(severity, NOTICE_SECONDS["information"])
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+        # Toasts expire by their own timers; this one makes sure the screen drops them even when
+        # a toast was mounted on a screen that has gone (it then lingered until the next key).
+        self.call_later(self.set_timer, timeout + 0.1, self._refresh_notifications)  # any thread
+
+    def push_screen(self, screen, callback=None, wait_for_dismiss=False, *, mode=None):
+        """Push a screen, unless the app is closing (a key typed just after q must not open a form)."""
+        if self._exit:
+            return AwaitComplete.nothing()
+        return super().push_screen(screen, callback, wait_for_dismiss, mode=mode)
 
     def compose(self) -> ComposeResult:
         with Middle(), Center():
@@ -64,6 +83,7 @@ class ClaimnetApp(App[None]):
             yield LoadingIndicator()
 
     def on_mount(self) -> None:
+        use_readable_theme(self, self.colours)
         keymap, problems = load_keymap(self.keys_path)
         if keymap:
             self.set_keymap(keymap)
@@ -87,10 +107,10 @@ class ClaimnetApp(App[None]):
         self.push_screen(MainScreen())
         if store.created_new:
             self.notify(f"Created a new store with the default network (the seed article) at "
-                        f"{visible(store.path)}.", title="New store", markup=False, timeout=8)
+                        f"{visible(store.path)}.", title="New store", markup=False, timeout=6)
         if store.migrated_from is not None:
             self.notify(f"Migrated the store from schema {store.migrated_from}; a backup was kept.",
-                        markup=False, timeout=8)
+                        markup=False, timeout=6)
         self.set_interval(self.poll_seconds, self._poll)
 
     def _poll(self) -> None:
@@ -120,6 +140,11 @@ class ClaimnetApp(App[None]):
             if isinstance(screen, MainScreen | ReviewScreen):
                 screen.post_message(StoreChanged(generation, external))
 
+    def action_help(self) -> None:
+        """List every key of the screen in front (its focused widget's, the screen's, the app's)."""
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(HelpScreen.bindings_of(self.screen)))
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every action bound on the screen (with its key and id), then Textual's own."""
         seen: set[tuple[int, str]] = set()
@@ -139,7 +164,7 @@ class ClaimnetApp(App[None]):
 
 def run_app(store_path: str | None) -> int:
     """Run the app on a store file (default: CLAIMNET_STORE or the user data directory); exit status."""
-    app = ClaimnetApp(store_path)
+    app = ClaimnetApp(store_path, colours="auto")
     try:
         app.run()
     finally:

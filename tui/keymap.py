@@ -8,6 +8,15 @@ import tomllib
 import platformdirs
 
 ENV_KEYS = "CLAIMNET_KEYS"
+#: Bindings that do elsewhere what a main-screen binding does, under an id of their own: remapping
+#: the main one remaps them too, unless the key file names them itself.
+SAME_AS = {
+    "review.undo": "undo",
+    "review.redo": "redo",
+    "review.edit": "edit",
+    "annotate.editor": "note_in_editor",
+    **{f"annotate.credibility_{n}": f"credibility_{n}" for n in range(1, 7)},
+}
 
 
 def keymap_path() -> str:
@@ -42,4 +51,13 @@ def load_keymap(path: str | None = None) -> tuple[dict[str, str], list[str]]:
             keymap[binding_id] = ",".join(k.strip() for k in keys)
         elif binding_id != "keys":
             problems.append(f"Key map {path}: {binding_id!r} must be a key or a list of keys.")
-    return keymap, problems
+    return with_equivalents(keymap), problems
+
+
+def with_equivalents(keymap: dict[str, str]) -> dict[str, str]:
+    """The keymap with the same keys given to the equivalent bindings of other screens (SAME_AS)."""
+    out = dict(keymap)
+    for other, main in SAME_AS.items():
+        if main in keymap and other not in keymap:
+            out[other] = keymap[main]
+    return out

@@ -34,11 +34,13 @@ class PaneLoaded(Message):
 class DetailLoaded(Message):
     """A worker built the detail text of the focused record."""
 
-    def __init__(self, record_id: str | None, content: Content, info: FocusInfo | None) -> None:
+    def __init__(self, record_id: str | None, content: Content, info: FocusInfo | None,
+                 generation: int = -1) -> None:
         super().__init__()
         self.record_id = record_id
         self.content = content
         self.info = info
+        self.generation = generation  # the store's generation it was read at
 
 
 class WriteFinished(Message):

@@ -258,5 +258,5 @@ def queue_summary(row: SourceRow | None, title: str) -> Content:
         (f"{row.accepted} accepted", COUNT_STYLES[ACCEPTED]), Content(" · "),
         (f"{row.rejected} rejected", COUNT_STYLES[REJECTED]), Content(" · "),
         (f"{row.proposed} proposed", "dim"), Content("\n\n"))
-    return out + Content("u undoes the last decision · shift+tab then j/k picks another source · "
+    return out + Content("u undoes the last decision · tab, then j/k and enter, picks another source · "
                          "escape goes back to the network").stylize("dim")

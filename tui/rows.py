@@ -21,6 +21,9 @@ VERDICT_MARKS = {
     "not_checkable": ("-", "magenta"),
 }
 NOTE_MARK = "✎"
+#: Statements and evidence an import proposed and nobody reviewed yet, and those rejected.
+STATUS_MARKS = {"proposed": ("~", "yellow"), "rejected": ("✗", "red")}
+STATUS_KINDS = ("statement", "evidence", "link-statement")
 SIGN_STYLES = {"+": "green", "−": "red", "±": "yellow", "→": "cyan", "←": "cyan"}
 ACT_SHORT = {
     "claim": "claim", "denial": "denial", "accusation": "accuse", "threat": "threat",
@@ -32,6 +35,8 @@ ACT_TINY = {
     "demand": "dmnd", "condemnation": "cndm", "prediction": "pred", "confirmation": "conf",
     "retraction": "retr",
 }
+LINK_TINY = {"denies": "deny", "accuses": "accu", "responds_to": "resp", "restates": "rest",
+             "supports": "supp", "contradicts": "ctra", "undercuts": "undc"}
 ACT_STYLES = {"denial": "red", "accusation": "yellow", "threat": "red", "condemnation": "yellow",
               "confirmation": "green", "retraction": "magenta"}
 KIND_SHORT = {"person": "per", "state": "sta", "organisation": "org", "group": "grp",
@@ -53,12 +58,16 @@ class Row:
     count: int | None = None
     verdict: str | None = None
     noted: bool = False
+    status: str = ""  # proposed, accepted or rejected (statements and evidence)
 
 
 def marks(row: Row) -> Content:
-    """The two-cell annotation marks: verdict letter and a note sign."""
+    """The marks before a row: verdict letter, note sign and, for claims, proposed or rejected."""
     letter, style = VERDICT_MARKS.get(row.verdict or "", (" ", ""))
-    return Content.assemble((letter, style), (NOTE_MARK if row.noted else " ", "cyan"))
+    parts = [(letter, style), (NOTE_MARK if row.noted else " ", "cyan")]
+    if row.kind in STATUS_KINDS:
+        parts.append(STATUS_MARKS.get(row.status, (" ", "")))
+    return Content.assemble(*parts)
 
 
 def _cell(text: str, width: int, style: str = "") -> Content:
@@ -75,7 +84,9 @@ def format_row(row: Row, width: int) -> Content:
         return Content.styled(row.text, "dim").truncate(width, pad=True)
     if row.kind == "group":
         return Content.styled(one_line(row.text), "bold").truncate(width, ellipsis=True, pad=True)
-    parts: list[Content] = [marks(row), Content(" ")]
+    # Three cells of marks: verdict, note and (claims) status, else a space before the columns.
+    lead = marks(row)
+    parts: list[Content] = [lead] if row.kind in STATUS_KINDS else [lead, Content(" ")]
     rest = width - 3
     if row.sign:
         parts.append(_cell(row.sign, 2, SIGN_STYLES.get(row.sign, "")))
@@ -88,6 +99,15 @@ def format_row(row: Row, width: int) -> Content:
                       Content(count)]
         else:
             parts += [_cell(row.text, rest - len(count), "bold"), Content(count)]
+    elif row.kind == "link-statement" and rest < 40:
+        # Narrow: a short link type, then who said it (what tells linked statements apart), then words.
+        parts += [_cell(LINK_TINY.get(row.label, row.label[:4]), 4, "cyan"), Content(" ")]
+        rest -= 5
+        if rest < 16:
+            parts.append(_cell(row.who, rest, "bold"))
+        else:
+            who = min(len(one_line(row.who)), max(8, rest // 2))
+            parts += [_cell(row.who, who, "bold"), Content(" "), _cell(row.text, rest - who - 1)]
     elif row.kind in ("statement", "link-statement"):
         if row.kind == "link-statement":
             label = row.label.replace("_", " ")
@@ -106,13 +126,13 @@ def format_row(row: Row, width: int) -> Content:
         if rest >= 45 and row.date:
             parts += [_cell(row.date, 10, "dim"), Content(" ")]
             rest -= 11
-        parts.append(_cell(row.text, rest))
+        parts.append(_cell(row.text, rest, "dim" if row.status == "rejected" else ""))
     else:
         label = KIND_SHORT.get(row.label, row.label)
         if rest >= 20:
             parts += [_cell(label, 4, "dim"), Content(" ")]
             rest -= 5
-        parts.append(_cell(row.text, rest))
+        parts.append(_cell(row.text, rest, "dim" if row.status == "rejected" else ""))
     return Content.assemble(*parts).truncate(width, pad=True)
 
 

@@ -20,11 +20,12 @@ BEARING_SIGNS = {"supports": "+", "contradicts": "−", "undercuts": "−"}
 
 @dataclass(frozen=True, slots=True)
 class PaneData:
-    """Rows for a pane and the title that says what they are."""
+    """Rows for a pane, the title that says what they are (with a count) and what they are scoped to."""
 
     rows: Sequence[Row]
     title: Content
     empty: str
+    scope: Content | None = None  # shown under the pane, where a narrow pane has room for it
 
 
 Marks = dict[str, tuple[str | None, bool, list[str]]]
@@ -52,15 +53,18 @@ def marks_of(store: Store, record_id: str) -> tuple[str | None, bool, list[str]]
     return marks.get(record_id, NO_MARKS)
 
 
-def _title(name: str, count: int, scope: str = "", flt: PaneFilter | None = None) -> Content:
-    """A pane title: ``Statements · by/about Kim Yo Jong 6 · act=denial``."""
+def _title(name: str, count: int, flt: PaneFilter | None = None) -> Content:
+    """A pane title: ``Statements 6 · act=denial`` (the count stays in view in a narrow pane)."""
     title = Content.from_markup("[b]$name[/b]", name=name)
-    if scope:
-        title += Content(" · ") + Content(one_line(scope, 40))
     title += Content.from_markup(" [dim]$count[/dim]", count=str(count))
     if flt is not None and flt.active:
         title += Content(" · ") + Content(one_line(flt.describe(), 30)).stylize("italic")
     return title
+
+
+def _scope(text: str) -> Content | None:
+    """What a scoped pane lists (``by/about Kim Yo Jong``), for the pane's lower border."""
+    return Content(one_line(text, 60)) if text else None
 
 
 def actor_rows(store: Store, flt: PaneFilter) -> PaneData:
@@ -86,7 +90,7 @@ def _statement_row(st: model.Statement, names: dict[str, str], flt: PaneFilter, 
     if flt.active and not flt.keeps(st, verdict, tags):
         return None
     return Row(st.id, kind, label or st.act, quoted(st.quote, st.text), names.get(st.speaker, "?"),
-               st.said_on or "", sign, verdict=verdict, noted=noted)
+               st.said_on or "", sign, verdict=verdict, noted=noted, status=st.status)
 
 
 def statement_rows(store: Store, scope: str | None, flt: PaneFilter) -> PaneData:
@@ -114,14 +118,14 @@ def statement_rows(store: Store, scope: str | None, flt: PaneFilter) -> PaneData
             "speaker": lambda r: r.who.casefold(), "credibility": lambda r: grades.get(r.id, 6)}
     _sort(rows, flt, keys)
     empty = "No statements match." if statements else "No statements here."
-    return PaneData(rows, _title("Statements", len(rows), scope_text, flt), empty)
+    return PaneData(rows, _title("Statements", len(rows), flt), empty, _scope(scope_text))
 
 
 def _evidence_row(ev: model.Evidence, flt: PaneFilter, sign: str, marks) -> Row | None:
     verdict, noted, tags = marks
     if flt.active and not flt.keeps(ev, verdict, tags):
         return None
-    return Row(ev.id, "evidence", ev.kind, ev.text, sign=sign, verdict=verdict, noted=noted)
+    return Row(ev.id, "evidence", ev.kind, ev.text, sign=sign, verdict=verdict, noted=noted, status=ev.status)
 
 
 def overall_sign(store: Store, evidence_id: str) -> str:
@@ -169,8 +173,8 @@ def evidence_rows(store: Store, statement_id: str | None, flt: PaneFilter) -> Pa
     about = statement_id
     if isinstance(statement, model.Statement):
         about = f"{statement.act} by {names.get(statement.speaker, statement.speaker)}"
-    return PaneData(rows, _title("Evidence", count, f"on {about}", flt),
-                    "No evidence or links for this statement.")
+    return PaneData(rows, _title("Evidence", count, flt), "No evidence or links for this statement.",
+                    _scope(f"on {about}"))
 
 
 def window_rows(store: Store, kind: str, ids: list[str]) -> list[Row]:

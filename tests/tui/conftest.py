@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.app import App
+from textual.keys import _character_to_key, _get_unicode_name_from_key
 from textual.pilot import Pilot
 from textual.worker import WorkerCancelled
 
@@ -93,3 +96,23 @@ async def wait_for(pilot: Pilot, check: Callable[[], bool], seconds: float = 5.0
             return
         await pilot.pause(0.05)
     assert check(), "condition not reached in time"
+
+
+async def press_at_once(pilot: Pilot, *keys: str) -> None:
+    """Type ``keys`` in one burst, as a terminal delivers fast typing or ``tmux send-keys j 4``.
+
+    ``pilot.press`` waits for the app to go idle after every key, which hides races between keys;
+    here every key is queued before the app handles the first.
+    """
+    app = pilot.app
+    for key in keys:
+        if len(key) == 1 and not key.isalnum():
+            key = _character_to_key(key)
+        try:
+            char = unicodedata.lookup(_get_unicode_name_from_key(key))
+        except KeyError:
+            char = key if len(key) == 1 else None
+        event = events.Key(key, char)
+        event.set_sender(app)
+        app.post_message(event)
+    await pilot.pause()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.content import Content
+
 from tui.widgets.detail_view import DetailView
 from tui.widgets.record_list import RecordList
 
@@ -28,12 +30,13 @@ async def test_enter_on_actor_filters_statements_and_escape_clears(make_app) -> 
         await settle(pilot)
         statements = screen.pane("statements")
         assert statements.has_focus
-        assert "by/about Kim Yo Jong" in statements.border_title and "7" in statements.border_title
+        assert Content.from_markup(statements.border_title).plain == "Statements 7"  # count in view
+        assert "by/about Kim Yo Jong" in statements.border_subtitle  # and the scope, in the lower border
         assert len(statements.rows) == 7
         assert all(row.who == "Kim Yo Jong" for row in statements.rows)
         await pilot.press("escape")
         await settle(pilot)
-        assert len(statements.rows) == 21 and "by/about" not in statements.border_title
+        assert len(statements.rows) == 21 and not statements.border_subtitle
 
 
 async def test_statement_shows_evidence_grouped_and_linked_statements(make_app) -> None:
@@ -45,7 +48,7 @@ async def test_statement_shows_evidence_grouped_and_linked_statements(make_app) 
         await pilot.press("enter")
         await settle(pilot)
         evidence = screen.pane("evidence")
-        assert evidence.has_focus and "on denial by Kim Yo Jong" in evidence.border_title
+        assert evidence.has_focus and "on denial by Kim Yo Jong" in evidence.border_subtitle
         headings = [row.text for row in evidence.rows if row.kind == "group"]
         assert headings[0] == "contradicts (3)" and headings[-1].startswith("linked statements")
         assert [row.sign for row in evidence.rows if row.kind == "evidence"] == ["−"] * 3
@@ -69,7 +72,7 @@ async def test_enter_on_evidence_lists_the_statements_it_bears_on(make_app) -> N
         await pilot.press("enter")
         await settle(pilot)
         statements = screen.pane("statements")
-        assert statements.has_focus and "bearing: About 7,000 containers" in statements.border_title
+        assert statements.has_focus and "bearing: About 7,000 containers" in statements.border_subtitle
         assert DENIAL in [row.id for row in statements.rows] and len(statements.rows) == 5
 
 

@@ -3,7 +3,7 @@ and merged with single keys; every decision checked on screen and in the store f
 
 from __future__ import annotations
 
-import time
+import threading
 
 import pytest
 from textual.widgets import Select
@@ -13,6 +13,7 @@ from store.importer import import_article
 from store.reading import read_article
 from tui.forms import PickRecordScreen, RecordFormScreen
 from tui.forms.record_search import RecordSearch
+from tui.review_views import speaker_of
 from tui.screens.confirm_screen import ConfirmScreen
 from tui.screens.main_screen import MainScreen
 from tui.screens.review_screen import ReviewScreen
@@ -98,8 +99,10 @@ async def test_accept_and_reject_move_on_and_undo_brings_back_but_stops_at_the_i
         first, second, third = queue_ids(review)[:3]
         saving = app.store.update_many
 
-        def slow_update_many(*args, **kwargs):  # a slow disk: the decision is on its way for a while
-            time.sleep(0.3)
+        disk_answers = threading.Event()
+
+        def slow_update_many(*args, **kwargs):  # a slow disk: the decision is on its way until released
+            disk_answers.wait(10)
             return saving(*args, **kwargs)
 
         monkeypatch.setattr(app.store, "update_many", slow_update_many)
@@ -111,6 +114,7 @@ async def test_accept_and_reject_move_on_and_undo_brings_back_but_stops_at_the_i
         assert review.queue_list.highlighted_id == second
         assert f"Queue · {count} proposed · 0 accepted" in screen_text(app)
         assert statuses(path, [first]) == ["proposed"]
+        disk_answers.set()
         await pilot.press("x")
         await settle(pilot)
         assert review.queue_list.highlighted_id == third and queue_ids(review)[0] == third
@@ -289,3 +293,70 @@ async def test_each_source_has_its_counts_and_its_own_queue(make_app, imported, 
         counts = {row.id: (row.proposed, row.accepted, row.rejected) for row in review.sources_list.rows}
         assert counts == {seed_id: (seed_count - 1, 0, 1), second_id: (len(second), 0, 0)}
         assert f"Queue · {seed_count - 1} proposed · 0 accepted · 1 rejected" in screen_text(app)
+
+
+async def test_tab_reaches_the_sources_and_the_merge_picker_leaves_out_the_actor_merged(
+        make_app, imported) -> None:
+    path, _source = imported
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        review = await open_review(pilot)
+        await pilot.press("tab")
+        assert review.sources_list.has_focus  # one key, as the summary's hint says
+        await pilot.press("tab")
+        assert review.queue_list.has_focus
+        await pilot.press("D")
+        assert review.query_one(DetailView).has_focus
+        await pilot.press("escape")  # from the detail back to the queue, not out of the review
+        assert app.screen is review and review.queue_list.has_focus
+        speaker = speaker_of(app.store.get(review.queue_list.highlighted_id))
+        await pilot.press("m")
+        await settle(pilot)
+        picker = app.screen
+        assert isinstance(picker, PickRecordScreen)
+        results = picker.query_one("#search-results")
+        offered = {results.get_option_at_index(i).id for i in range(results.option_count)}
+        assert offered and speaker not in offered
+
+
+async def test_a_decision_said_under_one_source_is_gone_when_another_is_chosen(
+        make_app, imported, tmp_path) -> None:
+    path, seed_id = imported
+    article = tmp_path / "second.txt"
+    article.write_text("Ministry rejects report on grain exports\n\nThe Agriculture Ministry on Tuesday "
+                       "denied a report that it had exported 40,000 tonnes of grain to North Korea. "
+                       "\"These claims are false,\" spokesman Lee Jun said.\n", encoding="utf-8")
+    fresh = reopen(path)
+    import_article(fresh, read_article(str(article)))
+    fresh.close()
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        review = await open_review(pilot)
+        await pilot.press("A", "y")
+        await settle(pilot)
+        detail = review.query_one(DetailView)
+        assert "Accepted" in str(detail.border_subtitle)
+        await pilot.press("tab", "j")
+        await settle(pilot)
+        assert review.source_id == seed_id and not detail.border_subtitle
+
+
+async def test_undo_remapped_in_the_key_file_also_undoes_in_the_review_queue(
+        make_app, imported, tmp_path) -> None:
+    path, _source = imported
+    keys = tmp_path / "keys.toml"
+    keys.write_text('[keys]\nundo = "z"\n')
+    app = make_app(path, keys=str(keys))
+    async with app.run_test(size=(80, 24)) as pilot:
+        review = await open_review(pilot)
+        first = queue_ids(review)[0]
+        await pilot.press("y")
+        await settle(pilot)
+        assert statuses(path, [first]) == ["accepted"]
+        await pilot.press("u")  # no longer bound
+        await settle(pilot)
+        assert statuses(path, [first]) == ["accepted"]
+        await pilot.press("z")
+        await settle(pilot)
+        assert statuses(path, [first]) == ["proposed"]
+        assert "z Undo" in screen_text(app)

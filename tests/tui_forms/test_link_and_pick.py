@@ -104,3 +104,41 @@ async def test_an_actor_can_only_be_accused_and_a_duplicate_is_refused_inline(st
         await settle(pilot)
         assert app.results == [None]
     assert len(reopen(store_path).history()) == before
+
+
+async def test_the_link_search_finds_statements_by_their_speakers_name(st) -> None:
+    kirby = next(a for a in st.all("actors") if a.name == "John Kirby")
+    said = {s.id for s in st.statements_by(kirby.id)}
+    app = Host(lambda: LinkScreen(st, EVIDENCE))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"kirby")
+        await settle(pilot)
+        results = app.screen.query_one("#search-results")
+        offered = {results.get_option_at_index(i).id for i in range(results.option_count)}
+        assert said and said <= offered  # what Kirby said, not only Kirby himself
+        assert "Kirby" in screen_text(app)
+
+
+async def test_reference_pickers_ask_in_words_and_leave_out_the_record_itself(st) -> None:
+    from tui.forms import RecordFormScreen
+
+    app = Host(lambda: RecordFormScreen(st, "statement", "st-kim-yo-jong-denies-weapons-exports"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.screen.query_one("#field-about").focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, PickRecordScreen)
+        assert app.screen.title_text == "Choose an actor this statement is about"
+        assert "Choose an actor this statement is about" in screen_text(app)
+    actor_app = Host(lambda: RecordFormScreen(st, "actor", ACTOR))
+    async with actor_app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        actor_app.screen.query_one("#field-affiliation").focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        picker = actor_app.screen
+        assert isinstance(picker, PickRecordScreen) and "the affiliation of" not in picker.title_text
+        results = picker.query_one("#search-results")
+        assert ACTOR not in {results.get_option_at_index(i).id for i in range(results.option_count)}

@@ -63,13 +63,41 @@ class AnnotateScreen(FormScreen[str | None]):
     def __init__(self, store: Store, record_id: str) -> None:
         super().__init__()
         self.store = store
+        self._set_record(record_id)
+
+    def _set_record(self, record_id: str) -> None:
         self.record_id = record_id
-        self.record = store.find(record_id)
+        self.record = self.store.find(record_id)
         self.grade_field = _grade_field(self.record)
         self.loaded = False
+        self.save_when_loaded = False
+        self.busy = False
         self.current_tags: list[str] = []
         self.current_verdict: str | None = None
         self.current_checks: dict[str, bool | None] = {}
+        self._to_start = True  # focus the note and read the record when next shown
+
+    def fits(self, record_id: str) -> bool:
+        """Whether this form, already built, can annotate ``record_id`` (same kind of grade)."""
+        record = self.store.find(record_id)
+        return record is not None and self.record is not None and _grade_field(record) == self.grade_field
+
+    def reset_for(self, record_id: str) -> None:
+        """Empty the built form for another record, so reopening it costs no composing or styling."""
+        self._set_record(record_id)
+        self.query_one(".form-box").border_title = Content(f"Annotate {self.record.KIND}")
+        self.query_one(".form-header", Static).update(record_line(self.store, self.record, 148))
+        self.query_one("#field-note", TextArea).load_text("")
+        self.query_one("#field-tags", Input).value = ""
+        self.query_one("#current-tags", Static).update("")
+        self.query_one("#field-verdict", Select).value = NO_VERDICT
+        if self.grade_field is not None:
+            self.query_one(f"#field-{self.grade_field}", ChoiceRow).value = getattr(self.record,
+                                                                                    self.grade_field)
+        for check in model.CHECKS:
+            self.query_one(f"#check-{check}", ChoiceRow).value = None
+        self.error_line.clear()
+        self.query_one(FormBody).scroll_home(animate=False)
 
     def compose(self) -> ComposeResult:
         """The record at the top, then the fields, the error line and the keys."""
@@ -103,8 +131,11 @@ class AnnotateScreen(FormScreen[str | None]):
             hint = {"credibility": "1–6 credibility", "reliability": "a–f reliability"}
             yield FormFooter(hint.get(self.grade_field or "", ""))
 
-    def on_mount(self) -> None:
+    def on_screen_resume(self) -> None:
         """Read the record's tags, verdict and answers off the UI thread, then start in the note."""
+        if not self._to_start:
+            return  # back from help over the form: keep where the person was
+        self._to_start = False
         self.query_one("#field-note", TextArea).focus()
         if self.record is not None:
             self.store_call(self._read_current, self._show_current, self.show_failure, group="load")
@@ -127,6 +158,8 @@ class AnnotateScreen(FormScreen[str | None]):
         note = f"tags so far: {has}" + (f"  ·  {count} earlier annotation(s)" if count else "")
         self.query_one("#current-tags", Static).update(Content(one_line(note, 74)))
         self.loaded = True
+        if self.save_when_loaded:
+            self.action_save()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Grade keys work only for the grade this kind of record has."""
@@ -200,8 +233,8 @@ class AnnotateScreen(FormScreen[str | None]):
         if self.record is None:
             self.show_error(f"There is no record with id {self.record_id}; nothing can be saved.")
             return
-        if not self.loaded:
-            self.show_error("Still reading the record's annotations; try again in a moment.")
+        if not self.loaded:  # ctrl+s typed right after the note: save once the record is read
+            self.save_when_loaded = True
             return
         try:
             args, said = self._changes()

@@ -19,8 +19,10 @@ from .store_calls import StoreCallsMixin, failure_text
 
 ResultType = TypeVar("ResultType")
 
-SAVE_BINDING = Binding("ctrl+s", "save", "Save", id="form.save", priority=True)
+SAVE_BINDING = Binding("ctrl+s", "save", "Save", id="form.save")
 CANCEL_BINDING = Binding("escape", "cancel", "Cancel", id="form.cancel")
+#: The app's help key in a modal (whose keys do not reach the app's): lists the form's keys.
+HELP_BINDING = Binding("f1,question_mark", "app.help", "Help", id="help", show=False)
 
 FORM_CSS = """
 FormScreen {
@@ -203,7 +205,7 @@ class FormScreen(StoreCallsMixin, ModalScreen[ResultType]):
     """Base of the form modals: shared look, an error line, store calls and a guarded cancel."""
 
     DEFAULT_CSS = FORM_CSS
-    BINDINGS = [CANCEL_BINDING]
+    BINDINGS = [CANCEL_BINDING, HELP_BINDING]
 
     busy: bool = False
     #: Where the focus goes for a refused field whose widget is not ``#field-<name>``.

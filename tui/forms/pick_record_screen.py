@@ -19,17 +19,19 @@ class PickRecordScreen(FormScreen[str | None]):
     }
     """
 
-    def __init__(self, store: Store, kinds: tuple[str, ...], title: str) -> None:
+    def __init__(self, store: Store, kinds: tuple[str, ...], title: str,
+                 exclude: tuple[str, ...] = ()) -> None:
         super().__init__()
         self.store = store
         self.kinds = kinds
         self.title_text = title
+        self.exclude = exclude  # records not offered (the actor being merged away)
 
     def compose(self) -> ComposeResult:
         """The search and the keys."""
         with self.box(self.title_text):
             with FormBody(classes="form-body"):
-                yield RecordSearch(self.store, self.kinds, id="picker")
+                yield RecordSearch(self.store, self.kinds, exclude=self.exclude, id="picker")
             yield ErrorLine()
             yield FormFooter("↑↓ move  enter pick")
 

@@ -83,6 +83,14 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
     ),
 }
 
+#: What the picker of a reference field asks (``{kind}`` is the record's kind).
+PICK_TITLES = {
+    "speaker": "Choose who made this statement",
+    "about": "Choose an actor this statement is about",
+    "affiliation": "Choose what this actor belongs to (a state, organisation…)",
+    "reported_by": "Choose who reported this evidence",
+    "source": "Choose the source of this {kind}",
+}
 _GRADE_WORDS = {**model.CREDIBILITY_LABELS, **model.RELIABILITY_LABELS}
 _SPAN_RE = re.compile(r"^\s*(\d+)\s*(?:-|–|,|\.\.|\s)\s*(\d+)\s*$")
 
@@ -105,8 +113,9 @@ def make_editor(spec: FieldSpec, store: Store, value: Any, kind: str, record_id:
         return ChoiceRow([(c, str(c)) for c in spec.choices], value, describe=_GRADE_WORDS.get, id=wid)
     if spec.editor in ("ref", "refs"):
         exclude = (record_id,) if record_id else ()
-        return RefField(store, spec.kinds, value, title=f"Choose the {spec.label} of this {kind}",
-                        multiple=spec.editor == "refs", exclude=exclude, id=wid)
+        title = PICK_TITLES.get(spec.name, f"Choose the {spec.label} of this {kind}").format(kind=kind)
+        return RefField(store, spec.kinds, value, title=title, multiple=spec.editor == "refs",
+                        exclude=exclude, id=wid)
     if spec.editor == "quantity":
         amount = None if value is None else value.get("value")
         unit = None if value is None else value.get("unit")

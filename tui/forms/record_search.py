@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from store import Store, model
 
+from ..widgets.key_lists import KeyOptionList
 from .describe import record_line
 from .store_calls import StoreCallsMixin, failure_text
 
@@ -85,7 +86,7 @@ class RecordSearch(StoreCallsMixin, Vertical):
         yield Input(placeholder=f"type to search {_kind_list(self.kinds)}", compact=True,
                     id="search-query")
         yield Static("", classes="search-status")
-        yield OptionList(compact=True, id="search-results")
+        yield KeyOptionList(compact=True, id="search-results")
 
     def on_mount(self) -> None:
         """List the records before anything is typed (once the list knows its width)."""
@@ -117,6 +118,10 @@ class RecordSearch(StoreCallsMixin, Vertical):
         store = self.store
         if query.strip():
             ids = [hit.id for hit in store.search(query, kinds=self.kinds, limit=LIMIT + len(self.exclude))]
+            if "statement" in self.kinds:  # "kirby" also finds what Kirby said
+                said = [st.id for actor in store.search(query, kinds=("actor",), limit=20)
+                        for st in store.statements_by(actor.id)]
+                ids = list(dict.fromkeys(ids + said))
         else:
             ids = []
             for kind in self.kinds:

@@ -77,7 +77,8 @@ class RefField(Widget, can_focus=True):
 
     def action_pick(self) -> None:
         """Open the picker; the chosen record replaces (or with ``multiple`` joins) the value."""
-        self.app.push_screen(PickRecordScreen(self.store, self.kinds, self.pick_title), self._picked)
+        self.app.push_screen(PickRecordScreen(self.store, self.kinds, self.pick_title, exclude=self.exclude),
+                             self._picked)
 
     def _picked(self, record_id: str | None) -> None:
         if not record_id or record_id in self.exclude:

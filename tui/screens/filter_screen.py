@@ -7,10 +7,12 @@ from textual.binding import Binding
 from textual.containers import Grid, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Checkbox, Input, Label, Select
+from textual.widgets import Input, Label, Select, Static
 
 from store import model
 
+from ..forms.choice_row import ChoiceRow
+from ..forms.form_parts import HELP_BINDING
 from ..pane_filter import NO_VERDICT, SORTS, PaneFilter
 
 KIND_CHOICES = {"actors": model.ACTOR_KINDS, "evidence": model.EVIDENCE_KINDS}
@@ -23,12 +25,14 @@ def _select(name: str, values, current, labels=None) -> Select:
 
 
 class FilterScreen(ModalScreen[PaneFilter | None]):
-    """A small form over a PaneFilter; enter applies, escape cancels, ctrl+x clears."""
+    """A small form over a PaneFilter; enter applies (space opens a list), escape cancels, ctrl+x clears."""
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="cancel"),
-        Binding("ctrl+s", "apply", "Apply", id="apply"),
+        # Priority, so enter on a closed dropdown applies (space or ↓ opens it), as the hint says.
+        Binding("enter,ctrl+s", "apply", "Apply", id="apply", priority=True),
         Binding("ctrl+x", "clear", "Clear all", id="clear_all"),
+        HELP_BINDING,
     ]
     DEFAULT_CSS = """
     FilterScreen { align: center middle; }
@@ -37,8 +41,7 @@ class FilterScreen(ModalScreen[PaneFilter | None]):
     FilterScreen Grid { grid-size: 2; grid-columns: 12 1fr; grid-rows: 1; grid-gutter: 0 1;
         height: auto; }
     FilterScreen Label { color: $text-muted; }
-    FilterScreen Checkbox { border: none; padding: 0; height: 1; }
-    FilterScreen #hint { color: $text-muted; margin-top: 1; }
+    FilterScreen #hint { color: $text-muted; margin-top: 1; height: auto; }
     """
 
     def __init__(self, pane: str, current: PaneFilter) -> None:
@@ -73,9 +76,11 @@ class FilterScreen(ModalScreen[PaneFilter | None]):
                 yield Label("sort by")
                 yield Select([(s, s) for s in SORTS[self.pane]], value=flt.sort, allow_blank=False,
                              compact=True, id="sort")
-                yield Label("descending")
-                yield Checkbox(value=flt.descending, compact=True, id="descending")
-            yield Label("enter or ctrl+s applies · ctrl+x clears · escape cancels", id="hint")
+                yield Label("order")
+                yield ChoiceRow([(False, "ascending"), (True, "descending")], flt.descending,
+                                id="descending")
+            yield Static(Content("enter or ctrl+s applies · space opens a list\n"
+                                 "←/→ order · ctrl+x clears all · escape cancels"), id="hint")
 
     def _value(self, name: str) -> str | None:
         found = self.query(f"#{name}")
@@ -92,7 +97,11 @@ class FilterScreen(ModalScreen[PaneFilter | None]):
             kind=self._value("kind"), act=self._value("act"), verdict=self._value("verdict"),
             status=self._value("status"), tag=self._value("tag"), date_from=self._value("date_from"),
             date_to=self._value("date_to"), sort=self._value("sort") or "store",
-            descending=self.query_one("#descending", Checkbox).value))
+            descending=bool(self.query_one("#descending", ChoiceRow).value)))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Enter picks an option while a dropdown is open; it applies the filter otherwise."""
+        return not (action == "apply" and any(select.expanded for select in self.query(Select)))
 
     def on_input_submitted(self) -> None:
         self.action_apply()

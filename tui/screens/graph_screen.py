@@ -9,12 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Tree
+from textual.widgets import Tree
 
 from store import Store, StoreError, model
 
 from ..detail_text import label_of
 from ..safe_text import one_line
+from ..widgets.key_footer import KeyFooter
+from ..widgets.key_lists import KeyTree
 
 MAX_CHILDREN = 40
 
@@ -31,7 +33,7 @@ class Node:
 
 def edges(store: Store, record_id: str) -> list[tuple[str, str]]:
     """(edge label, other record id) for every link and reference touching a record."""
-    out = [(("→ " if way == "out" else "← ") + link.type, other.id)
+    out = [(("→ " if way == "out" else "← ") + link.type.replace("_", " "), other.id)
            for link, way, other in store.linked(record_id)]
     record = store.find(record_id)
     if isinstance(record, model.Statement):
@@ -79,7 +81,7 @@ def node_label(node: Node) -> Text:
 
 
 class GraphScreen(Screen[str | None]):
-    """Explore around a record; enter re-centres on a node, [ and ] walk back and forward."""
+    """Explore around a record; j/k move, enter re-centres on a node, [ and ] walk back and forward."""
 
     BINDINGS = [
         Binding("escape", "close", "Back to panes", id="close_graph"),
@@ -100,8 +102,8 @@ class GraphScreen(Screen[str | None]):
         self.record_id = record_id
 
     def compose(self) -> ComposeResult:
-        yield Tree(Text("Loading…"))
-        yield Footer(compact=True)
+        yield KeyTree(Text("Loading…"))
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(Tree).focus()

@@ -7,7 +7,6 @@ import shlex
 import subprocess
 import tempfile
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Any
 
 from textual import work
@@ -19,7 +18,6 @@ from ..messages import JumpTo, WriteFinished
 from ..safe_text import one_line
 
 ACTION_BINDINGS = [
-    Binding("question_mark", "help", "Help", id="help"),
     Binding("slash", "search", "Search", id="search"),
     Binding("a", "annotate", "Annotate", id="annotate"),
     Binding("v", "verdict", "Verdict", show=False, id="verdict"),
@@ -40,9 +38,8 @@ ACTION_BINDINGS = [
     Binding("ctrl+e", "note_in_editor", "Note in $EDITOR", show=False, id="note_in_editor"),
     Binding("R", "review", "Review queue", show=False, id="main.review"),
 ]
-# Priority: checked as keys arrive, so keys typed right after "/" (or "a", "v"…) reach the screen
-# that key opens rather than the panes; this screen has no text field whose keys they could steal.
-ACTION_BINDINGS = [replace(binding, priority=True) for binding in ACTION_BINDINGS]
+# Not priority: a key is handled after the keys typed before it (the app holds each key until the
+# one before it is done, and until a screen a key opened is mounted: see tui/key_order.py).
 NEW_KIND = {"actors": "actor", "statements": "statement", "evidence": "evidence"}
 
 
@@ -56,6 +53,9 @@ class MainActions:
     filters: dict
     focus_info: Any
     shown_generation: int
+    current_record: Callable[[], str | None]
+    annotate_forms: dict[str | None, Any]  # built annotation forms by kind of grade, reused
+    with_focus_info: Callable[[Callable[[Any], None]], None]
 
     # -- writing -------------------------------------------------------------------------
 
@@ -75,16 +75,17 @@ class MainActions:
 
     def on_write_finished(self, message: WriteFinished) -> None:
         self.app.notify(message.text, markup=False, severity="information" if message.ok else "error",
-                        timeout=4 if message.ok else 8)
+                        timeout=3 if message.ok else 8)
         if message.ok:
             self.reload_all()
             if message.focus:
                 self.post_message(JumpTo(message.focus))
 
     def _focused(self, what: str) -> str | None:
-        if self.focused_id is None:
+        record_id = self.current_record()
+        if record_id is None:
             self.app.notify(f"Nothing to {what}: move to a record first.", severity="warning")
-        return self.focused_id
+        return record_id
 
     def action_credibility(self, grade: int) -> None:
         """Set the focused statement's or evidence's credibility (1 confirmed … 6 cannot be judged)."""
@@ -151,9 +152,24 @@ class MainActions:
 
     def action_annotate(self) -> None:
         """Open the annotation form (note, tags, verdict, grade, critical questions)."""
-        record_id, screen = self._focused("annotate"), self._form("AnnotateScreen")
-        if record_id and screen:
-            self.app.push_screen(screen(self.store, record_id), self._after_form("Saved"))
+        record_id, screen_class = self._focused("annotate"), self._form("AnnotateScreen")
+        if not (record_id and screen_class):
+            return
+        # The form is built once per kind of grade and kept: reopening it is then instant.
+        forms = self.annotate_forms
+        screen = next((form for form in forms.values() if form.fits(record_id)), None)
+        if screen is not None and (not screen.is_attached or screen in self.app.screen_stack):
+            screen = None
+        if screen is None:
+            screen = screen_class(self.store, record_id)
+            old = forms.pop(screen.grade_field, None)
+            if old is not None and old not in self.app.screen_stack:
+                self.app.uninstall_screen(old)
+            forms[screen.grade_field] = screen
+            self.app.install_screen(screen, f"annotate-{id(screen)}")
+        else:
+            screen.reset_for(record_id)
+        self.app.push_screen(screen, self._after_form("Saved"))
 
     def action_edit(self) -> None:
         """Edit the focused record in a form."""
@@ -215,12 +231,6 @@ class MainActions:
 
     # -- other views ---------------------------------------------------------------------
 
-    def action_help(self) -> None:
-        """List every key of the focused context."""
-        from .help_screen import HelpScreen
-
-        self.app.push_screen(HelpScreen(HelpScreen.bindings_of(self)))
-
     def action_search(self) -> None:
         """Search every kind of record; enter jumps to the result in its pane."""
         from .search_screen import SearchScreen
@@ -246,12 +256,14 @@ class MainActions:
 
     def action_source(self) -> None:
         """Read the focused record's source with every statement and evidence span highlighted."""
-        info = self.focus_info
-        source = info.source if info else None
-        if source is None:
-            self.app.notify("This record has no source text to read.", severity="warning")
-            return
-        self.open_source(source, info.id if info else None)
+
+        def open_it(info: Any) -> None:
+            if info is None or info.source is None:
+                self.app.notify("This record has no source text to read.", severity="warning")
+            else:
+                self.open_source(info.source, info.id)
+
+        self.with_focus_info(open_it)
 
     def open_source(self, source_id: str, record_id: str | None) -> None:
         """Open the source reader on a source, starting at a record's span."""
@@ -312,9 +324,12 @@ class MainActions:
 
     def action_copy_words(self) -> None:
         """Copy the focused record's quote (or text, or name) to the clipboard."""
-        info = self.focus_info
-        if info is None or not info.words:
-            self.app.notify("Nothing to copy.", severity="warning", timeout=2)
-            return
-        self.app.copy_to_clipboard(info.words)
-        self.app.notify(f"Copied: {one_line(info.words, 60)}", markup=False, timeout=2)
+
+        def copy(info: Any) -> None:
+            if info is None or not info.words:
+                self.app.notify("Nothing to copy.", severity="warning", timeout=2)
+                return
+            self.app.copy_to_clipboard(info.words)
+            self.app.notify(f"Copied: {one_line(info.words, 60)}", markup=False, timeout=2)
+
+        self.with_focus_info(copy)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 from textual import on, work
@@ -13,7 +14,6 @@ from textual.events import DescendantFocus
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer
 from textual.worker import get_current_worker
 
 from store import StoreError, model
@@ -23,10 +23,12 @@ from ..messages import DetailLoaded, FocusInfo, JumpTo, PaneLoaded, StoreChanged
 from ..pane_filter import PaneFilter
 from ..views import actor_rows, evidence_rows, statement_rows, window_rows
 from ..widgets.detail_view import DetailView
+from ..widgets.key_footer import KeyFooter
 from ..widgets.record_list import RecordList
 from .main_actions import ACTION_BINDINGS, MainActions
 
 DETAIL_DELAY = 0.06
+DETAIL_CACHE = 64  # details kept per record until the store changes: going back to a pane is instant
 PANES = ("actors", "statements", "evidence")
 PANE_OF_KIND = {"actor": "actors", "statement": "statements", "evidence": "evidence"}
 
@@ -35,11 +37,11 @@ class MainScreen(MainActions, Screen):
     """Browse who said what, what bears on it, and annotate it, with keys alone."""
 
     BINDINGS = [
-        *[Binding(key, f"focus_pane('{pane}')", f"{pane.capitalize()} pane", show=False, priority=True,
+        *[Binding(key, f"focus_pane('{pane}')", f"{pane.capitalize()} pane", show=False,
                   id=f"focus_{pane}")
           for key, pane in (("A", "actors"), ("S", "statements"), ("E", "evidence"), ("D", "detail"))],
-        Binding("escape,x", "clear_filter", "Clear filter", show=False, priority=True, id="clear_filter"),
-        Binding("f", "filter", "Filter/sort", show=False, priority=True, id="filter"),
+        Binding("escape,x", "clear_filter", "Clear filter", show=False, id="clear_filter"),
+        Binding("f", "filter", "Filter/sort", show=False, id="filter"),
         *ACTION_BINDINGS,
     ]
 
@@ -55,6 +57,8 @@ class MainScreen(MainActions, Screen):
         self.shown_generation = -1
         self._pending: dict[str, str] = {}
         self._detail_timer: Timer | None = None
+        self._detail_cache: dict[str, DetailLoaded] = {}
+        self.annotate_forms: dict[str | None, Screen] = {}
 
     @property
     def store(self):
@@ -67,7 +71,7 @@ class MainScreen(MainActions, Screen):
             yield RecordList(id="statements", classes="pane")
             yield RecordList(id="evidence", classes="pane")
         yield DetailView(id="detail", classes="pane")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter(drop_first=("neighbourhood", "link", "new", "source", "edit", "undo", "annotate"))
 
     def on_mount(self) -> None:
         for pane, title in (("actors", "Actors"), ("statements", "Statements"),
@@ -116,7 +120,7 @@ class MainScreen(MainActions, Screen):
     def on_pane_loaded(self, message: PaneLoaded) -> None:
         lst = self.pane(message.pane)
         lst.border_title = message.data.title
-        lst.border_subtitle = None
+        lst.border_subtitle = message.data.scope
         lst.set_rows(message.data.rows, focus=self._pending.pop(message.pane, None),
                      empty=message.data.empty)
         if message.pane == self.active_pane and lst.highlighted_id != self.focused_id:
@@ -137,18 +141,26 @@ class MainScreen(MainActions, Screen):
         self.app.call_from_thread(lst.fill, rows, start, built)
 
     def load_detail(self, record_id: str | None) -> None:
-        """Start building the detail text of a record in a worker."""
+        """Show a record's detail: at once if built since the store last changed, else from a worker."""
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+            self._detail_timer = None
+        cached = self._detail_cache.get(record_id or "")
+        if cached is not None and cached.generation == self.store.generation:
+            self.on_detail_loaded(cached)
+            return
         self._read_detail(record_id)
 
     @work(thread=True, exclusive=True, group="read-detail")
     def _read_detail(self, record_id: str | None) -> None:
+        generation = self.store.generation
         try:
             content = detail_content(self.store, record_id)
             info = self._focus_info(record_id)
         except StoreError as error:
-            content, info = Content(str(error)), None
+            content, info, generation = Content(str(error)), None, -1
         if not get_current_worker().is_cancelled:
-            self.post_message(DetailLoaded(record_id, content, info))
+            self.post_message(DetailLoaded(record_id, content, info, generation))
 
     def _focus_info(self, record_id: str | None) -> FocusInfo | None:
         record = self.store.find(record_id) if record_id else None
@@ -165,7 +177,39 @@ class MainScreen(MainActions, Screen):
         graded = isinstance(record, model.Statement | model.Evidence)
         return FocusInfo(record.id, record.KIND, source, words or "", graded)
 
+    def current_record(self) -> str | None:
+        """The record under the cursor of the focused pane now (not once its message arrived)."""
+        focused = self.focused
+        if isinstance(focused, RecordList) and focused.id in PANES:
+            return _record_id(focused.highlighted_id)
+        return self.focused_id
+
+    def with_focus_info(self, then: Callable[[FocusInfo | None], None]) -> None:
+        """Call ``then`` with what is known of the current record (read in a worker if not yet)."""
+        record_id = self.current_record()
+        info = self.focus_info
+        if info is not None and info.id == record_id:
+            then(info)
+        elif record_id is None:
+            then(None)
+        else:
+            self._read_focus_info(record_id, then)
+
+    @work(thread=True, group="focus-info")
+    def _read_focus_info(self, record_id: str, then: Callable[[FocusInfo | None], None]) -> None:
+        try:
+            info = self._focus_info(record_id)
+        except StoreError as error:
+            self.app.call_from_thread(self.app.notify, str(error), severity="error", markup=False)
+            return
+        self.app.call_from_thread(then, info)
+
     def on_detail_loaded(self, message: DetailLoaded) -> None:
+        if message.record_id and message.generation >= 0:
+            self._detail_cache.pop(message.record_id, None)
+            self._detail_cache[message.record_id] = message
+            while len(self._detail_cache) > DETAIL_CACHE:
+                del self._detail_cache[next(iter(self._detail_cache))]
         if message.record_id != self.focused_id:
             return
         self.focus_info = message.info
@@ -175,9 +219,20 @@ class MainScreen(MainActions, Screen):
 
     def watch_focused_id(self, record_id: str | None) -> None:
         # Debounced: holding j reads and lays out the detail once the cursor rests, not per row.
+        # A pane that takes the focus shows its record at once (see _show_pane_record).
         if self._detail_timer is not None:
             self._detail_timer.stop()
+        cached = self._detail_cache.get(record_id or "")
+        if cached is not None and cached.generation == self.store.generation:
+            self.load_detail(record_id)  # shown before: no reading, so no need to wait
+            return
         self._detail_timer = self.set_timer(DETAIL_DELAY, lambda: self.load_detail(self.focused_id))
+
+    def _show_pane_record(self, record_id: str | None) -> None:
+        """The focus moved to another pane: show its record's detail without the cursor's debounce."""
+        if record_id != self.focused_id:
+            self.focused_id = record_id
+            self.load_detail(record_id)
 
     def watch_statement_scope(self) -> None:
         self.load_pane("statements")
@@ -190,7 +245,7 @@ class MainScreen(MainActions, Screen):
         widget = event.widget
         if isinstance(widget, RecordList) and widget.id in PANES:
             self.active_pane = widget.id
-            self.focused_id = _record_id(widget.highlighted_id)
+            self._show_pane_record(_record_id(widget.highlighted_id))
 
     @on(RecordList.Highlighted)
     def _highlighted(self, message: RecordList.Highlighted) -> None:
@@ -253,7 +308,7 @@ class MainScreen(MainActions, Screen):
         widget = self.query_one(f"#{pane}")
         if pane in PANES:
             self.active_pane = pane
-            self.focused_id = _record_id(self.pane(pane).highlighted_id)
+            self._show_pane_record(_record_id(self.pane(pane).highlighted_id))
         widget.focus()
 
     def action_clear_filter(self) -> None:

@@ -32,7 +32,10 @@ REVIEW_BINDINGS = [
     Binding("A", "accept_all", "Accept all", id="review.accept_all"),
     Binding("u", "undo", "Undo", id="review.undo"),
     Binding("ctrl+r", "redo", "Redo", show=False, id="review.redo"),
-    Binding("question_mark", "help", "Help", id="review.help"),
+    # tab and shift+tab both go between the two lists (one key from the queue to the sources);
+    # D scrolls the proposal's detail, escape comes back from it.
+    Binding("tab,shift+tab", "other_list", "Sources/queue", show=False, id="review.other_list"),
+    Binding("D", "focus_detail", "Detail", show=False, id="review.detail"),
     Binding("escape", "close", "Back", id="review.back"),
 ]
 
@@ -118,7 +121,7 @@ class ReviewActions:
         """Confirm a saved change under the proposal (and as a notice for the rarer changes)."""
         self.query_one(DetailView).border_subtitle = Content(one_line(text, 70))
         if notify:
-            self.app.notify(text, markup=False, timeout=4)
+            self.app.notify(text, markup=False, timeout=3)
 
     def _reload(self, source_id: str | None, focus: str | None = None) -> None:
         """Re-read the queue after a change to ``source_id`` (everything if another is shown now)."""
@@ -236,7 +239,7 @@ class ReviewActions:
                 self.write(lambda: self.store.merge_actors(keep, gone), done, (row.id,))
 
         title = f"Merge “{gone_name}” into which existing actor?"
-        self.app.push_screen(PickRecordScreen(self.store, ("actor",), title), chosen)
+        self.app.push_screen(PickRecordScreen(self.store, ("actor",), title, exclude=(gone,)), chosen)
 
     def action_accept_all(self) -> None:
         """Accept every remaining proposal of this source as one undoable change, after a y/n."""
@@ -292,14 +295,19 @@ class ReviewActions:
 
     # -- leaving -------------------------------------------------------------------------
 
-    def action_help(self) -> None:
-        """List every key of the review queue."""
-        from .help_screen import HelpScreen
+    def action_other_list(self) -> None:
+        """From the queue to the sources, and from the sources (or the detail) back to the queue."""
+        (self.query_one("#review-sources") if self.queue_list.has_focus else self.queue_list).focus()
 
-        self.app.push_screen(HelpScreen(HelpScreen.bindings_of(self)))
+    def action_focus_detail(self) -> None:
+        """Move to the proposal's detail, to scroll it (escape comes back)."""
+        self.query_one(DetailView).focus()
 
     def action_close(self) -> None:
-        """Back to the network (once the changes on their way are saved)."""
+        """Back to the network (once the changes on their way are saved); from the detail, to the queue."""
+        if self.query_one(DetailView).has_focus:
+            self.queue_list.focus()
+            return
         if self._writing or self._writes:
             self._close_when_saved = True
             self.app.notify("Going back once the store has saved the pending decisions.", timeout=3)

@@ -17,7 +17,6 @@ from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer
 from textual.worker import get_current_worker
 
 from store import StoreError, model
@@ -38,6 +37,7 @@ from ..review_views import (
 )
 from ..safe_text import visible
 from ..widgets.detail_view import DetailView
+from ..widgets.key_footer import KeyFooter
 from ..widgets.proposal_list import ProposalList
 from ..widgets.record_list import RecordList
 from .review_actions import REVIEW_BINDINGS, ReviewActions
@@ -102,7 +102,7 @@ class ReviewScreen(ReviewActions, StoreCallsMixin, Screen[None]):
             yield ProposalList(empty="Loading…", formatter=format_proposal, id="review-queue",
                                classes="pane")
         yield DetailView(id="review-detail", classes="pane")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter(drop_first=("accept_all", "change_speaker", "merge_actor", "edit"))
 
     def on_mount(self) -> None:
         self.sources_list.border_title = Content("Sources")
@@ -224,6 +224,7 @@ class ReviewScreen(ReviewActions, StoreCallsMixin, Screen[None]):
     def _source_highlighted(self, message: RecordList.Highlighted) -> None:
         if message.record_id and message.record_id != self.source_id:
             self.source_id = message.record_id
+            self.query_one(DetailView).border_subtitle = None  # "Accepted 6 …" was about the other source
             self.queue, self.queue_loading = [], True
             self.queue_list.set_rows([], empty="Loading…")
             self.query_one(DetailView).show(None, Content("Loading…"))

@@ -14,6 +14,7 @@ from textual.worker import get_current_worker
 
 from store import StoreError
 
+from ..forms.form_parts import HELP_BINDING
 from ..rows import Row
 from ..safe_text import one_line
 from ..widgets.record_list import RecordList
@@ -24,10 +25,10 @@ KIND_LABEL = {"actor": "actor", "source": "source", "statement": "stmt", "eviden
 
 def format_hit(row: Row, width: int) -> Content:
     """A search hit: its kind, the field that matched and a snippet of it."""
-    head = Content(KIND_LABEL.get(row.label, row.label).ljust(6)).stylize("bold cyan")
+    head = Content(KIND_LABEL.get(row.label, row.label)[:6].ljust(6)).stylize("bold cyan")
     field = Content(one_line(row.who, 8).ljust(8)).stylize("dim")
     body = Content(one_line(row.text))
-    return Content.assemble(head, field, Content(" "), body).truncate(width, ellipsis=True, pad=True)
+    return Content(" ").join([head, field, body]).truncate(width, ellipsis=True, pad=True)
 
 
 class SearchScreen(ModalScreen[str | None]):
@@ -35,6 +36,7 @@ class SearchScreen(ModalScreen[str | None]):
 
     BINDINGS = [
         Binding("escape", "close", "Close search", id="close_search"),
+        HELP_BINDING,
         Binding("down", "move(1)", "Next result", show=False, id="next_result"),
         Binding("up", "move(-1)", "Previous result", show=False, id="previous_result"),
         Binding("pagedown", "move(10)", "Page down", show=False, id="page_down"),

@@ -7,12 +7,13 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from store import StoreError, model
 
 from ..detail_text import label_of
 from ..safe_text import one_line, visible
+from ..widgets.key_footer import KeyFooter
 from ..widgets.source_text import SourceText, Span
 
 
@@ -53,7 +54,7 @@ class SourceScreen(Screen[str | None]):
         yield Static(Content("Loading…"), id="source-head")
         yield SourceText()
         yield Static(Content(""), id="span-info")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(SourceText).focus()

@@ -12,7 +12,9 @@ from textual.widgets.option_list import Option
 
 from store import model
 
+from ..forms.form_parts import HELP_BINDING
 from ..rows import VERDICT_MARKS
+from ..widgets.key_lists import KeyOptionList
 
 
 class VerdictScreen(ModalScreen[str | None]):
@@ -20,6 +22,7 @@ class VerdictScreen(ModalScreen[str | None]):
 
     BINDINGS = [
         Binding("escape", "dismiss_none", "Cancel", id="cancel"),
+        HELP_BINDING,
         *[Binding(str(i), f"pick({i - 1})", verdict.replace("_", " "), show=False, id=f"verdict_{i}")
           for i, verdict in enumerate(model.VERDICTS, 1)],
     ]
@@ -41,7 +44,7 @@ class VerdictScreen(ModalScreen[str | None]):
             options.append(Option(label, id=verdict))
         with Vertical() as box:
             box.border_title = Content(f"Verdict on {self.record_id}")
-            yield OptionList(*options)
+            yield KeyOptionList(*options)
 
     def action_pick(self, index: int) -> None:
         self.dismiss(model.VERDICTS[index])

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from rich.color import Color
+from rich.segment import Segment
+from rich.style import Style
 from textual import events
 from textual.binding import Binding
 from textual.content import Content
@@ -37,6 +40,8 @@ class RecordList(ScrollView, can_focus=True, inherit_bindings=False):
     RecordList > .record-list--cursor-blurred { background: $block-cursor-blurred-background;
         text-style: underline; }
     RecordList > .record-list--empty { color: $text-muted; text-style: italic; }
+    RecordList:ansi > .record-list--cursor { background: ansi_white; color: ansi_black; text-style: bold; }
+    RecordList:ansi > .record-list--cursor-blurred { background: ansi_default; text-style: underline; }
     """
 
     class Highlighted(Message):
@@ -223,11 +228,27 @@ class RecordList(ScrollView, can_focus=True, inherit_bindings=False):
             content = self.formatter(row, width)
             strip = Strip(content.render_segments(), width)
             if index == self.cursor:
-                name = "record-list--cursor" if self.has_focus else "record-list--cursor-blurred"
-                strip = strip.apply_style(self.get_component_rich_style(name))
+                if self.has_focus:
+                    strip = _chips(strip).apply_style(self.get_component_rich_style("record-list--cursor"))
+                else:
+                    strip = strip.apply_style(self.get_component_rich_style("record-list--cursor-blurred"))
             strip = strip.apply_style(base)
             if len(self._cache) > 400:
                 self._cache.clear()
             if row.kind != "pending":
                 self._cache[key] = strip
         return strip
+
+
+CHIP_TEXT = Color.parse("black")
+
+
+def _chips(strip: Strip) -> Strip:
+    """Coloured marks on the cursor row as black on their colour, so they keep their contrast there."""
+    segments = []
+    for text, style, control in strip:
+        color = style.color if style is not None else None
+        if color is not None and not color.is_default and text.strip():
+            style = Style(color=CHIP_TEXT, bgcolor=color, bold=True)
+        segments.append(Segment(text, style, control))
+    return Strip(segments, strip.cell_length)
