@@ -295,6 +295,10 @@ class MainScreen(MainActions, Screen):
             return
         self._pending[pane] = record_id
         self.focused_id = record_id
+        self._unfilter(pane)
+
+    def _unfilter(self, pane: str) -> None:
+        """Drop a pane's filter and selection scope; clearing a scope reloads it, else reload here."""
         self.filters[pane] = PaneFilter()
         if pane == "statements" and self.statement_scope is not None:
             self.statement_scope = None
@@ -321,13 +325,7 @@ class MainScreen(MainActions, Screen):
             pane == "evidence" and self.evidence_scope)
         if not had:
             return
-        self.filters[pane] = PaneFilter()
-        if pane == "statements" and self.statement_scope is not None:
-            self.statement_scope = None
-        elif pane == "evidence" and self.evidence_scope is not None:
-            self.evidence_scope = None
-        else:
-            self.load_pane(pane)
+        self._unfilter(pane)
         self.notify(f"{pane.capitalize()}: filter cleared.", timeout=2)
 
     def on_store_changed(self, message: StoreChanged) -> None:
