@@ -326,7 +326,7 @@ class MainScreen(MainActions, Screen):
         if not had:
             return
         self._unfilter(pane)
-        self.notify(f"{pane.capitalize()}: filter cleared.", timeout=2)
+        self.notify(f"{pane.capitalize()}: filter cleared.", timeout=2, markup=False)
 
     def on_store_changed(self, message: StoreChanged) -> None:
         if message.generation == self.shown_generation:

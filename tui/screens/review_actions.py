@@ -138,7 +138,7 @@ class ReviewActions:
         row = lst.rows[lst.cursor] if 0 <= lst.cursor < len(lst.rows) else None
         if not isinstance(row, ProposalRow):
             self.app.notify(f"Nothing to {what}: this source has no proposal left.", severity="warning",
-                            timeout=3)
+                            timeout=3, markup=False)
             return None
         if row.pending:
             self.app.notify(f"{row.id} is being saved; wait for the store.", markup=False, timeout=3)
