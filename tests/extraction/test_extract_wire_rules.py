@@ -1,0 +1,306 @@
+"""Extractor rules for wire-prose patterns found by the blind sets (with sentences written for
+these tests, not copied from the blind articles)."""
+
+from __future__ import annotations
+
+from tests.extraction.extract_helpers import run, said, spans
+
+# -- blind-set failure classes (sentences written for these tests) -----------------------
+
+
+def test_person_of_an_organisation_speaks_and_circumstances_after_said_are_not_words() -> None:
+    text = "“We were never consulted,” Chief Ana Roth of the Silver Lake Band said in a telephone interview."
+    x = run(text)
+    assert said(x) == [("Ana Roth", "quote", "We were never consulted")]
+    roth = next(a for a in x.actors if a["name"] == "Ana Roth")
+    band = next(a for a in x.actors if a["name"] == "Silver Lake Band")
+    assert roth["affiliation"] == band["id"]
+
+
+def test_head_noun_not_the_place_in_its_prepositional_phrase_speaks() -> None:
+    text = "A farmers' coalition in southern Chad vowed on Monday to block the canal, saying it would harm."
+    got = spans(run(text), text)
+    assert all(name != "Chad" for name, _ in got)
+    assert any(words == "to block the canal" for _, words in got)
+    assert any(words == "it would harm" for _, words in got)
+
+
+def test_relative_clause_after_inverted_attribution_is_no_speech_and_its_place_no_actor() -> None:
+    text = "“The budget is balanced,” said Ortega, who unveiled the plan at a rally in Puerto Lindo."
+    x = run(text)
+    assert said(x) == [("Ortega", "quote", "The budget is balanced")]
+    assert {a["name"] for a in x.actors} == {"Ortega"}
+    kept = "“It is gone,” said Tom Reyes, a farmer from the valley who said he lost his whole crop."
+    assert ("Tom Reyes", "he lost his whole crop") in spans(run(kept), kept)
+
+
+def test_appositive_role_with_an_organisation_keeps_the_person_as_speaker() -> None:
+    text = (
+        "Mark Dale said the rules were fair. Lena Park, head of the agency's Office of Research, praised the "
+        "decision. “Nobody is above the rules,” she said in a statement."
+    )
+    x = run(text)
+    got = said(x)
+    assert ("Lena Park", "paraphrase", None) in got
+    assert ("Lena Park", "quote", "Nobody is above the rules") in got
+    park = next(a for a in x.actors if a["name"] == "Lena Park")
+    office = next(a for a in x.actors if a["name"] == "Office of Research")
+    assert park["role"] == "head" and park["affiliation"] == office["id"]
+
+
+def test_department_named_after_a_state_and_a_sentence_giving_paraphrase_and_quote() -> None:
+    text = (
+        "Inland Waters Canada, which must license the dam, said it had received the plans in May and would "
+        "“consult every community” first."
+    )
+    x = run(text)
+    got = spans(x, text)
+    assert ("Inland Waters Canada", "it had received the plans in May") in got
+    assert ("Inland Waters Canada", "consult every community") in got
+    assert next(a for a in x.actors if a["name"] == "Inland Waters Canada")["kind"] == "organisation"
+    text = "Health Canada said the vaccine was safe."
+    assert spans(run(text), text) == {("Health Canada", "the vaccine was safe")}
+
+
+def test_told_skips_the_audience_and_place_and_takes_the_that_clause() -> None:
+    text = "Acme's lawyer, Rita Moss, told reporters outside the court that the firm would appeal."
+    assert spans(run(text), text) == {("Rita Moss", "the firm would appeal")}
+    text = "Dan Cole told analysts on a conference call that margins had improved."
+    assert spans(run(text), text) == {("Dan Cole", "margins had improved")}
+
+
+def test_the_company_resolves_to_the_latest_company_and_products_are_not_actors() -> None:
+    text = (
+        "Granite Mining Corp plans a new pit. The charity Clean Rivers said the pit would harm fish. "
+        "Granite said its SkyView app tracks water quality. The company said it would publish the data."
+    )
+    x = run(text)
+    assert ("Granite Mining Corp", "it would publish the data") in spans(x, text)
+    assert "SkyView" not in {a["name"] for a in x.actors}
+
+
+def test_possessive_descriptive_organisations_become_actors_of_the_country() -> None:
+    text = (
+        "Cholera has spread across Peru. At least 40 cases were confirmed, according to figures released by "
+        "the country's health ministry on Friday. The ministry said it had sent 20 doctors to the area."
+    )
+    x = run(text)
+    ministry = next(a for a in x.actors if a["name"].endswith("health ministry"))
+    peru = next(a for a in x.actors if a["name"] == "Peru")
+    assert ministry["affiliation"] == peru["id"]
+    assert {s["speaker"] for s in x.statements} == {ministry["id"]}
+    assert len(x.statements) == 2
+
+
+def test_unnamed_groups_with_long_asides_and_one_of_them() -> None:
+    text = (
+        "Nurses at the city's largest clinic, however, described wards close to collapse. Two nurses at the "
+        "Riverside general hospital, who spoke on condition of anonymity because they feared dismissal, said "
+        "beds had run out on Sunday. “We sleep in shifts,” one of the nurses said."
+    )
+    x = run(text)
+    got = spans(x, text)
+    assert {name for name, _ in got} == {"nurses"}
+    assert ("nurses", "wards close to collapse") in got
+    assert ("nurses", "beds had run out on Sunday") in got
+    assert ("nurses", "We sleep in shifts") in got
+    assert "Riverside general hospital" in {a["name"] for a in x.actors}
+
+
+def test_documents_speak_for_their_owners() -> None:
+    text = (
+        "The Transport Safety Board grounded the fleet after an inquiry found that two bolts had failed. "
+        "The board's report said inspections were “badly overdue”. Green Skies released a leaked memo "
+        "from Norway's transport ministry, dated March, that said the risk was “well known”."
+    )
+    x = run(text)
+    got = said(x)
+    assert ("Transport Safety Board", "paraphrase", None) in got
+    assert ("Transport Safety Board", "quote", "badly overdue") in got
+    assert ("Norwegian transport ministry", "quote", "well known") in got
+
+
+def test_wrote_with_a_place_in_apposition_and_a_trailing_spokesperson_for_an_organisation() -> None:
+    text = (
+        "In a 20-page decision, Judge Omar Haddad in Springfield, Illinois, wrote that the law was "
+        "“plainly unconstitutional”. The league will appeal, a spokesman for the federation in Zurich said."
+    )
+    x = run(text)
+    assert ("Omar Haddad", "quote", "plainly unconstitutional") in said(x)
+    trailing = next(s for s in x.statements if text[s["span"][0] : s["span"][1]] == "The league will appeal")
+    speaker = next(a for a in x.actors if a["id"] == trailing["speaker"])
+    assert speaker["kind"] == "person" and speaker["role"] == "spokesman"
+    assert not {"Springfield", "Illinois", "Zurich"} & {a["name"] for a in x.actors}
+
+
+def test_dateline_outlet_and_seat_of_a_company_are_not_actors() -> None:
+    text = "LIMA (AFP) - Officials said the funds went to two firms registered in Panama."
+    assert [a["name"].lower() for a in run(text).actors] == ["officials"]
+
+
+def test_denial_links_to_the_accusation_about_the_denier_not_the_nearest_one() -> None:
+    text = (
+        "Poland said Russian agents had funded the protests. Poland also accused Germany of lecturing it on "
+        "human rights. Russia rejected the allegations."
+    )
+    x = run(text)
+    about_russia, against_germany, denial = x.statements
+    links = {(ln["from"], ln["to"], ln["type"]) for ln in x.links}
+    assert (denial["id"], about_russia["id"], "denies") in links
+    assert (denial["id"], against_germany["id"], "denies") not in links
+
+
+def test_naming_a_claim_a_fabrication_is_a_denial_and_trailing_narrative_is_cut() -> None:
+    text = "Senator Joan Hill called the report “a fabrication from the first page”."
+    assert run(text).statements[0]["act"] == "denial"
+    text = "Mayor Ian Cole accused the council of wasting money, and he did not respond to questions."
+    assert spans(run(text), text) == {("Ian Cole", "the council of wasting money")}
+
+
+def test_count_after_a_verb_and_a_converted_amount_in_brackets_are_one_quantity() -> None:
+    text = "The flood killed 35, officials said, and covered 40 kilometres (25 miles) of road."
+    ev = [(text[e["span"][0] : e["span"][1]], e["quantity"]) for e in run(text).evidence]
+    assert ("killed 35", {"value": 35, "unit": "killed"}) in ev
+    assert ("40 kilometres (25 miles)", {"value": 40, "unit": "kilometres"}) in ev
+    assert len(ev) == 2
+
+
+def test_owned_claim_noun_ordered_to_and_citing_are_cues() -> None:
+    text = (
+        "Vela Corp lost in court on its claim that the tax was illegal. The Fair Trade Agency ordered Vela "
+        "in June to halt sales. Brussels froze the grants in May, citing concerns over fraud."
+    )
+    got = spans(run(text), text)
+    assert ("Vela Corp", "the tax was illegal") in got
+    assert any(words.startswith("Vela in June to halt sales") for _, words in got)
+    assert ("European Union", "concerns over fraud") in got
+
+
+def test_who_declined_to_comment_is_an_actor_without_a_statement() -> None:
+    text = "Orbis Bank cut 900 jobs. A spokeswoman for Orbis Bank declined to comment."
+    x = run(text)
+    assert "Orbis Bank spokeswoman" in {a["name"] for a in x.actors}
+    assert x.statements == []
+
+
+def test_long_organisation_names_with_small_words_stay_whole() -> None:
+    text = (
+        "The Court of Appeals for the Fifth Circuit said the rule stood. The Commission on Civil Rights said "
+        "it disagreed. A professor at King's College said both were wrong."
+    )
+    x = run(text)
+    found = {a["name"] for a in x.actors}
+    assert {"Court of Appeals for the Fifth Circuit", "Commission on Civil Rights", "King's College"} <= found
+
+
+def test_reports_embedded_in_a_statement_and_anonymity_phrases_are_not_speeches() -> None:
+    text = (
+        "Amnesty International said witnesses had described soldiers firing at crowds. Two officials, who "
+        "asked not to be named, said the order came from the top."
+    )
+    got = spans(run(text), text)
+    assert {name for name, _ in got} == {"Amnesty International", "officials"}
+    assert len(got) == 2
+
+
+def test_trailing_attribution_of_a_finding_and_according_to_kept_out_of_words() -> None:
+    text = (
+        "Patients who slept more recovered faster, the researchers found. Scientists at Ardent University "
+        "say the drug works, according to a study published on Monday."
+    )
+    got = spans(run(text), text)
+    assert ("researchers", "Patients who slept more recovered faster") in got
+    assert ("Scientists", "the drug works") in got
+
+
+def test_a_name_before_a_descriptor_noun_is_an_organisation() -> None:
+    text = "The Metro Transit Workers union, which represents drivers, said the cuts were “reckless”."
+    x = run(text)
+    assert said(x) == [("Metro Transit Workers", "quote", "reckless")]
+    assert x.actors[0]["kind"] == "organisation"
+
+
+def test_owner_phrases_and_time_words_before_that_do_not_hide_the_speaker() -> None:
+    text = (
+        "Senator Ruth Bell's office said in a statement that the bill would pass. Ruth Bell wrote on X that "
+        "she was confident. The Budget Office estimated last month that 2 million people would gain."
+    )
+    got = spans(run(text), text)
+    assert ("Ruth Bell", "the bill would pass") in got
+    assert ("Ruth Bell", "she was confident") in got
+    assert ("Budget Office", "2 million people would gain") in got
+
+
+def test_bodies_named_through_an_owner_and_kin_of_an_unnamed_person() -> None:
+    text = (
+        "The country's election commission said turnout was low. Voters in Ruritania chose a new leader. "
+        "The UN's refugee agency said 5,000 people had fled. The son of one victim told reporters he wanted "
+        "answers."
+    )
+    got = spans(run(text), text)
+    assert ("election commission", "turnout was low") in got
+    assert ("United Nations refugee agency", "5,000 people had fled") in got
+    assert ("son of one victim", "he wanted answers") in got
+
+
+def test_description_skips_unnamed_groups_and_dateline_is_not_content() -> None:
+    text = (
+        "ROME (Reuters) - Riverside Hospital reopened its ward, doctors said. The hospital trust said it had "
+        "hired 40 nurses."
+    )
+    got = spans(run(text), text)
+    assert ("doctors", "Riverside Hospital reopened its ward") in got
+    assert ("Riverside Hospital", "it had hired 40 nurses") in got
+
+
+def test_object_verbs_take_no_inverted_subject_and_calling_someone_is_not_naming() -> None:
+    text = "The firm's owner, who was arrested in May, denied any wrongdoing through his lawyer, Ana Ruiz."
+    x = run(text)
+    assert "lawyer" not in {a["name"] for a in x.actors}
+    text = "Jo Reed said she learned of the theft when her bank called her."
+    assert spans(run(text), text) == {("Jo Reed", "she learned of the theft when her bank called her")}
+
+
+# -- blind-2 rules ---------------------------------------------------------------------
+
+
+def test_role_words_between_said_and_a_name_are_a_role_not_a_speaker() -> None:
+    text = (
+        "Anna Vik said the plan was sound. “It will never work,” said night-shift nurse Olav Brekke, 44. "
+        '"We will see," said company spokesman Per Lunde.'
+    )
+    got = said(run(text))
+    assert ("Olav Brekke", "quote", "It will never work") in got
+    assert ("Per Lunde", "quote", "We will see") in got
+    roles = {a["name"]: a["role"] for a in run(text).actors}
+    assert roles["Olav Brekke"] == "night-shift nurse"
+
+
+def test_a_quotation_interrupted_by_its_attribution_gives_two_quotes_to_one_speaker() -> None:
+    text = "“We will stay,” committee chair Rosa Lind said at the gate, “until the mill reopens.”"
+    assert said(run(text)) == [
+        ("Rosa Lind", "quote", "We will stay"),
+        ("Rosa Lind", "quote", "until the mill reopens."),
+    ]
+
+
+def test_names_run_on_through_branch_numbers_co_operative_and_plural_possessives() -> None:
+    text = (
+        "Dock Workers Union Lodge 12 said the talks had failed. Millers owned by Ontario-based Lakeside "
+        "Growers Co-op said they would wait. The Riverside Tenants’ Association said it was “appalled”."
+    )
+    found = {a["name"] for a in run(text).actors}
+    want = {"Dock Workers Union Lodge 12", "Lakeside Growers Co-op", "Riverside Tenants’ Association"}
+    assert want <= found
+
+
+def test_saying_after_a_comparison_belongs_to_the_main_clause_subject() -> None:
+    text = (
+        "LIMA (Reuters) - Peru's finance ministry raised its growth forecast, a bigger step than most "
+        "traders had predicted, saying the risks had eased. Orbis Bank sold two mines, a larger sale than "
+        "analysts had expected, saying prices had peaked."
+    )
+    assert spans(run(text), text) == {
+        ("Peruvian finance ministry", "the risks had eased"),
+        ("Orbis Bank", "prices had peaked"),
+    }
