@@ -187,12 +187,7 @@ def _actor(net: Network, actor: dict[str, Any]) -> Iterator[str]:
     if actor["aliases"]:
         yield "Also called: " + ", ".join(md(a) for a in actor["aliases"])
         yield ""
-    notes = _notes(net, actor["id"], "")
-    if notes:
-        yield "Notes:"
-        yield ""
-        yield from notes
-        yield ""
+    yield from _notes_section(net, actor["id"])
     said = net.said_by.get(actor["id"], [])
     if said:
         yield f"Statements made: {len(said)}"
@@ -230,7 +225,12 @@ def _source(net: Network, source: dict[str, Any]) -> Iterator[str]:
         yield f"- {kind}{_claim_line(net, record)}"
     if items:
         yield ""
-    notes = _notes(net, source["id"], "")
+    yield from _notes_section(net, source["id"])
+
+
+def _notes_section(net: Network, record_id: str) -> Iterator[str]:
+    """A "Notes:" block with the analysts' notes on a record, or nothing."""
+    notes = _notes(net, record_id, "")
     if notes:
         yield "Notes:"
         yield ""
