@@ -109,8 +109,8 @@ class ClaimnetApp(OrderedKeys, App[None]):
             self.notify(f"Created a new store with the default network (the seed article) at "
                         f"{visible(store.path)}.", title="New store", markup=False, timeout=6)
         if store.migrated_from is not None:
-            self.notify(f"Migrated the store from schema {store.migrated_from}; a backup was kept.",
-                        markup=False, timeout=6)
+            text = f"Migrated the store from schema {store.migrated_from}; a backup was kept."
+            self.notify(text, markup=False, timeout=6)
         self.set_interval(self.poll_seconds, self._poll)
 
     def _poll(self) -> None:

@@ -74,6 +74,14 @@ async def started(pilot: Pilot) -> MainScreen:
     return screen
 
 
+async def started_on(pilot: Pilot, record_id: str) -> MainScreen:
+    """The main screen once loaded, showing ``record_id`` in its pane and the detail."""
+    screen = await started(pilot)
+    screen.show_record(record_id)
+    await settle(pilot)
+    return screen
+
+
 def screen_text(app: App) -> str:
     """Everything the top screen shows now (toasts included), as text lines."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())

@@ -7,7 +7,7 @@ from textual.content import Content
 from tui.widgets.detail_view import DetailView
 from tui.widgets.record_list import RecordList
 
-from .conftest import CONTAINERS, DENIAL, KIM, US_ACCUSATION, screen_text, settle, started
+from .conftest import CONTAINERS, DENIAL, KIM, US_ACCUSATION, screen_text, settle, started, started_on
 
 
 async def test_opens_with_three_panes_and_detail_of_the_first_actor(make_app) -> None:
@@ -42,9 +42,7 @@ async def test_enter_on_actor_filters_statements_and_escape_clears(make_app) -> 
 async def test_statement_shows_evidence_grouped_and_linked_statements(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await started(pilot)
-        screen.show_record(DENIAL)
-        await settle(pilot)
+        screen = await started_on(pilot, DENIAL)
         await pilot.press("enter")
         await settle(pilot)
         evidence = screen.pane("evidence")
@@ -79,9 +77,7 @@ async def test_enter_on_evidence_lists_the_statements_it_bears_on(make_app) -> N
 async def test_statement_detail_shows_speaker_quote_in_sentence_links_and_grade(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await started(pilot)
-        screen.show_record("st-kim-yo-jong-absurd-paradox")
-        await settle(pilot)
+        await started_on(pilot, "st-kim-yo-jong-absurd-paradox")
         detail = app.screen.query_one(DetailView).text
         assert "Speaker: Kim Yo Jong, sister of leader Kim Jong Un (North Korea)" in detail
         assert "Act: denial · quote · cue “called” · 2024-05-17" in detail

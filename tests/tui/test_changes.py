@@ -6,13 +6,11 @@ from tui.forms import AnnotateScreen, ConfirmDeleteScreen, LinkScreen, RecordFor
 from tui.screens.verdict_screen import VerdictScreen
 from tui.widgets.detail_view import DetailView
 
-from .conftest import DENIAL, US_ACCUSATION, notices, reopen, screen_text, settle, started
+from .conftest import DENIAL, US_ACCUSATION, notices, reopen, screen_text, settle, started, started_on
 
 
 async def _focus_denial(pilot):
-    screen = await started(pilot)
-    screen.show_record(DENIAL)
-    await settle(pilot)
+    screen = await started_on(pilot, DENIAL)
     assert screen.focused_id == DENIAL
     return screen
 
@@ -119,9 +117,7 @@ async def test_new_actor_from_the_actors_pane_is_saved_and_focused(make_app, sto
 async def test_link_key_links_the_focused_statement(make_app, store_path) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await started(pilot)
-        screen.show_record("st-russia-dismisses-arms-supply-accusation")
-        await settle(pilot)
+        await started_on(pilot, "st-russia-dismisses-arms-supply-accusation")
         await pilot.press("l")
         await settle(pilot)
         assert isinstance(app.screen, LinkScreen)
@@ -140,9 +136,7 @@ async def test_link_key_links_the_focused_statement(make_app, store_path) -> Non
 async def test_delete_asks_and_y_removes_then_undo_brings_back(make_app, store_path) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await started(pilot)
-        screen.show_record(US_ACCUSATION)
-        await settle(pilot)
+        await started_on(pilot, US_ACCUSATION)
         await pilot.press("d")
         await settle(pilot)
         assert isinstance(app.screen, ConfirmDeleteScreen)

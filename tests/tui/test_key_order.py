@@ -7,15 +7,23 @@ from tui.screens.main_screen import MainScreen
 from tui.screens.search_screen import SearchScreen
 from tui.widgets.record_list import RecordList
 
-from .conftest import DENIAL, notices, press_at_once, reopen, screen_text, settle, started, wait_for
+from .conftest import (
+    DENIAL,
+    notices,
+    press_at_once,
+    reopen,
+    screen_text,
+    settle,
+    started,
+    started_on,
+    wait_for,
+)
 
 NOTE = "The quick brown fox jumps over the lazy dog 1234567890"
 
 
 async def _at_denial(pilot) -> MainScreen:
-    screen = await started(pilot)
-    screen.show_record(DENIAL)
-    await settle(pilot)
+    screen = await started_on(pilot, DENIAL)
     return screen
 
 

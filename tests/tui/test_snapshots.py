@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tui.app import ClaimnetApp
 
-from .conftest import DENIAL, settle, started
+from .conftest import DENIAL, settle, started, started_on
 from .review_store import fixed_import_store
 
 SIZE = (80, 24)
@@ -17,9 +17,7 @@ def _app(store_path: str) -> ClaimnetApp:
 
 def _at_denial(*keys: str):
     async def run_before(pilot) -> None:
-        screen = await started(pilot)
-        screen.show_record(DENIAL)
-        await settle(pilot)
+        await started_on(pilot, DENIAL)
         for key in keys:
             await pilot.press(key)
             await settle(pilot)

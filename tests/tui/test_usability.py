@@ -23,7 +23,7 @@ from tui.screens.search_screen import format_hit
 from tui.screens.source_screen import SourceScreen
 from tui.widgets.detail_view import DetailView
 
-from .conftest import DENIAL, KIM, reopen, screen_text, settle, started, wait_for
+from .conftest import DENIAL, KIM, reopen, screen_text, settle, started, started_on, wait_for
 
 GRAIN = ("Ministry rejects report on grain exports\n\nThe Agriculture Ministry on Tuesday denied a report "
          "that it had exported 40,000 tonnes of grain to North Korea. \"These claims are false,\" "
@@ -35,9 +35,7 @@ GRAIN = ("Ministry rejects report on grain exports\n\nThe Agriculture Ministry o
 async def test_question_mark_lists_the_keys_of_the_source_reader_and_the_neighbourhood(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await started(pilot)
-        screen.show_record(DENIAL)
-        await settle(pilot)
+        await started_on(pilot, DENIAL)
         await pilot.press("s")
         await settle(pilot)
         assert isinstance(app.screen, SourceScreen)
@@ -74,9 +72,7 @@ async def test_question_mark_lists_the_keys_of_the_source_reader_and_the_neighbo
 async def test_j_k_g_and_G_move_in_the_neighbourhood_tree(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await started(pilot)
-        screen.show_record(DENIAL)
-        await settle(pilot)
+        await started_on(pilot, DENIAL)
         await pilot.press("r")
         await settle(pilot)
         tree = app.screen.query_one(Tree)
@@ -151,9 +147,7 @@ async def test_the_cursor_row_its_marks_and_the_footer_keys_keep_their_contrast(
     app.colours = colours
     sixteen = colours == 16
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await started(pilot)
-        screen.show_record(DENIAL)
-        await settle(pilot)
+        screen = await started_on(pilot, DENIAL)
         statements = screen.pane("statements")
         region = statements.content_region
         focused_row = region.y + statements.cursor - statements.scroll_offset.y
@@ -198,9 +192,7 @@ async def test_the_annotate_form_is_built_once_and_reopens_empty_on_the_next_rec
         make_app, store_path) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await started(pilot)
-        screen.show_record(DENIAL)
-        await settle(pilot)
+        await started_on(pilot, DENIAL)
         await pilot.press("a")
         await settle(pilot)
         form = app.screen
@@ -228,9 +220,7 @@ async def test_a_notice_is_one_compact_line_and_goes_away_by_itself(make_app, mo
     monkeypatch.setitem(NOTICE_SECONDS, "information", 2.0)  # shorter than 3 s, long enough to see
     app = make_app()
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        screen = await started(pilot)
-        screen.show_record(DENIAL)
-        await settle(pilot)
+        await started_on(pilot, DENIAL)
         await pilot.press("a", *"short", "ctrl+s")
         await settle(pilot)
         toasts = list(app.screen.query(Toast))
@@ -256,9 +246,7 @@ async def test_proposed_and_rejected_statements_are_marked_in_the_panes(
     fresh.close()
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await started(pilot)
-        screen.show_record(proposed[0])
-        await settle(pilot)
+        screen = await started_on(pilot, proposed[0])
         statements = screen.pane("statements")
         rows = {row.id: row for row in statements.rows}
         assert rows[proposed[0]].status == "proposed" and rows[proposed[1]].status == "rejected"
@@ -298,9 +286,7 @@ async def test_at_60_columns_the_footer_keeps_help_and_quit(make_app) -> None:
 async def test_at_80_columns_the_evidence_pane_says_what_it_holds_and_whose_links(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await started(pilot)
-        screen.show_record(DENIAL)
-        await settle(pilot)
+        await started_on(pilot, DENIAL)
         await pilot.press("enter")
         await settle(pilot)
         text = screen_text(app)

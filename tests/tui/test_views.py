@@ -9,7 +9,7 @@ from tui.screens.search_screen import SearchScreen
 from tui.screens.source_screen import SourceScreen
 from tui.widgets.record_list import RecordList
 
-from .conftest import CONTAINERS, DENIAL, KIM, US_ACCUSATION, screen_text, settle, started
+from .conftest import CONTAINERS, DENIAL, KIM, US_ACCUSATION, screen_text, settle, started, started_on
 
 
 async def test_search_as_you_type_and_enter_jumps_to_the_record(make_app) -> None:
@@ -45,9 +45,7 @@ async def test_search_jump_clears_a_filter_that_hides_the_record(make_app) -> No
 async def test_source_reader_walks_spans_and_opens_the_record(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await started(pilot)
-        screen.show_record(DENIAL)
-        await settle(pilot)
+        screen = await started_on(pilot, DENIAL)
         await pilot.press("s")
         await settle(pilot)
         assert isinstance(app.screen, SourceScreen)
@@ -67,9 +65,7 @@ async def test_source_reader_walks_spans_and_opens_the_record(make_app) -> None:
 async def test_neighbourhood_tree_recentres_on_enter_and_escape_leaves_focus_there(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await started(pilot)
-        screen.show_record(DENIAL)
-        await settle(pilot)
+        screen = await started_on(pilot, DENIAL)
         await pilot.press("r")
         await settle(pilot)
         assert isinstance(app.screen, GraphScreen)

@@ -84,8 +84,8 @@ class MainActions:
     def _focused(self, what: str) -> str | None:
         record_id = self.current_record()
         if record_id is None:
-            self.app.notify(f"Nothing to {what}: move to a record first.", severity="warning",
-                            markup=False)
+            text = f"Nothing to {what}: move to a record first."
+            self.app.notify(text, severity="warning", markup=False)
         return record_id
 
     def action_credibility(self, grade: int) -> None:

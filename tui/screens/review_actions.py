@@ -137,8 +137,8 @@ class ReviewActions:
         lst = self.queue_list
         row = lst.rows[lst.cursor] if 0 <= lst.cursor < len(lst.rows) else None
         if not isinstance(row, ProposalRow):
-            self.app.notify(f"Nothing to {what}: this source has no proposal left.", severity="warning",
-                            timeout=3, markup=False)
+            text = f"Nothing to {what}: this source has no proposal left."
+            self.app.notify(text, severity="warning", timeout=3, markup=False)
             return None
         if row.pending:
             self.app.notify(f"{row.id} is being saved; wait for the store.", markup=False, timeout=3)
