@@ -292,7 +292,9 @@ def _resolve(doc: Doc, m: NameMention, sent: tuple[int, int]) -> Entity | None:
             ent = reg.create(m.text, "organisation", 0.8)
             ent.tags.add(tag)
             return doc.note(ent, m.start, m.end, doc.text[m.start : m.end])
-        ent = existing or reg.create(m.text, "person", 0.85, gender=m.gender)
+        ent = existing or reg.create(
+            m.text, "person", 0.85, gender=m.gender, tentative=not role and m.gender == "-" and " " in m.text
+        )
         if role and not ent.role:
             ent.role = role
             if ent.gender == "-":

@@ -307,9 +307,12 @@ def _split_that(doc: Doc, sp: Speech) -> list[Speech]:
     if not sp.content:
         return [sp]
     s, e = sp.content
-    m = re.search(r",?\s+and\s+that\s+", doc.text[s:e])
+    m = next(
+        (x for x in re.finditer(r",?\s+and\s+that\s+", doc.text[s:e]) if doc.quote_at(s + x.start()) is None),
+        None,
+    )
     if not m:
-        return [sp]
+        return [sp]  # no 'and that' outside quotation marks ('“…, and that instruction was not followed”')
     first = trim_end(doc.text, s, s + m.start())
     second = Speech(
         sp.cue_start,

@@ -71,6 +71,10 @@ class Entity:
     merged_into: Entity | None = None
     mentions: int = 0
     placed: int = 0  # mentions as a place ('registered in Cyprus'), which alone do not make an actor
+    #: A bare capitalised name read as a person for want of anything better ('Halvorsen Line'): no role,
+    #: title or honorific yet. 'the company' or 'it' referring back makes it an organisation; 'he', 'she' or
+    #: its last word alone ('Marsden said') confirms the person.
+    tentative: bool = False
 
     def final(self) -> Entity:
         """The entity this one was merged into, if any (itself otherwise)."""
@@ -224,7 +228,32 @@ class Registry:
         cands = [e for e in cands if e.kind in ("person", "unknown") and _gender_ok(e, gender)]
         if not cands:
             return None
-        return max(cands, key=lambda e: (e.last_pos if e.last_pos < before else -1, e.mentions))
+        ent = max(cands, key=lambda e: (e.last_pos if e.last_pos < before else -1, e.mentions))
+        if ent.tentative and fold(ent.name).split()[-1] == fold(token):
+            ent.tentative = False  # 'Marsden said': a surname, so a person after all
+        return ent
+
+    def make_org(self, ent: Entity, tag: str | None = None, kind: str = "organisation") -> Entity:
+        """Read a tentative person as the organisation a description or 'it' shows it to be."""
+        ent.kind, ent.tentative, ent.gender = kind, False, "-"
+        for tok in fold(ent.name).split():
+            if ent in self.by_token.get(tok, ()):
+                self.by_token[tok].remove(ent)
+        first = ent.name.split()[0]
+        if not wl.gazetteer().get(first) and first.lower() not in wl.function_words():
+            self.by_first.setdefault(fold(first), ent)
+        if tag:
+            ent.tags.add(tag)
+        return ent
+
+    def tentative_org(
+        self, before: int, tag: str | None = None, kind: str = "organisation"
+    ) -> Entity | None:
+        """The latest tentative person, read as an organisation ('Halvorsen Line …; the company said')."""
+        ent = self.most_recent(
+            lambda e: e.tentative and e.kind == "person" and not e.role and e.gender == "-", before
+        )
+        return self.make_org(ent, tag, kind) if ent is not None else None
 
     def pronoun(self, word: str, before: int) -> Entity | None:
         """What a subject pronoun refers to: the latest compatible speaker, else the latest such mention."""
@@ -250,8 +279,12 @@ class Registry:
             last_any is not None and last_any is not ent and w in ("it", "they") and pred(last_any)
         ):
             ent = ent or self.most_recent(pred, before)
-        if ent is not None and w in ("he", "she") and ent.gender == "-":
-            ent.gender = "m" if w == "he" else "f"
+        if ent is None and w == "it":
+            ent = self.tentative_org(before)
+        if ent is not None and w in ("he", "she"):
+            ent.tentative = False
+            if ent.gender == "-":
+                ent.gender = "m" if w == "he" else "f"
         return ent
 
     def description(self, head: str, before: int, strict: bool = False) -> Entity | None:
@@ -287,22 +320,24 @@ class Registry:
             return e.is_org and "unnamed" not in e.tags
 
         if last == "group":
-            return self.most_recent(
+            found = self.most_recent(
                 lambda e: org(e) and org_class(e) not in ("court", "government", "regulator"), before
             )
-        if cls == "company":
-            return self.most_recent(
+        elif cls == "company":
+            found = self.most_recent(
                 lambda e: org(e) and org_class(e) == "company", before
             ) or self.most_recent(lambda e: org(e) and org_class(e) == "", before)
-        if cls == "regulator":
-            return self.most_recent(lambda e: org(e) and looks_reg(e), before)
-        if cls == "government":
+        elif cls == "regulator":
+            found = self.most_recent(lambda e: org(e) and looks_reg(e), before)
+        elif cls == "government":
             return self.most_recent(lambda e: org(e) and looks_gov(e), before)
-        if cls == "group":
-            return self.most_recent(lambda e: org(e) and org_class(e) not in ("court", "government"), before)
-        if cls == "media":
-            return self.most_recent(lambda e: e.kind == "media", before)
-        return None
+        elif cls == "group":
+            found = self.most_recent(lambda e: org(e) and org_class(e) not in ("court", "government"), before)
+        elif cls == "media":
+            found = self.most_recent(lambda e: e.kind == "media", before)
+        else:
+            return None
+        return found or self.tentative_org(before, last, "media" if cls == "media" else "organisation")
 
     def main_state(self, before: int) -> Entity | None:
         """The state the text is most about so far (most mentions, latest on a tie)."""

@@ -219,6 +219,14 @@ def classify(text: str, tokens: list[Token], i: int, j: int, sent_start: int) ->
             )
         ]
     cover = gaz_cover(tokens, i, j, text)
+    if (
+        len(cover) == 1
+        and cover[0][0] == i
+        and cover[0][3] == "metonym"
+        and 1 <= j - cover[0][1] <= 2
+        and all(t.is_cap and not t.is_acronym for t in tokens[cover[0][1] : j])
+    ):
+        cover = []  # 'Sofia Carvalhal': a capital's name as a first name
     if cover:
         out = [
             NameMention(

@@ -9,32 +9,6 @@ from store.extract import wordlists as wl
 from store.extract.doc import Doc
 from store.extract.entities import Entity
 
-_ORG_MODIFIERS = frozenset(
-    [
-        "defence",
-        "defense",
-        "foreign",
-        "interior",
-        "finance",
-        "economy",
-        "commerce",
-        "trade",
-        "justice",
-        "health",
-        "energy",
-        "education",
-        "transport",
-        "environment",
-        "agriculture",
-        "labour",
-        "labor",
-        "culture",
-        "information",
-        "unification",
-        "home",
-    ]
-)
-
 _LOWER_ORG_CACHE: dict[str, re.Pattern[str]] = {}
 
 
@@ -84,10 +58,13 @@ def lower_org_at(doc: Doc, start: int, end: int, sent_start: int, local: bool = 
             found = doc.reg.description(phrase, start, strict=True)
             if found is not None:
                 return found
-            if mods.split()[-1] in _ORG_MODIFIERS:
+            if mods.split()[-1] in wl.org_words()["lower_modifiers"]:
                 return doc.reg.get_or_create(phrase, "organisation", 0.6)
             return None
-        return doc.reg.description(phrase, start)
+        found = doc.reg.description(phrase, start)
+        if found is None and local and head not in wl.org_words()["state_like_lower"]:
+            found = doc.reg.get_or_create(phrase, "organisation", 0.5)  # 'the commission said', first mention
+        return found
     if head in wl.org_words()["state_like_lower"] and not mods:
         return state
     demonym = _demonym(state)

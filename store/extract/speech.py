@@ -45,6 +45,11 @@ _TIME_SKIP_RE = re.compile(
     r"\s+(?:on \w+day|last (?:week|month|year|night)|this (?:week|month|year)|earlier|later"
     r"|on [A-Z][a-z]+ \d+)(?=\s)"
 )
+#: A bare finite clause after a verb: 'found [the Championship side had] recorded …'.
+_BARE_CLAUSE_RE = re.compile(
+    r"\s+(?:the|a|an|its|his|her|their|[A-Z][\w'’-]*)(?:\s+[\w'’-]+){0,5}?\s+"
+    r"(?:had|has|have|was|were|is|are|would|could|did|should|will|might|must)\s"
+)
 _FIRST_WORDS = frozenset({"according"} | {p.split()[0] for p in wl.verb_particles()})
 
 
@@ -98,6 +103,9 @@ def cues(doc: Doc, sent: tuple[int, int]) -> list[tuple[int, int, str, str, str]
             k += 2
             continue
         prev = toks[k - 1].lower if k > a else ""
+        if low == "reporting" and nxt == "by":
+            k += 1
+            continue  # a credit line: '(Additional reporting by X; Editing by Y)'
         two = f"{low} {nxt}"
         if two in particles and prev not in _BE and prev not in _DETS:
             out.append((t.start, toks[k + 1].end, doc.text[t.start : toks[k + 1].end], particles[two], low))
@@ -131,7 +139,10 @@ def cues(doc: Doc, sent: tuple[int, int]) -> list[tuple[int, int, str, str, str]
             near = doc.text[t.end : t.end + 2].strip()
             tail = doc.text[max(sent[0], t.start - 40) : t.start]
             trailing = re.match(r"\s*[.,]", doc.text[t.end : t.end + 3]) and "," in tail
-            if not (set(window if v.window else window[:1]) & set(v.needs) or near in v.needs or trailing):
+            clause = v.clause and _BARE_CLAUSE_RE.match(doc.text, t.end, sent[1])
+            if not (
+                set(window if v.window else window[:1]) & set(v.needs) or near in v.needs or trailing or clause
+            ):
                 k += 1
                 continue
         out.append((t.start, t.end, t.text, v.act, v.lemma))

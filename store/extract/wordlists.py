@@ -117,6 +117,7 @@ class Verb:
     naming: bool = False
     weak: bool = False
     window: bool = False  # whether `needs` may come a few words later ('ordered the firm in March to stop')
+    clause: bool = False  # whether a bare finite clause also satisfies `needs` ('found the club had …')
 
 
 @functools.cache
@@ -138,6 +139,7 @@ def reporting_verbs() -> dict[str, Verb]:
                     bool(spec.get("naming")),
                     bool(spec.get("weak")),
                     bool(spec.get("window")),
+                    bool(spec.get("clause")),
                 ),
             )
     return out
@@ -232,6 +234,7 @@ def org_words() -> dict[str, Any]:
         "descriptor_class": descriptor_class,
         "place_heads": tuple(sorted(data["place_heads"], key=lambda h: -len(h))),
         "national_lower": frozenset(data["national_lower"]),
+        "lower_modifiers": frozenset(data["lower_modifiers"]),
         "class_heads": {cls: frozenset(words) for cls, words in data["class_heads"].items()},
     }
 

@@ -321,7 +321,7 @@ def total(counts: Iterable[Counts]) -> Counts:
 BLIND_SETS = {
     "blind": (BLIND, BLIND_LABEL),
     "blind2": (BLIND2, BLIND2_LABEL),
-    "blind3": (Path(__file__).resolve().parent / "blind3", "blind-3 (unseen: never used for rules)"),
+    "blind3": (Path(__file__).resolve().parent / "blind3", "blind-3 (used for rule design)"),
 }
 
 

@@ -104,8 +104,8 @@ def test_corpus_scores_stay_above_floors() -> None:
         assert held[key] >= floor, (key, held[key])
 
 
-#: The unseen set (tests/extraction/blind3): never used to design rules (keep it so; write a new
-#: one before using it). Floors just below its first measurement catch harm to unseen text.
+#: The third blind set (tests/extraction/blind3): measured unseen first (actor F1 0.87, speaker 0.85,
+#: statement F1 0.76, quote recall 0.90), then used to design rules once blind-4 was written.
 FLOORS_BLIND3 = {"actor_f1": 0.85, "speaker_acc": 0.83, "st_f1": 0.74, "quote_r": 0.88}
 
 BLIND_FLOORS = {"blind": (4, FLOORS_BLIND), "blind2": (5, FLOORS_BLIND2), "blind3": (5, FLOORS_BLIND3)}
@@ -124,7 +124,7 @@ def test_blind_set_scores_stay_above_floors(key: str) -> None:
 @pytest.mark.parametrize(("key", "label"), [
     ("blind", "blind-1 (used for rule design)"),
     ("blind2", "blind-2 (used for rule design)"),
-    ("blind3", "blind-3 (unseen: never used for rules)"),
+    ("blind3", "blind-3 (used for rule design)"),
 ])
 def test_scorer_labels_each_blind_set_honestly(key: str, label: str,
                                                capsys: pytest.CaptureFixture[str]) -> None:
