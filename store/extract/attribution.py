@@ -35,6 +35,7 @@ _NAMING = _NAMES_SOMETHING | {"dismiss", "reject"}
 _INVERTIBLE = _CLAUSAL | frozenset(
     {"explain", "insist", "claim", "find", "conclude", "estimate", "report", "ask"}
 )
+_QUOTED_ADVERB = re.compile(r"[a-z]+ly")  # 'the ministry “categorically” rejected': inside the clause
 _MODAL_DEMAND = re.compile(r"\b(?:must|should|needs? to|has to|have to|ought to)\b")
 
 
@@ -51,8 +52,8 @@ def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> li
             continue  # 'a larger move than most analysts had expected,': a comparison, not a speech
         lo = sent[0]
         q = doc.quote_before(cs)
-        if q is not None and sent[0] <= q.outer_end <= cs:
-            lo = q.outer_end
+        if q is not None and sent[0] <= q.outer_end <= cs and not _QUOTED_ADVERB.fullmatch(text, q.start, q.end):
+            lo = q.outer_end  # the subject comes after a quotation ('“…,” X said'), not before it
         if lemma == "nominal":
             sp = _nominal(doc, cs, ce, surface, act, sent)
             if sp is not None:
@@ -121,7 +122,12 @@ def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> li
         if subj.how in ("pronoun", "document") and out and _nested(out[-1], cs, subj):
             continue  # 'X said it expected …', 'X said an inquiry had found …': one statement, not two
         content = _drop_narrative(text, content_span(doc, cs, ce, lemma, subj, sent), lemma in _CLAUSAL)
-        if lemma in _NAMES_SOMETHING and content and len(text[content[0] : content[1]].split()) < 3:
+        if (
+            lemma in _NAMES_SOMETHING
+            and content
+            and len(text[content[0] : content[1]].split()) < 3
+            and not re.search(r"[“\"]", text[content[0] : content[1]])
+        ):
             continue  # 'the bank called her': a call, not a name given
         for e in subj.entities:
             if subj.start >= 0:
@@ -367,6 +373,15 @@ def assign_quotes(doc: Doc, speeches: list[Speech]) -> list[Quote]:
                     break
         if best is None:
             best = _interrupted(doc, q, by_sent.get(sent, ()))
+        if best is None:  # 'the ministry “categorically” rejected …': quoted words between speaker and verb
+            best = next(
+                (
+                    sp
+                    for sp in by_sent.get(sent, ())
+                    if 0 <= sp.subject.end <= q.outer_start and q.outer_end <= sp.cue_start
+                ),
+                None,
+            )
         if best is not None:
             best.quotes.append(q)
         else:

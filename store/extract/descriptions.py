@@ -62,7 +62,12 @@ def description(doc: Doc, text: str, end: int, lo: int) -> Subject | None:
     if head in wl.document_speakers():
         return document_subject(doc, lo, end)
     descr = wl.org_words()["descriptor_class"]
-    if head in descr or head in wl.title_heads() or head in wl.title_words():
+    if (
+        head in descr
+        or head in wl.title_heads()
+        or head in wl.title_words()
+        or head in wl.unnamed_sources()["singular"]
+    ):
         ent = doc.reg.description(head, s)
         if ent is not None:
             return Subject([ent], s, end, 0.75, "description")

@@ -12,7 +12,8 @@ from store.extract.actors import Doc, resolve_sentence
 from store.extract.attribution import Speech, assign_quotes, find_speeches, no_comment
 from store.extract.entities import Entity, Registry
 from store.extract.evidence import find_evidence
-from store.extract.links import propose_links
+from store.extract.acts import refine_acts
+from store.extract.links import propose_links, side_of
 from store.extract.quotes import find_quotes
 from store.extract.sentences import paragraphs, sentences
 from store.extract.sources import Subject
@@ -247,7 +248,11 @@ def _records(doc: Doc, speeches: list[Speech], source_id: str, said_on: str | No
     live = [e for e in doc.reg.live()]
     affiliation = {e.id: e.affiliation for e in live}
     kinds = {e.id: e.kind for e in live}
-    for p in propose_links(out.statements, out.evidence, affiliation, kinds, targets, sentence_of):
+    sentence_texts = [text[a:b] for a, b in doc.sentences]
+    refine_acts(out.statements, side_of(affiliation))
+    for p in propose_links(
+        out.statements, out.evidence, affiliation, kinds, targets, sentence_of, sentence_texts
+    ):
         rec = _record(
             Link.TABLE, id=new_id(Link.PREFIX), created=ts, updated=ts, type=p.type, weight=None, note=p.note
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -59,6 +60,19 @@ _STOP = frozenset(
 )
 
 
+#: Words that make a claim a denial for linking ('These allegations are false').
+_DENIAL_WORDS = re.compile(
+    r"\b(?:false|untrue|baseless|unfounded|groundless|lies|fabricat\w*|nonsense|not true|no basis)\b", re.I
+)
+_ANAPHORIC = re.compile(
+    r"\b(?:that|the|this|these|those|such|its|their|his|her)\s+(?:\w+\s+)?(?:claim|charge|accusation|allegation|"
+    r"finding|report|assessment|view|argument|suggestion|criticism|assertion|account|remark|comment|warning|idea)s?\b",
+    re.I,
+)
+_DENIED_AT_MOST = 3  # a denial answers at most this many statements
+_SECOND_DENIED = 1.8  # the score another accusation needs to be denied alongside the best match
+
+
 @dataclass(slots=True)
 class Proposed:
     """A link before it becomes a record."""
@@ -68,6 +82,22 @@ class Proposed:
     type: str
     confidence: float
     note: str
+
+
+def side_of(affiliation: dict[str, str | None]) -> Callable[[str], set[str]]:
+    """An actor's side: itself and what it belongs to, up to three hops ('spokesman' -> ministry -> state)."""
+
+    def side(actor: str) -> set[str]:
+        out = {actor}
+        aff = affiliation.get(actor)
+        hops = 0
+        while aff and hops < 3:
+            out.add(aff)
+            aff = affiliation.get(aff)
+            hops += 1
+        return out
+
+    return side
 
 
 def _words(text: str) -> set[str]:
@@ -87,40 +117,41 @@ def propose_links(
     kinds: dict[str, str],
     targets: dict[str, list[str]],
     sentence_of: dict[str, int],
+    sentence_texts: list[str] = (),  # type: ignore[assignment]
 ) -> list[Proposed]:
-    """Typed links between the extracted statements, evidence and actors, each with a confidence."""
+    """Typed links between the extracted statements, evidence and actors, each with a confidence.
+
+    `sentence_texts` (the article's sentences, indexed as in `sentence_of`) lets a denial whose own words
+    are a bare quotation ('calling them “baseless”') find what it answers ('rejected the accusations').
+    """
+
+    def sentence(sid: str) -> str:
+        k = sentence_of.get(sid, -1)
+        return sentence_texts[k] if 0 <= k < len(sentence_texts) else ""
+
     out: list[Proposed] = []
     words = {s["id"]: _words(s["text"]) for s in statements}
     order = {s["id"]: k for k, s in enumerate(statements)}
     about = {s["id"]: set(s.get("about", ())) for s in statements}
     tsets = {s["id"]: set(targets.get(s["id"], ())) for s in statements}
 
-    def side(actor: str) -> set[str]:
-        out_ = {actor}
-        aff = affiliation.get(actor)
-        hops = 0
-        while aff and hops < 3:
-            out_.add(aff)
-            aff = affiliation.get(aff)
-            hops += 1
-        return out_
+    side = side_of(affiliation)
 
     for s in statements:
         for t in targets.get(s["id"], ()):
             if t != s["speaker"]:
                 out.append(Proposed(s["id"], t, "accuses", 0.75, "accused by the reporting verb"))
+        if s["act"] == "accusation" and not targets.get(s["id"]):
+            mine = side(s["speaker"])
+            named = [a for a in s.get("about", ()) if a not in mine and kinds.get(a) != "state"]
+            if named:
+                out.append(Proposed(s["id"], named[0], "accuses", 0.45, "accusing words about this actor"))
     # Denials: the accusation (or claim) about the denier's side that shares most words.
     for d in statements:
-        if d["act"] != "denial":
+        if d["act"] != "denial" and not (d["act"] == "claim" and _DENIAL_WORDS.search(d["text"])):
             continue
         mine = side(d["speaker"])
-        anaphoric = bool(
-            re.search(
-                r"\b(?:that|the|this|these|those|such)\s+(?:claim|charge|accusation|allegation|finding|report|"
-                r"assessment|view|argument|suggestion|criticism|assertion|account|remark|comment|warning|idea)s?\b",
-                d["text"].lower(),
-            )
-        )
+        anaphoric = bool(_ANAPHORIC.search(d["text"]) or _ANAPHORIC.search(sentence(d["id"])))
         best: list[tuple[float, dict[str, Any]]] = []
         k = order[d["id"]]
         for s in statements[max(0, k - _WINDOW) : k + _WINDOW]:
@@ -140,7 +171,7 @@ def propose_links(
             dist = abs(order[s["id"]] - order[d["id"]])
             score -= 0.05 * dist
             if anaphoric and order[s["id"]] < order[d["id"]]:
-                score += 1.0 - 0.2 * dist
+                score += 1.2 - 0.1 * dist
             best.append((score, s))
         if not best:
             continue
@@ -148,9 +179,12 @@ def propose_links(
         top_score, top = best[0]
         if top_score < 1.0:
             continue
-        for score, s in best:
-            if s["span"] == top["span"] and score >= top_score - 0.5:
-                conf = 0.7 if top_score >= 2.5 else 0.45
+        linked: set[str] = set()
+        for score, s in best[:_DENIED_AT_MOST]:
+            same_words = s["span"] == top["span"]
+            if score >= top_score - 0.5 and (same_words or score >= _SECOND_DENIED) and s["id"] not in linked:
+                linked.add(s["id"])
+                conf = (0.7 if top_score >= 2.5 else 0.45) * (1.0 if s is top or same_words else 0.8)
                 out.append(
                     Proposed(d["id"], s["id"], "denies", conf, "denial matched by subject and wording")
                 )
@@ -161,6 +195,9 @@ def propose_links(
         mine = side(r["speaker"])
         k = order[r["id"]]
         prev = [s for s in statements[max(0, k - _WINDOW) : k] if s["speaker"] not in mine]
+        aimed = [s for s in prev if s["act"] == "accusation" and mine & (tsets[s["id"]] | about[s["id"]])]
+        if aimed:
+            prev = aimed  # an answer to an accusation against this side
         if prev:
             target = max(prev, key=lambda s: _overlap(words[r["id"]], words[s["id"]]) + 0.05 * order[s["id"]])
             out.append(

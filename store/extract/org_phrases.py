@@ -15,7 +15,9 @@ _LOWER_ORG_CACHE: dict[str, re.Pattern[str]] = {}
 def lower_org_re() -> re.Pattern[str]:
     if "re" not in _LOWER_ORG_CACHE:
         heads = "|".join(re.escape(h) for h in wl.org_words()["lower_heads"])
-        _LOWER_ORG_CACHE["re"] = re.compile(rf"(?<![\w'’])(?:the\s+)?((?:[a-z]+\s+){{0,2}}?)({heads})\b")
+        _LOWER_ORG_CACHE["re"] = re.compile(
+            rf"(?<![\w'’])(?:the\s+)?((?:[a-z]+\s+){{0,2}}?)({heads})\b(\s+of\s+[a-z]+s\b)?"
+        )
     return _LOWER_ORG_CACHE["re"]
 
 
@@ -32,6 +34,8 @@ def lower_org_at(doc: Doc, start: int, end: int, sent_start: int, local: bool = 
     if m is None:
         return None
     mods, head = m.group(1).strip(), m.group(2)
+    members = " ".join((m.group(3) or "").split())  # 'the federal association of pharmacists'
+    head_phrase = f"{head} {members}".strip()
     owner_end = start - 1 if doc.text[start - 1 : start] == " " else start
     if doc.text[owner_end - 2 : owner_end] in ("'s", "’s"):
         owner_end -= 2
@@ -39,7 +43,8 @@ def lower_org_at(doc: Doc, start: int, end: int, sent_start: int, local: bool = 
     state = hit[1] if hit and hit[0] >= sent_start and hit[1].kind == "state" else None
     if state is None and hit and hit[0] >= sent_start and hit[1].is_org and owner_end < start:
         state = hit[1]  # "the EU's top court": a body of an organisation
-    phrase = f"{mods} {head}".strip()
+    phrase = f"{mods} {head_phrase}".strip()
+    described = f"{mods} {head}".strip()  # what a description lookup matches on
     owner = _OWNER_RE.search(doc.text, max(0, start - 24), start) if state is None else None
     if owner is not None and owner.group(1) in ("country", "nation"):
         state, hit = doc.reg.main_state(start), None
@@ -51,17 +56,17 @@ def lower_org_at(doc: Doc, start: int, end: int, sent_start: int, local: bool = 
         if main is not None and not ent.affiliation:
             ent.affiliation = main.id
         return ent
-    if state is None and local and phrase in wl.org_words()["national_lower"] and not owner:
+    if state is None and local and described in wl.org_words()["national_lower"] and not owner:
         state, hit = doc.reg.main_state(start), None  # 'the central bank said': the state written about
     if state is None:
         if mods:
-            found = doc.reg.description(phrase, start, strict=True)
+            found = doc.reg.description(described, start, strict=True)
             if found is not None:
                 return found
             if mods.split()[-1] in wl.org_words()["lower_modifiers"]:
                 return doc.reg.get_or_create(phrase, "organisation", 0.6)
             return None
-        found = doc.reg.description(phrase, start)
+        found = doc.reg.description(described, start)
         if found is None and local and head not in wl.org_words()["state_like_lower"]:
             found = doc.reg.get_or_create(phrase, "organisation", 0.5)  # 'the commission said', first mention
         return found

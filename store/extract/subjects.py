@@ -29,7 +29,8 @@ _AUX = (
     r"(?:statement|briefing|interview|post|letter|speech|report|note|address|conference|hearing|session|"
     r"filing|message)|"
     r"(?!(?:family|assembly|ally|supply|rally|reply|anomaly|italy|july|kelly|emily|holly|molly)\b)[a-z]{3,}ly|"
-    r"and (?:others|other \w+|its allies|their allies)"
+    r"and (?:others|other \w+|its allies|their allies)|"
+    r"[“\"][a-z]+ly[”\"]"  # a quoted adverb: 'the ministry “categorically” rejected'
 )
 _GAP_RE = re.compile(rf"(?:^|[\s,])(?:{_AUX})\s*$")
 _QUALIFIER_RE = re.compile(
@@ -285,6 +286,9 @@ def subject_after(doc: Doc, cue_end: int, hi: int) -> Subject | None:
             if not ent.role or ent.role.endswith(words.replace("-", " ")):
                 ent.role = words
             return Subject([ent], i, hit[0], 0.9, "name")
+    named = _titled_name_after(doc, i, hi)
+    if named is not None:
+        return named
     m = re.match(
         r"(?:the|a|an|one of the|two|three|several)?\s*((?:[\w'’-]+\s+){0,5}?[\w'’-]+?)"
         r"(?=[,.;]|\s+(?:who|which|familiar|close|briefed|speaking|in|at|on|from|for|to)\b|$)",
@@ -305,3 +309,20 @@ def subject_after(doc: Doc, cue_end: int, hi: int) -> Subject | None:
         describe(doc, ent, pend[0], end, doc.sentence_at(end))
         return Subject([ent], pend[0], end, 0.7, "name")
     return description(doc, text, end, i)
+
+
+_TITLE_THEN_NAME_RE = re.compile(r"(?:the|its|his|her|their)\s+(?:[\w'’-]+\s+){0,4}?([a-z][\w-]*),\s+")
+
+
+def _titled_name_after(doc: Doc, i: int, hi: int) -> Subject | None:
+    """'…,” said the group’s president, Elena Moretti': the named person, not the group."""
+    m = _TITLE_THEN_NAME_RE.match(doc.text, i, hi)
+    if m is None or (m.group(1) not in wl.title_words() and m.group(1) not in wl.title_heads()):
+        return None
+    hit = doc.at_start.get(m.end())
+    if hit is None or hit[0] > hi or hit[1].final().kind != "person":
+        return None
+    ent = hit[1].final()
+    if not ent.role:
+        ent.role = m.group(1)
+    return Subject([ent], i, hit[0], 0.9, "name")

@@ -71,3 +71,51 @@ def test_credit_lines_name_reporters_but_make_no_statement() -> None:
     x = run(text)
     assert x.statements == []
     assert set(names(x).values()) == {"Ana Lind", "Tom Berg", "Kai Moe"}
+
+
+def test_a_quoted_adverb_between_speaker_and_verb_is_the_speakers_quote() -> None:
+    text = "Chile's foreign ministry “flatly” rejected the claims, calling them “baseless”."
+    got = said(run(text))
+    assert got == [
+        ("Chilean foreign ministry", "quote", "flatly"),
+        ("Chilean foreign ministry", "quote", "baseless"),
+    ]
+
+
+def test_an_inverted_role_then_name_gives_the_person_not_the_group() -> None:
+    text = (
+        "Fair Rents Now, a tenants' group, criticised the rise. “Families cannot pay,” said the group’s "
+        "director, Olga Brandt."
+    )
+    x = run(text)
+    assert kinds(text)["Fair Rents Now"] == "organisation"
+    assert ("Olga Brandt", "quote", "Families cannot pay") in said(x)
+
+
+def test_the_person_refers_back_to_an_unnamed_source() -> None:
+    text = (
+        "A person familiar with the talks said a deal was close. The draft runs to 40 pages, according "
+        "to the person, who asked not to be named."
+    )
+    who = {s for s, _, _ in said(run(text))}
+    assert who == {"person familiar with the talks"}
+
+
+def test_a_lower_case_institution_keeps_its_members_and_the_university_refers_back() -> None:
+    text = "In Austria, the federal association of dentists said clinics had enough staff."
+    assert [s for s, _, _ in said(run(text))] == ["federal association of dentists"]
+    uni = "The University of Westmere banned the march. The university said it would “robustly defend” the ban."
+    assert said(run(uni)) == [("University of Westmere", "quote", "robustly defend")]
+
+
+def test_plain_said_with_denying_or_accusing_words_gets_that_act_and_its_link() -> None:
+    text = (
+        "The Harwell council accused Lakeside Mining of hiding a report. "
+        "“These claims are false,” said Ruth Obi, the company’s lawyer."
+    )
+    x = run(text)
+    acts = {s["text"]: s["act"] for s in x.statements}
+    assert acts["These claims are false"] == "denial"
+    denial = next(s for s in x.statements if s["act"] == "denial")
+    accusation = next(s for s in x.statements if s["act"] == "accusation")
+    assert any(ln["from"] == denial["id"] and ln["to"] == accusation["id"] for ln in x.links)
