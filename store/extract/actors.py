@@ -139,8 +139,9 @@ def _appositive_before(doc: Doc, m_start: int, sent_start: int) -> str | None:
 
 #: Descriptor nouns that may describe a person too ('Mark Lane, a regulator at the bank').
 _AGENT_NOUNS = frozenset(
-    "regulator operator developer producer publisher supplier distributor exporter importer miner refiner "
-    "shipper insurer lender retailer manufacturer employer maker ombudsman".split()
+    {"regulator", "operator", "developer", "producer", "publisher", "supplier", "distributor", "exporter"}
+    | {"importer", "miner", "refiner", "shipper", "insurer", "lender", "retailer", "manufacturer", "employer"}
+    | {"maker", "ombudsman"}
 )
 
 
@@ -149,7 +150,8 @@ def _apply_description(doc: Doc, ent: Entity, seg: str, seg_start: int) -> None:
     words = [w.strip(",.;:").lower().replace("’", "'") for w in seg.split()]
     titles = wl.title_words()
     descr = wl.org_words()["descriptor_class"]
-    head = re.split(r"\s(?:of|for|at|in|with|from|who|which|that|whose)\s", seg.lower(), maxsplit=1)[0].split()
+    head = re.split(r"\s(?:of|for|at|in|with|from|who|which|that|whose)\s", seg.lower(), maxsplit=1)
+    head = head[0].split()
     if ent.tentative and head and head[-1] in descr and head[-1] not in titles | _AGENT_NOUNS:
         doc.reg.make_org(ent, head[-1])  # 'Hypertension Patients Europe, a patients' group,'
     if ent.kind == "person":

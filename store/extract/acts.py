@@ -14,7 +14,8 @@ from typing import Any
 
 #: Words that accuse: someone failed, ignored, hid or broke something.
 _ACCUSING = re.compile(
-    r"\b(?:fail(?:ed|s)? to|ignor(?:ed|es|ing)|knew|withh[eo]ld\w*|breach(?:ed|es)|broke|stole|rigg(?:ed|ing)|"
+    r"\b(?:fail(?:ed|s)? to|ignor(?:ed|es|ing)|knew|withh[eo]ld\w*|breach(?:ed|es)|broke|stole|"
+    r"rigg(?:ed|ing)|"
     r"alter(?:ed|ing)|lied|misled|mislead\w*|meddl\w*|cover(?:ed)? up|concealed|hid|refused to|negligen\w*|"
     r"illegal\w*|unlawful\w*|(?:was|were)? ?not followed|dragged|sitting on|"
     r"trying to (?:delay|block|hide|silence)|kept \w+ in the dark|punish\w*|excuse|attack on|abuse\w*)\b",
@@ -22,7 +23,8 @@ _ACCUSING = re.compile(
 )
 #: Words that deny outright.
 _DENYING = re.compile(
-    r"\b(?:false|untrue|baseless|unfounded|groundless|lies|fabricat\w*|nonsense|not true|no basis|never)\b", re.I
+    r"\b(?:false|untrue|baseless|unfounded|groundless|lies|fabricat\w*|nonsense|not true|no basis|never)\b",
+    re.I,
 )
 _NEGATED = re.compile(r"\b(?:not|never|nobody|no one|nothing|no)\b|n't\b", re.I)
 _FOLLOW_ON = 2  # how many statements after a denial a negated one by the same side still continues it

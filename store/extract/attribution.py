@@ -52,7 +52,8 @@ def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> li
             continue  # 'a larger move than most analysts had expected,': a comparison, not a speech
         lo = sent[0]
         q = doc.quote_before(cs)
-        if q is not None and sent[0] <= q.outer_end <= cs and not _QUOTED_ADVERB.fullmatch(text, q.start, q.end):
+        adverb = q is not None and _QUOTED_ADVERB.fullmatch(text, q.start, q.end)
+        if q is not None and sent[0] <= q.outer_end <= cs and not adverb:
             lo = q.outer_end  # the subject comes after a quotation ('“…,” X said'), not before it
         if lemma == "nominal":
             sp = _nominal(doc, cs, ce, surface, act, sent)

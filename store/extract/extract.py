@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from store.extract.actors import Doc, resolve_sentence
+from store.extract.acts import refine_acts
 from store.extract.attribution import Speech, assign_quotes, find_speeches, no_comment
 from store.extract.entities import Entity, Registry
 from store.extract.evidence import find_evidence
-from store.extract.acts import refine_acts
 from store.extract.links import propose_links, side_of
 from store.extract.quotes import find_quotes
 from store.extract.sentences import paragraphs, sentences

@@ -140,9 +140,8 @@ def cues(doc: Doc, sent: tuple[int, int]) -> list[tuple[int, int, str, str, str]
             tail = doc.text[max(sent[0], t.start - 40) : t.start]
             trailing = re.match(r"\s*[.,]", doc.text[t.end : t.end + 3]) and "," in tail
             clause = v.clause and _BARE_CLAUSE_RE.match(doc.text, t.end, sent[1])
-            if not (
-                set(window if v.window else window[:1]) & set(v.needs) or near in v.needs or trailing or clause
-            ):
+            wanted = set(window if v.window else window[:1]) & set(v.needs) or near in v.needs
+            if not (wanted or trailing or clause):
                 k += 1
                 continue
         out.append((t.start, t.end, t.text, v.act, v.lemma))

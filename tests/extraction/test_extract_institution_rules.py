@@ -60,14 +60,16 @@ def test_a_capital_used_as_a_first_name_is_a_person_not_a_state() -> None:
 
 
 def test_and_that_inside_a_quotation_does_not_split_it() -> None:
-    text = "“The crew knew the rules, and that instruction was ignored,” the harbour master, Ines Duarte, said."
+    text = (
+        "“The crew knew the rules, and that instruction was ignored,” the harbour master, Ines Duarte, said."
+    )
     assert said(run(text)) == [
         ("Ines Duarte", "quote", "The crew knew the rules, and that instruction was ignored")
     ]
 
 
 def test_credit_lines_name_reporters_but_make_no_statement() -> None:
-    text = "The ferry sank.\n(Reporting by Ana Lind; Additional reporting by Tom Berg in Oslo; Editing by Kai Moe)"
+    text = "The ferry sank.\n(Reporting by Ana Lind; Additional reporting by Tom Berg; Editing by Kai Moe)"
     x = run(text)
     assert x.statements == []
     assert set(names(x).values()) == {"Ana Lind", "Tom Berg", "Kai Moe"}
@@ -104,7 +106,9 @@ def test_the_person_refers_back_to_an_unnamed_source() -> None:
 def test_a_lower_case_institution_keeps_its_members_and_the_university_refers_back() -> None:
     text = "In Austria, the federal association of dentists said clinics had enough staff."
     assert [s for s, _, _ in said(run(text))] == ["federal association of dentists"]
-    uni = "The University of Westmere banned the march. The university said it would “robustly defend” the ban."
+    uni = (
+        "The University of Westmere banned the march. The university said it would “robustly defend” the ban."
+    )
     assert said(run(uni)) == [("University of Westmere", "quote", "robustly defend")]
 
 
