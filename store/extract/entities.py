@@ -94,6 +94,7 @@ class Registry:
 
     def __init__(self, known_actors: Sequence[dict[str, Any]] = ()) -> None:
         self.entities: list[Entity] = []
+        self.by_id: dict[str, Entity] = {}
         self.by_key: dict[str, Entity] = {}
         self.by_token: dict[str, list[Entity]] = {}
         self.by_first: dict[str, Entity] = {}
@@ -123,6 +124,7 @@ class Registry:
 
     def _register(self, ent: Entity) -> None:
         self.entities.append(ent)
+        self.by_id[ent.id] = ent
         self._index(ent.name, ent)
         if ent.kind in ("person", "unknown"):
             for tok in fold(ent.name).split():
@@ -346,8 +348,8 @@ class Registry:
     def main_state(self, before: int) -> Entity | None:
         """The state the text is most about so far (most mentions, latest on a tie)."""
         best = None
-        for e in self.entities:
-            e = e.final()
+        for sid in self.state_counts:  # only states ever mentioned count, so look only at those
+            e = self.by_id[sid].final()
             if not (e.kind == "state" and 0 <= e.first_pos < before):
                 continue
             if best is None or (self.state_counts.get(e.id, 0), e.last_pos) > (

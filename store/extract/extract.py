@@ -91,10 +91,11 @@ def _orphans(doc: Doc, speeches: list[Speech], leftover: list) -> list[Speech]:
 
 def _merge_placeholders(reg: Registry) -> None:
     """A description used before its name ('the sister of …') joins the actor named later."""
+    named = [e for e in reg.live() if not e.placeholder]  # merging placeholders leaves these live
     for ph in [e for e in reg.entities if e.placeholder and e.merged_into is None]:
         best: Entity | None = None
-        for e in reg.live():
-            if e is ph or e.placeholder or False or e.first_pos <= ph.first_pos:
+        for e in named:
+            if e.first_pos <= ph.first_pos:
                 continue
             if (ph.kind == "person") != (e.kind == "person"):
                 continue
