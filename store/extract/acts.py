@@ -23,7 +23,7 @@ _ACCUSING = re.compile(
 )
 #: Words that deny outright.
 _DENYING = re.compile(
-    r"\b(?:false|untrue|baseless|unfounded|groundless|lies|fabricat\w*|nonsense|not true|no basis|never)\b",
+    r"\b(?:false|untrue|baseless|unfounded|groundless|fabricat\w*|nonsense|not true|no basis)\b",
     re.I,
 )
 _NEGATED = re.compile(r"\b(?:not|never|nobody|no one|nothing|no)\b|n't\b", re.I)

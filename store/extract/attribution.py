@@ -10,6 +10,7 @@ from store.extract import wordlists as wl
 from store.extract.according import according
 from store.extract.actors import Doc
 from store.extract.content import content_span, trim_end
+from store.extract.descriptions import description
 from store.extract.entities import Entity
 from store.extract.quotes import Quote
 from store.extract.sources import Subject, group_np
@@ -309,13 +310,16 @@ def _cut_before(doc: Doc, prev: Speech, subject_start: int) -> None:
         prev.content = (prev.content[0], end)
 
 
+_AND_THAT = re.compile(r",?\s+(?:and|but)\s+that\s+")
+
+
 def _split_that(doc: Doc, sp: Speech) -> list[Speech]:
-    """Two reported clauses joined by 'and that' are two statements."""
+    """Two reported clauses joined by 'and that' or 'but that' are two statements."""
     if not sp.content:
         return [sp]
     s, e = sp.content
     m = next(
-        (x for x in re.finditer(r",?\s+and\s+that\s+", doc.text[s:e]) if doc.quote_at(s + x.start()) is None),
+        (x for x in _AND_THAT.finditer(doc.text[s:e]) if doc.quote_at(s + x.start()) is None),
         None,
     )
     if not m:
@@ -338,16 +342,18 @@ def _split_that(doc: Doc, sp: Speech) -> list[Speech]:
 
 
 def _object_group(doc: Doc, content: tuple[int, int]) -> Entity | None:
-    """The accused when it is a described group ('the paramilitary Rapid Support Forces')."""
+    """The accused when it is described: a group ('the paramilitary Rapid Support Forces') or a known
+    actor by a common noun ('accused the company of …', 'blamed the port authority for …')."""
     text = doc.text
-    of = text.find(" of ", content[0], content[1])
-    if of < 0:
+    found = re.compile(r" (?:of|for) ").search(text, content[0], content[1])
+    if found is None:
         return None
+    of = found.start()
     for e in range(of, content[0], -1):
         hit = doc.at_end.get(e)
         if hit and hit[0] >= content[0]:
             return hit[1]
-    sub = group_np(doc, text, of, content[0])
+    sub = group_np(doc, text, of, content[0]) or description(doc, text, of, content[0])
     return sub.entities[0] if sub else None
 
 

@@ -137,7 +137,7 @@ def _content_span(
         and all(w[:1].isupper() or w.lower() in wl.title_words() for w in lead.group(1).split())
     ):
         before_end = s0 + lead.start() + 1  # role words between a quotation and its speaker's name
-    det = _DET_TAIL_RE.search(text[s0:before_end])
+    det = _DET_TAIL_RE.search(text[s0:before_end]) or _described_name_start(text[s0:before_end])
     if det:
         before_end = s0 + det.start()
         while before_end > s0 and text[before_end - 1] in " ":
@@ -178,6 +178,20 @@ def _content_span(
     if fwd and _PP_ONLY_RE.fullmatch(fwd_text) and len(fwd_text.split()) <= 6:
         return None  # 'said in a telephone interview.': a circumstance, not words
     return fwd
+
+
+_DESCRIBED_TAIL_RE = re.compile(
+    r"(?:^|\s)(?:the|a|an|its|their)\s+(?:[a-z][\w'’-]*\s+){0,2}([a-z][\w'’-]*)$", re.IGNORECASE
+)
+
+
+def _described_name_start(left: str) -> re.Match[str] | None:
+    """'…, the law firm [Reimann & Partner] said': the descriptor before a speaker's name is no content."""
+    m = _DESCRIBED_TAIL_RE.search(left)
+    word = m.group(1).lower() if m else ""
+    if word in wl.org_words()["descriptor_class"] or word in wl.title_words():
+        return m
+    return None
 
 
 def _describes_speaker(seg: str) -> bool:

@@ -86,6 +86,8 @@ def classify(text: str, tokens: list[Token], i: int, j: int, sent_start: int) ->
         return []
     if all(t.lower in wl.name_words()["months_days"] for t in toks):
         return []
+    if " & " in span_text and not wl.gazetteer().get(span_text):
+        return [NameMention(toks[0].start, toks[-1].end, span_text, "org", first_token=i, last_token=j)]
     whole = wl.gazetteer().get(span_text)
     if whole and case_ok(span_text, whole[0], whole[1]):
         return [

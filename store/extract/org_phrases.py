@@ -57,6 +57,9 @@ def lower_org_at(doc: Doc, start: int, end: int, sent_start: int, local: bool = 
             ent.affiliation = main.id
         return ent
     if state is None and local and described in wl.org_words()["national_lower"] and not owner:
+        named = doc.reg.description(described, start, strict=True)  # 'the Independent Electoral Commission'
+        if named is not None:
+            return named
         state, hit = doc.reg.main_state(start), None  # 'the central bank said': the state written about
     if state is None:
         if mods:

@@ -123,3 +123,28 @@ def test_plain_said_with_denying_or_accusing_words_gets_that_act_and_its_link() 
     denial = next(s for s in x.statements if s["act"] == "denial")
     accusation = next(s for s in x.statements if s["act"] == "accusation")
     assert any(ln["from"] == denial["id"] and ln["to"] == accusation["id"] for ln in x.links)
+
+
+def test_a_firm_named_with_an_ampersand_after_its_descriptor_speaks_the_clause_before() -> None:
+    text = "The claim seeks 90,000 euros in damages, the law firm Brandt & Sohn said in a statement."
+    x = run(text)
+    assert kinds(text)["Brandt & Sohn"] == "organisation"
+    assert ("Brandt & Sohn", "The claim seeks 90,000 euros in damages") in spans(x, text)
+
+
+def test_but_that_splits_two_reported_clauses() -> None:
+    text = "Ida Lunde said such suits rarely succeed, but that settlements were common."
+    assert spans(run(text), text) == {
+        ("Ida Lunde", "such suits rarely succeed"),
+        ("Ida Lunde", "settlements were common"),
+    }
+
+
+def test_accused_by_a_common_noun_links_the_accusation_to_that_actor() -> None:
+    text = (
+        "Norvale Pharma recalled the pills on Monday. Patient groups accused the company of sitting on "
+        "the results for weeks."
+    )
+    x = run(text)
+    norvale = next(a["id"] for a in x.actors if a["name"] == "Norvale Pharma")
+    assert any(ln["type"] == "accuses" and ln["to"] == norvale for ln in x.links)
