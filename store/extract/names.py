@@ -72,6 +72,17 @@ def _state_named_org(text: str, tokens: list[Token], i: int, j: int, sent_start:
     )
 
 
+def _titled_person_tail(toks: list[Token], heads: frozenset[str]) -> bool:
+    """Whether a run ends in a title head and one to three plain name words ('… Chief Ramon Ortega')."""
+    for k in range(len(toks) - 2, 0, -1):
+        if toks[k].lower.rstrip(".") in wl.title_heads():
+            tail = toks[k + 1 :]
+            return 1 <= len(tail) <= 3 and not any(
+                t.text in heads or _is_title_token(t) or t.is_acronym for t in tail
+            )
+    return False
+
+
 def classify(text: str, tokens: list[Token], i: int, j: int, sent_start: int) -> list[NameMention]:
     """The mentions one capitalised run makes: a title splits role from name."""
     heads = org_heads()
@@ -135,6 +146,8 @@ def classify(text: str, tokens: list[Token], i: int, j: int, sent_start: int) ->
         return [named]
     # Title split: the words after the last title word are the name.
     last_title = -1
+    if has_head and _titled_person_tail(toks, heads):
+        has_head = False  # 'Cal Fire Battalion Chief Ramon Ortega': an organisation's title, then a person
     if not has_head:
         for k, t in enumerate(toks):
             if _is_title_token(t) and (k < len(toks) - 1 or t.lower.rstrip(".") in wl.title_heads()):

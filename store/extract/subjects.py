@@ -275,6 +275,10 @@ def subject_after(doc: Doc, cue_end: int, hi: int) -> Subject | None:
     while i < hi and text[i] == " ":
         i += 1
     hit = doc.at_start.get(i)
+    is_person = bool(hit) and hit[0] <= hi and hit[1].final().kind == "person"
+    person = None if is_person else _titled_member(doc, hit[0] if hit and hit[0] <= hi else i, hi)
+    if person is not None:
+        return Subject([person[1]], i, person[0], 0.9, "name")  # '…,” said Cal Fire Battalion Chief X'
     if hit and hit[0] <= hi:
         return Subject([hit[1]], i, hit[0], 0.95, "name")
     role = _ROLE_BEFORE_NAME_RE.match(text, i, hi)
@@ -326,3 +330,21 @@ def _titled_name_after(doc: Doc, i: int, hi: int) -> Subject | None:
     if not ent.role:
         ent.role = m.group(1)
     return Subject([ent], i, hit[0], 0.9, "name")
+
+
+_CAP_WORD_RE = re.compile(r"\s*([A-Z][\w.'’-]*)\s+")
+
+
+def _titled_member(doc: Doc, pos: int, hi: int) -> tuple[int, Entity] | None:
+    """A person named after capitalised words that hold a title ('Cal Fire Battalion Chief Ramon Ortega')."""
+    titled = False
+    for _ in range(5):
+        m = _CAP_WORD_RE.match(doc.text, pos, hi)
+        if m is None:
+            return None
+        titled = titled or m.group(1).lower().rstrip(".") in wl.title_heads()
+        pos = m.end()
+        hit = doc.at_start.get(pos)
+        if titled and hit is not None and hit[0] <= hi and hit[1].final().kind == "person":
+            return hit[0], hit[1].final()
+    return None

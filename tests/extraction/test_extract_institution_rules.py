@@ -148,3 +148,16 @@ def test_accused_by_a_common_noun_links_the_accusation_to_that_actor() -> None:
     x = run(text)
     norvale = next(a["id"] for a in x.actors if a["name"] == "Norvale Pharma")
     assert any(ln["type"] == "accuses" and ln["to"] == norvale for ln in x.links)
+
+
+def test_an_organisation_and_a_capitalised_title_before_a_name_give_the_person() -> None:
+    text = (
+        "The blaze spread, according to the Forest Fire Service, known as Forest Fire. "
+        "“It jumped the river,” said Forest Fire Division Chief Lena Markov."
+    )
+    assert ("Lena Markov", "quote", "It jumped the river") in said(run(text))
+
+
+def test_a_dateline_with_a_state_abbreviation_is_not_reported_words() -> None:
+    text = "PINE FALLS, Ore. (AP) — A storm cut power to 9,000 homes overnight, officials said Tuesday."
+    assert spans(run(text), text) == {("officials", "A storm cut power to 9,000 homes overnight")}
