@@ -131,6 +131,10 @@ def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> li
             and not re.search(r"[“\"]", text[content[0] : content[1]])
         ):
             continue  # 'the bank called her': a call, not a name given
+        if content and re.match(r"(?:it|its)\b", text[content[0] : content[0] + 4]):
+            for e in subj.entities:
+                if e.final().tentative:
+                    doc.reg.make_org(e.final())  # 'Halvorsen Line said it had …': a body, not a person
         for e in subj.entities:
             if subj.start >= 0:
                 doc.reg.mention(e, subj.start, subj.end, speaker=True)
@@ -379,7 +383,7 @@ def assign_quotes(doc: Doc, speeches: list[Speech]) -> list[Quote]:
                     best = sp
                     break
         if best is None:
-            best = _interrupted(doc, q, by_sent.get(sent, ()))
+            best = _interrupted(doc, q, by_sent.get(sent, ())) or _resumed(doc, q, by_sent.get(sent, ()))
         if best is None:  # 'the ministry “categorically” rejected …': quoted words between speaker and verb
             best = next(
                 (
@@ -407,6 +411,17 @@ def _interrupted(doc: Doc, q: Quote, speeches: tuple[Speech, ...] | list[Speech]
         k = bisect.bisect_left(doc.quotes, sp.cue_end, key=lambda r: r.outer_start)
         nxt = doc.quotes[k] if k < len(doc.quotes) else None
         if nxt is not None and re.fullmatch(r"[^.;“”\"]*,\s*", doc.text[sp.cue_end : nxt.outer_start]):
+            return sp
+    return None
+
+
+def _resumed(doc: Doc, q: Quote, speeches: tuple[Speech, ...] | list[Speech]) -> Speech | None:
+    """The speech a quotation resumes after its attribution: '“A,” said X, “and B.”' gives B to X too."""
+    for sp in speeches:
+        said_end = max(sp.cue_end, sp.subject.end)
+        if not sp.quotes or sp.quotes[-1].outer_end > sp.cue_start or said_end > q.outer_start:
+            continue
+        if re.fullmatch(r"[^.;“”\"]*,\s*", doc.text[said_end : q.outer_start]):
             return sp
     return None
 

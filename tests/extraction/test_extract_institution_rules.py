@@ -161,3 +161,18 @@ def test_an_organisation_and_a_capitalised_title_before_a_name_give_the_person()
 def test_a_dateline_with_a_state_abbreviation_is_not_reported_words() -> None:
     text = "PINE FALLS, Ore. (AP) — A storm cut power to 9,000 homes overnight, officials said Tuesday."
     assert spans(run(text), text) == {("officials", "A storm cut power to 9,000 homes overnight")}
+
+
+def test_a_quotation_resumed_after_its_attribution_goes_to_the_same_speaker() -> None:
+    text = "Dr Jane Ode led the study. “The results are clear,” she said, “and they worry us.”"
+    assert said(run(text)) == [
+        ("Jane Ode", "quote", "The results are clear"),
+        ("Jane Ode", "quote", "and they worry us."),
+    ]
+
+
+def test_a_bare_name_that_said_it_would_is_an_organisation() -> None:
+    text = "Torvik Haulage said it would appeal the fine. The company said the lorries were safe."
+    x = run(text)
+    assert kinds(text) == {"Torvik Haulage": "organisation"}
+    assert [s for s, _, _ in said(x)] == ["Torvik Haulage", "Torvik Haulage"]
