@@ -215,6 +215,24 @@ def _is_product(doc: Doc, m: NameMention) -> bool:
     return True
 
 
+def _event_of(words: list[str], things: dict[str, frozenset[str]]) -> bool:
+    """'Tour de France', 'Games of the XXXIII Olympiad': an event word, then 'de' or 'of'."""
+    return len(words) >= 3 and words[0] in things["name_heads"] and words[1].lower() in ("de", "of", "du")
+
+
+def _names_a_thing(doc: Doc, m: NameMention) -> bool:
+    """'the Vienna Convention', 'the Cedar Ridge Fire', 'the container ship Nordic Tern': not actors."""
+    if m.cat not in ("person", "name", "org") or doc.reg.lookup(m.text) is not None:
+        return False
+    things = wl.things()
+    words = m.text.split()
+    tails = (words[-1], " ".join(words[-2:]))
+    if len(words) >= 2 and (any(t in things["name_heads"] for t in tails) or _event_of(words, things)):
+        return True
+    i = m.first_token
+    return i > 0 and doc.tokens[i - 1].lower in things["nouns"] and doc.tokens[i - 1].text.islower()
+
+
 def _org_context(doc: Doc, m: NameMention) -> str | None:
     """A descriptor the words around a new name give it: 'London-based X', 'X shares fell', 'the X union'."""
     if re.search(r"\w-based\s$", doc.text[max(0, m.start - 12) : m.start]):
@@ -249,7 +267,7 @@ def _resolve(doc: Doc, m: NameMention, sent: tuple[int, int]) -> Entity | None:
         if ent.kind == "state" and _SEAT_RE.search(doc.text, max(0, m.start - 30), m.start):
             ent.placed += 1  # 'a company registered in Cyprus': where a company sits, not an actor
         return doc.note(ent, m.start, m.end, m.text if m.how != "demonym" else None)
-    if _is_product(doc, m):
+    if _is_product(doc, m) or _names_a_thing(doc, m):
         return None
     if (
         m.cat in ("person", "name")

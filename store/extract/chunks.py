@@ -158,6 +158,8 @@ def gaz_cover(tokens: list[Token], i: int, j: int, text: str) -> list[tuple[int,
         for m in range(min(j, k + gaz.max_words + 1), k, -1):
             surface = text[tokens[k].start : tokens[m - 1].end]
             found = gaz.get(surface)
+            if found and gaz.needs_the(surface) and not _alone_after_the(text, tokens, k, m, j):
+                continue  # 'New South Wales', 'South Bend': only 'the South' names South Korea
             if found and case_ok(surface, found[0], found[1]):
                 hit = (k, m, found[0], found[1])
                 break
@@ -167,6 +169,11 @@ def gaz_cover(tokens: list[Token], i: int, j: int, text: str) -> list[tuple[int,
         else:
             k += 1
     return out
+
+
+def _alone_after_the(text: str, tokens: list[Token], k: int, m: int, j: int) -> bool:
+    """Whether tokens[k:m] follow 'the' and fill their capitalised run (nothing capitalised around)."""
+    return m == j and k > 0 and text[tokens[k - 1].start : tokens[k].start].lower().strip() == "the"
 
 
 def case_ok(surface: str, known: wl.Known, how: str) -> bool:

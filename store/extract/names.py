@@ -34,6 +34,8 @@ class NameMention:
 
 def _is_title_token(tok: Token) -> bool:
     low = tok.lower.rstrip(".")
+    if len(low) > 3 and low.endswith("s") and low[:-1] in wl.title_heads():
+        return True  # 'Officers Travis Mulcahy and …'
     return low in wl.title_words() or low in wl.name_words()["extra_titles"]
 
 
@@ -97,6 +99,8 @@ def classify(text: str, tokens: list[Token], i: int, j: int, sent_start: int) ->
         return []
     if all(t.lower in wl.name_words()["months_days"] for t in toks):
         return []
+    if len(toks) >= 2 and toks[-1].text in wl.things()["place_tails"] and not wl.gazetteer().get(span_text):
+        return []  # 'the South China Sea', 'the Paracel Islands': a place, and no state inside it
     if " & " in span_text and not wl.gazetteer().get(span_text):
         return [NameMention(toks[0].start, toks[-1].end, span_text, "org", first_token=i, last_token=j)]
     whole = wl.gazetteer().get(span_text)
@@ -162,6 +166,8 @@ def classify(text: str, tokens: list[Token], i: int, j: int, sent_start: int) ->
                 aff, aff_text = known, text[tokens[gi].start : tokens[gj - 1].end]
                 role_start = gj - i
         role = " ".join(t.text for t in role_toks[role_start:]) or " ".join(t.text for t in role_toks)
+        if role.endswith("s") and role[:-1].split()[-1].lower() in wl.title_heads():
+            role = role[:-1]  # 'Officers A and B': each an officer
         out: list[NameMention] = []
         if aff and aff_text:
             gs = toks[0].start
@@ -237,11 +243,12 @@ def classify(text: str, tokens: list[Token], i: int, j: int, sent_start: int) ->
     if (
         len(cover) == 1
         and cover[0][0] == i
-        and cover[0][3] == "metonym"
+        and cover[0][1] == i + 1
+        and (cover[0][3] == "metonym" or tokens[i].text in wl.name_words()["state_given_names"])
         and 1 <= j - cover[0][1] <= 2
-        and all(t.is_cap and not t.is_acronym for t in tokens[cover[0][1] : j])
+        and all(t.is_cap and not t.is_acronym and t.text not in heads for t in tokens[cover[0][1] : j])
     ):
-        cover = []  # 'Sofia Carvalhal': a capital's name as a first name
+        cover = []  # 'Sofia Carvalhal', 'Jordan Reese': a capital's or state's name as a first name
     if cover:
         out = [
             NameMention(

@@ -32,6 +32,7 @@ _AUX = (
     r"and (?:others|other \w+|its allies|their allies)|"
     r"[“\"][a-z]+ly[”\"]"  # a quoted adverb: 'the ministry “categorically” rejected'
 )
+_AGE_RE = re.compile(r",\s*\d{1,3}$")
 _GAP_RE = re.compile(rf"(?:^|[\s,])(?:{_AUX})\s*$")
 _QUALIFIER_RE = re.compile(
     r"\s+(?:familiar with|close to|briefed on|with (?:direct )?knowledge of|involved in|"
@@ -144,6 +145,7 @@ def subject_before(doc: Doc, lo: int, cue_start: int, depth: int = 0) -> Subject
     """The subject of a reporting verb at `cue_start`, looking left inside its sentence from `lo`."""
     text = doc.text
     left, qualifier = _strip_gap(text[lo:cue_start])
+    left = _AGE_RE.sub("", left)  # 'Gloria Haines, 64, who watched …, said': the age is no subject
     end = lo + len(left)
     if end <= lo:
         return None
@@ -237,6 +239,9 @@ def _after_appositive(doc: Doc, lo: int, end: int, depth: int) -> Subject | None
     seg_start = prev + 1 if prev >= 0 else lo
     seg = text[seg_start:inner_end].strip()
     first = seg.split(" ", 1)[0].lower().replace("’", "'") if seg else ""
+    renamed = _name_after_description(doc, lo, prev, seg_start, inner_end) if prev >= 0 else None
+    if renamed is not None:
+        return renamed
     if prev >= 0 and (first in _APPOS_START or first[:1].isdigit() or first.endswith("'s")):
         return subject_before(doc, lo, prev, depth + 1)
     named_seg = doc.at_start.get(inner_end - len(text[seg_start:inner_end].lstrip()))
@@ -258,6 +263,21 @@ def _after_appositive(doc: Doc, lo: int, end: int, depth: int) -> Subject | None
     if prev >= 0:
         return subject_before(doc, lo, prev, depth + 1)
     return None
+
+
+def _name_after_description(doc: Doc, lo: int, comma: int, seg_start: int, seg_end: int) -> Subject | None:
+    """'The riders' union, the Professional Cyclists' Union, said': the name, not a new 'union'."""
+    text = doc.text
+    m = re.match(r"\s*(?:the\s+)?", text[seg_start:seg_end])
+    hit = doc.at_start.get(seg_start + (m.end() if m else 0))
+    if hit is None or hit[0] != seg_end or hit[1].final().kind in ("person", "state"):
+        return None
+    head = re.search(r"(?:^|\s)[Tt]he\s+(?:[\w'’-]+\s+){0,3}([a-z]+)$", text[lo:comma])
+    if head is None or head.group(1) not in wl.org_words()["descriptor_class"]:
+        return None
+    ent = hit[1].final()
+    ent.tags.add(head.group(1))
+    return Subject([ent], lo + head.start(), seg_end, 0.9, "name")
 
 
 _ROLE_BEFORE_NAME_RE = re.compile(r"(?:[a-z][\w'’-]*\s+){1,4}")

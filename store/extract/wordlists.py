@@ -58,15 +58,23 @@ class Gazetteer:
 
     by_form: dict[str, tuple[Known, str]] = field(default_factory=dict)
     max_words: int = 1
+    #: One-word forms that name an actor only with 'the' before them: 'the South' (not 'South Bend').
+    with_the: set[str] = field(default_factory=set)
 
     def add(self, form: str, known: Known, how: str) -> None:
         """Register one surface form; the first registration of a form wins."""
         key = fold(form)
         if key.startswith("the "):
             key = key[4:]
+            if " " not in key:
+                self.with_the.add(key)
         if key and key not in self.by_form:
             self.by_form[key] = (known, how)
             self.max_words = max(self.max_words, len(key.split()))
+
+    def needs_the(self, form: str) -> bool:
+        """Whether a form names its actor only as 'the FORM' on its own."""
+        return fold(form) in self.with_the
 
     def get(self, form: str) -> tuple[Known, str] | None:
         """The known actor a surface form names, and how (name, alias, demonym, metonym)."""
@@ -182,10 +190,13 @@ def titles() -> frozenset[str]:
     return frozenset(load_wordlist("titles.txt"))
 
 
+_TITLE_GLUE = frozenset({"and", "of", "for", "the", "in", "to", "&"})
+
+
 @functools.cache
 def title_words() -> frozenset[str]:
-    """Every single word that occurs in a role or title phrase."""
-    return frozenset(w for t in titles() for w in t.split())
+    """Every single word of a role or title phrase (not 'and' of 'president and chief executive')."""
+    return frozenset(w for t in titles() for w in t.split() if w not in _TITLE_GLUE)
 
 
 @functools.cache
@@ -202,6 +213,17 @@ def honorifics() -> dict[str, str]:
         form, _, gender = (p.strip() for p in line.partition("|"))
         out[form] = gender or "-"
     return out
+
+
+@functools.cache
+def things() -> dict[str, frozenset[str]]:
+    """Last words of names that name things, and nouns that put a name to a thing (not an actor)."""
+    data = load_wordlist("things.json")
+    return {
+        "name_heads": frozenset(data["name_heads"]),
+        "nouns": frozenset(data["nouns_before_names"]),
+        "place_tails": frozenset(data["place_tails"]),
+    }
 
 
 @functools.cache

@@ -322,6 +322,7 @@ BLIND_SETS = {
     "blind": (BLIND, BLIND_LABEL),
     "blind2": (BLIND2, BLIND2_LABEL),
     "blind3": (Path(__file__).resolve().parent / "blind3", "blind-3 (used for rule design)"),
+    "blind4": (Path(__file__).resolve().parent / "blind4", "blind-4 (used for rule design)"),
 }
 
 

@@ -176,3 +176,43 @@ def test_a_bare_name_that_said_it_would_is_an_organisation() -> None:
     x = run(text)
     assert kinds(text) == {"Torvik Haulage": "organisation"}
     assert [s for s, _, _ in said(x)] == ["Torvik Haulage", "Torvik Haulage"]
+
+
+def test_things_and_places_named_like_actors_are_not_actors() -> None:
+    text = (
+        "Lisbon said the ferry broke the Vienna Convention. The Cedar Ridge Fire spread, and the "
+        "container ship Nordic Tern ran aground near the Paracel Islands in the South China Sea before the "
+        "Tour de France."
+    )
+    assert set(names(run(text)).values()) == {"Portugal"}
+
+
+def test_the_south_names_south_korea_only_on_its_own() -> None:
+    alone = "The North fired a missile and the South said it was a provocation."
+    assert "South Korea" in names(run(alone)).values()
+    places = "Prices rose in New South Wales, and a court in South Bend said the sea was calm."
+    assert "South Korea" not in names(run(places)).values()
+
+
+def test_a_state_that_is_also_a_given_name_before_a_surname_is_a_person() -> None:
+    text = "The suit says Officers Travis Mulcahy and Jordan Reese pulled him out. Jordan said nothing."
+    got = {a["name"]: (a["kind"], a["role"]) for a in run(text).actors}
+    assert got["Jordan Reese"][0] == "person"
+    assert got["Travis Mulcahy"] == ("person", "Officer")
+    assert got["Jordan"][0] == "state"
+
+
+def test_an_age_between_a_name_and_its_relative_clause_is_skipped() -> None:
+    text = "Gloria Haines, 64, who watched from her yard, said the driver had seemed calm."
+    assert spans(run(text), text) == {("Gloria Haines", "the driver had seemed calm")}
+
+
+def test_a_description_then_the_name_in_apposition_gives_the_named_actor() -> None:
+    text = "The riders’ union, the Professional Cyclists’ Union, said it had instructed lawyers."
+    assert set(names(run(text)).values()) == {"Professional Cyclists’ Union"}
+
+
+def test_and_in_a_title_phrase_is_not_a_title_word() -> None:
+    text = "“We spoke to people who knew Ms Vale, and their accounts agree,” the lawyer, Ana Ruiz, said."
+    vale = next(a for a in run(text).actors if a["name"].endswith("Vale"))
+    assert vale["role"] is None
