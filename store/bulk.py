@@ -14,7 +14,7 @@ from . import history as hist
 from . import model
 from .actor_merge import merge_ops
 from .document import HISTORY_TABLE
-from .errors import StoreError
+from .errors import StoreChanged
 from .network import prepare_records
 
 
@@ -60,8 +60,8 @@ class BulkChangesMixin:
         """
         with self.storage.write_transaction():
             if self.storage.seq != expect_seq:
-                raise StoreError("The store changed while the change was being prepared; "
-                                 "nothing was written, run it again.")
+                raise StoreChanged("The store changed while the change was being prepared; "
+                                   "nothing was written, run it again.")
             self._commit(summary, ops, details=details)
             entry = self.storage.tables[HISTORY_TABLE][hist.history_id(self.storage.seq)]
         return hist.HistoryEntry.from_dict(entry)

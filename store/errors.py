@@ -41,3 +41,7 @@ class StoreFileError(StoreError):
 
 class NothingToDo(StoreError):
     """Undo or redo was asked for but there is no change to undo or redo."""
+
+
+class StoreChanged(StoreError):
+    """A change prepared against one state of the store was refused: another change came first."""

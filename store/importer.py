@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from . import model
-from .errors import StoreError, ValidationError
+from .errors import StoreChanged, StoreError, ValidationError
 from .extract import extract
 from .ids import new_id, now
+from .network import prepare_records
 from .reading import Article
 from .validate import validate
 
@@ -53,28 +54,41 @@ def import_article(store: Store, article: Article, **overrides: Any) -> ImportRe
     existing = find_same_text(store, article.text)
     if existing is not None:
         return ImportResult(source_id=existing, duplicate=True)
+    seen_seq = store.storage.seq  # the state the proposals are checked against
     fields = {"title": article.title or _fallback_title(article), "outlet": article.outlet,
               "url": article.url, "published": article.published}
     fields.update({k: v for k, v in overrides.items() if v is not None})
     source = model.defaults("sources")
-    source.update(fields, id=new_id("src", store.storage.tables["sources"]), text=article.text,
-                  sha256=hashlib.sha256(article.text.encode("utf-8")).hexdigest())
+    source.update(fields, id=new_id("src", store.storage.tables["sources"]), text=article.text)
     source["created"] = source["updated"] = now()
-    validate("sources", source, store.raw)
     known = [a.to_dict() for a in store.all("actors")]
     proposed = extract(article.text, source_id=source["id"], known_actors=known,
                        said_on=source["published"])
     result = ImportResult(source_id=source["id"])
-    tables = _keep_valid(store, source, proposed, result)
-    result.matched_actors = len({s["speaker"] for s in tables["statements"]}
+    tables = {"sources": [source], "actors": proposed.actors, "statements": proposed.statements,
+              "evidence": proposed.evidence, "links": _unique_links(proposed.links)}
+    ops = prepare_records(tables, store.raw, store._normalise)  # noqa: SLF001 - the store's own step
+    validate("sources", ops[0][2], store.raw)
+    ops = _keep_valid(store, ops, result)
+    result.matched_actors = len({rec["speaker"] for table, _rid, rec in ops if table == "statements"}
                                 & {a["id"] for a in known})
-    def still_new() -> None:  # another session may have imported the same text meanwhile
-        if find_same_text(store, article.text) is not None:
-            raise DuplicateText(f"{article.name or 'This article'} was imported meanwhile by "
-                                "another session; nothing changed.")
+    summary = f"import {source['title'][:60]}"
+    try:
+        store.apply_prepared(summary, ops, expect_seq=seen_seq)
+    except StoreChanged:  # another session wrote meanwhile: check everything again under the lock
+        def still_new() -> None:
+            if find_same_text(store, article.text) is not None:
+                raise DuplicateText(f"{article.name or 'This article'} was imported meanwhile by "
+                                    "another session; nothing changed.") from None
 
-    store.add_many(tables, summary=f"import {source['title'][:60]}", guard=still_new)
-    result.added = {t: len(rows) for t, rows in tables.items() if t != "sources"}
+        kept: dict[str, list[dict[str, Any]]] = {}
+        for table, _rid, record in ops:
+            kept.setdefault(table, []).append(record)
+        store.add_many(kept, summary=summary, guard=still_new)
+    counts: dict[str, int] = {}
+    for table, _rid, _record in ops[1:]:
+        counts[table] = counts.get(table, 0) + 1
+    result.added = {t: counts.get(t, 0) for t in ("actors", "statements", "evidence", "links")}
     return result
 
 
@@ -86,13 +100,14 @@ def _fallback_title(article: Article) -> str:
     return " ".join(words[:10]) + (" …" if len(words) > 10 else "")
 
 
-def _keep_valid(store: Store, source: dict, proposed: Any, result: ImportResult) -> dict[str, list]:
-    """The proposals that pass the store's checks; dropping one drops what needed it."""
-    ordered = [("actors", proposed.actors), ("statements", proposed.statements),
-               ("evidence", proposed.evidence), ("links", _unique_links(proposed.links))]
-    pending: dict[str, dict[str, Any]] = {source["id"]: source}
-    for _table, rows in ordered:
-        pending.update((record["id"], record) for record in rows)
+def _keep_valid(store: Store, ops: list[list[Any]], result: ImportResult) -> list[list[Any]]:
+    """The prepared ops whose records pass the store's checks; dropping one drops what needed it.
+
+    Every proposed link starts at a new statement or evidence, so no link in the store can
+    duplicate one (``_unique_links`` removed duplicates among the proposals): these checks are
+    the ones ``check_batch`` makes, and the ops can be applied as they are.
+    """
+    pending: dict[str, dict[str, Any]] = {rid: record for _table, rid, record in ops}
 
     def lookup(rid: str) -> dict[str, Any] | None:
         return pending.get(rid) or store.raw(rid)
@@ -100,20 +115,16 @@ def _keep_valid(store: Store, source: dict, proposed: Any, result: ImportResult)
     changed = True
     while changed:  # a dropped actor can invalidate statements, and those the links to them
         changed = False
-        for table, rows in ordered:
-            for record in rows:
-                if record["id"] not in pending:
-                    continue
-                try:
-                    validate(table, record, lookup)
-                except ValidationError as error:
-                    result.dropped.append(f"{record['id']}: {error}")
-                    del pending[record["id"]]
-                    changed = True
-    tables: dict[str, list] = {"sources": [source]}
-    for table, rows in ordered:
-        tables[table] = [record for record in rows if record["id"] in pending]
-    return tables
+        for table, rid, record in ops[1:]:
+            if rid not in pending:
+                continue
+            try:
+                validate(table, record, lookup)
+            except ValidationError as error:
+                result.dropped.append(f"{rid}: {error}")
+                del pending[rid]
+                changed = True
+    return [op for op in ops if op[1] in pending]
 
 
 def _unique_links(links: list[dict[str, Any]]) -> list[dict[str, Any]]:

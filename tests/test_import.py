@@ -193,3 +193,43 @@ def test_an_untitled_file_is_named_after_the_file(empty_store, tmp_path):
     path.write_text(seed_text(), encoding="utf-8")
     result = import_article(empty_store, read_article(str(path)))
     assert empty_store.get(result.source_id).title == "kim denial"
+
+
+def _meanwhile(monkeypatch, path: str, act) -> None:
+    """Make a second session on ``path`` do ``act`` while this session extracts."""
+    from store import importer
+
+    real = importer.extract
+
+    def extract_then_act(*args, **kwargs):
+        out = real(*args, **kwargs)
+        monkeypatch.setattr(importer, "extract", real)  # once: the other session extracts plainly
+        other = store_pkg.open_store(path)
+        try:
+            act(other)
+        finally:
+            other.close()
+        return out
+
+    monkeypatch.setattr(importer, "extract", extract_then_act)
+
+
+def test_a_change_by_another_session_during_an_import_is_kept_and_the_import_lands(
+        empty_store, article_file, monkeypatch):
+    _meanwhile(monkeypatch, empty_store.storage.path,
+               lambda other: other.create("actor", name="Written Meanwhile", kind="person"))
+    result = import_article(empty_store, read_article(str(article_file)))
+    empty_store.refresh()
+    assert empty_store.resolve("Written Meanwhile", "actor")
+    assert empty_store.count("statements") == result.added["statements"] > 0
+    assert empty_store.history()[0].summary.startswith("import ")
+
+
+def test_the_same_text_imported_by_another_session_meanwhile_writes_nothing(
+        empty_store, article_file, monkeypatch):
+    _meanwhile(monkeypatch, empty_store.storage.path,
+               lambda other: import_article(other, read_article(str(article_file))))
+    with pytest.raises(store_pkg.StoreError, match="imported meanwhile"):
+        import_article(empty_store, read_article(str(article_file)))
+    empty_store.refresh()
+    assert empty_store.count("sources") == 1

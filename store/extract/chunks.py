@@ -23,9 +23,12 @@ def chunks(
     i = a
     while i < b:
         t = tokens[i]
+        if not (t.is_cap or t.is_acronym):
+            i += 1
+            continue  # most words: nothing to look at
         before = text[max(sent_start, t.start - 3) : t.start].rstrip(" ")
         initial = t.start == sent_start or before[-1:] in ('"', "“", "‘", "(", ":", "'", "—", "-")
-        if not (t.is_cap or t.is_acronym) or (
+        if (
             initial
             and not t.is_acronym
             and (
