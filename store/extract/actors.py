@@ -373,10 +373,17 @@ def _acronym_match(reg: Registry, text: str) -> Entity | None:
     return None
 
 
+_OPENING_RE = re.compile(
+    r"\s*(?:[A-Z][^,“\"]{0,40},\s*"
+    r"|(?:Later|Earlier|Late|Early|On|Last|This)(?:\s+(?:on|in|last|this))?\s+"
+    r"(?:\w+day|week|month|year|night|morning|afternoon|evening)\s+)?"  # 'Later on Tuesday the ministry'
+    r"(?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}"
+)
+
+
 def _opens(doc: Doc, start: int, sent_start: int) -> bool:
     """Whether a mention opens its sentence (after 'The' or an introductory phrase ending in a comma)."""
-    lead = r"\s*(?:[A-Z][^,“\"]{0,40},\s*)?(?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}"
-    return re.fullmatch(lead, doc.text[sent_start:start]) is not None
+    return _OPENING_RE.fullmatch(doc.text, sent_start, start) is not None
 
 
 def describe(doc: Doc, ent: Entity, start: int, end: int, sent: tuple[int, int]) -> None:

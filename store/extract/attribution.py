@@ -12,6 +12,7 @@ from store.extract.actors import Doc
 from store.extract.content import content_span, trim_end
 from store.extract.descriptions import description
 from store.extract.entities import Entity
+from store.extract.org_phrases import lower_org_at, lower_org_re
 from store.extract.quotes import Quote
 from store.extract.sources import Subject, group_np
 from store.extract.speech import Speech, cues
@@ -99,6 +100,9 @@ def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> li
                         prevs.content[0],
                         max(prevs.content[0], trim_end(text, prevs.content[0], cut)),
                     )
+        participle = surface.endswith("ing") and not out and left.rstrip().endswith(",")
+        if subj is None and participle and _lower_org_opens(doc, sent, cs):
+            subj = _clause_subject(doc, sent, cs)  # 'The interior ministry gave a toll, saying …'
         if subj is None:
             subj = subject_before(doc, lo, cs)
             if subj is not None and _in_subordinate(text, subj, surface, cs) and not out:
@@ -107,7 +111,7 @@ def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> li
             pre = text[lo:cs].rstrip()
             if (pre.endswith((",", "”", '"', ",”", ',"')) or not pre) and lemma in _INVERTIBLE:
                 subj = subject_after(doc, ce, sent[1])
-        if subj is None and surface.endswith("ing") and not out and left.rstrip().endswith(","):
+        if subj is None and participle:
             subj = _clause_subject(doc, sent, cs)
         if subj is None and surface.endswith("ing") and (out or previous):
             src = out[-1] if out else previous[-1]
@@ -291,11 +295,21 @@ def _clause_subject(doc: Doc, sent: tuple[int, int], cs: int) -> Subject | None:
     hit = doc.at_start.get(pos)
     if hit is not None and text[hit[0] : hit[0] + 3] in ("'s ", "’s "):
         hit = doc.at_start.get(hit[0] + 3) or hit  # "Chile's central bank"
+    if hit is None:
+        lower = lower_org_re().match(text, pos, cs)  # 'The interior ministry gave a toll, saying …'
+        ent = lower_org_at(doc, pos, lower.end(), sent[0], local=True) if lower else None
+        hit = (lower.end(), ent) if ent is not None else None
     if hit is None or hit[0] >= cs or not re.match(r"\s+[a-z]", text[hit[0] : hit[0] + 3]):
         return None
     if re.match(r"\s+(?:of|for|at|in|from|with|and|or)\b", text[hit[0] : hit[0] + 6]):
         return None
     return Subject([hit[1]], pos, hit[0], 0.7, "name")
+
+
+def _lower_org_opens(doc: Doc, sent: tuple[int, int], cs: int) -> bool:
+    """Whether a sentence opens with a lower-case institution ('The interior ministry …')."""
+    m = re.match(r"\s*[Tt]he\s+", doc.text[sent[0] : cs])
+    return m is not None and lower_org_re().match(doc.text, sent[0] + m.end(), cs) is not None
 
 
 def _cut_before(doc: Doc, prev: Speech, subject_start: int) -> None:

@@ -38,6 +38,7 @@ def chunks(
                     t.lower in common
                     and not wl.gazetteer().get(t.text)
                     and not _names_org(tokens, i, b, text)
+                    and not _runs_into_name(text, tokens, i, b)
                 )
             )
         ):
@@ -129,6 +130,17 @@ def _org_follows(tokens: list[Token], k: int, b: int, heads: frozenset[str], tex
     if k - start < 2 or gaz.get(tokens[start - 2].text) or gaz_cover(tokens, start, start + 1, text):
         return False
     return is_state(gaz.get(tokens[k - 1].text))
+
+
+def _runs_into_name(text: str, tokens: list[Token], i: int, b: int) -> bool:
+    """Whether a sentence-initial common word is the first of a two-word name ('Patients First said')."""
+    if i + 1 >= b or text[tokens[i].end : tokens[i + 1].start] != " ":
+        return False
+    nxt = tokens[i + 1]
+    if not nxt.is_cap or nxt.lower in ("the", "a", "an", "i") or wl.gazetteer().get(nxt.text):
+        return False
+    after = tokens[i + 2] if i + 2 < b else None
+    return after is None or not after.is_cap  # exactly two capitalised words, then the sentence goes on
 
 
 def _names_org(tokens: list[Token], i: int, b: int, text: str) -> bool:

@@ -89,6 +89,9 @@ class Entity:
         return self.kind in ("organisation", "group", "media")
 
 
+_COMPANY_WORDS = frozenset({"company", "firm", "group", "business", "operator", "utility"})
+
+
 class Registry:
     """All entities of one extraction, with indexes for names, surnames and recency."""
 
@@ -131,9 +134,11 @@ class Registry:
                 if len(tok) > 1:
                     self.by_token.setdefault(tok, []).append(ent)
         elif ent.kind in ("organisation", "media") and " " in ent.name and ent.name[:1].isupper():
-            first = ent.name.split()[0]
+            words = ent.name.split()
+            headed = words[0] in wl.org_words()["heads"] and len(words) == 2
+            first = words[1] if headed else words[0]
             if not wl.gazetteer().get(first) and first.lower() not in wl.function_words():
-                self.by_first[fold(first)] = ent
+                self.by_first[fold(first)] = ent  # 'Northvale' (Northvale Lithium), 'Solvane' (Team Solvane)
 
     def lookup(self, surface: str) -> Entity | None:
         """The entity a surface form names exactly (case- and accent-insensitive), if any."""
@@ -334,7 +339,9 @@ class Registry:
                 lambda e: org(e) and org_class(e) == "company", before
             ) or self.most_recent(lambda e: org(e) and org_class(e) == "", before)
         elif cls == "regulator":
-            found = self.most_recent(lambda e: org(e) and looks_reg(e), before)
+            found = self.most_recent(lambda e: org(e) and looks_reg(e), before) or self.most_recent(
+                lambda e: org(e) and org_class(e) == "" and not e.tags & _COMPANY_WORDS, before
+            )  # 'Ofwat said …; the regulator also found': a body whose name does not say what it is
         elif cls == "government":
             return self.most_recent(lambda e: org(e) and looks_gov(e), before)
         elif cls == "group":

@@ -69,7 +69,7 @@ def lower_org_at(doc: Doc, start: int, end: int, sent_start: int, local: bool = 
             if mods.split()[-1] in wl.org_words()["lower_modifiers"]:
                 return doc.reg.get_or_create(phrase, "organisation", 0.6)
             return None
-        found = doc.reg.description(described, start)
+        found = doc.reg.description(described, start, strict=" " in described)  # 'interior ministry'
         if found is None and local and head not in wl.org_words()["state_like_lower"]:
             found = doc.reg.get_or_create(phrase, "organisation", 0.5)  # 'the commission said', first mention
         return found

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from store.extract import wordlists as wl
 from store.extract.actors import Doc
-from store.extract.entities import Entity
+from store.extract.entities import Entity, Registry
 
 _DETS = frozenset(
     {
@@ -148,6 +148,7 @@ def group_np(
     kind = "group" if plural else "person"
     if collective:
         kind = "organisation"
+    owner = (_named_owner(reg, mods) if hl in _SPOKES else None) or owner  # 'A Solvane spokesperson'
     if not mods and hl in _SPOKES:
         owner = owner or reg.most_recent(lambda e: e.is_org or e.kind == "state", start, speakers_only=True)
         if owner is not None:
@@ -157,8 +158,8 @@ def group_np(
     if owner is not None and not ent.affiliation and owner is not ent:
         ent.affiliation = owner.id
         if name.startswith(owner.name):
-            for alias in owner.aliases:
-                if alias.isupper():
+            for alias in owner.aliases:  # 'the FTC spokesperson', 'a Solvane spokesperson': the same one
+                if alias[:1].isupper():
                     reg.add_alias(ent, f"{alias} {head}")
     aff = _first_state(doc, start, end)
     if aff is not None and not ent.affiliation and aff is not ent:
@@ -166,6 +167,15 @@ def group_np(
     if kind == "person" and ent.role is None:
         ent.role = hl
     return Subject([ent], start, end, 0.85, "group")
+
+
+def _named_owner(reg: Registry, mods: list[str]) -> Entity | None:
+    """The organisation capitalised modifiers name ('Solvane' in 'a Solvane spokesperson'), if known."""
+    if not mods or not all(m[:1].isupper() for m in mods):
+        return None
+    words = " ".join(mods)
+    found = reg.lookup(words) or (reg.short_org(words) if len(mods) == 1 else None)
+    return found if found is not None and found.is_org else None
 
 
 def _first_state(doc: Doc, start: int, end: int) -> Entity | None:

@@ -216,3 +216,36 @@ def test_and_in_a_title_phrase_is_not_a_title_word() -> None:
     text = "“We spoke to people who knew Ms Vale, and their accounts agree,” the lawyer, Ana Ruiz, said."
     vale = next(a for a in run(text).actors if a["name"].endswith("Vale"))
     assert vale["role"] is None
+
+
+def test_it_after_an_organisation_opening_a_sentence_with_a_time_phrase_is_that_organisation() -> None:
+    text = (
+        "Corvex Health said it welcomed scrutiny. Later on Tuesday the Department of Transport issued a "
+        "statement. It said the contract had been approved."
+    )
+    x = run(text)
+    assert ("Department of Transport", "the contract had been approved") in spans(x, text)
+
+
+def test_the_regulator_is_a_body_whose_name_does_not_say_so_rather_than_the_company() -> None:
+    text = "Ofwex said Marlow Water had failed to fix its pumps. The regulator also found the pumps were old."
+    assert ("Ofwex", "the pumps were old") in spans(run(text), text)
+
+
+def test_a_lower_case_ministry_opening_a_sentence_speaks_its_participle_clause() -> None:
+    text = "Rights groups counted 12 dead. The interior ministry gave a lower toll, saying three had died."
+    assert ("interior ministry", "three had died") in spans(run(text), text)
+
+
+def test_a_two_word_name_whose_first_word_is_common_keeps_it() -> None:
+    text = "Patients waited. Patients First, a charity, said the row must not distract from care."
+    assert [s for s, _, _ in said(run(text))] == ["Patients First"]
+
+
+def test_a_spokesperson_named_by_an_organisations_short_name_is_the_same_one() -> None:
+    text = (
+        "Team Arvel suspended the rider. A spokesperson for Arvel said the rules were clear. "
+        "A Arvel spokesperson later said the rider had been warned."
+    )
+    speakers = {s for s, _, _ in said(run(text))}
+    assert len(speakers) == 1 and speakers.pop().endswith("spokesperson")
