@@ -150,7 +150,7 @@ def _apply_description(doc: Doc, ent: Entity, seg: str, seg_start: int) -> None:
     words = [w.strip(",.;:").lower().replace("’", "'") for w in seg.split()]
     titles = wl.title_words()
     descr = wl.org_words()["descriptor_class"]
-    head = re.split(r"\s(?:of|for|at|in|with|from|who|which|that|whose)\s", seg.lower(), maxsplit=1)
+    head = re.split(r"\s(?:of|for|at|in|with|from|who|which|that|whose|[a-z]+ing)\s", seg.lower(), maxsplit=1)
     head = head[0].split()
     if ent.tentative and head and head[-1] in descr and head[-1] not in titles | _AGENT_NOUNS:
         doc.reg.make_org(ent, head[-1])  # 'Hypertension Patients Europe, a patients' group,'

@@ -134,7 +134,7 @@ def _content_span(
     if (
         lead
         and subj.how == "name"
-        and all(w[:1].isupper() or w.lower() in wl.title_words() for w in lead.group(1).split())
+        and all(_role_word(w) for w in lead.group(1).split())
     ):
         before_end = s0 + lead.start() + 1  # role words between a quotation and its speaker's name
     det = _DET_TAIL_RE.search(text[s0:before_end]) or _described_name_start(text[s0:before_end])
@@ -192,6 +192,12 @@ def _described_name_start(left: str) -> re.Match[str] | None:
     if word in wl.org_words()["descriptor_class"] or word in wl.title_words():
         return m
     return None
+
+
+def _role_word(word: str) -> bool:
+    """A word of a role before a name: capitalised, a title, or what the body is ('union president')."""
+    low = word.lower()
+    return word[:1].isupper() or low in wl.title_words() or low in wl.org_words()["descriptor_class"]
 
 
 def _describes_speaker(seg: str) -> bool:

@@ -249,3 +249,18 @@ def test_a_spokesperson_named_by_an_organisations_short_name_is_the_same_one() -
     )
     speakers = {s for s, _, _ in said(run(text))}
     assert len(speakers) == 1 and speakers.pop().endswith("spokesperson")
+
+
+def test_a_quote_before_a_lower_case_role_and_a_name_belongs_to_that_name() -> None:
+    text = "Ana Lee spoke first. “We found out from a post,” union president Rita Moss said."
+    assert ("Rita Moss", "quote", "We found out from a post") in said(run(text))
+
+
+def test_a_bare_name_described_as_a_firm_doing_something_is_that_firm() -> None:
+    text = (
+        "Vale Labs, a security firm, found the leak. Harrow Dunne, a Dublin law firm representing 300 staff, "
+        "sued. In the filing, the firm accused Corvel of storing data without encryption."
+    )
+    x = run(text)
+    assert kinds(text)["Harrow Dunne"] == "organisation"
+    assert [s for s, _, _ in said(x) if s != "Vale Labs"] == ["Harrow Dunne"]
