@@ -32,10 +32,11 @@ class NameMention:
     last_token: int = 0
 
 
-def _is_title_token(tok: Token) -> bool:
+def _is_title_token(tok: Token, nxt: Token | None = None) -> bool:
     low = tok.lower.rstrip(".")
     if len(low) > 3 and low.endswith("s") and low[:-1] in wl.title_heads():
-        return True  # 'Officers Travis Mulcahy and …'
+        # 'Officers Travis Mulcahy and …', but not 'Lawyers for Ana Diaz'
+        return nxt is not None and nxt.lower not in wl.name_words()["connectors"]
     return low in wl.title_words() or low in wl.name_words()["extra_titles"]
 
 
@@ -154,7 +155,8 @@ def classify(text: str, tokens: list[Token], i: int, j: int, sent_start: int) ->
         has_head = False  # 'Cal Fire Battalion Chief Ramon Ortega': an organisation's title, then a person
     if not has_head:
         for k, t in enumerate(toks):
-            if _is_title_token(t) and (k < len(toks) - 1 or t.lower.rstrip(".") in wl.title_heads()):
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            if _is_title_token(t, nxt) and (k < len(toks) - 1 or t.lower.rstrip(".") in wl.title_heads()):
                 last_title = k
     if last_title >= 0:
         role_toks, name_toks = toks[: last_title + 1], toks[last_title + 1 :]

@@ -264,3 +264,17 @@ def test_a_bare_name_described_as_a_firm_doing_something_is_that_firm() -> None:
     x = run(text)
     assert kinds(text)["Harrow Dunne"] == "organisation"
     assert [s for s, _, _ in said(x) if s != "Vale Labs"] == ["Harrow Dunne"]
+
+
+def test_a_spokesperson_for_a_titled_person_speaks_not_the_person() -> None:
+    text = "A spokesman for Mayor Carl Osten said the city does not comment on pending cases."
+    x = run(text)
+    speaker = {s for s, _, _ in said(x)}
+    assert speaker == {"Carl Osten spokesman"}
+    spokesman = next(a for a in x.actors if a["name"] == "Carl Osten spokesman")
+    assert names(x)[spokesman["affiliation"]] == "Carl Osten"
+
+
+def test_a_plural_title_before_for_is_not_a_title() -> None:
+    text = "Lawyers for Ana Diaz said she would appeal."
+    assert all(not a["name"].startswith("for ") for a in run(text).actors)
