@@ -260,12 +260,17 @@ def _owner_kind(doc: Doc, m: NameMention) -> str | None:
     return None
 
 
+_COMPOUND_RE = re.compile(r"-(?:registered|based|listed|headquartered|owned|flagged|born|educated)\b")
+
+
 def _resolve(doc: Doc, m: NameMention, sent: tuple[int, int]) -> Entity | None:
     reg = doc.reg
     if m.cat == "known" and m.known is not None:
         ent = reg.for_known(m.known)
-        if ent.kind == "state" and _SEAT_RE.search(doc.text, max(0, m.start - 30), m.start):
-            ent.placed += 1  # 'a company registered in Cyprus': where a company sits, not an actor
+        if ent.kind == "state" and (
+            _SEAT_RE.search(doc.text, max(0, m.start - 30), m.start) or _COMPOUND_RE.match(doc.text, m.end)
+        ):
+            ent.placed += 1  # 'registered in Cyprus', 'the Swiss-registered team': where, not who
         return doc.note(ent, m.start, m.end, m.text if m.how != "demonym" else None)
     if _is_product(doc, m) or _names_a_thing(doc, m):
         return None

@@ -278,3 +278,8 @@ def test_a_spokesperson_for_a_titled_person_speaks_not_the_person() -> None:
 def test_a_plural_title_before_for_is_not_a_title() -> None:
     text = "Lawyers for Ana Diaz said she would appeal."
     assert all(not a["name"].startswith("for ") for a in run(text).actors)
+
+
+def test_a_state_only_in_a_compound_like_swiss_registered_is_no_actor() -> None:
+    text = "In a statement, the Swiss-registered team said the rider was suspended."
+    assert "Switzerland" not in names(run(text)).values()
