@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
+from store.extract import wordlists as wl
 from store.extract.content import trim_end
 from store.extract.descriptions import indefinite
 from store.extract.doc import Doc
-from store.extract.sources import Subject
+from store.extract.sources import Subject, group_np
 from store.extract.subjects import subject_before
 
 _DOC_WORDS = frozenset(
@@ -29,6 +30,18 @@ _DOC_WORDS = frozenset(
         "ruling",
     }
 )
+
+
+def _unnamed_head(doc: Doc, lo: int, np_end: int) -> Subject | None:
+    """An unnamed source opening the phrase after 'according to' ('residents reached by …')."""
+    heads = wl.unnamed_sources()
+    for m in re.finditer(r"[A-Za-z][\w'’-]*", doc.text[lo:np_end]):
+        if m.start() > 40:
+            break
+        word = m.group().lower()
+        if word in heads["plural"] or word in heads["singular"]:
+            return group_np(doc, doc.text, lo + m.end(), lo)
+    return None
 
 
 def according(
@@ -57,12 +70,17 @@ def according(
     np_text = text[ce:np_end]
     subj: Subject | None = None
     by = re.search(r"\bby\s+", np_text)
+    if by and not set(np_text[: by.start()].lower().split()) & _DOC_WORDS:
+        by = None  # 'according to residents reached by AFP': the residents speak, not AFP
     lo = ce + by.end() if by else ce
     while lo < np_end and text[lo] == " ":
         lo += 1
     hit = doc.at_start.get(lo)
+    unnamed = _unnamed_head(doc, lo, np_end)
     if hit and hit[0] <= np_end:
         subj = Subject([hit[1]], lo, hit[0], 0.9, "name")
+    elif unnamed is not None:
+        subj = unnamed  # 'according to residents reached by AFP': the residents
     else:
         first_words = np_text.lower().split()
         if by or not any(w in _DOC_WORDS for w in first_words[:3]):

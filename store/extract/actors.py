@@ -230,7 +230,12 @@ def _names_a_thing(doc: Doc, m: NameMention) -> bool:
     if len(words) >= 2 and (any(t in things["name_heads"] for t in tails) or _event_of(words, things)):
         return True
     i = m.first_token
-    return i > 0 and doc.tokens[i - 1].lower in things["nouns"] and doc.tokens[i - 1].text.islower()
+    if i > 0 and doc.tokens[i - 1].lower in things["nouns"] and doc.tokens[i - 1].text.islower():
+        return True
+    return (  # 'the site of El Zapotal', 'the town of Kok-Tash': a place
+        i > 1 and doc.tokens[i - 1].lower == "of" and doc.tokens[i - 2].lower in things["place_nouns"]
+        and doc.tokens[i - 2].text.islower()
+    )
 
 
 def _org_context(doc: Doc, m: NameMention) -> str | None:
@@ -272,7 +277,10 @@ def _resolve(doc: Doc, m: NameMention, sent: tuple[int, int]) -> Entity | None:
         ):
             ent.placed += 1  # 'registered in Cyprus', 'the Swiss-registered team': where, not who
         return doc.note(ent, m.start, m.end, m.text if m.how != "demonym" else None)
-    if _is_product(doc, m) or _names_a_thing(doc, m):
+    if _is_product(doc, m):
+        return None
+    if _names_a_thing(doc, m):
+        doc.products.add(fold(m.text))  # later mentions of the same thing are no actor either
         return None
     if (
         m.cat in ("person", "name")
@@ -412,22 +420,24 @@ def resolve_sentence(doc: Doc, sent: tuple[int, int]) -> None:
             found.append((m, ent))
     for m, ent in found:
         describe(doc, ent, m.start, m.end, sent)
+    words = {doc.tokens[k].lower for k in range(a, b)}
+    if words & place_head_words():
+        place_orgs(doc, sent)
+    if words & lower_head_words():
+        for om in lower_org_re().finditer(doc.text, sent[0], sent[1]):
+            s = om.start(1) if om.group(1) else om.start(2)
+            if doc.text[max(0, s - 4) : s].strip().endswith(("'s", "’s")) or prev_is_state(doc, s, sent[0]):
+                ent = lower_org_at(doc, s, om.end(), sent[0])
+                if ent is not None and ent.kind != "state":
+                    doc.note(ent, s, om.end())
     head = next(
         (f for f in found if re.match(r"\s+[a-z]|,|['’]s\b", doc.text[f[0].end : f[0].end + 3])), None
     )
     if head is not None and _opens(doc, head[0].start, sent[0]):
-        doc.reg.speakers.append((head[0].start, head[1].final()))  # the sentence's subject: salient
-    words = {doc.tokens[k].lower for k in range(a, b)}
-    if words & place_head_words():
-        place_orgs(doc, sent)
-    if not words & lower_head_words():
-        return
-    for om in lower_org_re().finditer(doc.text, sent[0], sent[1]):
-        s = om.start(1) if om.group(1) else om.start(2)
-        if doc.text[max(0, s - 4) : s].strip().endswith(("'s", "’s")) or prev_is_state(doc, s, sent[0]):
-            ent = lower_org_at(doc, s, om.end(), sent[0])
-            if ent is not None and ent.kind != "state":
-                doc.note(ent, s, om.end())
+        possessive = doc.text[head[0].end : head[0].end + 2] in ("'s", "’s")
+        owned = doc.at_start.get(head[0].end + 3) if possessive else None
+        subject = owned[1] if owned is not None and owned[1].is_org else head[1]  # "Chile's regulator"
+        doc.reg.speakers.append((head[0].start, subject.final()))  # the sentence's subject: salient
 
 
 def fold_key(text: str) -> str:

@@ -137,7 +137,9 @@ def _content_span(
         and all(_role_word(w) for w in lead.group(1).split())
     ):
         before_end = s0 + lead.start() + 1  # role words between a quotation and its speaker's name
-    det = _DET_TAIL_RE.search(text[s0:before_end]) or _described_name_start(text[s0:before_end])
+    det = _DET_TAIL_RE.search(text[s0:before_end]) or _described_name_start(
+        text[s0:before_end], subj.how == "description"
+    )
     if det:
         before_end = s0 + det.start()
         while before_end > s0 and text[before_end - 1] in " ":
@@ -185,11 +187,12 @@ _DESCRIBED_TAIL_RE = re.compile(
 )
 
 
-def _described_name_start(left: str) -> re.Match[str] | None:
-    """'…, the law firm [Reimann & Partner] said': the descriptor before a speaker's name is no content."""
+def _described_name_start(left: str, described: bool = False) -> re.Match[str] | None:
+    """'…, the law firm [Reimann & Partner] said', '…, the industry [regulator] has found': the words
+    before a speaker's name or head noun are no content."""
     m = _DESCRIBED_TAIL_RE.search(left)
     word = m.group(1).lower() if m else ""
-    if word in wl.org_words()["descriptor_class"] or word in wl.title_words():
+    if described or word in wl.org_words()["descriptor_class"] or word in wl.title_words():
         return m
     return None
 

@@ -8,12 +8,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from store.extract import wordlists as wl
 from store.extract.actors import Doc, resolve_sentence
 from store.extract.acts import refine_acts
 from store.extract.attribution import Speech, assign_quotes, find_speeches, no_comment
 from store.extract.entities import Entity, Registry
 from store.extract.evidence import find_evidence
 from store.extract.links import propose_links, side_of
+from store.extract.org_kinds import looks_gov, looks_reg, org_class
 from store.extract.quotes import find_quotes
 from store.extract.sentences import paragraphs, sentences
 from store.extract.sources import Subject
@@ -89,6 +91,16 @@ def _orphans(doc: Doc, speeches: list[Speech], leftover: list) -> list[Speech]:
     return out
 
 
+def _described_as(e: Entity, head: str) -> bool:
+    """Whether a named organisation is what a descriptor says ('regulator' of the Office of Rail and Road)."""
+    cls = wl.org_words()["descriptor_class"].get(head)
+    if not e.is_org or cls is None:
+        return False
+    if cls == "regulator":
+        return looks_reg(e)
+    return looks_gov(e) if cls == "government" else org_class(e) == cls
+
+
 def _merge_placeholders(reg: Registry) -> None:
     """A description used before its name ('the sister of …') joins the actor named later."""
     named = [e for e in reg.live() if not e.placeholder]  # merging placeholders leaves these live
@@ -100,7 +112,8 @@ def _merge_placeholders(reg: Registry) -> None:
             if (ph.kind == "person") != (e.kind == "person"):
                 continue
             named_in_full = fold(e.name).endswith(" " + fold(ph.name))
-            if ph.kind != "person" and ph.placeholder not in e.tags and not named_in_full:
+            same_class = ph.kind != "person" and _described_as(e, ph.placeholder)
+            if ph.kind != "person" and ph.placeholder not in e.tags and not named_in_full and not same_class:
                 continue
             if e.kind == "person" and e.name.lower() in ph.name.lower():
                 continue

@@ -32,8 +32,14 @@ class NameMention:
     last_token: int = 0
 
 
+#: Honorifics that are titles of office ('Arizona Gov. Helen Marquez'), unlike Mr, Ms or Dr.
+_COURTESY = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor"})
+
+
 def _is_title_token(tok: Token, nxt: Token | None = None) -> bool:
     low = tok.lower.rstrip(".")
+    if low not in _COURTESY and (tok.text in wl.honorifics() or tok.text + "." in wl.honorifics()):
+        return (nxt is not None and nxt.is_cap) or low in wl.title_words()
     if len(low) > 3 and low.endswith("s") and low[:-1] in wl.title_heads():
         # 'Officers Travis Mulcahy and …', but not 'Lawyers for Ana Diaz'
         return nxt is not None and nxt.lower not in wl.name_words()["connectors"]
@@ -160,6 +166,10 @@ def classify(text: str, tokens: list[Token], i: int, j: int, sent_start: int) ->
                 last_title = k
     if last_title >= 0:
         role_toks, name_toks = toks[: last_title + 1], toks[last_title + 1 :]
+        of_place = next((k for k, t in enumerate(name_toks) if t.lower == "of" and k >= 2), None)
+        if of_place is not None and not any(t.text in heads for t in name_toks[of_place:]):
+            name_toks = name_toks[:of_place]  # 'Sen. Priya Natarajan of Tucson': the place is no name
+            j = i + last_title + 1 + of_place
         aff = None
         aff_text = None
         role_start = 0

@@ -72,6 +72,9 @@ def lower_org_at(doc: Doc, start: int, end: int, sent_start: int, local: bool = 
         found = doc.reg.description(described, start, strict=" " in described)  # 'interior ministry'
         if found is None and local and head not in wl.org_words()["state_like_lower"]:
             found = doc.reg.get_or_create(phrase, "organisation", 0.5)  # 'the commission said', first mention
+            if found.first_pos < 0:
+                found.placeholder = head  # may be named later: '…, the regulator has found. A report by X'
+                found.tags.add(head)
         return found
     if head in wl.org_words()["state_like_lower"] and not mods:
         return state

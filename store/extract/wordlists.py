@@ -223,6 +223,7 @@ def things() -> dict[str, frozenset[str]]:
         "name_heads": frozenset(data["name_heads"]),
         "nouns": frozenset(data["nouns_before_names"]),
         "place_tails": frozenset(data["place_tails"]),
+        "place_nouns": frozenset(data["nouns_before_places"]),
     }
 
 

@@ -324,6 +324,7 @@ BLIND_SETS = {
     "blind3": (Path(__file__).resolve().parent / "blind3", "blind-3 (used for rule design)"),
     "blind4": (Path(__file__).resolve().parent / "blind4", "blind-4 (used for rule design)"),
     "blind5": (Path(__file__).resolve().parent / "blind5", "blind-5 (used for rule design)"),
+    "blind6": (Path(__file__).resolve().parent / "blind6", "blind-6 (used for rule design)"),
 }
 
 

@@ -283,3 +283,36 @@ def test_a_plural_title_before_for_is_not_a_title() -> None:
 def test_a_state_only_in_a_compound_like_swiss_registered_is_no_actor() -> None:
     text = "In a statement, the Swiss-registered team said the rider was suspended."
     assert "Switzerland" not in names(run(text)).values()
+
+
+def test_office_titles_abbreviated_split_role_from_name_and_a_home_town_is_no_name() -> None:
+    text = "Arizona Gov. Helen Marsh said she would veto it. Democratic Sen. Ana Ruiz of Tucson said no."
+    got = {a["name"]: a["role"] for a in run(text).actors if a["kind"] == "person"}
+    assert got == {"Helen Marsh": "Arizona Gov", "Ana Ruiz": "Democratic Sen"}
+
+
+def test_a_place_after_the_site_of_is_no_actor_even_when_named_again() -> None:
+    text = "Photos were taken at the site of El Mirasol in 1987. Dr Ana Cuc, who surveyed El Mirasol, agreed."
+    assert set(names(run(text)).values()) == {"Ana Cuc"}
+
+
+def test_a_regulator_described_before_it_is_named_becomes_the_named_body() -> None:
+    text = (
+        "Pennine Rail cancelled one in eight trains, the industry regulator has found. "
+        "A report by the Office of Rail Standards said the company had failed passengers."
+    )
+    x = run(text)
+    assert {s for s, _, _ in said(x)} == {"Office of Rail Standards"}
+
+
+def test_according_to_residents_reached_by_a_news_agency_gives_the_residents() -> None:
+    text = "A truce appeared to be holding, according to residents reached by AFP by telephone."
+    assert {s for s, _, _ in said(run(text))} == {"residents"}
+
+
+def test_a_states_lower_case_body_opening_a_sentence_is_the_it_that_follows() -> None:
+    text = (
+        "Chile's environmental regulator, the SMA, opened a case against Altomar over what it called "
+        "“discrepancies” in its reports."
+    )
+    assert said(run(text)) == [("Chilean environmental regulator", "quote", "discrepancies")]
