@@ -1,0 +1,77 @@
+"""Re-run each blind set's first, unseen measurement and pool them: ``python -m tests.extraction.unseen``.
+
+A blind set is scored once on the rules of the day before anyone reads its failures; after that it is
+used to design rules and its scores no longer estimate quality on unseen text. This tool checks out the
+commit each set was first scored on (a temporary git worktree, with that commit's own word lists),
+scores the set there, and prints each first measurement and their micro-averaged pool: the honest
+estimate of the importer on wire copy nobody had read. It needs the repository's git history.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from tests.extraction import score as sc
+
+ROOT = Path(__file__).resolve().parents[2]
+
+#: (blind set, the commit its first unseen measurement ran on).
+FIRST_MEASURED = [("blind4", "16a9b45"), ("blind5", "af394ab"), ("blind6", "00ba3dc")]
+
+#: Run inside the worktree: the store package and word lists of that commit, the set copied in.
+_SCORE_THERE = """
+import importlib.util, json, sys
+tree, folder = sys.argv[1], sys.argv[2]
+sys.path.insert(0, tree)
+spec = importlib.util.spec_from_file_location(
+    "claimnet_assets", tree + "/assets/__init__.py", submodule_search_locations=[tree + "/assets"])
+assets = importlib.util.module_from_spec(spec)
+sys.modules["claimnet_assets"] = assets
+spec.loader.exec_module(assets)
+import store
+assert store.__file__.startswith(tree), store.__file__
+from pathlib import Path
+from tests.extraction import score as sc
+counts = sc.total(sc.run(sc.corpus_articles(Path(folder))).values())
+print(json.dumps({k: v for k, v in vars(counts).items() if isinstance(v, int)}))
+"""
+
+
+def first_measurement(key: str, commit: str, work: Path) -> sc.Counts:
+    """The counts of blind set ``key`` scored on the rules of ``commit``."""
+    tree = work / f"{key}-{commit}"
+    subprocess.run(["git", "worktree", "add", "--detach", "-q", str(tree), commit], cwd=ROOT, check=True)
+    try:
+        folder = tree / "tests" / "extraction" / key
+        if not folder.exists():
+            shutil.copytree(ROOT / "tests" / "extraction" / key, folder)
+        out = subprocess.run([sys.executable, "-c", _SCORE_THERE, str(tree), str(folder)], cwd=tree,
+                             capture_output=True, text=True, check=True)
+        return sc.Counts(**json.loads(out.stdout.strip().splitlines()[-1]))
+    finally:
+        subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT, check=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print each blind set's first measurement and the pooled total."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as work:
+        rows = [(f"{key} @ {commit}", first_measurement(key, commit, Path(work)))
+                for key, commit in FIRST_MEASURED]
+    rows.append(("TOTAL first unseen measurements", sc.total(c for _, c in rows)))
+    print(sc.table(rows))
+    pooled = rows[-1][1]
+    print(f"\nspeakers right {pooled.speaker_ok}/{pooled.speaker_n}, "
+          f"quotes found {pooled.quote_found}/{pooled.quote_gold}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
