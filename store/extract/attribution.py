@@ -67,6 +67,9 @@ def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> li
             if subj is None or content is None:
                 continue
             sp = Speech(cs, ce, "according to", "claim", lemma, subj, sent, content, confidence=0.85)
+            for e in subj.entities:  # a source cited is a speaker 'they' or 'it' can refer back to
+                if subj.start >= 0 and e.kind != "state":
+                    doc.reg.mention(e, subj.start, subj.end, speaker=True)
             out.append(sp)
             continue
         left = text[sent[0] : cs]

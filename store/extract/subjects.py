@@ -98,7 +98,7 @@ def _coordinated(doc: Doc, first: tuple[int, Entity], lo: int) -> list[tuple[int
 
 _PLACE_THEN_REGION_RE = re.compile(r"\s(?:in|at|near)\s+(?:[A-Z][\w.'’-]*\s?){1,3}$")
 _PREP_TAIL_RE = re.compile(
-    r"\s(of|for|at|in|from|with|near|inside|outside)\s+(?:(?:the|a|an)\s+)?"
+    r"\s(of|for|at|in|from|with|near|inside|outside)\s+(?:(?:the|a|an)\s+|[A-Z][\w-]*['’]s\s+)?"
     r"(?:(?:[a-z][\w'’-]*|Mayor|Governor|President|Prime Minister|Minister|Senator|Judge)\s+){0,3}$"
 )
 _PREP_RE = re.compile(r"\s(?:of|for|at|in|from|with|near|inside|outside)\s")

@@ -316,3 +316,13 @@ def test_a_states_lower_case_body_opening_a_sentence_is_the_it_that_follows() ->
         "“discrepancies” in its reports."
     )
     assert said(run(text)) == [("Chilean environmental regulator", "quote", "discrepancies")]
+
+
+def test_a_spokesperson_for_a_states_ministry_speaks_and_they_finds_a_cited_source() -> None:
+    text = "A spokesperson for France's foreign ministry said the government was watching."
+    assert {s for s, _, _ in said(run(text))} == {"French foreign ministry spokesperson"}
+    cited = (
+        "Harlow may raise its offer, according to people familiar with the matter. "
+        "No decision has been made, they said."
+    )
+    assert {s for s, _, _ in said(run(cited))} == {"people familiar with the matter"}
