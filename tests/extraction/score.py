@@ -325,6 +325,7 @@ BLIND_SETS = {
     "blind4": (Path(__file__).resolve().parent / "blind4", "blind-4 (used for rule design)"),
     "blind5": (Path(__file__).resolve().parent / "blind5", "blind-5 (used for rule design)"),
     "blind6": (Path(__file__).resolve().parent / "blind6", "blind-6 (used for rule design)"),
+    "blind7": (Path(__file__).resolve().parent / "blind7", "blind-7 (unseen: never used for rules)"),
 }
 
 

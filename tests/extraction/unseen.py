@@ -22,7 +22,7 @@ from tests.extraction import score as sc
 ROOT = Path(__file__).resolve().parents[2]
 
 #: (blind set, the commit its first unseen measurement ran on).
-FIRST_MEASURED = [("blind4", "16a9b45"), ("blind5", "af394ab"), ("blind6", "00ba3dc")]
+FIRST_MEASURED = [("blind4", "16a9b45"), ("blind5", "af394ab"), ("blind6", "00ba3dc"), ("blind7", "12e1f26")]
 
 #: Run inside the worktree: the store package and word lists of that commit, the set copied in.
 _SCORE_THERE = """
