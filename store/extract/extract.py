@@ -103,26 +103,25 @@ def _described_as(e: Entity, head: str) -> bool:
 
 def _merge_placeholders(reg: Registry) -> None:
     """A description used before its name ('the sister of …') joins the actor named later."""
-    named = [e for e in reg.live() if not e.placeholder]  # merging placeholders leaves these live
+    named = sorted((e for e in reg.live() if not e.placeholder), key=lambda e: e.first_pos)
+    starts = [e.first_pos for e in named]  # merging placeholders leaves these live
     for ph in [e for e in reg.entities if e.placeholder and e.merged_into is None]:
-        best: Entity | None = None
-        for e in named:
-            if e.first_pos <= ph.first_pos:
-                continue
-            if (ph.kind == "person") != (e.kind == "person"):
-                continue
-            named_in_full = fold(e.name).endswith(" " + fold(ph.name))
-            same_class = ph.kind != "person" and _described_as(e, ph.placeholder)
-            if ph.kind != "person" and ph.placeholder not in e.tags and not named_in_full and not same_class:
-                continue
-            if e.kind == "person" and e.name.lower() in ph.name.lower():
-                continue
-            if not e.speaker and not named_in_full:
-                continue
-            if best is None or e.first_pos < best.first_pos:
-                best = e
-        if best is not None:
-            reg.merge(ph, best)
+        for e in named[bisect.bisect_right(starts, ph.first_pos) :]:  # the earliest fitting one wins
+            if e.first_pos > ph.first_pos and _names_placeholder(ph, e):  # (a merge may move first_pos)
+                reg.merge(ph, e)
+                break
+
+
+def _names_placeholder(ph: Entity, e: Entity) -> bool:
+    """Whether a named actor, first mentioned after a placeholder, is the one it described."""
+    if (ph.kind == "person") != (e.kind == "person"):
+        return False
+    named_in_full = fold(e.name).endswith(" " + fold(ph.name))
+    if not e.speaker and not named_in_full:
+        return False
+    if e.kind == "person":
+        return e.name.lower() not in ph.name.lower()
+    return named_in_full or ph.placeholder in e.tags or _described_as(e, ph.placeholder or "")
 
 
 _AND_AUX = re.compile(

@@ -17,8 +17,9 @@ WORD_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:['’](?![sS]\b)[^\W_]+)*|['
 @functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, accent-free, apostrophe-normalised, single-spaced form of a name for matching."""
-    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.translate(_APOSTROPHES)
+    if not text.isascii():  # accents to strip: most names need none of this
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return _SPACES.sub(" ", text.casefold()).strip()
 
 

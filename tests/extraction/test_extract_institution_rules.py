@@ -326,3 +326,10 @@ def test_a_spokesperson_for_a_states_ministry_speaks_and_they_finds_a_cited_sour
         "No decision has been made, they said."
     )
     assert {s for s, _, _ in said(run(cited))} == {"people familiar with the matter"}
+
+
+def test_folding_strips_accents_and_straightens_apostrophes_with_or_without_them() -> None:
+    from store.extract.textutil import fold
+
+    assert fold("Andrés  Villamizar’s") == "andres villamizar's"
+    assert fold("Plain  Name") == "plain name"
