@@ -217,7 +217,7 @@ def _is_product(doc: Doc, m: NameMention) -> bool:
 
 def _event_of(words: list[str], things: dict[str, frozenset[str]]) -> bool:
     """'Tour de France', 'Games of the XXXIII Olympiad': an event word, then 'de' or 'of'."""
-    return len(words) >= 3 and words[0] in things["name_heads"] and words[1].lower() in ("de", "of", "du")
+    return len(words) >= 3 and words[0] in things["event_heads"] and words[1].lower() in ("de", "of", "du")
 
 
 def _names_a_thing(doc: Doc, m: NameMention) -> bool:
@@ -227,15 +227,24 @@ def _names_a_thing(doc: Doc, m: NameMention) -> bool:
     things = wl.things()
     words = m.text.split()
     tails = (words[-1], " ".join(words[-2:]))
-    if len(words) >= 2 and (any(t in things["name_heads"] for t in tails) or _event_of(words, things)):
+    before = _word_before(doc, m.first_token, 1)
+    if len(words) >= 2 and any(t in things["document_heads"] for t in tails):
+        return True  # 'the Vienna Convention', 'GDPR's Data Protection Regulation'
+    event = any(t in things["event_heads"] for t in tails) or _event_of(words, things)
+    if before == "the" and len(words) >= 2 and event:
+        return True  # 'the Cedar Ridge Fire' (but 'Cal Fire said' is a body)
+    if before in things["nouns"]:
         return True
-    i = m.first_token
-    if i > 0 and doc.tokens[i - 1].lower in things["nouns"] and doc.tokens[i - 1].text.islower():
-        return True
-    return (  # 'the site of El Zapotal', 'the town of Kok-Tash': a place
-        i > 1 and doc.tokens[i - 1].lower == "of" and doc.tokens[i - 2].lower in things["place_nouns"]
-        and doc.tokens[i - 2].text.islower()
-    )
+    return before == "of" and _word_before(doc, m.first_token, 2) in things["place_nouns"]  # 'the site of X'
+
+
+def _word_before(doc: Doc, i: int, back: int) -> str:
+    """The lower-case word ``back`` words before token ``i``, if only spaces lie between (else '')."""
+    toks = doc.tokens
+    k = i - back
+    if k < 0 or any(doc.text[toks[n].end : toks[n + 1].start] != " " for n in range(k, i)):
+        return ""
+    return toks[k].lower if toks[k].text.islower() or toks[k].text == "The" else ""
 
 
 def _org_context(doc: Doc, m: NameMention) -> str | None:

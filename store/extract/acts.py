@@ -12,41 +12,55 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-#: Words that accuse: someone failed, ignored, hid or broke something.
-_ACCUSING = re.compile(
-    r"\b(?:fail(?:ed|s)? to|ignor(?:ed|es|ing)|knew|withh[eo]ld\w*|breach(?:ed|es)|broke|stole|"
-    r"rigg(?:ed|ing)|"
-    r"alter(?:ed|ing)|lied|misled|mislead\w*|meddl\w*|cover(?:ed)? up|concealed|hid|refused to|negligen\w*|"
-    r"illegal\w*|unlawful\w*|(?:was|were)? ?not followed|dragged|sitting on|"
-    r"trying to (?:delay|block|hide|silence)|kept \w+ in the dark|punish\w*|excuse|attack on|abuse\w*)\b",
-    re.I,
+#: Words that accuse a third party even in a bare quotation: someone failed, hid or broke a rule.
+_WRONGDOING = re.compile(
+    r"\b(?:fail(?:ed|s)? to|ignor(?:ed|es|ing)|withh[eo]ld\w*|breach(?:ed|es)|rigg(?:ed|ing)|lied|misled|"
+    r"mislead\w*|meddl\w*|cover(?:ed)? up|concealed|refused to|negligen\w*|illegal\w*|unlawful\w*|"
+    r"(?:was|were)? ?not followed|dragged|sitting on|trying to (?:delay|block|hide|silence)|"
+    r"kept \w+ in the dark)\b",
+    re.IGNORECASE,
 )
-#: Words that deny outright.
+#: Words that accuse only when the words are about another actor ('X knew', 'an attack on Y').
+_ACCUSING = re.compile(
+    r"\b(?:knew|broke|stole|alter(?:ed|ing)|hid|punish\w*|excuse|attack on|abuse\w*)\b", re.IGNORECASE
+)
+#: A verdict that something is untrue: 'These allegations are false', 'baseless claims'.
 _DENYING = re.compile(
-    r"\b(?:false|untrue|baseless|unfounded|groundless|fabricat\w*|nonsense|not true|no basis)\b",
-    re.I,
+    r"\b(?:is|are|was|were|be|been)\s+(?:\w+\s+)?(?:false|untrue|nonsense)\b|"
+    r"\b(?:baseless|unfounded|groundless|fabricat\w*|not true|no basis)\b",
+    re.IGNORECASE,
 )
 _NEGATED = re.compile(r"\b(?:not|never|nobody|no one|nothing|no)\b|n't\b", re.I)
 _FOLLOW_ON = 2  # how many statements after a denial a negated one by the same side still continues it
 
 
 def refine_acts(statements: list[dict[str, Any]], side: Callable[[str], set[str]]) -> None:
-    """Relabel plain claims as accusations or denials, in place (statements in text order)."""
+    """Relabel plain claims as accusations or denials, in place (statements in text order).
+
+    A claim continues a denial only when the denial was one from the start (by its verb or words),
+    so a run of negated claims does not chain on.
+    """
+    given = [s["act"] for s in statements]
     for k, s in enumerate(statements):
         if s["act"] == "claim":
-            s["act"] = _own_act(statements, k, side)
+            s["act"] = _own_act(statements, given, k, side)
 
 
-def _own_act(statements: list[dict[str, Any]], k: int, side: Callable[[str], set[str]]) -> str:
+def _own_act(
+    statements: list[dict[str, Any]], given: list[str], k: int, side: Callable[[str], set[str]]
+) -> str:
     s = statements[k]
     words = s["text"]
     if _DENYING.search(words):
         return "denial"
     mine = side(s["speaker"])
-    for prev in statements[max(0, k - _FOLLOW_ON) : k]:
-        if prev["act"] == "denial" and prev["speaker"] in mine and _NEGATED.search(words):
+    for j in range(max(0, k - _FOLLOW_ON), k):
+        denied = given[j] == "denial" or _DENYING.search(statements[j]["text"])
+        if denied and statements[j]["speaker"] in mine and _NEGATED.search(words):
             return "denial"  # 'These allegations are false. My client has never withheld a cent'
     others = [a for a in s.get("about", ()) if a not in mine]
-    if _ACCUSING.search(words) and (others or s["mode"] == "quote"):
+    if _WRONGDOING.search(words) and (others or s["mode"] == "quote"):
+        return "accusation"
+    if _ACCUSING.search(words) and others:
         return "accusation"
     return "claim"

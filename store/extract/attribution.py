@@ -37,6 +37,13 @@ _NAMING = _NAMES_SOMETHING | {"dismiss", "reject"}
 _INVERTIBLE = _CLAUSAL | frozenset(
     {"explain", "insist", "claim", "find", "conclude", "estimate", "report", "ask"}
 )
+#: Reported words that speak of the speaker as 'it': 'Torvik Haulage said it would appeal' (not the
+#: 'it' of 'said it was unfair that …').
+_ITS_OWN_RE = re.compile(
+    r"its\s|it\s+(?:would|will|had|has|could|can|did|does|plans?|planned|intends?|intended|expects?|expected|"
+    r"stood|stands|remains?|remained|was (?:not )?(?:aware|committed|confident|cooperating|reviewing|"
+    r"investigating|working))\b"
+)
 _QUOTED_ADVERB = re.compile(r"[a-z]+ly")  # 'the ministry “categorically” rejected': inside the clause
 _MODAL_DEMAND = re.compile(r"\b(?:must|should|needs? to|has to|have to|ought to)\b")
 
@@ -138,7 +145,7 @@ def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> li
             and not re.search(r"[“\"]", text[content[0] : content[1]])
         ):
             continue  # 'the bank called her': a call, not a name given
-        if content and re.match(r"(?:it|its)\b", text[content[0] : content[0] + 4]):
+        if content and _ITS_OWN_RE.match(text, content[0], content[1]):
             for e in subj.entities:
                 if e.final().tentative:
                     doc.reg.make_org(e.final())  # 'Halvorsen Line said it had …': a body, not a person

@@ -45,7 +45,8 @@ _DET_TAIL_RE = re.compile(
 
 
 _DATELINE_LEAD_RE = re.compile(
-    r"(?:[A-Z][A-Z .,'’-]{1,40}?(?:,\s*[A-Z][\w.]*\.?(?:\s+\d{1,2})?)?)?\s*\([^()\n]{1,40}\)\s*[-—–]\s*"
+    r"(?:[A-Z][A-Z .,'’-]{1,40}?(?:,\s*[A-Z][\w.]*\.?(?:\s+\d{1,2})?)?\s*\([^()\n]{1,40}\)"
+    r"|\((?:AP|AFP|Reuters|dpa|DPA|UPI|AAP|Kyodo|Xinhua|PTI|ANSA|EFE|Bloomberg|CP)\))\s*[-—–]\s*"
 )
 
 
@@ -137,11 +138,12 @@ def _content_span(
         and all(_role_word(w) for w in lead.group(1).split())
     ):
         before_end = s0 + lead.start() + 1  # role words between a quotation and its speaker's name
-    det = _DET_TAIL_RE.search(text[s0:before_end]) or _described_name_start(
-        text[s0:before_end], subj.how == "description"
-    )
-    if det:
-        before_end = s0 + det.start()
+    window = max(s0, before_end - _TAIL_WINDOW)  # only the end matters: a long sentence stays linear
+    det = _DET_TAIL_RE.search(text[window:before_end])
+    described = subj.how == "description"
+    cut = window + det.start() if det else _described_name_start(text, window, before_end, described)
+    if cut is not None:
+        before_end = cut
         while before_end > s0 and text[before_end - 1] in " ":
             before_end -= 1
     start = s0
@@ -183,17 +185,20 @@ def _content_span(
 
 
 _DESCRIBED_TAIL_RE = re.compile(
-    r"(?:^|\s)(?:the|a|an|its|their)\s+(?:[a-z][\w'’-]*\s+){0,2}([a-z][\w'’-]*)$", re.IGNORECASE
+    r"(?:^|\s)(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[a-z][\w'’-]*\s+){0,2}([a-z][\w'’-]*)$"
 )
 
 
-def _described_name_start(left: str, described: bool = False) -> re.Match[str] | None:
-    """'…, the law firm [Reimann & Partner] said', '…, the industry [regulator] has found': the words
-    before a speaker's name or head noun are no content."""
-    m = _DESCRIBED_TAIL_RE.search(left)
+_TAIL_WINDOW = 160
+
+
+def _described_name_start(text: str, lo: int, end: int, described: bool = False) -> int | None:
+    """Where the words describing a speaker start before its name or head noun, which are no content:
+    '…, the law firm [Reimann & Partner] said', '…, the industry [regulator] has found'."""
+    m = _DESCRIBED_TAIL_RE.search(text[lo:end])
     word = m.group(1).lower() if m else ""
-    if described or word in wl.org_words()["descriptor_class"] or word in wl.title_words():
-        return m
+    if m and (described or word in wl.org_words()["descriptor_class"] or word in wl.title_words()):
+        return lo + m.start()
     return None
 
 

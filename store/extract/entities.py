@@ -257,8 +257,9 @@ class Registry:
         self, before: int, tag: str | None = None, kind: str = "organisation"
     ) -> Entity | None:
         """The latest tentative person, read as an organisation ('Halvorsen Line …; the company said')."""
-        ent = self.most_recent(
-            lambda e: e.tentative and e.kind == "person" and not e.role and e.gender == "-", before
+        ent = self.most_recent(  # one that has spoken as itself already is left a person
+            lambda e: e.tentative and e.kind == "person" and not e.role and e.gender == "-" and not e.speaker,
+            before,
         )
         return self.make_org(ent, tag, kind) if ent is not None else None
 

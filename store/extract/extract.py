@@ -107,8 +107,10 @@ def _merge_placeholders(reg: Registry) -> None:
     starts = [e.first_pos for e in named]  # merging placeholders leaves these live
     for ph in [e for e in reg.entities if e.placeholder and e.merged_into is None]:
         for e in named[bisect.bisect_right(starts, ph.first_pos) :]:  # the earliest fitting one wins
-            if e.first_pos > ph.first_pos and _names_placeholder(ph, e):  # (a merge may move first_pos)
-                reg.merge(ph, e)
+            if _names_placeholder(ph, e):
+                reg.merge(ph, e)  # which may move e's first mention earlier: keep the order true
+                named.sort(key=lambda x: x.first_pos)
+                starts = [x.first_pos for x in named]
                 break
 
 

@@ -92,10 +92,15 @@ def _titled_person_tail(toks: list[Token], heads: frozenset[str]) -> bool:
     return False
 
 
+_LONGEST_NAME = 12  # capitalised words; a longer run is a headline or a title, not one actor's name
+
+
 def classify(text: str, tokens: list[Token], i: int, j: int, sent_start: int) -> list[NameMention]:
     """The mentions one capitalised run makes: a title splits role from name."""
     heads = org_heads()
     toks = tokens[i:j]
+    if not toks or len(toks) > _LONGEST_NAME:
+        return []  # nothing, or a capitalised headline ('Read More From …'): no name
     span_text = text[toks[0].start : toks[-1].end]
     # Dateline: an all-capital place opening a paragraph, and a comma, bracket or dash.
     if (
@@ -139,7 +144,9 @@ def classify(text: str, tokens: list[Token], i: int, j: int, sent_start: int) ->
         return [
             NameMention(toks[0].start, toks[-1].end, name, cat, gender=gender, first_token=i, last_token=j)
         ]
-    of_at = next((k for k, t in enumerate(toks) if t.lower in ("of", "from", "at") and k >= 2), -1)
+    of_at = next(
+        (k for k, t in enumerate(toks) if t.lower in ("of", "from", "at") and 2 <= k < len(toks) - 1), -1
+    )
     if of_at > 0 and not any(t.text in heads for t in toks[:of_at]) and all(t.is_cap for t in toks[:of_at]):
         right = classify(text, tokens, i + of_at + 1, j, sent_start)
         if right and right[0].cat in ("org", "known") and len(right) == 1:
@@ -178,7 +185,7 @@ def classify(text: str, tokens: list[Token], i: int, j: int, sent_start: int) ->
                 aff, aff_text = known, text[tokens[gi].start : tokens[gj - 1].end]
                 role_start = gj - i
         role = " ".join(t.text for t in role_toks[role_start:]) or " ".join(t.text for t in role_toks)
-        if role.endswith("s") and role[:-1].split()[-1].lower() in wl.title_heads():
+        if len(role) > 1 and role.endswith("s") and role[:-1].split()[-1].lower() in wl.title_heads():
             role = role[:-1]  # 'Officers A and B': each an officer
         out: list[NameMention] = []
         if aff and aff_text:

@@ -16,7 +16,8 @@ def lower_org_re() -> re.Pattern[str]:
     if "re" not in _LOWER_ORG_CACHE:
         heads = "|".join(re.escape(h) for h in wl.org_words()["lower_heads"])
         _LOWER_ORG_CACHE["re"] = re.compile(
-            rf"(?<![\w'’])(?:the\s+)?((?:[a-z]+\s+){{0,2}}?)({heads})\b(\s+of\s+[a-z]+s\b)?"
+            rf"(?<![\w'’])(?:the\s+)?((?:[a-z]+\s+){{0,2}}?)({heads})\b"
+            r"(\s+of\s+(?!(?:its|this|his|was|is|as|us|has|does)\b)[a-z]{2,}s\b)?"  # 'of pharmacists'
         )
     return _LOWER_ORG_CACHE["re"]
 

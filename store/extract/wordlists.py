@@ -52,13 +52,16 @@ class Known:
     metonyms: tuple[str, ...] = ()
 
 
+_DIRECTIONS = frozenset({"north", "south", "east", "west"})
+
+
 @dataclass(slots=True)
 class Gazetteer:
     """Surface form (folded) -> known actor, with what sort of form it is."""
 
     by_form: dict[str, tuple[Known, str]] = field(default_factory=dict)
     max_words: int = 1
-    #: One-word forms that name an actor only with 'the' before them: 'the South' (not 'South Bend').
+    #: Compass words that name an actor only as 'the North' or 'the South' (not 'South Bend').
     with_the: set[str] = field(default_factory=set)
 
     def add(self, form: str, known: Known, how: str) -> None:
@@ -66,8 +69,9 @@ class Gazetteer:
         key = fold(form)
         if key.startswith("the "):
             key = key[4:]
-            if " " not in key:
-                self.with_the.add(key)
+            if key in _DIRECTIONS:
+                self.with_the.add(key)  # 'the South', not 'South Bend' (and 'Kremlin Spokesman' stays)
+
         if key and key not in self.by_form:
             self.by_form[key] = (known, how)
             self.max_words = max(self.max_words, len(key.split()))
@@ -220,7 +224,8 @@ def things() -> dict[str, frozenset[str]]:
     """Last words of names that name things, and nouns that put a name to a thing (not an actor)."""
     data = load_wordlist("things.json")
     return {
-        "name_heads": frozenset(data["name_heads"]),
+        "document_heads": frozenset(data["document_heads"]),
+        "event_heads": frozenset(data["event_heads"]),
         "nouns": frozenset(data["nouns_before_names"]),
         "place_tails": frozenset(data["place_tails"]),
         "place_nouns": frozenset(data["nouns_before_places"]),
