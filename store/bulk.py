@@ -14,7 +14,7 @@ from . import history as hist
 from . import model
 from .actor_merge import merge_ops
 from .document import HISTORY_TABLE
-from .errors import StoreChanged
+from .errors import StaleChange
 from .network import prepare_records
 
 
@@ -35,6 +35,10 @@ class BulkChangesMixin:
                 self._commit(summary, ops)
         return len(ops)
 
+    def prepare(self, tables: dict[str, Iterable[dict[str, Any]]]) -> list[list[Any]]:
+        """Complete records to add (defaults, ids, stamps) as ops for ``apply_prepared``; not checked."""
+        return prepare_records(tables, self.raw, self._normalise)
+
     def add_many(self, tables: dict[str, Iterable[dict[str, Any]]], summary: str,
                  guard: Callable[[], None] | None = None) -> int:
         """Add many records (a whole network) as one undoable change; the number added.
@@ -43,7 +47,7 @@ class BulkChangesMixin:
         it may refuse the change (an importer checks there that the text is still new).
         """
         with self.storage.write_transaction():
-            ops = prepare_records(tables, self.raw, self._normalise)
+            ops = self.prepare(tables)
             if guard is not None:
                 guard()
             self._check_batch(ops)
@@ -60,7 +64,7 @@ class BulkChangesMixin:
         """
         with self.storage.write_transaction():
             if self.storage.seq != expect_seq:
-                raise StoreChanged("The store changed while the change was being prepared; "
+                raise StaleChange("The store changed while the change was being prepared; "
                                    "nothing was written, run it again.")
             self._commit(summary, ops, details=details)
             entry = self.storage.tables[HISTORY_TABLE][hist.history_id(self.storage.seq)]

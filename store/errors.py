@@ -43,5 +43,5 @@ class NothingToDo(StoreError):
     """Undo or redo was asked for but there is no change to undo or redo."""
 
 
-class StoreChanged(StoreError):
+class StaleChange(StoreError):
     """A change prepared against one state of the store was refused: another change came first."""

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from . import model
-from .errors import StoreChanged, StoreError, ValidationError
+from .batch import Op
+from .errors import StaleChange, StoreError, ValidationError
 from .extract import extract
 from .ids import new_id, now
-from .network import prepare_records
 from .reading import Article
 from .validate import validate
 
@@ -27,6 +28,9 @@ if TYPE_CHECKING:
 
 class DuplicateText(StoreError):
     """The same text was imported by another session while this import was prepared."""
+
+
+_ATTEMPTS = 5  # checks against a store that other sessions keep changing, before giving up
 
 
 @dataclass(slots=True)
@@ -50,46 +54,53 @@ def find_same_text(store: Store, text: str) -> str | None:
 
 
 def import_article(store: Store, article: Article, **overrides: Any) -> ImportResult:
-    """Add ``article`` as a source with its proposed network; ``overrides`` set source fields."""
-    existing = find_same_text(store, article.text)
-    if existing is not None:
+    """Add ``article`` as a source with its proposed network; ``overrides`` set source fields.
+
+    The proposals are checked against the store as it is, then applied only if nothing changed in
+    between; when another session wrote meanwhile they are checked again against the new state (and
+    the text must still be new), a few times at most.
+    """
+    if (existing := find_same_text(store, article.text)) is not None:
         return ImportResult(source_id=existing, duplicate=True)
-    seen_seq = store.storage.seq  # the state the proposals are checked against
+    source = _new_source(store, article, overrides)
+    known = [a.to_dict() for a in store.all("actors")]
+    proposed = extract(article.text, source_id=source["id"], known_actors=known,
+                       said_on=source["published"])
+    proposals = store.prepare({"sources": [source], "actors": proposed.actors,
+                               "statements": proposed.statements, "evidence": proposed.evidence,
+                               "links": _unique_links(proposed.links)})
+    validate("sources", proposals[0][2], store.raw)
+    summary = f"import {source['title'][:60]}"
+    for _attempt in range(_ATTEMPTS):
+        store.refresh()
+        if find_same_text(store, article.text) is not None:
+            raise DuplicateText(f"{article.name or 'This article'} was imported meanwhile by "
+                                "another session; nothing changed.")
+        result = ImportResult(source_id=source["id"])
+        seen_seq = store.storage.seq
+        ops = _keep_valid(store, proposals, result)
+        try:
+            store.apply_prepared(summary, ops, expect_seq=seen_seq)
+        except StaleChange:
+            continue  # another session wrote in between: check again against what it wrote
+        result.matched_actors = len({rec["speaker"] for table, _rid, rec in ops if table == "statements"}
+                                    & {a["id"] for a in known})
+        counts = Counter(table for table, _rid, _record in ops[1:])
+        result.added = {t: counts[t] for t in ("actors", "statements", "evidence", "links")}
+        return result
+    raise StaleChange("The store kept changing while the article was imported; nothing was written, "
+                      "run it again.")
+
+
+def _new_source(store: Store, article: Article, overrides: dict[str, Any]) -> dict[str, Any]:
+    """The source record for an article (its sha256 is set when the store prepares it)."""
     fields = {"title": article.title or _fallback_title(article), "outlet": article.outlet,
               "url": article.url, "published": article.published}
     fields.update({k: v for k, v in overrides.items() if v is not None})
     source = model.defaults("sources")
     source.update(fields, id=new_id("src", store.storage.tables["sources"]), text=article.text)
     source["created"] = source["updated"] = now()
-    known = [a.to_dict() for a in store.all("actors")]
-    proposed = extract(article.text, source_id=source["id"], known_actors=known,
-                       said_on=source["published"])
-    result = ImportResult(source_id=source["id"])
-    tables = {"sources": [source], "actors": proposed.actors, "statements": proposed.statements,
-              "evidence": proposed.evidence, "links": _unique_links(proposed.links)}
-    ops = prepare_records(tables, store.raw, store._normalise)  # noqa: SLF001 - the store's own step
-    validate("sources", ops[0][2], store.raw)
-    ops = _keep_valid(store, ops, result)
-    result.matched_actors = len({rec["speaker"] for table, _rid, rec in ops if table == "statements"}
-                                & {a["id"] for a in known})
-    summary = f"import {source['title'][:60]}"
-    try:
-        store.apply_prepared(summary, ops, expect_seq=seen_seq)
-    except StoreChanged:  # another session wrote meanwhile: check everything again under the lock
-        def still_new() -> None:
-            if find_same_text(store, article.text) is not None:
-                raise DuplicateText(f"{article.name or 'This article'} was imported meanwhile by "
-                                    "another session; nothing changed.") from None
-
-        kept: dict[str, list[dict[str, Any]]] = {}
-        for table, _rid, record in ops:
-            kept.setdefault(table, []).append(record)
-        store.add_many(kept, summary=summary, guard=still_new)
-    counts: dict[str, int] = {}
-    for table, _rid, _record in ops[1:]:
-        counts[table] = counts.get(table, 0) + 1
-    result.added = {t: counts.get(t, 0) for t in ("actors", "statements", "evidence", "links")}
-    return result
+    return source
 
 
 def _fallback_title(article: Article) -> str:
@@ -100,7 +111,7 @@ def _fallback_title(article: Article) -> str:
     return " ".join(words[:10]) + (" …" if len(words) > 10 else "")
 
 
-def _keep_valid(store: Store, ops: list[list[Any]], result: ImportResult) -> list[list[Any]]:
+def _keep_valid(store: Store, ops: list[Op], result: ImportResult) -> list[Op]:
     """The prepared ops whose records pass the store's checks; dropping one drops what needed it.
 
     Every proposed link starts at a new statement or evidence, so no link in the store can

@@ -3,7 +3,7 @@
 The article is the extraction corpus's texts, each repeated with its people renamed so that no two copies
 are the same, until it reaches the size asked for. Each phase is timed on its own (median of the runs),
 beside a floor measured in the same run: one regular-expression pass over the text that finds every word
-(what any extractor must at least do), and writing the import's records to a store.
+(what any extractor must at least do).
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ import store as store_pkg
 from store import model
 from store.extract import extract
 from store.importer import ImportResult, _keep_valid, import_article
-from store.network import prepare_records
 from store.reading import Article
 from tests.extraction.score import corpus_articles
 
@@ -86,7 +85,7 @@ def main(argv: list[str] | None = None) -> None:
 
         def keep_valid() -> None:
             source = dict(model.defaults("sources"), id="src-bench", text=text, title="Bench")
-            ops = prepare_records({"sources": [source], **tables}, st.raw, st._normalise)
+            ops = st.prepare({"sources": [source], **tables})
             _keep_valid(st, ops, ImportResult("src-bench"))
 
         rows.append(("prepare and validate the proposals", median_s(keep_valid, args.repeat)))

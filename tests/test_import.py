@@ -11,7 +11,7 @@ import pytest
 
 import store as store_pkg
 from store.importer import import_article
-from store.reading import MAX_BYTES, ReadError, read_article
+from store.reading import MAX_BYTES, Article, ReadError, read_article
 from tui.cli import main
 
 SEED = Path(__file__).resolve().parents[1] / "assets" / "default_network.json"
@@ -233,3 +233,17 @@ def test_the_same_text_imported_by_another_session_meanwhile_writes_nothing(
         import_article(empty_store, read_article(str(article_file)))
     empty_store.refresh()
     assert empty_store.count("sources") == 1
+
+
+def test_an_actor_deleted_by_another_session_during_an_import_drops_only_what_needed_it(
+        store, monkeypatch):
+    text = seed_text()
+    kim = store.resolve("Kim Yo Jong", "actor")
+    _meanwhile(monkeypatch, store.storage.path,
+               lambda other: other.delete(kim.id, cascade=True))
+    result = import_article(store, Article(text=text + "\n", name="seed-again.txt"))
+    store.refresh()
+    assert store.find(kim.id) is None
+    assert result.added["statements"] > 0
+    assert all(s.speaker != kim.id for s in store.all("statements"))
+    assert any(kim.id in line for line in result.dropped)
