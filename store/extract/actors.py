@@ -137,14 +137,6 @@ def _appositive_before(doc: Doc, m_start: int, sent_start: int) -> str | None:
     return None
 
 
-#: Descriptor nouns that may describe a person too ('Mark Lane, a regulator at the bank').
-_AGENT_NOUNS = frozenset(
-    {"regulator", "operator", "developer", "producer", "publisher", "supplier", "distributor", "exporter"}
-    | {"importer", "miner", "refiner", "shipper", "insurer", "lender", "retailer", "manufacturer", "employer"}
-    | {"maker", "ombudsman"}
-)
-
-
 def _apply_description(doc: Doc, ent: Entity, seg: str, seg_start: int) -> None:
     """Take a role, an affiliation and descriptor tags from a descriptive phrase about an entity."""
     words = [w.strip(",.;:").lower().replace("’", "'") for w in seg.split()]
@@ -152,7 +144,8 @@ def _apply_description(doc: Doc, ent: Entity, seg: str, seg_start: int) -> None:
     descr = wl.org_words()["descriptor_class"]
     head = re.split(r"\s(?:of|for|at|in|with|from|who|which|that|whose|[a-z]+ing)\s", seg.lower(), maxsplit=1)
     head = head[0].split()
-    if ent.tentative and head and head[-1] in descr and head[-1] not in titles | _AGENT_NOUNS:
+    agent = head and (head[-1] in titles or head[-1] in wl.org_words()["agent_nouns"])  # may be a person
+    if ent.tentative and head and head[-1] in descr and not agent:
         doc.reg.make_org(ent, head[-1])  # 'Hypertension Patients Europe, a patients' group,'
     if ent.kind == "person":
         pp_aff = _pp_affiliation(doc, seg, seg_start)

@@ -89,9 +89,6 @@ class Entity:
         return self.kind in ("organisation", "group", "media")
 
 
-_COMPANY_WORDS = frozenset({"company", "firm", "group", "business", "operator", "utility"})
-
-
 class Registry:
     """All entities of one extraction, with indexes for names, surnames and recency."""
 
@@ -340,8 +337,9 @@ class Registry:
                 lambda e: org(e) and org_class(e) == "company", before
             ) or self.most_recent(lambda e: org(e) and org_class(e) == "", before)
         elif cls == "regulator":
+            companies = wl.org_words()["company_words"]
             found = self.most_recent(lambda e: org(e) and looks_reg(e), before) or self.most_recent(
-                lambda e: org(e) and org_class(e) == "" and not e.tags & _COMPANY_WORDS, before
+                lambda e: org(e) and org_class(e) == "" and not e.tags & companies, before
             )  # 'Ofwat said …; the regulator also found': a body whose name does not say what it is
         elif cls == "government":
             return self.most_recent(lambda e: org(e) and looks_gov(e), before)

@@ -32,13 +32,10 @@ class NameMention:
     last_token: int = 0
 
 
-#: Honorifics that are titles of office ('Arizona Gov. Helen Marquez'), unlike Mr, Ms or Dr.
-_COURTESY = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor"})
-
-
 def _is_title_token(tok: Token, nxt: Token | None = None) -> bool:
     low = tok.lower.rstrip(".")
-    if low not in _COURTESY and (tok.text in wl.honorifics() or tok.text + "." in wl.honorifics()):
+    courtesy = low in wl.name_words()["courtesy"]  # Mr, Ms, Dr: not an office ('Gov.', 'Sen.' are)
+    if not courtesy and (tok.text in wl.honorifics() or tok.text + "." in wl.honorifics()):
         return (nxt is not None and nxt.is_cap) or low in wl.title_words()
     if len(low) > 3 and low.endswith("s") and low[:-1] in wl.title_heads():
         # 'Officers Travis Mulcahy and …', but not 'Lawyers for Ana Diaz'

@@ -99,8 +99,19 @@ def _coordinated(doc: Doc, first: tuple[int, Entity], lo: int) -> list[tuple[int
 _PLACE_THEN_REGION_RE = re.compile(r"\s(?:in|at|near)\s+(?:[A-Z][\w.'’-]*\s?){1,3}$")
 _PREP_TAIL_RE = re.compile(
     r"\s(of|for|at|in|from|with|near|inside|outside)\s+(?:(?:the|a|an)\s+|[A-Z][\w-]*['’]s\s+)?"
-    r"(?:(?:[a-z][\w'’-]*|Mayor|Governor|President|Prime Minister|Minister|Senator|Judge)\s+){0,3}$"
+    r"((?:(?:[a-z][\w'’-]*|[A-Z][a-z]+)\s+){0,3})$"
 )
+
+
+def _prep_tail(text: str, lo: int, end: int) -> bool:
+    """Whether a preposition and its object end the text before a name: 'a spokesman for [Mayor] X'.
+
+    Capitalised words there must be titles ('Mayor', 'Prime Minister'), not part of another name.
+    """
+    m = _PREP_TAIL_RE.search(text, lo, end)
+    return m is not None and all(w.islower() or w.lower() in wl.title_words() for w in m.group(2).split())
+
+
 _PREP_RE = re.compile(r"\s(?:of|for|at|in|from|with|near|inside|outside)\s")
 _NP_BREAK_RE = re.compile(r"[,;:“”\"()]|\s(?:and|or|but|that|which|who|after|before|while|as)\s")
 
@@ -172,7 +183,7 @@ def subject_before(doc: Doc, lo: int, cue_start: int, depth: int = 0) -> Subject
         rel = relational(doc, hit[0], lo)
         if rel is not None:
             return rel
-        if depth < 4 and _PREP_TAIL_RE.search(text, lo, hit[0]):
+        if depth < 4 and _prep_tail(text, lo, hit[0]):
             head = _pp_head(doc, lo, end, depth)
             if head is not None and hit[1] not in head.entities:
                 return head
@@ -201,21 +212,21 @@ def subject_before(doc: Doc, lo: int, cue_start: int, depth: int = 0) -> Subject
             return Subject([ent], role[0], end, 0.75, "description")
     grp = group_np(doc, text, end, lo, qualifier)
     if grp is not None:
-        if depth < 4 and _PREP_TAIL_RE.search(text, lo, grp.start):
+        if depth < 4 and _prep_tail(text, lo, grp.start):
             head = _pp_head(doc, lo, end, depth)
             if head is not None and grp.entities[0] not in head.entities:
                 return head  # 'Lawyers for the families of patients'
         return grp
     desc = description(doc, text, end, lo)
     if desc is not None:
-        if depth < 4 and _PREP_TAIL_RE.search(text, lo, desc.start):
+        if depth < 4 and _prep_tail(text, lo, desc.start):
             head = _pp_head(doc, lo, end, depth)
             if head is not None and desc.entities[0] not in head.entities:
                 return head
         return desc
     pend = doc.pending.get(end)
     if pend and pend[0] >= lo:
-        if depth < 4 and _PREP_TAIL_RE.search(text, lo, pend[0]):
+        if depth < 4 and _prep_tail(text, lo, pend[0]):
             head = _pp_head(doc, lo, end, depth)
             if head is not None:
                 return head

@@ -263,6 +263,8 @@ def org_words() -> dict[str, Any]:
         "place_heads": tuple(sorted(data["place_heads"], key=lambda h: -len(h))),
         "national_lower": frozenset(data["national_lower"]),
         "lower_modifiers": frozenset(data["lower_modifiers"]),
+        "agent_nouns": frozenset(data["agent_nouns"]),
+        "company_words": frozenset(data["company_words"]),
         "class_heads": {cls: frozenset(words) for cls, words in data["class_heads"].items()},
     }
 

@@ -52,10 +52,14 @@ def first_measurement(key: str, commit: str, work: Path) -> sc.Counts:
         if not folder.exists():
             shutil.copytree(ROOT / "tests" / "extraction" / key, folder)
         out = subprocess.run([sys.executable, "-c", _SCORE_THERE, str(tree), str(folder)], cwd=tree,
-                             capture_output=True, text=True, check=True)
-        return sc.Counts(**json.loads(out.stdout.strip().splitlines()[-1]))
-    finally:
-        subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT, check=True)
+                             capture_output=True, text=True)
+        lines = out.stdout.strip().splitlines()
+        if out.returncode != 0 or not lines:
+            raise SystemExit(f"scoring {key} on {commit} failed:\n{out.stderr}")
+        return sc.Counts(**json.loads(lines[-1]))
+    finally:  # never leave a worktree behind, even when interrupted
+        subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT, check=False)
+        subprocess.run(["git", "worktree", "prune"], cwd=ROOT, check=False)
 
 
 def main(argv: list[str] | None = None) -> int:
