@@ -76,10 +76,9 @@ def according(
     while lo < np_end and text[lo] == " ":
         lo += 1
     hit = doc.at_start.get(lo)
-    unnamed = _unnamed_head(doc, lo, np_end)
     if hit and hit[0] <= np_end:
         subj = Subject([hit[1]], lo, hit[0], 0.9, "name")
-    elif unnamed is not None:
+    elif (unnamed := _unnamed_head(doc, lo, np_end)) is not None:
         subj = unnamed  # 'according to residents reached by AFP': the residents
     else:
         first_words = np_text.lower().split()

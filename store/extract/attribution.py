@@ -113,6 +113,7 @@ def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> li
         participle = surface.endswith("ing") and not out and left.rstrip().endswith(",")
         if subj is None and participle and _lower_org_opens(doc, sent, cs):
             subj = _clause_subject(doc, sent, cs)  # 'The interior ministry gave a toll, saying …'
+            participle = False  # tried
         if subj is None:
             subj = subject_before(doc, lo, cs)
             if subj is not None and _in_subordinate(text, subj, surface, cs) and not out:
@@ -369,11 +370,14 @@ def _split_that(doc: Doc, sp: Speech) -> list[Speech]:
     return [sp, second]
 
 
+_OF_FOR_RE = re.compile(r" (?:of|for) ")
+
+
 def _object_group(doc: Doc, content: tuple[int, int]) -> Entity | None:
     """The accused when it is described: a group ('the paramilitary Rapid Support Forces') or a known
     actor by a common noun ('accused the company of …', 'blamed the port authority for …')."""
     text = doc.text
-    found = re.compile(r" (?:of|for) ").search(text, content[0], content[1])
+    found = _OF_FOR_RE.search(text, content[0], content[1])
     if found is None:
         return None
     of = found.start()

@@ -130,12 +130,19 @@ class Registry:
             for tok in fold(ent.name).split():
                 if len(tok) > 1:
                     self.by_token.setdefault(tok, []).append(ent)
-        elif ent.kind in ("organisation", "media") and " " in ent.name and ent.name[:1].isupper():
-            words = ent.name.split()
-            headed = words[0] in wl.org_words()["heads"] and len(words) == 2
-            first = words[1] if headed else words[0]
-            if not wl.gazetteer().get(first) and first.lower() not in wl.function_words():
-                self.by_first[fold(first)] = ent  # 'Northvale' (Northvale Lithium), 'Solvane' (Team Solvane)
+        elif ent.kind in ("organisation", "media"):
+            self._index_short_name(ent)
+
+    def _index_short_name(self, ent: Entity) -> None:
+        """Index the word an organisation goes by alone: 'Northvale' (Northvale Lithium), 'Solvane'
+        (Team Solvane)."""
+        if " " not in ent.name or not ent.name[:1].isupper():
+            return
+        words = ent.name.split()
+        headed = words[0] in wl.org_words()["heads"] and len(words) == 2
+        first = words[1] if headed else words[0]
+        if not wl.gazetteer().get(first) and first.lower() not in wl.function_words():
+            self.by_first.setdefault(fold(first), ent)
 
     def lookup(self, surface: str) -> Entity | None:
         """The entity a surface form names exactly (case- and accent-insensitive), if any."""
@@ -243,9 +250,7 @@ class Registry:
         for tok in fold(ent.name).split():
             if ent in self.by_token.get(tok, ()):
                 self.by_token[tok].remove(ent)
-        first = ent.name.split()[0]
-        if not wl.gazetteer().get(first) and first.lower() not in wl.function_words():
-            self.by_first.setdefault(fold(first), ent)
+        self._index_short_name(ent)
         if tag:
             ent.tags.add(tag)
         return ent

@@ -282,7 +282,7 @@ def _actors(doc: Doc, out: Extraction, used: set[str], ts: str) -> None:
     """Actor records for the new entities worth proposing (mentioned by name, speaking or accused)."""
     live = doc.reg.live()
     ids = {e.id for e in live}
-    by_id = {e.id: e for e in doc.reg.entities}
+    by_id = doc.reg.by_id
     owners = {by_id[e.affiliation].final().id for e in live if e.affiliation in by_id}
     for e in live:
         if not e.spans and e.id not in used:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -113,7 +113,7 @@ def propose_links(
     kinds: dict[str, str],
     targets: dict[str, list[str]],
     sentence_of: dict[str, int],
-    sentence_texts: list[str] = (),  # type: ignore[assignment]
+    sentence_texts: Sequence[str] = (),
 ) -> list[Proposed]:
     """Typed links between the extracted statements, evidence and actors, each with a confidence.
 
@@ -147,13 +147,13 @@ def propose_links(
         if d["act"] != "denial":
             continue
         mine = side(d["speaker"])
+        known_side = len(mine) > 1 or kinds.get(d["speaker"]) != "person"
         anaphoric = bool(_ANAPHORIC.search(d["text"]) or _ANAPHORIC.search(sentence(d["id"])))
         best: list[tuple[float, dict[str, Any]]] = []
         k = order[d["id"]]
         for s in statements[max(0, k - _WINDOW) : k + _WINDOW]:
             if s is d or s["speaker"] in mine or s["act"] in ("denial", "response"):
                 continue
-            known_side = len(mine) > 1 or kinds.get(d["speaker"]) != "person"
             if known_side and tsets[s["id"]] and not mine & (tsets[s["id"]] | about[s["id"]]):
                 continue  # an accusation against someone else is not what this speaker denies
             score = 0.0
