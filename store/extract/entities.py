@@ -7,46 +7,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from store.extract import wordlists as wl
+from store.extract.gender import role_says_otherwise
 from store.extract.org_kinds import looks_gov, looks_reg, org_class
 from store.extract.textutil import fold, name_key
 from store.ids import new_id
 from store.model import Actor
 
 _LOOKBACK = 80  # how many recent mentions a pronoun or description may reach back over
-
-_FEMALE = frozenset(
-    [
-        "spokeswoman",
-        "chairwoman",
-        "congresswoman",
-        "sister",
-        "mother",
-        "wife",
-        "daughter",
-        "queen",
-        "widow",
-        "princess",
-        "aunt",
-        "niece",
-    ]
-)
-_MALE = frozenset(
-    [
-        "spokesman",
-        "chairman",
-        "congressman",
-        "brother",
-        "father",
-        "husband",
-        "son",
-        "king",
-        "widower",
-        "prince",
-        "uncle",
-        "nephew",
-    ]
-)
-
 
 @dataclass(slots=True)
 class Entity:
@@ -396,26 +363,10 @@ class Registry:
 
 def _gender_ok(e: Entity, gender: str) -> bool:
     if gender == "-" or e.gender == "-":
-        if gender != "-" and e.role:
-            role_words = set(fold(e.role).split())
-            if gender == "m" and role_words & _FEMALE or gender == "f" and role_words & _MALE:
-                return False
-        return True
+        return gender == "-" or not role_says_otherwise(e.role, gender)
     return e.gender == gender
 
 
 def _spelling(text: str) -> str:
     """British and American spellings made alike for matching ('organization' -> 'organisation')."""
     return text.replace("ization", "isation").replace("defense", "defence")
-
-
-def gender_from_role(role: str | None) -> str:
-    """m or f when a role word says so (spokeswoman, brother), else '-'."""
-    if not role:
-        return "-"
-    words = set(fold(role).replace("-", " ").split())
-    if words & _FEMALE:
-        return "f"
-    if words & _MALE:
-        return "m"
-    return "-"

@@ -11,11 +11,12 @@ from typing import Any
 from store.extract import wordlists as wl
 from store.extract.actors import Doc, resolve_sentence
 from store.extract.acts import refine_acts
-from store.extract.attribution import Speech, assign_quotes, find_speeches, no_comment
+from store.extract.attribution import Speech, find_speeches, no_comment
 from store.extract.entities import Entity, Registry
 from store.extract.evidence import find_evidence
 from store.extract.links import propose_links, side_of
 from store.extract.org_kinds import looks_gov, looks_reg, org_class
+from store.extract.quote_owners import assign_quotes
 from store.extract.quotes import find_quotes
 from store.extract.sentences import paragraphs, sentences
 from store.extract.sources import Subject
