@@ -26,7 +26,7 @@ class Doc:
     at_start: dict[int, tuple[int, Entity]] = field(default_factory=dict)
     pending: dict[int, tuple[int, str]] = field(default_factory=dict)
     roles: dict[int, tuple[int, str]] = field(default_factory=dict)
-    products: set[str] = field(default_factory=set)
+    products: set[str] = field(default_factory=set)  # folded names of things and places, never actors
 
     def __post_init__(self) -> None:
         self.starts = [t.start for t in self.tokens]
