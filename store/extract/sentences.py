@@ -118,8 +118,27 @@ def sentences(text: str, protected: list[tuple[int, int]] = ()) -> list[tuple[in
             k = bisect.bisect_right(starts, e) - 1
             if k >= 0 and protected[k][0] < e < protected[k][1]:
                 continue
-            out.append((s, e))
+            out.extend(_bounded(text, s, e))
             s = nxt
         if s < pe:
-            out.append((s, pe))
+            out.extend(_bounded(text, s, pe))
+    return out
+
+
+_LONGEST_SENTENCE = 1500  # characters; news sentences are far shorter, and rules scan a sentence per cue
+
+
+def _bounded(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """A sentence, cut at spaces after commas or semicolons (else spaces) when it runs on past any
+    news sentence's length, so that text without full stops costs time in proportion to its length."""
+    out = []
+    while e - s > _LONGEST_SENTENCE:
+        limit = s + _LONGEST_SENTENCE
+        cut = max(text.rfind(", ", s, limit), text.rfind("; ", s, limit))
+        cut = cut + 2 if cut > s else text.rfind(" ", s, limit) + 1
+        if cut <= s:
+            cut = limit
+        out.append((s, cut))
+        s = cut
+    out.append((s, e))
     return out

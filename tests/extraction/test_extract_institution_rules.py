@@ -385,3 +385,13 @@ def test_capitalised_runs_that_end_in_a_preposition_or_go_on_and_on_do_not_crash
     odd = ["Read More From", "Chief Executive Of", "Maria Lopez From, Texas, said.", "The Of The " * 500]
     for text in odd:
         run(text)
+
+
+def test_text_without_full_stops_is_cut_into_bounded_sentences_at_commas() -> None:
+    from store.extract.sentences import sentences
+
+    text = ", ".join(["the minister said the plan would work"] * 400)
+    got = sentences(text)
+    assert max(e - s for s, e in got) <= 1500
+    assert got[0][0] == 0 and got[-1][1] == len(text)
+    assert all(text[s - 2 : s] == ", " for s, _ in got[1:])
