@@ -310,9 +310,12 @@ class Registry:
             ) or self.most_recent(lambda e: org(e) and org_class(e) == "", before)
         elif cls == "regulator":
             companies = wl.org_words()["company_words"]
+            def unmarked(e: Entity) -> bool:  # 'Ofwat said …; the regulator also found'
+                return org(e) and " " not in e.name and org_class(e) == "" and not e.tags & companies
+
             found = self.most_recent(lambda e: org(e) and looks_reg(e), before) or self.most_recent(
-                lambda e: org(e) and org_class(e) == "" and not e.tags & companies, before
-            )  # 'Ofwat said …; the regulator also found': a body whose name does not say what it is
+                unmarked, before
+            )
         elif cls == "government":
             return self.most_recent(lambda e: org(e) and looks_gov(e), before)
         elif cls == "group":

@@ -395,3 +395,13 @@ def test_text_without_full_stops_is_cut_into_bounded_sentences_at_commas() -> No
     assert max(e - s for s, e in got) <= 1500
     assert got[0][0] == 0 and got[-1][1] == len(text)
     assert all(text[s - 2 : s] == ", " for s, _ in got[1:])
+
+
+def test_the_regulator_is_never_the_company_it_accuses() -> None:
+    text = (
+        "Torvik Haulage said on Monday it would appeal a fine of 2 million euros. "
+        "The regulator said the company had ignored 14 warnings."
+    )
+    x = run(text)
+    accuser = next(s for s in x.statements if "ignored" in s["text"])
+    assert names(x)[accuser["speaker"]] != "Torvik Haulage"
