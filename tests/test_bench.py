@@ -8,16 +8,12 @@ from tests import perf, perf_import
 
 
 @pytest.mark.bench
-def test_storage_benchmark_prints_its_table(capsys):
-    perf.main(["--sizes", "1000,10000", "--repeat", "3"])
+@pytest.mark.parametrize(("bench", "args", "expected"), [
+    (perf, ["--sizes", "1000,10000", "--repeat", "3"], ("one durable change", "orjson load")),
+    (perf_import, ["--mb", "0.2", "--repeat", "3"], ("whole import", "floor")),
+], ids=["storage", "import"])
+def test_benchmark_prints_its_table(bench, args, expected, capsys):
+    bench.main(args)
     out = capsys.readouterr().out
-    assert "one durable change" in out and "orjson load" in out
-    print(out)
-
-
-@pytest.mark.bench
-def test_import_benchmark_prints_its_table(capsys):
-    perf_import.main(["--mb", "0.2", "--repeat", "3"])
-    out = capsys.readouterr().out
-    assert "whole import" in out and "floor" in out
+    assert all(words in out for words in expected)
     print(out)
