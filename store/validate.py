@@ -137,8 +137,13 @@ def check_span(kind: str, record: dict[str, Any], lookup: Lookup) -> None:
     if not 0 <= start < end <= length:
         raise _fail(kind, "span", f"{list(span)} is outside the source text (0 to {length}).")
     quote = record.get("quote")
-    if quote and source["text"][start:end] != quote:
+    if quote and _words(source["text"][start:end]) != _words(quote):
         raise _fail(kind, "span", f"{list(span)} does not cover the quote {_show(quote)} exactly.")
+
+
+def _words(text: str) -> str:
+    """Text up to white space: a quote typed with a space matches one the source breaks across lines."""
+    return " ".join(text.split())
 
 
 def check_quantity(value: Any) -> None:

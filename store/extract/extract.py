@@ -15,6 +15,7 @@ from store.extract.attribution import Speech, find_speeches, no_comment
 from store.extract.entities import Entity, Registry
 from store.extract.evidence import find_evidence
 from store.extract.links import propose_links, side_of
+from store.extract.normalise import working_text
 from store.extract.org_kinds import looks_gov, looks_reg, org_class
 from store.extract.quote_owners import assign_quotes
 from store.extract.quotes import find_quotes
@@ -155,6 +156,7 @@ def extract(
     text: str, *, source_id: str, known_actors: Sequence[dict[str, Any]] = (), said_on: str | None = None
 ) -> Extraction:
     """Propose the claim network of a news article: actors, statements, evidence, links."""
+    stored, text = text, working_text(text)
     quotes = find_quotes(text)
     sents = sentences(text, [(q.outer_start, q.outer_end) for q in quotes])
     tokens = tokenize(text)
@@ -171,11 +173,13 @@ def extract(
         speeches + _orphans(doc, speeches, leftover), key=lambda sp: (sp.content or (sp.cue_start,))[0]
     )
     _merge_placeholders(reg)
-    return _records(doc, speeches, source_id, said_on)
+    return _records(doc, speeches, source_id, said_on, stored)
 
 
-def _records(doc: Doc, speeches: list[Speech], source_id: str, said_on: str | None) -> Extraction:
-    """Turn speeches, entities and evidence into store-shaped record dicts."""
+def _records(
+    doc: Doc, speeches: list[Speech], source_id: str, said_on: str | None, stored: str
+) -> Extraction:
+    """Turn speeches, entities and evidence into store-shaped record dicts (quotes as the text stores them)."""
     text = doc.text
     ts = now()
     out = Extraction()
@@ -188,7 +192,7 @@ def _records(doc: Doc, speeches: list[Speech], source_id: str, said_on: str | No
     for sp in speeches:
         pieces: list[tuple[str, int, int, str | None]] = []
         if sp.quotes:
-            pieces = [("quote", q.start, q.end, text[q.start : q.end]) for q in sp.quotes]
+            pieces = [("quote", q.start, q.end, stored[q.start : q.end]) for q in sp.quotes]
             pieces += [("paraphrase", s, e, None) for s, e in _unquoted_clauses(text, sp)]
         elif sp.content and sp.content[1] > sp.content[0]:
             s, e = sp.content

@@ -115,6 +115,35 @@ def _unit_after(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     return None, pos
 
 
+_POSTMODIFIER = re.compile(
+    r"\s+(?:of|filled with|loaded with|packed with|carrying|containing|share of)\s+"
+    r"(?:[\w'’-]+(?:\s+|(?=[,.;:)]|$))){1,8}?"
+    r"(?=\s*[,.;:)(]|\s+(?:to|since|in|into|on|at|for|from|by|during|over|that|which|who|were|was|is|are|had|"
+    r"have|has|said|says|after|before|while|between|this|last|each|per|as|than|with)\b|$)"
+)
+
+
+_HEAD_BEFORE = re.compile(
+    r"(?:\b(?:a|an|the|its|their)\s+)?(?:[a-z-]+\s+)?(?:average|total|peak|rate|share|sum|fine|deal|contracts?|"
+    r"payments?|bill|loss|losses|profits?|shortfall|budget|increase|rise|fall|drop|reduction|cut|duties|"
+    r"tariffs?|penalty|penalties|compensation|damages|settlement|grant|loan|aid)\s+(?:of|worth|totalling|"
+    r"totaling|amounting to)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _head_before(text: str, start: int, lo: int) -> int:
+    """A quantity that completes a noun phrase starts with it: 'an average of 41 days', 'contracts worth $18m'."""
+    m = _HEAD_BEFORE.search(text, max(lo, start - 48), start)
+    return m.start() if m else start
+
+
+def _postmodified(text: str, end: int, hi: int) -> int:
+    """A counted noun's phrase runs on through what it holds: 'containers filled with munitions'."""
+    m = _POSTMODIFIER.match(text, end, hi)
+    return m.end() if m else end
+
+
 def _value(num: str, scale: str | None) -> float | int:
     v = float(num.replace(",", ""))
     if scale:
@@ -168,6 +197,8 @@ def quantities(text: str, lo: int, hi: int) -> list[Found]:
                 continue
             unit = ev["currencies"].get(word.lower(), word) if word else ""
             end = end if word else e
+        end = _postmodified(text, end, hi)
+        start = _head_before(text, start, lo)
         out.append(Found(start, end, "quantity", {"value": _value(num, scale), "unit": unit}, 0.7))
     for m in pats["wordnum"].finditer(text, lo, hi):
         word, end = _unit_after(text, m.end(), hi)

@@ -79,11 +79,28 @@ def match_actors(
 
 
 def _overlap(a: Iterable[int] | None, b: Iterable[int] | None) -> int:
+    """Characters two spans share, or 0 when they do not overlap by at least half of each span.
+
+    A match is real overlap: one shared character, or a sentence-long span around a word, is none.
+    """
     if not a or not b:
         return 0
     a0, a1 = a
     b0, b1 = b
-    return max(0, min(a1, b1) - max(a0, b0))
+    shared = min(a1, b1) - max(a0, b0)
+    if shared <= 0 or 2 * shared < (a1 - a0) or 2 * shared < (b1 - b0):
+        return 0
+    return shared
+
+
+def spans_of(item: dict[str, Any]) -> list[Iterable[int]]:
+    """Every telling of an item: its `spans` when it has several, else its one `span`."""
+    return [s for s in (item.get("spans") or [item.get("span")]) if s]
+
+
+def best_overlap(p: dict[str, Any], g: dict[str, Any]) -> int:
+    """The largest half-span overlap between any telling of a predicted and of a gold item."""
+    return max((_overlap(a, b) for a in spans_of(p) for b in spans_of(g)), default=0)
 
 
 def match_spans(
@@ -96,7 +113,7 @@ def match_spans(
     pairs = []
     for p in pred:
         for g in gold:
-            o = _overlap(p.get("span"), g.get("span"))
+            o = best_overlap(p, g)
             if o > 0 and (ok is None or ok(p, g)):
                 pairs.append((-o, 0 if prefer is None or prefer(p, g) else 1, p["id"], g["id"]))
     pairs.sort()
@@ -110,8 +127,8 @@ def match_spans(
 
 
 def norm_quote(q: str) -> str:
-    """A quotation compared up to surrounding spaces and a trailing comma or full stop."""
-    return q.strip().rstrip(",.").strip()
+    """A quotation compared up to white space (a hard wrap is a space) and a trailing comma or full stop."""
+    return " ".join(q.split()).rstrip(",.").strip()
 
 
 @dataclass
@@ -164,8 +181,10 @@ class Counts:
             "quote_r": ratio(self.quote_found, self.quote_gold),
             "ev_p": ratio(self.ev_tp, self.ev_pred),
             "ev_r": ratio(self.ev_tp, self.ev_gold),
+            "ev_f1": f1(ratio(self.ev_tp, self.ev_pred), ratio(self.ev_tp, self.ev_gold)),
             "ln_p": ratio(self.ln_tp, self.ln_pred),
             "ln_r": ratio(self.ln_tp, self.ln_gold),
+            "ln_f1": f1(ratio(self.ln_tp, self.ln_pred), ratio(self.ln_tp, self.ln_gold)),
         }
 
 
@@ -215,7 +234,7 @@ def score(text: str, gold: dict[str, Any], pred: Any) -> Counts:
             c.quote_gold += 1
             want = norm_quote(g["quote"])
             if any(
-                p.get("quote") and norm_quote(p["quote"]) == want and _overlap(p["span"], g["span"])
+                p.get("quote") and norm_quote(p["quote"]) == want and best_overlap(p, g)
                 for p in p_st
             ):
                 c.quote_found += 1
@@ -246,7 +265,30 @@ def score(text: str, gold: dict[str, Any], pred: Any) -> Counts:
         if key in gold_links and key not in hit:
             hit.add(key)
     c.ln_tp = len(hit)
+    c.misses += _link_misses(gold, pred_links, ends, hit, {**gname, **_labels(gold)}, text)
     return c
+
+
+def _labels(network: dict[str, Any]) -> dict[str, str]:
+    """A short label for each statement and evidence of a network: its first words."""
+    return {r["id"]: (r.get("text") or "")[:40] for t in ("statements", "evidence") for r in network[t]}
+
+
+def _link_misses(
+    gold: dict[str, Any], pred_links: list[dict[str, Any]], ends: dict[str, str], hit: set, label: dict, text: str
+) -> list[str]:
+    """One line per gold link missed and per predicted link that matched none."""
+    out = [
+        f"link missed: {ln['type']} {label.get(ln['from'], ln['from'])!r} -> {label.get(ln['to'], ln['to'])!r}"
+        for ln in gold["links"]
+        if (ln["from"], ln["to"], ln["type"]) not in hit
+    ]
+    for ln in pred_links:
+        key = (ends.get(ln["from"]), ends.get(ln["to"]), ln["type"])
+        if key not in hit:
+            out.append(f"link extra: {ln['type']} {label.get(key[0], ln['from'])!r} -> "
+                       f"{label.get(key[1], ln['to'])!r}")
+    return out
 
 
 def corpus_articles(folder: Path = CORPUS) -> list[tuple[str, str, dict[str, Any]]]:
@@ -292,8 +334,10 @@ _COLS = [
     ("quote_r", "quoteR"),
     ("ev_p", "evP"),
     ("ev_r", "evR"),
+    ("ev_f1", "evF1"),
     ("ln_p", "lnP"),
     ("ln_r", "lnR"),
+    ("ln_f1", "lnF1"),
 ]
 
 
@@ -355,6 +399,11 @@ def main(argv: list[str] | None = None) -> int:
         default="all",
         help="score the corpus (tuning, seed, held-out), one blind set, or all (default)",
     )
+    ap.add_argument(
+        "--wrap",
+        choices=("blank", "indent"),
+        help="hard-wrap every article at 68 columns first (blank lines or indents between paragraphs)",
+    )
     args = ap.parse_args(argv)
     arts: list[tuple[str, str, dict[str, Any]]] = []
     if args.set in ("corpus", "all"):
@@ -366,6 +415,10 @@ def main(argv: list[str] | None = None) -> int:
     for key in BLIND_SETS:
         if args.set in (key, "all"):
             arts += blind_set_articles(key)
+    if args.wrap:
+        from tests.extraction.rewrap import wrap_article
+
+        arts = [(n, *wrap_article(t, g, layout=args.wrap)) for n, t, g in arts]
     t0 = time.perf_counter()
     results = run(arts)
     dt = time.perf_counter() - t0

@@ -1,0 +1,148 @@
+"""Stage 1, normalise: a working copy of the article, as long as the stored text, that reads as prose.
+
+Every later stage reads the working copy, so every offset it finds points into the text as stored.
+Only same-length substitutions are made: a line break inside a hard-wrapped paragraph becomes a space,
+and page furniture (captions, "Read more" lines, bylines, credit trailers, the dateline's prefix) is
+blanked out with spaces, so it can neither become a statement nor cut one.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+
+_TERMINAL = tuple(".!?:;\"'”’»)")
+_BULLET = re.compile(r"[-*•·–—>]\s|\d{1,2}[.)]\s")
+#: Lines that are page furniture wherever they stand (matched on the line, after its indent).
+_FURNITURE_LINE = re.compile(
+    r"""(?ix)^(?:
+        (?:file\s+)?photo\s*:|photograph\s*:|picture\s*:|image\s*:|video\s*:|caption\s*:|
+        read\s+more\b|related\b\s*(?:stories|articles|coverage)?\s*:|see\s+also\s*:|also\s+read\s*:|
+        more\s+on\s+this\s+story|most\s+read\b|recommended\s*:|
+        advertisement\s*$|sponsored\s*$|subscribe\b|sign\s+up\b|click\s+here\b|share\s+this\b|
+        follow\s+us\b|download\s+the\s+app\b|
+        \(?\s*(?:additional\s+)?reporting\s+by\b|\(?\s*writing\s+by\b|\(?\s*editing\s+by\b|
+        \(?\s*compiled\s+by\b|\(?\s*(?:with\s+)?(?:files|contributions)\s+from\b|
+        (?:©|\(c\)|copyright\b)|
+        (?:published|updated|last\s+updated|posted)\s*:?\s*(?:\d|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|
+            apr|may|jun|jul|aug|sep|oct|nov|dec)|
+        \d{1,2}:\d{2}\s*(?:am|pm|gmt|utc|bst|cet|est|edt|pst|et)\b
+    )"""
+)
+#: A byline standing alone: "By Jane Doe", "By Jane Doe and John Roe, Reuters", "Jane Doe, Correspondent".
+_BYLINE = re.compile(
+    r"""^(?:(?:By|BY)\s+[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|&|in|de|van|von|al|bin))*(?:\s*[,|]\s*[\w .'’-]+)?
+        |[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*,\s*(?:[\w'’-]+\s+){0,3}(?:correspondent|editor|reporter|
+        writer|staff\s+writer|bureau\s+chief))\s*$""",
+    re.VERBOSE,
+)
+#: A caption's tell: an agency's photo credit at its end.
+_PHOTO_CREDIT = re.compile(
+    r"(?:REUTERS|AFP|AP|EPA|Getty\s+Images|Reuters|Photo)\s*/\s*[A-Z][\w .'’-]*\s*\)?\s*$|"
+    r"\((?:AP|AFP|Reuters|EPA)\s+Photo[^)]*\)\s*$|Photograph:\s*[^.]+$|via\s+Getty\s+Images\s*\)?\s*$"
+)
+#: A dateline opening the first paragraph: "WARSAW, June 12 (Reuters) -", "GENEVA (AP) —", "LONDON -".
+_DATELINE = re.compile(
+    r"""^[ \t]*(?:[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3}
+        (?:,[ ][A-Z][a-zA-Z.]+(?:[ ][A-Z][a-zA-Z.]+)?)?           # , Calif. / , Ukraine
+        (?:,?[ ](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ ]\d{1,2})?  # , June 12
+        [ ]?(?:\((?:[A-Za-z][\w .&'’-]{0,30})\))?                 # (Reuters)
+        [ ]?[-–—:][ ])""",
+    re.VERBOSE,
+)
+
+
+def working_text(text: str) -> str:
+    """The same-length working copy: hard wraps joined into paragraphs, furniture and datelines blanked."""
+    chars = list(text.replace("\r\n", " \n").replace("\r", "\n"))
+    lines = _lines("".join(chars))
+    if _hard_wrapped(lines, "".join(chars)):
+        for i in _soft_breaks(lines, "".join(chars)):
+            chars[i] = " "
+    work = "".join(chars)
+    for start, end in furniture(work):
+        for i in range(start, end):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line, the line break left out."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _hard_wrapped(lines: list[tuple[int, int]], text: str) -> bool:
+    """Whether the text was broken into lines narrower than its paragraphs (e-mail, wire feed, PDF)."""
+    filled = [(s, e) for k, (s, e) in enumerate(lines[:-1]) if e > s and lines[k + 1][1] > lines[k + 1][0]]
+    if len(filled) < 2:
+        return False
+    widths = [e - s for s, e in lines if e > s]
+    width = sorted(widths)[int(0.9 * (len(widths) - 1))]
+    if width > 100:
+        return False
+    open_ended = sum(1 for s, e in filled if not text[s:e].rstrip().endswith(_TERMINAL))
+    return open_ended >= max(2, 0.3 * len(filled))
+
+
+def _soft_breaks(lines: list[tuple[int, int]], text: str) -> list[int]:
+    """Offsets of the line breaks inside paragraphs of hard-wrapped text."""
+    widths = [e - s for s, e in lines if e > s]
+    width = statistics.median_high(sorted(widths)[len(widths) // 2 :])
+    indents = [len(text[s:e]) - len(text[s:e].lstrip()) for s, e in lines if e > s]
+    all_indented = all(i > 0 for i in indents)
+    out = []
+    for (s, e), (ns, ne) in zip(lines, lines[1:], strict=False):
+        line, nxt = text[s:e], text[ns:ne]
+        if not line.strip() or not nxt.strip():
+            continue  # a blank line ends a paragraph
+        if nxt[:1] in " \t" and not all_indented:
+            continue  # an indent starts one
+        if _BULLET.match(nxt.lstrip()) or is_furniture_line(nxt) or is_furniture_line(line):
+            continue
+        stripped = line.rstrip()
+        if stripped.endswith(_TERMINAL) and len(stripped) < 0.7 * width:
+            continue  # a short line closing a sentence closes its paragraph
+        out.append(e)
+    return out
+
+
+def is_furniture_line(line: str) -> bool:
+    """Whether a whole line is page furniture: a caption, a byline, a credit, a 'Read more' link."""
+    body = line.strip()
+    if not body:
+        return False
+    if _FURNITURE_LINE.match(body) or (len(body.split()) <= 12 and _BYLINE.match(body)):
+        return True
+    return bool(_PHOTO_CREDIT.search(body)) and len(body) < 400
+
+
+def furniture(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every stretch of furniture in a text whose paragraphs are already joined."""
+    out = []
+    first = True
+    for start, end in _lines(text):
+        line = text[start:end]
+        if not line.strip():
+            continue
+        if is_furniture_line(line):
+            out.append((start, end))
+            continue
+        if first:
+            first = False
+            dateline = _DATELINE.match(line)
+            if dateline and _dateline_words(dateline.group(0)):
+                out.append((start, start + dateline.end()))
+    return out
+
+
+def _dateline_words(prefix: str) -> bool:
+    """Whether a paragraph's opening is a dateline, not a sentence that starts with capitals and a dash."""
+    letters = [c for c in prefix if c.isalpha()]
+    upper = sum(1 for c in letters if c.isupper())
+    return "(" in prefix or (len(letters) >= 3 and upper >= 0.6 * len(letters))

@@ -1,0 +1,122 @@
+"""Stage 1 (normalise): hard wraps joined, page furniture blanked, offsets kept; wrapped and unwrapped
+copies of one article give the same statements."""
+
+from __future__ import annotations
+
+import pytest
+
+from store.extract import extract
+from store.extract.normalise import furniture, is_furniture_line, working_text
+from tests.extraction.rewrap import wrap_article
+from tests.extraction.score import corpus_articles, seed_article
+
+WRAPPED = (
+    "The ministry said on Tuesday that the shipments had been stopped at\n"
+    "the border and that no further licences would be issued until the\n"
+    "inquiry was complete.\n"
+    "\n"
+    "\"We have seen no evidence of any wrongdoing,\" the company said in a\n"
+    "statement.\n"
+)
+
+
+def test_working_copy_keeps_every_offset_and_joins_lines() -> None:
+    work = working_text(WRAPPED)
+    assert len(work) == len(WRAPPED)
+    assert "stopped at the border and that no further licences would be issued until the inquiry" in work
+    assert "\n\n" in work  # the paragraph break stays
+    assert "said in a statement." in work
+
+
+def test_unwrapped_text_is_left_alone() -> None:
+    text = "One paragraph on one line, as a web page gives it.\nThe next paragraph, also whole.\n"
+    assert working_text(text) == text
+
+
+def test_indented_paragraphs_start_new_paragraphs() -> None:
+    text = (
+        "    The ministry said on Tuesday that the shipments had been stopped\n"
+        "at the border and that no licences would be issued.\n"
+        "    The company denied it had broken any rule, saying that its\n"
+        "exports had all been declared in full to the customs service.\n"
+    )
+    work = working_text(text)
+    assert "stopped at the border" in work and "saying that its exports" in work
+    assert "issued.\n    The company" in work
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "FILE PHOTO: A container ship at the port of Rotterdam, May 3, 2024. REUTERS/Piroschka van de Wouw",
+        "Read more: Why the port strike matters",
+        "(Reporting by Jane Doe; Editing by John Roe)",
+        "Reporting by Jane Doe in Oslo; Writing by Ana Lima; Editing by Tom Hogue",
+        "Additional reporting by Sam Ng",
+        "By Maria Olsen and Per Lund",
+        "Advertisement",
+        "Updated 14:32 GMT",
+        "Soldiers patrol the square on Monday. (AP Photo/Ivan Petrov)",
+    ],
+)
+def test_furniture_lines(line: str) -> None:
+    assert is_furniture_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Friday the company had withdrawn its offer, the union said.",
+        "Photographs of the debris were shown to reporters, the ministry said.",
+        "Reporters were told the shipments had stopped.",
+    ],
+)
+def test_prose_is_not_furniture(line: str) -> None:
+    assert not is_furniture_line(line)
+
+
+def test_dateline_prefix_is_blanked_not_the_sentence() -> None:
+    text = "WARSAW, June 12 (Reuters) - Poland's competition watchdog fined two operators on Thursday."
+    (start, end), = furniture(text)
+    assert text[start:end] == "WARSAW, June 12 (Reuters) - "
+    assert working_text(text).lstrip().startswith("Poland's")
+
+
+def test_furniture_never_becomes_a_statement() -> None:
+    text = (
+        "By Maria Olsen\n\nOSLO, March 4 (Reuters) - The port authority said on Monday that "
+        "3,000 containers were stuck.\n\nFILE PHOTO: Cranes at the port, said to be idle. "
+        "REUTERS/Ole Berg\n\nRead more: Strike hits ports, union says\n\n"
+        "(Reporting by Maria Olsen; Editing by Tom Hogue)\n"
+    )
+    got = extract(text, source_id="src-x")
+    assert [text[s["span"][0] : s["span"][1]] for s in got.statements] == ["3,000 containers were stuck"]
+    assert all(a["name"] not in ("Maria Olsen", "Tom Hogue", "Ole Berg", "Reuters") for a in got.actors)
+
+
+def _statements(text: str, gold: dict) -> list[tuple]:
+    got = extract(text, source_id=gold["sources"][0]["id"])
+    names = {a["id"]: a["name"] for a in got.actors}
+    return sorted(
+        (names.get(s["speaker"], s["speaker"][:3]), s["act"], s["mode"], s["text"], " ".join((s["quote"] or "").split()))
+        for s in got.statements
+    )
+
+
+ARTICLES = [a for a in [seed_article(), *corpus_articles()] if a]
+
+
+@pytest.mark.parametrize("layout", ["blank", "indent"])
+@pytest.mark.parametrize("article", ARTICLES, ids=[a[0] for a in ARTICLES])
+def test_hard_wrapped_and_unwrapped_give_the_same_statements(article, layout: str) -> None:
+    _name, text, gold = article
+    wrapped, wrapped_gold = wrap_article(text, gold, layout=layout)
+    assert _statements(wrapped, wrapped_gold) == _statements(text, gold)
+
+
+def test_a_quote_across_a_line_break_is_stored_as_the_text_has_it() -> None:
+    got = extract(WRAPPED, source_id="src-x")
+    (quoted,) = [s for s in got.statements if s["quote"]]
+    s, e = quoted["span"]
+    assert WRAPPED[s:e] == quoted["quote"]
+    assert quoted["text"] == "We have seen no evidence of any wrongdoing"
