@@ -147,6 +147,37 @@ def _unquoted_clauses(text: str, sp: Speech) -> list[tuple[int, int]]:
     return out if len(out) < (len(cuts) // 2) else []
 
 
+def _clauses_quoting(text: str, stored: str, sp: Speech) -> list[tuple[str, int, int, str | None]]:
+    """The reported clauses of a speech whose quotations all lie inside them, one statement each.
+
+    A clause that quotes a few of its words ('accused X of shelling «to turn the people»') is one
+    statement spanning the clause, holding the longest quotation when it has three words or more (a
+    quoted word or two stays in the paraphrase); a clause that is all quotation is that quotation.
+    Empty when a quotation stands outside the reported clause.
+    """
+    if not sp.content or not sp.quotes:
+        return []
+    s0, e0 = sp.content
+    if any(q.outer_start < s0 or q.outer_end > e0 for q in sp.quotes):
+        return []
+    cuts = [s0] + [x for m in _AND_AUX.finditer(text, s0, e0) for x in (m.start(), m.end())] + [e0]
+    out: list[tuple[str, int, int, str | None]] = []
+    for a, b in zip(cuts[::2], cuts[1::2], strict=True):
+        inside = [q for q in sp.quotes if a <= q.outer_start and q.outer_end <= b]
+        rest = text[a:b]
+        for q in sorted(inside, key=lambda q: -q.outer_start):
+            rest = rest[: q.outer_start - a] + " " + rest[q.outer_end - a :]
+        if inside and len(re.findall(r"\w+", rest)) < 3:
+            out += [("quote", q.start, q.end, stored[q.start : q.end]) for q in inside]
+        elif inside:
+            q = max(inside, key=lambda q: q.end - q.start)
+            quoted = stored[q.start : q.end] if len(text[q.start : q.end].split()) >= 3 else None
+            out.append(("quote" if quoted else "paraphrase", a, b, quoted))
+        elif len(rest.split()) >= 3:
+            out.append(("paraphrase", a, b, None))
+    return out
+
+
 def _clean(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip(" ,;:")
     return text[:1].upper() + text[1:] if text else text
@@ -179,7 +210,7 @@ def extract(
 def _records(
     doc: Doc, speeches: list[Speech], source_id: str, said_on: str | None, stored: str
 ) -> Extraction:
-    """Turn speeches, entities and evidence into store-shaped record dicts (quotes as the text stores them)."""
+    """Turn speeches, entities and evidence into store-shaped record dicts (quotes as stored)."""
     text = doc.text
     ts = now()
     out = Extraction()
@@ -191,7 +222,10 @@ def _records(
     used: set[str] = set()
     for sp in speeches:
         pieces: list[tuple[str, int, int, str | None]] = []
-        if sp.quotes:
+        clauses = _clauses_quoting(text, stored, sp)
+        if clauses:
+            pieces = clauses
+        elif sp.quotes:
             pieces = [("quote", q.start, q.end, stored[q.start : q.end]) for q in sp.quotes]
             pieces += [("paraphrase", s, e, None) for s, e in _unquoted_clauses(text, sp)]
         elif sp.content and sp.content[1] > sp.content[0]:
@@ -289,9 +323,13 @@ def _actors(doc: Doc, out: Extraction, used: set[str], ts: str) -> None:
     ids = {e.id for e in live}
     by_id = doc.reg.by_id
     owners = {by_id[e.affiliation].final().id for e in live if e.affiliation in by_id}
+    about = {a for st in out.statements for a in st["about"]}
+    reporters = {ev["reported_by"] for ev in out.evidence}
     for e in live:
         if not e.spans and e.id not in used:
             continue
+        if e.kind == "media" and e.id not in used | owners | reporters | about:
+            continue  # only told or shown something ('told the BBC', 'seen by Reuters'): no part in it
         if e.placeholder and e.id not in used:
             continue
         if e.kind == "state" and 0 < e.mentions <= e.placed and e.id not in used | owners:

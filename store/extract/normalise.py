@@ -17,6 +17,7 @@ _BULLET = re.compile(r"[-*•·–—>]\s|\d{1,2}[.)]\s")
 _FURNITURE_LINE = re.compile(
     r"""(?ix)^(?:
         (?:file\s+)?photo\s*:|photograph\s*:|picture\s*:|image\s*:|video\s*:|caption\s*:|
+        (?:image|media|photo|video)\s+(?:caption|source|credit)\b|
         read\s+more\b|related\b\s*(?:stories|articles|coverage)?\s*:|see\s+also\s*:|also\s+read\s*:|
         more\s+on\s+this\s+story|most\s+read\b|recommended\s*:|
         advertisement\s*$|sponsored\s*$|subscribe\b|sign\s+up\b|click\s+here\b|share\s+this\b|
@@ -31,23 +32,29 @@ _FURNITURE_LINE = re.compile(
 )
 #: A byline standing alone: "By Jane Doe", "By Jane Doe and John Roe, Reuters", "Jane Doe, Correspondent".
 _BYLINE = re.compile(
-    r"""^(?:(?:By|BY)\s+[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|&|in|de|van|von|al|bin))*(?:\s*[,|]\s*[\w .'’-]+)?
+    r"""^(?:(?:By|BY)\s+[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|&|in|de|van|von|al|bin))*
+        (?:\s*[,|]\s*[\w .'’-]+)*
         |[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*,\s*(?:[\w'’-]+\s+){0,3}(?:correspondent|editor|reporter|
         writer|staff\s+writer|bureau\s+chief))\s*$""",
     re.VERBOSE,
 )
 #: A caption's tell: an agency's photo credit at its end.
 _PHOTO_CREDIT = re.compile(
-    r"(?:REUTERS|AFP|AP|EPA|Getty\s+Images|Reuters|Photo)\s*/\s*[A-Z][\w .'’-]*\s*\)?\s*$|"
+    r"(?:REUTERS|AFP|AP|EPA|Getty\s+Images|Reuters|Photo|PHOTO)\s*/\s*[A-Z][\w .'’/-]*\s*\)?\s*$|"
     r"\((?:AP|AFP|Reuters|EPA)\s+Photo[^)]*\)\s*$|Photograph:\s*[^.]+$|via\s+Getty\s+Images\s*\)?\s*$"
 )
+#: A wire desk's sign-off closing a story: 'str-ml/ach', 'jm/dw'.
+_DESK_CODE = re.compile(r"^[a-z]{2,5}(?:[-/][a-z]{2,5})+(?:\s+[a-z]{2,5}(?:[-/][a-z]{2,5})*)*$")
 #: A dateline opening the first paragraph: "WARSAW, June 12 (Reuters) -", "GENEVA (AP) —", "LONDON -".
 _DATELINE = re.compile(
     r"""^[ \t]*(?:[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3}
         (?:,[ ][A-Z][a-zA-Z.]+(?:[ ][A-Z][a-zA-Z.]+)?)?           # , Calif. / , Ukraine
         (?:,?[ ](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ ]\d{1,2})?  # , June 12
         [ ]?(?:\((?:[A-Za-z][\w .&'’-]{0,30})\))?                 # (Reuters)
-        [ ]?[-–—:][ ])""",
+        [ ]?[-–—:][ ])
+        |^[ \t]*[A-Z][\w'’.-]+(?:[ ][A-Z][\w'’.-]+){0,3}(?:,[ ][A-Z][\w.]+)?  # Maputo, Mozambique
+        [ ]\([A-Z][\w .&'’-]{0,30}\)[ ]?[-–—:][ ]                            # (AFP) –
+        """,
     re.VERBOSE,
 )
 
@@ -103,7 +110,7 @@ def _soft_breaks(lines: list[tuple[int, int]], text: str) -> list[int]:
             continue  # a blank line ends a paragraph
         if nxt[:1] in " \t" and not all_indented:
             continue  # an indent starts one
-        if _BULLET.match(nxt.lstrip()) or is_furniture_line(nxt) or is_furniture_line(line):
+        if _BULLET.match(nxt.lstrip()):
             continue
         stripped = line.rstrip()
         if stripped.endswith(_TERMINAL) and len(stripped) < 0.7 * width:
@@ -119,26 +126,40 @@ def is_furniture_line(line: str) -> bool:
         return False
     if _FURNITURE_LINE.match(body) or (len(body.split()) <= 12 and _BYLINE.match(body)):
         return True
+    if _DESK_CODE.match(body):
+        return True
     return bool(_PHOTO_CREDIT.search(body)) and len(body) < 400
 
 
 def furniture(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every stretch of furniture in a text whose paragraphs are already joined."""
+    """(start, end) of every stretch of furniture in a text whose paragraphs are already joined.
+
+    Besides furniture lines: a headline standing above the story, and the dateline opening it.
+    """
     out = []
-    first = True
-    for start, end in _lines(text):
+    content = 0  # paragraphs of the story seen so far
+    lines = [(s, e) for s, e in _lines(text) if text[s:e].strip()]
+    for k, (start, end) in enumerate(lines):
         line = text[start:end]
-        if not line.strip():
-            continue
         if is_furniture_line(line):
             out.append((start, end))
             continue
-        if first:
-            first = False
+        content += 1
+        if content == 1 and k + 1 < len(lines) and _headline(line):
+            out.append((start, end))
+            continue
+        if content <= 2:
             dateline = _DATELINE.match(line)
             if dateline and _dateline_words(dateline.group(0)):
                 out.append((start, start + dateline.end()))
+                content = 3
     return out
+
+
+def _headline(line: str) -> bool:
+    """Whether the story's first paragraph is its headline: short, one line, no closing full stop."""
+    body = line.strip()
+    return len(body.split()) <= 20 and not body.endswith((".", "!", "?", "”", '"', ":", "’", "'", "»"))
 
 
 def _dateline_words(prefix: str) -> bool:

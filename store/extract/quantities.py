@@ -133,7 +133,7 @@ _HEAD_BEFORE = re.compile(
 
 
 def _head_before(text: str, start: int, lo: int) -> int:
-    """A quantity that completes a noun phrase starts with it: 'an average of 41 days', 'contracts worth $18m'."""
+    """A quantity completing a noun phrase starts with it: 'an average of 41 days', 'contracts worth $18m'."""
     m = _HEAD_BEFORE.search(text, max(lo, start - 48), start)
     return m.start() if m else start
 

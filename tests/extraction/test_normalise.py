@@ -98,7 +98,7 @@ def _statements(text: str, gold: dict) -> list[tuple]:
     got = extract(text, source_id=gold["sources"][0]["id"])
     names = {a["id"]: a["name"] for a in got.actors}
     return sorted(
-        (names.get(s["speaker"], s["speaker"][:3]), s["act"], s["mode"], s["text"], " ".join((s["quote"] or "").split()))
+        (names.get(s["speaker"], "?"), s["act"], s["mode"], s["text"], " ".join((s["quote"] or "").split()))
         for s in got.statements
     )
 
