@@ -18,7 +18,7 @@ import orjson
 from .errors import StoreFileError
 from .model import RECORD_TABLES
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 HISTORY_TABLE = "history"
 META_TABLE = "meta"
 TABLES = tuple(sorted((*RECORD_TABLES, HISTORY_TABLE, META_TABLE)))

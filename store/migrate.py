@@ -2,7 +2,7 @@
 
 Schema 0 is a TinyDB file with claimnet's tables but no meta table (written by TinyDB directly,
 say by a script): its records get the fields they lack at their defaults and the meta table is
-added.
+added. Schema 1 lacks review fields on actors and links and the tellings of a statement.
 """
 
 from __future__ import annotations
@@ -26,7 +26,17 @@ def _from_0(tables: Tables) -> None:
             tables[table][rid] = migrated
 
 
-MIGRATIONS = {0: _from_0}
+def _from_1(tables: Tables) -> None:
+    """Schema 2 adds review to actors and links (status, origin, confidence) and every telling of a
+    statement (spans): records get the new fields at their defaults."""
+    for table in model.RECORD_TABLES:
+        blank = model.defaults(table)
+        for rid, record in list(tables[table].items()):
+            if set(blank) - set(record):
+                tables[table][rid] = {**blank, **record}
+
+
+MIGRATIONS = {0: _from_0, 1: _from_1}
 
 
 def migrate(storage: Storage) -> int:

@@ -135,6 +135,9 @@ class Actor(Record):
     affiliation: str | None = None
     role: str | None = None
     reliability: str = "F"
+    status: str = "accepted"
+    origin: str = "manual"
+    confidence: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +162,7 @@ class Statement(Record):
     status: str = "accepted"
     origin: str = "manual"
     confidence: float | None = None
+    spans: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +198,9 @@ class Link(Record):
     type: str = "supports"
     weight: int | None = None
     note: str | None = None
+    status: str = "accepted"
+    origin: str = "manual"
+    confidence: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

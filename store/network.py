@@ -1,7 +1,7 @@
 """The portable network document: every record of a network as JSON lists, versioned.
 
 The default network in ``assets/`` has this shape, and so does ``claimnet export --format json``:
-``{"format": "claimnet-network", "version": 1, "sources": [...], "actors": [...], ...}``.
+``{"format": "claimnet-network", "version": 2, "sources": [...], "actors": [...], ...}``.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from .errors import StoreFileError, ValidationError
 from .ids import new_id, now
 
 FORMAT = "claimnet-network"
-VERSION = 1
+VERSION = 2
 
 
 def check_network(document: Any, origin: str) -> dict[str, list[dict[str, Any]]]:

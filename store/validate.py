@@ -142,6 +142,19 @@ def check_span(kind: str, record: dict[str, Any], lookup: Lookup) -> None:
         raise _fail(kind, "span", f"{list(span)} does not hold the quote {_show(quote)}.")
 
 
+def check_spans(kind: str, record: dict[str, Any], lookup: Lookup) -> None:
+    """Every telling of a statement ('spans'): offset pairs inside its source, the first being its span."""
+    spans = record.get("spans")
+    if not spans:
+        return
+    if not isinstance(spans, list | tuple):
+        raise _fail(kind, "spans", f"must be a list of [start, end] pairs, not {_show(spans)}.")
+    for span in spans:
+        check_span(kind, {"span": span, "source": record.get("source")}, lookup)
+    if record.get("span") is None or list(spans[0]) != list(record["span"]):
+        raise _fail(kind, "spans", "must start with the statement's span.")
+
+
 def _words(text: str) -> str:
     """Text up to white space: a quote typed with a space matches one the source breaks across lines."""
     return " ".join(text.split())
@@ -211,6 +224,7 @@ def _actor(kind: str, r: dict[str, Any], lookup: Lookup) -> None:
     check_strings(kind, "aliases", r["aliases"])
     check_text(kind, "role", r["role"], required=False)
     check_choice(kind, "reliability", r["reliability"], model.RELIABILITIES)
+    _review_fields(kind, r)
     check_ref(kind, "affiliation", r["affiliation"], "actor", lookup, nullable=True)
     seen = {r["id"]}
     parent = r["affiliation"]
@@ -221,13 +235,18 @@ def _actor(kind: str, r: dict[str, Any], lookup: Lookup) -> None:
         parent = (lookup(parent) or {}).get("affiliation")
 
 
+def _review_fields(kind: str, r: dict[str, Any]) -> None:
+    """Whether a record was proposed by an import and how it was reviewed."""
+    check_choice(kind, "status", r["status"], model.STATUSES)
+    check_choice(kind, "origin", r["origin"], model.ORIGINS)
+    check_confidence(kind, r["confidence"])
+
+
 def _claim_common(kind: str, r: dict[str, Any], lookup: Lookup) -> None:
     check_text(kind, "text", r["text"], required=True)
     check_ref(kind, "source", r["source"], "source", lookup, nullable=True)
     check_int_range(kind, "credibility", r["credibility"], 1, 6, nullable=False)
-    check_choice(kind, "status", r["status"], model.STATUSES)
-    check_choice(kind, "origin", r["origin"], model.ORIGINS)
-    check_confidence(kind, r["confidence"])
+    _review_fields(kind, r)
 
 
 def _statement(kind: str, r: dict[str, Any], lookup: Lookup) -> None:
@@ -244,6 +263,7 @@ def _statement(kind: str, r: dict[str, Any], lookup: Lookup) -> None:
     for actor_id in r["about"]:
         check_ref(kind, "about", actor_id, "actor", lookup, nullable=False)
     check_span(kind, r, lookup)
+    check_spans(kind, r, lookup)
 
 
 def _evidence(kind: str, r: dict[str, Any], lookup: Lookup) -> None:
@@ -270,6 +290,7 @@ def _link(kind: str, r: dict[str, Any], lookup: Lookup) -> None:
         raise _fail(kind, "to", "must differ from the link's from end.")
     check_int_range(kind, "weight", r["weight"], -2, 2, nullable=True)
     check_text(kind, "note", r["note"], required=False)
+    _review_fields(kind, r)
 
 
 def _annotation(kind: str, r: dict[str, Any], lookup: Lookup) -> None:

@@ -88,7 +88,7 @@ def links_from(net: dict, record_id: str, link_type: str) -> list[str]:
 
 def test_format_version_and_tables(net: dict) -> None:
     assert net["format"] == "claimnet-network"
-    assert net["version"] == 1
+    assert net["version"] == 2
     assert set(net) == {"format", "version", *RECORD_TABLES}
     for table in RECORD_TABLES:
         assert isinstance(net[table], list), table

@@ -36,7 +36,7 @@ def test_export_import_export_is_identical_and_keeps_every_field(tmp_path) -> No
     with open_awkward(str(tmp_path / "a.json")) as source:
         first = json_bytes(source)
     doc = json.loads(first)
-    assert doc["format"] == "claimnet-network" and doc["version"] == 1
+    assert doc["format"] == "claimnet-network" and doc["version"] == 2
     assert [s["text"] for s in doc["statements"]] == AWKWARD
     given = awkward_network()
     for table in store_pkg.model.RECORD_TABLES:

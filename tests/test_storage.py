@@ -130,6 +130,26 @@ def test_older_schema_is_migrated_with_a_backup(tmp_path):
     opened.close()
 
 
+def test_schema_1_gains_review_fields_and_tellings_with_a_backup(tmp_path):
+    """Schema 2 adds status/origin/confidence to actors and links and spans to statements."""
+    path = str(tmp_path / "v1.json")
+    actor = {"id": "act-x", "created": "2024-01-01T00:00:00Z", "updated": "2024-01-01T00:00:00Z",
+             "name": "X", "kind": "person", "aliases": [], "affiliation": None, "role": None,
+             "reliability": "F"}
+    db = TinyDB(path)
+    db.table("meta").insert({"schema": 1, "seq": 0})
+    db.table("actors").insert(actor)
+    db.close()
+    original = _bytes(path)
+    opened = store_pkg.open_store(path)
+    assert opened.migrated_from == 1
+    migrated = opened.get("act-x")
+    assert (migrated.status, migrated.origin, migrated.confidence) == ("accepted", "manual", None)
+    assert _bytes(path + ".v1.bak") == original
+    assert opened.update("act-x", role="envoy").role == "envoy"
+    opened.close()
+
+
 def test_a_second_session_sees_changes_and_folds(store_path, monkeypatch):
     first = store_pkg.open_store(store_path)
     second = store_pkg.open_store(store_path)

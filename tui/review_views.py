@@ -13,6 +13,15 @@ from textual.content import Content
 from store import Store, model
 
 from .detail_text import label_of, sentence_bounds
+from .review_edges import (
+    KIND_ORDER,
+    LINK_SHORT,
+    actor_detail,
+    first_place,
+    link_detail,
+    link_words,
+    source_proposals,
+)
 from .rows import ACT_SHORT, ACT_STYLES, KIND_SHORT, Row, quoted
 from .safe_text import one_line, visible
 
@@ -33,7 +42,7 @@ class SourceRow(Row):
 
 @dataclass(frozen=True, slots=True)
 class ProposalRow(Row):
-    """A proposed statement or evidence in the queue; ``pending`` names a change on its way."""
+    """A proposed actor, statement, evidence or link in the queue; ``pending`` names a change on its way."""
 
     confidence: float | None = None
     start: int = -1
@@ -41,7 +50,7 @@ class ProposalRow(Row):
 
 
 def count_statuses(records: list[model.Record]) -> dict[str, int]:
-    """How many statements and evidence are proposed, accepted and rejected."""
+    """How many of the records are proposed, accepted and rejected."""
     counts = dict.fromkeys(model.STATUSES, 0)
     for record in records:
         status = getattr(record, "status", None)
@@ -52,7 +61,7 @@ def count_statuses(records: list[model.Record]) -> dict[str, int]:
 
 def source_row(store: Store, source: model.Source) -> SourceRow | None:
     """The list row of a source, or None when nothing was extracted from it nor awaits review."""
-    records = store.records_from_source(source.id)
+    records = source_proposals(store, source.id)
     if not any(getattr(r, "origin", "") == "extracted" or getattr(r, "status", "") == PROPOSED
                for r in records):
         return None
@@ -68,7 +77,8 @@ def source_rows(store: Store) -> list[SourceRow]:
 
 
 def queue_rows(store: Store, source_id: str) -> list[ProposalRow]:
-    """The proposed statements and evidence of a source, in the order of the text."""
+    """The proposals of a source in the order of the text: each actor where it first takes part, then
+    the statements and evidence, each followed by the links proposed from it."""
     names: dict[str, str] = {}
 
     def name(actor_id: str | None) -> str:
@@ -80,17 +90,30 @@ def queue_rows(store: Store, source_id: str) -> list[ProposalRow]:
         return names[actor_id]
 
     rows = []
-    for record in store.records_from_source(source_id):
+    starts: dict[str, int] = {}
+    records = source_proposals(store, source_id)
+    for record in records:
+        if isinstance(record, model.Statement | model.Evidence):
+            starts[record.id] = record.span[0] if record.span else 1 << 62
+    for record in records:
         if getattr(record, "status", None) != PROPOSED:
             continue
-        start = record.span[0] if record.span else 1 << 62
+        if isinstance(record, model.Actor):
+            rows.append(ProposalRow(record.id, "actor", record.kind, record.name, record.role or "",
+                                    confidence=record.confidence, start=first_place(store, record.id)))
+            continue
+        if isinstance(record, model.Link):
+            rows.append(ProposalRow(record.id, "link", record.type, link_words(store, record), "",
+                                    confidence=record.confidence, start=starts.get(record.from_, 1 << 62)))
+            continue
+        start = starts[record.id]
         if isinstance(record, model.Statement):
             rows.append(ProposalRow(record.id, "statement", record.act, quoted(record.quote, record.text),
                                     name(record.speaker), confidence=record.confidence, start=start))
         elif isinstance(record, model.Evidence):
             rows.append(ProposalRow(record.id, "evidence", record.kind, record.text,
                                     name(record.reported_by), confidence=record.confidence, start=start))
-    rows.sort(key=lambda row: (row.start, row.kind != "statement", row.id))
+    rows.sort(key=lambda row: (row.start, KIND_ORDER[row.kind], row.id))
     return rows
 
 
@@ -151,6 +174,10 @@ def format_proposal(row: Row, width: int) -> Content:
     rest = width - 2
     if row.kind == "statement":
         label, style = ACT_SHORT.get(row.label, row.label), ACT_STYLES.get(row.label, "")
+    elif row.kind == "actor":
+        label, style = "+" + KIND_SHORT.get(row.label, row.label), "magenta"
+    elif row.kind == "link":
+        label, style = LINK_SHORT.get(row.label, row.label), "cyan"
     else:
         label, style = "ev " + KIND_SHORT.get(row.label, row.label), "cyan"
     if rest >= 30:
@@ -222,6 +249,10 @@ def _links(store: Store, record_id: str) -> Content:
 def proposal_detail(store: Store, record_id: str, new_actors: set[str]) -> Content:
     """A proposal in full: its sentence with the span highlighted, then every proposed field."""
     record = store.find(record_id)
+    if isinstance(record, model.Actor | model.Link):
+        shown, style = confidence_text(record.confidence)
+        sure = Content(shown.strip()).stylize(style)
+        return (actor_detail if isinstance(record, model.Actor) else link_detail)(store, record, sure)
     if not isinstance(record, model.Statement | model.Evidence):
         return Content(f"{record_id} is no longer in the store.").stylize("dim")
     shown, style = confidence_text(record.confidence)

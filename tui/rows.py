@@ -21,9 +21,9 @@ VERDICT_MARKS = {
     "not_checkable": ("-", "magenta"),
 }
 NOTE_MARK = "✎"
-#: Statements and evidence an import proposed and nobody reviewed yet, and those rejected.
+#: Actors, statements and evidence an import proposed and nobody reviewed yet, and those rejected.
 STATUS_MARKS = {"proposed": ("~", "yellow"), "rejected": ("✗", "red")}
-STATUS_KINDS = ("statement", "evidence", "link-statement")
+STATUS_KINDS = ("actor", "statement", "evidence", "link-statement")
 SIGN_STYLES = {"+": "green", "−": "red", "±": "yellow", "→": "cyan", "←": "cyan"}
 ACT_SHORT = {
     "claim": "claim", "denial": "denial", "accusation": "accuse", "threat": "threat",
@@ -58,7 +58,7 @@ class Row:
     count: int | None = None
     verdict: str | None = None
     noted: bool = False
-    status: str = ""  # proposed, accepted or rejected (statements and evidence)
+    status: str = ""  # proposed, accepted or rejected (actors, statements and evidence)
 
 
 def marks(row: Row) -> Content:

@@ -77,7 +77,7 @@ def actor_rows(store: Store, flt: PaneFilter) -> PaneData:
         if flt.active and not flt.keeps(actor, verdict, tags):
             continue
         rows.append(Row(actor.id, "actor", actor.kind, actor.name, count=counts.get(actor.id, 0),
-                        verdict=verdict, noted=noted))
+                        verdict=verdict, noted=noted, status=actor.status))
     keys = {"name": lambda r: r.text.casefold(), "statements": lambda r: -(r.count or 0),
             "kind": lambda r: r.label}
     _sort(rows, flt, keys)

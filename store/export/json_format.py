@@ -1,6 +1,6 @@
-"""The claimnet network document (``claimnet-network``, version 1): export it, and import it back.
+"""The claimnet network document (``claimnet-network``, version 2): export it, and import it back.
 
-The document is ``{"format": "claimnet-network", "version": 1, "sources": [...], "actors": [...],
+The document is ``{"format": "claimnet-network", "version": 2, "sources": [...], "actors": [...],
 "statements": [...], "evidence": [...], "links": [...], "annotations": [...]}``, each record in
 its stored JSON shape (ids and timestamps included, keys in the model's order), indented by two
 spaces, UTF-8 without escapes. Importing it into an empty store and exporting again gives the

@@ -26,6 +26,8 @@ from store.ids import new_id, now
 from store.model import Actor, Evidence, Link, Statement, defaults
 
 _TEMPLATES: dict[str, dict[str, Any]] = {}
+#: The consistency weight a proposed link carries by its type (the seed network's convention).
+LINK_WEIGHTS = {"denies": -2, "contradicts": -1, "supports": 1}
 
 
 def _record(table: str, **fields: Any) -> dict[str, Any]:
@@ -178,6 +180,12 @@ def _clauses_quoting(text: str, stored: str, sp: Speech) -> list[tuple[str, int,
     return out
 
 
+def _rests_on(reason: str, words: str) -> str:
+    """A proposed link's note: why it was proposed and the words it rests on."""
+    short = words if len(words) <= 90 else words[:89].rstrip() + "…"
+    return f"{reason}: “{short}”" if short else reason
+
+
 def _clean(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip(" ,;:")
     return text[:1].upper() + text[1:] if text else text
@@ -304,15 +312,25 @@ def _records(
     kinds = {e.id: e.kind for e in live}
     sentence_texts = [text[a:b] for a, b in doc.sentences]
     refine_acts(out.statements, side_of(affiliation))
+    words_of = {r["id"]: r["text"] for r in out.statements + out.evidence}
     for p in propose_links(
         out.statements, out.evidence, affiliation, kinds, targets, sentence_of, sentence_texts
     ):
         rec = _record(
-            Link.TABLE, id=new_id(Link.PREFIX), created=ts, updated=ts, type=p.type, weight=None, note=p.note
+            Link.TABLE,
+            id=new_id(Link.PREFIX),
+            created=ts,
+            updated=ts,
+            type=p.type,
+            weight=LINK_WEIGHTS.get(p.type),
+            note=_rests_on(p.note, words_of.get(p.src, "")),
+            status="proposed",
+            origin="extracted",
+            confidence=round(p.confidence, 2),
         )
         rec["from"], rec["to"] = p.src, p.dst
         out.links.append(rec)
-        out.link_confidence[rec["id"]] = round(p.confidence, 2)
+        out.link_confidence[rec["id"]] = rec["confidence"]
     _actors(doc, out, used, ts)
     return out
 
@@ -360,6 +378,9 @@ def _actors(doc: Doc, out: Extraction, used: set[str], ts: str) -> None:
                 affiliation=aff,
                 role=e.role,
                 reliability="F",
+                status="proposed",
+                origin="extracted",
+                confidence=out.actor_confidence[e.id],
             ).to_dict()
         )
     listed = {a["id"] for a in out.actors} | {e.id for e in live if e.known}

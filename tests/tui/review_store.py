@@ -39,8 +39,9 @@ def fixed_import_store(path: str) -> str:
         statements = [dict(st, **proposed, confidence=round(0.41 + (i * 0.13) % 0.58, 2))
                       for i, st in enumerate(network["statements"])]
         evidence = [dict(ev, **proposed, confidence=0.7) for ev in network["evidence"]]
-        fresh.add_many({"sources": network["sources"],
-                        "actors": [a for a in network["actors"] if a["id"] not in KNOWN],
-                        "statements": statements, "evidence": evidence, "links": network["links"]},
+        actors = [dict(a, **proposed, confidence=0.9) for a in network["actors"] if a["id"] not in KNOWN]
+        links = [dict(ln, **proposed, confidence=0.6) for ln in network["links"]]
+        fresh.add_many({"sources": network["sources"], "actors": actors,
+                        "statements": statements, "evidence": evidence, "links": links},
                        summary=f"import {TITLE}")
     return network["sources"][0]["id"]

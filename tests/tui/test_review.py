@@ -13,6 +13,7 @@ from store.importer import import_article
 from store.reading import read_article
 from tui.forms import PickRecordScreen, RecordFormScreen
 from tui.forms.record_search import RecordSearch
+from tui.review_edges import source_proposals
 from tui.review_views import speaker_of
 from tui.screens.confirm_screen import ConfirmScreen
 from tui.screens.main_screen import MainScreen
@@ -52,8 +53,24 @@ def statuses(path: str, ids: list[str]) -> list[str]:
         fresh.close()
 
 
-def queue_ids(review: ReviewScreen) -> list[str]:
-    return [row.id for row in review.queue_list.rows]
+def queue_ids(review: ReviewScreen, kind: str | None = None) -> list[str]:
+    """The ids in the queue, or those of one kind of proposal."""
+    return [row.id for row in review.queue_list.rows if kind is None or row.kind == kind]
+
+
+def proposed_ids(path: str, source_id: str) -> list[str]:
+    """What the import of a source proposed and nobody decided yet, as a fresh session reads it."""
+    fresh = reopen(path)
+    try:
+        return [r.id for r in source_proposals(fresh, source_id) if r.status == "proposed"]
+    finally:
+        fresh.close()
+
+
+async def go_to(pilot, review: ReviewScreen, record_id: str) -> None:
+    """Put the queue's cursor on a proposal and wait for its detail."""
+    review.queue_list.cursor = queue_ids(review).index(record_id)
+    await wait_for(pilot, lambda: review.query_one(DetailView).record_id == record_id)
 
 
 async def test_queue_shows_proposals_in_text_order_with_their_sentence_and_counts(make_app, imported) -> None:
@@ -61,16 +78,17 @@ async def test_queue_shows_proposals_in_text_order_with_their_sentence_and_count
     app = make_app(path)
     async with app.run_test(size=(80, 24)) as pilot:
         review = await open_review(pilot)
-        fresh = reopen(path)
-        proposed = [r for r in fresh.records_from_source(source_id) if r.status == "proposed"]
         ids = queue_ids(review)
-        assert sorted(ids) == sorted(r.id for r in proposed) and len(ids) > 10
-        starts = [fresh.get(rid).span[0] for rid in ids]
-        assert starts == sorted(starts)
+        assert sorted(ids) == sorted(proposed_ids(path, source_id)) and len(ids) > 10
+        assert {"actor", "statement", "evidence", "link"} <= {row.kind for row in review.queue_list.rows}
+        starts = [row.start for row in review.queue_list.rows]
+        assert starts == sorted(starts)  # in the order of the text, each actor where it first takes part
         text = screen_text(app)
         assert f"Queue · {len(ids)} proposed · 0 accepted · 0 rejected" in text
-        assert f"Proposal 1/{len(ids)}" in text
-        first = fresh.get(ids[0])
+        assert f"/{len(ids)} · " in text  # "Proposal k/N · kind id" over the detail
+        fresh = reopen(path)
+        first = fresh.get(queue_ids(review, "statement")[0])
+        await go_to(pilot, review, first.id)
         source = fresh.get(source_id)
         detail = review.query_one(DetailView).text
         assert " ".join(source.text[first.span[0]:first.span[1]].split()) in " ".join(detail.split())
@@ -78,6 +96,14 @@ async def test_queue_shows_proposals_in_text_order_with_their_sentence_and_count
         speaker = fresh.get(first.speaker)
         assert f"Speaker  {speaker.name}" in detail and "new actor" in detail  # the import made it
         assert first.act in detail and f"{first.confidence:.2f}"[1:] in detail
+        link = fresh.get(queue_ids(review, "link")[0])
+        await go_to(pilot, review, link.id)
+        detail = review.query_one(DetailView).text
+        assert "A link proposed by the import" in detail
+        assert f"Rests on {link.note}" in " ".join(detail.split())
+        actor = fresh.get(queue_ids(review, "actor")[0])
+        await go_to(pilot, review, actor.id)
+        assert f"Name     {actor.name}" in review.query_one(DetailView).text
         # another session's decision shows up here within a poll
         fresh.update(ids[-1], status="rejected")
         fresh.close()
@@ -96,33 +122,41 @@ async def test_accept_and_reject_move_on_and_undo_brings_back_but_stops_at_the_i
     async with app.run_test(size=(80, 24)) as pilot:
         review = await open_review(pilot)
         count = len(review.queue_list.rows)
-        first, second, third = queue_ids(review)[:3]
-        saving = app.store.update_many
+        # two actors in a row: accept the first, drop the second (each is one decision)
+        ids = queue_ids(review)
+        k = next(i for i in range(len(ids) - 2) if all(model.kind_of_id(r) == "actor" for r in ids[i:i + 3]))
+        first, second, third = ids[k:k + 3]
+        await go_to(pilot, review, first)
+        saving = app.store.apply_prepared
 
         disk_answers = threading.Event()
 
-        def slow_update_many(*args, **kwargs):  # a slow disk: the decision is on its way until released
+        def slow_apply(*args, **kwargs):  # a slow disk: the decision is on its way until released
             disk_answers.wait(10)
             return saving(*args, **kwargs)
 
-        monkeypatch.setattr(app.store, "update_many", slow_update_many)
+        monkeypatch.setattr(app.store, "apply_prepared", slow_apply)
         await pilot.press("y")
         await pilot.pause(0.05)
         # not claimed yet: the row is marked pending, the counts and the file are unchanged,
         # and the cursor has already moved on so the next key decides the next proposal
-        assert review.queue_list.rows[0].id == first and review.queue_list.rows[0].pending == "accept"
+        assert review.queue_list.rows[k].id == first and review.queue_list.rows[k].pending == "accept"
         assert review.queue_list.highlighted_id == second
         assert f"Queue · {count} proposed · 0 accepted" in screen_text(app)
         assert statuses(path, [first]) == ["proposed"]
         disk_answers.set()
         await pilot.press("x")
         await settle(pilot)
-        assert review.queue_list.highlighted_id == third and queue_ids(review)[0] == third
-        assert f"Queue · {count - 2} proposed · 1 accepted · 1 rejected" in screen_text(app)
-        assert statuses(path, [first, second, third]) == ["accepted", "rejected", "proposed"]
+        assert review.queue_list.highlighted_id == third
+        fresh = reopen(path)
+        assert fresh.find(second) is None  # dropped with its proposals
+        fresh.close()
+        left = len(proposed_ids(path, _source))
+        assert f"Queue · {left} proposed · 1 accepted" in screen_text(app)
+        assert statuses(path, [first, third]) == ["accepted", "proposed"]
         await pilot.press("u")
         await settle(pilot)
-        assert f"Undid: reject statement {second}" in notices(app)
+        assert f"Undid: reject actor {second}" in notices(app)
         assert review.queue_list.highlighted_id == second  # the undone proposal is back under the cursor
         assert f"Queue · {count - 1} proposed · 1 accepted · 0 rejected" in screen_text(app)
         assert statuses(path, [first, second]) == ["accepted", "proposed"]
@@ -137,7 +171,9 @@ async def test_edit_changes_the_act_through_the_form(make_app, imported) -> None
     app = make_app(path)
     async with app.run_test(size=(80, 24)) as pilot:
         review = await open_review(pilot)
-        row = review.queue_list.rows[0]
+        await go_to(pilot, review, queue_ids(review, "statement")[0])
+        k = review.queue_list.cursor
+        row = review.queue_list.rows[k]
         before = row.label
         await pilot.press("e")
         await settle(pilot)
@@ -149,7 +185,7 @@ async def test_edit_changes_the_act_through_the_form(make_app, imported) -> None
         assert app.screen is review
         after = model.ACTS[model.ACTS.index(before) + 1]
         assert f"Saved {row.id}." in notices(app)
-        assert review.queue_list.rows[0].id == row.id and review.queue_list.rows[0].label == after
+        assert review.queue_list.rows[k].id == row.id and review.queue_list.rows[k].label == after
         assert f"Act      {after} · " in review.query_one(DetailView).text
     fresh = reopen(path)
     assert (fresh.get(row.id).act, fresh.get(row.id).status) == (after, "proposed")
@@ -163,7 +199,12 @@ async def test_change_speaker_then_merge_the_actor_into_an_existing_one(make_app
         review = await open_review(pilot)
         actors = {a.name: a.id for a in app.store.all("actors")}
         target, kirby = actors["North Korea"], actors["John Kirby"]
-        first = queue_ids(review)[0]
+        first = queue_ids(review, "statement")[0]
+        await go_to(pilot, review, first)
+
+        def shown() -> str:
+            return next(row.who for row in review.queue_list.rows if row.id == first)
+
         await pilot.press("c")
         await settle(pilot)
         assert isinstance(app.screen, PickRecordScreen)
@@ -172,7 +213,7 @@ async def test_change_speaker_then_merge_the_actor_into_an_existing_one(make_app
         await pilot.press("enter")
         await settle(pilot)
         assert f"The speaker of {first} is now John Kirby." in notices(app)
-        assert review.queue_list.rows[0].who == "John Kirby"
+        assert shown() == "John Kirby"
         fresh = reopen(path)
         assert fresh.get(first).speaker == kirby
         kirby_said = [s.id for s in fresh.statements_by(kirby)]
@@ -187,7 +228,7 @@ async def test_change_speaker_then_merge_the_actor_into_an_existing_one(make_app
         await pilot.press("enter")
         await settle(pilot)
         assert "Merged “John Kirby” into North Korea; every reference moved." in notices(app)
-        assert review.queue_list.rows[0].who == "North Korea"
+        assert shown() == "North Korea"
         fresh = reopen(path)
         assert fresh.find(kirby) is None and "John Kirby" in fresh.get(target).aliases
         assert {s.speaker for s in (fresh.get(rid) for rid in kirby_said)} == {target}
@@ -237,6 +278,7 @@ async def test_markup_like_text_in_proposals_shows_literally_and_failures_are_sh
     app = make_app(path, poll=60)
     async with app.run_test(size=(80, 24)) as pilot:
         review = await open_review(pilot)
+        await go_to(pilot, review, first.id)
         text = screen_text(app)
         assert f"North Korea {BROKEN}" in text and f"Kim {BOLD} Jong ␛[31m" in text and "\x1b" not in text
         detail = review.query_one(DetailView).text
@@ -265,19 +307,22 @@ async def test_each_source_has_its_counts_and_its_own_queue(make_app, imported, 
                        "\"These claims are false,\" spokesman Lee Jun said.\n", encoding="utf-8")
     fresh = reopen(path)
     second_id = import_article(fresh, read_article(str(article))).source_id
-    seed_count = sum(r.status == "proposed" for r in fresh.records_from_source(seed_id))
-    second = sorted(r.id for r in fresh.records_from_source(second_id))
     fresh.close()
+    seed_count, second = len(proposed_ids(path, seed_id)), sorted(proposed_ids(path, second_id))
     app = make_app(path)
     async with app.run_test(size=(80, 24)) as pilot:
         review = await open_review(pilot)
         assert [row.id for row in review.sources_list.rows] == [second_id, seed_id]  # newest first
+        assert review.source_id == seed_id  # the source of the proposal focused in the main panes
+        await pilot.press("shift+tab", "k", "enter")  # to the sources, up to the second, back to its queue
+        await settle(pilot)
         assert review.source_id == second_id and sorted(queue_ids(review)) == second
-        await pilot.press("shift+tab", "j", "enter")  # to the sources, down to the seed, back to its queue
+        await pilot.press("shift+tab", "j", "enter")  # and down to the seed again
         await settle(pilot)
         assert review.source_id == seed_id and review.queue_list.has_focus
         assert len(review.queue_list.rows) == seed_count
-        middle = queue_ids(review)[seed_count // 2]
+        statements = queue_ids(review, "statement")
+        middle = statements[len(statements) // 2]
         # R on a proposal in the main panes starts the queue at that proposal
         await pilot.press("escape")
         await settle(pilot)
@@ -288,11 +333,16 @@ async def test_each_source_has_its_counts_and_its_own_queue(make_app, imported, 
         review = app.screen
         assert isinstance(review, ReviewScreen) and review.source_id == seed_id
         assert review.queue_list.highlighted_id == middle
+        fresh = reopen(path)
+        its_links = [ln.id for ln in fresh.links_of(middle) if ln.status == "proposed"]
+        fresh.close()
         await pilot.press("x")
         await settle(pilot)
+        gone = 1 + len(its_links)  # rejecting a statement rejects the links proposed on it
+        assert statuses(path, [middle, *its_links]) == ["rejected"] * gone
         counts = {row.id: (row.proposed, row.accepted, row.rejected) for row in review.sources_list.rows}
-        assert counts == {seed_id: (seed_count - 1, 0, 1), second_id: (len(second), 0, 0)}
-        assert f"Queue · {seed_count - 1} proposed · 0 accepted · 1 rejected" in screen_text(app)
+        assert counts == {seed_id: (seed_count - gone, 0, gone), second_id: (len(second), 0, 0)}
+        assert f"Queue · {seed_count - gone} proposed · 0 accepted · {gone} rejected" in screen_text(app)
 
 
 async def test_tab_reaches_the_sources_and_the_merge_picker_leaves_out_the_actor_merged(
@@ -336,9 +386,10 @@ async def test_a_decision_said_under_one_source_is_gone_when_another_is_chosen(
         await settle(pilot)
         detail = review.query_one(DetailView)
         assert "Accepted" in str(detail.border_subtitle)
-        await pilot.press("tab", "j")
+        decided = review.source_id
+        await pilot.press("tab", "k" if decided == seed_id else "j")
         await settle(pilot)
-        assert review.source_id == seed_id and not detail.border_subtitle
+        assert review.source_id != decided and not detail.border_subtitle
 
 
 async def test_undo_remapped_in_the_key_file_also_undoes_in_the_review_queue(
@@ -350,6 +401,7 @@ async def test_undo_remapped_in_the_key_file_also_undoes_in_the_review_queue(
     async with app.run_test(size=(80, 24)) as pilot:
         review = await open_review(pilot)
         first = queue_ids(review)[0]
+        await go_to(pilot, review, first)
         await pilot.press("y")
         await settle(pilot)
         assert statuses(path, [first]) == ["accepted"]

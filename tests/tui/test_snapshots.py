@@ -79,7 +79,7 @@ def test_review_queue(snap_compare, tmp_path, monkeypatch) -> None:
         await started(pilot)
         await pilot.press("R")
         await settle(pilot)
-        await pilot.press("y", "j", "j")  # accept one, then down to a known actor's proposal
+        await pilot.press("y", "j", "j")  # accept one, then down to a proposed link under its denial
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

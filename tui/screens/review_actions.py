@@ -1,5 +1,8 @@
 """The review queue's keys: accept, reject, edit, change speaker, merge actor, accept all, undo.
 
+Actors and links an import proposed are reviewed here too: x on an actor drops it with its
+proposals, e renames it or changes its kind, m merges it into an existing actor.
+
 Changes are written one after another (so an undo never overtakes the accept before it) in
 thread workers; the row they touch shows a pending mark until the store has answered.
 """
@@ -16,6 +19,7 @@ from textual.binding import Binding
 from textual.content import Content
 
 from store import NothingToDo, model
+from store.review import decide
 
 from ..forms.store_calls import failure_text
 from ..review_views import PROPOSED, ProposalRow, speaker_of
@@ -160,8 +164,9 @@ class ReviewActions:
             return
         record_id, words, source_id = row.id, one_line(row.text, 40), self.source_id
         summary = f"{verb} {row.kind} {record_id} “{words}”"
-        self.write(lambda: self.store.update_many({record_id: {"status": status}}, summary),
-                   lambda _n: (self._said(f"{status.capitalize()}: {words}"), self._reload(source_id)),
+        said = "Dropped" if row.kind == "actor" and status == "rejected" else status.capitalize()
+        self.write(lambda: decide(self.store, [record_id], status, summary),
+                   lambda _n: (self._said(f"{said}: {words}"), self._reload(source_id)),
                    (record_id,), verb)
         self._advance()
 
@@ -177,6 +182,10 @@ class ReviewActions:
         """Edit the proposal in the same form as everywhere else."""
         row = self._current("edit")
         if row is None:
+            return
+        if row.kind == "link":
+            self.app.notify("A proposed link is accepted (y) or rejected (x) here; its type, weight and "
+                            "note are edited from the record's Detail.", timeout=4, markup=False)
             return
         from ..forms import RecordFormScreen
 
@@ -194,6 +203,11 @@ class ReviewActions:
         """Attribute the proposal to another actor, chosen by searching."""
         row = self._current("re-attribute")
         if row is None:
+            return
+        if row.kind not in WHO_FIELD:
+            self.app.notify(f"A proposed {row.kind} has no speaker: c re-attributes statements and evidence"
+                            + (" (m merges an actor, e renames it)." if row.kind == "actor" else "."),
+                            severity="warning", timeout=4, markup=False)
             return
         from ..forms import PickRecordScreen
 
@@ -222,13 +236,13 @@ class ReviewActions:
         if row is None:
             return
         record = self.store.find(row.id)
-        gone = speaker_of(record) if record is not None else None
+        gone = row.id if row.kind == "actor" else speaker_of(record) if record is not None else None
         if not gone:
             self.app.notify("This proposal names nobody to merge; c chooses who.", severity="warning")
             return
         from ..forms import PickRecordScreen
 
-        gone_name = row.who or gone
+        gone_name = row.text if row.kind == "actor" else row.who or gone
 
         def done(kept: model.Actor) -> None:
             self._said(f"Merged “{gone_name}” into {kept.name}; every reference moved.", notify=True)
@@ -258,8 +272,7 @@ class ReviewActions:
 
         def accept_all() -> int:
             still = [rid for rid in ids if getattr(self.store.find(rid), "status", "") == PROPOSED]
-            return self.store.update_many({rid: {"status": "accepted"} for rid in still},
-                                          summary=f"accept all {len(still)} proposals of “{title}”")
+            return decide(self.store, still, "accepted", f"accept all {len(still)} proposals of “{title}”")
 
         def done(count: int) -> None:
             self._said(f"Accepted {count} proposals of “{title}”.", notify=True)
@@ -273,7 +286,8 @@ class ReviewActions:
 
     def _reversed(self, verb: str, entry: Any) -> None:
         self._said(f"{verb}: {one_line(entry.summary, 100)}", notify=True)
-        focus = next((rid for rid in entry.record_ids() if model.kind_of_id(rid) in WHO_FIELD), None)
+        focus = next((rid for rid in entry.record_ids()
+                      if model.kind_of_id(rid) in (*WHO_FIELD, "actor", "link")), None)
         self.load_all(focus=focus)
 
     def _undo_short_of_import(self) -> Any:

@@ -23,6 +23,7 @@ from store import StoreError, model
 
 from ..forms.store_calls import StoreCallsMixin
 from ..messages import StoreChanged
+from ..review_edges import source_of_proposal
 from ..review_views import (
     ProposalRow,
     SourceRow,
@@ -136,7 +137,7 @@ class ReviewScreen(ReviewActions, StoreCallsMixin, Screen[None]):
             if wanted is None and focus is not None:  # start at a proposal: open its source
                 record = self.store.find(focus)
                 if getattr(record, "status", None) == "proposed":
-                    wanted = record.source
+                    wanted = source_of_proposal(self.store, record)
             rows = source_rows(self.store)
             ids = [row.id for row in rows]
             if wanted not in ids:

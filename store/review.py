@@ -1,0 +1,155 @@
+"""Reviewing an import's proposals: accept or reject actors, statements, evidence and links as one
+undoable change each, with what follows from the decision.
+
+- Rejecting a statement or evidence rejects the links proposed from or to it.
+- Accepting a statement or evidence accepts the actor proposed as its speaker or reporter.
+- Rejecting (dropping) a proposed actor removes it with its proposals; it is refused while accepted
+  records depend on it (change their speaker first).
+- A proposed actor left with nothing after a decision (every statement, evidence and link touching it
+  rejected) is removed with those rejected proposals.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from . import model
+from .dependents import removal_ops
+from .errors import NotFound, StaleChange, ValidationError
+from .history import label
+from .ids import now
+
+if TYPE_CHECKING:
+    from .core import Store
+
+PROPOSED, ACCEPTED, REJECTED = model.STATUSES
+_ATTEMPTS = 5
+
+
+def decide(store: Store, ids: list[str], status: str, summary: str | None = None) -> int:
+    """Set the review status of ``ids`` and what follows from it, as one change; records changed."""
+    if status not in model.STATUSES:
+        raise ValidationError(f"status must be one of {', '.join(model.STATUSES)}, not {status!r}.",
+                              field="status")
+    for _attempt in range(_ATTEMPTS):
+        store.refresh()
+        seq = store.storage.seq
+        ops = decision_ops(store, ids, status)
+        if not ops:
+            return 0
+        what = summary or f"{'accept' if status == ACCEPTED else 'reject'} {_named(store, ids)}"
+        try:
+            store.apply_prepared(what, ops, expect_seq=seq)
+        except StaleChange:
+            continue
+        return len(ops)
+    raise StaleChange("The store kept changing while the review decision was written; nothing was "
+                      "written, try again.")
+
+
+def _named(store: Store, ids: list[str]) -> str:
+    """How a decision names what it decided: one record's label, or a count."""
+    if len(ids) == 1:
+        return label(store.raw(ids[0]) or {"id": ids[0]})
+    return f"{len(ids)} proposals"
+
+
+def decision_ops(store: Store, ids: list[str], status: str) -> list[list[Any]]:
+    """The whole-record ops that set ``status`` on ``ids`` and carry out what follows (module doc)."""
+    stamp = now()
+    changed: dict[str, dict[str, Any]] = {}
+
+    def current(rid: str) -> dict[str, Any] | None:
+        return changed.get(rid) or store.raw(rid)
+
+    def set_status(rid: str, value: str) -> None:
+        record = current(rid)
+        if record is not None and record.get("status") != value:
+            changed[rid] = {**record, "status": value, "updated": stamp}
+
+    dropped: list[str] = []
+    for rid in ids:
+        kind = model.kind_of_id(rid)
+        record = current(rid)
+        if record is None:
+            raise NotFound(f"There is no record with id {rid!r}; another session may have deleted it.")
+        if kind == "actor" and status == REJECTED:
+            dropped.append(rid)
+            continue
+        set_status(rid, status)
+        if kind in ("statement", "evidence") and status == REJECTED:
+            for link in store.links_of(rid):
+                if current(link.id)["status"] == PROPOSED:
+                    set_status(link.id, REJECTED)
+        if kind in ("statement", "evidence") and status == ACCEPTED:
+            who = record.get("speaker") or record.get("reported_by")
+            if who and (current(who) or {}).get("status") == PROPOSED:
+                set_status(who, ACCEPTED)
+    touched = {a for rid in changed for a in _actors_of(current(rid))}
+    gone: list[str] = []
+    for actor_id in dropped:
+        _refuse_if_accepted(store, actor_id, current)
+        gone.append(actor_id)
+    for actor_id in sorted(touched - set(dropped)):
+        actor = current(actor_id)
+        if actor and actor.get("status") == PROPOSED and actor.get("origin") == "extracted" \
+                and not _still_used(store, actor_id, current):
+            gone.append(actor_id)
+    ops: list[list[Any]] = []
+    removed: set[str] = set()
+    for actor_id in gone:
+        for table, rid, record in removal_ops(store, actor_id, cascade=True):
+            if rid in removed:
+                continue
+            removed.add(rid)
+            if record is not None and rid in changed:  # detached from the actor and decided as well
+                record = {**record, "status": changed[rid]["status"], "updated": stamp}
+            ops.append([table, rid, record])
+    ops += [[model.table_of_id(rid), rid, rec] for rid, rec in changed.items() if rid not in removed]
+    return _detached(ops)
+
+
+def _detached(ops: list[list[Any]]) -> list[list[Any]]:
+    """The ops with every kept record cleared of the actors deleted (several removals may touch one)."""
+    deleted = {rid for _table, rid, record in ops if record is None}
+    for op in ops:
+        record = op[2]
+        if record is None:
+            continue
+        if any(a in deleted for a in record.get("about", ())):
+            record = {**record, "about": [a for a in record["about"] if a not in deleted]}
+        for key in ("reported_by", "affiliation"):
+            if record.get(key) in deleted:
+                record = {**record, key: None}
+        op[2] = record
+    return ops
+
+
+def _actors_of(record: dict[str, Any] | None) -> list[str]:
+    """The actors a record points at: speaker, reporter, the accused or answered end of a link."""
+    if not record:
+        return []
+    out = [record.get("speaker"), record.get("reported_by"), *record.get("about", ())]
+    out += [record.get("from"), record.get("to")]
+    return [a for a in out if isinstance(a, str) and model.kind_of_id(a) == "actor"]
+
+
+def _users(store: Store, actor_id: str) -> list[str]:
+    """Every record that refers to an actor."""
+    out = [s.id for s in store.statements_by(actor_id)] + [s.id for s in store.statements_about(actor_id)]
+    out += [e.id for e in store.evidence_reported_by(actor_id)] + [ln.id for ln in store.links_of(actor_id)]
+    return out
+
+
+def _still_used(store: Store, actor_id: str, current: Any) -> bool:
+    """Whether anything not rejected still refers to an actor."""
+    return any((current(rid) or {}).get("status") != REJECTED for rid in _users(store, actor_id))
+
+
+def _refuse_if_accepted(store: Store, actor_id: str, current: Any) -> None:
+    """Dropping an actor takes its proposals with it, never a record someone accepted."""
+    kept = [rid for rid in _users(store, actor_id) if (current(rid) or {}).get("status") == ACCEPTED]
+    if kept:
+        raise ValidationError(
+            f"{label(store.raw(actor_id))} has {len(kept)} accepted record(s) ({', '.join(kept[:3])}); "
+            "change their speaker or merge the actor instead of dropping it.", field="status")
