@@ -58,7 +58,7 @@ class ActorKeys:
             if kind not in _MATCHED_KINDS:
                 continue
             self.names[actor["id"]] = actor["name"]
-            for name in [actor["name"], *actor.get("aliases", ())]:
+            for name in filter(proper_name, [actor["name"], *actor.get("aliases", ())]):
                 for how, key in keys_of(kind, name):
                     self.keys[(kind, how, key)].add(actor["id"])
                     self.surface.setdefault((kind, how, key, actor["id"]), name)
@@ -72,6 +72,11 @@ class ActorKeys:
     def lookup(self, kind: str, how: str, key: str) -> set[str]:
         """Stored actors of a kind carrying a key."""
         return self.keys.get((kind, how, key), set())
+
+
+def proper_name(name: str) -> bool:
+    """Whether a name has a capitalised word: "the union" or "residents" name no one in particular."""
+    return any(w[:1].isupper() for w in name.split())
 
 
 def keys_of(kind: str, name: str) -> list[tuple[str, str]]:
@@ -116,7 +121,7 @@ def match_actor(keys: ActorKeys, actor: dict[str, Any], context: set[str],
     if kind not in _MATCHED_KINDS:
         return None
     names = [actor["name"], *(a for a in actor.get("aliases", ()) if a != actor["name"])]
-    for name in names:
+    for name in filter(proper_name, names):
         for how, key in keys_of(kind, name):
             found = _key_match(keys, kind, how, key, name)
             if found is not None:

@@ -219,14 +219,15 @@ class ClaimIndex:
         return sorted(score, key=lambda rid: -score[rid])[:limit]
 
     def similarity(self, a: Item, b: Item) -> float:
-        """Cosine of the two items' term sets weighted by rarity (TF-IDF on synonym groups)."""
+        """How alike two items' terms are, weighted by rarity: the mean of their cosine (TF-IDF on
+        synonym groups) and of how much of the smaller one the larger holds (a clause inside a sentence)."""
         shared = a.terms & b.terms
         if not shared:
             return 0.0
         weight = {t: self.idf(t) ** 2 for t in a.terms | b.terms}
-        norm_a = math.sqrt(sum(weight[t] for t in a.terms))
-        norm_b = math.sqrt(sum(weight[t] for t in b.terms))
-        return sum(weight[t] for t in shared) / (norm_a * norm_b)
+        norm_a, norm_b = sum(weight[t] for t in a.terms), sum(weight[t] for t in b.terms)
+        common = sum(weight[t] for t in shared)
+        return (common / math.sqrt(norm_a * norm_b) + common / min(norm_a, norm_b)) / 2
 
 
 _INDEXES: weakref.WeakKeyDictionary[Any, ClaimIndex] = weakref.WeakKeyDictionary()

@@ -14,7 +14,11 @@ import zlib
 from store.extract.wordlists import function_words, gazetteer, load_wordlist, reporting_verbs
 from store.textnorm import fold
 
-_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+_WORD = re.compile(r"[0-9]+(?:[,.][0-9]+)*|[a-z0-9]+(?:['’][a-z]+)?")
+#: Where the leading clause ends: negation after it ("flooded because the wall was not there") is not
+#: the claim's own.
+_CLAUSE_END = re.compile(r"[,.;:!?]|\b(?:because|while|although|though|since|after|before|if|unless|when"
+                         r"|and|but|which|who|so|could|would)\b")
 _NEGATIONS = frozenset({"not", "no", "never", "nothing", "none", "neither", "nor", "without",
                         "cannot", "n't", "denied", "denies", "deny", "false", "untrue", "baseless"})
 #: Words that carry no claim of their own in news copy, beyond the shipped function words.
@@ -28,7 +32,7 @@ _EMPTY_WORDS = frozenset({
     "because", "as", "such", "said", "says", "say", "told", "tell", "according", "statement",
     "spokesperson", "spokesman", "spokeswoman", "mr", "mrs", "ms", "dr", "last", "week", "monday",
     "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
-    "one", "two", "three", "made", "make", "per", "cent", "percent", "s", "t", "new", "year", "years",
+    "made", "make", "go", "come", "per", "cent", "percent", "s", "t", "new", "year", "years",
 })
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ives", "ive", "edly", "ed", "es", "s")
 #: Irregular past forms news copy uses, to their base ("sold" -> "sell").
@@ -42,6 +46,7 @@ _IRREGULAR = {
     "took": "take", "taken": "take", "fell": "fall", "fallen": "fall", "hurt": "hurt", "shot": "shoot",
     "misled": "mislead", "withdrew": "withdraw", "withdrawn": "withdraw", "froze": "freeze",
     "frozen": "freeze", "sank": "sink", "sunk": "sink", "spoke": "speak", "spoken": "speak",
+    "lied": "lie", "lying": "lie", "came": "come", "went": "go", "goes": "go", "gone": "go",
     "children": "child", "men": "man", "women": "woman", "people": "people", "dying": "die",
 }
 
@@ -86,11 +91,37 @@ def synonym_groups() -> tuple[dict[tuple[str, ...], str], int]:
     return out, longest
 
 
+_NUMBERS = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty".split())}
+_NUMBERS.update({w: 10 * n for n, w in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), 3)})
+_TIMES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+
+
+def _numbers(ws: list[str]) -> list[str]:
+    """Number words as digits ("thirty" -> "30", "two hundred" -> "200"), so outlets' styles agree."""
+    out: list[str] = []
+    for w in ws:
+        if w in _TIMES and out and out[-1].isdigit() and w != "million":
+            out[-1] = str(int(out[-1]) * _TIMES[w])
+        elif w in _NUMBERS:
+            out.append(str(_NUMBERS[w]))
+        else:
+            out.append(w)
+    return out
+
+
 def words(text: str) -> list[str]:
-    """The folded words of a text, contractions split off ("didn't" -> "did", "n't")."""
+    """The folded words of a text, numbers as digits, contractions split off ("didn't" -> "did", "n't")."""
+    return _numbers(_words(text))
+
+
+def _words(text: str) -> list[str]:
     out: list[str] = []
     for w in _WORD.findall(fold(text).replace("’", "'")):
-        if w.endswith("n't"):
+        if w[0].isdigit():
+            out.append(w.replace(",", ""))
+        elif w.endswith("n't"):
             out += [w[:-3] or "not", "n't"]
         elif "'" in w:
             out.append(w.split("'")[0])
@@ -104,7 +135,8 @@ def terms(text: str) -> tuple[frozenset[str], bool]:
     groups, longest = synonym_groups()
     stop = _stop()
     ws = words(text)
-    negated = sum(1 for w in ws if w in _NEGATIONS) % 2 == 1
+    lead = words(_CLAUSE_END.split(fold(text), maxsplit=1)[0])
+    negated = sum(1 for w in lead if w in _NEGATIONS) % 2 == 1
     stems = [stem(w) for w in ws]
     out: set[str] = set()
     states, first, most = _states()

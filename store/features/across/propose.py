@@ -33,6 +33,7 @@ class AcrossProposals:
     actors: list[ActorMatch] = field(default_factory=list)
     links: list[dict[str, Any]] = field(default_factory=list)
     reasons: dict[str, ClaimLink] = field(default_factory=dict)
+    kept_apart: list[dict[str, Any]] = field(default_factory=list)
 
     def details(self) -> dict[str, Any]:
         """The JSON kept in the import's history entry for the review queue."""
@@ -40,12 +41,19 @@ class AcrossProposals:
             "actors": [m.to_dict() for m in self.actors],
             "links": [{"id": lid, "from": r.from_id, "to": r.to_id, "type": r.type, "why": r.why,
                        "confidence": r.confidence} for lid, r in self.reasons.items()],
+            "kept_apart": self.kept_apart,
         }}
 
 
-def propose_across(store: Store, extraction: Extraction) -> AcrossProposals:
-    """Match the extraction's actors and claims against the store; rewrites ``extraction`` in place."""
+def propose_across(store: Store, extraction: Extraction, text: str = "") -> AcrossProposals:
+    """Match the extraction's actors and claims against the store; rewrites ``extraction`` in place.
+
+    ``text`` is the article's: with it, a stored actor the extraction found only under a common noun
+    ("the union", "residents") is kept apart as a new actor of this article (precision first).
+    """
     out = AcrossProposals()
+    if text:
+        out.kept_apart = _keep_apart_generic(store, extraction, text)
     out.actors = _match_actors(store, extraction)
     _repoint(extraction, out.actors)
     affiliation = {a["id"]: a.get("affiliation") for a in extraction.actors}
@@ -98,6 +106,33 @@ def _match_actors(store: Store, extraction: Extraction) -> list[ActorMatch]:
             matches.append(found)
             context |= sources_of(found.actor)
     return matches
+
+
+def _keep_apart_generic(store: Store, extraction: Extraction, text: str) -> list[dict[str, Any]]:
+    """Stored actors the extractor found here only under common words ("the union") become new actors."""
+    new_ids = {a["id"] for a in extraction.actors}
+    kept = []
+    for aid, spans in list(extraction.actor_spans.items()):
+        stored = store.raw(aid) if aid not in new_ids else None
+        surfaces = [text[s:e] for s, e in spans if 0 <= s < e <= len(text)]
+        if stored is None or not surfaces or any(_names_it(f, stored) for f in surfaces):
+            continue
+        name = max(surfaces, key=len).strip()
+        name = name[4:] if name.lower().startswith("the ") else name
+        actor = model.defaults("actors")
+        actor.update(id=new_id(model.Actor.PREFIX), name=name, kind=stored["kind"], created=now(),
+                     updated=now())
+        _repoint(extraction, [ActorMatch(aid, actor["id"], [name], stored["kind"], "", 0.0)])
+        extraction.actors.append(actor)
+        kept.append({"actor": actor["id"], "not": aid, "names": sorted(set(surfaces)),
+                     "why": f"only common words ('{name}') named it here, not {stored['name']}"})
+    return kept
+
+
+def _names_it(surface: str, actor: dict[str, Any]) -> bool:
+    """Whether a mention carries a capitalised word of the actor's name or aliases ("Mr Hwang", "Seoul")."""
+    proper = {w for n in [actor["name"], *actor.get("aliases", ())] for w in n.split() if w[:1].isupper()}
+    return any(w.strip(".,'’s") in proper or w in proper for w in surface.split())
 
 
 def _repoint(extraction: Extraction, matches: list[ActorMatch]) -> None:
