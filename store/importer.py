@@ -67,7 +67,8 @@ def import_article(store: Store, article: Article, **overrides: Any) -> ImportRe
     known = [a.to_dict() for a in store.all("actors")]
     proposed = extract(article.text, source_id=source["id"], known_actors=known,
                        said_on=source["published"])
-    across = propose_across(store, proposed, article.text)  # issue 10: actors and claims matched across sources
+    # issue 10: match actors and claims across sources (rewrites `proposed`, adds links and reasons)
+    across = propose_across(store, proposed, article.text)
     proposals = store.prepare({"sources": [source], "actors": proposed.actors,
                                "statements": proposed.statements, "evidence": proposed.evidence,
                                "links": _unique_links(proposed.links + across.links)})

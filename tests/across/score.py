@@ -187,15 +187,15 @@ def _score_claims(st, file_of, mentions, out: Figures) -> None:
             out.same_found |= found
         else:
             out.answer_found |= found
-        if found:
-            setattr(out, "same_tp" if same else "answer_tp", getattr(out, "same_tp" if same else "answer_tp") + 1)
-        else:
-            setattr(out, "same_fp" if same else "answer_fp", getattr(out, "same_fp" if same else "answer_fp") + 1)
+        kind = "same" if same else "answer"
+        counter = f"{kind}_tp" if found else f"{kind}_fp"
+        setattr(out, counter, getattr(out, counter) + 1)
+        if not found:
             out.wrong.append(f"{link.type}: {ends[0]['text'][:50]!r} -> {ends[1]['text'][:50]!r}")
 
 
 def _score_actors(spans_of, actor_at, all_stories, out: Figures, names: dict[str, str]) -> None:
-    for name, _path, gold in all_stories:
+    for _name, _path, gold in all_stories:
         for actor in gold["actors"]:
             out.actor_gold += len(list(itertools.combinations(actor, 2)))
     files_of: dict[str, list[str]] = {}

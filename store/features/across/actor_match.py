@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import weakref
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -47,27 +47,33 @@ class ActorMatch:
 class ActorKeys:
     """The stored actors by every key their name and aliases give, per kind."""
 
-    def __init__(self, actors: Iterable[dict[str, Any]]) -> None:
+    def __init__(self, actors: Iterable[dict[str, Any]] = ()) -> None:
         self.keys: dict[tuple[str, str, str], set[str]] = defaultdict(set)
         self.surface: dict[tuple[str, str, str, str], str] = {}
         self.names: dict[str, str] = {}
         self.surnames: dict[str, set[str]] = defaultdict(set)
         self.compacts: dict[str, str] = {}
+        self.stamps: dict[str, str] = {}
         for actor in actors:
-            kind = actor.get("kind")
-            if kind not in _MATCHED_KINDS:
-                continue
-            self.names[actor["id"]] = actor["name"]
-            for name in filter(proper_name, [actor["name"], *actor.get("aliases", ())]):
-                for how, key in keys_of(kind, name):
-                    self.keys[(kind, how, key)].add(actor["id"])
-                    self.surface.setdefault((kind, how, key, actor["id"]), name)
-                if kind == "person":
-                    form = person_form(name)
-                    if len(form.words) > 1 and not form.initials_only:
-                        self.surnames[form.surname].add(actor["id"])
-                        if len(form.compact) >= _FUZZY_MIN_LETTERS:
-                            self.compacts.setdefault(form.spaced, actor["id"])
+            self.add(actor)
+
+    def add(self, actor: dict[str, Any]) -> None:
+        """Index one stored actor's name and aliases."""
+        self.stamps[actor["id"]] = actor.get("updated", "")
+        kind = actor.get("kind")
+        if kind not in _MATCHED_KINDS:
+            return
+        self.names[actor["id"]] = actor["name"]
+        for name in filter(proper_name, [actor["name"], *actor.get("aliases", ())]):
+            for how, key in keys_of(kind, name):
+                self.keys[(kind, how, key)].add(actor["id"])
+                self.surface.setdefault((kind, how, key, actor["id"]), name)
+            if kind == "person":
+                form = person_form(name)
+                if len(form.words) > 1 and not form.initials_only:
+                    self.surnames[form.surname].add(actor["id"])
+                    if len(form.compact) >= _FUZZY_MIN_LETTERS:
+                        self.compacts.setdefault(form.spaced, actor["id"])
 
     def lookup(self, kind: str, how: str, key: str) -> set[str]:
         """Stored actors of a kind carrying a key."""
@@ -114,8 +120,8 @@ def _unique(found: set[str]) -> str | None:
     return next(iter(found)) if len(found) == 1 else None
 
 
-def match_actor(keys: ActorKeys, actor: dict[str, Any], context: set[str],
-                sources_of: Any = None) -> ActorMatch | None:
+def match_actor(keys: ActorKeys, actor: dict[str, Any], context: Callable[[], set[str]],
+                sources_of: Callable[[str], set[str]] | None = None) -> ActorMatch | None:
     """The stored actor a proposed one is, if the evidence is clear; None otherwise."""
     kind = actor.get("kind")
     if kind not in _MATCHED_KINDS:
@@ -151,6 +157,8 @@ def _key_match(keys: ActorKeys, kind: str, how: str, key: str, name: str) -> tup
     other = keys.surface.get((kind, "acronym key" if how == "acronym" else
                               "initials key" if how == "initials" else how, key, stored),
                              keys.names[stored])
+    if how == "spelling" and name.count("-") != other.count("-"):
+        reason = _WHY["romanisation"]
     if how == "state":
         state = state_of(name)
         what = state[1] if state else "name"
@@ -183,14 +191,14 @@ def _fuzzy(keys: ActorKeys, actor: dict[str, Any], names: list[str]) -> ActorMat
                       round(0.6 + (score - 0.9) * 2, 2))
 
 
-def _surname_alone(keys: ActorKeys, actor: dict[str, Any], names: list[str], context: set[str],
-                   sources_of: Any) -> ActorMatch | None:
+def _surname_alone(keys: ActorKeys, actor: dict[str, Any], names: list[str],
+                   context: Callable[[], set[str]], sources_of: Any) -> ActorMatch | None:
     """A person named only by surname, when one stored person has it and shares the story."""
     form = person_form(actor["name"])
-    if len(form.words) != 1 or sources_of is None or not context:
+    if len(form.words) != 1 or sources_of is None:
         return None
     stored = _unique(keys.surnames.get(form.surname, set()))
-    if stored is None or not (sources_of(stored) & context):
+    if stored is None or not (sources_of(stored) & context()):
         return None
     return ActorMatch(actor["id"], stored, names, "person",
                       f"the surname alone, of {keys.names[stored]} who is in the same story: "
@@ -201,10 +209,18 @@ _KEYS: weakref.WeakKeyDictionary[Any, tuple[int, ActorKeys]] = weakref.WeakKeyDi
 
 
 def actor_keys(store: Store) -> ActorKeys:
-    """The stored actors' keys, rebuilt only when the actors table changed."""
+    """The stored actors' keys: new actors are added as they come, a changed or deleted one rebuilds."""
     generation = store.storage.table_generation.get("actors", 0)
     cached = _KEYS.get(store.storage)
-    if cached is None or cached[0] != generation:
-        cached = _KEYS[store.storage] = (generation, ActorKeys(store.storage.tables["actors"].values()))
-    return cached[1]
-
+    if cached is not None and cached[0] == generation:
+        return cached[1]
+    actors = store.storage.tables["actors"]
+    keys = cached[1] if cached is not None else None
+    if keys is None or any(actors.get(aid, {}).get("updated") != stamp for aid, stamp in keys.stamps.items()):
+        keys = ActorKeys(actors.values())
+    else:
+        for aid, actor in actors.items():
+            if aid not in keys.stamps:
+                keys.add(actor)
+    _KEYS[store.storage] = (generation, keys)
+    return keys

@@ -51,7 +51,8 @@ def relation(new: Item, old: Item, same_side: SameSide) -> str:
     return "contradicts" if opposed else "supports"
 
 
-def judge(index: ClaimIndex, new: Item, old: Item, verbatim: bool, one_side: bool) -> tuple[float, str] | None:
+def judge(index: ClaimIndex, new: Item, old: Item, verbatim: bool,
+          one_side: bool) -> tuple[float, str] | None:
     """How strongly two items make the same claim and why, or None when they do not.
 
     A short item (fewer than three terms: "the water was safe") matches only its own speaker's

@@ -92,19 +92,23 @@ def _match_actors(store: Store, extraction: Extraction) -> list[ActorMatch]:
     known = {s["speaker"] for s in extraction.statements} | {
         a for s in extraction.statements for a in s["about"]}
     known = {a for a in known if a not in new_ids and store.raw(a) is not None}
+    matches: list[ActorMatch] = []
 
     def sources_of(actor_id: str) -> set[str]:
-        return {s.source for s in store.statements_for_actor(actor_id) if s.source}
+        said = [*store.statements_by(actor_id), *store.statements_about(actor_id)]
+        return {s.source for s in said if s.source}
 
-    context: set[str] = set()
-    for actor_id in known:
-        context |= sources_of(actor_id)
-    matches = []
+    def story() -> set[str]:
+        """The sources of the article's actors already known (read only when a surname needs it)."""
+        out: set[str] = set()
+        for actor_id in known | {m.actor for m in matches}:
+            out |= sources_of(actor_id)
+        return out
+
     for actor in extraction.actors:
-        found = match_actor(keys, actor, context, sources_of)
+        found = match_actor(keys, actor, story, sources_of)
         if found is not None:
             matches.append(found)
-            context |= sources_of(found.actor)
     return matches
 
 
