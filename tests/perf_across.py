@@ -25,7 +25,7 @@ from store.importer import import_article
 from store.reading import Article
 from tests.across.score import stories
 from tests.perf import synthetic_network
-from tests.perf_import import _suffix
+from tests.perf_import import _suffix, print_phases
 
 _SENTENCE = re.compile(r"[^.!?\n]{30,}[.!?]")
 
@@ -96,11 +96,7 @@ def main(argv: list[str] | None = None) -> None:
         rows.append(("first import in a new session", median_s(
             lambda n: import_article(st, Article(article(100 + n), title=f"again {n}")), 1)))
         st.close()
-    width = max(len(name) for name, _ in rows)
-    floor = rows[1][1]
-    print(f"{'phase':<{width}}  {'seconds':>8}  {'x floor':>8}")
-    for name, seconds in rows:
-        print(f"{name:<{width}}  {seconds:>8.3f}  {seconds / floor:>8.1f}")
+    print_phases(rows, rows[1][1])
 
 
 if __name__ == "__main__":
