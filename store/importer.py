@@ -18,6 +18,7 @@ from . import model
 from .batch import Op
 from .errors import StaleChange, StoreError, ValidationError
 from .extract import extract
+from .features.across import propose_across
 from .ids import new_id, now
 from .reading import Article
 from .validate import validate
@@ -66,9 +67,11 @@ def import_article(store: Store, article: Article, **overrides: Any) -> ImportRe
     known = [a.to_dict() for a in store.all("actors")]
     proposed = extract(article.text, source_id=source["id"], known_actors=known,
                        said_on=source["published"])
+    # issue 10: match actors and claims across sources (rewrites `proposed`, adds links and reasons)
+    across = propose_across(store, proposed, article.text)
     proposals = store.prepare({"sources": [source], "actors": proposed.actors,
                                "statements": proposed.statements, "evidence": proposed.evidence,
-                               "links": _unique_links(proposed.links)})
+                               "links": _unique_links(proposed.links + across.links)})
     validate("sources", proposals[0][2], store.raw)
     summary = f"import {source['title'][:60]}"
     for _attempt in range(_ATTEMPTS):
@@ -80,7 +83,7 @@ def import_article(store: Store, article: Article, **overrides: Any) -> ImportRe
         seen_seq = store.storage.seq
         ops = _keep_valid(store, proposals, result)
         try:
-            store.apply_prepared(summary, ops, expect_seq=seen_seq)
+            store.apply_prepared(summary, ops, expect_seq=seen_seq, details=across.details())
         except StaleChange:
             continue  # another session wrote in between: check again against what it wrote
         result.matched_actors = len({rec["speaker"] for table, _rid, rec in ops if table == "statements"}

@@ -98,8 +98,12 @@ def main(argv: list[str] | None = None) -> None:
 
         rows.append(("whole import (read to durable)", median_s(whole_import, args.repeat)))
     print(f"proposed: {counts}")
+    print_phases(rows, rows[0][1])
+
+
+def print_phases(rows: list[tuple[str, float]], floor: float) -> None:
+    """Print timed phases, each beside how many times the floor it took."""
     width = max(len(name) for name, _ in rows)
-    floor = rows[0][1]
     print(f"{'phase':<{width}}  {'median s':>9}  {'x floor':>8}")
     for name, seconds in rows:
         print(f"{name:<{width}}  {seconds:>9.3f}  {seconds / floor:>8.1f}")

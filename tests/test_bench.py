@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from tests import perf, perf_import
+from tests import perf, perf_across, perf_import
 
 
 @pytest.mark.bench
 @pytest.mark.parametrize(("bench", "args", "expected"), [
     (perf, ["--sizes", "1000,10000", "--repeat", "3"], ("one durable change", "orjson load")),
     (perf_import, ["--mb", "0.2", "--repeat", "3"], ("whole import", "floor")),
-], ids=["storage", "import"])
+    (perf_across, ["--statements", "100000", "--repeat", "3"], ("whole import, matching", "floor")),
+], ids=["storage", "import", "across"])
 def test_benchmark_prints_its_table(bench, args, expected, capsys):
     bench.main(args)
     out = capsys.readouterr().out

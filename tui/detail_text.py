@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 
 from store import Store, model
+from store.features.across.views import also_reported_by
 
 from .rows import VERDICT_MARKS, quoted
 from .safe_text import one_line, visible
@@ -143,6 +144,20 @@ def _head(kind: str, record: model.Record, title: Content) -> Content:
             + title.stylize("bold") + Content(f"  {record.id}\n").stylize("dim"))
 
 
+def _also_reported(store: Store, record_id: str) -> Content:
+    """The other sources reporting the same claim: outlet or title, date, speaker and words."""
+    others = also_reported_by(store, record_id)
+    if not others:
+        return Content("")
+    out = _heading("Also reported by")
+    for r in others:
+        where = r.outlet or r.source_title or "no source"
+        out += Content.from_markup("  · [b]$where[/b] $date  ", where=one_line(where, 30),
+                                   date=r.date or "undated")
+        out += Content(one_line(f"{r.speaker_name or '?'}: {r.quote or r.text}", 90)) + Content("\n")
+    return out
+
+
 def statement_detail(store: Store, st: model.Statement) -> Content:
     """A statement in full: speaker, act, mode, cue, date, grade, sentence, links, annotations."""
     out = _head("statement", st, Content(visible(quoted(st.quote, st.text))))
@@ -158,6 +173,7 @@ def statement_detail(store: Store, st: model.Statement) -> Content:
     if st.about:
         out += _line("About", ", ".join(label_of(store, store.find(a)).plain for a in st.about))
     out += in_sentence(store, st) or Content("")
+    out += _also_reported(store, st.id)
     groups = store.evidence_for(st.id)
     if groups:
         out += _heading("Evidence")

@@ -29,6 +29,7 @@ ACTION_BINDINGS = [
     Binding("d", "delete", "Delete", show=False, id="delete"),
     Binding("s", "source", "Source", id="source"),
     Binding("r", "neighbourhood", "Graph", id="neighbourhood"),
+    Binding("t", "timeline", "Timeline", show=False, id="timeline"),
     Binding("u", "undo", "Undo", id="undo"),
     Binding("ctrl+r", "redo", "Redo", show=False, id="redo"),
     Binding("left_square_bracket", "back", "Back", show=False, id="back"),
@@ -299,6 +300,20 @@ class MainActions:
 
         self.app.nav.visit(record_id)
         self.app.push_screen(GraphScreen(record_id), closed)
+
+    def action_timeline(self) -> None:
+        """Show the focused actor's statements, or the focused claim's reports, in date order."""
+        record_id = self._focused("see the timeline of")
+        if record_id is None:
+            return
+        from .timeline_screen import TimelineScreen
+
+        def closed(chosen: str | None) -> None:
+            if chosen and chosen != record_id:
+                self.post_message(JumpTo(chosen))
+
+        self.app.nav.visit(record_id)
+        self.app.push_screen(TimelineScreen(record_id), closed)
 
     def action_back(self) -> None:
         """Go back to the record visited before."""
