@@ -30,6 +30,7 @@ class HistoryEntry:
     changes: tuple[dict[str, Any], ...]
     state: str
     target: str | None = None
+    details: dict[str, Any] | None = None
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> HistoryEntry:
@@ -44,6 +45,7 @@ class HistoryEntry:
             changes=tuple(data["changes"]),
             state=data.get("state", DONE),
             target=data.get("target"),
+            details=data.get("details"),
         )
 
     def record_ids(self) -> list[str]:

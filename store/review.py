@@ -11,11 +11,13 @@ undoable change each, with what follows from the decision.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from . import model
 from .dependents import removal_ops
 from .errors import NotFound, StaleChange, ValidationError
+from .features.across.match_review import MatchProposal, accept_ops, decisions
 from .history import label
 from .ids import now
 
@@ -26,8 +28,12 @@ PROPOSED, ACCEPTED, REJECTED = model.STATUSES
 _ATTEMPTS = 5
 
 
-def decide(store: Store, ids: list[str], status: str, summary: str | None = None) -> int:
-    """Set the review status of ``ids`` and what follows from it, as one change; records changed."""
+def decide(store: Store, ids: list[str], status: str, summary: str | None = None,
+           matches: Sequence[MatchProposal] = ()) -> int:
+    """Set the review status of ``ids`` and what follows from it, as one change; records changed.
+
+    ``matches`` (actor matches across sources, accepted only) are kept in the same change.
+    """
     if status not in model.STATUSES:
         raise ValidationError(f"status must be one of {', '.join(model.STATUSES)}, not {status!r}.",
                               field="status")
@@ -35,16 +41,32 @@ def decide(store: Store, ids: list[str], status: str, summary: str | None = None
         store.refresh()
         seq = store.storage.seq
         ops = decision_ops(store, ids, status)
+        if matches and status == ACCEPTED:
+            ops = _with_matches(store, ops, matches)
         if not ops:
             return 0
         what = summary or f"{'accept' if status == ACCEPTED else 'reject'} {_named(store, ids)}"
         try:
-            store.apply_prepared(what, ops, expect_seq=seq)
+            store.apply_prepared(what, ops, expect_seq=seq,
+                                 details=decisions(list(matches), ACCEPTED) if matches else None)
         except StaleChange:
             continue
         return len(ops)
     raise StaleChange("The store kept changing while the review decision was written; nothing was "
                       "written, try again.")
+
+
+def _with_matches(store: Store, ops: list[list[Any]], matches: Sequence[MatchProposal]) -> list[list[Any]]:
+    """The ops with each match's new aliases added to its stored actor (decided or not)."""
+    by_id = {op[1]: op for op in ops}
+    for match in matches:
+        for table, rid, record in accept_ops(store, match):
+            if rid in by_id and by_id[rid][2] is not None:
+                by_id[rid][2] = {**by_id[rid][2], "aliases": record["aliases"]}
+            elif rid not in by_id:
+                by_id[rid] = [table, rid, record]
+                ops.append(by_id[rid])
+    return ops
 
 
 def _named(store: Store, ids: list[str]) -> str:

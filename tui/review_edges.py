@@ -1,7 +1,8 @@
-"""The review queue's actors and links: what an import proposed besides statements and evidence.
+"""The review queue's actors, links and matches: what an import proposed besides statements and evidence.
 
-An import proposes the actors it found and the links between its records; both are reviewed in the
-queue like any proposal. User text goes through ``Content`` with control characters made visible.
+An import proposes the actors it found, the links between its records, and which of its actors are
+ones already stored (matches across sources); all are reviewed in the queue like any proposal. User
+text goes through ``Content`` with control characters made visible.
 """
 
 from __future__ import annotations
@@ -9,12 +10,13 @@ from __future__ import annotations
 from textual.content import Content
 
 from store import Store, model
+from store.features.across.match_review import MatchProposal, actor_matches
 
 from .detail_text import label_of
 from .safe_text import one_line
 
 #: Queue order within one place of the text: the actor first, then what it said, then the links.
-KIND_ORDER = {"actor": 0, "statement": 1, "evidence": 2, "link": 3}
+KIND_ORDER = {"match": 0, "actor": 0, "statement": 1, "evidence": 2, "link": 3}
 LINK_SHORT = {"supports": "+supp", "contradicts": "−contra", "denies": "denies", "accuses": "accuses",
               "responds_to": "answers", "restates": "restate", "undercuts": "undercut"}
 
@@ -94,3 +96,37 @@ def link_detail(store: Store, link: model.Link, confidence: Content) -> Content:
     if link.note:
         out += _field("Rests on", link.note)
     return out + Content("\ny accepts · x rejects it (rejecting either end rejects it too)").stylize("dim")
+
+
+def pending_matches(store: Store, source_id: str) -> list[MatchProposal]:
+    """The actor matches of a source's import that nobody accepted or split yet."""
+    return [m for m in actor_matches(store, source_id) if m.state == "proposed"]
+
+
+def match_place(store: Store, match: MatchProposal) -> int:
+    """Where a match first shows in the text: the earliest span among the records it moved."""
+    spans = [getattr(store.find(rid), "span", None) for rid in match.records]
+    return min((s[0] for s in spans if s), default=-1)
+
+
+def match_text(store: Store, match: MatchProposal) -> str:
+    """A match in one line: the name in this article and the stored actor it is taken to be."""
+    actor = store.find(match.actor)
+    return f"“{match.names[0]}” is {actor.name if isinstance(actor, model.Actor) else match.actor}"
+
+
+def match_detail(store: Store, match: MatchProposal, confidence: Content) -> Content:
+    """An actor match in full: the names here, the stored actor, why, and the records it moved."""
+    actor = store.find(match.actor)
+    out = Content.from_markup("[b]An actor already in the store, matched across sources[/b]\n\n")
+    out += _field("Here", ", ".join(match.names))
+    out += _field("Stored", label_of(store, actor, 50) + Content(f"  ({match.kind})  confidence ")
+                  + confidence)
+    if isinstance(actor, model.Actor):
+        said = store.statements_by(actor.id)
+        sources = {s.source for s in said if s.source}
+        out += _field("Known", f"{len(said)} statement(s) in {len(sources)} source(s)")
+    out += _field("Why", match.why)
+    out += _field("Moved", f"{len(match.records)} record(s) of this article now point at it")
+    return out + Content("\ny accepts (the names become its aliases) · x splits it: a new actor takes "
+                         "those records back").stylize("dim")

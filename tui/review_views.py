@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from textual.content import Content
 
 from store import Store, model
+from store.features.across.match_review import actor_matches
 
 from .detail_text import label_of, sentence_bounds
 from .review_edges import (
@@ -20,6 +21,10 @@ from .review_edges import (
     first_place,
     link_detail,
     link_words,
+    match_detail,
+    match_place,
+    match_text,
+    pending_matches,
     source_proposals,
 )
 from .rows import ACT_SHORT, ACT_STYLES, KIND_SHORT, Row, quoted
@@ -66,6 +71,8 @@ def source_row(store: Store, source: model.Source) -> SourceRow | None:
                for r in records):
         return None
     counts = count_statuses(records)
+    for match in actor_matches(store, source.id):
+        counts[{"accepted": ACCEPTED, "split": REJECTED}.get(match.state, PROPOSED)] += 1
     return SourceRow(source.id, "source", text=source.title, proposed=counts[PROPOSED],
                      accepted=counts[ACCEPTED], rejected=counts[REJECTED])
 
@@ -113,6 +120,9 @@ def queue_rows(store: Store, source_id: str) -> list[ProposalRow]:
         elif isinstance(record, model.Evidence):
             rows.append(ProposalRow(record.id, "evidence", record.kind, record.text,
                                     name(record.reported_by), confidence=record.confidence, start=start))
+    for match in pending_matches(store, source_id):
+        rows.append(ProposalRow(match.proposed_id, "match", match.kind, match_text(store, match), "",
+                                confidence=match.confidence, start=match_place(store, match)))
     rows.sort(key=lambda row: (row.start, KIND_ORDER[row.kind], row.id))
     return rows
 
@@ -176,6 +186,8 @@ def format_proposal(row: Row, width: int) -> Content:
         label, style = ACT_SHORT.get(row.label, row.label), ACT_STYLES.get(row.label, "")
     elif row.kind == "actor":
         label, style = "+" + KIND_SHORT.get(row.label, row.label), "magenta"
+    elif row.kind == "match":
+        label, style = "=" + KIND_SHORT.get(row.label, row.label), "magenta"
     elif row.kind == "link":
         label, style = LINK_SHORT.get(row.label, row.label), "cyan"
     else:
@@ -246,9 +258,15 @@ def _links(store: Store, record_id: str) -> Content:
     return out
 
 
-def proposal_detail(store: Store, record_id: str, new_actors: set[str]) -> Content:
+def proposal_detail(store: Store, record_id: str, new_actors: set[str],
+                    source_id: str | None = None) -> Content:
     """A proposal in full: its sentence with the span highlighted, then every proposed field."""
     record = store.find(record_id)
+    match = next((m for m in actor_matches(store, source_id) if m.proposed_id == record_id), None) \
+        if record is None and source_id else None
+    if match is not None:
+        shown, style = confidence_text(match.confidence)
+        return match_detail(store, match, Content(shown.strip()).stylize(style))
     if isinstance(record, model.Actor | model.Link):
         shown, style = confidence_text(record.confidence)
         sure = Content(shown.strip()).stylize(style)

@@ -19,6 +19,7 @@ from textual.binding import Binding
 from textual.content import Content
 
 from store import NothingToDo, model
+from store.features.across.match_review import accept_match, actor_matches, split_match
 from store.review import decide
 
 from ..forms.store_calls import failure_text
@@ -163,11 +164,31 @@ class ReviewActions:
         if row is None:
             return
         record_id, words, source_id = row.id, one_line(row.text, 40), self.source_id
+        if row.kind == "match":
+            self._decide_match(row, status)
+            return
         summary = f"{verb} {row.kind} {record_id} “{words}”"
         said = "Dropped" if row.kind == "actor" and status == "rejected" else status.capitalize()
         self.write(lambda: decide(self.store, [record_id], status, summary),
                    lambda _n: (self._said(f"{said}: {words}"), self._reload(source_id)),
                    (record_id,), verb)
+        self._advance()
+
+    def _decide_match(self, row: ProposalRow, status: str) -> None:
+        """Accept an actor match across sources, or split it into an actor of its own."""
+        source_id, words = self.source_id, one_line(row.text, 50)
+        accepting = status == "accepted"
+
+        def call() -> Any:
+            match = next((m for m in actor_matches(self.store, source_id or "") if m.proposed_id == row.id),
+                         None)
+            if match is None or match.state != "proposed":
+                raise NothingToDo("This match was decided meanwhile.")
+            return (accept_match if accepting else split_match)(self.store, match)
+
+        said = f"Accepted: {words}" if accepting else f"Split: {words} — a new actor of its own"
+        self.write(call, lambda _actor: (self._said(said), self._reload(source_id)), (row.id,),
+                   "accept" if accepting else "reject")
         self._advance()
 
     def action_accept(self) -> None:
@@ -183,9 +204,11 @@ class ReviewActions:
         row = self._current("edit")
         if row is None:
             return
-        if row.kind == "link":
-            self.app.notify("A proposed link is accepted (y) or rejected (x) here; its type, weight and "
-                            "note are edited from the record's Detail.", timeout=4, markup=False)
+        if row.kind in ("link", "match"):
+            what = ("A proposed link is accepted (y) or rejected (x) here; its type, weight and note are "
+                    "edited from the record's Detail." if row.kind == "link" else
+                    "A match is accepted (y) or split into an actor of its own (x).")
+            self.app.notify(what, timeout=4, markup=False)
             return
         from ..forms import RecordFormScreen
 
@@ -235,6 +258,9 @@ class ReviewActions:
         row = self._current("merge")
         if row is None:
             return
+        if row.kind in ("link", "match"):
+            self.app.notify(f"A {row.kind} names no speaker to merge.", severity="warning", markup=False)
+            return
         record = self.store.find(row.id)
         gone = row.id if row.kind == "actor" else speaker_of(record) if record is not None else None
         if not gone:
@@ -259,6 +285,7 @@ class ReviewActions:
         """Accept every remaining proposal of this source as one undoable change, after a y/n."""
         rows = self.queue_list.rows
         ids = tuple(row.id for row in rows if isinstance(row, ProposalRow) and not row.pending)
+        matched = {row.id for row in rows if isinstance(row, ProposalRow) and row.kind == "match"}
         source = self._source_row()
         if not ids or source is None:
             self.app.notify("Nothing left to accept in this source.", severity="warning", timeout=3)
@@ -272,7 +299,11 @@ class ReviewActions:
 
         def accept_all() -> int:
             still = [rid for rid in ids if getattr(self.store.find(rid), "status", "") == PROPOSED]
-            return decide(self.store, still, "accepted", f"accept all {len(still)} proposals of “{title}”")
+            matches = [m for m in actor_matches(self.store, source_id)
+                       if m.proposed_id in matched and m.state == "proposed"]
+            count = len(still) + len(matches)
+            decide(self.store, still, "accepted", f"accept all {count} proposals of “{title}”", matches)
+            return count
 
         def done(count: int) -> None:
             self._said(f"Accepted {count} proposals of “{title}”.", notify=True)

@@ -260,7 +260,7 @@ class ReviewScreen(ReviewActions, StoreCallsMixin, Screen[None]):
         try:
             if source_id not in self._new_actors:
                 self._new_actors[source_id] = imported_actor_ids(self.store, source_id)
-            content = proposal_detail(self.store, record_id, self._new_actors[source_id])
+            content = proposal_detail(self.store, record_id, self._new_actors[source_id], source_id)
         except StoreError as error:
             content = Content(visible(str(error)))
         if not get_current_worker().is_cancelled:

@@ -125,7 +125,7 @@ def _keep_apart_generic(store: Store, extraction: Extraction, text: str) -> list
         name = name[4:] if name.lower().startswith("the ") else name
         actor = model.defaults("actors")
         actor.update(id=new_id(model.Actor.PREFIX), name=name, kind=stored["kind"], created=now(),
-                     updated=now())
+                     updated=now(), status="proposed", origin="extracted", confidence=0.6)
         _repoint(extraction, [ActorMatch(aid, actor["id"], [name], stored["kind"], "", 0.0)])
         extraction.actors.append(actor)
         kept.append({"actor": actor["id"], "not": aid, "names": sorted(set(surfaces)),
