@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 import store as store_pkg
-from store import Ambiguous, NotFound
+from store import Ambiguous, NotFound, ValidationError
 from store.changes import describe_change, describe_entry, field_change, record_history
 from store.disagreements import disagreements, disputed_ids, verdicts_by_analyst
+from store.field_text import field_value
 from store.refs import nearest_names, partial_matches
 
 SHIN = "st-shin-north-korea-received-9000-containers"
@@ -104,3 +105,31 @@ def test_records_analysts_disagree_on(two_analysts):
     assert disputed_ids(alice) == {rid, SHIN}
     bob.undo()  # bob's grade withdrawn: only alice graded it now
     assert disputed_ids(alice) == {rid}
+
+
+@pytest.mark.parametrize(("table", "field", "text", "value"), [
+    ("statements", "act", "deny", "denial"),
+    ("statements", "act", "Accusation", "accusation"),
+    ("annotations", "verdict", "mostly-true", "mostly_true"),
+    ("statements", "about", "Russia; Kirby", ["act-russia", "act-john-kirby"]),
+    ("statements", "speaker", "Shin", "act-shin-wonsik"),
+    ("statements", "span", "10-20", [10, 20]),
+    ("statements", "quote", "none", None),
+    ("evidence", "quantity", "7,000 containers", {"value": 7000, "unit": "containers"}),
+    ("links", "weight", "−2", -2),
+    ("actors", "aliases", "RF; Moscow", ["RF", "Moscow"]),
+])
+def test_field_values_typed_as_text(store, table, field, text, value):
+    assert field_value(store, table, field, text) == value
+
+
+@pytest.mark.parametrize(("table", "field", "text", "message"), [
+    ("actors", "colour", "red", "An actor has no field 'colour'"),
+    ("statements", "act", "sing", "statement.act must be one of"),
+    ("statements", "credibility", "high", "must be a whole number"),
+    ("statements", "span", "ten", "two offsets"),
+])
+def test_unreadable_field_values_are_refused_naming_the_field(store, table, field, text, message):
+    with pytest.raises(ValidationError) as caught:
+        field_value(store, table, field, text)
+    assert message in str(caught.value)
