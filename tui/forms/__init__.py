@@ -5,7 +5,9 @@ from __future__ import annotations
 from .annotate_screen import AnnotateScreen
 from .confirm_delete_screen import ConfirmDeleteScreen
 from .link_screen import LinkScreen
+from .links_notes_screen import LinksNotesScreen
 from .pick_record_screen import PickRecordScreen
 from .record_form_screen import RecordFormScreen
 
-__all__ = ["AnnotateScreen", "ConfirmDeleteScreen", "LinkScreen", "PickRecordScreen", "RecordFormScreen"]
+__all__ = ["AnnotateScreen", "ConfirmDeleteScreen", "LinkScreen", "LinksNotesScreen", "PickRecordScreen",
+           "RecordFormScreen"]

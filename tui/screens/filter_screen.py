@@ -68,6 +68,9 @@ class FilterScreen(ModalScreen[PaneFilter | None]):
                     yield _select("status", model.STATUSES, flt.status)
                 yield Label("tag")
                 yield Input(flt.tag or "", placeholder="any tag", compact=True, id="tag")
+                yield Label("analysts")
+                yield ChoiceRow([(False, "any"), (True, "disagree")], flt.disagree, id="disagree",
+                                describe=lambda v: "verdicts or grades differ" if v else "")
                 if self.pane == "statements":
                     yield Label("said from")
                     yield Input(flt.date_from or "", placeholder="YYYY-MM-DD", compact=True, id="date_from")
@@ -96,7 +99,8 @@ class FilterScreen(ModalScreen[PaneFilter | None]):
         self.dismiss(PaneFilter(
             kind=self._value("kind"), act=self._value("act"), verdict=self._value("verdict"),
             status=self._value("status"), tag=self._value("tag"), date_from=self._value("date_from"),
-            date_to=self._value("date_to"), sort=self._value("sort") or "store",
+            date_to=self._value("date_to"), disagree=bool(self.query_one("#disagree", ChoiceRow).value),
+            sort=self._value("sort") or "store",
             descending=bool(self.query_one("#descending", ChoiceRow).value)))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
