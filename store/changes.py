@@ -99,6 +99,8 @@ def describe_entry(entry: HistoryEntry, record_id: str | None = None) -> str:
     if len(changes) > 3:
         return f"{entry.summary} ({len(changes)} records)"
     words = [describe_change(c) for c in changes]
+    if words == [f"{model.kind_of_id(changes[0]['id'])} added"] or words[0].endswith(" deleted"):
+        return entry.summary  # "add statement …", "delete actor …" say it already
     quoted_end = entry.summary.rfind("”")
     cut = entry.summary.find(":", max(quoted_end, 0))
     subject = entry.summary if cut < 0 else entry.summary[:cut]

@@ -16,6 +16,7 @@ from .confirm_delete_screen import ConfirmDeleteScreen
 from .describe import name_of, record_line, side_text
 from .form_parts import ErrorLine, FormBody, FormFooter, FormScreen
 from .record_form_screen import RecordFormScreen
+from .store_calls import note_own_change
 
 
 def link_line(store: Store, link: model.Link, record_id: str, width: int) -> Content:
@@ -127,6 +128,7 @@ class LinksNotesScreen(FormScreen[str | bool]):
 
     def _after(self, result: object) -> None:
         if result:
+            note_own_change(self, self.store)
             self.changed = True
             self.error_line.clear()
             self.reload()
