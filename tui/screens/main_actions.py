@@ -136,7 +136,7 @@ class MainActions:
         if record is None:
             return record_id or ""
         if isinstance(record, model.Link):
-            ends = [self.words(end, 24) for end in (record.from_, record.to)]
+            ends = [self.words(end, 40) for end in (record.from_, record.to)]
             return f"{ends[0]} —{record.type.replace('_', ' ')}→ {ends[1]}"
         if isinstance(record, model.Annotation):
             return f"{record.analyst}'s annotation on {self.words(record.target, 36)}"
