@@ -145,7 +145,7 @@ def _statement_cells(row: Row, rest: int) -> list[Content]:
         colour = "cyan" if row.kind == "link-statement" else ACT_STYLES.get(row.label, "")
         parts += [_cell(label, width, colour), Content(" ")]
         rest -= width + 1
-    who = min(18, max(8, rest // 4)) if rest >= 60 else min(10, max(8, rest // 4))
+    who = min(16, max(8, rest // 6)) if rest >= 60 else min(10, max(8, rest // 4))
     date = 11 if rest >= 80 and row.date else 0
     words = rest - who - 1 - date
     parts += [_cell(row.text, words, dim), Content(" ")]

@@ -78,6 +78,10 @@ class RecordFormScreen(FormScreen[str | None]):
                 changed[spec.name] = to_value(spec, state, self.kind)
         return changed
 
+    def has_changes(self) -> bool:
+        """Whether any field differs from what it showed at the start."""
+        return any(editor_state(spec, self) != self.start_states.get(spec.name) for spec in self.specs)
+
     def action_save(self) -> None:
         """Create or update the record in a worker; dismiss with its id once the store has it."""
         if self.busy:

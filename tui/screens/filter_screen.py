@@ -12,7 +12,7 @@ from textual.widgets import Input, Label, Select, Static
 from store import model
 
 from ..forms.choice_row import ChoiceRow
-from ..forms.form_parts import HELP_BINDING
+from ..forms.form_parts import BACK_BINDING, HELP_BINDING
 from ..pane_filter import NO_VERDICT, SORTS, PaneFilter
 
 KIND_CHOICES = {"actors": model.ACTOR_KINDS, "evidence": model.EVIDENCE_KINDS}
@@ -29,6 +29,7 @@ class FilterScreen(ModalScreen[PaneFilter | None]):
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="cancel"),
+        BACK_BINDING,
         # Priority, so enter on a closed dropdown applies (space or ↓ opens it), as the hint says.
         Binding("enter,ctrl+s", "apply", "Apply", id="apply", priority=True),
         Binding("ctrl+x", "clear", "Clear all", id="clear_all"),

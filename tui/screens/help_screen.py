@@ -10,6 +10,7 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from ..forms.form_parts import BACK_BINDING
 from ..keymap import keymap_path
 
 
@@ -18,6 +19,7 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS = [
         Binding("escape,question_mark", "dismiss_help", "Close help", id="close_help"),
+        BACK_BINDING,
         Binding("down,j", "scroll('down')", "Down", show=False, id="cursor_down"),
         Binding("up,k", "scroll('up')", "Up", show=False, id="cursor_up"),
         Binding("home,g", "scroll('home')", "Top", show=False, id="cursor_top"),

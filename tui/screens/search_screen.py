@@ -14,7 +14,7 @@ from textual.worker import get_current_worker
 
 from store import StoreError
 
-from ..forms.form_parts import HELP_BINDING
+from ..forms.form_parts import BACK_BINDING, HELP_BINDING
 from ..rows import Row, quoted, short_name
 from ..safe_text import one_line
 from ..widgets.record_list import RecordList
@@ -45,6 +45,7 @@ class SearchScreen(ModalScreen[str | None]):
 
     BINDINGS = [
         Binding("escape", "close", "Close search", id="close_search"),
+        BACK_BINDING,
         HELP_BINDING,
         Binding("down", "move(1)", "Next result", show=False, id="next_result"),
         Binding("up", "move(-1)", "Previous result", show=False, id="previous_result"),
