@@ -151,7 +151,7 @@ async def test_delete_asks_and_y_removes_then_undo_brings_back(make_app, store_p
         await pilot.press("y")
         await settle(pilot)
         # the notice gives the dialog's count, and names the statement by its words
-        assert f"Deleted statement “United States: North Korea is supplying" in notices(app)
+        assert "Deleted statement “United States: North Korea is supplying" in notices(app)
         assert f"and {counted.group(1)} record(s) with it." in notices(app)
         assert "Statements 20" in screen_text(app)
         assert reopen(store_path).find(US_ACCUSATION) is None
