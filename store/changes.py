@@ -91,20 +91,28 @@ def touches(change: dict[str, Any], record_id: str) -> bool:
     return False
 
 
-def describe_entry(entry: HistoryEntry, record_id: str | None = None) -> str:
-    """What an entry changed, in words; with ``record_id`` only what bears on that record."""
+def what_changed(entry: HistoryEntry, record_id: str | None = None) -> str | None:
+    """Only the words for what changed ("verdict false → true"), or None when the summary says it
+    better (an undo, a record added or deleted, a change to many records)."""
     changes = [c for c in entry.changes if record_id is None or touches(c, record_id)]
-    if entry.kind != "change" or not changes:
-        return entry.summary
-    if len(changes) > 3:
-        return f"{entry.summary} ({len(changes)} records)"
+    if entry.kind != "change" or not changes or len(changes) > 3:
+        return None
     words = [describe_change(c) for c in changes]
     if words == [f"{model.kind_of_id(changes[0]['id'])} added"] or words[0].endswith(" deleted"):
-        return entry.summary  # "add statement …", "delete actor …" say it already
+        return None  # "add statement …", "delete actor …" say it already
+    return "; ".join(w for w in words if w)
+
+
+def describe_entry(entry: HistoryEntry, record_id: str | None = None) -> str:
+    """What an entry changed, in words; with ``record_id`` only what bears on that record."""
+    words = what_changed(entry, record_id)
+    if words is None:
+        many = sum(1 for c in entry.changes if record_id is None or touches(c, record_id))
+        return f"{entry.summary} ({many} records)" if entry.kind == "change" and many > 3 else entry.summary
     quoted_end = entry.summary.rfind("”")
     cut = entry.summary.find(":", max(quoted_end, 0))
     subject = entry.summary if cut < 0 else entry.summary[:cut]
-    return f"{subject}: {'; '.join(w for w in words if w)}"
+    return f"{subject}: {words}"
 
 
 def record_history(store: Store, record_id: str, limit: int | None = None) -> list[HistoryEntry]:

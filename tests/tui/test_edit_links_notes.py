@@ -257,3 +257,22 @@ async def test_a_passage_selected_in_the_source_becomes_a_statement(make_app, st
     fresh = reopen(store_path)
     made = [st for st in fresh.statements_by(KIM) if st.span and list(st.span) == [start, end]]
     assert made and made[0].source and made[0].text.startswith("We have no intention")
+
+
+async def test_history_of_a_record_says_what_changed(make_app, store_path):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started_on(pilot, DENIAL)
+        await pilot.press("v", "6")  # verdict false
+        await settle(pilot)
+        await pilot.press("4")  # credibility 5 → 4
+        await settle(pilot)
+        await pilot.press("H")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "History" in text, (notices(app), app.screen)
+        assert "credibility 5 → 4" in text and "verdict false" in text
+        assert text.index("credibility 5 → 4") < text.index("verdict false")  # newest first
+        await pilot.press("q")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)

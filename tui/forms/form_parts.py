@@ -265,7 +265,7 @@ class FormScreen(StoreCallsMixin, ModalScreen[ResultType]):
         if self.has_changes():
             self.error_line.show_error("Not saved yet: ctrl+s saves, escape discards.")
             return
-        self.run_action("cancel")
+        self.action_cancel()
 
     def action_cancel(self) -> None:
         """Close without changing anything (not while a save is on its way)."""

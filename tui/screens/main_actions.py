@@ -29,6 +29,7 @@ ACTION_BINDINGS = [
     Binding("n", "new", "New", id="new"),
     Binding("l", "link", "Link", id="link"),
     Binding("L", "links_notes", "Links and notes", show=False, id="links_notes"),
+    Binding("H", "record_history", "History", show=False, id="record_history"),
     Binding("d", "delete", "Delete", show=False, id="delete"),
     Binding("s", "source", "Source", id="source"),
     Binding("r", "neighbourhood", "Graph", id="neighbourhood"),
@@ -248,6 +249,12 @@ class MainActions:
                 self.post_message(JumpTo(result))
 
         self.app.push_screen(screen(self.store, record_id), closed)
+
+    def action_record_history(self) -> None:
+        """Who changed the focused record, its annotations and its links, and what changed."""
+        record_id, screen = self._focused("show the history of"), self._form("HistoryScreen")
+        if record_id and screen:
+            self.app.push_screen(screen(self.store, record_id))
 
     def action_note_in_editor(self) -> None:
         """Write a long note on the focused record in $EDITOR, then save it as an annotation."""
