@@ -41,7 +41,7 @@ class ClaimnetApp(OrderedKeys, App[None]):
     BINDINGS = [
         Binding("question_mark,f1", "help", "Help", id="help"),
         # The main screen binds q to quit; on every other screen q goes back, as in tig and less.
-        Binding("q", "back_or_quit", "Back", id="quit"),
+        Binding("q", "back_or_quit", "Back", show=False, id="quit"),
         Binding("ctrl+p", "command_palette", "Commands", show=False, id="command_palette"),
     ]
 

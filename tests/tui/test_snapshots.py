@@ -84,3 +84,15 @@ def test_review_queue(snap_compare, tmp_path, monkeypatch) -> None:
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
     app.store.close()
+
+
+def test_statements_zoomed(snap_compare, store_path) -> None:
+    app = _app(store_path)
+    assert snap_compare(app, terminal_size=SIZE, run_before=_at_denial("z"))
+    app.store.close()
+
+
+def test_links_and_notes(snap_compare, store_path) -> None:
+    app = _app(store_path)
+    assert snap_compare(app, terminal_size=SIZE, run_before=_at_denial("L"))
+    app.store.close()
