@@ -10,7 +10,7 @@ from tui.screens.source_screen import SourceScreen
 from tui.widgets.detail_view import DetailView
 from tui.widgets.source_text import SourceText
 
-from .conftest import DENIAL, KIM, notices, reopen, screen_text, settle, started, started_on
+from .conftest import DENIAL, KIM, notices, press_settled, reopen, screen_text, settle, started, started_on
 
 PARADOX = "st-kim-yo-jong-absurd-paradox"
 LEDE = "st-kim-yo-jong-absurd-paradox-lede"
@@ -152,12 +152,8 @@ async def test_q_goes_back_except_on_the_main_screen_and_help_scrolls(make_app):
     app = make_app(poll=3600)
     async with app.run_test(size=(80, 12)) as pilot:
         await started_on(pilot, DENIAL)
-        await pilot.press("s")
-        await settle(pilot)
-        assert isinstance(app.screen, SourceScreen)
-        await pilot.press("q")
-        await settle(pilot)
-        assert isinstance(app.screen, MainScreen) and app.is_running
+        assert isinstance(await press_settled(pilot, "s"), SourceScreen)
+        assert isinstance(await press_settled(pilot, "q"), MainScreen) and app.is_running
         await pilot.press("question_mark")
         await settle(pilot)
         scroll = app.screen.query_one("VerticalScroll")

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import Static
-from textual.widgets.option_list import Option
 
 from store import Store, model
 from tui.safe_text import one_line
 
-from ..widgets.key_lists import KeyOptionList
 from .confirm_delete_screen import ConfirmDeleteScreen
-from .describe import name_of, record_line, side_text
-from .form_parts import ErrorLine, FormBody, FormFooter, FormScreen
+from .describe import name_of, side_text
 from .record_form_screen import RecordFormScreen
+from .record_listing import RecordListingScreen
 from .store_calls import note_own_change
 
 
@@ -42,7 +38,7 @@ def note_line(annotation: model.Annotation, width: int) -> Content:
         one_line(" · ".join(parts), max(10, width - 18)))
 
 
-class LinksNotesScreen(FormScreen[str | bool]):
+class LinksNotesScreen(RecordListingScreen):
     """Every link and annotation on ``record_id``; dismisses with the record to go to, or with
     whether something changed."""
 
@@ -51,59 +47,22 @@ class LinksNotesScreen(FormScreen[str | bool]):
         Binding("d", "delete", "Delete/withdraw", id="links.delete"),
         Binding("enter", "open", "Go to other end", id="links.open"),
     ]
+    TITLE_TEXT = "Links and annotations"
+    FOOTER_EXTRA = "enter go to the other end"
+    EMPTY = "No links or annotations yet: l links, a annotates."
 
     def __init__(self, store: Store, record_id: str) -> None:
-        super().__init__()
-        self.store = store
-        self.record_id = record_id
+        super().__init__(store, record_id)
         self.changed = False
 
-    def compose(self) -> ComposeResult:
-        """The record, the list and the keys."""
-        record = self.store.find(self.record_id)
-        with self.box("Links and annotations"):
-            if record is not None:
-                yield Static(record_line(self.store, record, 148), classes="form-header")
-            with FormBody(classes="form-body"):
-                yield KeyOptionList(compact=True, id="links-notes")
-            yield ErrorLine()
-            yield FormFooter("enter go to the other end")
-
-    def on_mount(self) -> None:
-        """Read the links and annotations off the UI thread."""
-        super().on_mount()
-        self.query_one(KeyOptionList).focus()
-        self.reload()
-
-    def reload(self) -> None:
-        """Read the list again (after an edit or a delete)."""
-        self.store_call(self._read, self._show, self.show_failure, group="load")
-
-    def _read(self) -> list[tuple[str, Content]]:
+    def read_rows(self) -> list[tuple[str | None, Content]]:
+        """The links, then the annotations."""
         store, rid = self.store, self.record_id
         width = max(40, self.size.width - 6)
-        rows = [(lk.id, link_line(store, lk, rid, width)) for lk in store.links_of(rid)]
+        rows: list[tuple[str | None, Content]] = [
+            (lk.id, link_line(store, lk, rid, width)) for lk in store.links_of(rid)]
         rows += [(a.id, note_line(a, width)) for a in store.annotations_of(rid)]
         return rows
-
-    def _show(self, rows: list[tuple[str, Content]]) -> None:
-        listing = self.query_one(KeyOptionList)
-        keep = listing.highlighted
-        listing.clear_options()
-        listing.add_options([Option(label, id=rid) for rid, label in rows])
-        if not rows:
-            listing.add_option(Option(Content("No links or annotations yet: l links, a annotates.")
-                                      .stylize("dim"), disabled=True))
-        elif keep is not None:
-            listing.highlighted = min(keep, len(rows) - 1)
-
-    @property
-    def chosen(self) -> str | None:
-        """The id of the highlighted link or annotation."""
-        listing = self.query_one(KeyOptionList)
-        if listing.highlighted is None or not listing.option_count:
-            return None
-        return listing.get_option_at_index(listing.highlighted).id
 
     def _own(self, record_id: str) -> bool:
         record = self.store.find(record_id)
