@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
-from . import model
+from . import model, refs
 from .errors import Ambiguous, NotFound
 from .textnorm import normalise
 
@@ -173,15 +173,33 @@ class QueriesMixin:
         if len(named) == 1:
             return self.get(named[0])
         if len(named) > 1:
-            raise Ambiguous(f"{ref!r} could mean {_list(named)}; use an id.", named)
+            labels = [f"{self._display_name(rid)} ({rid})" for rid in named]
+            raise Ambiguous(f"{ref!r} could mean {refs.candidate_list(labels)}; use an id.", named)
         prefixed = [rid for table in tables for rid in self.storage.tables[table]
                     if rid.startswith(ref)]
         if len(prefixed) == 1:
             return self.get(prefixed[0])
         if len(prefixed) > 1:
             raise Ambiguous(f"{ref!r} is the start of {_list(prefixed)}; type more of the id.", prefixed)
+        in_tables = {name: kept for name, ids in by_name.items()
+                     if (kept := [rid for rid in ids if model.table_of_id(rid) in tables])}
+        parts = refs.partial_matches(ref, in_tables)
+        if len(parts) == 1:
+            return self.get(parts[0])
+        if len(parts) > 1:
+            labels = [f"{self._display_name(rid)} ({rid})" for rid in parts]
+            raise Ambiguous(f"{ref!r} could mean {refs.candidate_list(labels)}; "
+                            "give more of the name or an id.", parts)
         what = kind or "record"
-        raise NotFound(f"No {what} is called or has an id starting with {ref!r}.")
+        near = refs.nearest_names(ref, (self._display_name(rid) for ids in in_tables.values()
+                                        for rid in ids))
+        hint = f" Did you mean {' or '.join(repr(n) for n in near)}?" if near else ""
+        raise NotFound(f"No {what} is called or has an id starting with {ref!r}.{hint}")
+
+    def _display_name(self, record_id: str) -> str:
+        """An actor's name or a source's title, as the person typed it."""
+        raw = self.raw(record_id) or {}
+        return raw.get("name") or raw.get("title") or record_id
 
     def _name_index(self) -> dict[str, list[str]]:
         def names(record: dict[str, Any]) -> list[str]:

@@ -40,7 +40,8 @@ class ClaimnetApp(OrderedKeys, App[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (76, "-normal"), (120, "-wide")]
     BINDINGS = [
         Binding("question_mark,f1", "help", "Help", id="help"),
-        Binding("q", "quit", "Quit", id="quit"),
+        # The main screen binds q to quit; on every other screen q goes back, as in tig and less.
+        Binding("q", "back_or_quit", "Back", show=False, id="quit"),
         Binding("ctrl+p", "command_palette", "Commands", show=False, id="command_palette"),
     ]
 
@@ -63,9 +64,12 @@ class ClaimnetApp(OrderedKeys, App[None]):
                markup: bool = True) -> None:
         """Show a short-lived notification (errors stay longer) and keep its text in ``notice_log``."""
         self.notice_log.append(message)
+        if title:  # one line: the title leads the message
+            message = f"{escape(title) if markup else title}: {message}"
+        self.clear_notifications()  # never stacked: the newest notice replaces the one shown
         if timeout is None:
             timeout = NOTICE_SECONDS.get(severity, NOTICE_SECONDS["information"])
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+        super().notify(message, severity=severity, timeout=timeout, markup=markup)
         # Toasts expire by their own timers; this one makes sure the screen drops them even when
         # a toast was mounted on a screen that has gone (it then lingered until the next key).
         self.call_later(self.set_timer, timeout + 0.1, self._refresh_notifications)  # any thread
@@ -106,8 +110,8 @@ class ClaimnetApp(OrderedKeys, App[None]):
         self.query(LoadingIndicator).remove()  # it would keep animating under the main screen
         self.push_screen(MainScreen())
         if store.created_new:
-            self.notify(f"Created a new store with the default network (the seed article) at "
-                        f"{visible(store.path)}.", title="New store", markup=False, timeout=6)
+            self.notify(f"New store at {visible(store.path)}, with the seed article's network.",
+                        markup=False, timeout=6)
         if store.migrated_from is not None:
             text = f"Migrated the store from schema {store.migrated_from}; a backup was kept."
             self.notify(text, markup=False, timeout=6)
@@ -139,6 +143,18 @@ class ClaimnetApp(OrderedKeys, App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, MainScreen | ReviewScreen):
                 screen.post_message(StoreChanged(generation, external))
+
+    def action_back_or_quit(self) -> None:
+        """q: back from any screen but the main one (as in tig and less); quit on the main screen."""
+        screen = self.screen
+        if isinstance(screen, MainScreen) or len(self.screen_stack) <= 2:
+            self.exit()
+            return
+        escape_keys = screen._bindings.key_to_bindings.get("escape", [])
+        if escape_keys:  # the screen's own way back (it may tidy up first)
+            self.call_later(screen.run_action, escape_keys[0].action)
+        else:
+            screen.dismiss(None)
 
     def action_help(self) -> None:
         """List every key of the screen in front (its focused widget's, the screen's, the app's)."""

@@ -9,9 +9,9 @@ from typing import NoReturn
 
 from store import StoreError
 
-from .commands import across_cmds, annotate_cmds, browse_cmds, check_cmds, import_cmds, share_cmds
+from .commands import across_cmds, annotate_cmds, browse_cmds, check_cmds, edit_cmds, import_cmds, share_cmds
 
-COMMAND_MODULES = [browse_cmds, across_cmds, check_cmds, annotate_cmds, import_cmds, share_cmds]
+COMMAND_MODULES = [browse_cmds, across_cmds, check_cmds, annotate_cmds, edit_cmds, import_cmds, share_cmds]
 
 
 class _Parser(argparse.ArgumentParser):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 
 from store import Store, model
+from store.disagreements import verdicts_by_analyst
 from store.features.across.views import also_reported_by
 
 from .rows import VERDICT_MARKS, quoted
@@ -84,10 +85,12 @@ def _links(store: Store, record_id: str) -> Content:
         items = store.linked(record_id, direction=way)
         if not items:
             continue
-        out += _heading(f"{heading} ({len(items)})")
+        out += _heading(f"{heading} ({len(items)}) — L edits")
         for link, _way, other in items:
             arrow = "→" if way == "out" else "←"
-            out += Content.from_markup("[cyan]$arrow $type[/] ", arrow=arrow, type=link.type)
+            weight = "" if link.weight is None else f" {link.weight:+d}"
+            out += Content.from_markup("[cyan]$arrow $type$weight[/] ", arrow=arrow,
+                                       type=link.type.replace("_", " "), weight=weight)
             out += Content(f"{other.id} ").stylize("dim") + label_of(store, other, 70)
             if link.note:
                 out += Content("\n    ") + Content(one_line(link.note, 120)).stylize("italic")
@@ -95,11 +98,32 @@ def _links(store: Store, record_id: str) -> Content:
     return out
 
 
+def _by_analyst(store: Store, annotations: list[model.Annotation]) -> Content:
+    """With two analysts or more: each one's verdict and tags in columns, side by side."""
+    analysts = list(dict.fromkeys(a.analyst for a in annotations))
+    if len(analysts) < 2:
+        return Content("")
+    verdicts = verdicts_by_analyst(store, annotations[0].target)
+    differ = len(set(verdicts.values())) > 1
+    out = _heading("By analyst" + (" — analysts disagree" if differ else ""))
+    width = min(16, max(len(one_line(a)) for a in analysts) + 1)
+    for analyst in analysts:
+        own = [a for a in annotations if a.analyst == analyst]
+        tags = list(dict.fromkeys(t for a in own for t in a.tags))
+        verdict = verdicts.get(analyst)
+        letter, style = VERDICT_MARKS.get(verdict or "", ("", ""))
+        out += Content(one_line(analyst, width).ljust(width)).stylize("bold")
+        out += Content((verdict or "no verdict").replace("_", " ").ljust(14)).stylize(style or "dim")
+        out += Content(f"{sum(1 for a in own if a.note)} note(s)".ljust(11)).stylize("dim")
+        out += Content(one_line(", ".join(tags), 30)).stylize("cyan") + Content("\n")
+    return out
+
+
 def _annotations(store: Store, record_id: str) -> Content:
     annotations = store.annotations_of(record_id)
     if not annotations:
         return _heading("Annotations") + Content("none yet — press a to annotate\n").stylize("dim")
-    out = _heading(f"Annotations ({len(annotations)})")
+    out = _by_analyst(store, annotations) + _heading(f"Annotations ({len(annotations)}) — L edits")
     for ann in annotations:
         out += Content(f"{ann.created[:16].replace('T', ' ')} ").stylize("dim")
         out += Content(one_line(ann.analyst, 20)).stylize("bold")

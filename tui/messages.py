@@ -65,7 +65,8 @@ class StoreChanged(Message):
 class JumpTo(Message):
     """Show a record in its pane (from search, the source reader, the neighbourhood…)."""
 
-    def __init__(self, record_id: str, remember: bool = True) -> None:
+    def __init__(self, record_id: str, remember: bool = True, keep_filter: bool = False) -> None:
         super().__init__()
         self.record_id = record_id
         self.remember = remember
+        self.keep_filter = keep_filter  # a new record: never drop the pane's filter to show it

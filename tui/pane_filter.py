@@ -24,6 +24,7 @@ class PaneFilter:
     tag: str | None = None
     date_from: str | None = None
     date_to: str | None = None
+    disagree: bool = False  # only records whose verdicts or grades differ between analysts
     sort: str = "store"
     descending: bool = False
 
@@ -35,7 +36,7 @@ class PaneFilter:
     def cleared(self) -> PaneFilter:
         """No filter and the store's order."""
         return replace(self, kind=None, act=None, verdict=None, status=None, tag=None,
-                       date_from=None, date_to=None, sort="store", descending=False)
+                       date_from=None, date_to=None, disagree=False, sort="store", descending=False)
 
     def describe(self) -> str:
         """A short summary for a pane title, such as ``act=denial tag=disputed ↓date``."""
@@ -43,12 +44,18 @@ class PaneFilter:
             ("kind", self.kind), ("act", self.act), ("verdict", self.verdict),
             ("status", self.status), ("tag", self.tag), ("from", self.date_from),
             ("to", self.date_to)) if value]
+        if self.disagree:
+            parts.append("analysts disagree")
         if self.sort != "store" or self.descending:
             parts.append(("↓" if self.descending else "↑") + self.sort)
         return " ".join(parts)
 
-    def keeps(self, record: object, verdict: str | None, tags: list[str]) -> bool:
-        """Whether a record (with its newest verdict and its tags) passes the filter."""
+    def keeps(self, record: object, verdict: str | None, tags: list[str],
+              disputed: frozenset[str] | set[str] = frozenset()) -> bool:
+        """Whether a record (with its newest verdict, its tags, and the ids analysts disagree on)
+        passes the filter."""
+        if self.disagree and getattr(record, "id", None) not in disputed:
+            return False
         if self.kind and getattr(record, "kind", None) != self.kind:
             return False
         if self.act and getattr(record, "act", None) != self.act:

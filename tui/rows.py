@@ -59,6 +59,7 @@ class Row:
     verdict: str | None = None
     noted: bool = False
     status: str = ""  # proposed, accepted or rejected (actors, statements and evidence)
+    link: str = ""  # the link a linked-statement row stands for (d and e act on it)
 
 
 def marks(row: Row) -> Content:
@@ -88,7 +89,7 @@ def format_row(row: Row, width: int) -> Content:
     lead = marks(row)
     parts: list[Content] = [lead] if row.kind in STATUS_KINDS else [lead, Content(" ")]
     rest = width - 3
-    if row.sign:
+    if row.sign or row.kind == "evidence":  # evidence keeps its sign column, blank or not
         parts.append(_cell(row.sign, 2, SIGN_STYLES.get(row.sign, "")))
         rest -= 2
     if row.kind == "actor":
@@ -109,24 +110,7 @@ def format_row(row: Row, width: int) -> Content:
             who = min(len(one_line(row.who)), max(8, rest // 2))
             parts += [_cell(row.who, who, "bold"), Content(" "), _cell(row.text, rest - who - 1)]
     elif row.kind in ("statement", "link-statement"):
-        if row.kind == "link-statement":
-            label = row.label.replace("_", " ")
-            label_width = max(7, cell_len(label)) if rest >= 40 else 7
-        elif rest >= 40:
-            label, label_width = ACT_SHORT.get(row.label, row.label), 7
-        else:
-            label, label_width = ACT_TINY.get(row.label, row.label[:4]), 4
-        if rest >= 16:
-            parts += [_cell(label, label_width, ACT_STYLES.get(row.label, "")), Content(" ")]
-            rest -= label_width + 1
-        if rest >= 20:
-            who = min(16, max(8, rest // 4))
-            parts += [_cell(row.who, who, "bold"), Content(" ")]
-            rest -= who + 1
-        if rest >= 45 and row.date:
-            parts += [_cell(row.date, 10, "dim"), Content(" ")]
-            rest -= 11
-        parts.append(_cell(row.text, rest, "dim" if row.status == "rejected" else ""))
+        parts += _statement_cells(row, rest)
     else:
         label = KIND_SHORT.get(row.label, row.label)
         if rest >= 20:
@@ -134,6 +118,41 @@ def format_row(row: Row, width: int) -> Content:
             rest -= 5
         parts.append(_cell(row.text, rest, "dim" if row.status == "rejected" else ""))
     return Content.assemble(*parts).truncate(width, pad=True)
+
+
+def short_name(name: str, width: int) -> str:
+    """A name cut to ``width`` cells the way people abbreviate: "Kim YJ", "South K", "Shin W"."""
+    name = one_line(name)
+    if cell_len(name) <= width:
+        return name
+    first, *others = name.split()
+    initials = "".join(word[0] for word in others if word[:1].isalnum())
+    short = f"{first} {initials}".strip()
+    return short if cell_len(short) <= width else first
+
+
+def _statement_cells(row: Row, rest: int) -> list[Content]:
+    """A statement's words first, then its speaker, short; a wide (zoomed) pane adds act and date."""
+    parts: list[Content] = []
+    dim = "dim" if row.status == "rejected" else ""
+    if row.kind == "link-statement" or rest >= 60:
+        label = row.label.replace("_", " ") if row.kind == "link-statement" else \
+            ACT_SHORT.get(row.label, row.label)
+        width = min(max(7, cell_len(label)), 11) if rest >= 60 else 4
+        if rest < 60:
+            label = LINK_TINY.get(row.label, row.label[:4]) if row.kind == "link-statement" else \
+                ACT_TINY.get(row.label, row.label[:4])
+        colour = "cyan" if row.kind == "link-statement" else ACT_STYLES.get(row.label, "")
+        parts += [_cell(label, width, colour), Content(" ")]
+        rest -= width + 1
+    who = min(16, max(8, rest // 6)) if rest >= 60 else min(10, max(8, rest // 4))
+    date = 11 if rest >= 80 and row.date else 0
+    words = rest - who - 1 - date
+    parts += [_cell(row.text, words, dim), Content(" ")]
+    parts.append(_cell(short_name(row.who, who), who, "bold"))
+    if date:
+        parts += [Content(" "), _cell(row.date, 10, "dim")]
+    return parts
 
 
 def quoted(quote: str | None, text: str) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from textual.content import Content
 
 from store import Store, model
+from store.disagreements import disputed_ids
 
 from .lazy_rows import LazyRows
 from .pane_filter import PaneFilter
@@ -71,10 +72,11 @@ def actor_rows(store: Store, flt: PaneFilter) -> PaneData:
     """Every actor with its kind and statement count, filtered and sorted."""
     counts = store.statement_counts()
     marks = marks_map(store)
+    disputed = _disputed(store, flt)
     rows = []
     for actor in store.all("actors"):
         verdict, noted, tags = marks.get(actor.id, NO_MARKS)
-        if flt.active and not flt.keeps(actor, verdict, tags):
+        if flt.active and not flt.keeps(actor, verdict, tags, disputed):
             continue
         rows.append(Row(actor.id, "actor", actor.kind, actor.name, count=counts.get(actor.id, 0),
                         verdict=verdict, noted=noted, status=actor.status))
@@ -84,13 +86,19 @@ def actor_rows(store: Store, flt: PaneFilter) -> PaneData:
     return PaneData(rows, _title("Actors", len(rows), flt=flt), "No actors match.")
 
 
+def _disputed(store: Store, flt: PaneFilter) -> frozenset[str]:
+    """The records analysts disagree on, when the filter asks for them (else none: not computed)."""
+    return frozenset(disputed_ids(store)) if flt.disagree else frozenset()
+
+
 def _statement_row(st: model.Statement, names: dict[str, str], flt: PaneFilter, marks,
-                   kind: str = "statement", label: str = "", sign: str = "") -> Row | None:
+                   kind: str = "statement", label: str = "", sign: str = "",
+                   disputed: frozenset[str] = frozenset(), link: str = "") -> Row | None:
     verdict, noted, tags = marks
-    if flt.active and not flt.keeps(st, verdict, tags):
+    if flt.active and not flt.keeps(st, verdict, tags, disputed):
         return None
     return Row(st.id, kind, label or st.act, quoted(st.quote, st.text), names.get(st.speaker, "?"),
-               st.said_on or "", sign, verdict=verdict, noted=noted, status=st.status)
+               st.said_on or "", sign, verdict=verdict, noted=noted, status=st.status, link=link)
 
 
 def statement_rows(store: Store, scope: str | None, flt: PaneFilter) -> PaneData:
@@ -112,8 +120,9 @@ def statement_rows(store: Store, scope: str | None, flt: PaneFilter) -> PaneData
         scope_text = f"bearing: {getattr(evidence, 'text', scope)}"
     marks = marks_map(store)
     grades = {st.id: st.credibility for st in statements} if flt.sort == "credibility" else {}
-    rows = [row for st in statements
-            if (row := _statement_row(st, names, flt, marks.get(st.id, NO_MARKS))) is not None]
+    disputed = _disputed(store, flt)
+    rows = [row for st in statements if (row := _statement_row(
+        st, names, flt, marks.get(st.id, NO_MARKS), disputed=disputed)) is not None]
     keys = {"date": lambda r: r.date or "~", "act": lambda r: r.label,
             "speaker": lambda r: r.who.casefold(), "credibility": lambda r: grades.get(r.id, 6)}
     _sort(rows, flt, keys)
@@ -121,9 +130,10 @@ def statement_rows(store: Store, scope: str | None, flt: PaneFilter) -> PaneData
     return PaneData(rows, _title("Statements", len(rows), flt), empty, _scope(scope_text))
 
 
-def _evidence_row(ev: model.Evidence, flt: PaneFilter, sign: str, marks) -> Row | None:
+def _evidence_row(ev: model.Evidence, flt: PaneFilter, sign: str, marks,
+                  disputed: frozenset[str] = frozenset()) -> Row | None:
     verdict, noted, tags = marks
-    if flt.active and not flt.keeps(ev, verdict, tags):
+    if flt.active and not flt.keeps(ev, verdict, tags, disputed):
         return None
     return Row(ev.id, "evidence", ev.kind, ev.text, sign=sign, verdict=verdict, noted=noted, status=ev.status)
 
@@ -140,11 +150,12 @@ def evidence_rows(store: Store, statement_id: str | None, flt: PaneFilter) -> Pa
         ids = store.ids("evidence")
         return PaneData(LazyRows(ids, "evidence"), _title("Evidence", len(ids)), "No evidence yet.")
     marks = marks_map(store)
+    disputed = _disputed(store, flt)
     if statement_id is None:
         items = store.all("evidence")
         grades = {ev.id: ev.credibility for ev in items}
         rows = [row for ev in items if (row := _evidence_row(
-            ev, flt, overall_sign(store, ev.id), marks.get(ev.id, NO_MARKS))) is not None]
+            ev, flt, overall_sign(store, ev.id), marks.get(ev.id, NO_MARKS), disputed)) is not None]
         _sort(rows, flt, {"kind": lambda r: r.label, "credibility": lambda r: grades.get(r.id, 6)})
         return PaneData(rows, _title("Evidence", len(rows), flt=flt), "No evidence matches.")
     rows: list[Row] = []
@@ -153,7 +164,7 @@ def evidence_rows(store: Store, statement_id: str | None, flt: PaneFilter) -> Pa
                                           if t in BEARING_SIGNS else 0, t))
     for link_type in order:
         found = [row for ev in groups[link_type] if (row := _evidence_row(
-            ev, flt, BEARING_SIGNS.get(link_type, "~"), marks.get(ev.id, NO_MARKS))) is not None]
+            ev, flt, BEARING_SIGNS.get(link_type, "~"), marks.get(ev.id, NO_MARKS), disputed)) is not None]
         if found:
             rows.append(Row(f"group:{link_type}", "group", text=f"{link_type} ({len(found)})"))
             rows.extend(found)
@@ -162,7 +173,7 @@ def evidence_rows(store: Store, statement_id: str | None, flt: PaneFilter) -> Pa
     for link, way, other in store.linked(statement_id):
         if isinstance(other, model.Statement):
             row = _statement_row(other, names, PaneFilter(), marks.get(other.id, NO_MARKS),
-                                 "link-statement", link.type, "→" if way == "out" else "←")
+                                 "link-statement", link.type, "→" if way == "out" else "←", link=link.id)
             if row is not None:
                 linked.append(row)
     if linked:

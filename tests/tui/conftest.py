@@ -12,6 +12,7 @@ from textual import events
 from textual.app import App
 from textual.keys import _character_to_key, _get_unicode_name_from_key
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.worker import WorkerCancelled
 
 import store
@@ -124,3 +125,11 @@ async def press_at_once(pilot: Pilot, *keys: str) -> None:
         event.set_sender(app)
         app.post_message(event)
     await pilot.pause()
+
+
+async def press_settled(pilot: Pilot, *keys: str) -> Screen:
+    """Press ``keys`` one by one, letting the app settle after each; the screen in front then."""
+    for key in keys:
+        await pilot.press(key)
+        await settle(pilot)
+    return pilot.app.screen

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from tui.forms import AnnotateScreen, ConfirmDeleteScreen, LinkScreen, RecordFormScreen
 from tui.screens.verdict_screen import VerdictScreen
 from tui.widgets.detail_view import DetailView
@@ -21,7 +23,9 @@ async def test_digit_sets_credibility_and_it_reaches_the_file(make_app, store_pa
         await _focus_denial(pilot)
         await pilot.press("2")
         await settle(pilot)
-        assert f"Credibility of {DENIAL} set to 2 (probably true)." in notices(app)
+        # a notice names the record by its speaker and words, never by its id
+        assert "Credibility 2 (probably true): Kim Yo Jong: North Korea has not exported" in notices(app)
+        assert DENIAL not in notices(app)
         assert "Credibility: 2 probably true" in app.screen.query_one(DetailView).text
     assert reopen(store_path).get(DENIAL).credibility == 2
 
@@ -45,7 +49,7 @@ async def test_verdict_menu_takes_one_key_and_the_row_shows_the_mark(make_app, s
         assert isinstance(app.screen, VerdictScreen)
         await pilot.press("6")
         await settle(pilot)
-        assert f"Verdict on {DENIAL}: false." in notices(app)
+        assert "Verdict false: Kim Yo Jong: North Korea has not exported" in notices(app)
         row = screen.pane("statements").rows[screen.pane("statements").cursor]
         assert row.id == DENIAL and row.verdict == "false"
         assert "verdict false" in app.screen.query_one(DetailView).text
@@ -126,7 +130,9 @@ async def test_link_key_links_the_focused_statement(make_app, store_path) -> Non
         await pilot.press("enter", "enter", "down", "enter", "ctrl+s")  # pick it, then the first type
         await settle(pilot)
         assert not isinstance(app.screen, LinkScreen), screen_text(app)
-        assert "Linked: ln-" in notices(app)
+        assert "Linked: Russia: Russia has not obtained" in notices(app)
+        assert "—supports→ Unification Ministry: South Korea" in notices(app)
+        assert "ln-" not in notices(app)
     fresh = reopen(store_path)
     links = fresh.links_from("st-russia-dismisses-arms-supply-accusation")
     assert [link.type for link in links if link.to == "st-unification-ministry-ready-to-repel-threats"] == [
@@ -140,10 +146,14 @@ async def test_delete_asks_and_y_removes_then_undo_brings_back(make_app, store_p
         await pilot.press("d")
         await settle(pilot)
         assert isinstance(app.screen, ConfirmDeleteScreen)
-        assert "go or change with it" in screen_text(app)
+        counted = re.search(r"(\d+) record\(s\) go or change with it", screen_text(app))
+        assert counted, screen_text(app)
         await pilot.press("y")
         await settle(pilot)
-        assert "Deleted:" in notices(app) and "Statements 20" in screen_text(app)
+        # the notice gives the dialog's count, and names the statement by its words
+        assert "Deleted statement “United States: North Korea is supplying" in notices(app)
+        assert f"and {counted.group(1)} record(s) with it." in notices(app)
+        assert "Statements 20" in screen_text(app)
         assert reopen(store_path).find(US_ACCUSATION) is None
         await pilot.press("u")
         await settle(pilot)

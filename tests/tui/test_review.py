@@ -412,3 +412,18 @@ async def test_undo_remapped_in_the_key_file_also_undoes_in_the_review_queue(
         await settle(pilot)
         assert statuses(path, [first]) == ["proposed"]
         assert "z Undo" in screen_text(app)
+
+
+async def test_a_proposed_link_is_edited_in_the_usual_form(make_app, imported) -> None:
+    path, _source = imported
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        review = await open_review(pilot)
+        link = queue_ids(review, "link")[0]
+        await go_to(pilot, review, link)
+        await pilot.press("e")
+        await settle(pilot)
+        assert isinstance(app.screen, RecordFormScreen) and app.screen.record_id == link
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is review

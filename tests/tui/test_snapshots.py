@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tui.app import ClaimnetApp
 
 from .conftest import DENIAL, settle, started, started_on
@@ -83,4 +85,12 @@ def test_review_queue(snap_compare, tmp_path, monkeypatch) -> None:
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+    app.store.close()
+
+
+
+@pytest.mark.parametrize("keys", [("z",), ("L",)], ids=["statements_zoomed", "links_and_notes"])
+def test_at_denial_after(snap_compare, store_path, keys) -> None:
+    app = _app(store_path)
+    assert snap_compare(app, terminal_size=SIZE, run_before=_at_denial(*keys))
     app.store.close()

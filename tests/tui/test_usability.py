@@ -23,7 +23,7 @@ from tui.screens.search_screen import format_hit
 from tui.screens.source_screen import SourceScreen
 from tui.widgets.detail_view import DetailView
 
-from .conftest import DENIAL, KIM, reopen, screen_text, settle, started, started_on, wait_for
+from .conftest import DENIAL, KIM, press_settled, reopen, screen_text, settle, started, started_on, wait_for
 
 GRAIN = ("Ministry rejects report on grain exports\n\nThe Agriculture Ministry on Tuesday denied a report "
          "that it had exported 40,000 tonnes of grain to North Korea. \"These claims are false,\" "
@@ -36,12 +36,8 @@ async def test_question_mark_lists_the_keys_of_the_source_reader_and_the_neighbo
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await started_on(pilot, DENIAL)
-        await pilot.press("s")
-        await settle(pilot)
-        assert isinstance(app.screen, SourceScreen)
-        await pilot.press("question_mark")
-        await settle(pilot)
-        assert isinstance(app.screen, HelpScreen)
+        assert isinstance(await press_settled(pilot, "s"), SourceScreen)
+        assert isinstance(await press_settled(pilot, "question_mark"), HelpScreen)
         ids = {binding_id for _keys, _what, binding_id in app.screen.rows}
         assert {"next_span", "previous_span", "open_span", "close_source", "quit"} <= ids
         await pilot.press("escape", "escape")
@@ -272,7 +268,10 @@ async def test_proposed_and_rejected_statements_are_marked_in_the_panes(
 
 def test_a_search_hit_keeps_its_kind_field_and_words_apart() -> None:
     hit = format_hit(Row("src-x", "hit", "source", "North Korea denies", "title"), 60).plain
-    assert hit.startswith("source title    North Korea denies")
+    assert hit.startswith("source title        North Korea denies")
+    # a statement's hit shows who said it, short, where the field was
+    hit = format_hit(Row("st-x", "hit", "statement", "“the most absurd paradox”", "Kim Yo Jong"), 60).plain
+    assert hit.startswith("stmt   Kim Yo Jong  “the most absurd paradox”")
 
 
 async def test_at_60_columns_the_footer_keeps_help_and_quit(make_app) -> None:

@@ -176,7 +176,7 @@ async def test_missing_store_is_created_and_announced(make_app, tmp_path) -> Non
     app = make_app(path)
     async with app.run_test(size=(80, 24)) as pilot:
         await started(pilot)
-        assert "Created a new store with the default network" in "\n".join(app.notice_log)
+        assert "New store at" in "\n".join(app.notice_log)
         assert "Actors 19" in screen_text(app)
 
 

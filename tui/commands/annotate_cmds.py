@@ -8,6 +8,7 @@ from typing import Any
 from rich.text import Text
 
 from store import model
+from store.changes import describe_entry, record_history
 
 from .choices import vocabulary
 from .output import cell, console, emit_json, open_for, record_json, table
@@ -93,17 +94,22 @@ def redo(args: argparse.Namespace) -> int:
 
 
 def history(args: argparse.Namespace) -> int:
-    """Print the newest history entries."""
+    """Print the newest history entries, each saying what it changed."""
     store = open_for(args)
     record = store.resolve(args.record).id if args.record else None
-    entries = store.history(limit=args.limit, record=record)
+    if record is None:
+        entries = store.history(limit=args.limit)
+    else:
+        entries = record_history(store, record, limit=args.limit)
     if args.json:
         emit_json([{"id": e.id, "at": e.at, "who": e.who, "kind": e.kind, "summary": e.summary,
-                    "state": e.state, "records": e.record_ids()} for e in entries])
+                    "changed": describe_entry(e, record), "state": e.state,
+                    "records": e.record_ids()} for e in entries])
         return 0
     grid = table("when", "who", "change", "state")
     for entry in entries:
-        grid.add_row(cell(entry.at[:19].replace("T", " ")), cell(entry.who, 12),
-                     cell(entry.summary, 56), cell(entry.state if entry.kind == "change" else ""))
+        grid.add_row(cell(entry.at[:16].replace("T", " ")), cell(entry.who, 12),
+                     cell(describe_entry(entry, record), 240),
+                     cell(entry.state if entry.kind == "change" else ""))
     console().print(grid)
     return 0

@@ -22,6 +22,8 @@ ResultType = TypeVar("ResultType")
 SAVE_BINDING = Binding("ctrl+s", "save", "Save", id="form.save")
 CANCEL_BINDING = Binding("escape", "cancel", "Cancel", id="form.cancel")
 #: The app's help key in a modal (whose keys do not reach the app's): lists the form's keys.
+#: q goes back on every screen but the main one, as escape does (in a text field it types a q).
+BACK_BINDING = Binding("q", "app.back_or_quit", "Back", show=False, id="quit")
 HELP_BINDING = Binding("f1,question_mark", "app.help", "Help", id="help", show=False)
 
 FORM_CSS = """
@@ -205,7 +207,7 @@ class FormScreen(StoreCallsMixin, ModalScreen[ResultType]):
     """Base of the form modals: shared look, an error line, store calls and a guarded cancel."""
 
     DEFAULT_CSS = FORM_CSS
-    BINDINGS = [CANCEL_BINDING, HELP_BINDING]
+    BINDINGS = [CANCEL_BINDING, HELP_BINDING, Binding("q", "back", "Back", show=False, id="quit")]
 
     busy: bool = False
     #: Where the focus goes for a refused field whose widget is not ``#field-<name>``.
@@ -253,6 +255,17 @@ class FormScreen(StoreCallsMixin, ModalScreen[ResultType]):
         """Show a failed store call: the store's message, and focus on the field it names."""
         self.busy = False
         self.show_error(failure_text(error), getattr(error, "field", None))
+
+    def has_changes(self) -> bool:
+        """Whether the form holds edits not saved yet (q then asks to save or discard)."""
+        return False
+
+    def action_back(self) -> None:
+        """q: back, as escape, unless that would throw away what was typed."""
+        if self.has_changes():
+            self.error_line.show_error("Not saved yet: ctrl+s saves, escape discards.")
+            return
+        self.action_cancel()
 
     def action_cancel(self) -> None:
         """Close without changing anything (not while a save is on its way)."""

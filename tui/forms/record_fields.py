@@ -16,6 +16,7 @@ from store import Store, ValidationError, model
 from tui.safe_text import visible
 
 from .choice_row import ChoiceRow
+from .link_screen import WEIGHTS
 from .ref_field import RefField
 
 
@@ -25,7 +26,8 @@ class FieldSpec:
 
     name: str
     label: str
-    editor: str  # text required area choice grade ref refs date list span number quantity
+    # text required area note choice optchoice grade weight ref refs date list span number quantity
+    editor: str
     choices: tuple[Any, ...] = ()
     kinds: tuple[str, ...] = ()
     placeholder: str = ""
@@ -73,6 +75,16 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         _CREDIBILITY,
         *_CLAIM_TAIL,
     ),
+    "link": (
+        FieldSpec("type", "type", "choice", model.LINK_TYPES),
+        FieldSpec("weight", "weight", "weight"),
+        FieldSpec("note", "note", "text", placeholder="why these are linked"),
+    ),
+    "annotation": (
+        FieldSpec("note", "note", "note"),
+        FieldSpec("tags", "tags", "list", placeholder="disputed; needs source"),
+        FieldSpec("verdict", "verdict", "optchoice", model.VERDICTS),
+    ),
     "source": (
         FieldSpec("title", "title", "required"),
         FieldSpec("outlet", "outlet", "text"),
@@ -103,8 +115,14 @@ def make_editor(spec: FieldSpec, store: Store, value: Any, kind: str, record_id:
     """The widget that edits ``spec`` showing ``value`` (user text made visible), id ``field-<name>``."""
     wid = f"field-{spec.name}"
     hint = spec.placeholder or ("required" if spec.editor == "required" else "")
-    if spec.editor == "area":
+    if spec.editor in ("area", "note"):
         return TextArea(_shown(value), id=wid, soft_wrap=True, classes="-tall")
+    if spec.editor == "optchoice":
+        options = [(str(c).replace("_", " "), c) for c in spec.choices]
+        return Select(options, value=value if value in spec.choices else Select.NULL, prompt="none",
+                      compact=True, id=wid)
+    if spec.editor == "weight":
+        return ChoiceRow(WEIGHTS, value, describe=lambda w: "" if w is None else "consistency", id=wid)
     if spec.editor == "choice":
         options = [(str(c).replace("_", " "), c) for c in spec.choices]
         start = value if value in spec.choices else spec.choices[0]
@@ -166,8 +184,12 @@ def _number(kind: str, spec: FieldSpec, text: str) -> int | float:
 
 def to_value(spec: FieldSpec, state: Any, kind: str) -> Any:
     """The store value for what a person entered; ValidationError naming the field if it cannot be one."""
-    if spec.editor in ("choice", "grade", "ref", "refs"):
+    if spec.editor == "optchoice":
+        return None if state is Select.NULL else state
+    if spec.editor in ("choice", "grade", "ref", "refs", "weight"):
         return state
+    if spec.editor == "note":
+        return state if state.strip() else None
     if spec.editor == "quantity":
         amount, unit = (part.strip() for part in state)
         if not amount and not unit:

@@ -34,10 +34,14 @@ class RecordFormScreen(FormScreen[str | None]):
         self.store = store
         self.kind = kind
         self.record_id = record_id
-        self.specs: tuple[FieldSpec, ...] = FIELDS[kind]
+        # A new record never asks for offsets: its span comes with it (from the source reader).
+        self.specs: tuple[FieldSpec, ...] = tuple(
+            spec for spec in FIELDS[kind] if record_id is not None or spec.editor != "span")
         self.record = store.find(record_id) if record_id else None
         base = self.record.to_dict() if self.record else model.defaults(model.BY_KIND[kind].TABLE)
         known = {spec.name for spec in self.specs}
+        self.carried = {key: value for key, value in (preset or {}).items()
+                        if key == "span" and record_id is None}
         self.start_values: dict[str, Any] = {
             spec.name: base.get(spec.name) for spec in self.specs
         } | {key: value for key, value in (preset or {}).items() if key in known}
@@ -74,6 +78,10 @@ class RecordFormScreen(FormScreen[str | None]):
                 changed[spec.name] = to_value(spec, state, self.kind)
         return changed
 
+    def has_changes(self) -> bool:
+        """Whether any field differs from what it showed at the start."""
+        return any(editor_state(spec, self) != self.start_states.get(spec.name) for spec in self.specs)
+
     def action_save(self) -> None:
         """Create or update the record in a worker; dismiss with its id once the store has it."""
         if self.busy:
@@ -95,7 +103,7 @@ class RecordFormScreen(FormScreen[str | None]):
             def call() -> model.Record:
                 return self.store.update(record_id, **changed)
         else:
-            fields = {**self.start_values, **changed}
+            fields = {**self.carried, **self.start_values, **changed}
 
             def call() -> model.Record:
                 return self.store.create(self.kind, **fields)

@@ -12,7 +12,7 @@ from textual.widgets import Input, Label, Select, Static
 from store import model
 
 from ..forms.choice_row import ChoiceRow
-from ..forms.form_parts import HELP_BINDING
+from ..forms.form_parts import BACK_BINDING, HELP_BINDING
 from ..pane_filter import NO_VERDICT, SORTS, PaneFilter
 
 KIND_CHOICES = {"actors": model.ACTOR_KINDS, "evidence": model.EVIDENCE_KINDS}
@@ -29,6 +29,7 @@ class FilterScreen(ModalScreen[PaneFilter | None]):
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="cancel"),
+        BACK_BINDING,
         # Priority, so enter on a closed dropdown applies (space or ↓ opens it), as the hint says.
         Binding("enter,ctrl+s", "apply", "Apply", id="apply", priority=True),
         Binding("ctrl+x", "clear", "Clear all", id="clear_all"),
@@ -68,6 +69,9 @@ class FilterScreen(ModalScreen[PaneFilter | None]):
                     yield _select("status", model.STATUSES, flt.status)
                 yield Label("tag")
                 yield Input(flt.tag or "", placeholder="any tag", compact=True, id="tag")
+                yield Label("analysts")
+                yield ChoiceRow([(False, "any"), (True, "disagree")], flt.disagree, id="disagree",
+                                describe=lambda v: "verdicts or grades differ" if v else "")
                 if self.pane == "statements":
                     yield Label("said from")
                     yield Input(flt.date_from or "", placeholder="YYYY-MM-DD", compact=True, id="date_from")
@@ -96,7 +100,8 @@ class FilterScreen(ModalScreen[PaneFilter | None]):
         self.dismiss(PaneFilter(
             kind=self._value("kind"), act=self._value("act"), verdict=self._value("verdict"),
             status=self._value("status"), tag=self._value("tag"), date_from=self._value("date_from"),
-            date_to=self._value("date_to"), sort=self._value("sort") or "store",
+            date_to=self._value("date_to"), disagree=bool(self.query_one("#disagree", ChoiceRow).value),
+            sort=self._value("sort") or "store",
             descending=bool(self.query_one("#descending", ChoiceRow).value)))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

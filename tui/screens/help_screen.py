@@ -10,6 +10,7 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from ..forms.form_parts import BACK_BINDING
 from ..keymap import keymap_path
 
 
@@ -17,9 +18,14 @@ class HelpScreen(ModalScreen[None]):
     """Lists bindings (keys, description, id); keys can be remapped in keys.toml by id."""
 
     BINDINGS = [
-        Binding("escape,question_mark,q", "dismiss_help", "Close help", id="close_help"),
+        Binding("escape,question_mark", "dismiss_help", "Close help", id="close_help"),
+        BACK_BINDING,
         Binding("down,j", "scroll('down')", "Down", show=False, id="cursor_down"),
         Binding("up,k", "scroll('up')", "Up", show=False, id="cursor_up"),
+        Binding("home,g", "scroll('home')", "Top", show=False, id="cursor_top"),
+        Binding("end,G", "scroll('end')", "Bottom", show=False, id="cursor_bottom"),
+        Binding("pagedown,ctrl+d", "scroll('page_down')", "Page down", show=False, id="page_down"),
+        Binding("pageup,ctrl+u", "scroll('page_up')", "Page up", show=False, id="page_up"),
     ]
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
@@ -66,4 +72,6 @@ class HelpScreen(ModalScreen[None]):
 
     def action_scroll(self, direction: str) -> None:
         scroll = self.query_one(VerticalScroll)
-        (scroll.scroll_down if direction == "down" else scroll.scroll_up)(animate=False)
+        {"down": scroll.scroll_down, "up": scroll.scroll_up, "home": scroll.scroll_home,
+         "end": scroll.scroll_end, "page_down": scroll.scroll_page_down,
+         "page_up": scroll.scroll_page_up}[direction](animate=False)

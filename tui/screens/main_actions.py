@@ -13,7 +13,9 @@ from textual import work
 from textual.binding import Binding
 
 from store import NothingToDo, StoreError, model
+from store.changes import describe_entry
 
+from ..detail_text import label_of
 from ..messages import JumpTo, WriteFinished
 from ..safe_text import one_line
 
@@ -26,6 +28,8 @@ ACTION_BINDINGS = [
     Binding("e", "edit", "Edit", id="edit"),
     Binding("n", "new", "New", id="new"),
     Binding("l", "link", "Link", id="link"),
+    Binding("L", "links_notes", "Links and notes", show=False, id="links_notes"),
+    Binding("H", "record_history", "History", show=False, id="record_history"),
     Binding("d", "delete", "Delete", show=False, id="delete"),
     Binding("s", "source", "Source", id="source"),
     Binding("r", "neighbourhood", "Graph", id="neighbourhood"),
@@ -55,6 +59,7 @@ class MainActions:
     focus_info: Any
     shown_generation: int
     current_record: Callable[[], str | None]
+    current_link: Callable[[], str | None]
     annotate_forms: dict[str | None, Any]  # built annotation forms by kind of grade, reused
     with_focus_info: Callable[[Callable[[Any], None]], None]
 
@@ -62,7 +67,7 @@ class MainActions:
 
     @work(thread=True, group="write")
     def write(self, change: Callable[[], Any], describe: Callable[[Any], str],
-              focus: str | None = None) -> None:
+              focus: str | Callable[[Any], str | None] | None = None) -> None:
         """Run one store change in a worker; report success only once the store returned."""
         try:
             result = change()
@@ -72,7 +77,8 @@ class MainActions:
         except StoreError as error:
             self.post_message(WriteFinished(False, f"Not saved: {error}"))
         else:
-            self.post_message(WriteFinished(True, describe(result), focus))
+            target = focus(result) if callable(focus) else focus
+            self.post_message(WriteFinished(True, describe(result), target))
 
     def on_write_finished(self, message: WriteFinished) -> None:
         self.app.notify(message.text, markup=False, severity="information" if message.ok else "error",
@@ -100,7 +106,7 @@ class MainActions:
             return
         label = model.CREDIBILITY_LABELS[grade]
         self.write(lambda: self.store.annotate(record_id, credibility=grade),
-                   lambda _r: f"Credibility of {record_id} set to {grade} ({label}).")
+                   lambda _r: f"Credibility {grade} ({label}): {self.words(record_id)}")
 
     def action_verdict(self) -> None:
         """Choose a verdict for the focused record from a short menu."""
@@ -112,17 +118,31 @@ class MainActions:
         def chosen(verdict: str | None) -> None:
             if verdict:
                 self.write(lambda: self.store.annotate(record_id, verdict=verdict),
-                           lambda _r: f"Verdict on {record_id}: {verdict.replace('_', ' ')}.")
+                           lambda _r: f"Verdict {verdict.replace('_', ' ')}: {self.words(record_id)}")
 
         self.app.push_screen(VerdictScreen(record_id), chosen)
 
     def action_undo(self) -> None:
-        """Undo the newest change, saying what was undone."""
-        self.write(self.store.undo, lambda entry: f"Undid: {one_line(entry.summary, 100)}")
+        """Undo the newest change, saying what was undone; the cursor goes to a record it restored."""
+        self.write(self.store.undo, lambda entry: f"Undid: {one_line(describe_entry(entry), 100)}",
+                   lambda entry: _shown_record(entry, "before"))
 
     def action_redo(self) -> None:
-        """Redo the change undone most recently."""
-        self.write(self.store.redo, lambda entry: f"Redid: {one_line(entry.summary, 100)}")
+        """Redo the change undone most recently; the cursor goes to a record it brought back."""
+        self.write(self.store.redo, lambda entry: f"Redid: {one_line(describe_entry(entry), 100)}",
+                   lambda entry: _shown_record(entry, "after"))
+
+    def words(self, record_id: str | None, width: int = 50) -> str:
+        """A record named by its words (a statement's quote, an actor's name), for a notice."""
+        record = self.store.find(record_id) if record_id else None
+        if record is None:
+            return record_id or ""
+        if isinstance(record, model.Link):
+            ends = [self.words(end, 40) for end in (record.from_, record.to)]
+            return f"{ends[0]} —{record.type.replace('_', ' ')}→ {ends[1]}"
+        if isinstance(record, model.Annotation):
+            return f"{record.analyst}'s annotation on {self.words(record.target, 36)}"
+        return label_of(self.store, record, width).plain
 
     # -- forms ---------------------------------------------------------------------------
 
@@ -136,19 +156,23 @@ class MainActions:
             self.app.notify("The forms are not installed in this build.", severity="error")
         return screen
 
-    def _after_form(self, verb: str, jump: bool = False) -> Callable[[Any], None]:
+    def _after_form(self, verb: str, jump: bool = False, deleted: str = "",
+                    keep_filter: bool = False) -> Callable[[Any], None]:
         def done(result: Any) -> None:
             if not result:
                 return
             self.app.own_generations.add(self.store.generation)
-            if isinstance(result, list):
-                text = f"{verb}: {len(result)} record(s) removed or changed."
+            if isinstance(result, list):  # a delete: the record, then what went with it
+                others = len(result) - 1
+                text = f"{verb} {deleted}" + (f" and {others} record(s) with it." if others else ".")
+            elif isinstance(result, str) and model.kind_of_id(result):
+                text = f"{verb}: {self.words(result, 90)}"
             else:
                 text = f"{verb}: {one_line(str(result), 100)}"
-            self.app.notify(text, markup=False)
+            self.app.notify(one_line(text, 120), markup=False)
             self.reload_all()
-            if jump and isinstance(result, str) and model.kind_of_id(result):
-                self.post_message(JumpTo(result))
+            if jump and isinstance(result, str) and model.kind_of_id(result) in NEW_KIND.values():
+                self.post_message(JumpTo(result, keep_filter=keep_filter))
 
         return done
 
@@ -174,8 +198,9 @@ class MainActions:
         self.app.push_screen(screen, self._after_form("Saved"))
 
     def action_edit(self) -> None:
-        """Edit the focused record in a form."""
-        record_id, screen = self._focused("edit"), self._form("RecordFormScreen")
+        """Edit the focused record in a form (on a linked-statement row: the link)."""
+        record_id = self.current_link() or self._focused("edit")
+        screen = self._form("RecordFormScreen")
         if record_id and screen:
             kind = model.kind_of_id(record_id)
             self.app.push_screen(screen(self.store, kind, record_id=record_id),
@@ -187,11 +212,14 @@ class MainActions:
         if screen is None:
             return
         kind = NEW_KIND.get(self.active_pane, "statement")
-        preset = None
+        flt = self.filters.get(self.active_pane)
+        # The pane's filter stays, and the new record starts with what the filter asks for.
+        preset = {key: value for key, value in (("act", flt.act), ("kind", flt.kind), ("status", flt.status))
+                  if flt is not None and value} if kind != "actor" else {"kind": flt.kind} if flt.kind else {}
         if kind == "statement" and model.kind_of_id(self.statement_scope or "") == "actor":
-            preset = {"speaker": self.statement_scope}
+            preset["speaker"] = self.statement_scope
         self.app.push_screen(screen(self.store, kind, preset=preset),
-                             self._after_form("Created", jump=True))
+                             self._after_form("Created", jump=True, keep_filter=True))
 
     def action_link(self) -> None:
         """Link the focused record to another with a typed link."""
@@ -200,10 +228,34 @@ class MainActions:
             self.app.push_screen(screen(self.store, record_id), self._after_form("Linked"))
 
     def action_delete(self) -> None:
-        """Delete the focused record after a y/n confirmation that lists what goes with it."""
-        record_id, screen = self._focused("delete"), self._form("ConfirmDeleteScreen")
+        """Delete the focused record after a y/n confirmation that lists what goes with it
+        (on a linked-statement row: the link, never the statement at its other end)."""
+        record_id = self.current_link() or self._focused("delete")
+        screen = self._form("ConfirmDeleteScreen")
         if record_id and screen:
-            self.app.push_screen(screen(self.store, record_id), self._after_form("Deleted"))
+            what = f"{model.kind_of_id(record_id)} “{self.words(record_id, 60)}”"
+            self.app.push_screen(screen(self.store, record_id), self._after_form("Deleted", deleted=what))
+
+    def action_links_notes(self) -> None:
+        """List the focused record's links and annotations to edit, delete or withdraw them."""
+        record_id, screen = self._focused("list the links of"), self._form("LinksNotesScreen")
+        if not (record_id and screen):
+            return
+
+        def closed(result: Any) -> None:
+            if result:
+                self.app.own_generations.add(self.store.generation)
+                self.reload_all()
+            if isinstance(result, str):
+                self.post_message(JumpTo(result))
+
+        self.app.push_screen(screen(self.store, record_id), closed)
+
+    def action_record_history(self) -> None:
+        """Who changed the focused record, its annotations and its links, and what changed."""
+        record_id, screen = self._focused("show the history of"), self._form("HistoryScreen")
+        if record_id and screen:
+            self.app.push_screen(screen(self.store, record_id))
 
     def action_note_in_editor(self) -> None:
         """Write a long note on the focused record in $EDITOR, then save it as an annotation."""
@@ -229,7 +281,7 @@ class MainActions:
             self.app.notify("Empty note: nothing saved.", severity="warning")
             return
         self.write(lambda: self.store.annotate(record_id, note=note),
-                   lambda ann: f"Note saved on {record_id} ({ann.id}).")
+                   lambda _ann: f"Note saved on {self.words(record_id)}")
 
     # -- other views ---------------------------------------------------------------------
 
@@ -349,3 +401,11 @@ class MainActions:
             self.app.notify(f"Copied: {one_line(info.words, 60)}", markup=False, timeout=2)
 
         self.with_focus_info(copy)
+
+
+def _shown_record(entry: Any, side: str) -> str | None:
+    """The first record with a pane of its own that an undo or redo left in the store."""
+    for change in entry.changes:
+        if change[side] is not None and model.kind_of_id(change["id"]) in ("actor", "statement", "evidence"):
+            return change["id"]
+    return None

@@ -42,7 +42,9 @@ class MainScreen(MainActions, Screen):
           for key, pane in (("A", "actors"), ("S", "statements"), ("E", "evidence"), ("D", "detail"))],
         Binding("escape,x", "clear_filter", "Clear filter", show=False, id="clear_filter"),
         Binding("f", "filter", "Filter/sort", show=False, id="filter"),
+        Binding("z", "zoom", "Zoom pane", show=False, id="zoom"),
         *ACTION_BINDINGS,
+        Binding("q", "app.quit", "Quit", id="quit"),
     ]
 
     statement_scope: reactive[str | None] = reactive(None, init=False)
@@ -59,6 +61,7 @@ class MainScreen(MainActions, Screen):
         self._detail_timer: Timer | None = None
         self._detail_cache: dict[str, DetailLoaded] = {}
         self.annotate_forms: dict[str | None, Screen] = {}
+        self._kept_hidden: set[str] = set()  # panes told to keep their filter when showing a record
 
     @property
     def store(self):
@@ -121,8 +124,13 @@ class MainScreen(MainActions, Screen):
         lst = self.pane(message.pane)
         lst.border_title = message.data.title
         lst.border_subtitle = message.data.scope
-        lst.set_rows(message.data.rows, focus=self._pending.pop(message.pane, None),
-                     empty=message.data.empty)
+        wanted = self._pending.pop(message.pane, None)
+        lst.set_rows(message.data.rows, focus=wanted, empty=message.data.empty)
+        if message.pane in self._kept_hidden:
+            self._kept_hidden.discard(message.pane)
+            if wanted and lst.index_of(wanted) is None:
+                self.notify("The pane's filter hides the new record; x clears the filter.",
+                            markup=False, timeout=5)
         if message.pane == self.active_pane and lst.highlighted_id != self.focused_id:
             self.focused_id = lst.highlighted_id
 
@@ -183,6 +191,14 @@ class MainScreen(MainActions, Screen):
         if isinstance(focused, RecordList) and focused.id in PANES:
             return _record_id(focused.highlighted_id)
         return self.focused_id
+
+    def current_link(self) -> str | None:
+        """The link a linked-statement row under the cursor stands for, if the focus is on one."""
+        focused = self.focused
+        if isinstance(focused, RecordList) and focused.id in PANES and \
+                0 <= focused.cursor < len(focused.rows):
+            return focused.rows[focused.cursor].link or None
+        return None
 
     def with_focus_info(self, then: Callable[[FocusInfo | None], None]) -> None:
         """Call ``then`` with what is known of the current record (read in a worker if not yet)."""
@@ -275,9 +291,9 @@ class MainScreen(MainActions, Screen):
     def on_jump_to(self, message: JumpTo) -> None:
         if message.remember:
             self.app.nav.visit(message.record_id)
-        self.show_record(message.record_id)
+        self.show_record(message.record_id, message.keep_filter)
 
-    def show_record(self, record_id: str) -> None:
+    def show_record(self, record_id: str, keep_filter: bool = False) -> None:
         """Put a record under the cursor of its pane, clearing what hides it."""
         kind = model.kind_of_id(record_id)
         if kind == "source":
@@ -288,14 +304,17 @@ class MainScreen(MainActions, Screen):
             self.notify(f"{record_id} has no pane of its own.", markup=False)
             return
         lst = self.pane(pane)
-        self.active_pane = pane
-        lst.focus()
+        self.action_focus_pane(pane)
         if lst.move_to(record_id):
             self.focused_id = record_id
             return
         self._pending[pane] = record_id
         self.focused_id = record_id
-        self._unfilter(pane)
+        if keep_filter:
+            self._kept_hidden.add(pane)
+            self.load_pane(pane)
+        else:
+            self._unfilter(pane)
 
     def _unfilter(self, pane: str) -> None:
         """Drop a pane's filter and selection scope; clearing a scope reloads it, else reload here."""
@@ -308,12 +327,35 @@ class MainScreen(MainActions, Screen):
             self.load_pane(pane)
 
     def action_focus_pane(self, pane: str) -> None:
-        """Move the keyboard focus to a pane."""
+        """Move the keyboard focus to a pane (a zoomed view follows it)."""
         widget = self.query_one(f"#{pane}")
+        zoomed = self.zoomed
+        if zoomed:
+            self.action_zoom()
         if pane in PANES:
             self.active_pane = pane
             self._show_pane_record(_record_id(self.pane(pane).highlighted_id))
         widget.focus()
+        if zoomed:  # the zoom follows the focus
+            self.call_after_refresh(self.action_zoom)
+
+    @property
+    def zoomed(self) -> bool:
+        """Whether a pane or the Detail fills the screen."""
+        return self.has_class("-zoom-list") or self.has_class("-zoom-detail")
+
+    def action_zoom(self) -> None:
+        """Zoom the focused pane (or the Detail) to the whole screen; z again restores the layout."""
+        if self.zoomed:
+            self.remove_class("-zoom-list", "-zoom-detail")
+            for pane in PANES:
+                self.pane(pane).remove_class("-zoomed")
+            return
+        if isinstance(self.focused, DetailView):
+            self.add_class("-zoom-detail")
+            return
+        self.pane(self.active_pane).add_class("-zoomed")
+        self.add_class("-zoom-list")
 
     def action_clear_filter(self) -> None:
         """Clear the focused pane's selection scope and filter (escape)."""

@@ -204,11 +204,9 @@ class ReviewActions:
         row = self._current("edit")
         if row is None:
             return
-        if row.kind in ("link", "match"):
-            what = ("A proposed link is accepted (y) or rejected (x) here; its type, weight and note are "
-                    "edited from the record's Detail." if row.kind == "link" else
-                    "A match is accepted (y) or split into an actor of its own (x).")
-            self.app.notify(what, timeout=4, markup=False)
+        if row.kind == "match":
+            self.app.notify("A match is accepted (y) or split into an actor of its own (x).", timeout=4,
+                            markup=False)
             return
         from ..forms import RecordFormScreen
 

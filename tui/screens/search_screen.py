@@ -14,8 +14,8 @@ from textual.worker import get_current_worker
 
 from store import StoreError
 
-from ..forms.form_parts import HELP_BINDING
-from ..rows import Row
+from ..forms.form_parts import BACK_BINDING, HELP_BINDING
+from ..rows import Row, quoted, short_name
 from ..safe_text import one_line
 from ..widgets.record_list import RecordList
 
@@ -24,11 +24,20 @@ KIND_LABEL = {"actor": "actor", "source": "source", "statement": "stmt", "eviden
 
 
 def format_hit(row: Row, width: int) -> Content:
-    """A search hit: its kind, the field that matched and a snippet of it."""
+    """A search hit: its kind, who said or reported it (else the field that matched), a snippet."""
     head = Content(KIND_LABEL.get(row.label, row.label)[:6].ljust(6)).stylize("bold cyan")
-    field = Content(one_line(row.who, 8).ljust(8)).stylize("dim")
+    said = row.label in ("statement", "evidence")  # ``who`` is then the speaker or reporter
+    field = Content(short_name(row.who, 12).ljust(12)).stylize("bold" if said else "dim")
     body = Content(one_line(row.text))
     return Content(" ").join([head, field, body]).truncate(width, ellipsis=True, pad=True)
+
+
+def _who(store, record_id: str) -> str:
+    """The speaker of a statement or the reporter of evidence, by name ('' for other records)."""
+    record = store.find(record_id)
+    actor = getattr(record, "speaker", None) or getattr(record, "reported_by", None)
+    found = store.find(actor) if actor else None
+    return getattr(found, "name", "") or ""
 
 
 class SearchScreen(ModalScreen[str | None]):
@@ -36,6 +45,7 @@ class SearchScreen(ModalScreen[str | None]):
 
     BINDINGS = [
         Binding("escape", "close", "Close search", id="close_search"),
+        BACK_BINDING,
         HELP_BINDING,
         Binding("down", "move(1)", "Next result", show=False, id="next_result"),
         Binding("up", "move(-1)", "Previous result", show=False, id="previous_result"),
@@ -80,12 +90,22 @@ class SearchScreen(ModalScreen[str | None]):
         self.run_worker(lambda: self._search(query), thread=True, exclusive=True, group="search")
 
     def _search(self, query: str) -> None:
+        store = self.app.store
         try:
-            hits = self.app.store.search(query, limit=500) if query.strip() else []
+            hits = store.search(query, limit=500) if query.strip() else []
+            rows = [Row(hit.target or hit.id, "hit", hit.kind, hit.snippet,
+                        _who(store, hit.id) or hit.field) for hit in hits]
+            # "/kim" also finds what the actors called Kim said, after the records that match
+            found = {row.id for row in rows}
+            for hit in [h for h in hits if h.kind == "actor"][:20]:
+                for st in store.statements_by(hit.id):
+                    if st.id not in found:
+                        found.add(st.id)
+                        rows.append(Row(st.id, "hit", "statement", quoted(st.quote, st.text),
+                                        _who(store, st.id)))
         except StoreError as error:
             self.app.notify(str(error), severity="error", markup=False)
             return
-        rows = [Row(hit.target or hit.id, "hit", hit.kind, hit.snippet, hit.field) for hit in hits]
         if not get_current_worker().is_cancelled:
             self.post_message(self.Results(query, rows))
 

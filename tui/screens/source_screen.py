@@ -9,9 +9,10 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
-from store import StoreError, model
+from store import StoreError, model, passages
 
 from ..detail_text import label_of
+from ..forms.store_calls import note_own_change
 from ..safe_text import one_line, visible
 from ..widgets.key_footer import KeyFooter
 from ..widgets.source_text import SourceText, Span
@@ -22,6 +23,14 @@ class SourceScreen(Screen[str | None]):
 
     BINDINGS = [
         Binding("escape", "close", "Back", id="close_source"),
+        Binding("v", "select", "Select", id="select_passage"),
+        Binding("w", "extend('word')", "+word", id="select_word"),
+        Binding("b", "shrink('word')", "−word", show=False, id="select_word_back"),
+        Binding("right_parenthesis", "extend('sentence')", "+sentence", id="select_sentence"),
+        Binding("left_parenthesis", "shrink('sentence')", "−sentence", show=False,
+                id="select_sentence_back"),
+        Binding("c", "make('statement')", "New statement", id="selection_statement"),
+        Binding("e", "make('evidence')", "New evidence", id="selection_evidence"),
         Binding("n,tab", "step(1)", "Next span", id="next_span"),
         Binding("p,shift+tab", "step(-1)", "Previous span", id="previous_span"),
         Binding("enter", "open", "Open record", id="open_span"),
@@ -117,4 +126,93 @@ class SourceScreen(Screen[str | None]):
          "end": reader.scroll_end}[how](animate=False)
 
     def action_close(self) -> None:
+        reader = self.query_one(SourceText)
+        if reader.selection:  # escape first drops the selection
+            reader.selection = None
+            self._show_info()
+            return
         self.dismiss(None)
+
+    # -- selecting a passage -------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Extending, shrinking and making a record need a selection (shown greyed without one)."""
+        if action in ("extend", "shrink", "make"):
+            return self.is_mounted and self.query_one(SourceText).selection is not None or None
+        return True
+
+    def action_select(self) -> None:
+        """Start selecting at the current span's start (or the top line in view): one word."""
+        reader = self.query_one(SourceText)
+        span = reader.spans[reader.current] if 0 <= reader.current < len(reader.spans) else None
+        visible_top = reader.top_offset()
+        at = span.start if span is not None and reader.line_of(span.start) >= reader.scroll_offset.y \
+            else visible_top
+        reader.selection = passages.word_at(reader.text, at)
+        self._selection_changed()
+
+    def action_extend(self, by: str) -> None:
+        """Take in one more word, or up to the end of the sentence."""
+        reader = self.query_one(SourceText)
+        start, end = reader.selection
+        step = passages.next_word_end if by == "word" else passages.next_sentence_end
+        reader.selection = (start, step(reader.text, end))
+        self._selection_changed()
+
+    def action_shrink(self, by: str) -> None:
+        """Give back the last word, or the last sentence."""
+        reader = self.query_one(SourceText)
+        start, end = reader.selection
+        step = passages.previous_word_end if by == "word" else passages.previous_sentence_end
+        reader.selection = (start, step(reader.text, start, end))
+        self._selection_changed()
+
+    def _selection_changed(self) -> None:
+        self.refresh_bindings()
+        start, end = self.query_one(SourceText).selection
+        text = self.query_one(SourceText).text[start:end]
+        info = (Content(f"selected {len(text.split())} word(s) ").stylize("bold")
+                + Content(one_line(text, 120)) + Content("\n")
+                + Content("w/b word  )/( sentence  c statement  e evidence  esc drop").stylize("dim"))
+        self.query_one("#span-info", Static).update(info)
+
+    def action_make(self, kind: str) -> None:
+        """Open the new statement (or evidence) form with the passage, its span and source filled
+        in and a speaker (reporter) suggested; it never asks for offsets."""
+        reader = self.query_one(SourceText)
+        start, end = reader.selection
+        self.run_worker(lambda: self._preset(kind, reader.text, start, end), thread=True,
+                        group="preset")
+
+    def _preset(self, kind: str, text: str, start: int, end: int) -> None:
+        store = self.app.store
+        try:
+            who = passages.suggest_speaker(store, self.source_id, start, end)
+            source = store.get(self.source_id)
+        except StoreError as error:
+            self.app.call_from_thread(self.app.notify, str(error), severity="error", markup=False)
+            return
+        words = text[start:end]
+        preset = {"source": self.source_id, "span": [start, end], "text": " ".join(words.split())}
+        if kind == "statement":
+            quoted = passages.is_quoted(text, start, end)
+            preset |= {"speaker": who, "quote": words if quoted else None,
+                       "mode": "quote" if quoted else "paraphrase",
+                       "said_on": getattr(source, "published", None)}
+        else:
+            preset["reported_by"] = who
+        self.app.call_from_thread(self._open_form, kind, preset)
+
+    def _open_form(self, kind: str, preset: dict) -> None:
+        from ..forms import RecordFormScreen
+
+        def made(record_id: str | None) -> None:
+            if record_id:
+                note_own_change(self, self.app.store)
+                reader = self.query_one(SourceText)
+                reader.selection = None
+                self.record_id = record_id
+                self.app.notify(f"New {kind}: {one_line(preset['text'], 80)}", markup=False)
+                self.run_worker(self._load, thread=True, exclusive=True, group="source")
+
+        self.app.push_screen(RecordFormScreen(self.app.store, kind, preset=preset), made)

@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 
 from store import model
 
-from ..forms.form_parts import HELP_BINDING
+from ..forms.form_parts import BACK_BINDING, HELP_BINDING
 from ..rows import VERDICT_MARKS
 from ..widgets.key_lists import KeyOptionList
 
@@ -22,6 +22,7 @@ class VerdictScreen(ModalScreen[str | None]):
 
     BINDINGS = [
         Binding("escape", "dismiss_none", "Cancel", id="cancel"),
+        BACK_BINDING,
         HELP_BINDING,
         *[Binding(str(i), f"pick({i - 1})", verdict.replace("_", " "), show=False, id=f"verdict_{i}")
           for i, verdict in enumerate(model.VERDICTS, 1)],

@@ -9,7 +9,7 @@ from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 #: Actions whose hints are never dropped to make room.
-ALWAYS = ("quit", "help", "app.quit", "app.help")
+ALWAYS = ("quit", "help", "app.quit", "app.help", "back_or_quit", "app.back_or_quit")
 
 
 class KeyFooter(Footer):

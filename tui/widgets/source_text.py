@@ -17,6 +17,7 @@ from ..safe_text import visible
 _WORD = re.compile(r"\S+\s*|\s+")
 SPAN_STYLES = {"statement": "underline yellow", "evidence": "underline green"}
 CURRENT_STYLE = "bold reverse"
+SELECTION_STYLE = "reverse"
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,8 @@ class SourceText(ScrollView, can_focus=True, inherit_bindings=False):
 
     DEFAULT_CSS = "SourceText { background: $surface; scrollbar-size-vertical: 1; padding: 0 1; }"
     current: reactive[int] = reactive(-1, init=False)
+    #: The passage being selected (start, end offsets), drawn reversed over any span.
+    selection: reactive[tuple[int, int] | None] = reactive(None, init=False)
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -109,6 +112,8 @@ class SourceText(ScrollView, can_focus=True, inherit_bindings=False):
             return Strip.blank(width, self.rich_style)
         start, end = self._lines[number]
         cuts = {start, end}
+        if self.selection:
+            cuts.update(c for c in self.selection if start < c < end)
         for span in self.spans:
             if span.start < end and span.end > start:
                 cuts.update(c for c in (span.start, span.end) if start < c < end)
@@ -121,7 +126,20 @@ class SourceText(ScrollView, can_focus=True, inherit_bindings=False):
         content = Content.assemble(*parts).truncate(width, pad=True)
         return Strip(content.render_segments(), width).apply_style(self.rich_style)
 
+    def watch_selection(self, selection: tuple[int, int] | None) -> None:
+        if selection:
+            line = self.line_of(max(selection[0], selection[1] - 1))
+            self.scroll_to_region(Region(0, line, 1, 1), animate=False, immediate=True)
+        self.refresh()
+
+    def top_offset(self) -> int:
+        """The text offset at the start of the first line in view."""
+        line = self.scroll_offset.y
+        return self._lines[line][0] if line < len(self._lines) else 0
+
     def _style_at(self, offset: int) -> str:
+        if self.selection and self.selection[0] <= offset < self.selection[1]:
+            return SELECTION_STYLE
         styles = []
         for index, span in enumerate(self.spans):
             if span.start <= offset < span.end:
