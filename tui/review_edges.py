@@ -95,8 +95,8 @@ def link_detail(store: Store, link: model.Link, confidence: Content) -> Content:
     out += _field("To", label_of(store, store.find(link.to), 60))
     if link.note:
         out += _field("Rests on", link.note)
-    return out + Content("\ny accepts · x rejects it (rejecting either end rejects it too) · e edits its type, "
-                         "weight and note").stylize("dim")
+    return out + Content("\ny accepts · x rejects it (rejecting either end rejects it too) · "
+                         "e edits its type, weight and note").stylize("dim")
 
 
 def pending_matches(store: Store, source_id: str) -> list[MatchProposal]:
