@@ -15,14 +15,23 @@ _DIGIT = re.compile(r"\d")
 
 
 def _np_extent(text: str, start: int, end: int, hi: int) -> int:
-    """Extend a noun to the end of its phrase: 'debris of a missile found in the Kharkiv region'."""
-    m = re.match(
-        r"(?:\s+(?:of|by|from|on|in|at|published by|reviewed by|released by|included in|obtained by|seen by|"
-        r"found in|found at|recovered in|recovered from|in which)\b(?:\s+(?![,.;])[\w'’-]+){1,7}?)*"
-        r"(?=[,.;:]|\s+(?:showed|show|shows|said|says|was|were|is|are|had|has|have|matched|that|which)\b|$)",
-        text[end:hi],
-    )
+    """Extend a noun to the end of its phrase: 'debris of a missile found in the Kharkiv region',
+    'satellite images taken the day after the strike', 'a letter to the company seen by the BBC'."""
+    m = _postmodifiers().match(text[end:hi])
     return end + m.end() if m else end
+
+
+@functools.cache
+def _postmodifiers() -> re.Pattern[str]:
+    """What may follow a finding's noun inside its phrase, each run up to a clause boundary."""
+    words = sorted(wl.evidence_words()["np_postmodifiers"], key=len, reverse=True)
+    lead = "|".join(re.escape(w) for w in words)
+    return re.compile(
+        r"(?:\s+(?:of|by|from|on|in|at|in which|found in|found at|recovered in|recovered from|"
+        rf"{lead})\b(?:\s+(?![,.;])[\w'’-]+){{1,7}}?)*"
+        r"(?=[,.;:]|\s+(?:showed|show|shows|said|says|was|were|is|are|had|has|have|matched|that|which|"
+        r"and\s+(?:said|says|that)|but|while|because|when|after|before)\b|\s*$)"
+    )
 
 
 @functools.cache
@@ -60,7 +69,8 @@ def _document_ok(text: str, s: int, m: re.Match[str], before: str, after: str) -
             re.match(r"\s+(?:had\s+|has\s+)?(?:found|showed|concluded|revealed|established)\b", after)
             is not None
         )
-    has_mod = bool(_patterns()["mods"].match(m.group()))
+    has_mod = bool(_patterns()["mods"].match(m.group())) or bool(
+        re.search(r"(?:\d[\d,.]*-[a-z]+|[A-Z][\w.&-]*['’]s)\s+$", before, re.IGNORECASE))
     followed = re.match(
         r"\s+(?:published|released|issued|reviewed|obtained|seen|by|showing|showed|in which|from the)\b",
         after,
@@ -83,19 +93,27 @@ def _imagery_ok(word: str, before: str, after: str) -> bool:
     return re.match(rf"(?:\s+[\w,-]+){{0,6}}?\s+(?:{'|'.join(ev['show_verbs'])})\b", after) is not None
 
 
+_DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "our"])
+_MODIFIER = re.compile(r"^(?:\d[\d,.]*(?:-[a-z]+)+|[a-z]+-[a-z-]+|[A-Z][\w.&-]*['’]s|[a-z]+['’]s)$")
+
+
 def _start_of(text: str, s: int, lo: int) -> int:
-    """Where a finding's noun phrase starts: its determiner, owner or modifier ('the FTC's complaint')."""
-    owned = re.search(r"(?:\bthe\s+)?[A-Z][\w.&-]*['’]s\s+$", text[max(lo, s - 40) : s])
-    if owned:
-        return s - len(owned.group())
-    det = re.search(r"(?:\b(?:the|a|an|its|their|his|her)\s+)?(?:[\w-]+\s+){0,2}$", text[max(lo, s - 30) : s])
-    if det and det.group():
-        pre = det.group()
-        words = pre.split()
-        keep = [w for w in words if w.lower() in wl.evidence_words()["np_openers"] or re.match(r"\d", w)]
-        if keep and words and words[0].lower() == keep[0].lower():
-            return s - len(pre) + pre.lower().find(keep[0].lower())
-    return s
+    """Where a finding's noun phrase starts: its determiner, owner and modifiers ('the EMA's 63-page
+    inspection report', 'The 14-page report', 'a customs declaration')."""
+    openers = wl.evidence_words()["np_openers"]
+    modifiers = set(wl.evidence_words()["document_modifiers"]) | set(openers)
+    start = s
+    words = list(re.finditer(r"\S+", text[max(lo, s - 60) : s]))
+    for w in reversed(words[-4:]):
+        token = w.group()
+        low = token.lower()
+        if low in _DETERMINERS:
+            return max(lo, s - 60) + w.start()
+        if _MODIFIER.match(token) or low in modifiers:
+            start = max(lo, s - 60) + w.start()
+            continue
+        break
+    return start
 
 
 def findings(text: str, lo: int, hi: int) -> list[Found]:

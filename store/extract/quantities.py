@@ -117,7 +117,7 @@ def _unit_after(text: str, pos: int, limit: int) -> tuple[str | None, int]:
 
 _POSTMODIFIER = re.compile(
     r"\s+(?:of|filled with|loaded with|packed with|carrying|containing|share of)\s+"
-    r"(?:[\w'’-]+(?:\s+|(?=[,.;:)]|$))){1,8}?"
+    r"[\w'’-]+(?:\s+[\w'’-]+){0,7}?"
     r"(?=\s*[,.;:)(]|\s+(?:to|since|in|into|on|at|for|from|by|during|over|that|which|who|were|was|is|are|had|"
     r"have|has|said|says|after|before|while|between|this|last|each|per|as|than|with)\b|$)"
 )
