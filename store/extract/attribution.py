@@ -43,7 +43,11 @@ _ITS_OWN_RE = re.compile(
     r"investigating|working))\b"
 )
 _QUOTED_ADVERB = re.compile(r"[a-z]+ly")  # 'the ministry “categorically” rejected': inside the clause
-_MODAL_DEMAND = re.compile(r"\b(?:must|should|needs? to|has to|have to|ought to)\b")
+#: A modal that asks for something to be done; 'must be', 'must have', 'must show' only infer.
+_MODAL_DEMAND = re.compile(
+    r"\b(?:must|should|needs? to|has to|have to|ought to)\b"
+    r"(?!\s+(?:not\s+)?(?:be|have|show|mean|know|seem|come|reflect|refer|belong)\b)"
+)
 
 
 def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> list[Speech]:
@@ -167,17 +171,14 @@ def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> li
                 grp = _object_group(doc, content)
                 if grp is not None:
                     sp.targets.append(grp)
-        if (
-            act == "claim"
-            and lemma in ("say", "tell", "add")
-            and content
-            and _MODAL_DEMAND.search(text, content[0], content[1])
-        ):
-            sp.act = "demand"
         if "guilty" in text[ce : ce + 12].lower() and lemma == "plead":
             sp.act = "denial" if "not" in text[ce : ce + 8].lower() else "confirmation"
         sp.confidence = subj.confidence * (0.9 if subj.how in ("inherited", "placeholder") else 1.0)
-        out.extend(_split_that(doc, sp))
+        for piece in _split_that(doc, sp):
+            if (piece.act == "claim" and lemma in ("say", "tell", "add") and piece.content
+                    and _MODAL_DEMAND.search(text, piece.content[0], piece.content[1])):
+                piece.act = "demand"  # each clause its own act: '… had been laid up, and that X must go'
+            out.append(piece)
     return out
 
 

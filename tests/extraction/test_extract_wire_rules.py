@@ -304,3 +304,12 @@ def test_saying_after_a_comparison_belongs_to_the_main_clause_subject() -> None:
         ("Peruvian finance ministry", "the risks had eased"),
         ("Orbis Bank", "prices had peaked"),
     }
+
+
+def test_an_inferring_must_is_no_demand_and_each_clause_keeps_its_own_act() -> None:
+    """'the images "must show another ship"' infers; a demand needs a modal that asks for an action."""
+    text = ("Tan said the ship had been laid up for repairs and that the images must show another ship. "
+            "Finance minister Ana Lopes said the company must pay the fine.")
+    acts = {s["text"][:12]: s["act"] for s in run(text).statements}
+    assert acts["The ship had"] == "claim" and acts["The images m"] == "claim"
+    assert acts["The company "] == "demand"
