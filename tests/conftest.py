@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-import store as store_pkg
+import claimnet.store as store_pkg
 
 
 @pytest.fixture

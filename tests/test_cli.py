@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from tui.cli import main
+from claimnet.tui.cli import main
 
 
 def run(capsys, *args):
@@ -124,7 +124,7 @@ def test_corrupt_store_is_an_error_not_a_traceback(tmp_path, capsys):
 
 
 def test_piped_output_has_no_colour_codes_and_fits_80_columns(store_path):
-    result = subprocess.run([sys.executable, "-m", "tui.cli", "statements"], capture_output=True,
+    result = subprocess.run([sys.executable, "-m", "claimnet.tui.cli", "statements"], capture_output=True,
                             text=True, env={**os.environ, "CLAIMNET_STORE": store_path})
     assert result.returncode == 0 and "\x1b[" not in result.stdout
     assert max(len(line) for line in result.stdout.splitlines()) <= 80
@@ -137,7 +137,7 @@ def test_escape_sequences_are_shown_not_sent(store_path, capsys):
 
 
 def test_piped_tables_keep_words_and_ids_whole(store_path):
-    result = subprocess.run([sys.executable, "-m", "tui.cli", "statements", "--speaker", "Mr Shin"],
+    result = subprocess.run([sys.executable, "-m", "claimnet.tui.cli", "statements", "--speaker", "Mr Shin"],
                             capture_output=True, text=True, env={**os.environ, "CLAIMNET_STORE": store_path})
     lines = result.stdout.splitlines()
     assert "st-shin-north-korea-shipped-7000-containers" in [line.strip() for line in lines]

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from store import model
-from store.export import export, select
-from store.export.text import clean
+from claimnet.store import model
+from claimnet.store.features.export import export, select
+from claimnet.store.features.export.text import clean
+from claimnet.tui.cli import main
 from tests.export_fixtures import AWKWARD, open_awkward
-from tui.cli import main
 
 FILES = [f"{table}.csv" for table in model.RECORD_TABLES]
 
@@ -94,7 +94,7 @@ def test_newlines_and_quotes_survive_inside_cells(awkward, tmp_path) -> None:
 
 
 def test_empty_tables_still_have_headers(tmp_path) -> None:
-    from store import open_store
+    from claimnet.store import open_store
 
     with open_store(str(tmp_path / "a.json")) as s:
         export(select(s), "csv", str(tmp_path / "out"))

@@ -13,12 +13,12 @@ import networkx as nx
 import pydot
 import pytest
 
-from store import model
-from store.export import export, select
-from store.export.dot import SIGN_COLOURS
-from store.export.text import clean
+from claimnet.store import model
+from claimnet.store.features.export import export, select
+from claimnet.store.features.export.dot import SIGN_COLOURS
+from claimnet.store.features.export.text import clean
+from claimnet.tui.cli import main
 from tests.export_fixtures import AWKWARD, open_awkward
-from tui.cli import main
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:pydot")
 N = len(AWKWARD)

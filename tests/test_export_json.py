@@ -11,11 +11,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import store as store_pkg
-from store import StoreError
-from store.export import export, import_document, select
+import claimnet.store as store_pkg
+from claimnet.store import StoreError
+from claimnet.store.features.export import export, import_document, select
+from claimnet.tui.cli import main
 from tests.export_fixtures import AWKWARD, awkward_network, open_awkward
-from tui.cli import main
 
 ASSET = Path(__file__).resolve().parents[1] / "assets" / "default_network.json"
 EMPTY = {"format": "claimnet-network", "version": 1}
@@ -208,6 +208,6 @@ def test_every_format_reports_progress_to_completion(tmp_path, fmt) -> None:
     assert calls and calls[-1][0] == calls[-1][1] > 0
     assert all(done <= total for done, total in calls)
     if fmt in ("dot", "graphml"):  # counted exactly: the last step before finishing is the total
-        from store.export.graph import edge_count, edges, node_count, nodes
+        from claimnet.store.features.export.graph import edge_count, edges, node_count, nodes
 
         assert node_count(net) + edge_count(net) == len(list(nodes(net))) + len(list(edges(net)))

@@ -8,12 +8,12 @@ import re
 import pytest
 from markdown_it import MarkdownIt
 
-import store as store_pkg
-from store.export import export, select
-from store.export.markdown import md, md_lines
-from store.export.text import flat
+import claimnet.store as store_pkg
+from claimnet.store.features.export import export, select
+from claimnet.store.features.export.markdown import md, md_lines
+from claimnet.store.features.export.text import flat
+from claimnet.tui.cli import main
 from tests.export_fixtures import AWKWARD, open_awkward
-from tui.cli import main
 
 PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 

@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-import store as store_pkg
+import claimnet.store as store_pkg
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 

@@ -7,7 +7,7 @@ import os
 import sys
 from typing import NoReturn
 
-from store import StoreError
+from claimnet.store import StoreError
 
 from .commands import annotate_cmds, browse_cmds, check_cmds, import_cmds, share_cmds
 

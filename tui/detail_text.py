@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from store import Store, model
+from claimnet.store import Store, model
 
 from .rows import VERDICT_MARKS, quoted
 from .safe_text import one_line, visible

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from textual.content import Content
 
-from store import Store, model
+from claimnet.store import Store, model
 
 from .detail_text import label_of, sentence_bounds
 from .rows import ACT_SHORT, ACT_STYLES, KIND_SHORT, Row, quoted

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from textual.content import Content
 
-from store import Store, model
+from claimnet.store import Store, model
 
 from .lazy_rows import LazyRows
 from .pane_filter import PaneFilter

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.app import ClaimnetApp
+from claimnet.tui.app import ClaimnetApp
 
 from .conftest import DENIAL, settle, started, started_on
 from .review_store import fixed_import_store

@@ -7,7 +7,7 @@ from typing import Any
 
 from rich.text import Text
 
-from store import model
+from claimnet.store import model
 
 from .choices import vocabulary
 from .output import cell, console, emit_json, open_for, record_json, table

@@ -10,7 +10,7 @@ from rich.console import Group
 from rich.panel import Panel
 from rich.text import Text
 
-from store import model
+from claimnet.store import model
 
 from ..safe_text import one_line
 from .choices import acts, vocabulary

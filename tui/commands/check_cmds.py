@@ -7,7 +7,7 @@ from typing import Any
 
 from rich.text import Text
 
-from store.check import problems
+from claimnet.store.features.check import problems
 
 from .output import cell, console, emit_json, open_for, table
 

@@ -8,10 +8,10 @@ from typing import Any
 
 from rich.text import Text
 
-from store import ValidationError
-from store.importer import import_article
-from store.reading import read_article
-from store.validate import check_date
+from claimnet.store import ValidationError
+from claimnet.store.features.importer import import_article
+from claimnet.store.features.reading import read_article
+from claimnet.store.network.validate import check_date
 
 from .output import cell, console, emit_json, open_for, table
 

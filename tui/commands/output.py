@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from store import Store, open_store
+from claimnet.store import Store, open_store
 
 from ..safe_text import one_line, visible
 

@@ -13,11 +13,11 @@ import orjson
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
-from store import StoreError, model, open_store
-from store.export import FORMATS, export, import_document, read_document, select
-from store.location import default_store_path
-from store.merge import MergePlan, merge
-from store.network import FORMAT, VERSION, check_network
+from claimnet.store import StoreError, model, open_store
+from claimnet.store.engine.location import default_store_path
+from claimnet.store.features.export import FORMATS, export, import_document, read_document, select
+from claimnet.store.features.merge import MergePlan, merge
+from claimnet.store.network.portable import FORMAT, VERSION, check_network
 
 from .output import ERR, cell, console, emit_json, open_for, table
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 
-from store import Store
+from claimnet.store import Store
 
 from .form_parts import ErrorLine, FormBody, FormFooter, FormScreen
 from .record_search import RecordSearch

@@ -12,7 +12,7 @@ from typing import Any
 from textual import work
 from textual.binding import Binding
 
-from store import NothingToDo, StoreError, model
+from claimnet.store import NothingToDo, StoreError, model
 
 from ..messages import JumpTo, WriteFinished
 from ..safe_text import one_line

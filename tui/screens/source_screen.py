@@ -9,7 +9,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
-from store import StoreError, model
+from claimnet.store import StoreError, model
 
 from ..detail_text import label_of
 from ..safe_text import one_line, visible

@@ -1,0 +1,47 @@
+"""Bring a store file of an older schema up to date, keeping a backup of the original.
+
+Schema 0 is a TinyDB file with claimnet's tables but no meta table (written by TinyDB directly,
+say by a script): its records get the fields they lack at their defaults and the meta table is
+added.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from claimnet.store import model
+from claimnet.store.model.ids import now
+
+from .document import META_TABLE, SCHEMA_VERSION, Tables, parse_store, read_store_bytes
+from .storage import Storage
+
+
+def _from_0(tables: Tables) -> None:
+    stamp = now()
+    for table in model.RECORD_TABLES:
+        blank = model.defaults(table)
+        for rid, record in list(tables[table].items()):
+            migrated = {**blank, **record}
+            migrated["created"] = migrated["created"] or stamp
+            migrated["updated"] = migrated["updated"] or migrated["created"]
+            tables[table][rid] = migrated
+
+
+MIGRATIONS = {0: _from_0}
+
+
+def migrate(storage: Storage) -> int:
+    """Migrate the file behind ``storage`` in place (backup first); the version it had."""
+    with storage.locked(exclusive=True):
+        loaded = parse_store(read_store_bytes(storage.path), storage.path)
+        version = loaded.version
+        if version >= SCHEMA_VERSION:
+            return version
+        storage.backup(f"v{version}.bak")
+        tables = loaded.tables
+        for step in range(version, SCHEMA_VERSION):
+            MIGRATIONS[step](tables)
+        tables[META_TABLE]["meta"] = {"schema": SCHEMA_VERSION, "seq": 0,
+                                      "store": secrets.token_hex(8)}
+        storage.replace_state(tables, loaded.doc_keys)
+    return version

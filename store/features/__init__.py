@@ -1,0 +1,1 @@
+"""Features built on the ``Store`` API: import and extraction, export, merge, actor merge, check."""
