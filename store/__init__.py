@@ -53,7 +53,8 @@ def open_store(path: str | None = None, *, create: bool = True, analyst: str | N
     store = Store(storage, analyst=analyst)
     if not storage.exists():
         if not create:
-            raise StoreFileError(f"There is no store at {storage.path}.")
+            raise StoreFileError(f"There is no store at {storage.path}; check the path (only the app "
+                                 "and commands that write create a store).")
         tables = empty_tables()
         document = default_network() if network is None else network
         records = check_network(document, "the default network")

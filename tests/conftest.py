@@ -8,12 +8,19 @@ import claimnet.store as store_pkg
 
 
 @pytest.fixture
-def store_path(tmp_path, monkeypatch):
+def missing_store_path(tmp_path, monkeypatch):
     """Path of a store file that does not exist yet; CLAIMNET_STORE points at it."""
     path = str(tmp_path / "store.json")
     monkeypatch.setenv("CLAIMNET_STORE", path)
     monkeypatch.setenv("CLAIMNET_ANALYST", "tester")
     return path
+
+
+@pytest.fixture
+def store_path(missing_store_path):
+    """Path of a store holding the default network; CLAIMNET_STORE points at it."""
+    store_pkg.open_store(missing_store_path).close()
+    return missing_store_path
 
 
 @pytest.fixture

@@ -18,12 +18,22 @@ def run(capsys, *args):
     return code, out, err
 
 
-def test_first_run_creates_the_store_and_says_so(store_path, capsys):
+def test_a_writing_command_creates_a_missing_store_and_says_so(missing_store_path, capsys):
+    code, out, err = run(capsys, "annotate", "act-russia", "--note", "first")
+    assert code == 0 and os.path.exists(missing_store_path)
+    assert "created a new store" in err and missing_store_path in err
     code, out, err = run(capsys, "stats")
-    assert code == 0 and os.path.exists(store_path)
-    assert "created a new store" in err and store_path in err
-    code, out, err = run(capsys, "stats")
-    assert "created" not in err
+    assert code == 0 and "created" not in err
+
+
+@pytest.mark.parametrize("command", [["stats"], ["search", "x"], ["show", "act-russia"], ["actors"],
+                                     ["check"], ["history"], ["export", "-f", "json"], ["undo"],
+                                     ["merge", "other.json", "--dry-run"]])
+def test_a_read_command_on_a_mistyped_path_says_so_and_creates_nothing(tmp_path, capsys, command):
+    path = tmp_path / "typo" / "stroe.json"
+    code, out, err = run(capsys, *command, "--store", str(path))
+    assert code == 1 and f"There is no store at {path}" in err and "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []  # no folder, no store, no lock file
 
 
 def test_search_prints_hits_and_json(store_path, capsys):

@@ -13,6 +13,7 @@ import networkx as nx
 import pydot
 import pytest
 
+import claimnet.store as store_pkg
 from claimnet.store import model
 from claimnet.store.features.export import export, select
 from claimnet.store.features.export.dot import SIGN_COLOURS
@@ -139,6 +140,7 @@ def test_graphml_reads_into_networkx_with_typed_signed_edges(graphml_bytes, awkw
 
 def test_cli_graph_exports_to_files(tmp_path, capsys) -> None:
     path = str(tmp_path / "a.json")
+    store_pkg.open_store(path).close()
     for fmt in ("dot", "graphml"):
         target = tmp_path / f"net.{fmt}"
         assert main(["export", "-f", fmt, "-o", str(target), "--store", path]) == 0

@@ -158,6 +158,7 @@ def test_cli_export_to_stdout_and_file_and_import(tmp_path, capsys) -> None:
 
 def test_cli_export_selection_by_name(tmp_path, capsys) -> None:
     path = str(tmp_path / "a.json")
+    store_pkg.open_store(path).close()
     assert main(["export", "-f", "json", "--actor", "Kim Inae", "--store", path]) == 0
     doc = json.loads(capsys.readouterr().out)
     assert any(s["speaker"] == "act-kim-inae" for s in doc["statements"])
@@ -172,6 +173,7 @@ def test_cli_export_selection_by_name(tmp_path, capsys) -> None:
 ])
 def test_cli_errors_are_one_sentence(tmp_path, capsys, monkeypatch, argv, message) -> None:
     monkeypatch.chdir(tmp_path)
+    store_pkg.open_store(str(tmp_path / "a.json")).close()
     assert main([*argv, "--store", str(tmp_path / "a.json")]) == 1
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err and err.count("\n") <= 2

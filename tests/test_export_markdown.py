@@ -95,6 +95,7 @@ def test_default_network_report_has_statements_evidence_verdicts_notes_and_sourc
 
 def test_actor_selection_reports_only_that_part(tmp_path, capsys) -> None:
     path = str(tmp_path / "a.json")
+    store_pkg.open_store(path).close()
     assert main(["export", "-f", "markdown", "--actor", "Kim Inae", "--store", path]) == 0
     text = capsys.readouterr().out
     assert text.startswith("# Claim network report\n\nSelection: actor Kim Inae (act-kim-inae)")

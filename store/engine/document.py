@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-import tempfile
+import secrets
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +17,8 @@ import orjson
 
 from claimnet.store.model import RECORD_TABLES
 from claimnet.store.model.errors import StoreFileError
+
+from .lock import temp_name
 
 SCHEMA_VERSION = 1
 HISTORY_TABLE = "history"
@@ -100,7 +102,8 @@ def check_document(document: Any, path: str) -> LoadedStore:
         meta = {"schema": 0, "seq": 0}
     else:
         meta = next(iter(meta_docs.values()), None) if isinstance(meta_docs, dict) else None
-    if not isinstance(meta, dict) or not isinstance(meta.get("schema"), int):
+    schema = meta.get("schema") if isinstance(meta, dict) else None
+    if type(schema) is not int or schema < 0:
         raise StoreFileError(
             f"The store {path} has no valid schema version; it was left untouched."
         )
@@ -160,17 +163,29 @@ def render_store(tables: Tables, doc_keys: dict[str, dict[str, str]], meta: dict
             ordered = sorted(tables[name].items(), key=lambda kv: (len(keys[kv[0]]), keys[kv[0]]))
             for r_index, (rid, record) in enumerate(ordered):
                 parts.append(b"\n" if r_index == 0 else b",\n")
-                parts.append(orjson.dumps(keys[rid]) + b": " + orjson.dumps(record, option=_DUMP))
+                parts.append(orjson.dumps(keys[rid]) + b": " + _dump(record, name, rid))
         parts.append(b"\n}")
     parts.append(b"\n}\n")
     return b"".join(parts)
 
 
-def write_atomically(path: str, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so a crash leaves the old or the new file, never half."""
-    folder = os.path.dirname(path) or "."
-    fd, temp = tempfile.mkstemp(prefix=".claimnet-", suffix=".tmp", dir=folder)
+def _dump(record: dict[str, Any], table: str, rid: str) -> bytes:
     try:
+        return orjson.dumps(record, option=_DUMP)
+    except orjson.JSONEncodeError as error:
+        raise StoreFileError(f"Record {rid!r} in {table} cannot be written ({error}).") from None
+
+
+def write_atomically(path: str, data: bytes, owner: str | None = None) -> None:
+    """Replace ``path`` with ``data`` so a crash leaves the old or the new file, never half.
+
+    The temp file is named after ``owner`` (the store the write belongs to; ``path`` itself by
+    default), so the next holder of that store's lock can remove one a kill left behind.
+    """
+    folder = os.path.dirname(path) or "."
+    temp = temp_name(owner or path, secrets.token_hex(6))
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -198,5 +213,5 @@ def fsync_folder(folder: str) -> None:
 
 def copy_durably(source: str, target: str) -> None:
     """Copy ``source`` to ``target`` (owner-only) so that the copy survives a crash."""
-    write_atomically(target, read_store_bytes(source))
+    write_atomically(target, read_store_bytes(source), owner=source)
 

@@ -32,6 +32,7 @@ MIGRATIONS = {0: _from_0}
 
 def migrate(storage: Storage) -> int:
     """Migrate the file behind ``storage`` in place (backup first); the version it had."""
+    storage.refuse_if_read_only()
     with storage.locked(exclusive=True):
         loaded = parse_store(read_store_bytes(storage.path), storage.path)
         version = loaded.version

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
-import fcntl
 import os
 import secrets
 import threading
@@ -34,6 +33,8 @@ from .document import (
     write_atomically,
 )
 from .journal import JournalWriter, encode_entry, read_journal
+from .lock import StoreLock, read_only_reason, remove_stale_temps
+from .shapes import entry_problem, meta_problem, nesting_problem, refuse, tables_problem
 
 #: Fold the journal into the store file once it passes this size or this share of the file.
 FOLD_MIN_BYTES = 4 * 1024 * 1024
@@ -113,9 +114,13 @@ class Storage:
     """One session's view of a store file: loads it, appends changes, folds, catches up."""
 
     def __init__(self, path: str) -> None:
-        self.path = os.path.abspath(path)
+        # resolved once: through a symlink, the journal, lock and temp files sit beside the real file
+        self.path = os.path.realpath(path)
         self.journal_path = self.path + ".journal"
         self.lock_path = self.path + ".lock"
+        self.read_only: str | None = None  # why the store cannot be changed, when it cannot
+        self._lock = StoreLock(self.lock_path)
+        self._temps_checked = False
         self.state = State({})
         self.generation = 0  # bumped whenever the in-memory data changes
         self.table_generation: dict[str, int] = {}  # the same, per table
@@ -125,7 +130,6 @@ class Storage:
         self._journal_end = 0
         self._journal_stamp: FileStamp | None = None
         self._writer: JournalWriter | None = None
-        self._lock_fd: int | None = None
         self._closed = False
         self._thread_lock = threading.RLock()
         self.depth = 0  # how deep this thread is in Store calls (see sync.py)
@@ -171,6 +175,7 @@ class Storage:
         """Load the store file and its journal, refusing a file it cannot trust."""
         if not self.exists():
             raise StoreFileError(f"There is no store at {self.path}.")
+        self.read_only = read_only_reason(self.path)
         with self.locked(exclusive=False):
             self._reload()
         self.is_open = True
@@ -179,7 +184,7 @@ class Storage:
         """Fold the journal into the store file and release the files; the session ends."""
         with self._thread_lock:
             self.is_open = False
-            if self._lock_fd is not None:
+            if self._lock.writable and read_only_reason(self.path) is None:
                 with contextlib.suppress(StoreError, OSError), self.locked(exclusive=True):
                     self._catch_up()
                     if self._journal_end:
@@ -188,9 +193,7 @@ class Storage:
             if self._writer is not None:
                 self._writer.close()
                 self._writer = None
-            if self._lock_fd is not None:
-                os.close(self._lock_fd)
-                self._lock_fd = None
+            self._lock.close()
 
     # -- locking and catching up ---------------------------------------------------------
 
@@ -200,18 +203,22 @@ class Storage:
         with self._thread_lock:
             if self._closed:
                 raise StoreError(f"The store {self.path} was closed; open it again.")
-            if self._lock_fd is None:
-                try:
-                    self._lock_fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
-                except OSError as error:
-                    raise StoreFileError(
-                        f"Cannot open the lock file {self.lock_path}: {error.strerror}."
-                    ) from error
-            fcntl.flock(self._lock_fd, fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH)
+            self._lock.acquire(exclusive, may_create=self.read_only is None)
             try:
+                if not self._temps_checked and self._lock.writable:
+                    self._temps_checked = True
+                    remove_stale_temps(self.path)  # a kill mid-fold left them; nobody writes now
                 yield
             finally:
-                fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
+                self._lock.release()
+
+    def refuse_if_read_only(self) -> None:
+        """Refuse a change, in one sentence, when the store cannot be changed (checked afresh)."""
+        self.read_only = read_only_reason(self.path)
+        if self.read_only:
+            raise StoreFileError(
+                f"The store {self.path} is read-only ({self.read_only}); nothing was changed."
+            )
 
     def refresh(self) -> bool:
         """Catch up with changes another session made; True when anything changed."""
@@ -224,6 +231,7 @@ class Storage:
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[None]:
+        self.refuse_if_read_only()
         with self.locked(exclusive=True):
             self._catch_up()
             yield
@@ -247,7 +255,7 @@ class Storage:
             read = read_journal(self.journal_path, self._journal_end)
         except StoreFileError:
             read = None  # our offset no longer starts a line: the journal was folded and rewritten
-        entries = None if read is None else self._ours(read.entries)
+        entries = None if read is None else self._ours(read.entries, self.state.store_id)
         if entries is None or (entries and entries[0]["seq"] != self.seq + 1):
             self._reload()  # a gap in the sequence means we missed a fold; read everything
             return True
@@ -260,10 +268,14 @@ class Storage:
         self._journal_stamp = journal
         return bool(entries)
 
-    def _ours(self, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """Entries of this store (an orphaned journal of another store is ignored)."""
-        mine = self.state.store_id
-        return [e for e in entries if mine is None or e.get("store") in (None, mine)]
+    def _ours(self, entries: list[dict[str, Any]], mine: str | None) -> list[dict[str, Any]]:
+        """Entries of store ``mine`` (an orphaned journal of another store is ignored), checked."""
+        ours = [e for e in entries if mine is None or e.get("store") in (None, mine)]
+        for entry in ours:
+            problem = entry_problem(entry, TABLES)
+            if problem:
+                raise refuse(self.journal_path, problem, "journal")
+        return ours
 
     def _reload(self) -> None:
         """Read file and journal into a new state, then swap it in whole (readers never see half)."""
@@ -271,13 +283,16 @@ class Storage:
         loaded = parse_store(read_store_bytes(self.path), self.path)
         if loaded.version < SCHEMA_VERSION:
             raise OlderSchema(loaded.version, self.path)
-        seq = int(loaded.tables[META_TABLE]["meta"].get("seq", 0))
+        meta = loaded.tables[META_TABLE]["meta"]
+        problem = meta_problem(meta) or tables_problem(loaded.tables) or nesting_problem(
+            meta, "the meta table") or nesting_problem(loaded.tables["history"], "the history")
+        if problem:
+            raise refuse(self.path, problem)
+        seq = meta.get("seq", 0)
         state = State.adopt(loaded.tables, loaded.doc_keys, seq=seq)
         journal_stamp = FileStamp.of(self.journal_path)
         read = read_journal(self.journal_path)
-        mine = state.store_id
-        pending = [e for e in read.entries if e.get("seq", 0) > seq
-                   and (mine is None or e.get("store") in (None, mine))]
+        pending = [e for e in self._ours(read.entries, state.store_id) if e["seq"] > seq]
         if pending and pending[0]["seq"] != seq + 1:
             raise StoreFileError(
                 f"The journal {self.journal_path} does not continue the store file (it starts at "
@@ -315,7 +330,10 @@ class Storage:
         if self._writer is None:
             self._writer = JournalWriter(self.journal_path)
         seq = self.seq + 1
-        line = encode_entry({"seq": seq, "store": self.state.store_id, "ops": ops})
+        try:
+            line = encode_entry({"seq": seq, "store": self.state.store_id, "ops": ops})
+        except (TypeError, ValueError) as error:  # orjson: nested too deep, or not JSON
+            raise StoreFileError(f"The change cannot be saved ({error}); nothing was changed.") from None
         self._journal_end = self._writer.append(line, self._journal_end)
         self._journal_stamp = FileStamp.of(self.journal_path)
         self._touched(self.state.apply(ops))
@@ -346,11 +364,14 @@ class Storage:
         meta["seq"] = state.seq
         meta["next_doc"] = {name: state.next_doc[name] for name in TABLES if name != META_TABLE}
         data = render_store(state.tables, state.doc_keys, meta)
-        write_atomically(self.path, data)
+        write_atomically(self.path, data)  # its temp file is named after this store
         self._main_stamp = FileStamp.of(self.path)
 
     def replace_state(self, tables: Tables, doc_keys: dict[str, dict[str, str]]) -> None:
         """Install migrated tables and write them as the store file (under the exclusive lock)."""
+        problem = tables_problem(tables)
+        if problem:
+            raise refuse(self.path, problem)
         self._install(State.adopt(tables, doc_keys, seq=0))
         self._write_main()
 

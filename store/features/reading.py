@@ -160,7 +160,7 @@ def _from_html(raw: bytes, name: str) -> Article:
         raise ReadError(f"{name} is an HTML page without an article body that could be found.")
     meta = trafilatura.extract_metadata(html)
     published = None
-    if meta is not None and meta.date and re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", meta.date):
+    if meta is not None and meta.date and re.fullmatch(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", meta.date):
         published = meta.date
     return Article(
         text=_normalise_newlines(body).strip("\n"),

@@ -22,10 +22,14 @@ def check_network(document: Any, origin: str) -> dict[str, list[dict[str, Any]]]
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise StoreFileError(f"{origin} is not a claimnet network document.")
     version = document.get("version")
-    if not isinstance(version, int) or version > VERSION:
+    if type(version) is not int or version > VERSION:
         raise StoreFileError(
             f"{origin} has network version {version!r}; this claimnet reads up to {VERSION}."
         )
+    unknown = sorted(str(key) for key in document if key not in ("format", "version", *model.RECORD_TABLES))
+    if unknown:  # refused, not dropped: it may hold records a newer claimnet would have kept
+        raise StoreFileError(f"{origin} has a top-level key claimnet does not know, {unknown[0]!r}; "
+                             "nothing was imported.")
     tables: dict[str, list[dict[str, Any]]] = {}
     for table in model.RECORD_TABLES:
         items = document.get(table, [])

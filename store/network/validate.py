@@ -22,9 +22,9 @@ LINK_ENDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "restates": (frozenset({"statement", "evidence"}), frozenset({"statement", "evidence"})),
 }
 
-_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z", re.ASCII)  # ٢٠٢٤ is no year here
 _ID_RE = re.compile(r"^[a-z]+-[0-9a-z][0-9a-z-]*\Z")
-_STAMP_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z\Z")
+_STAMP_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z\Z", re.ASCII)
 
 #: Looks up a record dict by id across all tables (None when there is none).
 Lookup = Callable[[str], "dict[str, Any] | None"]

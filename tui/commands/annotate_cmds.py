@@ -42,7 +42,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def annotate(args: argparse.Namespace) -> int:
     """Save the annotation durably, then print it."""
-    with open_for(args) as store:
+    with open_for(args, create=True) as store:
         record = store.resolve(args.ref)
         checks = {c: getattr(args, c) == "yes" for c in model.CHECKS if getattr(args, c)}
         saved = store.annotate(record.id, note=args.note, tags=args.tag, verdict=args.verdict,

@@ -38,7 +38,7 @@ def import_files(args: argparse.Namespace) -> int:
     articles = [read_article(path) for path in args.files]
     overrides = {"title": args.title, "outlet": args.outlet, "url": args.url,
                  "published": args.date}
-    with open_for(args) as store:
+    with open_for(args, create=True) as store:
         results = [import_article(store, article, **overrides) for article in articles]
     if args.json:
         emit_json([{"file": a.name, "source": r.source_id, "duplicate": r.duplicate,
