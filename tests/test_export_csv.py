@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import stat
 import zipfile
 from pathlib import Path
 
 import pytest
 
+import claimnet.store as store_pkg
 from claimnet.store import model
 from claimnet.store.features.export import export, select
 from claimnet.store.features.export.text import clean
@@ -120,3 +123,24 @@ def test_cli_csv_to_zip_and_refusals(tmp_path, capsys) -> None:
     err = capsys.readouterr().err
     assert "is a file" in err and "Traceback" not in err
     assert Path(blocker).read_text() == "x"
+
+
+@pytest.mark.parametrize("target", ["out.json", "csvdir", "out.zip"])
+def test_exports_are_owner_only_like_the_store_whatever_the_umask(tmp_path, target):
+    path = str(tmp_path / "s.json")
+    store_pkg.open_store(path).close()
+    old = os.umask(0)
+    try:
+        fmt = "json" if target.endswith(".json") else "csv"
+        assert main(["export", "-f", fmt, "-o", str(tmp_path / target), "--store", path]) == 0
+    finally:
+        os.umask(old)
+    written = [tmp_path / target]
+    if (tmp_path / target).is_dir():
+        written += list((tmp_path / target).iterdir())
+    for item in written:
+        wanted = 0o700 if item.is_dir() else 0o600
+        assert stat.S_IMODE(item.stat().st_mode) == wanted, item
+    if target.endswith(".zip"):
+        with zipfile.ZipFile(tmp_path / target) as archive:
+            assert {info.external_attr >> 16 for info in archive.infolist()} == {0o600}

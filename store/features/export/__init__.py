@@ -65,7 +65,7 @@ def export(net: Network, fmt: str, target: str | IO[bytes], progress: Progress |
     try:
         with os.fdopen(fd, "wb") as handle:
             writer(net, handle, progress)
-        os.chmod(temp, 0o644)
+        os.chmod(temp, 0o600)  # owner-only like the store: exports can hold analysts' notes
         os.replace(temp, target)
     except OSError as error:
         raise StoreFileError(f"Cannot write {target}: {error.strerror or error}.") from error

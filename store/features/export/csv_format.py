@@ -16,7 +16,7 @@ import io
 import os
 import zipfile
 from collections.abc import Callable
-from typing import Any
+from typing import Any, BinaryIO
 
 from claimnet.store import model
 from claimnet.store.model.errors import StoreFileError
@@ -120,24 +120,31 @@ def table_bytes(net: Network, table: str, ticker: Ticker | None = None) -> bytes
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
+def private_file(path: str) -> BinaryIO:
+    """``path`` opened for writing, readable by its owner only like the store (exports hold notes)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(fd, 0o600)  # a file that was there keeps no wider mode
+    return os.fdopen(fd, "wb")
+
+
 def write_csv(net: Network, target: str, progress: Progress | None = None) -> list[str]:
     """Write the tables into the folder ``target`` (or a zip if it ends in .zip); the names written."""
     ticker = Ticker(progress, net.total())
     names = [f"{table}.csv" for table in model.RECORD_TABLES]
     try:
         if target.lower().endswith(".zip"):
-            with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            with private_file(target) as raw, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
                 for table, name in zip(model.RECORD_TABLES, names, strict=True):
                     info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
                     info.compress_type = zipfile.ZIP_DEFLATED
-                    info.external_attr = 0o644 << 16
+                    info.external_attr = 0o600 << 16
                     archive.writestr(info, table_bytes(net, table, ticker))
         else:
             if os.path.exists(target) and not os.path.isdir(target):
                 raise StoreFileError(f"{target} is a file; CSV export needs a folder or a .zip name.")
-            os.makedirs(target, exist_ok=True)
+            os.makedirs(target, mode=0o700, exist_ok=True)
             for table, name in zip(model.RECORD_TABLES, names, strict=True):
-                with open(os.path.join(target, name), "wb") as handle:
+                with private_file(os.path.join(target, name)) as handle:
                     handle.write(table_bytes(net, table, ticker))
     except OSError as error:
         raise StoreFileError(f"Cannot write {target}: {error.strerror or error}.") from error
