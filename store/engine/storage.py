@@ -121,6 +121,7 @@ class Storage:
         self.read_only: str | None = None  # why the store cannot be changed, when it cannot
         self._lock = StoreLock(self.lock_path)
         self._temps_checked = False
+        self._committed = False  # only a session that changed something folds on close
         self.state = State({})
         self.generation = 0  # bumped whenever the in-memory data changes
         self.table_generation: dict[str, int] = {}  # the same, per table
@@ -181,10 +182,13 @@ class Storage:
         self.is_open = True
 
     def close(self) -> None:
-        """Fold the journal into the store file and release the files; the session ends."""
+        """Fold the journal into the store file (if this session changed it) and release the files.
+
+        A session that only read leaves the files byte for byte as they were.
+        """
         with self._thread_lock:
             self.is_open = False
-            if self._lock.writable and read_only_reason(self.path) is None:
+            if self._committed and self._lock.writable and read_only_reason(self.path) is None:
                 with contextlib.suppress(StoreError, OSError), self.locked(exclusive=True):
                     self._catch_up()
                     if self._journal_end:
@@ -338,6 +342,7 @@ class Storage:
         self._journal_stamp = FileStamp.of(self.journal_path)
         self._touched(self.state.apply(ops))
         self.state.seq = seq
+        self._committed = True
         main_size = self._main_stamp.size if self._main_stamp else 0
         threshold = max(FOLD_MIN_BYTES, FOLD_SHARE * main_size, self._fold_retry_at)
         if self._journal_end > threshold:
