@@ -66,17 +66,29 @@ class StoreLock:
         self.path = path
         self.fd: int | None = None
         self.writable = False
+        self.depth = 0  # nested holds (one thread; the session's thread lock serialises threads)
+        self.exclusive = False
 
     def acquire(self, exclusive: bool, may_create: bool) -> None:
-        """Take the lock (waiting for other sessions); without ``may_create`` no file is made."""
+        """Take the lock (waiting for other sessions); without ``may_create`` no file is made.
+
+        Nested holds reuse the lock already held: an flock is one per handle, so an inner
+        release must not let other sessions in while the outer operation still runs.
+        """
+        if self.depth and (self.exclusive or not exclusive):
+            self.depth += 1
+            return
         if self.fd is None or (may_create and not self.writable):
             self._open(may_create)
         if self.fd is not None:
-            fcntl.flock(self.fd, fcntl.LOCK_EX if exclusive and self.writable else fcntl.LOCK_SH)
+            self.exclusive = exclusive and self.writable
+            fcntl.flock(self.fd, fcntl.LOCK_EX if self.exclusive else fcntl.LOCK_SH)
+        self.depth += 1
 
     def release(self) -> None:
-        """Let other sessions in."""
-        if self.fd is not None:
+        """Let other sessions in (when the outermost hold ends)."""
+        self.depth -= 1
+        if self.depth == 0 and self.fd is not None:
             fcntl.flock(self.fd, fcntl.LOCK_UN)
 
     def close(self) -> None:
