@@ -141,6 +141,8 @@ CRAFTED = {
                       "in statements has a number as 'text'"),
     "quote nested 500 deep": (lambda d: _first("statements")(d).update(quote=_deep(500)), "'quote'"),
     "unknown field": (lambda d: _first("actors")(d).update(extra=_deep(500)), "'extra'"),
+    "a field swapped for an unknown one": (lambda d: _first("links")(d).update(
+        notes=_first("links")(d).pop("note")), "in links has no 'note'"),
 }
 
 

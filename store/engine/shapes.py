@@ -36,13 +36,16 @@ def _dict_of(types: tuple[type, ...]) -> Check:
     return lambda v: type(v) is dict and all(type(item) in types for item in v.values())
 
 
-#: Field annotation (as written in records.py) -> the check a stored value must pass.
+#: Field annotation (as written in records.py) -> the types a stored value may have.
+_SIMPLE: dict[str, frozenset[type]] = {
+    "str": frozenset({str}),
+    "str | None": frozenset({str, _NONE}),
+    "int": frozenset({int}),
+    "int | None": frozenset({int, _NONE}),
+    "float | None": frozenset({int, float, _NONE}),
+}
+#: Field annotation -> the check a stored value of a container type must pass.
 _BY_ANNOTATION: dict[str, Check] = {
-    "str": lambda v: type(v) is str,
-    "str | None": lambda v: type(v) in (str, _NONE),
-    "int": lambda v: type(v) is int,
-    "int | None": lambda v: type(v) in (int, _NONE),
-    "float | None": lambda v: type(v) in (int, float, _NONE),
     "tuple[str, ...]": _list_of((str,)),
     "tuple[int, int] | None": lambda v: v is None or _list_of((int,), 2)(v),
     "dict[str, Any] | None": lambda v: v is None or _dict_of((str, int, float, _NONE))(v),
@@ -53,12 +56,26 @@ _BY_ANNOTATION: dict[str, Check] = {
 @functools.cache
 def record_checks(table: str) -> tuple[tuple[str, Check], ...]:
     """(JSON key, check) for every field of a record of ``table``."""
-    cls = model.BY_TABLE[table]
     checks = []
-    for f in dataclasses.fields(cls):
-        annotation = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", str(f.type))
-        checks.append((f.metadata.get("json", f.name), _BY_ANNOTATION.get(annotation, _json_value)))
+    for key, annotation in _annotations(table):
+        types = _SIMPLE.get(annotation)
+        check = (lambda v, t=types: type(v) in t) if types else _BY_ANNOTATION.get(annotation, _json_value)
+        checks.append((key, check))
     return tuple(checks)
+
+
+@functools.cache
+def _fast_checks(table: str) -> tuple[tuple[tuple[str, frozenset[type]], ...], tuple[tuple[str, Check], ...]]:
+    """The same checks split for speed: (key, types) for plain fields, (key, check) for the rest."""
+    plain = tuple((key, _SIMPLE[a]) for key, a in _annotations(table) if a in _SIMPLE)
+    other = tuple((key, c) for key, c in record_checks(table) if key not in dict(plain))
+    return plain, other
+
+
+def _annotations(table: str) -> list[tuple[str, str]]:
+    return [(f.metadata.get("json", f.name),
+             f.type if isinstance(f.type, str) else getattr(f.type, "__name__", str(f.type)))
+            for f in dataclasses.fields(model.BY_TABLE[table])]
 
 
 def _json_value(value: Any) -> bool:
@@ -72,6 +89,25 @@ def _describe(value: Any) -> str:
 
 def record_problem(table: str, record: Any) -> str | None:
     """What is wrong with the shape of ``record`` (a stored record of ``table``), or None."""
+    if type(record) is dict:  # the fast path for sound records
+        plain, other = _fast_checks(table)
+        get = record.get
+        sound = len(record) == len(plain) + len(other)
+        for key, types in plain:
+            if type(get(key, _MISSING)) not in types:
+                sound = False
+                break
+        if sound:
+            for key, check in other:
+                if not check(get(key, _MISSING)):
+                    sound = False
+                    break
+        if sound:
+            return None
+    return _explain(table, record)
+
+
+def _explain(table: str, record: Any) -> str | None:
     if type(record) is not dict:
         return f"a record in {table} is {_describe(record)}, not an object"
     rid = record.get("id")
