@@ -9,10 +9,11 @@ from __future__ import annotations
 import contextlib
 import os
 
-from .batch import check_batch
-from .core import Store
-from .document import OlderSchema, empty_tables
-from .errors import (
+from claimnet.store.engine.document import OlderSchema, empty_tables
+from claimnet.store.engine.location import default_network, default_store_path
+from claimnet.store.engine.migrate import migrate
+from claimnet.store.engine.storage import Storage
+from claimnet.store.model.errors import (
     Ambiguous,
     DependentsExist,
     NotFound,
@@ -22,10 +23,9 @@ from .errors import (
     StoreFileError,
     ValidationError,
 )
-from .location import default_network, default_store_path
-from .migrate import migrate
-from .network import check_network, prepare_records
-from .storage import Storage
+from claimnet.store.network.batch import check_batch
+from claimnet.store.network.core import Store
+from claimnet.store.network.portable import check_network, prepare_records
 
 __all__ = [
     "Ambiguous",
@@ -53,7 +53,8 @@ def open_store(path: str | None = None, *, create: bool = True, analyst: str | N
     store = Store(storage, analyst=analyst)
     if not storage.exists():
         if not create:
-            raise StoreFileError(f"There is no store at {storage.path}.")
+            raise StoreFileError(f"There is no store at {storage.path}; check the path (only the app "
+                                 "and commands that write create a store).")
         tables = empty_tables()
         document = default_network() if network is None else network
         records = check_network(document, "the default network")

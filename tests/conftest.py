@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-import store as store_pkg
+import claimnet.store as store_pkg
 
 
 @pytest.fixture
-def store_path(tmp_path, monkeypatch):
+def missing_store_path(tmp_path, monkeypatch):
     """Path of a store file that does not exist yet; CLAIMNET_STORE points at it."""
     path = str(tmp_path / "store.json")
     monkeypatch.setenv("CLAIMNET_STORE", path)
@@ -17,9 +17,16 @@ def store_path(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def store(store_path):
-    """An open store holding the default network of the seed article."""
-    opened = store_pkg.open_store(store_path)
+def store_path(missing_store_path):
+    """Path of a store holding the default network; CLAIMNET_STORE points at it."""
+    store_pkg.open_store(missing_store_path).close()
+    return missing_store_path
+
+
+@pytest.fixture
+def store(missing_store_path):
+    """An open store holding the default network of the seed article, just created."""
+    opened = store_pkg.open_store(missing_store_path)
     yield opened
     opened.close()
 

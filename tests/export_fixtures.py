@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import store as store_pkg
-from store import model
+import claimnet.store as store_pkg
+from claimnet.store import model
 
 AWKWARD = [
     'He said "no", then \'yes\'',

@@ -21,9 +21,9 @@ from collections.abc import Callable
 
 import orjson
 
-import store as store_pkg
-from store import model
-from store.network import FORMAT, VERSION
+import claimnet.store as store_pkg
+from claimnet.store import model
+from claimnet.store.network.portable import FORMAT, VERSION
 
 WORDS = (
     "minister", "said", "missiles", "shipped", "containers", "denied", "accused", "sanctions",

@@ -18,11 +18,11 @@ import tempfile
 import time
 from collections.abc import Callable
 
-import store as store_pkg
-from store.extract import extract
-from store.features.across.claim_index import claim_index
-from store.importer import import_article
-from store.reading import Article
+import claimnet.store as store_pkg
+from claimnet.store.features.across.claim_index import claim_index
+from claimnet.store.features.extract import extract
+from claimnet.store.features.importer import import_article
+from claimnet.store.features.reading import Article
 from tests.across.score import stories
 from tests.perf import synthetic_network
 from tests.perf_import import _suffix, print_phases

@@ -15,10 +15,10 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-import store as store_pkg
-from store import model
-from store.export import FORMATS, export, import_document, read_document, select
-from store.merge import merge
+import claimnet.store as store_pkg
+from claimnet.store import model
+from claimnet.store.features.export import FORMATS, export, import_document, read_document, select
+from claimnet.store.features.merge import merge
 
 STAMP = "2024-06-01T12:00:00.000000Z"
 

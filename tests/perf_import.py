@@ -16,11 +16,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import store as store_pkg
-from store import model
-from store.extract import extract
-from store.importer import ImportResult, _keep_valid, import_article
-from store.reading import Article
+import claimnet.store as store_pkg
+from claimnet.store import model
+from claimnet.store.features.extract import extract
+from claimnet.store.features.importer import ImportResult, _keep_valid, import_article
+from claimnet.store.features.reading import Article
 from tests.extraction.score import corpus_articles
 
 _WORD = re.compile(r"\w+")

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import sys
 
-import store as store_pkg
-from store import storage
+import claimnet.store as store_pkg
+from claimnet.store.engine import storage
 
 
 def main() -> None:

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from tui.cli import main
+from claimnet.tui.cli import main
 
 
 def run(capsys, *args):
@@ -18,12 +18,22 @@ def run(capsys, *args):
     return code, out, err
 
 
-def test_first_run_creates_the_store_and_says_so(store_path, capsys):
+def test_a_writing_command_creates_a_missing_store_and_says_so(missing_store_path, capsys):
+    code, out, err = run(capsys, "annotate", "act-russia", "--note", "first")
+    assert code == 0 and os.path.exists(missing_store_path)
+    assert "created a new store" in err and missing_store_path in err
     code, out, err = run(capsys, "stats")
-    assert code == 0 and os.path.exists(store_path)
-    assert "created a new store" in err and store_path in err
-    code, out, err = run(capsys, "stats")
-    assert "created" not in err
+    assert code == 0 and "created" not in err
+
+
+@pytest.mark.parametrize("command", [["stats"], ["search", "x"], ["show", "act-russia"], ["actors"],
+                                     ["check"], ["history"], ["export", "-f", "json"], ["undo"],
+                                     ["merge", "other.json", "--dry-run"]])
+def test_a_read_command_on_a_mistyped_path_says_so_and_creates_nothing(tmp_path, capsys, command):
+    path = tmp_path / "typo" / "stroe.json"
+    code, out, err = run(capsys, *command, "--store", str(path))
+    assert code == 1 and f"There is no store at {path}" in err and "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []  # no folder, no store, no lock file
 
 
 def test_search_prints_hits_and_json(store_path, capsys):
@@ -124,7 +134,7 @@ def test_corrupt_store_is_an_error_not_a_traceback(tmp_path, capsys):
 
 
 def test_piped_output_has_no_colour_codes_and_fits_80_columns(store_path):
-    result = subprocess.run([sys.executable, "-m", "tui.cli", "statements"], capture_output=True,
+    result = subprocess.run([sys.executable, "-m", "claimnet.tui.cli", "statements"], capture_output=True,
                             text=True, env={**os.environ, "CLAIMNET_STORE": store_path})
     assert result.returncode == 0 and "\x1b[" not in result.stdout
     assert max(len(line) for line in result.stdout.splitlines()) <= 80
@@ -137,7 +147,7 @@ def test_escape_sequences_are_shown_not_sent(store_path, capsys):
 
 
 def test_piped_tables_keep_words_and_ids_whole(store_path):
-    result = subprocess.run([sys.executable, "-m", "tui.cli", "statements", "--speaker", "Mr Shin"],
+    result = subprocess.run([sys.executable, "-m", "claimnet.tui.cli", "statements", "--speaker", "Mr Shin"],
                             capture_output=True, text=True, env={**os.environ, "CLAIMNET_STORE": store_path})
     lines = result.stdout.splitlines()
     assert "st-shin-north-korea-shipped-7000-containers" in [line.strip() for line in lines]

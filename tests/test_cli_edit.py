@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import os
 
-import store as store_pkg
-from tui.cli import main
+import claimnet.store as store_pkg
+from claimnet.tui.cli import main
 
 PARADOX = "st-kim-yo-jong-absurd-paradox"
 SHIN_9000 = "st-shin-north-korea-received-9000-containers"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from store.model import (
+from claimnet.store.model import (
     ACTOR_KINDS,
     ACTS,
     BY_TABLE,

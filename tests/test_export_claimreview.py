@@ -7,13 +7,13 @@ import json
 
 import pytest
 
-import store as store_pkg
-from store import model
-from store.export import export, select
-from store.export.claimreview import RATING
-from store.export.text import clean
+import claimnet.store as store_pkg
+from claimnet.store import model
+from claimnet.store.features.export import export, select
+from claimnet.store.features.export.claimreview import RATING
+from claimnet.store.features.export.text import clean
+from claimnet.tui.cli import main
 from tests.export_fixtures import AWKWARD, URL, open_awkward
-from tui.cli import main
 
 
 def reviews(store: store_pkg.Store, **selection) -> list[dict]:

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import stat
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from store import model
-from store.export import export, select
-from store.export.text import clean
+import claimnet.store as store_pkg
+from claimnet.store import model
+from claimnet.store.features.export import export, select
+from claimnet.store.features.export.text import clean
+from claimnet.tui.cli import main
 from tests.export_fixtures import AWKWARD, open_awkward
-from tui.cli import main
 
 FILES = [f"{table}.csv" for table in model.RECORD_TABLES]
 
@@ -94,7 +97,7 @@ def test_newlines_and_quotes_survive_inside_cells(awkward, tmp_path) -> None:
 
 
 def test_empty_tables_still_have_headers(tmp_path) -> None:
-    from store import open_store
+    from claimnet.store import open_store
 
     with open_store(str(tmp_path / "a.json")) as s:
         export(select(s), "csv", str(tmp_path / "out"))
@@ -120,3 +123,24 @@ def test_cli_csv_to_zip_and_refusals(tmp_path, capsys) -> None:
     err = capsys.readouterr().err
     assert "is a file" in err and "Traceback" not in err
     assert Path(blocker).read_text() == "x"
+
+
+@pytest.mark.parametrize("target", ["out.json", "csvdir", "out.zip"])
+def test_exports_are_owner_only_like_the_store_whatever_the_umask(tmp_path, target):
+    path = str(tmp_path / "s.json")
+    store_pkg.open_store(path).close()
+    old = os.umask(0)
+    try:
+        fmt = "json" if target.endswith(".json") else "csv"
+        assert main(["export", "-f", fmt, "-o", str(tmp_path / target), "--store", path]) == 0
+    finally:
+        os.umask(old)
+    written = [tmp_path / target]
+    if (tmp_path / target).is_dir():
+        written += list((tmp_path / target).iterdir())
+    for item in written:
+        wanted = 0o700 if item.is_dir() else 0o600
+        assert stat.S_IMODE(item.stat().st_mode) == wanted, item
+    if target.endswith(".zip"):
+        with zipfile.ZipFile(tmp_path / target) as archive:
+            assert {info.external_attr >> 16 for info in archive.infolist()} == {0o600}

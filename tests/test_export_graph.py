@@ -13,12 +13,13 @@ import networkx as nx
 import pydot
 import pytest
 
-from store import model
-from store.export import export, select
-from store.export.dot import SIGN_COLOURS
-from store.export.text import clean
+import claimnet.store as store_pkg
+from claimnet.store import model
+from claimnet.store.features.export import export, select
+from claimnet.store.features.export.dot import SIGN_COLOURS
+from claimnet.store.features.export.text import clean
+from claimnet.tui.cli import main
 from tests.export_fixtures import AWKWARD, open_awkward
-from tui.cli import main
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:pydot")
 N = len(AWKWARD)
@@ -139,6 +140,7 @@ def test_graphml_reads_into_networkx_with_typed_signed_edges(graphml_bytes, awkw
 
 def test_cli_graph_exports_to_files(tmp_path, capsys) -> None:
     path = str(tmp_path / "a.json")
+    store_pkg.open_store(path).close()
     for fmt in ("dot", "graphml"):
         target = tmp_path / f"net.{fmt}"
         assert main(["export", "-f", fmt, "-o", str(target), "--store", path]) == 0

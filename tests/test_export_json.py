@@ -11,11 +11,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import store as store_pkg
-from store import StoreError
-from store.export import export, import_document, select
+import claimnet.store as store_pkg
+from claimnet.store import StoreError
+from claimnet.store.features.export import export, import_document, select
+from claimnet.tui.cli import main
 from tests.export_fixtures import AWKWARD, awkward_network, open_awkward
-from tui.cli import main
 
 ASSET = Path(__file__).resolve().parents[1] / "assets" / "default_network.json"
 EMPTY = {"format": "claimnet-network", "version": 1}
@@ -158,6 +158,7 @@ def test_cli_export_to_stdout_and_file_and_import(tmp_path, capsys) -> None:
 
 def test_cli_export_selection_by_name(tmp_path, capsys) -> None:
     path = str(tmp_path / "a.json")
+    store_pkg.open_store(path).close()
     assert main(["export", "-f", "json", "--actor", "Kim Inae", "--store", path]) == 0
     doc = json.loads(capsys.readouterr().out)
     assert any(s["speaker"] == "act-kim-inae" for s in doc["statements"])
@@ -172,6 +173,7 @@ def test_cli_export_selection_by_name(tmp_path, capsys) -> None:
 ])
 def test_cli_errors_are_one_sentence(tmp_path, capsys, monkeypatch, argv, message) -> None:
     monkeypatch.chdir(tmp_path)
+    store_pkg.open_store(str(tmp_path / "a.json")).close()
     assert main([*argv, "--store", str(tmp_path / "a.json")]) == 1
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err and err.count("\n") <= 2
@@ -208,6 +210,6 @@ def test_every_format_reports_progress_to_completion(tmp_path, fmt) -> None:
     assert calls and calls[-1][0] == calls[-1][1] > 0
     assert all(done <= total for done, total in calls)
     if fmt in ("dot", "graphml"):  # counted exactly: the last step before finishing is the total
-        from store.export.graph import edge_count, edges, node_count, nodes
+        from claimnet.store.features.export.graph import edge_count, edges, node_count, nodes
 
         assert node_count(net) + edge_count(net) == len(list(nodes(net))) + len(list(edges(net)))

@@ -8,12 +8,12 @@ import re
 import pytest
 from markdown_it import MarkdownIt
 
-import store as store_pkg
-from store.export import export, select
-from store.export.markdown import md, md_lines
-from store.export.text import flat
+import claimnet.store as store_pkg
+from claimnet.store.features.export import export, select
+from claimnet.store.features.export.markdown import md, md_lines
+from claimnet.store.features.export.text import flat
+from claimnet.tui.cli import main
 from tests.export_fixtures import AWKWARD, open_awkward
-from tui.cli import main
 
 PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
@@ -95,6 +95,7 @@ def test_default_network_report_has_statements_evidence_verdicts_notes_and_sourc
 
 def test_actor_selection_reports_only_that_part(tmp_path, capsys) -> None:
     path = str(tmp_path / "a.json")
+    store_pkg.open_store(path).close()
     assert main(["export", "-f", "markdown", "--actor", "Kim Inae", "--store", path]) == 0
     text = capsys.readouterr().out
     assert text.startswith("# Claim network report\n\nSelection: actor Kim Inae (act-kim-inae)")

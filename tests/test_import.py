@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-import store as store_pkg
-from store.importer import import_article
-from store.reading import MAX_BYTES, Article, ReadError, read_article
-from tui.cli import main
+import claimnet.store as store_pkg
+from claimnet.store.features.importer import import_article
+from claimnet.store.features.reading import MAX_BYTES, Article, ReadError, read_article
+from claimnet.tui.cli import main
 
 SEED = Path(__file__).resolve().parents[1] / "assets" / "default_network.json"
 CORPUS = Path(__file__).resolve().parent / "extraction" / "corpus"
@@ -176,7 +176,7 @@ def test_the_corpus_imports_end_to_end(empty_store):
         result = import_article(empty_store, read_article(str(path)))
         assert result.added["statements"] > 5, path.name
     assert empty_store.count("sources") == len(list(CORPUS.glob("*.txt")))
-    from store.check import problems
+    from claimnet.store.features.check import problems
     assert problems(empty_store) == []
 
 
@@ -197,7 +197,7 @@ def test_an_untitled_file_is_named_after_the_file(empty_store, tmp_path):
 
 def _meanwhile(monkeypatch, path: str, act) -> None:
     """Make a second session on ``path`` do ``act`` while this session extracts."""
-    from store import importer
+    from claimnet.store.features import importer
 
     real = importer.extract
 

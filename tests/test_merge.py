@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
-import store as store_pkg
-from store import StoreError
-from store.export import export, select
-from store.merge import merge, merge_details
-from tui.cli import main
+import claimnet.store as store_pkg
+from claimnet.store import StoreError
+from claimnet.store.features.check import problems
+from claimnet.store.features.export import export, select
+from claimnet.store.features.merge import merge, merge_details
+from claimnet.tui.cli import main
 
 KIM_DENIAL = "st-kim-yo-jong-denies-weapons-exports"
 INAE_DEMAND = "st-kim-inae-illegal-arms-dealings-must-stop"
@@ -157,7 +158,7 @@ def test_an_actor_deleted_there_but_used_here_is_kept(pair) -> None:
     assert kept["act-kim-inae"]["deleted_by"] == "theirs"
     assert kept["act-kim-inae"]["why"] == f"still used by {said.id}"
     assert INAE_DEMAND in ids(plan.deleted)  # her old statement was deleted there, unchanged here
-    assert store_pkg.check.problems(ours) == []
+    assert problems(ours) == []
 
 
 def test_independently_created_duplicate_actors_are_candidates(pair) -> None:
@@ -232,7 +233,7 @@ def test_duplicate_links_are_refused_and_their_annotations_move(pair) -> None:
     plan = do_merge(ours, theirs)
     assert ids(plan.refused) == {yours.id} and "duplicates link" in plan.refused[0]["reason"]
     assert ours.find(yours.id) is None and ours.get(note.id).target == mine.id
-    assert store_pkg.check.problems(ours) == []
+    assert problems(ours) == []
     ours.close()
 
 

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-import store as store_pkg
-from store import Ambiguous, NotFound, ValidationError
-from store.changes import describe_change, describe_entry, field_change, record_history
-from store.disagreements import disagreements, disputed_ids, verdicts_by_analyst
-from store.field_text import field_value
-from store.refs import nearest_names, partial_matches
+import claimnet.store as store_pkg
+from claimnet.store import Ambiguous, NotFound, ValidationError
+from claimnet.store.network.changes import (
+    describe_change,
+    describe_entry,
+    field_change,
+    record_history,
+)
+from claimnet.store.network.disagreements import disagreements, disputed_ids, verdicts_by_analyst
+from claimnet.store.network.field_text import field_value
+from claimnet.store.network.refs import nearest_names, partial_matches
 
 SHIN = "st-shin-north-korea-received-9000-containers"
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from store import ValidationError, model
-from store.importer import import_article
-from store.reading import Article
-from store.review import decide
+from claimnet.store import ValidationError, model
+from claimnet.store.features.importer import import_article
+from claimnet.store.features.reading import Article
+from claimnet.store.features.review import decide
 
 STORY = (
     "Ministry denies drone strike on market\n\n"
@@ -90,7 +90,7 @@ def test_a_decision_on_a_deleted_record_is_refused(imported) -> None:
 
 def test_rejecting_a_whole_import_removes_its_actors_and_leaves_no_dangling_reference(imported) -> None:
     """Several actors go in one decision; records that named more than one of them are cleared of all."""
-    from store.check import problems
+    from claimnet.store.features.check import problems
 
     store, source = imported
     everything = [r.id for r in store.records_from_source(source)]

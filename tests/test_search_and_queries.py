@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from store import Ambiguous, NotFound
+from claimnet.store import Ambiguous, NotFound
 
 
 def test_exact_alias_ranks_first(store):

@@ -11,9 +11,10 @@ import orjson
 import pytest
 from tinydb import TinyDB
 
-import store as store_pkg
-from store import StoreFileError, document, storage
-from store.journal import encode_entry
+import claimnet.store as store_pkg
+from claimnet.store import StoreFileError
+from claimnet.store.engine import document, storage
+from claimnet.store.engine.journal import encode_entry
 
 
 def _bytes(path):

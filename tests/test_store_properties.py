@@ -7,9 +7,9 @@ import tempfile
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import store as store_pkg
-from store import StoreError, model
-from store.textnorm import fold, normalise
+import claimnet.store as store_pkg
+from claimnet.store import StoreError, model
+from claimnet.store.model.textnorm import fold, normalise
 
 AWKWARD_TEXT = st.text(
     alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=30

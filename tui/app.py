@@ -15,8 +15,8 @@ from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import LoadingIndicator, Static
 
-from store import Store, StoreError, open_store
-from store.location import default_store_path
+from claimnet.store import Store, StoreError, open_store
+from claimnet.store.engine.location import default_store_path
 
 from .key_order import OrderedKeys
 from .keymap import keymap_path, load_keymap

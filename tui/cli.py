@@ -7,9 +7,10 @@ import os
 import sys
 from typing import NoReturn
 
-from store import StoreError
+from claimnet.store import StoreError
 
 from .commands import across_cmds, annotate_cmds, browse_cmds, check_cmds, edit_cmds, import_cmds, share_cmds
+from .safe_text import visible
 
 COMMAND_MODULES = [browse_cmds, across_cmds, check_cmds, annotate_cmds, edit_cmds, import_cmds, share_cmds]
 
@@ -18,7 +19,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports a bad argument in one sentence instead of the whole usage."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: {message}; see {self.prog} --help.\n")
+        self.exit(2, f"{self.prog}: {visible(message)}; see {self.prog} --help.\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -41,8 +42,33 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: Environment values claimnet reads as text.
+TEXT_ENVIRONMENT = ("CLAIMNET_ANALYST", "CLAIMNET_STORE")
+
+
+def not_utf8(argv: list[str]) -> str | None:
+    """A sentence naming the first argument or environment value that is not valid UTF-8, or None.
+
+    Python hands such bytes over as lone surrogates; stored, they could never be written back.
+    """
+    named = [(f"argument {n}", arg) for n, arg in enumerate(argv, start=1)]
+    named += [(name, os.environ[name]) for name in TEXT_ENVIRONMENT if name in os.environ]
+    for what, text in named:
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = text.encode("utf-8", "surrogateescape").decode("ascii", "backslashreplace")
+            return f"{what} is not valid UTF-8 ({visible(shown)}); claimnet reads text as UTF-8."
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; the exit status."""
+    argv = sys.argv[1:] if argv is None else argv
+    problem = not_utf8(argv)
+    if problem:
+        print(f"claimnet: {problem}", file=sys.stderr)
+        return 2
     parser = build_parser()
     args = parser.parse_args(argv)
     args.store = getattr(args, "store", None)
@@ -53,8 +79,8 @@ def main(argv: list[str] | None = None) -> int:
 
             return run_app(args.store)
         return int(args.func(args) or 0)
-    except StoreError as error:
-        print(f"claimnet: {error}", file=sys.stderr)
+    except StoreError as error:  # its message may repeat user input: show control characters
+        print(f"claimnet: {visible(str(error))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from store import Store, model
-from store.disagreements import verdicts_by_analyst
-from store.features.across.views import also_reported_by
+from claimnet.store import Store, model
+from claimnet.store.features.across.views import also_reported_by
+from claimnet.store.network.disagreements import verdicts_by_analyst
 
 from .rows import VERDICT_MARKS, quoted
 from .safe_text import one_line, visible

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from store import Store, model
-from store.features.across.match_review import MatchProposal, actor_matches
+from claimnet.store import Store, model
+from claimnet.store.features.across.match_review import MatchProposal, actor_matches
 
 from .detail_text import label_of
 from .safe_text import one_line

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from textual.content import Content
 
-from store import Store, model
-from store.features.across.match_review import actor_matches
+from claimnet.store import Store, model
+from claimnet.store.features.across.match_review import actor_matches
 
 from .detail_text import label_of, sentence_bounds
 from .review_edges import (

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from textual.content import Content
 
-from store import Store, model
-from store.disagreements import disputed_ids
+from claimnet.store import Store, model
+from claimnet.store.network.disagreements import disputed_ids
 
 from .lazy_rows import LazyRows
 from .pane_filter import PaneFilter

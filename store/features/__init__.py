@@ -1,1 +1,2 @@
-"""Features built on the Store API: cross-article matching (the importer and export move here)."""
+"""Features built on the ``Store`` API: import and extraction, export, merge, actor merge, check,
+review decisions and cross-article matching."""

@@ -31,10 +31,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from unittest import mock
 
-import store as store_pkg
-import store.importer as importer
-from store.features.across import claim_index, claim_match, claim_terms
-from store.reading import Article
+import claimnet.store as store_pkg
+import claimnet.store.features.importer as importer
+from claimnet.store.features.across import claim_index, claim_match, claim_terms
+from claimnet.store.features.reading import Article
 
 STORIES = Path(__file__).parent / "stories"
 SAME_TYPES = ("restates", "supports")

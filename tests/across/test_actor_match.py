@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from store.features.across.actor_match import ActorKeys, match_actor
+from claimnet.store.features.across.actor_match import ActorKeys, match_actor
 
 
 def _actor(aid: str, name: str, kind: str = "person", aliases: tuple[str, ...] = ()) -> dict:

@@ -8,14 +8,14 @@ import sqlite3
 import orjson
 import pytest
 
-import store as store_pkg
-from store.features.across import DETAILS_KEY
-from store.features.across.claim_index import claim_index, index_path
-from store.features.across.claim_terms import terms
-from store.features.across.views import also_reported_by, same_claim, timeline
-from store.importer import import_article
-from store.reading import Article
-from tui.cli import main
+import claimnet.store as store_pkg
+from claimnet.store.features.across import DETAILS_KEY
+from claimnet.store.features.across.claim_index import claim_index, index_path
+from claimnet.store.features.across.claim_terms import terms
+from claimnet.store.features.across.views import also_reported_by, same_claim, timeline
+from claimnet.store.features.importer import import_article
+from claimnet.store.features.reading import Article
+from claimnet.tui.cli import main
 
 FIRST = (
     "Moldova accused of arming rebels\n\n"

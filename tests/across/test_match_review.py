@@ -3,7 +3,7 @@ stored actor the new spelling, splitting it gives the records back to a new acto
 
 from __future__ import annotations
 
-from store.features.across.match_review import accept_match, actor_matches, split_match
+from claimnet.store.features.across.match_review import accept_match, actor_matches, split_match
 from tests.across.test_claims_across import FIRST, SECOND, _import
 
 

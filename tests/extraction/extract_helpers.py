@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from store.extract import Extraction, extract
+from claimnet.store.features.extract import Extraction, extract
 
 
 def run(text: str, **kw: Any) -> Extraction:

@@ -325,7 +325,7 @@ def seed_article() -> tuple[str, str, dict[str, Any]] | None:
 def run(articles: list[tuple[str, str, dict[str, Any]]]) -> dict[str, Counts]:
     """Extract and score each article."""
     sys.path.insert(0, str(ROOT))
-    from store.extract import extract
+    from claimnet.store.features.extract import extract
 
     out = {}
     for name, text, gold in articles:

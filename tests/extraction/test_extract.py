@@ -8,10 +8,10 @@ import sys
 
 import pytest
 
-from store.extract import Extraction, load_wordlist
-from store.extract.quotes import find_quotes
-from store.extract.sentences import sentences
-from store.model import Actor, Evidence, Link, Statement, defaults
+from claimnet.store.features.extract import Extraction, load_wordlist
+from claimnet.store.features.extract.quotes import find_quotes
+from claimnet.store.features.extract.sentences import sentences
+from claimnet.store.model import Actor, Evidence, Link, Statement, defaults
 from tests.extraction import score as sc
 from tests.extraction.extract_helpers import names, run, said
 
@@ -276,7 +276,8 @@ def test_wordlists_load_from_assets() -> None:
 
 def test_store_extract_imports_no_ui_library() -> None:
     code = (
-        "import sys, store.extract; print(any(m.split('.')[0] in ('textual', 'rich') for m in sys.modules))"
+        "import sys, claimnet.store.features.extract; "
+        "print(any(m.split('.')[0] in ('textual', 'rich') for m in sys.modules))"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=sc.ROOT, check=True

@@ -332,7 +332,7 @@ def test_a_spokesperson_for_a_states_ministry_speaks_and_they_finds_a_cited_sour
 
 
 def test_folding_strips_accents_and_straightens_apostrophes_with_or_without_them() -> None:
-    from store.extract.textutil import fold
+    from claimnet.store.features.extract.textutil import fold
 
     assert fold("Andrés  Villamizar’s") == "andres villamizar's"
     assert fold("Plain  Name") == "plain name"
@@ -389,7 +389,7 @@ def test_capitalised_runs_that_end_in_a_preposition_or_go_on_and_on_do_not_crash
 
 
 def test_text_without_full_stops_is_cut_into_bounded_sentences_at_commas() -> None:
-    from store.extract.sentences import sentences
+    from claimnet.store.features.extract.sentences import sentences
 
     text = ", ".join(["the minister said the plan would work"] * 400)
     got = sentences(text)

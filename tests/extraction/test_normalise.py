@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from store.extract import extract
-from store.extract.normalise import furniture, is_furniture_line, working_text
+from claimnet.store.features.extract import extract
+from claimnet.store.features.extract.normalise import furniture, is_furniture_line, working_text
 from tests.extraction.rewrap import wrap_article
 from tests.extraction.score import corpus_articles, seed_article
 

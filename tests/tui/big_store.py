@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 
-import store
-from store import model
+import claimnet.store as store
+from claimnet.store import model
 
 ACTORS = 200
 ACTS = model.ACTS

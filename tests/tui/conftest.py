@@ -15,10 +15,10 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.worker import WorkerCancelled
 
-import store
-from store import Store
-from tui.app import ClaimnetApp
-from tui.screens.main_screen import MainScreen
+import claimnet.store as store
+from claimnet.store import Store
+from claimnet.tui.app import ClaimnetApp
+from claimnet.tui.screens.main_screen import MainScreen
 
 KIM = "act-kim-yo-jong"
 DENIAL = "st-kim-yo-jong-denies-weapons-exports"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import store
-from store import default_network
-from store.importer import import_article
-from store.reading import read_article
+import claimnet.store as store
+from claimnet.store import default_network
+from claimnet.store.features.importer import import_article
+from claimnet.store.features.reading import read_article
 
 EMPTY = {"format": "claimnet-network", "version": 1}
 TITLE = "North Korea denies exporting weapons to Russia"

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from tui.app import ClaimnetApp
+from claimnet.tui.app import ClaimnetApp
 
 from .big_store import build
 from .conftest import settle

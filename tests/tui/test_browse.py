@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from tui.widgets.detail_view import DetailView
-from tui.widgets.record_list import RecordList
+from claimnet.tui.widgets.detail_view import DetailView
+from claimnet.tui.widgets.record_list import RecordList
 
 from .conftest import CONTAINERS, DENIAL, KIM, US_ACCUSATION, screen_text, settle, started, started_on
 

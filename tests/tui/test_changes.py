@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from tui.forms import AnnotateScreen, ConfirmDeleteScreen, LinkScreen, RecordFormScreen
-from tui.screens.verdict_screen import VerdictScreen
-from tui.widgets.detail_view import DetailView
+from claimnet.tui.forms import AnnotateScreen, ConfirmDeleteScreen, LinkScreen, RecordFormScreen
+from claimnet.tui.screens.verdict_screen import VerdictScreen
+from claimnet.tui.widgets.detail_view import DetailView
 
 from .conftest import DENIAL, US_ACCUSATION, notices, reopen, screen_text, settle, started, started_on
 

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-import store as store_pkg
-from tui.forms import ConfirmDeleteScreen, LinksNotesScreen, PickRecordScreen, RecordFormScreen
-from tui.screens.help_screen import HelpScreen
-from tui.screens.main_screen import MainScreen
-from tui.screens.source_screen import SourceScreen
-from tui.widgets.detail_view import DetailView
-from tui.widgets.source_text import SourceText
+import claimnet.store as store_pkg
+from claimnet.tui.forms import (
+    ConfirmDeleteScreen,
+    LinksNotesScreen,
+    PickRecordScreen,
+    RecordFormScreen,
+)
+from claimnet.tui.screens.help_screen import HelpScreen
+from claimnet.tui.screens.main_screen import MainScreen
+from claimnet.tui.screens.source_screen import SourceScreen
+from claimnet.tui.widgets.detail_view import DetailView
+from claimnet.tui.widgets.source_text import SourceText
 
 from .conftest import DENIAL, KIM, notices, press_settled, reopen, screen_text, settle, started, started_on
 

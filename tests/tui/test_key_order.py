@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from tui.forms import AnnotateScreen, LinkScreen
-from tui.screens.main_screen import MainScreen
-from tui.screens.search_screen import SearchScreen
-from tui.widgets.record_list import RecordList
+from claimnet.tui.forms import AnnotateScreen, LinkScreen
+from claimnet.tui.screens.main_screen import MainScreen
+from claimnet.tui.screens.search_screen import SearchScreen
+from claimnet.tui.widgets.record_list import RecordList
 
 from .conftest import (
     DENIAL,

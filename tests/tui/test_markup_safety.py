@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-import store
-from tui.screens.graph_screen import GraphScreen
-from tui.screens.main_screen import MainScreen
-from tui.screens.search_screen import SearchScreen
-from tui.screens.source_screen import SourceScreen
-from tui.widgets.detail_view import DetailView
+import claimnet.store as store
+from claimnet.tui.screens.graph_screen import GraphScreen
+from claimnet.tui.screens.main_screen import MainScreen
+from claimnet.tui.screens.search_screen import SearchScreen
+from claimnet.tui.screens.source_screen import SourceScreen
+from claimnet.tui.widgets.detail_view import DetailView
 
 from .conftest import notices, screen_text, settle, started
 

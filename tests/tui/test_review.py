@@ -8,17 +8,17 @@ import threading
 import pytest
 from textual.widgets import Select
 
-from store import model
-from store.importer import import_article
-from store.reading import read_article
-from tui.forms import PickRecordScreen, RecordFormScreen
-from tui.forms.record_search import RecordSearch
-from tui.review_edges import source_proposals
-from tui.review_views import speaker_of
-from tui.screens.confirm_screen import ConfirmScreen
-from tui.screens.main_screen import MainScreen
-from tui.screens.review_screen import ReviewScreen
-from tui.widgets.detail_view import DetailView
+from claimnet.store import model
+from claimnet.store.features.importer import import_article
+from claimnet.store.features.reading import read_article
+from claimnet.tui.forms import PickRecordScreen, RecordFormScreen
+from claimnet.tui.forms.record_search import RecordSearch
+from claimnet.tui.review_edges import source_proposals
+from claimnet.tui.review_views import speaker_of
+from claimnet.tui.screens.confirm_screen import ConfirmScreen
+from claimnet.tui.screens.main_screen import MainScreen
+from claimnet.tui.screens.review_screen import ReviewScreen
+from claimnet.tui.widgets.detail_view import DetailView
 
 from .conftest import notices, reopen, screen_text, settle, started, wait_for
 from .review_store import imported_store

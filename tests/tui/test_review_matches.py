@@ -3,9 +3,9 @@ becomes an alias), split with x (a new actor takes the records back), undone wit
 
 from __future__ import annotations
 
-import store as store_pkg
+import claimnet.store as store_pkg
+from claimnet.tui.widgets.detail_view import DetailView
 from tests.across.test_claims_across import FIRST, SECOND, _import
-from tui.widgets.detail_view import DetailView
 
 from .conftest import notices, reopen, settle, wait_for
 from .test_review import go_to, open_review, queue_ids

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.app import ClaimnetApp
+from claimnet.tui.app import ClaimnetApp
 
 from .conftest import DENIAL, settle, started, started_on
 from .review_store import fixed_import_store

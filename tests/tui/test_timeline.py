@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from textual.widgets import OptionList
 
-from store.importer import import_article
-from store.reading import Article
+from claimnet.store.features.importer import import_article
+from claimnet.store.features.reading import Article
+from claimnet.tui.screens.timeline_screen import TimelineScreen
+from claimnet.tui.widgets.detail_view import DetailView
 from tests.across.test_claims_across import FIRST, SECOND
-from tui.screens.timeline_screen import TimelineScreen
-from tui.widgets.detail_view import DetailView
 
 from .conftest import reopen, settle, started_on, wait_for
 

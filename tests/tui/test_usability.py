@@ -10,18 +10,18 @@ from textual.widgets import Tree
 from textual.widgets._footer import FooterKey
 from textual.widgets._toast import Toast
 
-from store.importer import import_article
-from store.reading import read_article
-from tui.app import NOTICE_SECONDS
-from tui.forms import AnnotateScreen
-from tui.rows import Row
-from tui.screens.filter_screen import FilterScreen
-from tui.screens.graph_screen import GraphScreen
-from tui.screens.help_screen import HelpScreen
-from tui.screens.main_screen import MainScreen
-from tui.screens.search_screen import format_hit
-from tui.screens.source_screen import SourceScreen
-from tui.widgets.detail_view import DetailView
+from claimnet.store.features.importer import import_article
+from claimnet.store.features.reading import read_article
+from claimnet.tui.app import NOTICE_SECONDS
+from claimnet.tui.forms import AnnotateScreen
+from claimnet.tui.rows import Row
+from claimnet.tui.screens.filter_screen import FilterScreen
+from claimnet.tui.screens.graph_screen import GraphScreen
+from claimnet.tui.screens.help_screen import HelpScreen
+from claimnet.tui.screens.main_screen import MainScreen
+from claimnet.tui.screens.search_screen import format_hit
+from claimnet.tui.screens.source_screen import SourceScreen
+from claimnet.tui.widgets.detail_view import DetailView
 
 from .conftest import DENIAL, KIM, press_settled, reopen, screen_text, settle, started, started_on, wait_for
 

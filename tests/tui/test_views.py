@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from tui.screens.filter_screen import FilterScreen
-from tui.screens.graph_screen import GraphScreen
-from tui.screens.help_screen import HelpScreen
-from tui.screens.search_screen import SearchScreen
-from tui.screens.source_screen import SourceScreen
-from tui.widgets.record_list import RecordList
+from claimnet.tui.screens.filter_screen import FilterScreen
+from claimnet.tui.screens.graph_screen import GraphScreen
+from claimnet.tui.screens.help_screen import HelpScreen
+from claimnet.tui.screens.search_screen import SearchScreen
+from claimnet.tui.screens.source_screen import SourceScreen
+from claimnet.tui.widgets.record_list import RecordList
 
 from .conftest import CONTAINERS, DENIAL, KIM, US_ACCUSATION, screen_text, settle, started, started_on
 

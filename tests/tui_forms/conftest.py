@@ -11,8 +11,8 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import Screen
 
-import store
-from store import Store
+import claimnet.store as store
+from claimnet.store import Store
 
 STATEMENT = "st-kim-yo-jong-denies-weapons-exports"
 ACTOR = "act-kim-yo-jong"

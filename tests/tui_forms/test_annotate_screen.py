@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from textual.widgets import TextArea
 
-from tui.forms import AnnotateScreen
-from tui.forms.choice_row import ChoiceRow
-from tui.forms.external_editor import edit_text, editor_command
+from claimnet.tui.forms import AnnotateScreen
+from claimnet.tui.forms.choice_row import ChoiceRow
+from claimnet.tui.forms.external_editor import edit_text, editor_command
 
 from .conftest import ACTOR, STATEMENT, Host, reopen, screen_text, settle
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.forms import ConfirmDeleteScreen
+from claimnet.tui.forms import ConfirmDeleteScreen
 
 from .conftest import Host, reopen, screen_text, settle
 

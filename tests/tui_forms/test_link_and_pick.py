@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual.widgets import Select
 
-from tui.forms import LinkScreen, PickRecordScreen
-from tui.forms.link_screen import other_kinds, valid_types
+from claimnet.tui.forms import LinkScreen, PickRecordScreen
+from claimnet.tui.forms.link_screen import other_kinds, valid_types
 
 from .conftest import ACTOR, EVIDENCE, Host, reopen, screen_text, settle
 
@@ -121,7 +121,7 @@ async def test_the_link_search_finds_statements_by_their_speakers_name(st) -> No
 
 
 async def test_reference_pickers_ask_in_words_and_leave_out_the_record_itself(st) -> None:
-    from tui.forms import RecordFormScreen
+    from claimnet.tui.forms import RecordFormScreen
 
     app = Host(lambda: RecordFormScreen(st, "statement", "st-kim-yo-jong-denies-weapons-exports"))
     async with app.run_test(size=(80, 24)) as pilot:

@@ -6,8 +6,14 @@ from collections.abc import Callable
 
 from textual.screen import Screen
 
-from store import Store
-from tui.forms import AnnotateScreen, ConfirmDeleteScreen, LinkScreen, PickRecordScreen, RecordFormScreen
+from claimnet.store import Store
+from claimnet.tui.forms import (
+    AnnotateScreen,
+    ConfirmDeleteScreen,
+    LinkScreen,
+    PickRecordScreen,
+    RecordFormScreen,
+)
 
 from .conftest import Host, reopen, screen_text, settle
 

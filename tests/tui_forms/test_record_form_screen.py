@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tui.forms import PickRecordScreen, RecordFormScreen
-from tui.forms.ref_field import RefField
+from claimnet.tui.forms import PickRecordScreen, RecordFormScreen
+from claimnet.tui.forms.ref_field import RefField
 
 from .conftest import ACTOR, EVIDENCE, STATEMENT, Host, reopen, screen_text, settle
 

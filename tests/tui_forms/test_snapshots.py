@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.forms import AnnotateScreen, RecordFormScreen
+from claimnet.tui.forms import AnnotateScreen, RecordFormScreen
 
 from .conftest import STATEMENT, Host, settle
 

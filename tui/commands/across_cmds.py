@@ -7,7 +7,7 @@ from typing import Any
 
 from rich.text import Text
 
-from store.features.across.views import Report, report_of, same_claim, timeline
+from claimnet.store.features.across.views import Report, report_of, same_claim, timeline
 
 from .output import cell, console, emit_json, open_for, print_table, table, with_id
 

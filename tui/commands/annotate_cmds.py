@@ -7,8 +7,8 @@ from typing import Any
 
 from rich.text import Text
 
-from store import model
-from store.changes import describe_entry, record_history
+from claimnet.store import model
+from claimnet.store.network.changes import describe_entry, record_history
 
 from .choices import vocabulary
 from .output import cell, console, emit_json, open_for, record_json, table
@@ -43,7 +43,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def annotate(args: argparse.Namespace) -> int:
     """Save the annotation durably, then print it."""
-    with open_for(args) as store:
+    with open_for(args, create=True) as store:
         record = store.resolve(args.ref)
         checks = {c: getattr(args, c) == "yes" for c in model.CHECKS if getattr(args, c)}
         saved = store.annotate(record.id, note=args.note, tags=args.tag, verdict=args.verdict,

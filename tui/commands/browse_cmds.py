@@ -10,9 +10,9 @@ from rich.console import Group
 from rich.panel import Panel
 from rich.text import Text
 
-from store import model
+from claimnet.store import model
 
-from ..safe_text import one_line
+from ..safe_text import one_line, visible
 from .choices import acts, vocabulary
 from .output import block, cell, console, emit_json, open_for, print_table, record_json, table, with_id
 
@@ -141,7 +141,7 @@ def stats(args: argparse.Namespace) -> int:
                    "verdicts": verdicts, "history": len(store.storage.tables["history"])})
         return 0
     out = console()
-    out.print(Text(f"Store {store.path}", style="bold"))
+    out.print(Text(f"Store {visible(store.path)}", style="bold"))
     for title, counter in (("records", counts), ("acts", acts), ("status", status),
                            ("verdicts", verdicts)):
         grid = table(title, "count")

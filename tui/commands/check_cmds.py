@@ -7,8 +7,9 @@ from typing import Any
 
 from rich.text import Text
 
-from store.check import problems
+from claimnet.store.features.check import problems
 
+from ..safe_text import visible
 from .output import cell, console, emit_json, open_for, table
 
 
@@ -30,9 +31,9 @@ def check(args: argparse.Namespace) -> int:
     if not found:
         total = sum(store.count(t) for t in ("sources", "actors", "statements", "evidence",
                                              "links", "annotations"))
-        out.print(Text(f"OK: {total} records checked in {store.path}; no problems."), soft_wrap=True)
+        out.print(Text(f"OK: {total} records checked in {visible(store.path)}; no problems."), soft_wrap=True)
         return 0
-    grid = table(f"{len(found)} problem(s) in {store.path}")
+    grid = table(f"{len(found)} problem(s) in {visible(store.path)}")
     for problem in found:
         grid.add_row(cell(problem))
     out.print(grid)

@@ -8,10 +8,10 @@ from typing import Any
 
 from rich.text import Text
 
-from store import StoreError, ValidationError, model, open_store
-from store.disagreements import disagreements as find_disagreements
-from store.field_text import editable_fields, field_value
-from store.location import default_store_path
+from claimnet.store import StoreError, ValidationError, model, open_store
+from claimnet.store.engine.location import default_store_path
+from claimnet.store.network.disagreements import disagreements as find_disagreements
+from claimnet.store.network.field_text import editable_fields, field_value
 
 from .choices import vocabulary
 from .output import ERR, cell, console, emit_json, open_for, print_table, record_json, table, with_id

@@ -8,10 +8,10 @@ from typing import Any
 
 from rich.text import Text
 
-from store import ValidationError
-from store.importer import import_article
-from store.reading import read_article
-from store.validate import check_date
+from claimnet.store import ValidationError
+from claimnet.store.features.importer import import_article
+from claimnet.store.features.reading import read_article
+from claimnet.store.network.validate import check_date
 
 from .output import cell, console, emit_json, open_for, table
 
@@ -38,7 +38,7 @@ def import_files(args: argparse.Namespace) -> int:
     articles = [read_article(path) for path in args.files]
     overrides = {"title": args.title, "outlet": args.outlet, "url": args.url,
                  "published": args.date}
-    with open_for(args) as store:
+    with open_for(args, create=True) as store:
         results = [import_article(store, article, **overrides) for article in articles]
     if args.json:
         emit_json([{"file": a.name, "source": r.source_id, "duplicate": r.duplicate,

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from store import Store, open_store
+from claimnet.store import Store, open_store
 
 from ..safe_text import one_line, visible
 
@@ -22,13 +22,17 @@ def console() -> Console:
     return Console(highlight=False, emoji=False, soft_wrap=False)
 
 
-def open_for(args: Any) -> Store:
-    """Open the store the command's ``--store`` names, saying so when a new one was made."""
-    store = open_store(args.store)
+def open_for(args: Any, create: bool = False) -> Store:
+    """Open the store the command's ``--store`` names, saying so when a new one was made.
+
+    Only commands that write pass ``create``: a read command on a mistyped path says there is
+    no store there and creates nothing.
+    """
+    store = open_store(args.store, create=create)
     if store.created_new:
-        ERR.print(Text(f"claimnet: created a new store at {store.path} with the default network."))
+        ERR.print(Text(f"claimnet: created a new store at {visible(store.path)} with the default network."))
     if store.migrated_from is not None:
-        ERR.print(Text(f"claimnet: migrated {store.path} from schema {store.migrated_from} "
+        ERR.print(Text(f"claimnet: migrated {visible(store.path)} from schema {store.migrated_from} "
                        f"(backup beside it)."))
     return store
 

@@ -13,12 +13,13 @@ import orjson
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
-from store import StoreError, model, open_store
-from store.export import FORMATS, export, import_document, read_document, select
-from store.location import default_store_path
-from store.merge import MergePlan, merge
-from store.network import FORMAT, VERSION, check_network
+from claimnet.store import StoreError, model, open_store
+from claimnet.store.engine.location import default_store_path
+from claimnet.store.features.export import FORMATS, export, import_document, read_document, select
+from claimnet.store.features.merge import MergePlan, merge
+from claimnet.store.network.portable import FORMAT, VERSION, check_network
 
+from ..safe_text import visible
 from .output import ERR, cell, console, emit_json, open_for, table
 
 SHOWN = 20  # rows listed per section of a merge summary; --json lists all
@@ -115,7 +116,7 @@ def import_cmd(args: argparse.Namespace) -> int:
         else open_for(args)
     with store:
         if created:
-            ERR.print(Text(f"claimnet: created a new empty store at {store.path}."))
+            ERR.print(Text(f"claimnet: created a new empty store at {visible(store.path)}."))
         added, same = import_document(store, doc, origin)
     if args.json:
         emit_json({"store": store.path, "added": added, "already_there": same})
@@ -128,7 +129,7 @@ def import_cmd(args: argparse.Namespace) -> int:
 
 def merge_cmd(args: argparse.Namespace) -> int:
     """Merge another store into this one and summarise what happened."""
-    with open_for(args) as store:
+    with open_for(args, create=not args.dry_run) as store:
         plan = merge(store, args.other, prefer=args.prefer, dry_run=args.dry_run)
         target = store.path
     if args.json:

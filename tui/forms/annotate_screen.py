@@ -9,8 +9,8 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Input, Select, Static, TextArea
 
-from store import Store, model
-from tui.safe_text import one_line, visible
+from claimnet.store import Store, model
+from claimnet.tui.safe_text import one_line, visible
 
 from .choice_row import ChoiceRow
 from .describe import record_line

@@ -9,8 +9,8 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Static
 
-from store import Store, model
-from tui.safe_text import visible
+from claimnet.store import Store, model
+from claimnet.tui.safe_text import visible
 
 from .describe import main_text, record_line
 from .form_parts import ErrorLine, FormBody, FormFooter, FormScreen

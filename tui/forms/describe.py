@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from store import Store, model
-from tui.safe_text import one_line
+from claimnet.store import Store, model
+from claimnet.tui.safe_text import one_line
 
 
 def name_of(store: Store, record_id: str | None, width: int | None = 60) -> str:

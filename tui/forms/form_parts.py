@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Static
 
-from tui.safe_text import one_line, visible
+from claimnet.tui.safe_text import one_line, visible
 
 from .store_calls import StoreCallsMixin, failure_text
 

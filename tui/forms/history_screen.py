@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from store.changes import describe_entry, record_history, what_changed
+from claimnet.store.network.changes import describe_entry, record_history, what_changed
 
 from ..safe_text import one_line
 from .record_listing import RecordListingScreen

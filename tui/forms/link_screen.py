@@ -7,9 +7,9 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Input, Select, Static
 
-from store import Store, model
-from store.validate import LINK_ENDS
-from tui.safe_text import visible
+from claimnet.store import Store, model
+from claimnet.store.network.validate import LINK_ENDS
+from claimnet.tui.safe_text import visible
 
 from .choice_row import ChoiceRow
 from .describe import record_line

@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.content import Content
 
-from store import Store, model
-from tui.safe_text import one_line
+from claimnet.store import Store, model
+from claimnet.tui.safe_text import one_line
 
 from .confirm_delete_screen import ConfirmDeleteScreen
 from .describe import name_of, side_text

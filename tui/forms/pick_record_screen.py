@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 
-from store import Store
+from claimnet.store import Store
 
 from .form_parts import ErrorLine, FormBody, FormFooter, FormScreen
 from .record_search import RecordSearch

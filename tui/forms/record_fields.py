@@ -12,8 +12,8 @@ from textual.dom import DOMNode
 from textual.widget import Widget
 from textual.widgets import Input, Select, TextArea
 
-from store import Store, ValidationError, model
-from tui.safe_text import visible
+from claimnet.store import Store, ValidationError, model
+from claimnet.tui.safe_text import visible
 
 from .choice_row import ChoiceRow
 from .link_screen import WEIGHTS

@@ -8,8 +8,8 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Static
 
-from store import Store, ValidationError, model
-from tui.safe_text import visible
+from claimnet.store import Store, ValidationError, model
+from claimnet.tui.safe_text import visible
 
 from .describe import record_line
 from .form_parts import SAVE_BINDING, ErrorLine, FieldRow, FormBody, FormFooter, FormScreen

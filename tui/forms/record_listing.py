@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
-from store import Store
+from claimnet.store import Store
 
 from ..widgets.key_lists import KeyOptionList
 from .describe import record_line

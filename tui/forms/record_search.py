@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store import Store, model
+from claimnet.store import Store, model
 
 from ..widgets.key_lists import KeyOptionList
 from .describe import record_line

@@ -7,7 +7,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
 
-from store import Store
+from claimnet.store import Store
 
 from .describe import name_of
 from .pick_record_screen import PickRecordScreen

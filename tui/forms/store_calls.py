@@ -9,7 +9,7 @@ from textual.dom import DOMNode
 from textual.message import Message
 from textual.worker import get_current_worker
 
-from store import StoreError
+from claimnet.store import StoreError
 
 
 class StoreReply(Message, bubble=False):

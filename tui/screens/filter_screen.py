@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
-from store import model
+from claimnet.store import model
 
 from ..forms.choice_row import ChoiceRow
 from ..forms.form_parts import BACK_BINDING, HELP_BINDING

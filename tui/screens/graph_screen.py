@@ -11,7 +11,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Tree
 
-from store import Store, StoreError, model
+from claimnet.store import Store, StoreError, model
 
 from ..detail_text import label_of
 from ..safe_text import one_line

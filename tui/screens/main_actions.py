@@ -12,8 +12,8 @@ from typing import Any
 from textual import work
 from textual.binding import Binding
 
-from store import NothingToDo, StoreError, model
-from store.changes import describe_entry
+from claimnet.store import NothingToDo, StoreError, model
+from claimnet.store.network.changes import describe_entry
 
 from ..detail_text import label_of
 from ..messages import JumpTo, WriteFinished

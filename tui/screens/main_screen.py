@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.worker import get_current_worker
 
-from store import StoreError, model
+from claimnet.store import StoreError, model
 
 from ..detail_text import detail_content
 from ..messages import DetailLoaded, FocusInfo, JumpTo, PaneLoaded, StoreChanged

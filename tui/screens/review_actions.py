@@ -18,9 +18,10 @@ from typing import Any
 from textual.binding import Binding
 from textual.content import Content
 
-from store import NothingToDo, model
-from store.features.across.match_review import accept_match, actor_matches, split_match
-from store.review import decide
+from claimnet.store import NothingToDo, model
+from claimnet.store.features.across.match_review import accept_match, actor_matches, split_match
+from claimnet.store.features.actor_merge import merge_actors
+from claimnet.store.features.review import decide
 
 from ..forms.store_calls import failure_text
 from ..review_views import PROPOSED, ProposalRow, speaker_of
@@ -274,7 +275,7 @@ class ReviewActions:
 
         def chosen(keep: str | None) -> None:
             if keep:
-                self.write(lambda: self.store.merge_actors(keep, gone), done, (row.id,))
+                self.write(lambda: merge_actors(self.store, keep, gone), done, (row.id,))
 
         title = f"Merge “{gone_name}” into which existing actor?"
         self.app.push_screen(PickRecordScreen(self.store, ("actor",), title, exclude=(gone,)), chosen)

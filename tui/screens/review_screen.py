@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.worker import get_current_worker
 
-from store import StoreError, model
+from claimnet.store import StoreError, model
 
 from ..forms.store_calls import StoreCallsMixin
 from ..messages import StoreChanged

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input
 from textual.worker import get_current_worker
 
-from store import StoreError
+from claimnet.store import StoreError
 
 from ..forms.form_parts import BACK_BINDING, HELP_BINDING
 from ..rows import Row, quoted, short_name

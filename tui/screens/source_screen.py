@@ -9,7 +9,8 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
-from store import StoreError, model, passages
+from claimnet.store import StoreError, model
+from claimnet.store.network import passages
 
 from ..detail_text import label_of
 from ..forms.store_calls import note_own_change

@@ -10,8 +10,8 @@ from textual.screen import Screen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from store import StoreError
-from store.features.across.views import Report, timeline
+from claimnet.store import StoreError
+from claimnet.store.features.across.views import Report, timeline
 
 from ..safe_text import one_line
 from ..widgets.key_footer import KeyFooter

@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from store import model
+from claimnet.store import model
 
 from ..forms.form_parts import BACK_BINDING, HELP_BINDING
 from ..rows import VERDICT_MARKS

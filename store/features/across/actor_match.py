@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 from .actor_names import acronym, person_form, plain_form, state_of
 
 if TYPE_CHECKING:
-    from store.core import Store
+    from claimnet.store.network.core import Store
 
 _MATCHED_KINDS = frozenset({"person", "state", "organisation", "media"})
 _FUZZY_CUTOFF = 90.0

@@ -9,8 +9,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-from store.extract.wordlists import gazetteer, honorifics, title_words
-from store.textnorm import fold
+from claimnet.store.features.extract.wordlists import gazetteer, honorifics, title_words
+from claimnet.store.model.textnorm import fold
 
 _PARTS = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _GLUE = frozenset({"of", "the", "and", "for", "&", "de", "du", "la", "le", "von", "van", "der", "al", "el"})

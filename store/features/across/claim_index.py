@@ -18,12 +18,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from store.history import history_id
+from claimnet.store.network.history import history_id
 
 from .claim_terms import shingles, terms
 
 if TYPE_CHECKING:
-    from store.core import Store
+    from claimnet.store.network.core import Store
 
 TABLES = ("statements", "evidence")
 _VERSION = "1"

@@ -11,8 +11,13 @@ import functools
 import re
 import zlib
 
-from store.extract.wordlists import function_words, gazetteer, load_wordlist, reporting_verbs
-from store.textnorm import fold
+from claimnet.store.features.extract.wordlists import (
+    function_words,
+    gazetteer,
+    load_wordlist,
+    reporting_verbs,
+)
+from claimnet.store.model.textnorm import fold
 
 _WORD = re.compile(r"[0-9]+(?:[,.][0-9]+)*|[a-z0-9]+(?:['’][a-z]+)?")
 #: Where the leading clause ends: negation after it ("flooded because the wall was not there") is not

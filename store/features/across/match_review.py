@@ -10,15 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from store import model
-from store.errors import StaleChange, ValidationError
-from store.history import DONE
-from store.ids import new_id, now
+from claimnet.store import model
+from claimnet.store.model.errors import StaleChange, ValidationError
+from claimnet.store.model.ids import new_id, now
+from claimnet.store.network.history import DONE
 
 from .propose import DETAILS_KEY
 
 if TYPE_CHECKING:
-    from store.core import Store
+    from claimnet.store.network.core import Store
 
 DECISION_KEY = "across_decisions"
 _ATTEMPTS = 5

@@ -11,16 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from store import model
-from store.ids import new_id, now
+from claimnet.store import model
+from claimnet.store.model.ids import new_id, now
 
 from .actor_match import ActorMatch, actor_keys, match_actor
 from .claim_index import claim_index, item_of
 from .claim_match import ClaimLink, match_items
 
 if TYPE_CHECKING:
-    from store.core import Store
-    from store.extract.extract import Extraction
+    from claimnet.store.features.extract.extract import Extraction
+    from claimnet.store.network.core import Store
 
 #: The key under which an import's history entry keeps what was matched across sources.
 DETAILS_KEY = "across"

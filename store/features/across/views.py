@@ -11,11 +11,11 @@ from collections import deque
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
-from store import model
-from store.errors import ValidationError
+from claimnet.store import model
+from claimnet.store.model.errors import ValidationError
 
 if TYPE_CHECKING:
-    from store.core import Store
+    from claimnet.store.network.core import Store
 
 _SAME = ("restates", "supports")
 

@@ -1,6 +1,0 @@
-"""Offline extraction of a claim network (actors, statements, evidence, links) from news text, by rules."""
-
-from store.extract.extract import Extraction, extract
-from store.extract.wordlists import load_wordlist
-
-__all__ = ["Extraction", "extract", "load_wordlist"]

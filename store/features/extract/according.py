@@ -1,0 +1,110 @@
+"""'According to X': who the attribution names (a person, a report's author, a group) and what it covers."""
+
+from __future__ import annotations
+
+import re
+
+from . import wordlists as wl
+from .content import trim_end
+from .descriptions import indefinite
+from .doc import Doc
+from .sources import Subject, group_np
+from .subjects import subject_before
+
+_DOC_WORDS = frozenset(
+    {
+        "report",
+        "reports",
+        "study",
+        "survey",
+        "figures",
+        "data",
+        "filings",
+        "records",
+        "documents",
+        "statement",
+        "analysis",
+        "assessment",
+        "estimates",
+        "investigation",
+        "ruling",
+    }
+)
+
+
+def _unnamed_head(doc: Doc, lo: int, np_end: int) -> Subject | None:
+    """An unnamed source opening the phrase after 'according to' ('residents reached by …')."""
+    heads = wl.unnamed_sources()
+    for m in re.finditer(r"[A-Za-z][\w'’-]*", doc.text[lo:np_end]):
+        if m.start() > 40:
+            break
+        word = m.group().lower()
+        if word in heads["plural"] or word in heads["singular"]:
+            return group_np(doc, doc.text, lo + m.end(), lo)
+    return None
+
+
+def according(
+    doc: Doc, cs: int, ce: int, sent: tuple[int, int]
+) -> tuple[Subject | None, tuple[int, int] | None]:
+    """Speaker and content of 'according to X, …' and '…, according to X'."""
+    text = doc.text
+    comma = text.find(",", ce, sent[1])
+    np_end = comma if comma >= 0 else sent[1]
+    if comma >= 0:
+        k = comma + 1
+        while k < sent[1] and text[k] == " ":
+            k += 1
+        named = doc.at_start.get(k)
+        if named and text[named[0] : named[0] + 1] == ",":
+            # 'according to the regional governor, Mark Hale, …': the name in apposition speaks
+            subj = Subject([named[1]], k, named[0], 0.9, "name")
+            if named[1].kind == "person" and not named[1].role:
+                named[1].role = re.sub(r"^(?:the|a|an)\s+", "", text[ce:comma].strip())
+            content = (named[0] + 1, sent[1])
+            while content[0] < sent[1] and text[content[0]] == " ":
+                content = (content[0] + 1, sent[1])
+            return subj, (content[0], trim_end(text, content[0], sent[1]))
+    while np_end > ce and text[np_end - 1] in '.”" ':
+        np_end -= 1
+    np_text = text[ce:np_end]
+    subj: Subject | None = None
+    by = re.search(r"\bby\s+", np_text)
+    if by and not set(np_text[: by.start()].lower().split()) & _DOC_WORDS:
+        by = None  # 'according to residents reached by AFP': the residents speak, not AFP
+    lo = ce + by.end() if by else ce
+    while lo < np_end and text[lo] == " ":
+        lo += 1
+    hit = doc.at_start.get(lo)
+    if hit and hit[0] <= np_end:
+        subj = Subject([hit[1]], lo, hit[0], 0.9, "name")
+    elif (unnamed := _unnamed_head(doc, lo, np_end)) is not None:
+        subj = unnamed  # 'according to residents reached by AFP': the residents
+    else:
+        first_words = np_text.lower().split()
+        if by or not any(w in _DOC_WORDS for w in first_words[:3]):
+            sub_end = np_end
+            hit2 = None
+            for e in range(lo + 1, np_end + 1):
+                if e in doc.at_end and doc.at_end[e][0] >= lo:
+                    hit2 = doc.at_end[e]
+                    sub_end = e
+                    break
+            if hit2:
+                subj = Subject([hit2[1]], hit2[0], sub_end, 0.85, "name")
+            else:
+                subj = subject_before(doc, lo, np_end) or indefinite(doc, lo, np_end)
+    if subj is not None and (by or any(w in _DOC_WORDS for w in np_text.lower().split()[:4])):
+        doc.reg.report_author = subj.entities[0]
+    before = text[sent[0] : cs].strip()
+    if not before or before.endswith((":",)) or len(before.split()) <= 3 and before.endswith(","):
+        start = comma + 1
+        while start < sent[1] and text[start] == " ":
+            start += 1
+        content = (start, trim_end(text, start, sent[1])) if comma >= 0 else None
+    else:
+        end = cs
+        while end > sent[0] and text[end - 1] in " ,":
+            end -= 1
+        content = (sent[0], end)
+    return subj, content

@@ -1,0 +1,393 @@
+"""Actor mentions of one sentence turned into entities: names, titles, affiliations and descriptors."""
+
+from __future__ import annotations
+
+import re
+
+from . import wordlists as wl
+from .doc import Doc
+from .entities import Entity, Registry
+from .gender import gender_from_role
+from .names import NameMention, find_names
+from .org_phrases import (
+    lower_head_words,
+    lower_org_at,
+    lower_org_re,
+    place_head_words,
+    place_orgs,
+    prev_is_state,
+)
+from .places import locative
+from .textutil import Token, fold
+from .things import is_product, names_a_thing
+
+__all__ = ["Doc", "describe", "lower_org_at", "resolve_sentence"]
+
+_DETS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our"})
+_STOP_ROLE = frozenset(
+    {"the", "a", "an", "and", "or", "of", "in", "on", "at", "to", "by", "with", "for", "from", "that", "as"}
+)
+_CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z]")
+_SEAT_RE = re.compile(
+    r"\b(?:registered|based|incorporated|headquartered|located|domiciled|listed|founded)\s+in\s+(?:the\s+)?$"
+)
+_GOV_WORDS = frozenset(
+    ["minister", "ministry", "premier", "governor", "government", "parliament", "legislature", "cabinet"]
+    + ["mayor", "police", "army", "military", "president", "health", "environment", "finance", "provincial"]
+)
+
+
+def _role_left(doc: Doc, first_token: int, sent_start: int) -> tuple[str | None, int]:
+    """Lower-case role words right before a name ('defence minister', 'ministry spokesperson')."""
+    toks = doc.tokens
+    k = first_token - 1
+    words: list[Token] = []
+    titles = wl.title_words()
+    while k >= 0 and toks[k].start >= sent_start and len(words) < 6:
+        t = toks[k]
+        if doc.text[t.end : toks[k + 1].start] not in (" ", "-") if k + 1 < len(toks) else True:
+            break
+        low = t.lower
+        if low in _STOP_ROLE or t.is_possessive or (t.is_cap and low not in titles):
+            break
+        words.append(t)
+        k -= 1
+    words.reverse()
+    if not words or not any(w.lower in titles for w in words):
+        return None, first_token
+    return " ".join(w.text for w in words), first_token - len(words)
+
+
+def _affiliation_before(doc: Doc, tok_index: int, sent_start: int) -> Entity | None:
+    """The actor named right before role words: 'South Korean', 'Hungary's', 'US Security Council'."""
+    if tok_index <= 0:
+        return None
+    t = doc.tokens[tok_index - 1]
+    end = t.end
+    if t.is_possessive and tok_index >= 2:
+        end = doc.tokens[tok_index - 2].end
+    hit = doc.at_end.get(end)
+    if hit and hit[0] >= sent_start:
+        return hit[1]
+    return None
+
+
+def _descriptor_left(doc: Doc, first_token: int) -> str | None:
+    """A lower-case descriptor noun right before a name ('airline SkyBridge', 'group Which?')."""
+    if first_token <= 0:
+        return None
+    t = doc.tokens[first_token - 1]
+    if doc.text[t.end : doc.tokens[first_token].start] != " ":
+        return None
+    return t.lower if t.lower in wl.org_words()["descriptor_class"] else None
+
+
+def _appositive(doc: Doc, m_start: int, m_end: int, sent_end: int) -> str | None:
+    """The descriptive phrase set off by commas right after a mention ('…, the group's head of research,')."""
+    text = doc.text
+    if text[m_end : m_end + 2] == ", ":
+        stop = min(
+            (i for i in (text.find(",", m_end + 2, sent_end), text.find(".", m_end + 2, sent_end)) if i >= 0),
+            default=sent_end,
+        )
+        seg = text[m_end + 2 : stop].strip()
+        first = seg.split(" ", 1)[0].lower() if seg else ""
+        if first in _DETS or first.endswith("'s") or first.endswith("’s"):
+            return seg
+        if seg[:1].islower() and first in wl.title_words() and len(seg.split()) <= 10:
+            return seg  # 'Jane Roe, director of the agency's research bureau,'
+    return None
+
+
+def _pp_affiliation(doc: Doc, seg: str, seg_start: int) -> Entity | None:
+    """The organisation a role phrase names after a preposition ('director of the X Bureau' -> the Bureau)."""
+    seg = re.split(r"\s(?:who|which|that|whose)\s", seg, maxsplit=1)[0]  # not 'who favours ties with X'
+    m = re.search(r"\b(?:of|for|at|with|from)\s", seg)
+    if m is None:
+        return None
+    best = owner = None
+    pos = seg_start + m.end()
+    end = seg_start + len(seg)
+    while pos < end:
+        hit = doc.at_start.get(pos)
+        if hit and hit[0] <= end + 1:
+            if doc.text[hit[0] : hit[0] + 2] not in ("'s", "’s"):
+                best = hit[1]
+            elif owner is None:
+                owner = hit[1]  # 'head of the X Programme's office in Y': X, when nothing else is named
+            pos = hit[0]
+        pos += 1
+    return best or owner
+
+
+def _appositive_before(doc: Doc, m_start: int, sent_start: int) -> str | None:
+    """The phrase before ', Name' that describes it ('Okafor's lawyer, Marcus Feld')."""
+    text = doc.text
+    if text[max(sent_start, m_start - 2) : m_start] != ", ":
+        return None
+    prev = max(
+        text.rfind(",", sent_start, m_start - 2), text.rfind("“", sent_start, m_start - 2), sent_start - 1
+    )
+    seg = text[prev + 1 : m_start - 2].strip()
+    first = seg.split(" ", 1)[0] if seg else ""
+    if not (first.lower() in _DETS or first.endswith(("'s", "’s"))) or "according" in seg.lower():
+        return None
+    if seg and len(seg.split()) <= 8:
+        return seg
+    return None
+
+
+def _apply_description(doc: Doc, ent: Entity, seg: str, seg_start: int) -> None:
+    """Take a role, an affiliation and descriptor tags from a descriptive phrase about an entity."""
+    words = [w.strip(",.;:").lower().replace("’", "'") for w in seg.split()]
+    titles = wl.title_words()
+    descr = wl.org_words()["descriptor_class"]
+    head = re.split(r"\s(?:of|for|at|in|with|from|who|which|that|whose|[a-z]+ing)\s", seg.lower(), maxsplit=1)
+    head = head[0].split()
+    agent = head and (head[-1] in titles or head[-1] in wl.org_words()["agent_nouns"])  # may be a person
+    if ent.tentative and head and head[-1] in descr and not agent:
+        doc.reg.make_org(ent, head[-1])  # 'Hypertension Patients Europe, a patients' group,'
+    if ent.kind == "person":
+        pp_aff = _pp_affiliation(doc, seg, seg_start)
+        if any(w in titles for w in words) and not ent.role:
+            role_seg = re.split(r"\s(?:who|which|that|whose)\s", seg, maxsplit=1)[0]
+            if pp_aff is not None:
+                role_seg = re.split(r"\s(?:of|for|at|with|from)\s", role_seg, maxsplit=1)[0]
+            role_words = [
+                w for w in role_seg.split() if w.lower() not in _DETS and not w.endswith(("'s", "’s"))
+            ]
+            role = re.sub(r"\s+(?:in|at|from|based in)\s+[A-Z].*$", "", " ".join(role_words))  # not the place
+            ent.role = role.strip(" ,") or None
+            if ent.gender == "-":
+                ent.gender = gender_from_role(ent.role)
+        if not ent.affiliation and pp_aff is not None and pp_aff is not ent:
+            ent.affiliation = pp_aff.id
+        if not ent.affiliation and not ent.aff_name:
+            for w in seg.split():
+                if w.endswith(("'s", "’s")):
+                    owner = w[:-2]
+                    if owner.islower() and owner in wl.org_words()["descriptor_class"]:
+                        found = doc.reg.description(owner, seg_start)  # "the agency's representative"
+                    else:
+                        found = doc.reg.lookup(owner) or doc.reg.surname(owner, "-", seg_start)
+                    if found is not None and found is not ent:
+                        ent.affiliation = found.id
+                    break
+            else:
+                if words and words[0] == "its":
+                    found = doc.reg.pronoun("it", seg_start)
+                    if found is not None:
+                        ent.affiliation = found.id
+    elif ent.kind != "state":
+        for w in words:
+            if w in descr:
+                ent.tags.add(w)
+        if len(words) >= 2 and " ".join(words[-2:]) in descr:
+            ent.tags.add(" ".join(words[-2:]))
+
+
+def _org_context(doc: Doc, m: NameMention) -> str | None:
+    """A descriptor the words around a new name give it: 'London-based X', 'X shares fell', 'the X union'."""
+    if re.search(r"\w-based\s$", doc.text[max(0, m.start - 12) : m.start]):
+        return "company"
+    if re.match(r"\s(?:shares|stock|stocks)\b", doc.text[m.end : m.end + 8]):
+        return "company"
+    nxt = re.match(r" ([a-z]+)\b", doc.text[m.end : m.end + 16])
+    cls = wl.org_words()["descriptor_class"].get(nxt.group(1)) if nxt else None
+    if nxt and nxt.group(1) in ("administration", "government", "regime", "presidency", "cabinet"):
+        return None  # 'the Biden administration': named after a person
+    return nxt.group(1) if cls in ("company", "group", "regulator", "media", "government") else None
+
+
+def _owner_kind(doc: Doc, m: NameMention) -> str | None:
+    """The kind of a new name owning a role: 'Ontario's premier' (state), 'Acme's chief' (organisation)."""
+    toks = doc.tokens
+    j = m.last_token
+    if j + 1 >= len(toks) or not toks[j].is_possessive or toks[j].start != m.end:
+        return None
+    nxt = toks[j + 1].lower
+    if nxt in _GOV_WORDS:
+        return "state"
+    if nxt in wl.title_words() or nxt in lower_head_words():
+        return "organisation"
+    return None
+
+
+_COMPOUND_RE = re.compile(r"-(?:registered|based|listed|headquartered|owned|flagged|born|educated)\b")
+
+
+def _resolve(doc: Doc, m: NameMention, sent: tuple[int, int]) -> Entity | None:
+    reg = doc.reg
+    if m.cat == "known" and m.known is not None:
+        ent = reg.for_known(m.known)
+        if ent.kind == "state" and (
+            _SEAT_RE.search(doc.text, max(0, m.start - 30), m.start) or _COMPOUND_RE.match(doc.text, m.end)
+        ):
+            ent.placed += 1  # 'registered in Cyprus', 'the Swiss-registered team': where, not who
+        return doc.note(ent, m.start, m.end, m.text if m.how != "demonym" else None)
+    if is_product(doc, m):
+        return None
+    if names_a_thing(doc, m):
+        doc.products.add(fold(m.text))  # later mentions of the same thing are no actor either
+        return None
+    if (
+        m.cat in ("person", "name")
+        and not (m.role or m.aff_text or m.gender != "-")
+        and reg.lookup(m.text) is None
+        and locative(doc.text, doc.tokens, m.first_token, places_only=True)
+    ):
+        return None  # 'a news conference in Thunder Bay'
+    if m.cat in ("person", "surname", "name"):
+        role, role_tok = (m.role, m.first_token) if m.role else _role_left(doc, m.first_token, sent[0])
+        existing = reg.lookup(m.text)
+        if m.cat == "surname" or (m.cat == "name" and existing is None and " " not in m.text):
+            ent = existing or reg.surname(m.text, m.gender, m.start)
+            if ent is None and m.cat == "name" and fold(m.text) not in doc.common:
+                ent = reg.short_org(m.text)
+            if ent is None and m.cat == "surname":
+                ent = reg.create(m.text, "person", 0.7, gender=m.gender)
+            if ent is None:
+                owner_kind = _owner_kind(doc, m)
+                if _CAMEL.match(m.text) or (m.text.isupper() and len(m.text) >= 2):
+                    ent = reg.create(m.text, "organisation", 0.6)
+                elif owner_kind is not None:
+                    ent = reg.create(m.text, owner_kind, 0.7)
+                else:
+                    doc.pending[m.end] = (m.start, m.text)
+                    descr = _descriptor_left(doc, m.first_token)
+                    if descr is None:
+                        return None
+                    ent = reg.create(m.text, "organisation", 0.7)
+                    ent.tags.add(descr)
+            surface = doc.text[m.start : m.end]
+            if ent.gender == "-" and m.gender != "-" and ent.kind == "person":
+                ent.gender = m.gender
+            return doc.note(ent, m.start, m.end, surface)
+        if m.cat == "name" and existing is None:
+            doc.pending[m.end] = (m.start, m.text)
+            return None
+        descr = _descriptor_left(doc, m.first_token) if existing is None else None
+        if descr and wl.org_words()["descriptor_class"].get(descr) in (
+            "company",
+            "group",
+            "regulator",
+            "media",
+        ):
+            ent = reg.create(
+                m.text, "media" if descr in ("newspaper", "broadcaster") else "organisation", 0.8
+            )
+            ent.tags.add(descr)
+            return doc.note(ent, m.start, m.end, doc.text[m.start : m.end])
+        tag = _org_context(doc, m) if existing is None and not role else None
+        if tag:
+            ent = reg.create(m.text, "organisation", 0.8)
+            ent.tags.add(tag)
+            return doc.note(ent, m.start, m.end, doc.text[m.start : m.end])
+        ent = existing or reg.create(
+            m.text, "person", 0.85, gender=m.gender, tentative=not role and m.gender == "-" and " " in m.text
+        )
+        if role and not ent.role:
+            ent.role = role
+            if ent.gender == "-":
+                ent.gender = gender_from_role(role)
+        if not ent.affiliation:
+            aff = (
+                reg.for_known(m.aff)
+                if m.aff
+                else reg.lookup(m.aff_text)
+                if m.aff_text
+                else _affiliation_before(doc, role_tok, sent[0])
+            )
+            if aff is not None and aff is not ent:
+                ent.affiliation = aff.id
+        return doc.note(ent, m.start, m.end)
+    if m.cat == "org":
+        ent = reg.lookup(m.text) or _acronym_match(reg, m.text)
+        if ent is None:
+            ent = reg.create(m.text, "organisation", 0.85)
+            nxt = doc.text[m.end : m.end + 30].split(" ", 2)[1:2] if doc.text[m.end] == " " else [""]
+            modifier = nxt[0] in wl.title_words() or nxt[0] in wl.unnamed_sources()["singular"]
+            if re.search(r"(?:^|\s)(?:an?|An?)\s$", doc.text[max(0, m.start - 4) : m.start]) and not modifier:
+                ent.placeholder = m.text  # 'a First Nation in Ontario': named in full later
+        if m.aff and not ent.affiliation:
+            aff = reg.for_known(m.aff)
+            if m.aff_text:
+                doc.note(aff, m.start, m.start + len(m.aff_text), None)
+            ent.affiliation = aff.id
+        descr = _descriptor_left(doc, m.first_token)
+        if descr:
+            ent.tags.add(descr)
+        return doc.note(ent, m.start, m.end, doc.text[m.start : m.end])
+    if m.cat == "role":
+        doc.roles[m.end] = (m.start, m.role or m.text)
+    return None
+
+
+def _acronym_match(reg: Registry, text: str) -> Entity | None:
+    """An organisation whose initials spell an all-capital name (CAA -> Civil Aviation Authority)."""
+    if not text.isupper() or len(text) < 2:
+        return None
+    for e in reversed(reg.entities[-300:]):
+        if e.is_org and "".join(w[0] for w in e.name.split() if w[:1].isupper()) == text:
+            reg.add_alias(e, text)
+            return e
+    return None
+
+
+_OPENING_RE = re.compile(
+    r"\s*(?:[A-Z][^,“\"]{0,40},\s*"
+    r"|(?:Later|Earlier|Late|Early|On|Last|This)(?:\s+(?:on|in|last|this))?\s+"
+    r"(?:\w+day|week|month|year|night|morning|afternoon|evening)\s+)?"  # 'Later on Tuesday the ministry'
+    r"(?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}"
+)
+
+
+def _opens(doc: Doc, start: int, sent_start: int) -> bool:
+    """Whether a mention opens its sentence (after 'The' or an introductory phrase ending in a comma)."""
+    return _OPENING_RE.fullmatch(doc.text, sent_start, start) is not None
+
+
+def describe(doc: Doc, ent: Entity, start: int, end: int, sent: tuple[int, int]) -> None:
+    """Take role, affiliation and descriptor tags from the phrases set off by commas around a mention."""
+    ent = ent.final()
+    after = _appositive(doc, start, end, sent[1])
+    if after:
+        _apply_description(doc, ent, after, end + 2)
+    before = _appositive_before(doc, start, sent[0])
+    if before:
+        _apply_description(doc, ent, before, start - len(before) - 2)
+
+
+def resolve_sentence(doc: Doc, sent: tuple[int, int]) -> None:
+    """Find and resolve the named mentions of one sentence, in order."""
+    a, b = doc.token_range(*sent)
+    found = []
+    for m in find_names(doc.text, doc.tokens, a, b, sent[0], doc.common):
+        ent = _resolve(doc, m, sent)
+        if ent is not None:
+            found.append((m, ent))
+    for m, ent in found:
+        describe(doc, ent, m.start, m.end, sent)
+    words = {doc.tokens[k].lower for k in range(a, b)}
+    if words & place_head_words():
+        place_orgs(doc, sent)
+    if words & lower_head_words():
+        for om in lower_org_re().finditer(doc.text, sent[0], sent[1]):
+            s = om.start(1) if om.group(1) else om.start(2)
+            if doc.text[max(0, s - 4) : s].strip().endswith(("'s", "’s")) or prev_is_state(doc, s, sent[0]):
+                ent = lower_org_at(doc, s, om.end(), sent[0])
+                if ent is not None and ent.kind != "state":
+                    doc.note(ent, s, om.end())
+    head = next(
+        (f for f in found if re.match(r"\s+[a-z]|,|['’]s\b", doc.text[f[0].end : f[0].end + 3])), None
+    )
+    if head is not None and _opens(doc, head[0].start, sent[0]):
+        possessive = doc.text[head[0].end : head[0].end + 2] in ("'s", "’s")
+        owned = doc.at_start.get(head[0].end + 3) if possessive else None
+        subject = owned[1] if owned is not None and owned[1].is_org else head[1]  # "Chile's regulator"
+        doc.reg.speakers.append((head[0].start, subject.final()))  # the sentence's subject: salient
+
+
+def fold_key(text: str) -> str:
+    """Folded text (re-exported for callers that match descriptors)."""
+    return fold(text)

@@ -1,0 +1,388 @@
+"""Speech events: reporting verbs and 'according to', who they attribute, and the words attributed."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from . import wordlists as wl
+from .according import according
+from .actors import Doc
+from .content import content_span, trim_end
+from .descriptions import description
+from .entities import Entity
+from .org_phrases import lower_org_at, lower_org_re
+from .sources import Subject, group_np
+from .speech import Speech, cues
+from .subjects import subject_after, subject_before
+
+__all__ = ["Speech", "find_speeches", "no_comment"]
+
+_COORD_RE = re.compile(
+    r"(?:,\s*|\s+)(?:and|but|while|before|then)\s+(?:(?:also|later|then|again|has|have|had)\s+)*$|,\s*$|\bby\s+$"
+)
+_CLAUSAL = frozenset(
+    {"say", "add", "claim", "insist", "argue", "warn", "tell", "testify", "write", "note", "stress"}
+)
+_JOINT_RE = re.compile(
+    r"(?:[,;]\s*(?:while|whereas|and|but)?|\s(?:while|whereas|after|before|because|when|since|until|once))\s+"
+)
+_COMPARATIVE_RE = re.compile(r"\b(?:than|as)\s+(?:[\w'’-]+\s+){0,4}$")
+_POSS_PRONOUN = {"its": "it", "his": "he", "her": "she", "their": "they"}
+_NAMES_SOMETHING = frozenset({"call", "describe", "label", "brand", "dub"})
+_NAMING = _NAMES_SOMETHING | {"dismiss", "reject"}
+#: Verbs that come before their subject in an inverted attribution ('…,” said X'; '…, the report found').
+_INVERTIBLE = _CLAUSAL | frozenset(
+    {"explain", "insist", "claim", "find", "conclude", "estimate", "report", "ask"}
+)
+#: Reported words that speak of the speaker as 'it': 'Torvik Haulage said it would appeal' (not the
+#: 'it' of 'said it was unfair that …').
+_ITS_OWN_RE = re.compile(
+    r"its\s|it\s+(?:would|will|had|has|could|can|did|does|plans?|planned|intends?|intended|expects?|expected|"
+    r"stood|stands|remains?|remained|was (?:not )?(?:aware|committed|confident|cooperating|reviewing|"
+    r"investigating|working))\b"
+)
+_QUOTED_ADVERB = re.compile(r"[a-z]+ly")  # 'the ministry “categorically” rejected': inside the clause
+#: A modal that asks for something to be done; 'must be', 'must have', 'must show' only infer.
+_MODAL_DEMAND = re.compile(
+    r"\b(?:must|should|needs? to|has to|have to|ought to)\b"
+    r"(?!\s+(?:not\s+)?(?:be|have|show|mean|know|seem|come|reflect|refer|belong)\b)"
+)
+
+
+def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> list[Speech]:
+    """Every speech event of one sentence, with speakers resolved and content spans set."""
+    text = doc.text
+    out: list[Speech] = []
+    found = cues(doc, sent)
+    for k, (cs, ce, surface, act, lemma) in enumerate(found):
+        if lemma == "cite" and k + 1 < len(found):
+            continue  # 'X, citing a source, reported that …': the source of a later speech, not a speech
+        compared = _COMPARATIVE_RE.search(text, max(sent[0], cs - 120), cs)
+        if compared and re.match(r"\s*[,.;]", text[ce : ce + 2]):
+            continue  # 'a larger move than most analysts had expected,': a comparison, not a speech
+        lo = sent[0]
+        q = doc.quote_before(cs)
+        adverb = q is not None and _QUOTED_ADVERB.fullmatch(text, q.start, q.end)
+        if q is not None and sent[0] <= q.outer_end <= cs and not adverb:
+            lo = q.outer_end  # the subject comes after a quotation ('“…,” X said'), not before it
+        if lemma == "nominal":
+            sp = _nominal(doc, cs, ce, surface, act, sent)
+            if sp is not None:
+                out.append(sp)
+            continue
+        if lemma == "according":
+            subj, content = according(doc, cs, ce, sent)
+            if subj is None or content is None:
+                continue
+            sp = Speech(cs, ce, "according to", "claim", lemma, subj, sent, content, confidence=0.85)
+            for e in subj.entities:  # a source cited is a speaker 'they' or 'it' can refer back to
+                if subj.start >= 0 and e.kind != "state":
+                    doc.reg.mention(e, subj.start, subj.end, speaker=True)
+            out.append(sp)
+            continue
+        left = text[sent[0] : cs]
+        coord = _COORD_RE.search(left) if out else None
+        subj = None
+        if (
+            coord
+            and out
+            and (
+                surface.endswith("ing")
+                or coord.group().strip(" ,") in ("and", "but", "while", "then", "before", "by")
+                or left.rstrip().endswith(",")
+            )
+        ):
+            prevs = out[-1]
+            if (
+                not (surface.endswith("ing") or coord.group().strip(" ,"))
+                and subject_before(doc, prevs.cue_end, cs) is not None
+            ):
+                coord = None
+            else:
+                subj = Subject(
+                    list(prevs.subject.entities), -1, -1, prevs.subject.confidence * 0.95, "inherited"
+                )
+                if coord.group().strip() == "by":
+                    act = prevs.act
+                    prevs.content = None
+                elif prevs.content and prevs.content[1] > cs:
+                    cut = cs - len(coord.group())
+                    prevs.content = (
+                        prevs.content[0],
+                        max(prevs.content[0], trim_end(text, prevs.content[0], cut)),
+                    )
+        participle = surface.endswith("ing") and not out and left.rstrip().endswith(",")
+        if subj is None and participle and _lower_org_opens(doc, sent, cs):
+            subj = _clause_subject(doc, sent, cs)  # 'The interior ministry gave a toll, saying …'
+            participle = False  # tried
+        if subj is None:
+            subj = subject_before(doc, lo, cs)
+            if subj is not None and _in_subordinate(text, subj, surface, cs) and not out:
+                subj = _clause_subject(doc, sent, cs)
+        if subj is None:
+            pre = text[lo:cs].rstrip()
+            if (pre.endswith((",", "”", '"', ",”", ',"')) or not pre) and lemma in _INVERTIBLE:
+                subj = subject_after(doc, ce, sent[1])
+        if subj is None and participle:
+            subj = _clause_subject(doc, sent, cs)
+        if subj is None and surface.endswith("ing") and (out or previous):
+            src = out[-1] if out else previous[-1]
+            if src.sent == sent or re.search(r"(?:,|\bby)\s*$", left):
+                subj = Subject(list(src.subject.entities), -1, -1, src.subject.confidence * 0.9, "inherited")
+        if subj is None or not subj.entities:
+            continue
+        inverted_before = bool(out) and out[-1].subject.start > out[-1].cue_start
+        clausal = lemma in _CLAUSAL or re.match(r"\s*(?:that\b|:|“|\")", text[ce : ce + 8])
+        if subj.how == "relative" and inverted_before and not clausal:
+            continue  # '…,” said X, who announced the plan on Monday': about the speaker, not a speech
+        if out and _embedded(text, out[-1], cs, subj):
+            continue  # 'X said witnesses had described …': part of X's words, not a speech of its own
+        if subj.how in ("pronoun", "document") and out and _nested(out[-1], cs, subj):
+            continue  # 'X said it expected …', 'X said an inquiry had found …': one statement, not two
+        content = _drop_narrative(text, content_span(doc, cs, ce, lemma, subj, sent), lemma in _CLAUSAL)
+        if (
+            lemma in _NAMES_SOMETHING
+            and content
+            and len(text[content[0] : content[1]].split()) < 3
+            and not re.search(r"[“\"]", text[content[0] : content[1]])
+        ):
+            continue  # 'the bank called her': a call, not a name given
+        if content and _ITS_OWN_RE.match(text, content[0], content[1]):
+            for e in subj.entities:
+                if e.final().tentative:
+                    doc.reg.make_org(e.final())  # 'Halvorsen Line said it had …': a body, not a person
+        for e in subj.entities:
+            if subj.start >= 0:
+                doc.reg.mention(e, subj.start, subj.end, speaker=True)
+            else:
+                e.speaker = True
+                doc.reg.speakers.append((cs, e))
+        if content and lemma in _NAMING and _DENIAL_RE().search(text, content[0], content[1]):
+            act = "denial"  # 'called the accusation "a fabrication"'
+        if subj.start >= 0 and out:
+            _cut_before(doc, out[-1], subj.start)
+        sp = Speech(cs, ce, surface, act, lemma, subj, sent, content)
+        if lemma in ("accuse", "blame", "charge") and content:
+            hit = doc.at_start.get(content[0])
+            if hit:
+                sp.targets.append(hit[1])
+            else:
+                grp = _object_group(doc, content)
+                if grp is not None:
+                    sp.targets.append(grp)
+        if "guilty" in text[ce : ce + 12].lower() and lemma == "plead":
+            sp.act = "denial" if "not" in text[ce : ce + 8].lower() else "confirmation"
+        sp.confidence = subj.confidence * (0.9 if subj.how in ("inherited", "placeholder") else 1.0)
+        for piece in _split_that(doc, sp):
+            if (piece.act == "claim" and lemma in ("say", "tell", "add") and piece.content
+                    and _MODAL_DEMAND.search(text, piece.content[0], piece.content[1])):
+                piece.act = "demand"  # each clause its own act: '… had been laid up, and that X must go'
+            out.append(piece)
+    return out
+
+
+@functools.cache
+def _DENIAL_RE() -> re.Pattern[str]:  # noqa: N802 - a cached constant
+    words = "|".join(re.escape(w) for w in wl.speech_phrases()["denial_words"])
+    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
+
+
+_NARRATIVE_RE = re.compile(
+    r",?\s+(?:and|but)\s+(?:he|she|it|they|[A-Z][\w’'-]+)\s+(?:did not|didn't|has not|hasn't|had not|hadn't|"
+    r"declined|refused|could not|couldn't|was not available|were not available)\b"
+)
+
+
+_AFTERMATH_RE = re.compile(
+    r",\s+(?:after|before|as|when|while|following|amid|despite|(?!including\b|according\b)[a-z]{3,}ing)\s"
+)
+
+
+def _drop_narrative(text: str, content: tuple[int, int] | None, clausal: bool) -> tuple[int, int] | None:
+    """Cut a trailing narrative clause off reported words: '…, and he did not reply to X on Monday'.
+
+    After verbs that take an object rather than a clause ('accused X of Y'), a comma and a subordinate or
+    participle clause ('…, after police fired tear gas', '…, escalating a feud') is the reporter's, too.
+    """
+    if content is None:
+        return None
+    m = _NARRATIVE_RE.search(text, content[0], content[1])
+    if m is None and not clausal:
+        m = _AFTERMATH_RE.search(text, content[0], content[1])
+    if m is None or m.start() - content[0] < 12:
+        return content
+    return (content[0], trim_end(text, content[0], m.start()))
+
+
+def no_comment(doc: Doc, sent: tuple[int, int]) -> None:
+    """Record who 'declined to comment' as an actor; it says nothing, so it makes no statement."""
+    m = _NO_COMMENT_RE().search(doc.text, sent[0], sent[1])
+    if m is None or m.start() == sent[0]:
+        return
+    subj = subject_before(doc, sent[0], m.start())
+    if subj is not None and subj.start >= 0:
+        for e in subj.entities:
+            doc.reg.mention(e, subj.start, subj.end)
+
+
+@functools.cache
+def _NO_COMMENT_RE() -> re.Pattern[str]:  # noqa: N802 - a cached constant
+    phrases = sorted(wl.speech_phrases()["no_comment"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE)
+
+
+def _nominal(doc: Doc, cs: int, ce: int, surface: str, act: str, sent: tuple[int, int]) -> Speech | None:
+    """'on its claim that X', 'Russia's denial that Y': the owner holds the clause after 'that'."""
+    text = doc.text
+    owner_end = cs - 1
+    word = text[max(sent[0], owner_end - 6) : owner_end].split()[-1:] or [""]
+    ent = None
+    if word[0].lower() in _POSS_PRONOUN:
+        ent = doc.reg.pronoun(_POSS_PRONOUN[word[0].lower()], owner_end)
+    else:
+        hit = doc.at_end.get(owner_end - 2)
+        ent = hit[1] if hit else None
+    if ent is None or len(text[sent[0] : owner_end].split()) < 3:
+        return None  # 'Russia's denial that … was rejected': the subject of another verb, its end unknown
+    start = text.find("that", ce) + 4
+    while start < sent[1] and text[start] == " ":
+        start += 1
+    stop = re.search(r"[,;:“\"]|\s(?:but|while|and said|saying)\s", text[start : sent[1]])
+    end = trim_end(text, start, start + stop.start() if stop else sent[1])
+    if end - start < 8:
+        return None
+    subj = Subject([ent], -1, -1, 0.7, "inherited")
+    return Speech(cs, ce, surface, act, "nominal", subj, sent, (start, end), confidence=0.7)
+
+
+def _embedded(text: str, prev: Speech, cs: int, subj: Subject) -> bool:
+    """Whether a cue in a perfect or conditional tense reports inside an earlier speech's words."""
+    if not prev.content or not (prev.content[0] <= subj.start < prev.content[1]) or cs >= prev.content[1]:
+        return False
+    if subj.entities == [e.final() for e in prev.subject.entities]:
+        return False
+    return re.search(r"\b(?:had|has|have|would|could)\s+(?:\w+ly\s+)?$", text[subj.end : cs]) is not None
+
+
+def _nested(prev: Speech, cs: int, subj: Subject) -> bool:
+    """Whether a cue opens an earlier speech's words with the same speaker ('said it expected …')."""
+    return (
+        bool(prev.content)
+        and (
+            prev.content[0] == subj.start
+            or subj.how == "document"
+            and prev.lemma in _CLAUSAL
+            and prev.content[0] <= subj.start
+        )
+        and cs < prev.content[1]
+        and subj.entities == [e.final() for e in prev.subject.entities]
+    )
+
+
+def _in_subordinate(text: str, subj: Subject, surface: str, cs: int) -> bool:
+    """Whether a subject found before '…, saying' belongs to a clause of its own ('than X expected')."""
+    if not surface.endswith("ing") or subj.start < 0 or not text[max(0, cs - 8) : cs].rstrip().endswith(","):
+        return False
+    return re.search(r"\b[a-z]{2,}(?:ed|en)\b", text[subj.end : cs]) is not None
+
+
+_DATELINE_RE = re.compile(r"[A-Z][A-Z .'’-]+,?[^()\n]{0,30}\([^)\n]{1,30}\)\s*[-—–]\s*")
+
+
+def _clause_subject(doc: Doc, sent: tuple[int, int], cs: int) -> Subject | None:
+    """The named subject opening a sentence, for a trailing '…, citing X' when no other cue precedes."""
+    text = doc.text
+    pos = sent[0]
+    dateline = _DATELINE_RE.match(text, pos, cs)
+    if dateline:
+        pos = dateline.end()
+    intro = re.match(
+        r"(?:(?:In|On|At|After|Before|Last|This|Earlier|Later)\b[^,]{0,40},\s*)?(?:The\s+)?", text[pos:cs]
+    )
+    if intro:
+        pos += intro.end()
+    hit = doc.at_start.get(pos)
+    if hit is not None and text[hit[0] : hit[0] + 3] in ("'s ", "’s "):
+        hit = doc.at_start.get(hit[0] + 3) or hit  # "Chile's central bank"
+    if hit is None:
+        lower = lower_org_re().match(text, pos, cs)  # 'The interior ministry gave a toll, saying …'
+        ent = lower_org_at(doc, pos, lower.end(), sent[0], local=True) if lower else None
+        hit = (lower.end(), ent) if ent is not None else None
+    if hit is None or hit[0] >= cs or not re.match(r"\s+[a-z]", text[hit[0] : hit[0] + 3]):
+        return None
+    if re.match(r"\s+(?:of|for|at|in|from|with|and|or)\b", text[hit[0] : hit[0] + 6]):
+        return None
+    return Subject([hit[1]], pos, hit[0], 0.7, "name")
+
+
+def _lower_org_opens(doc: Doc, sent: tuple[int, int], cs: int) -> bool:
+    """Whether a sentence opens with a lower-case institution ('The interior ministry …')."""
+    m = re.match(r"\s*[Tt]he\s+", doc.text[sent[0] : cs])
+    return m is not None and lower_org_re().match(doc.text, sent[0] + m.end(), cs) is not None
+
+
+def _cut_before(doc: Doc, prev: Speech, subject_start: int) -> None:
+    """End an earlier speech's content where a clause with its own speaker begins ('…, while X warned')."""
+    if not prev.content or not (prev.content[0] < subject_start < prev.content[1]):
+        return
+    lead = doc.text[prev.content[0] : subject_start]
+    joints = list(re.finditer(_JOINT_RE, lead))
+    if not joints:
+        return
+    j = joints[-1]
+    if len(lead[j.end() :].split()) > 6:
+        return
+    end = trim_end(doc.text, prev.content[0], prev.content[0] + j.start())
+    if end > prev.content[0]:
+        prev.content = (prev.content[0], end)
+
+
+_AND_THAT = re.compile(r",?\s+(?:and|but)\s+that\s+")
+
+
+def _split_that(doc: Doc, sp: Speech) -> list[Speech]:
+    """Two reported clauses joined by 'and that' or 'but that' are two statements."""
+    if not sp.content:
+        return [sp]
+    s, e = sp.content
+    m = next(
+        (x for x in _AND_THAT.finditer(doc.text[s:e]) if doc.quote_at(s + x.start()) is None),
+        None,
+    )
+    if not m:
+        return [sp]  # no 'and that' outside quotation marks ('“…, and that instruction was not followed”')
+    first = trim_end(doc.text, s, s + m.start())
+    second = Speech(
+        sp.cue_start,
+        sp.cue_end,
+        sp.cue,
+        sp.act,
+        sp.lemma,
+        sp.subject,
+        sp.sent,
+        (s + m.end(), e),
+        list(sp.targets),
+        confidence=sp.confidence,
+    )
+    sp.content = (s, first)
+    return [sp, second]
+
+
+_OF_FOR_RE = re.compile(r" (?:of|for) ")
+
+
+def _object_group(doc: Doc, content: tuple[int, int]) -> Entity | None:
+    """The accused when it is described: a group ('the paramilitary Rapid Support Forces') or a known
+    actor by a common noun ('accused the company of …', 'blamed the port authority for …')."""
+    text = doc.text
+    found = _OF_FOR_RE.search(text, content[0], content[1])
+    if found is None:
+        return None
+    of = found.start()
+    for e in range(of, content[0], -1):
+        hit = doc.at_end.get(e)
+        if hit and hit[0] >= content[0]:
+            return hit[1]
+    sub = group_np(doc, text, of, content[0]) or description(doc, text, of, content[0])
+    return sub.entities[0] if sub else None

@@ -1,0 +1,197 @@
+"""Runs of capitalised words in a sentence that may name someone, joined across small words inside names."""
+
+from __future__ import annotations
+
+from . import wordlists as wl
+from .textutil import Token
+
+
+def org_heads() -> frozenset[str]:
+    return wl.org_words()["heads"]
+
+
+def chunks(
+    text: str, tokens: list[Token], a: int, b: int, sent_start: int, common: frozenset[str] = frozenset()
+) -> list[tuple[int, int]]:
+    """Token ranges [i, j) of capitalised word runs in tokens[a:b] (one sentence).
+
+    A capitalised first word that the text also uses in lower case (`common`) is an ordinary word.
+    """
+    out = []
+    fw = wl.function_words()
+    heads = org_heads()
+    i = a
+    while i < b:
+        t = tokens[i]
+        if not (t.is_cap or t.is_acronym):
+            i += 1
+            continue  # most words: nothing to look at
+        before = text[max(sent_start, t.start - 3) : t.start].rstrip(" ")
+        initial = t.start == sent_start or before[-1:] in ('"', "“", "‘", "(", ":", "'", "—", "-")
+        if (
+            initial
+            and not t.is_acronym
+            and (
+                t.lower in fw
+                or t.lower in wl.name_words()["plain_nouns"]
+                or (
+                    t.lower in common
+                    and not wl.gazetteer().get(t.text)
+                    and not _names_org(tokens, i, b, text)
+                    and not _runs_into_name(text, tokens, i, b)
+                )
+            )
+        ):
+            i += 1
+            continue
+        j = i + 1
+        while j < b:
+            gap = text[tokens[j - 1].end : tokens[j].start]
+            tj = tokens[j]
+            if gap == ". " and tokens[j - 1].text + "." in wl.honorifics() and tj.is_cap:
+                j += 1
+                continue
+            if gap in (" ", "-") and (tj.is_cap or tj.is_acronym) and not tj.is_possessive:
+                j += 1
+                continue
+            if _name_tail(text, tokens, i, j, gap, heads):
+                j += 1
+                continue
+            inner = _org_inner_words(text, tokens, i, j, b, heads)
+            if inner:
+                j += inner
+                continue
+            if gap == " & " and tj.is_cap:
+                j += 1
+                continue
+            if (
+                gap == " "
+                and j + 1 < b
+                and text[tj.end : tokens[j + 1].start] == " "
+                and tokens[j + 1].is_cap
+            ):
+                if tj.lower in wl.name_words()["connectors"]:
+                    j += 2
+                    continue
+                if tj.lower == "and" and j - i == 1 and _org_follows(tokens, j + 1, b, heads, text):
+                    j += 2
+                    continue
+            break
+        out.append((i, j))
+        i = j
+    return out
+
+
+_NUMBERED = frozenset({"Local", "Lodge", "Chapter", "District", "Branch", "Division", "Unit", "Precinct"})
+
+
+def _name_tail(text: str, tokens: list[Token], i: int, j: int, gap: str, heads: frozenset[str]) -> bool:
+    """Whether token j still belongs to a name: 'Union Local 219', 'Co-operative', "Supporters’ Trust"."""
+    prev, tj = tokens[j - 1], tokens[j]
+    if gap == " " and tj.text.isdigit() and prev.text in _NUMBERED and j - i >= 2:
+        return True
+    if gap == "-" and tj.text.islower() and j - i >= 2 and len(prev.text) <= 3 and prev.is_cap:
+        return True  # 'Co-operative', 'Co-op'
+    return gap in ("’ ", "' ") and prev.text.endswith("s") and tj.text in heads and j - i >= 1
+
+
+def _org_inner_words(text: str, tokens: list[Token], i: int, j: int, b: int, heads: frozenset[str]) -> int:
+    """How many small words at j continue an organisation's name: 'Court of Appeals for the Second Circuit',
+    'Commission on Human Rights', 'Institute for Health and Care Excellence', "King's College"."""
+    tj = tokens[j]
+    if tj.is_possessive and j + 1 < b and tokens[j + 1].text in heads and tj.start == tokens[j - 1].end:
+        return 1
+    if not any(t.text in heads for t in tokens[i:j]) or text[tokens[j - 1].end : tj.start] != " ":
+        return 0
+    low = tj.lower
+    days = wl.name_words()["months_days"]
+    if low in ("of", "for", "on") and j + 2 < b and tokens[j + 1].lower == "the" and tokens[j + 2].is_cap:
+        return 2
+    if low == "on" and j + 1 < b and tokens[j + 1].is_cap and tokens[j + 1].lower not in days:
+        return 1
+    connected = any(t.lower in ("of", "for", "on") for t in tokens[i:j])
+    if low == "and" and connected and j + 1 < b and tokens[j + 1].is_cap:
+        return 0 if wl.gazetteer().get(tokens[j + 1].text) else 1
+    return 0
+
+
+def _org_follows(tokens: list[Token], k: int, b: int, heads: frozenset[str], text: str) -> bool:
+    """Whether the capitalised words from k on end in an organisation head ('Exchange Commission').
+
+    A state name after other words also ends one ('Fisheries and Oceans Canada'), unless the words before
+    'and' or right after it are a state themselves ('Britain and North Korea').
+    """
+    gaz = wl.gazetteer()
+    start = k
+    while k < b and tokens[k].is_cap:
+        if tokens[k].text in heads:
+            return True
+        k += 1
+    if k - start < 2 or gaz.get(tokens[start - 2].text) or gaz_cover(tokens, start, start + 1, text):
+        return False
+    return is_state(gaz.get(tokens[k - 1].text))
+
+
+def _runs_into_name(text: str, tokens: list[Token], i: int, b: int) -> bool:
+    """Whether a sentence-initial common word is the first of a two-word name ('Patients First said')."""
+    if i + 1 >= b or text[tokens[i].end : tokens[i + 1].start] != " ":
+        return False
+    nxt = tokens[i + 1]
+    if not nxt.is_cap or nxt.lower in ("the", "a", "an", "i") or wl.gazetteer().get(nxt.text):
+        return False
+    after = tokens[i + 2] if i + 2 < b else None
+    return after is None or not after.is_cap  # exactly two capitalised words, then the sentence goes on
+
+
+def _names_org(tokens: list[Token], i: int, b: int, text: str) -> bool:
+    """Whether a sentence-initial common word starts an organisation's name ('Health Canada')."""
+    if i + 2 < b and tokens[i + 1].lower == "and" and tokens[i + 2].is_cap:
+        return _org_follows(tokens, i + 2, b, org_heads(), text)
+    k = i + 1
+    while k < b and tokens[k].is_cap and text[tokens[k - 1].end : tokens[k].start] == " ":
+        if tokens[k].text in org_heads():
+            return True
+        k += 1
+    return (
+        k == i + 2
+        and tokens[i].lower in wl.name_words()["state_org_words"]
+        and is_state(wl.gazetteer().get(tokens[k - 1].text))
+    )
+
+
+def is_state(found: tuple[wl.Known, str] | None) -> bool:
+    return found is not None and found[0].kind == "state" and found[1] in ("name", "alias")
+
+
+def gaz_cover(tokens: list[Token], i: int, j: int, text: str) -> list[tuple[int, int, wl.Known, str]]:
+    """Longest gazetteer matches inside tokens[i:j], left to right."""
+    gaz = wl.gazetteer()
+    out = []
+    k = i
+    while k < j:
+        hit = None
+        for m in range(min(j, k + gaz.max_words + 1), k, -1):
+            surface = text[tokens[k].start : tokens[m - 1].end]
+            found = gaz.get(surface)
+            if found and gaz.needs_the(surface) and not _alone_after_the(text, tokens, k, m, j):
+                continue  # 'New South Wales', 'South Bend': only 'the South' names South Korea
+            if found and case_ok(surface, found[0], found[1]):
+                hit = (k, m, found[0], found[1])
+                break
+        if hit:
+            out.append(hit)
+            k = hit[1]
+        else:
+            k += 1
+    return out
+
+
+def _alone_after_the(text: str, tokens: list[Token], k: int, m: int, j: int) -> bool:
+    """Whether tokens[k:m] follow 'the' and fill their capitalised run (nothing capitalised around)."""
+    return m == j and k > 0 and text[tokens[k - 1].start : tokens[k].start].lower().strip() == "the"
+
+
+def case_ok(surface: str, known: wl.Known, how: str) -> bool:
+    """Short all-capital forms (US, UN) must be written in capitals to count."""
+    letters = [c for c in surface if c.isalpha()]
+    return not (len(letters) <= 3 and not all(c.isupper() for c in letters))

@@ -1,0 +1,223 @@
+"""The words a reporting verb attributes: the clause after it or the quotation before it."""
+
+from __future__ import annotations
+
+import re
+
+from . import wordlists as wl
+from .actors import Doc
+from .sources import Subject
+
+_AUDIENCE_RE = re.compile(
+    r"\s*(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:reporters|journalists|jurors|jury|lawmakers|parliament|legislators|"
+    r"audience|conference|briefing|committee|court|judge|senators|newspaper|broadcaster|radio|television|agency|crowd|supporters|"
+    r"BBC|CNN|Reuters|AFP|AP|Bloomberg|him|her|them|us|me)\b(?:\s+(?:in|on|at)\s+[\w-]+(?:\s+[A-Z][\w-]+)?)?"
+)
+_OBJECT_THAT = frozenset({"tell", "warn", "assure", "inform", "remind"})
+_OBJECT_THAT_RE = re.compile(r"\s+(?:[\w'’.&-]+\s+){1,10}?that\s+")
+_LEAD_RE = re.compile(
+    r"\s*(?:(?:on|in|at|during|outside|inside|after|before|from|via|through|last|this|earlier|later|also|again|"
+    r"previously|separately|publicly|repeatedly|"
+    r"already|recently|[A-Z][a-z]+day|today|yesterday|tonight)\b(?:\s+(?:a|an|the|its|his|her|their))?(?:\s+[\w'’-]+){0,4}?\s*)?(?:,\s*)?that\s+"
+)
+
+
+_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_TIME_LEAD_RE = re.compile(
+    rf"\s*(?:(?:late |early )?on {_DAYS}(?: (?:morning|afternoon|evening|night))?|on [A-Z][a-z]+ \d{{1,2}}"
+    r"|(?:last|this|earlier this|later this|next) (?:week|month|year|weekend|night|morning|afternoon|evening)"
+    r"|yesterday|today|tonight|earlier|later|separately|also|again"
+    r"|(?:in|via|through|during) (?:a|an|the|its|his|her|their) (?:[\w'’-]+ ){0,3}?(?:statement|interview|"
+    r"briefing|post|letter|speech|note|message|email|video|address|conference|filing|hearing|session|broadcast|"
+    r"call)(?: (?:on|last|this) [\w]+)?)"
+    r",? (?=\S)"
+)
+_PP_ONLY_RE = re.compile(
+    r"(?:in|on|at|during|after|before|outside|inside|from|via|through|by|late|early|last|this|earlier|later|"
+    r"to|with)\b[^,;:“\"]*"
+)
+
+
+_DET_TAIL_RE = re.compile(
+    r"(?:^|\s)(?:(?:one|two|three|some|several|many|most|all|each|both|none) of\s+)?(?:the|a|an|its|their)$",
+    re.IGNORECASE,
+)
+
+
+_DATELINE_LEAD_RE = re.compile(
+    r"(?:[A-Z][A-Z .,'’-]{1,40}?(?:,\s*[A-Z][\w.]*\.?(?:\s+\d{1,2})?)?\s*\([^()\n]{1,40}\)"
+    r"|\((?:AP|AFP|Reuters|dpa|DPA|UPI|AAP|Kyodo|Xinhua|PTI|ANSA|EFE|Bloomberg|CP)\))\s*[-—–]\s*"
+)
+
+
+def trim_end(text: str, s: int, e: int) -> int:
+    """The end of text[s:e] without trailing spaces and punctuation (keeping a matched closing mark)."""
+    while e > s and text[e - 1] in ' .,;:!?”"’—-':
+        if text[e - 1] in '”"' and s < e - 1:
+            # keep a closing quotation mark only when its opening mark is inside the span
+            inner = text[s : e - 1]
+            if inner.count("“") > inner.count("”") or inner.count('"') % 2 == 1:
+                break
+        e -= 1
+    return e
+
+
+_INTRO_RE = re.compile(
+    r"(?:(?:In|On|At|By|For|Since|After|Before|Earlier|Later|Meanwhile|However|Separately|Still|Instead|Despite|"
+    r"Last|This|That|Outside|Inside|During|Asked|Speaking|Elsewhere|Also)\b[^,“\"]{0,40},\s*)+"
+)
+_ADVERBIAL_RE = re.compile(
+    r"(?:in|on|at|during|after|before|as|while|when|outside|from|via|through|late|early|last|this|earlier|later|speaking|who|adding)\b"
+)
+
+
+def _forward(doc: Doc, ce: int, lemma: str, s1: int) -> tuple[int, int] | None:
+    """The words after a verb: a clause after an optional audience, time phrase and 'that'."""
+    text = doc.text
+    after = text[ce:s1]
+    start = ce
+    m = re.match(r"\s*:\s*", after)
+    if m:
+        start = ce + m.end()
+    elif lemma in _OBJECT_THAT and (obj := _OBJECT_THAT_RE.match(after)):
+        start = ce + obj.end()  # 'told analysts on a call that …', 'warned Iran that …'
+    else:
+        if lemma == "tell" or lemma == "say" and re.match(r"\s+(?:to|at)\b", after):
+            tail = _AUDIENCE_RE.match(after) or re.match(
+                r"\s+(?:to|at)\s+(?:the\s+|a\s+)?[\w-]+(?:\s+[\w-]+)?", after
+            )
+            if tail:
+                start = ce + tail.end()
+        lead = _LEAD_RE.match(text, start, s1)
+        if lead:
+            start = lead.end()
+        else:
+            for _ in range(3):
+                tm = _TIME_LEAD_RE.match(text, start, s1)
+                if tm is None or len(text[tm.end() : s1].split()) < 3:
+                    break
+                start = tm.end()
+    while start < s1 and text[start] in " ,":
+        start += 1
+    end = trim_end(text, start, s1)
+    return (start, end) if end > start else None
+
+
+def content_span(
+    doc: Doc, cs: int, ce: int, lemma: str, subj: Subject, sent: tuple[int, int]
+) -> tuple[int, int] | None:
+    """The words a verb attributes: the reported clause, the quotation before it, or the clause after it."""
+    span = _content_span(doc, cs, ce, lemma, subj, sent)
+    if span is None:
+        return None
+    dateline = _DATELINE_LEAD_RE.match(doc.text, span[0], span[1])
+    if dateline:
+        span = (dateline.end(), span[1])  # 'MADRID (Reuters) - Police arrested …'
+
+    m = re.search(r",\s+according to\b", doc.text[span[0] : span[1]])
+    if m is None:
+        return span  # 'X say Y, according to a study': the study is another source
+    end = trim_end(doc.text, span[0], span[0] + m.start())
+    return (span[0], end) if end > span[0] else None
+
+
+def _content_span(
+    doc: Doc, cs: int, ce: int, lemma: str, subj: Subject, sent: tuple[int, int]
+) -> tuple[int, int] | None:
+    """The reported clause, the quotation before the verb, or the clause after it."""
+    text = doc.text
+    s0, s1 = sent
+    attr_start = min(cs, subj.start) if subj.start >= 0 else cs
+    before_end = attr_start
+    while before_end > s0 and text[before_end - 1] in " ":
+        before_end -= 1
+    lead = re.search(r"(?:,|”|\")\s*((?:[\w.’'&-]+\s+){1,6})$", text[s0:attr_start])
+    if (
+        lead
+        and subj.how == "name"
+        and all(_role_word(w) for w in lead.group(1).split())
+    ):
+        before_end = s0 + lead.start() + 1  # role words between a quotation and its speaker's name
+    window = max(s0, before_end - _TAIL_WINDOW)  # only the end matters: a long sentence stays linear
+    det = _DET_TAIL_RE.search(text[window:before_end])
+    described = subj.how == "description"
+    cut = window + det.start() if det else _described_name_start(text, window, before_end, described)
+    if cut is not None:
+        before_end = cut
+        while before_end > s0 and text[before_end - 1] in " ":
+            before_end -= 1
+    start = s0
+    while start < before_end and text[start] in " ,":
+        start += 1
+    intro = _INTRO_RE.match(text, start, before_end)
+    if intro and not text[start:before_end].startswith(("“", '"')):
+        start = intro.end()
+    if subj.how == "name" and _describes_speaker(text[start:before_end]):
+        before_end = start  # "The company's chief executive, Jane Roe, said …": a description, not words
+    before_words = len(text[start:before_end].split())
+    ends_open = text[start:before_end].rstrip().endswith((",", ",”", ',"', "”", '"', "—", " -"))
+    fwd = _forward(doc, ce, lemma, s1)
+    fwd_text = text[fwd[0] : fwd[1]] if fwd else ""
+    after = text[ce:s1]
+    inverted = subj.start >= ce
+    quoted_before = text[start:before_end].rstrip(" ,").endswith(("”", '"'))
+    if subj.start >= 0 and ends_open and (before_words >= 2 or quoted_before and before_words >= 1):
+        quote_first = quoted_before and not re.search(r"\bthat\b", " ".join(after.split()[:8]))
+        if (
+            inverted
+            or quote_first
+            or fwd is None
+            or _ADVERBIAL_RE.match(fwd_text)
+            or len(fwd_text.split()) <= 2
+            or after.startswith(",")
+        ):
+            end = trim_end(text, start, before_end)
+            return (start, end) if end > start else None
+    if after.startswith(","):
+        p = ce + 1
+        while p < s1 and text[p] == " ":
+            p += 1
+        end = trim_end(text, p, s1)
+        return (p, end) if end > p else None
+    if fwd and _PP_ONLY_RE.fullmatch(fwd_text) and len(fwd_text.split()) <= 6:
+        return None  # 'said in a telephone interview.': a circumstance, not words
+    return fwd
+
+
+_DESCRIBED_TAIL_RE = re.compile(
+    r"(?:^|\s)(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[a-z][\w'’-]*\s+){0,2}([a-z][\w'’-]*)$"
+)
+
+
+_TAIL_WINDOW = 160
+
+
+def _described_name_start(text: str, lo: int, end: int, described: bool = False) -> int | None:
+    """Where the words describing a speaker start before its name or head noun, which are no content:
+    '…, the law firm [Reimann & Partner] said', '…, the industry [regulator] has found'."""
+    m = _DESCRIBED_TAIL_RE.search(text[lo:end])
+    word = m.group(1).lower() if m else ""
+    if m and (described or word in wl.org_words()["descriptor_class"] or word in wl.title_words()):
+        return lo + m.start()
+    return None
+
+
+def _role_word(word: str) -> bool:
+    """A word of a role before a name: capitalised, a title, or what the body is ('union president')."""
+    low = word.lower()
+    return word[:1].isupper() or low in wl.title_words() or low in wl.org_words()["descriptor_class"]
+
+
+def _describes_speaker(seg: str) -> bool:
+    """Whether the words before ', Name,' describe the speaker ('Acme's chief executive,') not report."""
+    seg = seg.strip()
+    if not seg.endswith(",") or any(c in seg for c in '“”"0123456789'):
+        return False
+    words = [w.lower().replace("’", "'") for w in seg.rstrip(",").split()]
+    if not words or len(words) > 8:
+        return False
+    titles = wl.title_words()
+    descr = wl.org_words()["descriptor_class"]
+    first_ok = words[0] in ("the", "a", "an", "its", "his", "her", "their") or words[0].endswith("'s")
+    has_role = any(w in titles or w in descr for w in words)
+    return has_role and (first_ok or all(w in titles for w in words))

@@ -1,0 +1,244 @@
+"""Speakers named by description: 'the minister', 'Sudan's army', 'the sister of X', 'the agency's report'."""
+
+from __future__ import annotations
+
+import re
+
+from . import wordlists as wl
+from .doc import Doc
+from .entities import Entity
+from .org_phrases import lower_org_at
+from .sources import Subject
+
+_PREP_RE = re.compile(r"\s(?:of|for|at|in|from|with|near|inside|outside)\s")
+RELATIONAL = frozenset(
+    [
+        "sister",
+        "brother",
+        "wife",
+        "husband",
+        "son",
+        "daughter",
+        "mother",
+        "father",
+        "widow",
+        "widower",
+        "nephew",
+        "niece",
+        "cousin",
+        "aunt",
+        "uncle",
+        "aide",
+        "ally",
+        "friend",
+        "rival",
+        "lawyer",
+        "founder",
+        "owner",
+        "partner",
+        "boss",
+        "successor",
+        "predecessor",
+    ]
+)
+
+
+def description(doc: Doc, text: str, end: int, lo: int) -> Subject | None:
+    """A definite description ending at `end`: 'the minister', 'The regulator', 'Sudan's army'."""
+    seg = text[lo:end]
+    bounds = [m.start() for m in re.finditer(r"(?<!\S)\S", seg)][-4:]
+    for b in bounds:
+        org = lower_org_at(doc, lo + b, end, lo, local=True)
+        if org is not None:
+            return Subject([org], lo + b, end, 0.8, "description")
+    m = re.search(
+        r"(?:^|[\s,])([Tt]he|[Tt]his|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+((?:[\w'’-]+\s+){0,3}?)([a-z][\w-]*)$",
+        seg,
+    )
+    if not m:
+        return None
+    head = m.group(3)
+    s = lo + m.start(1)
+    if head in wl.document_speakers():
+        return document_subject(doc, lo, end)
+    descr = wl.org_words()["descriptor_class"]
+    if (
+        head in descr
+        or head in wl.title_heads()
+        or head in wl.title_words()
+        or head in wl.unnamed_sources()["singular"]
+    ):
+        ent = doc.reg.description(head, s)
+        if ent is not None:
+            return Subject([ent], s, end, 0.75, "description")
+    return None
+
+
+def relational(doc: Doc, hit_start: int, lo: int) -> Subject | None:
+    """'The influential sister of X': the speaker is not X but someone described through X."""
+    seg = doc.text[lo:hit_start]
+    m = re.search(
+        r"(?:^|\s)([Tt]he|[Aa]n?)\s+((?:[\w-]+\s+){0,3}?)([a-z][\w-]*)\s+of\s+(?:the\s+)?((?:[\w-]+\s+){0,3})$",
+        seg,
+    )
+    if not m:
+        return None
+    head = m.group(3)
+    if head not in RELATIONAL and head not in wl.title_heads():
+        return None
+    start = lo + m.start(1)
+    desc = doc.text[
+        lo + m.start(2) if m.group(2) else lo + m.start(3) : doc.at_start.get(hit_start, (hit_start,))[0]
+    ]
+    desc = re.sub(
+        r"^(?:influential|powerful|top|senior|former|late|younger|elder|older)\s+", "", desc.strip()
+    )
+    target = doc.at_start.get(hit_start)
+    owner = target[1] if target else None
+    if owner is not None and head in wl.title_heads():
+        ent = doc.reg.most_recent(
+            lambda e: e.kind == "person" and e.affiliation == owner.id and head in (e.role or ""), start
+        )
+        if ent is not None:
+            return Subject([ent], start, target[0] if target else hit_start, 0.7, "description")
+    kind = "person"
+    ent = doc.reg.create(desc, kind, 0.6, placeholder=head, role=desc)
+    doc.reg.mention(ent, start, target[0] if target else hit_start)
+    return Subject([ent], start, target[0] if target else hit_start, 0.6, "placeholder")
+
+
+def owner_of(doc: Doc, s: int, e: int) -> Entity | None:
+    """The actor a prepositional object names ('the FTC', 'the organisation in Geneva'); never a new one."""
+    text = doc.text
+    while s < e and text[s] == " ":
+        s += 1
+    m = re.match(r"(?:the|a|an)\s+", text[s:e])
+    for pos in (s, s + m.end() if m else s):
+        hit = doc.at_start.get(pos)
+        if hit and hit[0] <= e and text[hit[0] : hit[0] + 2] not in ("'s", "’s"):
+            return hit[1]
+    nxt = _PREP_RE.search(text, s, e)
+    obj_end = nxt.start() if nxt else e
+    hit = doc.at_end.get(obj_end)
+    if hit and hit[0] >= s:
+        return hit[1]
+    desc = description(doc, text, obj_end, s)
+    return desc.entities[0] if desc is not None and desc.how == "description" else None
+
+
+_POSS_PRONOUN = {"its": "it", "his": "he", "her": "she", "their": "they"}
+_DOC_DETS = frozenset({"the", "a", "an", "its", "his", "her", "their", "this", "that"})
+_NOT_MODS = frozenset(
+    {"after", "before", "and", "or", "but", "when", "while", "as", "to", "in", "on", "at", "that"}
+)
+
+
+def _clause_owner(doc: Doc, np_start: int) -> Entity | None:
+    """The organisation or state opening a document phrase's sentence ('The FTC acted after an inquiry')."""
+    s0 = doc.sentence_at(np_start)[0]
+    m = re.match(r"(?:The\s+)?", doc.text[s0:np_start])
+    hit = doc.at_start.get(s0 + (m.end() if m else 0))
+    if hit and hit[0] < np_start and hit[1].kind in ("organisation", "group", "state", "media"):
+        return hit[1]
+    return None
+
+
+def _document_np(text: str, lo: int, end: int) -> tuple[int, int, str, int, int] | None:
+    """(start, noun start, determiner, possessive owner end or -1, owner-phrase start or -1) at `end`."""
+    nouns = wl.document_speakers()
+    core_end, pp_start = end, -1
+    for pp in re.finditer(r"\s(?:[a-z]+ed\s+)?(?:by|from|of)\s+", text[lo:end]):
+        before = re.search(r"([a-z]+)$", text[lo : lo + pp.start()])
+        if before and before.group(1) in nouns and not re.search(r"[,;:“”\"]", text[lo + pp.end() : end]):
+            core_end, pp_start = lo + pp.start(), lo + pp.end()
+            break
+    m = re.search(r"(?:^|(?<=[\s(]))([a-z]+)$", text[lo:core_end])
+    if m is None or m.group(1) not in nouns:
+        return None
+    noun_start = lo + m.start(1)
+    words = list(re.finditer(r"\S+", text[lo:noun_start]))
+    start, det, owner, mods = noun_start, "", -1, 0
+    for w in reversed(words):
+        word = w.group()
+        low = word.lower()
+        if low in _DOC_DETS and owner < 0:
+            start, det = lo + w.start(), low
+            break
+        if low.endswith(("'s", "’s")) and owner < 0:
+            start, owner = lo + w.start(), lo + w.end() - 2
+            continue
+        if owner >= 0:
+            if low in ("the", "a", "an"):
+                start = lo + w.start()
+            break
+        if mods >= 3 or not re.fullmatch(r"[a-z0-9][\w-]*", word) or low in _NOT_MODS:
+            break
+        mods += 1
+        start = lo + w.start()
+    if not (det or owner >= 0 or pp_start >= 0 or m.group(1).endswith("s")):
+        return None
+    return start, noun_start, det, owner, pp_start
+
+
+def document_subject(doc: Doc, lo: int, end: int) -> Subject | None:
+    """A document or inquiry speaking for its owner: 'the agency's complaint said', 'an inquiry found'."""
+    found = _document_np(doc.text, lo, end)
+    if found is None:
+        return None
+    start, noun_start, det, owner_end, pp_start = found
+    owner: Entity | None = None
+    if pp_start >= 0:
+        owner = owner_of(doc, pp_start, end)
+    elif owner_end >= 0:
+        hit = doc.at_end.get(owner_end)
+        word = doc.text[start:owner_end].split()[-1]
+        if hit and hit[0] >= lo:
+            owner, start = hit[1], min(start, hit[0])
+        elif word.islower():
+            owner = doc.reg.description(word, noun_start)
+    elif det in _POSS_PRONOUN:
+        owner = doc.reg.pronoun(_POSS_PRONOUN[det], start)
+    if owner is None and owner_end < 0 and pp_start < 0:
+        owner = _clause_owner(doc, start) or doc.reg.report_author
+    return Subject([owner], start, end, 0.7, "document") if owner is not None else None
+
+
+def relative_that(doc: Doc, lo: int, that_start: int) -> Subject | None:
+    """The antecedent of a relative 'that' before a cue: 'a memo from X, dated May, that said'."""
+    text = doc.text
+    end = that_start
+    while end > lo and text[end - 1] == " ":
+        end -= 1
+    if text[end - 1 : end] == ",":
+        prev = text.rfind(",", lo, end - 1)
+        if prev < 0 or not text[prev + 1 : end].strip()[:1].islower():
+            return None
+        end = prev  # skip an aside: ', dated last October,'
+    found = document_subject(doc, lo, end)
+    if found is not None:
+        return found
+    hit = doc.at_end.get(end)
+    if hit and hit[0] >= lo:
+        return Subject([hit[1]], hit[0], end, 0.75, "relative")
+    m = re.search(r"(?:^|\s)(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}?([a-z]+)$", text[lo:end])
+    if m and m.group(1) in wl.org_words()["descriptor_class"]:
+        ent = doc.reg.description(m.group(1), lo + m.start())
+        if ent is not None:
+            return Subject([ent], lo + m.start(), end, 0.7, "relative")
+    return None
+
+
+def indefinite(doc: Doc, lo: int, hi: int) -> Subject | None:
+    """'an independent research group': an actor described before it is named, held until the name comes."""
+    m = re.match(r"\s*(?:[Aa]n?|[Oo]ne)\s+((?:[\w'’-]+\s+){0,3}?)([a-z][\w-]*)\s*$", doc.text[lo:hi])
+    if not m:
+        return None
+    head = m.group(2)
+    cls = wl.org_words()["descriptor_class"].get(head)
+    if cls is None:
+        return None
+    name = doc.text[lo + m.start(1) : lo + m.end(2)].strip()
+    ent = doc.reg.create(name, "organisation" if cls != "media" else "media", 0.6, placeholder=head)
+    ent.tags.add(head)
+    doc.reg.mention(ent, lo, hi)
+    return Subject([ent], lo, hi, 0.6, "placeholder")

@@ -1,0 +1,186 @@
+"""Evidence in the text: quantities, physical findings, documents and imagery, with their spans."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+
+from . import wordlists as wl
+from .quantities import Found, quantities
+
+__all__ = ["Found", "find_evidence", "findings", "quantities"]
+
+_DIGIT = re.compile(r"\d")
+
+
+def _np_extent(text: str, start: int, end: int, hi: int) -> int:
+    """Extend a noun to the end of its phrase: 'debris of a missile found in the Kharkiv region',
+    'satellite images taken the day after the strike', 'a letter to the company seen by the BBC'."""
+    m = _postmodifiers().match(text[end:hi])
+    return end + m.end() if m else end
+
+
+@functools.cache
+def _postmodifiers() -> re.Pattern[str]:
+    """What may follow a finding's noun inside its phrase, each run up to a clause boundary."""
+    words = sorted(wl.evidence_words()["np_postmodifiers"], key=len, reverse=True)
+    lead = "|".join(re.escape(w) for w in words)
+    return re.compile(
+        r"(?:\s+(?:of|by|from|on|in|at|in which|found in|found at|recovered in|recovered from|"
+        rf"{lead})\b(?:\s+(?![,.;])[\w'’-]+){{1,7}}?)*"
+        r"(?=[,.;:]|\s+(?:showed|show|shows|said|says|was|were|is|are|had|has|have|matched|that|which|"
+        r"and\s+(?:said|says|that)|but|while|because|when|after|before)\b|\s*$)"
+    )
+
+
+@functools.cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    ev = wl.evidence_words()
+
+    def nouns(key: str) -> str:
+        return "|".join(re.escape(w) for w in sorted(ev[key], key=len, reverse=True))
+
+    mods = "|".join(re.escape(w) for w in ev["document_modifiers"])
+    quant = "|".join(re.escape(q) for q in sorted(ev["quantifiers"], key=len, reverse=True))
+    words = "|".join(sorted(ev["number_words"], key=len, reverse=True))
+    return {
+        "physical": re.compile(rf"\b(?:{nouns('physical')})\b", re.IGNORECASE),
+        "imagery": re.compile(rf"\b(?:{nouns('imagery')})\b", re.IGNORECASE),
+        "document": re.compile(rf"\b(?:(?:{mods})\s+)?(?:{nouns('document')})\b", re.IGNORECASE),
+        "mods": re.compile(rf"^(?:{mods})\b", re.IGNORECASE),
+        "wordnum": re.compile(rf"\b(?P<q>{quant})\s+(?P<w>{words})\b", re.IGNORECASE),
+    }
+
+
+@functools.cache
+def _kind_words() -> dict[str, frozenset[str]]:
+    """The last word of every cue phrase of each evidence kind (to skip sentences quickly)."""
+    ev = wl.evidence_words()
+    return {k: frozenset(w.split()[-1].lower() for w in ev[k]) for k in ("imagery", "physical", "document")}
+
+
+def _document_ok(text: str, s: int, m: re.Match[str], before: str, after: str) -> bool:
+    """Whether a document word names a document offered as backing, not one merely mentioned."""
+    ev = wl.evidence_words()
+    word = m.group().lower()
+    if word.split()[-1] in ("investigation", "inquiry", "probe"):
+        return (
+            re.match(r"\s+(?:had\s+|has\s+)?(?:found|showed|concluded|revealed|established)\b", after)
+            is not None
+        )
+    has_mod = bool(_patterns()["mods"].match(m.group())) or bool(
+        re.search(r"(?:\d[\d,.]*-[a-z]+|[A-Z][\w.&-]*['’]s)\s+$", before, re.IGNORECASE))
+    followed = re.match(
+        r"\s+(?:published|released|issued|reviewed|obtained|seen|by|showing|showed|in which|from the)\b",
+        after,
+    )
+    owned = re.search(r"[A-Z][\w.&-]*['’]s\s+$", text[max(0, s - 40) : s])
+    copies = word == "copies" and after.startswith(" of ")
+    det = re.search(r"\b(?:a|an|the latest|a new|a separate|a leaked|an internal)\s+(?:[\w-]+\s+)?$", before)
+    if not (has_mod or followed or copies or ((det or owned) and word in ev["document_det_ok"])):
+        return False
+    return not (re.search(r"\bthe\s+(?:(?!latest\b)[a-z-]+\s+)?$", before) and not (has_mod or followed))
+
+
+def _imagery_ok(word: str, before: str, after: str) -> bool:
+    """Whether images are offered as evidence: satellite images, footage that showed, photos obtained by."""
+    ev = wl.evidence_words()
+    if " " in word or re.search(rf"\b(?:{'|'.join(ev['imagery_modifiers'])})\s+$", before):
+        return True
+    if re.search(rf"\b(?:{'|'.join(ev['publish_verbs'])})\s+(?:[\w-]+\s+){{0,4}}$", before):
+        return True
+    return re.match(rf"(?:\s+[\w,-]+){{0,6}}?\s+(?:{'|'.join(ev['show_verbs'])})\b", after) is not None
+
+
+_DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "our"])
+_MODIFIER = re.compile(r"^(?:\d[\d,.]*(?:-[a-z]+)+|[a-z]+-[a-z-]+|[A-Z][\w.&-]*['’]s|[a-z]+['’]s)$")
+
+
+def _start_of(text: str, s: int, lo: int) -> int:
+    """Where a finding's noun phrase starts: its determiner, owner and modifiers ('the EMA's 63-page
+    inspection report', 'The 14-page report', 'a customs declaration')."""
+    openers = wl.evidence_words()["np_openers"]
+    modifiers = set(wl.evidence_words()["document_modifiers"]) | set(openers)
+    start = s
+    words = list(re.finditer(r"\S+", text[max(lo, s - 60) : s]))
+    for w in reversed(words[-4:]):
+        token = w.group()
+        low = token.lower()
+        if low in _DETERMINERS:
+            return max(lo, s - 60) + w.start()
+        if _MODIFIER.match(token) or low in modifiers:
+            start = max(lo, s - 60) + w.start()
+            continue
+        break
+    return start
+
+
+def findings(text: str, lo: int, hi: int) -> list[Found]:
+    """Physical finds, documents and images named in text[lo:hi]."""
+    pats = _patterns()
+    ev = wl.evidence_words()
+    out: list[Found] = []
+    seen_docs: set[str] = set()
+    present = set(re.findall(r"[a-z]+", text[lo:hi].lower()))
+    kinds = _kind_words()
+    for kind in ("imagery", "physical", "document"):
+        if not present & kinds[kind]:
+            continue
+        for m in pats[kind].finditer(text, lo, hi):
+            s, e = m.start(), m.end()
+            np_end = _np_extent(text, s, e, hi)
+            if any(f.start < np_end and s < f.end for f in out):
+                continue
+            word = m.group().lower()
+            after = text[e : min(hi, e + 80)]
+            before = text[max(lo, s - 40) : s].lower()
+            if kind == "imagery" and re.search(r"\b(?:in|on|via)\s+(?:a|an)\s+(?:[\w-]+\s+)?$", before):
+                continue  # the medium of a statement ('said in a video'), not evidence
+            if kind != "document" and np_end == e and re.search(r"\b(?:the|this|that)\s+$", before):
+                continue  # a thing already mentioned ('dismissed the footage')
+            if kind == "imagery" and not _imagery_ok(word, before, after):
+                continue
+            verbs_near = any(v in after[:60] or v in before for v in ev["physical_verbs"])
+            if kind == "physical" and word not in ev["strong_physical"] and not verbs_near:
+                continue
+            if kind == "document":
+                if not _document_ok(text, s, m, before, after):
+                    continue
+                key = word.split()[-1]
+                followed = re.match(r"\s+(?:published|released|issued|reviewed|obtained|seen|by)\b", after)
+                if key in seen_docs and not followed:
+                    continue
+                seen_docs.add(key)
+            conf = 0.55 if kind == "document" else 0.6
+            out.append(Found(_start_of(text, s, lo), np_end, kind, None, conf))
+    return out
+
+
+def find_evidence(
+    text: str, sentences: list[tuple[int, int]], quoted: list[tuple[int, int]] = ()
+) -> list[Found]:
+    """All evidence in the text, sentence by sentence, overlapping finds merged (quantities win).
+
+    Things named inside quotations ('anyone can cut a video') are rhetoric more often than evidence and
+    are skipped; quantities inside quotations are kept.
+    """
+    out: list[Found] = []
+    pats = _patterns()
+    q_starts = [q[0] for q in quoted]
+
+    def in_quote(pos: int) -> bool:
+        k = bisect.bisect_right(q_starts, pos) - 1
+        return k >= 0 and quoted[k][0] <= pos < quoted[k][1]
+
+    for s, e in sentences:
+        chunk = text[s:e]
+        has_digit = _DIGIT.search(chunk) is not None
+        qs = quantities(text, s, e) if has_digit or pats["wordnum"].search(chunk) else []
+        fs = [
+            f
+            for f in findings(text, s, e)
+            if not in_quote(f.start) and not any(q.start < f.end and f.start < q.end for q in qs)
+        ]
+        out.extend(sorted(qs + fs, key=lambda f: f.start))
+    return out

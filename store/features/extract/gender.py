@@ -1,0 +1,30 @@
+"""What a role word says about a person's gender ('spokeswoman', 'brother'), for 'he' and 'she'."""
+
+from __future__ import annotations
+
+from . import wordlists as wl
+from .textutil import fold
+
+__all__ = ["gender_from_role", "role_says_otherwise"]
+
+
+def _role_words(role: str) -> set[str]:
+    return set(fold(role).replace("-", " ").split())
+
+
+def gender_from_role(role: str | None) -> str:
+    """m or f when a role word says so (spokeswoman, brother), else '-'."""
+    if not role:
+        return "-"
+    words = _role_words(role)
+    if words & wl.name_words()["female_roles"]:
+        return "f"
+    if words & wl.name_words()["male_roles"]:
+        return "m"
+    return "-"
+
+
+def role_says_otherwise(role: str | None, gender: str) -> bool:
+    """Whether a role word contradicts a gender ('he' for a spokeswoman)."""
+    found = gender_from_role(role)
+    return found != "-" and found != gender

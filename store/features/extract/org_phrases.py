@@ -1,0 +1,146 @@
+"""Organisations named in lower case: "Iran's foreign ministry", "the Greek air force", "the city police"."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from . import wordlists as wl
+from .doc import Doc
+from .entities import Entity
+
+_LOWER_ORG_CACHE: dict[str, re.Pattern[str]] = {}
+
+
+def lower_org_re() -> re.Pattern[str]:
+    if "re" not in _LOWER_ORG_CACHE:
+        heads = "|".join(re.escape(h) for h in wl.org_words()["lower_heads"])
+        _LOWER_ORG_CACHE["re"] = re.compile(
+            rf"(?<![\w'’])(?:the\s+)?((?:[a-z]+\s+){{0,2}}?)({heads})\b"
+            r"(\s+of\s+(?!(?:its|this|his|was|is|as|us|has|does)\b)[a-z]{2,}s\b)?"  # 'of pharmacists'
+        )
+    return _LOWER_ORG_CACHE["re"]
+
+
+_OWNER_RE = re.compile(r"\b[Tt]he\s+(country|nation|city|region|province|state|town)['’]s\s*$")
+
+
+def lower_org_at(doc: Doc, start: int, end: int, sent_start: int, local: bool = False) -> Entity | None:
+    """An organisation named in lower case after a state: "Iran's foreign ministry", "the Greek air force".
+
+    "the country's health ministry" belongs to the state the text is about; with `local`, a speaking
+    "the city's police" becomes an actor of its own.
+    """
+    m = lower_org_re().fullmatch(doc.text, start, end) if end > start else None
+    if m is None:
+        return None
+    mods, head = m.group(1).strip(), m.group(2)
+    members = " ".join((m.group(3) or "").split())  # 'the federal association of pharmacists'
+    head_phrase = f"{head} {members}".strip()
+    owner_end = start - 1 if doc.text[start - 1 : start] == " " else start
+    if doc.text[owner_end - 2 : owner_end] in ("'s", "’s"):
+        owner_end -= 2
+    hit = doc.at_end.get(owner_end)
+    state = hit[1] if hit and hit[0] >= sent_start and hit[1].kind == "state" else None
+    if state is None and hit and hit[0] >= sent_start and hit[1].is_org and owner_end < start:
+        state = hit[1]  # "the EU's top court": a body of an organisation
+    phrase = f"{mods} {head_phrase}".strip()
+    described = f"{mods} {head}".strip()  # what a description lookup matches on
+    owner = _OWNER_RE.search(doc.text, max(0, start - 24), start) if state is None else None
+    if owner is not None and owner.group(1) in ("country", "nation"):
+        state, hit = doc.reg.main_state(start), None
+        if state is None and head not in wl.org_words()["state_like_lower"]:
+            return doc.reg.get_or_create(phrase, "organisation", 0.6)  # the country is not named yet
+    elif owner is not None and local and head not in wl.org_words()["state_like_lower"]:
+        ent = doc.reg.get_or_create(f"{owner.group(1)} {phrase}", "organisation", 0.6)
+        main = doc.reg.main_state(start)
+        if main is not None and not ent.affiliation:
+            ent.affiliation = main.id
+        return ent
+    if state is None and local and described in wl.org_words()["national_lower"] and not owner:
+        named = doc.reg.description(described, start, strict=True)  # 'the Independent Electoral Commission'
+        if named is not None:
+            return named
+        state, hit = doc.reg.main_state(start), None  # 'the central bank said': the state written about
+    if state is None:
+        if mods:
+            found = doc.reg.description(described, start, strict=True)
+            if found is not None:
+                return found
+            if mods.split()[-1] in wl.org_words()["lower_modifiers"]:
+                return doc.reg.get_or_create(phrase, "organisation", 0.6)
+            return None
+        found = doc.reg.description(described, start, strict=" " in described)  # 'interior ministry'
+        if found is None and local and head not in wl.org_words()["state_like_lower"]:
+            found = doc.reg.get_or_create(phrase, "organisation", 0.5)  # 'the commission said', first mention
+            if found.first_pos < 0:
+                found.placeholder = head  # may be named later: '…, the regulator has found. A report by X'
+                found.tags.add(head)
+        return found
+    if head in wl.org_words()["state_like_lower"] and not mods:
+        return state
+    demonym = _demonym(state)
+    kind = "media" if head in wl.org_words()["media_lower"] else "organisation"
+    ent = doc.reg.get_or_create(f"{demonym} {phrase}", kind, 0.8)
+    if not ent.affiliation:
+        ent.affiliation = state.id
+    surface = doc.text[hit[0] : end] if hit else None
+    if surface:
+        doc.reg.add_alias(ent, surface)
+    return ent
+
+
+def _demonym(state: Entity) -> str:
+    found = wl.gazetteer().get(state.name)
+    if found and found[0].demonyms:
+        return found[0].demonyms[0]
+    return state.name
+
+
+def lower_head_words() -> frozenset[str]:
+    if "words" not in _LOWER_HEADS:
+        _LOWER_HEADS["words"] = frozenset(h.split()[-1] for h in wl.org_words()["lower_heads"])
+    return _LOWER_HEADS["words"]
+
+
+_LOWER_HEADS: dict[str, frozenset[str]] = {}
+
+
+def prev_is_state(doc: Doc, s: int, sent_start: int) -> bool:
+    hit = doc.at_end.get(s - 1)
+    return bool(hit and hit[0] >= sent_start and hit[1].kind == "state")
+
+
+_PLACE_ORG_CACHE: dict[str, re.Pattern[str]] = {}
+
+
+def _place_org_re() -> re.Pattern[str]:
+    if "re" not in _PLACE_ORG_CACHE:
+        heads = "|".join(re.escape(h) for h in wl.org_words()["place_heads"])
+        _PLACE_ORG_CACHE["re"] = re.compile(
+            rf"\b[Tt]he\s+((?:[A-Z][\w’'-]+\s+){{1,3}}(?:[a-z]+\s+){{0,2}}?(?:{heads}))\b"
+        )
+    return _PLACE_ORG_CACHE["re"]
+
+
+@functools.cache
+def place_head_words() -> frozenset[str]:
+    """The last words of institutions named after a place ('hospital', 'council')."""
+    return frozenset(h.split()[-1] for h in wl.org_words()["place_heads"])
+
+
+def place_orgs(doc: Doc, sent: tuple[int, int]) -> None:
+    """Institutions named after a place: 'the Toamasina regional hospital', 'the Kyiv city council'."""
+    for m in _place_org_re().finditer(doc.text, sent[0], sent[1]):
+        s, e = m.start(1), m.end(1)
+        if s in doc.at_start or e in doc.at_end:
+            continue
+        words = m.group(1).split()
+        caps = [w for w in words if w[:1].isupper()]
+        if any(doc.reg.lookup(w) is not None or w.lower() in doc.common for w in caps):
+            continue  # a person's or organisation's name ('the Trump administration'), or a common word
+        ent = doc.reg.get_or_create(m.group(1), "organisation", 0.7)
+        main = doc.reg.main_state(s)
+        if main is not None and not ent.affiliation:
+            ent.affiliation = main.id
+        doc.note(ent, s, e, m.group(1))

@@ -1,0 +1,226 @@
+"""Quantities in the text: counts, sums of money and percentages, with their units and spans."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from . import wordlists as wl
+
+
+@dataclass(slots=True)
+class Found:
+    """One piece of evidence before it becomes a record."""
+
+    start: int
+    end: int
+    kind: str
+    quantity: dict[str, Any] | None
+    confidence: float
+
+
+_DIGIT = re.compile(r"\d")
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_VERB_STOP = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "said",
+        "says",
+        "showed",
+        "show",
+        "shows",
+        "matched",
+        "match",
+        "include",
+        "included",
+        "including",
+        "would",
+        "will",
+        "could",
+        "may",
+        "might",
+        "did",
+        "do",
+        "does",
+        "that",
+        "which",
+        "who",
+        "and",
+        "or",
+        "but",
+        "to",
+        "from",
+        "for",
+        "with",
+        "in",
+        "on",
+        "at",
+        "by",
+        "as",
+        "than",
+        "since",
+        "after",
+        "before",
+        "while",
+    ]
+)
+
+
+@functools.cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    ev = wl.evidence_words()
+    quant = "|".join(re.escape(q) for q in sorted(ev["quantifiers"], key=len, reverse=True))
+    scales = "|".join(sorted(ev["scales"], key=len, reverse=True))
+    words = "|".join(sorted(ev["number_words"], key=len, reverse=True))
+    cur_sym = r"US\$|\$|£|€|¥|₩|₹|₽"
+    months = "|".join(ev["month_names"])
+    return {
+        "number": re.compile(
+            rf"(?P<cur>{cur_sym})?\s?(?P<num>{_NUM})(?:\s?(?P<scale>{scales})\b)?"
+            r"(?P<pct>\s?%|\s(?:per cent|percent)\b)?",
+        ),
+        "quant_before": re.compile(rf"\b(?:{quant})\s+$", re.IGNORECASE),
+        "wordnum": re.compile(rf"\b(?P<q>{quant})\s+(?P<w>{words})\b", re.IGNORECASE),
+        "date": re.compile(rf"\b(?:{months})\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\s+(?:{months})\b"),
+        "count_verb": re.compile(rf"\b(?:{'|'.join(ev['count_verbs'])})\s+$", re.IGNORECASE),
+    }
+
+
+def _unit_after(text: str, pos: int, limit: int) -> tuple[str | None, int]:
+    """The counted noun after a number ('containers' in '7,000 Russian containers') and where it ends."""
+    ev = wl.evidence_words()
+    m = re.match(r"((?:\s+(?:(?:[A-Z]\.){2,}|[A-Za-z][\w-]*)){1,4})", text[pos:limit])
+    if not m:
+        return None, pos
+    words = list(re.finditer(r"(?:[A-Z]\.){2,}|[A-Za-z][\w-]*", m.group(1)))
+    for k, w in enumerate(words):
+        low = w.group().lower()
+        if low in ev["not_units"] or low in _VERB_STOP:
+            break
+        plural = low.endswith("s") and not low.endswith(("ss", "ous", "us", "is"))
+        if plural or low in ev["currencies"] or low in ev["time_units"]:
+            return w.group(), pos + w.end()
+        if low in ev["collective_units"] or k == 0 and low in ("times", "percent"):
+            return w.group(), pos + w.end()
+    return None, pos
+
+
+_POSTMODIFIER = re.compile(
+    r"\s+(?:of|filled with|loaded with|packed with|carrying|containing|share of)\s+"
+    r"[\w'’-]+(?:\s+[\w'’-]+){0,7}?"
+    r"(?=\s*[,.;:)(]|\s+(?:to|since|in|into|on|at|for|from|by|during|over|that|which|who|were|was|is|are|had|"
+    r"have|has|said|says|after|before|while|between|this|last|each|per|as|than|with)\b|$)"
+)
+
+
+_HEAD_BEFORE = re.compile(
+    r"(?:\b(?:a|an|the|its|their)\s+)?(?:[a-z-]+\s+)?(?:average|total|peak|rate|share|sum|fine|deal|contracts?|"
+    r"payments?|bill|loss|losses|profits?|shortfall|budget|increase|rise|fall|drop|reduction|cut|duties|"
+    r"tariffs?|penalty|penalties|compensation|damages|settlement|grant|loan|aid)\s+(?:of|worth|totalling|"
+    r"totaling|amounting to)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _head_before(text: str, start: int, lo: int) -> int:
+    """A quantity completing a noun phrase starts with it: 'an average of 41 days', 'contracts worth $18m'."""
+    m = _HEAD_BEFORE.search(text, max(lo, start - 48), start)
+    return m.start() if m else start
+
+
+def _postmodified(text: str, end: int, hi: int) -> int:
+    """A counted noun's phrase runs on through what it holds: 'containers filled with munitions'."""
+    m = _POSTMODIFIER.match(text, end, hi)
+    return m.end() if m else end
+
+
+def _value(num: str, scale: str | None) -> float | int:
+    v = float(num.replace(",", ""))
+    if scale:
+        v *= wl.evidence_words()["scales"].get(scale.lower(), 1)
+    return int(v) if v == int(v) else v
+
+
+def quantities(text: str, lo: int, hi: int) -> list[Found]:
+    """Counted amounts, sums of money and percentages in text[lo:hi], skipping dates, years and ages."""
+    pats = _patterns()
+    ev = wl.evidence_words()
+    dates = [(m.start(), m.end()) for m in pats["date"].finditer(text, lo, hi)]
+    out: list[Found] = []
+    for m in pats["number"].finditer(text, lo, hi):
+        s, e = m.start("num"), m.end()
+        num, scale, cur, pct = m.group("num"), m.group("scale"), m.group("cur"), m.group("pct")
+        if (
+            s > 0
+            and (text[s - 1].isalnum() or text[s - 1] in "-/")
+            or text[e : e + 1].isalpha()
+            and not scale
+        ):
+            continue
+        if any(a <= s < b for a, b in dates):
+            continue
+        bare = num.replace(",", "")
+        if not cur and not pct and not scale and re.fullmatch(r"(1[89]|20)\d\d", bare):
+            continue  # a year
+        if re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|BST|:)", text[e : e + 6]):
+            continue
+        if text[max(lo, s - 2) : s] == ", " and text[e : e + 1] == ",":
+            continue  # an age: "Daniel Okafor, 38,"
+        start = m.start("cur") if cur else s
+        qb = pats["quant_before"].search(text, max(lo, start - 24), start)
+        if qb:
+            start = qb.start()
+        if cur:
+            unit = ev["currencies"][cur]
+            end = e
+        elif pct:
+            unit = "%"
+            end = e
+        else:
+            word, end = _unit_after(text, e, hi)
+            verb = pats["count_verb"].search(text, max(lo, s - 16), s) if word is None and not scale else None
+            if verb is not None:  # 'killed 209', 'arrested 12'
+                value = {"value": _value(num, None), "unit": verb.group().strip().lower()}
+                out.append(Found(verb.start(), e, "quantity", value, 0.6))
+                continue
+            if word is None and not scale:
+                continue
+            unit = ev["currencies"].get(word.lower(), word) if word else ""
+            end = end if word else e
+        end = _postmodified(text, end, hi)
+        start = _head_before(text, start, lo)
+        out.append(Found(start, end, "quantity", {"value": _value(num, scale), "unit": unit}, 0.7))
+    for m in pats["wordnum"].finditer(text, lo, hi):
+        word, end = _unit_after(text, m.end(), hi)
+        if word is None:
+            continue
+        value = ev["number_words"][m.group("w").lower()]
+        out.append(Found(m.start(), end, "quantity", {"value": value, "unit": word}, 0.55))
+    return _merge_conversions(text, out)
+
+
+def _merge_conversions(text: str, found: list[Found]) -> list[Found]:
+    """A converted amount in brackets joins the one before it: '40 kilometres (25 miles)', '$2m (£1.6m)'."""
+    found.sort(key=lambda f: f.start)
+    out: list[Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if prev is not None and re.fullmatch(
+            r"\s*\(\s*(?:about|around|roughly|some|nearly)?\s*", text[prev.end : f.start]
+        ):
+            close = re.match(r"\s*\)", text[f.end : f.end + 3])
+            if close:
+                prev.end = f.end + close.end()
+                continue
+        out.append(f)
+    return out

@@ -1,0 +1,88 @@
+"""Whose words each quotation is: the speech whose reported words hold it, or the one it interrupts,
+resumes or sits beside ('the ministry “categorically” rejected …')."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from .doc import Doc
+from .quotes import Quote
+from .speech import Speech
+
+__all__ = ["assign_quotes"]
+
+
+def assign_quotes(doc: Doc, speeches: list[Speech]) -> list[Quote]:
+    """Attach each quotation to the innermost speech whose content holds it; return the rest."""
+    rest = []
+    by_sent: dict[tuple[int, int], list[Speech]] = {}
+    for sp in speeches:
+        by_sent.setdefault(sp.sent, []).append(sp)
+    sent_of = _sentence_index(doc)
+    for q in doc.quotes:
+        sent = sent_of(q.start)
+        best = None
+        for sp in by_sent.get(sent, ()):
+            inside = sp.content and sp.content[0] <= q.outer_start + 1 and q.end <= sp.content[1] + 1
+            if inside and (
+                best is None or (sp.content[1] - sp.content[0]) < (best.content[1] - best.content[0])
+            ):
+                best = sp
+        if best is None:
+            for sp in by_sent.get(sent, ()):
+                if sp.content and sp.content[0] <= q.start < sp.content[1]:
+                    best = sp
+                    break
+        if best is None:
+            best = _interrupted(doc, q, by_sent.get(sent, ())) or _resumed(doc, q, by_sent.get(sent, ()))
+        if best is None:  # 'the ministry “categorically” rejected …': quoted words between speaker and verb
+            best = next(
+                (
+                    sp
+                    for sp in by_sent.get(sent, ())
+                    if 0 <= sp.subject.end <= q.outer_start and q.outer_end <= sp.cue_start
+                ),
+                None,
+            )
+        if best is not None:
+            best.quotes.append(q)
+        else:
+            rest.append(q)
+    return rest
+
+
+def _interrupted(doc: Doc, q: Quote, speeches: tuple[Speech, ...] | list[Speech]) -> Speech | None:
+    """The speech of an interrupted quotation: '“A,” she said outside, “B.”' gives A to her as well."""
+    if not doc.text[q.start : q.end].rstrip().endswith(",") and doc.text[q.end : q.end + 1] != ",":
+        return None
+    for sp in speeches:
+        gap = doc.text[q.outer_end : sp.cue_start]
+        if sp.cue_start < q.outer_end or len(gap.split()) > 6 or re.search(r"[.;“”\"]", gap):
+            continue
+        k = bisect.bisect_left(doc.quotes, sp.cue_end, key=lambda r: r.outer_start)
+        nxt = doc.quotes[k] if k < len(doc.quotes) else None
+        if nxt is not None and re.fullmatch(r"[^.;“”\"]*,\s*", doc.text[sp.cue_end : nxt.outer_start]):
+            return sp
+    return None
+
+
+def _resumed(doc: Doc, q: Quote, speeches: tuple[Speech, ...] | list[Speech]) -> Speech | None:
+    """The speech a quotation resumes after its attribution: '“A,” said X, “and B.”' gives B to X too."""
+    for sp in speeches:
+        said_end = max(sp.cue_end, sp.subject.end)
+        if not sp.quotes or sp.quotes[-1].outer_end > sp.cue_start or said_end > q.outer_start:
+            continue
+        if re.fullmatch(r"[^.;“”\"]*,\s*", doc.text[said_end : q.outer_start]):
+            return sp
+    return None
+
+
+def _sentence_index(doc: Doc):  # noqa: ANN202 - a small closure
+    starts = [s for s, _ in doc.sentences]
+
+    def sent_of(pos: int) -> tuple[int, int]:
+        k = max(0, bisect.bisect_right(starts, pos) - 1)
+        return doc.sentences[k]
+
+    return sent_of

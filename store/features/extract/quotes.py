@@ -1,0 +1,106 @@
+"""Direct quotations: matched quotation marks, their inner words and their exact spans."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .sentences import paragraphs
+
+_MAX_QUOTE = 3000
+_PAIRS = {"“": "”", "«": "»", "„": "“"}
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation: `start`/`end` bound the quoted words; `outer_*` include the marks."""
+
+    start: int
+    end: int
+    outer_start: int
+    outer_end: int
+    open_ended: bool = False  # a paragraph-final quote whose closing mark comes in a later paragraph
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """The quoted words' (start, end)."""
+        return (self.start, self.end)
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    """Inner bounds without surrounding spaces or a trailing comma (the comma belongs to the sentence)."""
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in ",;"):
+        b -= 1
+    return a, b
+
+
+def _make(text: str, o: int, c: int, open_ended: bool = False) -> Quote | None:
+    a, b = _trim(text, o + 1, c)
+    if b <= a or not any(ch.isalnum() for ch in text[a:b]) or c - o > _MAX_QUOTE:
+        return None
+    return Quote(a, b, o, c + (0 if open_ended else 1), open_ended)
+
+
+def _curly_single(text: str, ps: int, pe: int) -> list[Quote]:
+    """Quotations in ‘single curly marks’, told apart from apostrophes by what surrounds them."""
+    out = []
+    i = ps
+    while i < pe:
+        o = text.find("‘", i, pe)
+        if o < 0:
+            break
+        if o > ps and text[o - 1].isalnum():
+            i = o + 1
+            continue
+        c = o + 1
+        found = -1
+        while c < pe:
+            c = text.find("’", c, pe)
+            if c < 0:
+                break
+            after = text[c + 1] if c + 1 < pe else " "
+            if not after.isalpha():
+                found = c
+                break
+            c += 1
+        if found < 0:
+            break
+        q = _make(text, o, found)
+        if q:
+            out.append(q)
+        i = found + 1
+    return out
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Every top-level quotation in the text, in order (straight, curly, guillemet marks)."""
+    out: list[Quote] = []
+    for ps, pe in paragraphs(text):
+        para: list[Quote] = []
+        i = ps
+        open_at = -1
+        closer = ""
+        while i < pe:
+            ch = text[i]
+            if open_at < 0:
+                if ch in _PAIRS:
+                    open_at, closer = i, _PAIRS[ch]
+                elif ch == '"':
+                    open_at, closer = i, '"'
+            elif ch == closer:
+                q = _make(text, open_at, i)
+                if q:
+                    para.append(q)
+                open_at = -1
+            elif ch in _PAIRS and closer != '"':
+                open_at, closer = i, _PAIRS[ch]  # an unclosed quotation: restart at the new opening
+            i += 1
+        if open_at >= 0:
+            q = _make(text, open_at, pe, open_ended=True)
+            if q:
+                para.append(q)
+        if not para and "‘" in text[ps:pe]:
+            para = _curly_single(text, ps, pe)
+        out.extend(para)
+    return out

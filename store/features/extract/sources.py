@@ -1,0 +1,186 @@
+"""Unnamed and collective sources ('officials', 'a senior official', 'a UN panel of experts') as speakers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import wordlists as wl
+from .actors import Doc
+from .entities import Entity, Registry
+
+_DETS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "its",
+        "his",
+        "her",
+        "their",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "several",
+        "some",
+        "many",
+        "other",
+        "most",
+        "few",
+        "all",
+        "both",
+        "another",
+    }
+)
+_POSS = frozenset({"its", "his", "her", "their"})
+_COLLECTIVE = frozenset(
+    [
+        "panel",
+        "group",
+        "team",
+        "committee",
+        "board",
+        "coalition",
+        "council",
+        "network",
+        "body",
+        "association",
+        "union",
+        "alliance",
+        "consortium",
+        "delegation",
+        "commission",
+        "jury",
+    ]
+)
+_SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative", "official"})
+
+
+@dataclass(slots=True)
+class Subject:
+    """The speaker(s) a reporting verb was tied to, how sure that is, and where it was written."""
+
+    entities: list[Entity] = field(default_factory=list)
+    start: int = -1
+    end: int = -1
+    confidence: float = 0.0
+    how: str = ""
+
+
+def group_np(
+    doc: Doc, text: str, end: int, lo: int, qualifier: str = "", owner: Entity | None = None
+) -> Subject | None:
+    """An unnamed or collective source ending at `end`: 'foreign experts', 'a senior Iranian official'.
+
+    `owner` is the actor a prepositional phrase ties the source to ('a spokesperson for the agency').
+    """
+    un = wl.unnamed_sources()
+    words = list(re.finditer(r"[\w'’.-]*\w[\w'’.-]*", text[lo:end]))
+    if not words:
+        return None
+    head = words[-1].group()
+    hl = head.lower()
+    plural = hl in un["plural"]
+    if not (plural or hl in un["singular"]) or hl in un["not_actor_heads"]:
+        return None
+    mods: list[str] = []
+    k = len(words) - 2
+    det = ""
+    fw = wl.function_words()
+    verbs = wl.reporting_verbs()
+    collective = ""
+    if k >= 1 and words[k].group().lower() == "of" and words[k - 1].group().lower() in _COLLECTIVE:
+        collective = words[k - 1].group()
+        k -= 2
+    while k >= 0 and len(mods) < 4:
+        w = words[k].group()
+        wl_ = w.lower().replace("’", "'")
+        gap = text[lo + words[k].end() : lo + words[k + 1].start()]
+        if gap.strip():
+            break
+        if wl_ in _DETS or wl_.endswith("'s"):
+            det = wl_
+            break
+        if (
+            wl_ in fw
+            or wl_ in verbs
+            or (w[:1].isupper() and k == 0 and wl_ in doc.common and not wl.gazetteer().get(w))
+        ):
+            if w[:1].isupper() and wl_ not in fw and wl_ not in verbs:
+                mods.append(w)
+            break
+        mods.append(w)
+        k -= 1
+    mods.reverse()
+    if not plural and not det and not mods:
+        return None
+    name_words = mods + ([collective, "of"] if collective else []) + [head]
+    if collective:
+        plural = True
+    if hl in un["bare_needs_qualifier"] and qualifier:
+        name_words.append(qualifier)
+    elif hl in un["bare_needs_qualifier"] and not mods:
+        return None
+    name = " ".join(name_words)
+    if (
+        name[:1].isupper()
+        and not wl.gazetteer().get(name.split()[0])
+        and name.split()[0].lower() in doc.common
+    ):
+        name = name[0].lower() + name[1:]
+    start = lo + (words[k + 1].start() if k + 1 < len(words) else words[-1].start())
+    reg = doc.reg
+    if det in ("the", "one") or det in _POSS:
+        ent = reg.description(hl, start) if det == "the" else None
+        if ent is None and det == "one":
+            ent = reg.most_recent(lambda e: e.kind == "group" and e.name.lower().endswith(hl), start)
+        if ent is None and det in _POSS and plural:
+            ent = reg.get_or_create(name, "group", 0.7)
+            reg.add_alias(ent, text[lo + words[max(k, 0)].start() : end])
+        if ent is not None:
+            return Subject([ent], start, end, 0.75, "description")
+    if det in ("the", "one") and not mods:
+        ent = reg.most_recent(lambda e: e.kind in ("group", "person") and e.name.lower().endswith(hl), start)
+        if ent is not None:
+            return Subject([ent], start, end, 0.8, "description")
+    kind = "group" if plural else "person"
+    if collective:
+        kind = "organisation"
+    owner = (_named_owner(reg, mods) if hl in _SPOKES else None) or owner  # 'A Solvane spokesperson'
+    if not mods and hl in _SPOKES:
+        owner = owner or reg.most_recent(lambda e: e.is_org or e.kind == "state", start, speakers_only=True)
+        if owner is not None:
+            name = f"{owner.name} {head}"
+    ent = reg.get_or_create(name, kind, 0.75)
+    ent.tags.add("unnamed")  # never what 'the group' or 'the company' refers to
+    if owner is not None and not ent.affiliation and owner is not ent:
+        ent.affiliation = owner.id
+        if name.startswith(owner.name):
+            for alias in owner.aliases:  # 'the FTC spokesperson', 'a Solvane spokesperson': the same one
+                if alias[:1].isupper():
+                    reg.add_alias(ent, f"{alias} {head}")
+    aff = _first_state(doc, start, end)
+    if aff is not None and not ent.affiliation and aff is not ent:
+        ent.affiliation = aff.id
+    if kind == "person" and ent.role is None:
+        ent.role = hl
+    return Subject([ent], start, end, 0.85, "group")
+
+
+def _named_owner(reg: Registry, mods: list[str]) -> Entity | None:
+    """The organisation capitalised modifiers name ('Solvane' in 'a Solvane spokesperson'), if known."""
+    if not mods or not all(m[:1].isupper() for m in mods):
+        return None
+    words = " ".join(mods)
+    found = reg.lookup(words) or (reg.short_org(words) if len(mods) == 1 else None)
+    return found if found is not None and found.is_org else None
+
+
+def _first_state(doc: Doc, start: int, end: int) -> Entity | None:
+    for pos in range(start, end):
+        hit = doc.at_start.get(pos)
+        if hit and hit[0] <= end and hit[1].kind in ("state", "organisation"):
+            return hit[1]
+    return None

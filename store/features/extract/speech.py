@@ -1,0 +1,149 @@
+"""Reporting cues (said, denied, according to) in a sentence, and the Speech record each one becomes."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from . import wordlists as wl
+from .doc import Doc
+from .entities import Entity
+from .quotes import Quote
+from .sources import Subject
+
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s"})
+_DETS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "that",
+        "this",
+        "these",
+        "those",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "any",
+        "every",
+        "no",
+        "such",
+        "whose",
+        "my",
+        "your",
+    }
+)
+_NEG_RE = re.compile(r"(?:\bnot|\bnever|n't|\bdeclined to|\brefused to|\bfailed to|\bwithout|\bto)\s+$")
+_ANONYMITY_RE = re.compile(
+    r"\s+(?:not to be (?:named|identified|quoted)|on (?:the )?condition (?:of|that)|anonymously|"
+    r"for anonymity|without being (?:named|identified)|under condition of)"
+)
+_TIME_SKIP_RE = re.compile(
+    r"\s+(?:on \w+day|last (?:week|month|year|night)|this (?:week|month|year)|earlier|later"
+    r"|on [A-Z][a-z]+ \d+)(?=\s)"
+)
+#: A bare finite clause after a verb: 'found [the Championship side had] recorded …'.
+_BARE_CLAUSE_RE = re.compile(
+    r"\s+(?:the|a|an|its|his|her|their|[A-Z][\w'’-]*)(?:\s+[\w'’-]+){0,5}?\s+"
+    r"(?:had|has|have|was|were|is|are|would|could|did|should|will|might|must)\s"
+)
+_FIRST_WORDS = frozenset({"according"} | {p.split()[0] for p in wl.verb_particles()})
+
+
+@dataclass(slots=True)
+class Speech:
+    """One reporting event: its cue, speaker(s), the attributed words and any quotations among them."""
+
+    cue_start: int
+    cue_end: int
+    cue: str
+    act: str
+    lemma: str
+    subject: Subject
+    sent: tuple[int, int]
+    content: tuple[int, int] | None = None
+    targets: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    confidence: float = 0.8
+
+
+def cues(doc: Doc, sent: tuple[int, int]) -> list[tuple[int, int, str, str, str]]:
+    """(start, end, surface, act, lemma) of every reporting cue in a sentence outside quotations."""
+    verbs = wl.reporting_verbs()
+    particles = wl.verb_particles()
+    nominal = wl.nominal_cues()
+    a, b = doc.token_range(*sent)
+    toks = doc.tokens
+    out = []
+    k = a
+    while k < b:
+        t = toks[k]
+        low = t.lower
+        if (
+            low in nominal
+            and k > a
+            and k + 1 < b
+            and toks[k + 1].lower == "that"
+            and doc.quote_at(t.start) is None
+        ):
+            owner = toks[k - 1]
+            if owner.lower in ("its", "his", "her", "their") or owner.is_possessive:
+                out.append((t.start, t.end, t.text, nominal[low], "nominal"))  # 'on its claim that …'
+                k += 1
+                continue
+        if (low not in verbs and low not in _FIRST_WORDS) or doc.quote_at(t.start) is not None:
+            k += 1
+            continue
+        nxt = toks[k + 1].lower if k + 1 < b else ""
+        if low == "according" and nxt == "to":
+            out.append((t.start, toks[k + 1].end, "according to", "claim", "according"))
+            k += 2
+            continue
+        prev = toks[k - 1].lower if k > a else ""
+        if low == "reporting" and nxt == "by":
+            k += 1
+            continue  # a credit line: '(Additional reporting by X; Editing by Y)'
+        two = f"{low} {nxt}"
+        if two in particles and prev not in _BE and prev not in _DETS:
+            out.append((t.start, toks[k + 1].end, doc.text[t.start : toks[k + 1].end], particles[two], low))
+            k += 2
+            continue
+        v = verbs.get(low)
+        if v is None or t.is_cap and k != a and doc.text[t.start - 2 : t.start] not in ("” ", '" ', ", "):
+            k += 1
+            continue
+        if (
+            prev in _BE
+            or (prev in _DETS and prev != "that")
+            or _NEG_RE.search(doc.text[max(sent[0], t.start - 16) : t.start])
+        ):
+            k += 1
+            continue
+        noun_phrase = k - 2 >= a and (toks[k - 2].lower in _DETS or toks[k - 2].is_possessive)
+        if low in wl.noun_like_cues() and noun_phrase and prev.isalpha() and prev.islower():
+            k += 1
+            continue  # 'a conference call', 'the annual report': a noun, not a verb
+        if prev in ("has", "have", "had") and k - 2 >= a and toks[k - 2].lower in ("been",):
+            k += 1
+            continue
+        if _ANONYMITY_RE.match(doc.text, t.end):
+            k += 1
+            continue  # 'asked not to be named', 'speaking on condition of anonymity': not a speech
+        if v.needs:
+            skip = _TIME_SKIP_RE.match(doc.text, t.end)
+            first = bisect.bisect_left(doc.starts, skip.end()) if skip else k + 1
+            window = [x.lower for x in toks[first : min(b, first + 5)]]
+            near = doc.text[t.end : t.end + 2].strip()
+            tail = doc.text[max(sent[0], t.start - 40) : t.start]
+            trailing = re.match(r"\s*[.,]", doc.text[t.end : t.end + 3]) and "," in tail
+            clause = v.clause and _BARE_CLAUSE_RE.match(doc.text, t.end, sent[1])
+            wanted = set(window if v.window else window[:1]) & set(v.needs) or near in v.needs
+            if not (wanted or trailing or clause):
+                k += 1
+                continue
+        out.append((t.start, t.end, t.text, v.act, v.lemma))
+        k += 1
+    return out

@@ -1,0 +1,382 @@
+"""Who is speaking: the subject before a reporting verb, or after it in an inverted attribution."""
+
+from __future__ import annotations
+
+import re
+
+from . import wordlists as wl
+from .actors import Doc, describe
+from .descriptions import (
+    RELATIONAL,
+    description,
+    document_subject,
+    indefinite,
+    owner_of,
+    relational,
+    relative_that,
+)
+from .entities import Entity
+from .sources import Subject, group_np
+
+_AUX = (
+    r"has|have|had|also|again|repeatedly|previously|already|long|later|earlier|once|still|both|all|too|then|now|"
+    r"would|will|could|may|might|must|should|can|did|does|do|not|never|itself|himself|herself|themselves|"
+    r"however|meanwhile|first|last|since|was quoted as|were quoted as|is quoted as|quoted as|"
+    r"swiftly|separately|"
+    r"on \w+day|on [A-Z][a-z]+ \d+|in [A-Z][a-z]+|last (?:week|month|year|night)|this (?:week|month|year)|"
+    r"earlier this (?:week|month|year)|"
+    r"(?:in|on|at|during) (?:a|an|the|its|his|her|their) [\w\s'’-]{0,30}?"
+    r"(?:statement|briefing|interview|post|letter|speech|report|note|address|conference|hearing|session|"
+    r"filing|message)|"
+    r"(?!(?:family|assembly|ally|supply|rally|reply|anomaly|italy|july|kelly|emily|holly|molly)\b)[a-z]{3,}ly|"
+    r"and (?:others|other \w+|its allies|their allies)|"
+    r"[“\"][a-z]+ly[”\"]"  # a quoted adverb: 'the ministry “categorically” rejected'
+)
+_AGE_RE = re.compile(r",\s*\d{1,3}$")
+_GAP_RE = re.compile(rf"(?:^|[\s,])(?:{_AUX})\s*$")
+_QUALIFIER_RE = re.compile(
+    r"\s+(?:familiar with|close to|briefed on|with (?:direct )?knowledge of|involved in|"
+    r"knowledgeable about|aware of)"
+    r"(?:\s+[\w'’-]+){1,5}\s*$"
+)
+_PRONOUN_RE = re.compile(r"(?:^|[\s,(“\"])(he|she|they|it|He|She|They|It)\s*$")
+_RELATIVE_RE = re.compile(r"(?:^|[\s,])(who|which)\s*$")
+_APPOS_START = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "its",
+        "his",
+        "her",
+        "their",
+        "who",
+        "which",
+        "whose",
+        "where",
+        "now",
+        "then",
+        "once",
+        "formerly",
+        "also",
+    }
+)
+
+
+def _strip_gap(left: str) -> tuple[str, str]:
+    """Remove auxiliaries, adverbs and time phrases from the end of a left context; return any qualifier."""
+    qualifier = ""
+    while True:
+        m = _GAP_RE.search(left)
+        if m and m.end() - m.start() > 0 and m.group().strip(" ,"):
+            left = left[: m.start() + (1 if m.group()[:1] in " ," else 0)].rstrip()
+            continue
+        q = _QUALIFIER_RE.search(left)
+        if q and not qualifier:
+            qualifier = left[q.start() :].strip()
+            left = left[: q.start()].rstrip()
+            continue
+        return left.rstrip(), qualifier
+
+
+def _coordinated(doc: Doc, first: tuple[int, Entity], lo: int) -> list[tuple[int, Entity]]:
+    """Mentions joined to a subject by commas and 'and' ('The US, South Korea and others')."""
+    out = [first]
+    start = first[0]
+    while True:
+        left = doc.text[lo:start]
+        m = re.search(r"(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$", left)
+        if not m:
+            break
+        hit = doc.at_end.get(lo + m.start())
+        if not hit or hit[0] < lo:
+            break
+        out.append((hit[0], hit[1]))
+        start = hit[0]
+    return out
+
+
+_PLACE_THEN_REGION_RE = re.compile(r"\s(?:in|at|near)\s+(?:[A-Z][\w.'’-]*\s?){1,3}$")
+_PREP_TAIL_RE = re.compile(
+    r"\s(of|for|at|in|from|with|near|inside|outside)\s+(?:(?:the|a|an)\s+|[A-Z][\w-]*['’]s\s+)?"
+    r"((?:(?:[a-z][\w'’-]*|[A-Z][a-z]+)\s+){0,3})$"
+)
+
+
+def _prep_tail(text: str, lo: int, end: int) -> bool:
+    """Whether a preposition and its object end the text before a name: 'a spokesman for [Mayor] X'.
+
+    Capitalised words there must be titles ('Mayor', 'Prime Minister'), not part of another name.
+    """
+    m = _PREP_TAIL_RE.search(text, lo, end)
+    return m is not None and all(w.islower() or w.lower() in wl.title_words() for w in m.group(2).split())
+
+
+_PREP_RE = re.compile(r"\s(?:of|for|at|in|from|with|near|inside|outside)\s")
+_NP_BREAK_RE = re.compile(r"[,;:“”\"()]|\s(?:and|or|but|that|which|who|after|before|while|as)\s")
+
+
+def _pp_head(doc: Doc, lo: int, end: int, depth: int) -> Subject | None:
+    """The head of a noun phrase with prepositions: 'Doctors at the hospital', 'a spokesperson for X'."""
+    text = doc.text
+    breaks = list(_NP_BREAK_RE.finditer(text, lo, end))
+    region = breaks[-1].end() if breaks else lo
+    if len(text[region:end].split()) > 14:
+        return None
+    for m in _PREP_RE.finditer(text, region, end):
+        head_end = m.start()
+        if head_end <= region:
+            continue
+        owner = owner_of(doc, m.end(), end)
+        head_word = text[region:head_end].split()[-1:] or [""]
+        if owner is not None and owner.kind == "state" and head_word[0] in wl.org_words()["state_like_lower"]:
+            return Subject([owner], region, end, 0.9, "name")  # 'the government of Japan'
+        kin = re.search(r"(?:[Tt]he|[Aa]n?)\s+([a-z]+)$", text[region:head_end])
+        if kin and kin.group(1) in RELATIONAL and m.group().strip() == "of" and owner is None:
+            name = f"{kin.group(1)} of {text[m.end() : end].strip()}"  # 'the daughter of one victim'
+            ent = doc.reg.get_or_create(name, "person", 0.6, role=kin.group(1))
+            return Subject([ent], region + kin.start(), end, 0.6, "description")
+        grp = group_np(doc, text, head_end, region, owner=owner)
+        if grp is None:
+            grp = subject_before(doc, region, head_end, depth + 1) or indefinite(doc, region, head_end)
+        if grp is not None and grp.entities:
+            ent = grp.entities[0]
+            placed = m.group().strip() in ("in", "near", "inside", "outside") and owner is not None
+            if (
+                owner is not None
+                and ent.kind in ("person", "group")
+                and not ent.affiliation
+                and owner is not ent
+            ):
+                ent.affiliation = None if placed and owner.kind == "state" else owner.id
+            return grp
+    return None
+
+
+def subject_before(doc: Doc, lo: int, cue_start: int, depth: int = 0) -> Subject | None:
+    """The subject of a reporting verb at `cue_start`, looking left inside its sentence from `lo`."""
+    text = doc.text
+    left, qualifier = _strip_gap(text[lo:cue_start])
+    left = _AGE_RE.sub("", left)  # 'Gloria Haines, 64, who watched …, said': the age is no subject
+    end = lo + len(left)
+    if end <= lo:
+        return None
+    if left.endswith((",", " -", " —", "–")) and depth < 3:
+        return _after_appositive(doc, lo, end, depth)
+    pm = _PRONOUN_RE.search(left)
+    if pm:
+        ent = doc.reg.pronoun(pm.group(1), lo + pm.start(1))
+        if ent is None:
+            return None
+        return Subject([ent], lo + pm.start(1), end, 0.8, "pronoun")
+    tm = re.search(r"(?:^|[\s,])that$", left)
+    if tm:
+        return relative_that(doc, lo, lo + tm.end() - 4)
+    rm = _RELATIVE_RE.search(left)
+    if rm:
+        ante = doc.reg.most_recent(lambda e: e.kind != "state", lo + rm.start(1))
+        if ante is not None and ante.last_pos >= lo:
+            return Subject([ante], lo + rm.start(1), end, 0.75, "relative")
+        return None
+    hit = doc.at_end.get(end)
+    if hit and hit[0] >= lo:
+        rel = relational(doc, hit[0], lo)
+        if rel is not None:
+            return rel
+        if depth < 4 and _prep_tail(text, lo, hit[0]):
+            head = _pp_head(doc, lo, end, depth)
+            if head is not None and hit[1] not in head.entities:
+                return head
+        coords = _coordinated(doc, (hit[0], hit[1]), lo)
+        ents = []
+        for _, e in reversed(coords):
+            if e not in ents:
+                ents.append(e)
+        return Subject(ents, min(p for p, _ in coords), end, 0.95 if len(ents) == 1 else 0.85, "name")
+    found = document_subject(doc, lo, end)
+    if found is not None:
+        return found
+    office = re.search(r"['’]s\s+(?:office|campaign|team|lawyers|attorneys|aides)$", text[lo:end])
+    hit = doc.at_end.get(lo + office.start()) if office else None
+    if hit and hit[0] >= lo and hit[1].kind == "person":
+        return Subject([hit[1]], hit[0], end, 0.8, "name")  # "Bradley's office said": the person's own office
+    named = re.search(r"\s([a-z]+)$", text[lo:end])
+    if named and named.group(1) in wl.org_words()["descriptor_class"]:
+        hit = doc.at_end.get(lo + named.start())
+        if hit and hit[0] >= lo and hit[1].is_org:
+            return Subject([hit[1]], hit[0], end, 0.9, "name")  # 'the United Auto Workers union said'
+    role = doc.roles.get(end)
+    if role and role[0] >= lo:
+        ent = doc.reg.description(role[1].split()[-1], role[0])
+        if ent is not None:
+            return Subject([ent], role[0], end, 0.75, "description")
+    grp = group_np(doc, text, end, lo, qualifier)
+    if grp is not None:
+        if depth < 4 and _prep_tail(text, lo, grp.start):
+            head = _pp_head(doc, lo, end, depth)
+            if head is not None and grp.entities[0] not in head.entities:
+                return head  # 'Lawyers for the families of patients'
+        return grp
+    desc = description(doc, text, end, lo)
+    if desc is not None:
+        if depth < 4 and _prep_tail(text, lo, desc.start):
+            head = _pp_head(doc, lo, end, depth)
+            if head is not None and desc.entities[0] not in head.entities:
+                return head
+        return desc
+    pend = doc.pending.get(end)
+    if pend and pend[0] >= lo:
+        if depth < 4 and _prep_tail(text, lo, pend[0]):
+            head = _pp_head(doc, lo, end, depth)
+            if head is not None:
+                return head
+        ent = doc.reg.get_or_create(pend[1], "organisation", 0.6)
+        doc.note(ent, pend[0], end, pend[1])
+        describe(doc, ent, pend[0], end, doc.sentence_at(end))
+        return Subject([ent], pend[0], end, 0.7, "name")
+    if depth < 4 and _PREP_RE.search(text, lo, end):
+        return _pp_head(doc, lo, end, depth)
+    return None
+
+
+def _after_appositive(doc: Doc, lo: int, end: int, depth: int) -> Subject | None:
+    """Skip a phrase set off by commas or dashes between a subject and its verb."""
+    text = doc.text
+    mark = text[end - 1]
+    inner_end = end - 1 if mark == "," else end - 2
+    opener = "," if mark == "," else "-"
+    prev = text.rfind(opener, lo, inner_end)
+    if mark != "," and prev < 0:
+        prev = text.rfind("—", lo, inner_end)
+    seg_start = prev + 1 if prev >= 0 else lo
+    seg = text[seg_start:inner_end].strip()
+    first = seg.split(" ", 1)[0].lower().replace("’", "'") if seg else ""
+    renamed = _name_after_description(doc, lo, prev, seg_start, inner_end) if prev >= 0 else None
+    if renamed is not None:
+        return renamed
+    if prev >= 0 and (first in _APPOS_START or first[:1].isdigit() or first.endswith("'s")):
+        return subject_before(doc, lo, prev, depth + 1)
+    named_seg = doc.at_start.get(inner_end - len(text[seg_start:inner_end].lstrip()))
+    if (
+        prev >= 0
+        and (named_seg is None or named_seg[1].kind == "state")
+        and _PLACE_THEN_REGION_RE.search(text, lo, prev)
+        and re.fullmatch(r"(?:[A-Z][\w.'’-]*\s?){1,3}", seg)
+    ):
+        return subject_before(doc, lo, prev, depth + 1)  # 'Judge X in Springfield, Illinois, wrote'
+    named = doc.at_end.get(prev) if prev >= 0 else None
+    if named and named[0] >= lo and seg[:1].islower():
+        return subject_before(doc, lo, prev, depth + 1)  # 'Jane Roe, director of the X Bureau, said'
+    inner = subject_before(
+        doc, seg_start, text.rfind(seg[-1:], seg_start, inner_end) + 1 if seg else inner_end, depth + 1
+    )
+    if inner is not None:
+        return inner
+    if prev >= 0:
+        return subject_before(doc, lo, prev, depth + 1)
+    return None
+
+
+def _name_after_description(doc: Doc, lo: int, comma: int, seg_start: int, seg_end: int) -> Subject | None:
+    """'The riders' union, the Professional Cyclists' Union, said': the name, not a new 'union'."""
+    text = doc.text
+    m = re.match(r"\s*(?:the\s+)?", text[seg_start:seg_end])
+    hit = doc.at_start.get(seg_start + (m.end() if m else 0))
+    if hit is None or hit[0] != seg_end or hit[1].final().kind in ("person", "state"):
+        return None
+    head = re.search(r"(?:^|\s)[Tt]he\s+(?:[\w'’-]+\s+){0,3}([a-z]+)$", text[lo:comma])
+    if head is None or head.group(1) not in wl.org_words()["descriptor_class"]:
+        return None
+    ent = hit[1].final()
+    ent.tags.add(head.group(1))
+    return Subject([ent], lo + head.start(), seg_end, 0.9, "name")
+
+
+_ROLE_BEFORE_NAME_RE = re.compile(r"(?:[a-z][\w'’-]*\s+){1,4}")
+_NOT_ROLE = frozenset(
+    {"the", "a", "an", "in", "on", "at", "to", "of", "for", "by", "with", "from", "that", "this", "it"}
+    | {"he", "she", "they", "we", "was", "were", "is", "are", "and", "or", "but", "when", "as", "after"}
+    | {"before", "while", "his", "her", "their", "its", "our", "during"}
+)
+
+
+def subject_after(doc: Doc, cue_end: int, hi: int) -> Subject | None:
+    """An inverted subject right after the verb: '…,” said Selin Aydemir' or '…, said a senior official'."""
+    text = doc.text
+    i = cue_end
+    while i < hi and text[i] == " ":
+        i += 1
+    hit = doc.at_start.get(i)
+    is_person = bool(hit) and hit[0] <= hi and hit[1].final().kind == "person"
+    person = None if is_person else _titled_member(doc, hit[0] if hit and hit[0] <= hi else i, hi)
+    if person is not None:
+        return Subject([person[1]], i, person[0], 0.9, "name")  # '…,” said Cal Fire Battalion Chief X'
+    if hit and hit[0] <= hi:
+        return Subject([hit[1]], i, hit[0], 0.95, "name")
+    role = _ROLE_BEFORE_NAME_RE.match(text, i, hi)
+    if role and not set(role.group().lower().split()) & _NOT_ROLE:
+        hit = doc.at_start.get(role.end())
+        if hit and hit[0] <= hi and hit[1].final().kind == "person":
+            ent = hit[1].final()
+            words = role.group().strip()
+            if not ent.role or ent.role.endswith(words.replace("-", " ")):
+                ent.role = words
+            return Subject([ent], i, hit[0], 0.9, "name")
+    named = _titled_name_after(doc, i, hi)
+    if named is not None:
+        return named
+    m = re.match(
+        r"(?:the|a|an|one of the|two|three|several)?\s*((?:[\w'’-]+\s+){0,5}?[\w'’-]+?)"
+        r"(?=[,.;]|\s+(?:who|which|familiar|close|briefed|speaking|in|at|on|from|for|to)\b|$)",
+        text[i:hi],
+    )
+    if not m or not m.group(1):
+        return None
+    end = i + m.end(1)
+    tail = text[end:hi]
+    qm = re.match(r"\s+((?:familiar with|close to|briefed on)(?:\s+[\w'’-]+){1,4})", tail)
+    grp = group_np(doc, text, end, i, qm.group(1) if qm else "")
+    if grp is not None:
+        return grp
+    pend = doc.pending.get(end)
+    if pend:
+        ent = doc.reg.get_or_create(pend[1], "organisation", 0.6)
+        doc.note(ent, pend[0], end, pend[1])
+        describe(doc, ent, pend[0], end, doc.sentence_at(end))
+        return Subject([ent], pend[0], end, 0.7, "name")
+    return description(doc, text, end, i)
+
+
+_TITLE_THEN_NAME_RE = re.compile(r"(?:the|its|his|her|their)\s+(?:[\w'’-]+\s+){0,4}?([a-z][\w-]*),\s+")
+
+
+def _titled_name_after(doc: Doc, i: int, hi: int) -> Subject | None:
+    """'…,” said the group’s president, Elena Moretti': the named person, not the group."""
+    m = _TITLE_THEN_NAME_RE.match(doc.text, i, hi)
+    if m is None or (m.group(1) not in wl.title_words() and m.group(1) not in wl.title_heads()):
+        return None
+    hit = doc.at_start.get(m.end())
+    if hit is None or hit[0] > hi or hit[1].final().kind != "person":
+        return None
+    ent = hit[1].final()
+    if not ent.role:
+        ent.role = m.group(1)
+    return Subject([ent], i, hit[0], 0.9, "name")
+
+
+_CAP_WORD_RE = re.compile(r"\s*([A-Z][\w.'’-]*)\s+")
+
+
+def _titled_member(doc: Doc, pos: int, hi: int) -> tuple[int, Entity] | None:
+    """A person named after capitalised words that hold a title ('Cal Fire Battalion Chief Ramon Ortega')."""
+    titled = False
+    for _ in range(5):
+        m = _CAP_WORD_RE.match(doc.text, pos, hi)
+        if m is None:
+            return None
+        titled = titled or m.group(1).lower().rstrip(".") in wl.title_heads()
+        pos = m.end()
+        hit = doc.at_start.get(pos)
+        if titled and hit is not None and hit[0] <= hi and hit[1].final().kind == "person":
+            return hit[0], hit[1].final()
+    return None

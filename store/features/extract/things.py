@@ -1,0 +1,69 @@
+"""Names that name things, not actors: products ('its FaceMatch system'), treaties and events ('the
+Vienna Convention', 'the Cedar Ridge Fire'), vessels ('the container ship Nordic Tern') and places
+('the site of El Zapotal'). The word lists are in assets/wordlists/things.json."""
+
+from __future__ import annotations
+
+from . import wordlists as wl
+from .doc import Doc
+from .names import NameMention
+from .textutil import fold
+
+__all__ = ["is_product", "names_a_thing"]
+
+_POSS_DET = frozenset({"its", "his", "her", "their", "our"})
+_PART_NOUNS = frozenset({"unit", "subsidiary", "division", "arm", "affiliate", "branch", "wing", "faction"})
+
+
+def is_product(doc: Doc, m: NameMention) -> bool:
+    """'its FaceMatch system': a name between a possessive and a common noun names a thing, not an actor."""
+    key = fold(m.text)
+    if key in doc.products:
+        return True
+    toks = doc.tokens
+    i, j = m.first_token, m.last_token
+    if i == 0 or j >= len(toks) or toks[i - 1].lower not in _POSS_DET or toks[j - 1].end != m.end:
+        return False
+    nxt = toks[j]
+    if not nxt.text.isalpha() or not nxt.text.islower() or doc.text[m.end : nxt.start] != " ":
+        return False
+    if (
+        nxt.lower in _PART_NOUNS
+        or nxt.lower in wl.org_words()["descriptor_class"]
+        or nxt.lower in wl.title_words()
+    ):
+        return False
+    doc.products.add(key)
+    return True
+
+
+def _event_of(words: list[str], things: dict[str, frozenset[str]]) -> bool:
+    """'Tour de France', 'Games of the XXXIII Olympiad': an event word, then 'de' or 'of'."""
+    return len(words) >= 3 and words[0] in things["event_heads"] and words[1].lower() in ("de", "of", "du")
+
+
+def names_a_thing(doc: Doc, m: NameMention) -> bool:
+    """'the Vienna Convention', 'the Cedar Ridge Fire', 'the container ship Nordic Tern': not actors."""
+    if m.cat not in ("person", "name", "org") or doc.reg.lookup(m.text) is not None:
+        return False
+    things = wl.things()
+    words = m.text.split()
+    tails = (words[-1], " ".join(words[-2:]))
+    before = _word_before(doc, m.first_token, 1)
+    if len(words) >= 2 and any(t in things["document_heads"] for t in tails):
+        return True  # 'the Vienna Convention', 'GDPR's Data Protection Regulation'
+    event = any(t in things["event_heads"] for t in tails) or _event_of(words, things)
+    if before == "the" and len(words) >= 2 and event:
+        return True  # 'the Cedar Ridge Fire' (but 'Cal Fire said' is a body)
+    if before in things["nouns"]:
+        return True
+    return before == "of" and _word_before(doc, m.first_token, 2) in things["place_nouns"]  # 'the site of X'
+
+
+def _word_before(doc: Doc, i: int, back: int) -> str:
+    """The lower-case word ``back`` words before token ``i``, if only spaces lie between (else '')."""
+    toks = doc.tokens
+    k = i - back
+    if k < 0 or any(doc.text[toks[n].end : toks[n + 1].start] != " " for n in range(k, i)):
+        return ""
+    return toks[k].lower if toks[k].text.islower() or toks[k].text == "The" else ""

@@ -1,0 +1,181 @@
+"""Reviewing an import's proposals: accept or reject actors, statements, evidence and links as one
+undoable change each, with what follows from the decision.
+
+- Rejecting a statement or evidence rejects the links proposed from or to it.
+- Accepting a statement or evidence accepts the actor proposed as its speaker or reporter.
+- Rejecting (dropping) a proposed actor removes it with its proposals; it is refused while accepted
+  records depend on it (change their speaker first).
+- A proposed actor left with nothing after a decision (every statement, evidence and link touching it
+  rejected) is removed with those rejected proposals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from claimnet.store import model
+from claimnet.store.model.errors import NotFound, StaleChange, ValidationError
+from claimnet.store.model.ids import now
+from claimnet.store.network.dependents import removal_ops
+from claimnet.store.network.history import label
+
+from .across.match_review import MatchProposal, accept_ops, decisions
+
+if TYPE_CHECKING:
+    from claimnet.store.network.core import Store
+
+PROPOSED, ACCEPTED, REJECTED = model.STATUSES
+_ATTEMPTS = 5
+
+
+def decide(store: Store, ids: list[str], status: str, summary: str | None = None,
+           matches: Sequence[MatchProposal] = ()) -> int:
+    """Set the review status of ``ids`` and what follows from it, as one change; records changed.
+
+    ``matches`` (actor matches across sources, accepted only) are kept in the same change.
+    """
+    if status not in model.STATUSES:
+        raise ValidationError(f"status must be one of {', '.join(model.STATUSES)}, not {status!r}.",
+                              field="status")
+    for _attempt in range(_ATTEMPTS):
+        store.refresh()
+        seq = store.storage.seq
+        ops = decision_ops(store, ids, status)
+        if matches and status == ACCEPTED:
+            ops = _with_matches(store, ops, matches)
+        if not ops:
+            return 0
+        what = summary or f"{'accept' if status == ACCEPTED else 'reject'} {_named(store, ids)}"
+        try:
+            store.apply_prepared(what, ops, expect_seq=seq,
+                                 details=decisions(list(matches), ACCEPTED) if matches else None)
+        except StaleChange:
+            continue
+        return len(ops)
+    raise StaleChange("The store kept changing while the review decision was written; nothing was "
+                      "written, try again.")
+
+
+def _with_matches(store: Store, ops: list[list[Any]], matches: Sequence[MatchProposal]) -> list[list[Any]]:
+    """The ops with each match's new aliases added to its stored actor (decided or not)."""
+    by_id = {op[1]: op for op in ops}
+    for match in matches:
+        for table, rid, record in accept_ops(store, match):
+            if rid in by_id and by_id[rid][2] is not None:
+                by_id[rid][2] = {**by_id[rid][2], "aliases": record["aliases"]}
+            elif rid not in by_id:
+                by_id[rid] = [table, rid, record]
+                ops.append(by_id[rid])
+    return ops
+
+
+def _named(store: Store, ids: list[str]) -> str:
+    """How a decision names what it decided: one record's label, or a count."""
+    if len(ids) == 1:
+        return label(store.raw(ids[0]) or {"id": ids[0]})
+    return f"{len(ids)} proposals"
+
+
+def decision_ops(store: Store, ids: list[str], status: str) -> list[list[Any]]:
+    """The whole-record ops that set ``status`` on ``ids`` and carry out what follows (module doc)."""
+    stamp = now()
+    changed: dict[str, dict[str, Any]] = {}
+
+    def current(rid: str) -> dict[str, Any] | None:
+        return changed.get(rid) or store.raw(rid)
+
+    def set_status(rid: str, value: str) -> None:
+        record = current(rid)
+        if record is not None and record.get("status") != value:
+            changed[rid] = {**record, "status": value, "updated": stamp}
+
+    dropped: list[str] = []
+    for rid in ids:
+        kind = model.kind_of_id(rid)
+        record = current(rid)
+        if record is None:
+            raise NotFound(f"There is no record with id {rid!r}; another session may have deleted it.")
+        if kind == "actor" and status == REJECTED:
+            dropped.append(rid)
+            continue
+        set_status(rid, status)
+        if kind in ("statement", "evidence") and status == REJECTED:
+            for link in store.links_of(rid):
+                if current(link.id)["status"] == PROPOSED:
+                    set_status(link.id, REJECTED)
+        if kind in ("statement", "evidence") and status == ACCEPTED:
+            who = record.get("speaker") or record.get("reported_by")
+            if who and (current(who) or {}).get("status") == PROPOSED:
+                set_status(who, ACCEPTED)
+    touched = {a for rid in changed for a in _actors_of(current(rid))}
+    gone: list[str] = []
+    for actor_id in dropped:
+        _refuse_if_accepted(store, actor_id, current)
+        gone.append(actor_id)
+    for actor_id in sorted(touched - set(dropped)):
+        actor = current(actor_id)
+        if actor and actor.get("status") == PROPOSED and actor.get("origin") == "extracted" \
+                and not _still_used(store, actor_id, current):
+            gone.append(actor_id)
+    planned = [op for actor_id in gone for op in removal_ops(store, actor_id, cascade=True)]
+    deleted = {rid for _table, rid, record in planned if record is None}
+    ops: list[list[Any]] = [[t, rid, None] for t, rid in dict.fromkeys((t, r) for t, r, rec in planned
+                                                                        if rec is None)]
+    rewritten: set[str] = set()
+    for table, rid, record in planned:  # a deletion wins over another removal's rewrite
+        if record is None or rid in deleted or rid in rewritten:
+            continue
+        rewritten.add(rid)
+        if rid in changed:  # detached from the actor and decided as well
+            record = {**record, "status": changed[rid]["status"], "updated": stamp}
+        ops.append([table, rid, record])
+    ops += [[model.table_of_id(rid), rid, rec] for rid, rec in changed.items()
+            if rid not in deleted and rid not in rewritten]
+    return _detached(ops)
+
+
+def _detached(ops: list[list[Any]]) -> list[list[Any]]:
+    """The ops with every kept record cleared of the actors deleted (several removals may touch one)."""
+    deleted = {rid for _table, rid, record in ops if record is None}
+    for op in ops:
+        record = op[2]
+        if record is None:
+            continue
+        if any(a in deleted for a in record.get("about", ())):
+            record = {**record, "about": [a for a in record["about"] if a not in deleted]}
+        for key in ("reported_by", "affiliation"):
+            if record.get(key) in deleted:
+                record = {**record, key: None}
+        op[2] = record
+    return ops
+
+
+def _actors_of(record: dict[str, Any] | None) -> list[str]:
+    """The actors a record points at: speaker, reporter, the accused or answered end of a link."""
+    if not record:
+        return []
+    out = [record.get("speaker"), record.get("reported_by"), *record.get("about", ())]
+    out += [record.get("from"), record.get("to")]
+    return [a for a in out if isinstance(a, str) and model.kind_of_id(a) == "actor"]
+
+
+def _users(store: Store, actor_id: str) -> list[str]:
+    """Every record that refers to an actor."""
+    out = [s.id for s in store.statements_by(actor_id)] + [s.id for s in store.statements_about(actor_id)]
+    out += [e.id for e in store.evidence_reported_by(actor_id)] + [ln.id for ln in store.links_of(actor_id)]
+    return out
+
+
+def _still_used(store: Store, actor_id: str, current: Any) -> bool:
+    """Whether anything not rejected still refers to an actor."""
+    return any((current(rid) or {}).get("status") != REJECTED for rid in _users(store, actor_id))
+
+
+def _refuse_if_accepted(store: Store, actor_id: str, current: Any) -> None:
+    """Dropping an actor takes its proposals with it, never a record someone accepted."""
+    kept = [rid for rid in _users(store, actor_id) if (current(rid) or {}).get("status") == ACCEPTED]
+    if kept:
+        raise ValidationError(
+            f"{label(store.raw(actor_id))} has {len(kept)} accepted record(s) ({', '.join(kept[:3])}); "
+            "change their speaker or merge the actor instead of dropping it.", field="status")

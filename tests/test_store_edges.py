@@ -1,0 +1,194 @@
+"""Trust at the edges of the store file: symlinks, stale temp files, read-only stores, crafted files."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+
+import orjson
+import pytest
+
+import claimnet.store as store_pkg
+from claimnet.store import StoreFileError
+from claimnet.store.engine import lock
+from claimnet.store.engine.journal import encode_entry
+
+
+@pytest.fixture
+def path(tmp_path):
+    """A closed store holding the default network."""
+    made = str(tmp_path / "store.json")
+    store_pkg.open_store(made, analyst="t").close()
+    return made
+
+
+def test_a_change_through_a_symlink_reaches_the_real_file(path, tmp_path):
+    link = tmp_path / "elsewhere" / "link.json"
+    link.parent.mkdir()
+    link.symlink_to(path)
+    with store_pkg.open_store(str(link), analyst="t") as opened:
+        opened.annotate("act-russia", note="through the link")
+    assert link.is_symlink() and os.readlink(link) == path  # the link is still a link
+    assert sorted(os.listdir(link.parent)) == ["link.json"]  # journal and lock beside the real file
+    with store_pkg.open_store(path) as real:
+        assert [a.note for a in real.annotations_of("act-russia")] == ["through the link"]
+
+
+def test_the_next_lock_holder_removes_temp_files_a_kill_left(path, tmp_path):
+    stale = lock.temp_name(path, "0123456789ab")
+    other = lock.temp_name(str(tmp_path / "other.json"), "0123456789ab")  # another store's
+    for name in (stale, other):
+        with open(name, "wb") as handle:
+            handle.write(b"x" * 1000)
+    store_pkg.open_store(path).close()
+    assert not os.path.exists(stale) and os.path.exists(other)
+
+
+# -- read-only stores ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def permissions_as_for_a_user(monkeypatch):
+    """As root os.access ignores modes; check them the way it does for an unprivileged user."""
+    if os.geteuid() != 0:
+        return
+
+    def access(target, mode):
+        bits = os.stat(target).st_mode
+        return not mode & os.W_OK or bool(bits & stat.S_IWUSR)
+
+    monkeypatch.setattr(lock.os, "access", access)
+
+
+def _files(folder) -> list[str]:
+    return sorted(os.listdir(folder))
+
+
+@pytest.mark.parametrize("what", ["file", "folder", "mount"])
+def test_a_read_only_store_opens_for_reading_and_refuses_changes(path, tmp_path, monkeypatch,
+                                                                  permissions_as_for_a_user, what):
+    os.unlink(path + ".lock")
+    before = (os.stat(path).st_ino, Path(path).read_bytes())
+    if what == "file":
+        os.chmod(path, 0o400)
+    elif what == "folder":
+        os.chmod(tmp_path, 0o500)
+    else:
+        real_statvfs = os.statvfs
+
+        class ReadOnlyMount:
+            def __init__(self, folder):
+                self.f_flag = real_statvfs(folder).f_flag | os.ST_RDONLY
+
+        monkeypatch.setattr(lock.os, "statvfs", ReadOnlyMount)
+    try:
+        with store_pkg.open_store(path) as opened:
+            assert opened.get("act-russia").name == "Russia"
+            assert opened.search("containers")
+            with pytest.raises(StoreFileError, match=r"is read-only \(.*\); nothing was changed\.$"):
+                opened.annotate("act-russia", note="refused")
+            with pytest.raises(StoreFileError, match="read-only"):
+                opened.undo()
+        assert _files(tmp_path) == ["store.json"]  # no lock file, no journal, no temp file
+        assert (os.stat(path).st_ino, Path(path).read_bytes()) == before
+    finally:
+        os.chmod(tmp_path, 0o700)
+        os.chmod(path, 0o600)
+
+
+def test_a_read_only_store_that_needs_migrating_is_refused_untouched(tmp_path, permissions_as_for_a_user):
+    old = tmp_path / "old.json"
+    old.write_bytes(orjson.dumps({"actors": {"1": {"id": "act-x", "name": "X"}}}))
+    os.chmod(old, 0o400)
+    with pytest.raises(StoreFileError, match="read-only"):
+        store_pkg.open_store(str(old))
+    assert _files(tmp_path) == ["old.json"]
+
+
+# -- crafted store files ------------------------------------------------------------------
+
+
+def _craft(path: str, change) -> bytes:
+    document = orjson.loads(Path(path).read_bytes())
+    change(document)
+    data = json.dumps(document).encode()  # orjson itself refuses to write nesting this deep
+    with open(path, "wb") as handle:
+        handle.write(data)
+    return data
+
+
+def _first(table: str):
+    return lambda document: next(iter(document[table].values()))
+
+
+def _deep(depth: int):
+    value: list = []
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+CRAFTED = {
+    "seq as text": (lambda d: d["meta"]["1"].update(seq="7"), "'seq'"),
+    "seq null": (lambda d: d["meta"]["1"].update(seq=None), "'seq'"),
+    "seq a list": (lambda d: d["meta"]["1"].update(seq=[1]), "'seq'"),
+    "seq 10^30": (lambda d: d["meta"]["1"].update(seq=10**18 * 10), "'seq'"),
+    "schema -1": (lambda d: d["meta"]["1"].update(schema=-1), "no valid schema version"),
+    "link without from": (lambda d: _first("links")(d).pop("from"), "in links has no 'from'"),
+    "text a number": (lambda d: _first("statements")(d).update(text=5),
+                      "in statements has a number as 'text'"),
+    "quote nested 500 deep": (lambda d: _first("statements")(d).update(quote=_deep(500)), "'quote'"),
+    "unknown field": (lambda d: _first("actors")(d).update(extra=_deep(500)), "'extra'"),
+    "a field swapped for an unknown one": (lambda d: _first("links")(d).update(
+        notes=_first("links")(d).pop("note")), "in links has no 'note'"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CRAFTED))
+def test_a_crafted_store_file_is_refused_in_one_sentence_naming_what(path, tmp_path, name):
+    change, words = CRAFTED[name]
+    data = _craft(path, change)
+    for _attempt in range(2):
+        with pytest.raises(StoreFileError) as refused:
+            store_pkg.open_store(path)
+        assert words in str(refused.value) and str(refused.value).count(". ") <= 1
+    assert Path(path).read_bytes() == data
+    assert not [f for f in os.listdir(tmp_path) if ".bak" in f or ".tmp" in f]  # no .v-1.bak each run
+
+
+def test_a_history_entry_without_kind_is_refused(path):
+    with store_pkg.open_store(path, analyst="t") as opened:
+        opened.annotate("act-russia", note="one")
+    _craft(path, lambda d: next(iter(d["history"].values())).pop("kind"))
+    with pytest.raises(StoreFileError, match=r"entry 'h-\d+' in history has no 'kind'"):
+        store_pkg.open_store(path)
+
+
+@pytest.mark.parametrize("entry, words", [
+    ({"seq": 1, "ops": "actors"}, "text as its ops"),
+    ({"seq": 1, "ops": [["nonsense", "x-1", {}]]}, "unknown table 'nonsense'"),
+    ({"seq": 1, "ops": [["actors", "act-x"]]}, "not [table, id, record]"),
+    ({"seq": "1", "ops": []}, "text as its change number"),
+    ({"seq": 1, "ops": [["actors", "act-x", {"id": "act-x"}]]}, "record 'act-x' in actors has no"),
+])
+def test_a_journal_line_with_a_good_checksum_but_a_wrong_shape_is_refused(path, entry, words):
+    with store_pkg.open_store(path) as opened:
+        store_id = opened.storage.state.store_id
+    with open(path + ".journal", "ab") as journal:
+        journal.write(encode_entry(dict(entry, store=store_id)))
+    with pytest.raises(StoreFileError, match="The journal .* is malformed") as refused:
+        store_pkg.open_store(path)
+    assert words in str(refused.value)
+
+
+def test_a_journal_line_arriving_in_another_session_is_refused_too(path):
+    opened = store_pkg.open_store(path)
+    try:
+        with open(path + ".journal", "ab") as journal:
+            journal.write(encode_entry({"seq": 1, "store": opened.storage.state.store_id, "ops": "x"}))
+        with pytest.raises(StoreFileError, match="journal"):
+            opened.refresh()
+    finally:
+        opened.close()
