@@ -24,9 +24,9 @@ def store_path(missing_store_path):
 
 
 @pytest.fixture
-def store(store_path):
-    """An open store holding the default network of the seed article."""
-    opened = store_pkg.open_store(store_path)
+def store(missing_store_path):
+    """An open store holding the default network of the seed article, just created."""
+    opened = store_pkg.open_store(missing_store_path)
     yield opened
     opened.close()
 
