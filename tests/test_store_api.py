@@ -339,3 +339,15 @@ def test_tags_must_be_a_list_and_text_less_sources_check_clean(store):
     store.create("source", title="Notes only", text=None)
     from claimnet.store.features.check import problems
     assert problems(store) == []
+
+
+def test_a_claim_told_twice_holds_both_tellings_and_its_quote_may_stand_in_the_second(store):
+    text = "The minister said prices would fall. Later she said: “prices will fall by spring”."
+    src = store.create("source", title="Twice", text=text)
+    first = [text.index("prices would fall"), text.index("prices would fall") + len("prices would fall")]
+    second = [text.index("prices will"), text.index("”")]
+    st = store.create("statement", speaker="act-kim-yo-jong", text="Prices will fall", mode="quote",
+                      quote="prices will fall by spring", source=src.id, span=first, spans=[first, second])
+    assert st.spans == (tuple(first), tuple(second)) or list(map(list, st.spans)) == [first, second]
+    with pytest.raises(ValidationError, match="must start with the statement's span"):
+        store.update(st.id, spans=[second, first])

@@ -120,7 +120,7 @@ def check_confidence(kind: str, value: Any) -> None:
 
 def check_span(kind: str, record: dict[str, Any], lookup: Lookup) -> None:
     """A span needs a source and must lie inside its text; a quote must stand in the spanned text (the
-    quotation itself, or the clause that quotes it), up to white space."""
+    quotation itself, or the clause that quotes it) or in another telling of it, up to white space."""
     span = record.get("span")
     if span is None:
         return
@@ -138,7 +138,9 @@ def check_span(kind: str, record: dict[str, Any], lookup: Lookup) -> None:
     if not 0 <= start < end <= length:
         raise _fail(kind, "span", f"{list(span)} is outside the source text (0 to {length}).")
     quote = record.get("quote")
-    if quote and _words(quote) not in _words(source["text"][start:end]):
+    tellings = [s for s in (record.get("spans") or [span]) if isinstance(s, list | tuple) and len(s) == 2]
+    if quote and not any(_words(quote) in _words(source["text"][a:b]) for a, b in tellings
+                         if isinstance(a, int) and isinstance(b, int)):
         raise _fail(kind, "span", f"{list(span)} does not hold the quote {_show(quote)}.")
 
 

@@ -177,9 +177,9 @@ def test_owned_claim_noun_ordered_to_and_citing_are_cues() -> None:
 
 
 def test_who_declined_to_comment_is_an_actor_without_a_statement() -> None:
-    text = "Orbis Bank cut 900 jobs. A spokeswoman for Orbis Bank declined to comment."
+    text = "Orbis Bank cut 900 jobs. Its finance chief Ana Reyes declined to comment."
     x = run(text)
-    assert "Orbis Bank spokeswoman" in {a["name"] for a in x.actors}
+    assert "Ana Reyes" in {a["name"] for a in x.actors}
     assert x.statements == []
 
 

@@ -120,3 +120,18 @@ def test_a_quote_across_a_line_break_is_stored_as_the_text_has_it() -> None:
     s, e = quoted["span"]
     assert WRAPPED[s:e] == quoted["quote"]
     assert quoted["text"] == "We have seen no evidence of any wrongdoing"
+
+
+def test_a_claim_told_in_the_lede_and_again_in_the_body_is_one_statement_with_both_tellings() -> None:
+    text = (
+        "GENEVA (Reuters) - The World Health Organization said on Monday that cholera cases in the "
+        "region had doubled since March and that vaccine stocks were running low.\n\n"
+        "Aid groups welcomed the appeal.\n\n"
+        "\"Cholera cases in the region have doubled since March,\" the WHO said in a statement.\n"
+    )
+    got = extract(text, source_id="src-x")
+    doubled = [s for s in got.statements if "doubled" in s["text"].lower()]
+    assert len(doubled) == 1
+    (one,) = doubled
+    assert len(one["spans"]) == 2 and one["spans"][0] == list(one["span"])
+    assert one["quote"] == "Cholera cases in the region have doubled since March"

@@ -22,6 +22,7 @@ from .normalise import working_text
 from .org_kinds import looks_gov, looks_reg, org_class
 from .quote_owners import assign_quotes
 from .quotes import find_quotes
+from .retellings import merge_retellings
 from .sentences import paragraphs, sentences
 from .sources import Subject
 from .textutil import fold, tokenize
@@ -187,6 +188,19 @@ def _rests_on(reason: str, words: str) -> str:
     return f"{reason}: “{short}”" if short else reason
 
 
+_APPOSITION = re.compile(r"(?<=[A-Za-z0-9)])(?:,\s+(?:a|an)\s+\w|,\s+(?:which|who)\s)")
+
+
+def _before_apposition(text: str, s: int, e: int) -> int:
+    """Where a reported clause ends when a name in it is described after a comma ('… operated by Bastion
+    Veldt, a South African security company that …'): the description is background, not the claim."""
+    for m in _APPOSITION.finditer(text, s, e):
+        before = text[max(s, m.start() - 40) : m.start()].split()
+        if before and before[-1][:1].isupper() and len(text[s : m.start()].split()) >= 4:
+            return m.start()
+    return e
+
+
 def _clean(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip(" ,;:")
     return text[:1].upper() + text[1:] if text else text
@@ -241,7 +255,7 @@ def _records(
             s, e = sp.content
             if len(text[s:e].split()) < 3 and sp.cue_start < s:
                 s = sp.cue_start
-            pieces = [("paraphrase", s, e, None)]
+            pieces = [("paraphrase", s, _before_apposition(text, s, e), None)]
         for ent in sp.subject.entities:
             ent = ent.final()
             used.add(ent.id)
@@ -312,6 +326,8 @@ def _records(
     affiliation = {e.id: e.affiliation for e in live}
     kinds = {e.id: e.kind for e in live}
     sentence_texts = [text[a:b] for a, b in doc.sentences]
+    for gone, kept in merge_retellings(out.statements).items():
+        targets[kept] = list(dict.fromkeys([*targets.get(kept, []), *targets.pop(gone, [])]))
     refine_acts(out.statements, side_of(affiliation))
     words_of = {r["id"]: r["text"] for r in out.statements + out.evidence}
     for p in propose_links(

@@ -96,7 +96,8 @@ def side_of(affiliation: dict[str, str | None]) -> Callable[[str], set[str]]:
     return side
 
 
-def _words(text: str) -> set[str]:
+def words_of_text(text: str) -> set[str]:
+    """The content words of a text, lower case, a plural -s dropped (what two statements share)."""
     return {w.rstrip("s") for w in _WORD.findall(text.lower()) if w not in _STOP}
 
 
@@ -126,7 +127,7 @@ def propose_links(
         return sentence_texts[k] if 0 <= k < len(sentence_texts) else ""
 
     out: list[Proposed] = []
-    words = {s["id"]: _words(s["text"]) for s in statements}
+    words = {s["id"]: words_of_text(s["text"]) for s in statements}
     order = {s["id"]: k for k, s in enumerate(statements)}
     about = {s["id"]: set(s.get("about", ())) for s in statements}
     tsets = {s["id"]: set(targets.get(s["id"], ())) for s in statements}

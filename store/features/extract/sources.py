@@ -56,6 +56,8 @@ _COLLECTIVE = frozenset(
     ]
 )
 _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative", "official"})
+#: Unnamed voices of an organisation: what they say, the organisation says.
+_VOICES = frozenset({"spokesperson", "spokesman", "spokeswoman"})
 
 
 @dataclass(slots=True)
@@ -153,6 +155,8 @@ def group_np(
         owner = owner or reg.most_recent(lambda e: e.is_org or e.kind == "state", start, speakers_only=True)
         if owner is not None:
             name = f"{owner.name} {head}"
+    if hl in _VOICES and owner is not None and owner.is_org and not plural:
+        return Subject([owner], start, end, 0.8, "spokesperson")  # an unnamed spokesperson speaks for it
     ent = reg.get_or_create(name, kind, 0.75)
     ent.tags.add("unnamed")  # never what 'the group' or 'the company' refers to
     if owner is not None and not ent.affiliation and owner is not ent:

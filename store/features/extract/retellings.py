@@ -1,0 +1,42 @@
+"""One claim told twice is one statement: the lede's claim told again in the body, a paraphrase and then
+the quote that says the same. The later telling joins the first as another of its ``spans``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .links import words_of_text
+
+#: Content words two tellings must share, and how much of the shorter one they must cover.
+_SHARED_AT_LEAST = 4
+_COVER = 0.7
+
+
+def merge_retellings(statements: list[dict[str, Any]]) -> dict[str, str]:
+    """Fold later tellings into the first, in place; {folded id: kept id}. Statements in text order."""
+    words = {s["id"]: words_of_text(s["text"]) for s in statements}
+    folded: dict[str, str] = {}
+    kept: list[dict[str, Any]] = []
+    for s in statements:
+        first = next((k for k in kept if _same_claim(k, s, words)), None)
+        if first is None:
+            kept.append(s)
+            continue
+        folded[s["id"]] = first["id"]
+        earlier = [list(x) for x in first.get("spans", [])[1:]]
+        first["spans"] = [list(first["span"]), *earlier, list(s["span"])]
+        if s["quote"] and not first["quote"]:
+            first.update(mode="quote", quote=s["quote"])
+        first["about"] = list(dict.fromkeys([*first["about"], *s["about"]]))
+        first["confidence"] = max(first["confidence"], s["confidence"])
+    statements[:] = kept
+    return folded
+
+
+def _same_claim(a: dict[str, Any], b: dict[str, Any], words: dict[str, set[str]]) -> bool:
+    """Whether two statements are one speaker's one claim told twice."""
+    if a["speaker"] != b["speaker"] or a["act"] != b["act"] and "claim" not in (a["act"], b["act"]):
+        return False
+    wa, wb = words[a["id"]], words[b["id"]]
+    shared = len(wa & wb)
+    return shared >= _SHARED_AT_LEAST and shared >= _COVER * min(len(wa), len(wb))
