@@ -313,3 +313,21 @@ def test_an_inferring_must_is_no_demand_and_each_clause_keeps_its_own_act() -> N
     acts = {s["text"][:12]: s["act"] for s in run(text).statements}
     assert acts["The ship had"] == "claim" and acts["The images m"] == "claim"
     assert acts["The company "] == "demand"
+
+
+def test_acronyms_expanded_in_the_article_and_names_that_start_with_one() -> None:
+    """'the National Audit Office (NAO) said' speaks; 'IMFRA' alone is IMFRA Structures Ltd; a known
+    expansion never fires inside a longer name ('UN Logistics Ltd', 'ABC Lines')."""
+    text = (
+        "The National Audit Office (NAO) said the scheme had failed. The NAO said ministers ignored it. "
+        "The auditors questioned money paid to IMFRA Structures Ltd. IMFRA said every tonne was delivered. "
+        "UN Logistics Ltd said its trucks were late. ABC Lines said the ferry was inspected."
+    )
+    x = run(text)
+    by_name = {a["name"]: a for a in x.actors}
+    assert "NAO" in by_name["National Audit Office"]["aliases"]
+    assert "IMFRA" in by_name["IMFRA Structures Ltd"]["aliases"] and "IMFRA" not in by_name
+    assert {"UN Logistics Ltd", "ABC Lines"} <= set(by_name)
+    assert not {"United Nations", "International Monetary Fund"} & set(by_name)
+    speakers = [s for s, _, _ in said(x)]
+    assert speakers.count("National Audit Office") == 2 and "IMFRA Structures Ltd" in speakers

@@ -303,6 +303,8 @@ def _resolve(doc: Doc, m: NameMention, sent: tuple[int, int]) -> Entity | None:
         return doc.note(ent, m.start, m.end)
     if m.cat == "org":
         ent = reg.lookup(m.text) or _acronym_match(reg, m.text)
+        if ent is None and " " not in m.text:
+            ent = reg.short_org(m.text)  # 'IMFRA' alone after 'IMFRA Structures Ltd': the same company
         if ent is None:
             ent = reg.create(m.text, "organisation", 0.85)
             nxt = doc.text[m.end : m.end + 30].split(" ", 2)[1:2] if doc.text[m.end] == " " else [""]

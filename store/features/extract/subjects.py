@@ -63,10 +63,17 @@ _APPOS_START = frozenset(
 )
 
 
+_ACRONYM_TAIL = re.compile(r"\s*\([A-Z][A-Za-z.&-]{1,11}\)\s*$")
+
+
 def _strip_gap(left: str) -> tuple[str, str]:
     """Remove auxiliaries, adverbs and time phrases from the end of a left context; return any qualifier."""
     qualifier = ""
     while True:
+        acronym = _ACRONYM_TAIL.search(left)  # 'The National Audit Office (NAO) said': the name said it
+        if acronym:
+            left = left[: acronym.start()].rstrip()
+            continue
         m = _GAP_RE.search(left)
         if m and m.end() - m.start() > 0 and m.group().strip(" ,"):
             left = left[: m.start() + (1 if m.group()[:1] in " ," else 0)].rstrip()
