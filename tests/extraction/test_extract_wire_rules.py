@@ -331,3 +331,22 @@ def test_acronyms_expanded_in_the_article_and_names_that_start_with_one() -> Non
     assert not {"United Nations", "International Monetary Fund"} & set(by_name)
     speakers = [s for s, _, _ in said(x)]
     assert speakers.count("National Audit Office") == 2 and "IMFRA Structures Ltd" in speakers
+
+
+def test_a_group_described_then_naming_itself_is_one_actor_and_speaks_under_its_name() -> None:
+    text = (
+        "LIMA (Reuters) - A coalition of farming communities said the spill had poisoned their canals.\n\n"
+        "The coalition, which calls itself the Upper Rimac Water Defence Front (URWDF), said the pipe "
+        "had leaked twice before and denied any political motive."
+    )
+    x = run(text)
+    assert [a["name"] for a in x.actors] == ["Upper Rimac Water Defence Front"]
+    assert {s for s, _, _ in said(x)} == {"Upper Rimac Water Defence Front"} and len(x.statements) == 3
+
+
+def test_sentence_final_told_an_audience_in_a_report_attributes_the_clause_before() -> None:
+    text = ("Tankers managed by a Singapore company made 14 transfers of fuel last year, independent "
+            "monitors told the U.N. Security Council in a confidential report.")
+    got = spans(run(text), text)
+    assert got == {("independent monitors",
+                    "Tankers managed by a Singapore company made 14 transfers of fuel last year")}

@@ -170,6 +170,7 @@ def _content_span(
             or _ADVERBIAL_RE.match(fwd_text)
             or len(fwd_text.split()) <= 2
             or after.startswith(",")
+            or lemma == "tell" and not re.search(r"\bthat\b", after)  # '…, monitors told the council'
         ):
             end = trim_end(text, start, before_end)
             return (start, end) if end > start else None

@@ -132,6 +132,29 @@ def _names_placeholder(ph: Entity, e: Entity) -> bool:
     return named_in_full or ph.placeholder in e.tags or _described_as(e, ph.placeholder or "")
 
 
+_CALLS_ITSELF = re.compile(
+    r",\s+(?:which|who)\s+(?:calls|called|call|describes|described)\s+(?:itself|themselves)\s+(?:the\s+)?"
+)
+
+
+def _merge_self_named(doc: Doc) -> None:
+    """A group described and then named by itself ('The group, which calls itself the Rovuma Liberation
+    Movement (RLM), denied …', 'an armed group' before it) is the named one."""
+    reg = doc.reg
+    for m in _CALLS_ITSELF.finditer(doc.text):
+        named = doc.at_start.get(m.end())
+        if named is None:
+            continue
+        before = doc.at_end.get(m.start())
+        described = before[1] if before else reg.most_recent(
+            lambda e: "unnamed" in e.tags and e.kind in ("group", "organisation"), m.start())
+        if described is None or described.final() is named[1].final() or described.kind == "person":
+            continue
+        kept = named[1].final()
+        reg.merge(described, kept)
+        kept.tags.discard("unnamed")
+
+
 _AND_AUX = re.compile(
     r",?\s+and\s+(?=(?:would|will|could|should|must|had|has|have|was|were|is|are|did|does|may|might|can)\s)"
 )
@@ -227,6 +250,7 @@ def extract(
         speeches + _orphans(doc, speeches, leftover), key=lambda sp: (sp.content or (sp.cue_start,))[0]
     )
     _merge_placeholders(reg)
+    _merge_self_named(doc)
     return _records(doc, speeches, source_id, said_on, stored)
 
 

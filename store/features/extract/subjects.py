@@ -64,6 +64,9 @@ _APPOS_START = frozenset(
 
 
 _ACRONYM_TAIL = re.compile(r"\s*\([A-Z][A-Za-z.&-]{1,11}\)\s*$")
+_SELF_NAMED = re.compile(
+    r"(?:which|who)\s+(?:calls|called|describes|described)\s+(?:itself|themselves)\s+(?:the\s+)?"
+)
 
 
 def _strip_gap(left: str) -> tuple[str, str]:
@@ -261,6 +264,12 @@ def _after_appositive(doc: Doc, lo: int, end: int, depth: int) -> Subject | None
     renamed = _name_after_description(doc, lo, prev, seg_start, inner_end) if prev >= 0 else None
     if renamed is not None:
         return renamed
+    self_named = _SELF_NAMED.match(seg)
+    if self_named:  # 'The group, which calls itself the Rovuma Liberation Movement (RLM), denied'
+        seg_at = seg_start + len(text[seg_start:inner_end]) - len(text[seg_start:inner_end].lstrip())
+        hit = doc.at_start.get(seg_at + self_named.end())
+        if hit is not None:
+            return Subject([hit[1]], hit[0], end, 0.85, "name")
     if prev >= 0 and (first in _APPOS_START or first[:1].isdigit() or first.endswith("'s")):
         return subject_before(doc, lo, prev, depth + 1)
     named_seg = doc.at_start.get(inner_end - len(text[seg_start:inner_end].lstrip()))
