@@ -8,6 +8,8 @@ import re
 
 from .doc import Doc
 from .quotes import Quote
+from .sentences import paragraphs
+from .sources import Subject
 from .speech import Speech
 
 __all__ = ["assign_quotes"]
@@ -86,3 +88,43 @@ def _sentence_index(doc: Doc):  # noqa: ANN202 - a small closure
         return doc.sentences[k]
 
     return sent_of
+
+
+def orphan_speeches(doc: Doc, speeches: list[Speech], leftover: list) -> list[Speech]:
+    """Quotations standing alone in their sentence take the speaker of the speech just before them."""
+    out: list[Speech] = []
+    paras = paragraphs(doc.text)
+    para_starts = [p[0] for p in paras]
+    sent_starts = [s for s, _ in doc.sentences]
+    cue_positions = [sp.cue_start for sp in speeches]
+    for q in leftover:
+        k = max(0, bisect.bisect_right(sent_starts, q.start) - 1)
+        sent = doc.sentences[k]
+        body = len(re.sub(r"\s", "", doc.text[sent[0] : sent[1]]))
+        if body == 0 or (q.end - q.start) < 0.5 * body:
+            continue
+        j = bisect.bisect_left(cue_positions, q.start) - 1
+        if j < 0:
+            continue
+        prev = speeches[j]
+        pk = bisect.bisect_right(para_starts, q.start) - 1
+        same_para = pk >= 0 and prev.cue_start >= para_starts[pk]
+        prev_para = pk >= 1 and prev.cue_start >= para_starts[pk - 1]
+        if not (same_para or prev_para):
+            continue
+        conf = (0.8 if same_para else 0.6) * prev.subject.confidence
+        subj = Subject(list(prev.subject.entities), -1, -1, conf, "inherited")
+        sp = Speech(
+            prev.cue_start,
+            prev.cue_end,
+            prev.cue,
+            prev.act if prev.act != "response" else "claim",
+            prev.lemma,
+            subj,
+            sent,
+            (q.start, q.end),
+            quotes=[q],
+            confidence=conf,
+        )
+        out.append(sp)
+    return out

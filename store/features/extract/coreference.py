@@ -1,0 +1,80 @@
+"""Stage 5, entities across the article: a description used before its name joins the named actor
+('the sister of …' → Kim Yo Jong), and a group that names itself is that name ('The coalition, which calls
+itself the Upper Rimac Water Defence Front'). Mentions within a sentence are resolved as it is read
+(actors.resolve_sentence); these rules need the whole article.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from . import wordlists as wl
+from .actors import Doc
+from .entities import Entity, Registry
+from .org_kinds import looks_gov, looks_reg, org_class
+from .textutil import fold
+
+
+def resolve_across(doc: Doc) -> None:
+    """Join each description and self-naming group to the named actor it is."""
+    _merge_placeholders(doc.reg)
+    _merge_self_named(doc)
+
+
+def _described_as(e: Entity, head: str) -> bool:
+    """Whether a named organisation is what a descriptor says ('regulator' of the Office of Rail and Road)."""
+    cls = wl.org_words()["descriptor_class"].get(head)
+    if not e.is_org or cls is None:
+        return False
+    if cls == "regulator":
+        return looks_reg(e)
+    return looks_gov(e) if cls == "government" else org_class(e) == cls
+
+
+def _merge_placeholders(reg: Registry) -> None:
+    """A description used before its name ('the sister of …') joins the actor named later."""
+    named = sorted((e for e in reg.live() if not e.placeholder), key=lambda e: e.first_pos)
+    starts = [e.first_pos for e in named]  # merging placeholders leaves these live
+    for ph in [e for e in reg.entities if e.placeholder and e.merged_into is None]:
+        for e in named[bisect.bisect_right(starts, ph.first_pos) :]:  # the earliest fitting one wins
+            if _names_placeholder(ph, e):
+                reg.merge(ph, e)  # which may move e's first mention earlier: keep the order true
+                named.sort(key=lambda x: x.first_pos)
+                starts = [x.first_pos for x in named]
+                break
+
+
+def _names_placeholder(ph: Entity, e: Entity) -> bool:
+    """Whether a named actor, first mentioned after a placeholder, is the one it described."""
+    if (ph.kind == "person") != (e.kind == "person"):
+        return False
+    named_in_full = fold(e.name).endswith(" " + fold(ph.name))
+    if not e.speaker and not named_in_full:
+        return False
+    if e.kind == "person":
+        return e.name.lower() not in ph.name.lower()
+    return named_in_full or ph.placeholder in e.tags or _described_as(e, ph.placeholder or "")
+
+
+_CALLS_ITSELF = re.compile(
+    r",\s+(?:which|who)\s+(?:calls|called|call|describes|described)\s+(?:itself|themselves)\s+(?:the\s+)?"
+)
+
+
+def _merge_self_named(doc: Doc) -> None:
+    """A group described and then named by itself ('The group, which calls itself the Rovuma Liberation
+    Movement (RLM), denied …', 'an armed group' before it) is the named one."""
+    reg = doc.reg
+    for m in _CALLS_ITSELF.finditer(doc.text):
+        named = doc.at_start.get(m.end())
+        if named is None:
+            continue
+        before = doc.at_end.get(m.start())
+        described = before[1] if before else reg.most_recent(
+            lambda e: "unnamed" in e.tags and e.kind in ("group", "organisation"), m.start())
+        if described is None or described.final() is named[1].final() or described.kind == "person":
+            continue
+        kept = named[1].final()
+        reg.merge(described, kept)
+        kept.tags.discard("unnamed")

@@ -1,0 +1,139 @@
+"""Stages 7 to 9: evidence with who reported it, the links between the records, and the actors worth
+proposing. Every record is a proposal (status proposed, origin extracted) with its confidence."""
+
+from __future__ import annotations
+
+import bisect
+
+from claimnet.store.model import Actor, Evidence, Link
+
+from .acts import refine_acts
+from .draft import Draft, clean, record
+from .evidence import find_evidence
+from .links import propose_links, side_of
+from .retellings import merge_retellings
+
+#: The consistency weight a proposed link carries by its type (the seed network's convention).
+LINK_WEIGHTS = {"denies": -2, "contradicts": -1, "supports": 1}
+
+
+def evidence_records(draft: Draft) -> None:
+    """Evidence in the text, reported by the speaker of the statement holding it (else by nobody)."""
+    doc, text, out = draft.doc, draft.doc.text, draft.out
+    sent_starts = [s for s, _ in doc.sentences]
+    by_start = sorted(out.statements, key=lambda s: s["span"][0])
+    st_starts = [s["span"][0] for s in by_start]
+    for f in find_evidence(text, doc.sentences, [(q.outer_start, q.outer_end) for q in doc.quotes]):
+        k = bisect.bisect_right(st_starts, f.start)
+        holder = next((s for s in reversed(by_start[max(0, k - 8) : k]) if f.end <= s["span"][1]), None)
+        rec = record(
+            Evidence.TABLE,
+            id=draft.new_id(Evidence.PREFIX),
+            created=draft.ts,
+            updated=draft.ts,
+            text=clean(text[f.start : f.end]),
+            kind=f.kind,
+            quantity=f.quantity,
+            reported_by=holder["speaker"] if holder else None,
+            source=draft.source_id,
+            span=(f.start, f.end),
+            credibility=6,
+            status="proposed",
+            origin="extracted",
+            confidence=round(f.confidence * (1.0 if holder else 0.85), 2),
+        )
+        draft.sentence_of[rec["id"]] = bisect.bisect_right(sent_starts, f.start) - 1
+        out.evidence.append(rec)
+
+
+def link_records(draft: Draft) -> None:
+    """One claim told twice becomes one statement; acts are read from the words; then the links."""
+    doc, out = draft.doc, draft.out
+    live = doc.reg.live()
+    affiliation = {e.id: e.affiliation for e in live}
+    kinds = {e.id: e.kind for e in live}
+    sentence_texts = [doc.text[a:b] for a, b in doc.sentences]
+    for gone, kept in merge_retellings(out.statements).items():
+        folded = [*draft.targets.get(kept, []), *draft.targets.pop(gone, [])]
+        draft.targets[kept] = list(dict.fromkeys(folded))
+    refine_acts(out.statements, side_of(affiliation))
+    words_of = {r["id"]: r["text"] for r in out.statements + out.evidence}
+    for p in propose_links(
+        out.statements, out.evidence, affiliation, kinds, draft.targets, draft.sentence_of, sentence_texts
+    ):
+        rec = record(
+            Link.TABLE,
+            id=draft.new_id(Link.PREFIX),
+            created=draft.ts,
+            updated=draft.ts,
+            type=p.type,
+            weight=LINK_WEIGHTS.get(p.type),
+            note=_rests_on(p.note, words_of.get(p.src, "")),
+            status="proposed",
+            origin="extracted",
+            confidence=round(p.confidence, 2),
+        )
+        rec["from"], rec["to"] = p.src, p.dst
+        out.links.append(rec)
+        out.link_confidence[rec["id"]] = rec["confidence"]
+
+
+def _rests_on(reason: str, words: str) -> str:
+    """A proposed link's note: why it was proposed and the words it rests on."""
+    short = words if len(words) <= 90 else words[:89].rstrip() + "…"
+    return f"{reason}: “{short}”" if short else reason
+
+
+def actor_records(draft: Draft) -> None:
+    """Actor records for the new entities worth proposing (mentioned by name, speaking or accused)."""
+    doc, out, used, ts = draft.doc, draft.out, draft.used, draft.ts
+    live = doc.reg.live()
+    ids = {e.id for e in live}
+    by_id = doc.reg.by_id
+    owners = {by_id[e.affiliation].final().id for e in live if e.affiliation in by_id}
+    about = {a for st in out.statements for a in st["about"]}
+    reporters = {ev["reported_by"] for ev in out.evidence}
+    for e in live:
+        if not e.spans and e.id not in used:
+            continue
+        if e.kind == "media" and e.id not in used | owners | reporters | about:
+            continue  # only told or shown something ('told the BBC', 'seen by Reuters'): no part in it
+        if e.placeholder and e.id not in used:
+            continue
+        if e.kind == "state" and 0 < e.mentions <= e.placed and e.id not in used | owners:
+            continue  # only ever a place: 'companies registered in Cyprus'
+        out.actor_spans[e.id] = [list(s) for s in sorted(set(e.spans))]
+        out.actor_confidence[e.id] = round(
+            e.confidence if e.id in used or e.mentions > 1 else e.confidence * 0.8, 2
+        )
+        if e.known:
+            continue
+        aff = by_id[e.affiliation].final().id if e.affiliation in by_id else None
+        aff = aff if aff in ids and aff != e.id else None
+        if aff is None and e.aff_name:
+            found = doc.reg.lookup(e.aff_name)
+            aff = (
+                found.id
+                if found is not None and found.id in out.actor_spans or (found is not None and found.spans)
+                else None
+            )
+        out.actors.append(
+            Actor(
+                id=e.id,
+                created=ts,
+                updated=ts,
+                name=e.name,
+                kind=e.kind if e.kind in ("person", "state", "organisation", "group", "media") else "unknown",
+                aliases=tuple(a for a in e.aliases if a != e.name),
+                affiliation=aff,
+                role=e.role,
+                reliability="F",
+                status="proposed",
+                origin="extracted",
+                confidence=out.actor_confidence[e.id],
+            ).to_dict()
+        )
+    listed = {a["id"] for a in out.actors} | {e.id for e in live if e.known}
+    for a in out.actors:
+        if a["affiliation"] not in listed:
+            a["affiliation"] = None

@@ -1,0 +1,143 @@
+"""Stage 6, statements: the pieces of each speech (quotations, reported clauses, a clause that quotes a
+few of its words) become statement records with their speaker, act, span, quote and what they are about."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from claimnet.store.model import Statement
+
+from .attribution import Speech
+from .draft import Draft, clean, record
+
+
+def statement_records(draft: Draft, speeches: list[Speech]) -> None:
+    """One statement record per speaker and piece of every speech, in the draft."""
+    doc, text, stored, out = draft.doc, draft.doc.text, draft.stored, draft.out
+    mention_starts = sorted(doc.at_start)
+    seen: set[tuple[str, int, int]] = set()
+    sent_starts = [s for s, _ in doc.sentences]
+    for sp in speeches:
+        pieces = _pieces(text, stored, sp)
+        for ent in sp.subject.entities:
+            ent = ent.final()
+            draft.used.add(ent.id)
+            for mode, s, e, quote in pieces:
+                if (ent.id, s, e) in seen:
+                    continue
+                seen.add((ent.id, s, e))
+                lo, hi = bisect.bisect_left(mention_starts, s), bisect.bisect_left(mention_starts, e)
+                about: list[str] = []
+                for pos in mention_starts[lo:hi]:
+                    a = doc.at_start[pos][1].final()
+                    if a.id != ent.id and a.id not in about:
+                        about.append(a.id)
+                tg = [t.final().id for t in sp.targets if t.final().id != ent.id]
+                for t in tg:
+                    draft.used.add(t)
+                    if t not in about:
+                        about.append(t)
+                conf = sp.confidence * (0.95 if mode == "quote" else 0.85)
+                rec = record(
+                    Statement.TABLE,
+                    id=draft.new_id(Statement.PREFIX),
+                    created=draft.ts,
+                    updated=draft.ts,
+                    speaker=ent.id,
+                    source=draft.source_id,
+                    act=sp.act,
+                    mode=mode,
+                    cue=sp.cue,
+                    text=clean(quote if quote is not None else text[s:e])[:400],
+                    quote=quote,
+                    span=(s, e),
+                    said_on=draft.said_on,
+                    about=tuple(about),
+                    credibility=6,
+                    status="proposed",
+                    origin="extracted",
+                    confidence=round(min(1.0, conf), 2),
+                )
+                draft.targets[rec["id"]] = tg
+                draft.sentence_of[rec["id"]] = bisect.bisect_right(sent_starts, sp.sent[0]) - 1
+                out.statements.append(rec)
+
+
+def _pieces(text: str, stored: str, sp: Speech) -> list[tuple[str, int, int, str | None]]:
+    """(mode, start, end, quote) for each statement a speech makes."""
+    clauses = _clauses_quoting(text, stored, sp)
+    if clauses:
+        return clauses
+    if sp.quotes:
+        pieces = [("quote", q.start, q.end, stored[q.start : q.end]) for q in sp.quotes]
+        return pieces + [("paraphrase", s, e, None) for s, e in _unquoted_clauses(text, sp)]
+    if sp.content and sp.content[1] > sp.content[0]:
+        s, e = sp.content
+        if len(text[s:e].split()) < 3 and sp.cue_start < s:
+            s = sp.cue_start
+        return [("paraphrase", s, _before_apposition(text, s, e), None)]
+    return []
+
+
+_AND_AUX = re.compile(
+    r",?\s+and\s+(?=(?:would|will|could|should|must|had|has|have|was|were|is|are|did|does|may|might|can)\s)"
+)
+
+
+def _unquoted_clauses(text: str, sp: Speech) -> list[tuple[int, int]]:
+    """Reported clauses without quotation beside one with it: 'said it had X and would “Y”' gives X."""
+    if not sp.content:
+        return []
+    s0, e0 = sp.content
+    cuts = [s0] + [x for m in _AND_AUX.finditer(text, s0, e0) for x in (m.start(), m.end())] + [e0]
+    out = []
+    for a, b in zip(cuts[::2], cuts[1::2], strict=True):
+        quoted = any(q.outer_start < b and a < q.outer_end for q in sp.quotes)
+        if not quoted and len(text[a:b].split()) >= 3:
+            out.append((a, b))
+    return out if len(out) < (len(cuts) // 2) else []
+
+
+def _clauses_quoting(text: str, stored: str, sp: Speech) -> list[tuple[str, int, int, str | None]]:
+    """The reported clauses of a speech whose quotations all lie inside them, one statement each.
+
+    A clause that quotes a few of its words ('accused X of shelling «to turn the people»') is one
+    statement spanning the clause, holding the longest quotation when it has three words or more (a
+    quoted word or two stays in the paraphrase); a clause that is all quotation is that quotation.
+    Empty when a quotation stands outside the reported clause.
+    """
+    if not sp.content or not sp.quotes:
+        return []
+    s0, e0 = sp.content
+    if any(q.outer_start < s0 or q.outer_end > e0 for q in sp.quotes):
+        return []
+    cuts = [s0] + [x for m in _AND_AUX.finditer(text, s0, e0) for x in (m.start(), m.end())] + [e0]
+    out: list[tuple[str, int, int, str | None]] = []
+    for a, b in zip(cuts[::2], cuts[1::2], strict=True):
+        inside = [q for q in sp.quotes if a <= q.outer_start and q.outer_end <= b]
+        rest = text[a:b]
+        for q in sorted(inside, key=lambda q: -q.outer_start):
+            rest = rest[: q.outer_start - a] + " " + rest[q.outer_end - a :]
+        if inside and len(re.findall(r"\w+", rest)) < 3:
+            out += [("quote", q.start, q.end, stored[q.start : q.end]) for q in inside]
+        elif inside:
+            q = max(inside, key=lambda q: q.end - q.start)
+            quoted = stored[q.start : q.end] if len(text[q.start : q.end].split()) >= 3 else None
+            out.append(("quote" if quoted else "paraphrase", a, b, quoted))
+        elif len(rest.split()) >= 3:
+            out.append(("paraphrase", a, b, None))
+    return out
+
+
+_APPOSITION = re.compile(r"(?<=[A-Za-z0-9)])(?:,\s+(?:a|an)\s+\w|,\s+(?:which|who)\s)")
+
+
+def _before_apposition(text: str, s: int, e: int) -> int:
+    """Where a reported clause ends when a name in it is described after a comma ('… operated by Bastion
+    Veldt, a South African security company that …'): the description is background, not the claim."""
+    for m in _APPOSITION.finditer(text, s, e):
+        before = text[max(s, m.start() - 40) : m.start()].split()
+        if before and before[-1][:1].isupper() and len(text[s : m.start()].split()) >= 4:
+            return m.start()
+    return e
