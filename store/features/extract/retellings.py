@@ -10,6 +10,8 @@ from .links import words_of_text
 #: Content words two tellings must share, and how much of the shorter one they must cover.
 _SHARED_AT_LEAST = 4
 _COVER = 0.7
+#: How many of a speaker's earlier statements a telling is compared with (keeps long texts linear).
+_BACK = 24
 
 
 def merge_retellings(statements: list[dict[str, Any]]) -> dict[str, str]:
@@ -17,10 +19,13 @@ def merge_retellings(statements: list[dict[str, Any]]) -> dict[str, str]:
     words = {s["id"]: words_of_text(s["text"]) for s in statements}
     folded: dict[str, str] = {}
     kept: list[dict[str, Any]] = []
+    by_speaker: dict[str, list[dict[str, Any]]] = {}
     for s in statements:
-        first = next((k for k in kept if _same_claim(k, s, words)), None)
+        mine = by_speaker.setdefault(s["speaker"], [])
+        first = next((k for k in mine[-_BACK:] if _same_claim(k, s, words)), None)
         if first is None:
             kept.append(s)
+            mine.append(s)
             continue
         folded[s["id"]] = first["id"]
         earlier = [list(x) for x in first.get("spans", [])[1:]]
