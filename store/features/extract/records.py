@@ -98,6 +98,8 @@ def actor_records(draft: Draft) -> None:
             continue
         if e.kind == "media" and e.id not in used | owners | reporters | about:
             continue  # only told or shown something ('told the BBC', 'seen by Reuters'): no part in it
+        if e.kind != "person" and e.id not in used | owners | reporters | about:
+            continue  # named in passing ('the Singapore Strait', 'tankers bound for Romania')
         if e.placeholder and e.id not in used:
             continue
         if e.kind == "state" and 0 < e.mentions <= e.placed and e.id not in used | owners:
