@@ -385,6 +385,10 @@ BLIND_SETS = {
         Path(__file__).resolve().parent / "blind8",
         "blind-8 (real-copy shapes, used for rule design)",
     ),
+    "blind9": (
+        Path(__file__).resolve().parent / "blind9",
+        "blind-9 (real-copy shapes, unseen: never used for rules)",
+    ),
 }
 
 
