@@ -3,6 +3,8 @@ these tests, not copied from the blind articles)."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.extraction.extract_helpers import run, said, spans
 
 # -- blind-set failure classes (sentences written for these tests) -----------------------
@@ -350,3 +352,31 @@ def test_sentence_final_told_an_audience_in_a_report_attributes_the_clause_befor
     got = spans(run(text), text)
     assert got == {("independent monitors",
                     "Tankers managed by a Singapore company made 14 transfers of fuel last year")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        ("He won by a margin of 4,300 votes, the commission said.", "a margin of 4,300 votes"),
+        ("The group said 46 of its members fell ill.", "46 of its members"),
+        ("Algeria rejected a 60,000-tonne cargo of milling wheat, the agency said.",
+         "a 60,000-tonne cargo of milling wheat"),
+        ("The images showed a grey plume stretching about 9 kilometres, the group said.",
+         "a grey plume stretching about 9 kilometres"),
+        ("Tests found E. coli levels 12 times higher than the bathing-water standard, she said.",
+         "E. coli levels 12 times higher than the bathing-water standard"),
+        ("Its monitors recorded at least 2,710, the agency said.", "at least 2,710"),
+        ("The traders cited a test certificate seen by Reuters, the report said.",
+         "a test certificate seen by Reuters"),
+    ],
+)
+def test_evidence_takes_the_noun_phrase_a_reader_would_check(sentence: str, phrase: str) -> None:
+    got = [sentence[e["span"][0] : e["span"][1]] for e in run(sentence).evidence]
+    assert phrase in got
+
+
+def test_a_surname_that_is_also_a_landmark_word_stays_a_person() -> None:
+    """'X Stadium' and 'X Weir' are places, but 'Park' is a surname far more often than a landmark."""
+    text = "Lena Park said the stadium was safe. Officials at Kingsmead Stadium said the roof leaked."
+    names = {a["name"]: a["kind"] for a in run(text).actors}
+    assert names.get("Lena Park") == "person" and "Kingsmead Stadium" not in names

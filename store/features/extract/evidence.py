@@ -104,13 +104,19 @@ def _start_of(text: str, s: int, lo: int) -> int:
     modifiers = set(wl.evidence_words()["document_modifiers"]) | set(openers)
     start = s
     words = list(re.finditer(r"\S+", text[max(lo, s - 60) : s]))
-    for w in reversed(words[-4:]):
+    plain = 0  # one plain noun may modify the head when an article comes before it: 'a test certificate'
+    for k, w in enumerate(reversed(words[-4:])):
         token = w.group()
         low = token.lower()
         if low in _DETERMINERS:
             return max(lo, s - 60) + w.start()
         if _MODIFIER.match(token) or low in modifiers:
             start = max(lo, s - 60) + w.start()
+            continue
+        ahead = words[-4:][::-1][k + 1].group().lower() if k + 1 < len(words[-4:]) else ""
+        if not plain and token.isalpha() and token.islower() and ahead in _DETERMINERS \
+                and low not in wl.function_words():
+            plain = 1
             continue
         break
     return start

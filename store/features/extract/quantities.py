@@ -132,10 +132,52 @@ _HEAD_BEFORE = re.compile(
 )
 
 
+_NOUN_OF_BEFORE = re.compile(
+    r"\b(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?[a-z][\w-]*\s+(?:of|stretching|measuring|covering|spanning|"
+    r"weighing)\s+$"
+)
+
+
 def _head_before(text: str, start: int, lo: int) -> int:
-    """A quantity completing a noun phrase starts with it: 'an average of 41 days', 'contracts worth $18m'."""
-    m = _HEAD_BEFORE.search(text, max(lo, start - 48), start)
+    """A quantity completing a noun phrase starts with it: 'an average of 41 days', 'contracts worth $18m',
+    'a margin of 4,300 votes', 'a grey plume stretching about 9 kilometres'."""
+    m = _HEAD_BEFORE.search(text, max(lo, start - 48), start) or _NOUN_OF_BEFORE.search(
+        text, max(lo, start - 48), start)
     return m.start() if m else start
+
+
+def _unit_of_owner(text: str, pos: int, hi: int) -> tuple[str | None, int]:
+    """The counted noun of 'N of its members', 'N of the 340 tonnes'."""
+    m = re.match(r"\s+of\s+(?:its|the|their|his|her|our)\s+([a-z][\w-]*s)\b", text[pos:hi])
+    return (m.group(1), pos + m.end()) if m else (None, pos)
+
+
+def _hyphen_unit(text: str, pos: int, hi: int, start: int) -> tuple[str | None, int, int]:
+    """A number made an adjective ('a 60,000-tonne cargo'): its unit, the end of its noun, the article."""
+    m = re.match(r"-([a-z]+)\s+([a-z][\w-]*)", text[pos:hi])
+    if m is None:
+        return None, pos, start
+    det = re.search(r"\b(?:a|an|the)\s+$", text[max(0, start - 6) : start])
+    return m.group(1), pos + m.end(), start - len(det.group()) if det else start
+
+
+def _multiplied(text: str, end: int, hi: int) -> int:
+    """'12 times higher than the bathing-water standard', '14 times the permitted limit'."""
+    m = re.match(
+        r"\s+(?:(?:higher|lower|greater|more|larger|bigger|above)\s+than\s+|the\s+)(?:the\s+)?"
+        r"(?:[\w-]+\s+){0,2}?(?:limit|level|standard|amount|rate|volume|average|maximum|norm|threshold)s?\b",
+        text[end:hi],
+    )
+    return end + m.end() if m else end
+
+
+def _measured_before(text: str, start: int, lo: int) -> int:
+    """What a multiple measures, said before it: 'E. coli levels 12 times …', 'concentrations up to'."""
+    m = re.search(
+        r"(?:[\w.]+\s+){0,2}(?:levels?|concentrations?|readings?|amounts?|rates?)\s+(?:up\s+to\s+)?$",
+        text[max(lo, start - 50) : start],
+    )
+    return start - len(m.group()) if m else start
 
 
 def _postmodified(text: str, end: int, hi: int) -> int:
@@ -188,6 +230,12 @@ def quantities(text: str, lo: int, hi: int) -> list[Found]:
             end = e
         else:
             word, end = _unit_after(text, e, hi)
+            if word is None and not scale:
+                word, end = _unit_of_owner(text, e, hi)  # '46 of its members'
+            if word is None and not scale:
+                word, end, start = _hyphen_unit(text, e, hi, start)  # 'a 60,000-tonne cargo of wheat'
+            if word is None and not scale and qb and len(bare) >= 2:
+                word, end = "", e  # 'showed at least 2,710': a count whose noun was named before
             verb = pats["count_verb"].search(text, max(lo, s - 16), s) if word is None and not scale else None
             if verb is not None:  # 'killed 209', 'arrested 12'
                 value = {"value": _value(num, None), "unit": verb.group().strip().lower()}
@@ -196,7 +244,9 @@ def quantities(text: str, lo: int, hi: int) -> list[Found]:
             if word is None and not scale:
                 continue
             unit = ev["currencies"].get(word.lower(), word) if word else ""
-            end = end if word else e
+            end = end if word is not None else e
+            if unit.lower() == "times":
+                end, start = _multiplied(text, end, hi), _measured_before(text, start, lo)
         end = _postmodified(text, end, hi)
         start = _head_before(text, start, lo)
         out.append(Found(start, end, "quantity", {"value": _value(num, scale), "unit": unit}, 0.7))
