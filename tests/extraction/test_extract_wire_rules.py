@@ -380,3 +380,17 @@ def test_a_surname_that_is_also_a_landmark_word_stays_a_person() -> None:
     text = "Lena Park said the stadium was safe. Officials at Kingsmead Stadium said the roof leaked."
     names = {a["name"]: a["kind"] for a in run(text).actors}
     assert names.get("Lena Park") == "person" and "Kingsmead Stadium" not in names
+
+
+def test_a_figure_in_the_lede_backs_the_claim_that_states_it_again_and_a_page_count_is_no_quantity() -> None:
+    text = (
+        "Tankers made at least 14 transfers of fuel last year, monitors told the council. "
+        "Shipping data showed the tankers went dark near the coast.\n\n"
+        "The panel said the tankers carried out at least 14 transfers in all, in a 112-page report."
+    )
+    x = run(text)
+    figure = next(e for e in x.evidence if "14 transfers" in e["text"] and e["span"][0] < 60)
+    later = next(s for s in x.statements if s["span"][0] > 150)
+    assert any(ln["from"] == figure["id"] and ln["to"] == later["id"] and ln["type"] == "supports"
+               for ln in x.links)
+    assert not any(e["kind"] == "quantity" and "page" in e["text"] for e in x.evidence)

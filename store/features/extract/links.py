@@ -107,6 +107,19 @@ def _overlap(a: set[str], b: set[str]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
+_FIGURE = re.compile(r"\d[\d,.]*\d|\d")
+
+
+def _same_figure(ev: dict[str, Any], statements: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Statements elsewhere that state the evidence's figure (a number of two digits or more)."""
+    figures = {f.replace(",", "") for f in _FIGURE.findall(ev["text"]) if len(f.replace(",", "")) >= 2}
+    if not figures:
+        return []
+    return [s for s in statements
+            if figures & {f.replace(",", "") for f in _FIGURE.findall(s["text"])}
+            and not (s["span"][0] <= ev["span"][0] and ev["span"][1] <= s["span"][1])]
+
+
 def propose_links(
     statements: list[dict[str, Any]],
     evidence: list[dict[str, Any]],
@@ -230,6 +243,9 @@ def propose_links(
         if not holder:
             holder = same
             conf = 0.4
+        for s in _same_figure(ev, statements):
+            if s not in holder:  # the lede's '14 transfers' backs the body's claim of 14 transfers
+                out.append(Proposed(ev["id"], s["id"], "supports", 0.45, "the same figure in another telling"))
         seen_spans = set()
         for s in holder:
             key = tuple(s["span"])

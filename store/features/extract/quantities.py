@@ -155,8 +155,8 @@ def _unit_of_owner(text: str, pos: int, hi: int) -> tuple[str | None, int]:
 def _hyphen_unit(text: str, pos: int, hi: int, start: int) -> tuple[str | None, int, int]:
     """A number made an adjective ('a 60,000-tonne cargo'): its unit, the end of its noun, the article."""
     m = re.match(r"-([a-z]+)\s+([a-z][\w-]*)", text[pos:hi])
-    if m is None:
-        return None, pos, start
+    if m is None or m.group(1) not in wl.evidence_words()["measure_units"]:
+        return None, pos, start  # 'a 14-page report' is a document, 'a 38-year-old' an age
     det = re.search(r"\b(?:a|an|the)\s+$", text[max(0, start - 6) : start])
     return m.group(1), pos + m.end(), start - len(det.group()) if det else start
 
