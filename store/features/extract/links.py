@@ -245,7 +245,8 @@ def propose_links(
             conf = 0.4
         for s in _same_figure(ev, statements):
             if s not in holder:  # the lede's '14 transfers' backs the body's claim of 14 transfers
-                out.append(Proposed(ev["id"], s["id"], "supports", 0.45, "the same figure in another telling"))
+                out.append(Proposed(ev["id"], s["id"], "supports", 0.45,
+                                    "the same figure in another telling"))
         seen_spans = set()
         for s in holder:
             key = tuple(s["span"])
