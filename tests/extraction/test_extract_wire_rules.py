@@ -394,3 +394,22 @@ def test_a_figure_in_the_lede_backs_the_claim_that_states_it_again_and_a_page_co
     assert any(ln["from"] == figure["id"] and ln["to"] == later["id"] and ln["type"] == "supports"
                for ln in x.links)
     assert not any(e["kind"] == "quantity" and "page" in e["text"] for e in x.evidence)
+
+
+def test_a_role_set_off_by_commas_after_the_companys_names_the_speakers_company() -> None:
+    text = ('Halvorsen Marine Trading said it had done nothing wrong. "Our vessels have never met a North '
+            'Korean ship," the company\'s managing director, Erik Tan, said in an emailed response.')
+    actors = {a["name"]: a for a in run(text).actors}
+    tan, firm = actors["Erik Tan"], actors["Halvorsen Marine Trading"]
+    assert firm["kind"] == "organisation"
+    assert tan["role"] == "managing director" and tan["affiliation"] == firm["id"]
+
+
+def test_a_negated_claim_answering_another_sides_claim_is_a_denial_of_it() -> None:
+    text = ("The panel said two tankers operated by Halvorsen Marine Trading met North Korean ships at sea. "
+            'Halvorsen Marine Trading said: "Our vessels have never met a North Korean ship."')
+    x = run(text)
+    acts = {s["text"][:12]: s["act"] for s in x.statements}
+    assert acts["Our vessels "] == "denial"
+    denial = next(s for s in x.statements if s["act"] == "denial")
+    assert any(ln["from"] == denial["id"] and ln["type"] == "denies" for ln in x.links)

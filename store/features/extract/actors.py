@@ -43,10 +43,12 @@ def _role_left(doc: Doc, first_token: int, sent_start: int) -> tuple[str | None,
     k = first_token - 1
     words: list[Token] = []
     titles = wl.title_words()
+    apposed = k >= 0 and doc.text[toks[k].end : toks[first_token].start] == ", " and toks[k].lower in titles
     while k >= 0 and toks[k].start >= sent_start and len(words) < 6:
         t = toks[k]
-        if doc.text[t.end : toks[k + 1].start] not in (" ", "-") if k + 1 < len(toks) else True:
-            break
+        gap = doc.text[t.end : toks[k + 1].start] if k + 1 < len(toks) else ""
+        if gap not in (" ", "-") and not (apposed and not words and gap == ", "):
+            break  # 'the company's managing director, Erik Tan': role words set off by a comma count too
         low = t.lower
         if low in _STOP_ROLE or t.is_possessive or (t.is_cap and low not in titles):
             break
@@ -70,6 +72,23 @@ def _affiliation_before(doc: Doc, tok_index: int, sent_start: int) -> Entity | N
     if hit and hit[0] >= sent_start:
         return hit[1]
     return None
+
+
+_OWNER_WORDS = frozenset(
+    {"its", "their", "company", "firm", "group", "ministry", "agency", "operator", "council"}
+)
+
+
+def _owner_by_pronoun(doc: Doc, tok_index: int, sent_start: int) -> Entity | None:
+    """The organisation 'its' or 'the company's' before role words refers to: the latest one named."""
+    k = tok_index - 1
+    if k >= 1 and doc.tokens[k].is_possessive:
+        k -= 1  # 'the company' 's
+    elif k < 0 or doc.tokens[k].lower not in ("its", "their"):
+        return None
+    if k < 0 or doc.tokens[k].start < sent_start or doc.tokens[k].lower not in _OWNER_WORDS:
+        return None
+    return doc.reg.most_recent(lambda e: e.is_org, doc.tokens[k].start)
 
 
 def _descriptor_left(doc: Doc, first_token: int) -> str | None:
@@ -296,7 +315,7 @@ def _resolve(doc: Doc, m: NameMention, sent: tuple[int, int]) -> Entity | None:
                 if m.aff
                 else reg.lookup(m.aff_text)
                 if m.aff_text
-                else _affiliation_before(doc, role_tok, sent[0])
+                else _affiliation_before(doc, role_tok, sent[0]) or _owner_by_pronoun(doc, role_tok, sent[0])
             )
             if aff is not None and aff is not ent:
                 ent.affiliation = aff.id

@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from .links import words_of_text
+
 #: Words that accuse a third party even in a bare quotation: someone failed, hid or broke a rule.
 _WRONGDOING = re.compile(
     r"\b(?:fail(?:ed|s)? to|ignor(?:ed|es|ing)|withh[eo]ld\w*|breach(?:ed|es)|rigg(?:ed|ing)|lied|misled|"
@@ -32,6 +34,8 @@ _DENYING = re.compile(
 )
 _NEGATED = re.compile(r"\b(?:not|never|nobody|no one|nothing|no)\b|n't\b", re.I)
 _FOLLOW_ON = 2  # how many statements after a denial a negated one by the same side still continues it
+_ANSWER_WINDOW = 12  # statements either side a denial may answer
+_ANSWER_SHARED = 3  # content words a negated claim must share with what it answers
 
 
 def refine_acts(statements: list[dict[str, Any]], side: Callable[[str], set[str]]) -> None:
@@ -44,6 +48,25 @@ def refine_acts(statements: list[dict[str, Any]], side: Callable[[str], set[str]
     for k, s in enumerate(statements):
         if s["act"] == "claim":
             s["act"] = _own_act(statements, given, k, side)
+    _answers_as_denials(statements, side)
+
+
+def _answers_as_denials(statements: list[dict[str, Any]], side: Callable[[str], set[str]]) -> None:
+    """A negated claim that answers another side's claim on the same subject is a denial of it ('Our
+    vessels have never met a North Korean ship' after 'tankers … met North Korean ships')."""
+    words = [words_of_text(s["text"]) for s in statements]
+    negated = [bool(_NEGATED.search(s["text"])) for s in statements]
+    for k, s in enumerate(statements):
+        if s["act"] != "claim" or not negated[k]:
+            continue
+        mine = side(s["speaker"])
+        for j in range(max(0, k - _ANSWER_WINDOW), min(len(statements), k + _ANSWER_WINDOW)):
+            other = statements[j]
+            if j == k or negated[j] or other["speaker"] in mine or other["act"] in ("denial", "response"):
+                continue
+            if len(words[k] & words[j]) >= _ANSWER_SHARED:
+                s["act"] = "denial"
+                break
 
 
 def _own_act(
