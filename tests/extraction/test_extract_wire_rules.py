@@ -413,3 +413,15 @@ def test_a_negated_claim_answering_another_sides_claim_is_a_denial_of_it() -> No
     assert acts["Our vessels "] == "denial"
     denial = next(s for s in x.statements if s["act"] == "denial")
     assert any(ln["from"] == denial["id"] and ln["type"] == "denies" for ln in x.links)
+
+
+def test_a_curly_quotation_closed_by_a_straight_mark_is_one_quotation() -> None:
+    text = ('Vistel Telecom was fined on Monday. “We will appeal this ruling," Vistel said. '
+            '"Customers will not pay for this,” its chief executive Marek Zaleski said.')
+    quotes = {s["quote"] for s in run(text).statements}
+    assert {"We will appeal this ruling", "Customers will not pay for this"} <= quotes
+
+
+def test_there_has_been_no_cover_up_is_a_denial() -> None:
+    text = "Council leader Graham Tully said there had been no cover-up and that he did nothing wrong."
+    assert {s["act"] for s in run(text).statements} == {"denial"}

@@ -29,7 +29,9 @@ _ACCUSING = re.compile(
 #: A verdict that something is untrue: 'These allegations are false', 'baseless claims'.
 _DENYING = re.compile(
     r"\b(?:is|are|was|were|be|been)\s+(?:\w+\s+)?(?:false|untrue|nonsense)\b|"
-    r"\b(?:baseless|unfounded|groundless|fabricat\w*|not true|no basis)\b",
+    r"\b(?:baseless|unfounded|groundless|fabricat\w*|not true|no basis)\b|"
+    r"\b(?:no|never\s+(?:a|any))\s+(?:cover-?up|wrongdoing|wrong-doing|impropriety|collusion)\b|"
+    r"\b(?:did|done|do|does|doing)\s+nothing\s+wrong\b",
     re.IGNORECASE,
 )
 _NEGATED = re.compile(r"\b(?:not|never|nobody|no one|nothing|no)\b|n't\b", re.I)

@@ -73,6 +73,17 @@ def _curly_single(text: str, ps: int, pe: int) -> list[Quote]:
     return out
 
 
+def _mixed_close(text: str, ch: str, closer: str, i: int, pe: int) -> bool:
+    """A quotation opened with one kind of mark and closed with another, as pasted copy often has it:
+    “… " or "… ” (a straight mark inside a curly quotation is nested only if a curly close follows)."""
+    if closer == "”" and ch == '"':
+        later = text.find("”", i + 1, pe)  # nested only when the next curly close is this quotation's
+        return later < 0 or text.find('"', i + 1, later) >= 0
+    if closer == '"' and ch == "”":
+        return text.find('"', i + 1, pe) < 0
+    return False
+
+
 def find_quotes(text: str) -> list[Quote]:
     """Every top-level quotation in the text, in order (straight, curly, guillemet marks)."""
     out: list[Quote] = []
@@ -88,7 +99,7 @@ def find_quotes(text: str) -> list[Quote]:
                     open_at, closer = i, _PAIRS[ch]
                 elif ch == '"':
                     open_at, closer = i, '"'
-            elif ch == closer:
+            elif ch == closer or _mixed_close(text, ch, closer, i, pe):
                 q = _make(text, open_at, i)
                 if q:
                     para.append(q)
