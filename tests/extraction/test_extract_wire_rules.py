@@ -425,3 +425,15 @@ def test_a_curly_quotation_closed_by_a_straight_mark_is_one_quotation() -> None:
 def test_there_has_been_no_cover_up_is_a_denial() -> None:
     text = "Council leader Graham Tully said there had been no cover-up and that he did nothing wrong."
     assert {s["act"] for s in run(text).statements} == {"denial"}
+
+
+def test_a_document_carrying_claims_is_evidence_reported_by_its_author() -> None:
+    text = ("GENEVA (Reuters) - North Korea shipped at least 3,000 containers of shells to Russia last year, "
+            "according to a 90-page report by a UN panel of experts seen by Reuters.")
+    x = run(text)
+    names = {a["id"]: a["name"] for a in x.actors}
+    report = next(e for e in x.evidence if e["kind"] == "document")
+    (claim,) = x.statements
+    assert names[claim["speaker"]] == "UN panel of experts" == names[report["reported_by"]]
+    assert any(ln["from"] == report["id"] and ln["to"] == claim["id"] and ln["type"] == "supports"
+               for ln in x.links)

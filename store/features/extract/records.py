@@ -4,9 +4,11 @@ proposing. Every record is a proposal (status proposed, origin extracted) with i
 from __future__ import annotations
 
 import bisect
+import re
 
 from claimnet.store.model import Actor, Evidence, Link
 
+from .actors import Doc
 from .acts import refine_acts
 from .draft import Draft, clean, record
 from .evidence import find_evidence
@@ -26,6 +28,8 @@ def evidence_records(draft: Draft) -> None:
     for f in find_evidence(text, doc.sentences, [(q.outer_start, q.outer_end) for q in doc.quotes]):
         k = bisect.bisect_right(st_starts, f.start)
         holder = next((s for s in reversed(by_start[max(0, k - 8) : k]) if f.end <= s["span"][1]), None)
+        author = (_author_named_in(doc, by_start[max(0, k - 4) : k + 4], f.start, f.end)
+                  if holder is None and f.kind == "document" else None)
         rec = record(
             Evidence.TABLE,
             id=draft.new_id(Evidence.PREFIX),
@@ -34,7 +38,7 @@ def evidence_records(draft: Draft) -> None:
             text=clean(text[f.start : f.end]),
             kind=f.kind,
             quantity=f.quantity,
-            reported_by=holder["speaker"] if holder else None,
+            reported_by=holder["speaker"] if holder else author,
             source=draft.source_id,
             span=(f.start, f.end),
             credibility=6,
@@ -44,6 +48,22 @@ def evidence_records(draft: Draft) -> None:
         )
         draft.sentence_of[rec["id"]] = bisect.bisect_right(sent_starts, f.start) - 1
         out.evidence.append(rec)
+
+
+_SEEN_BY = re.compile(r"\b(?:seen|obtained|reviewed)\s+by(?:\s+the|\s+a)?\s*$")
+
+
+def _author_named_in(doc: Doc, statements: list[dict], start: int, end: int) -> str | None:
+    """The speaker a document's own words name as its author: 'according to a 90-page report by a UN
+    panel' — a statement's speaker mentioned inside the document's phrase (never one who only saw it)."""
+    for s in statements:
+        ent = doc.reg.by_id.get(s["speaker"])
+        spans = ent.final().spans if ent is not None else []
+        for a, b in spans:
+            seen = _SEEN_BY.search(doc.text[max(start, a - 16) : a])
+            if start <= a and b <= end and not seen:
+                return s["speaker"]
+    return None
 
 
 def link_records(draft: Draft) -> None:
