@@ -437,3 +437,9 @@ def test_a_document_carrying_claims_is_evidence_reported_by_its_author() -> None
     assert names[claim["speaker"]] == "UN panel of experts" == names[report["reported_by"]]
     assert any(ln["from"] == report["id"] and ln["to"] == claim["id"] and ln["type"] == "supports"
                for ln in x.links)
+
+
+def test_a_persons_office_speaks_for_the_person_even_after_an_office_was_named() -> None:
+    text = ('"We reject these findings," the Office of the Attorney General said. Aldwyn Bank denied the '
+            'report. "The bank has not been contacted," Governor Helen Marsh\'s office said.')
+    assert [s for s, _, _ in said(run(text))][-1] == "Helen Marsh"

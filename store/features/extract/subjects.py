@@ -188,6 +188,10 @@ def subject_before(doc: Doc, lo: int, cue_start: int, depth: int = 0) -> Subject
         if ante is not None and ante.last_pos >= lo:
             return Subject([ante], lo + rm.start(1), end, 0.75, "relative")
         return None
+    office = re.search(r"['’]s\s+(?:office|campaign|team|lawyers|attorneys|aides)$", text[lo:end])
+    hit = doc.at_end.get(lo + office.start()) if office else None
+    if hit and hit[0] >= lo and hit[1].kind == "person":
+        return Subject([hit[1]], hit[0], end, 0.8, "name")  # "Bradley's office said": the person's own office
     hit = doc.at_end.get(end)
     if hit and hit[0] >= lo:
         rel = relational(doc, hit[0], lo)
@@ -206,10 +210,6 @@ def subject_before(doc: Doc, lo: int, cue_start: int, depth: int = 0) -> Subject
     found = document_subject(doc, lo, end)
     if found is not None:
         return found
-    office = re.search(r"['’]s\s+(?:office|campaign|team|lawyers|attorneys|aides)$", text[lo:end])
-    hit = doc.at_end.get(lo + office.start()) if office else None
-    if hit and hit[0] >= lo and hit[1].kind == "person":
-        return Subject([hit[1]], hit[0], end, 0.8, "name")  # "Bradley's office said": the person's own office
     named = re.search(r"\s([a-z]+)$", text[lo:end])
     if named and named.group(1) in wl.org_words()["descriptor_class"]:
         hit = doc.at_end.get(lo + named.start())
