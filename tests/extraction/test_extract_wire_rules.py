@@ -443,3 +443,14 @@ def test_a_persons_office_speaks_for_the_person_even_after_an_office_was_named()
     text = ('"We reject these findings," the Office of the Attorney General said. Aldwyn Bank denied the '
             'report. "The bank has not been contacted," Governor Helen Marsh\'s office said.')
     assert [s for s, _, _ in said(run(text))][-1] == "Helen Marsh"
+
+
+def test_and_inside_a_quotation_never_splits_it_and_a_paraphrase_then_its_quote_are_one() -> None:
+    text = ('"We are investing £48m in our overflows and will publish every reading online," the '
+            'spokesperson for Calder Vale Water said. Mr Okafor said the firm had kept its customers in the '
+            'dark. "This company kept its customers in the dark about the spills," Okafor told the BBC.')
+    x = run(text)
+    quotes = [s["quote"] for s in x.statements if s["quote"]]
+    assert "We are investing £48m in our overflows and will publish every reading online" in quotes
+    dark = [s for s in x.statements if "in the dark" in s["text"]]
+    assert len(dark) == 1 and len(dark[0]["spans"]) == 2

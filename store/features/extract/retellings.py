@@ -8,7 +8,7 @@ from typing import Any
 from .links import words_of_text
 
 #: Content words two tellings must share, and how much of the shorter one they must cover.
-_SHARED_AT_LEAST = 4
+_SHARED_AT_LEAST = 3
 _COVER = 0.7
 #: How many of a speaker's earlier statements a telling is compared with (keeps long texts linear).
 _BACK = 24
@@ -42,6 +42,8 @@ def _same_claim(a: dict[str, Any], b: dict[str, Any], words: dict[str, set[str]]
     """Whether two statements are one speaker's one claim told twice."""
     if a["speaker"] != b["speaker"] or a["act"] != b["act"] and "claim" not in (a["act"], b["act"]):
         return False
+    if a["quote"] and b["quote"]:
+        return False  # two quotations are two things said, however alike
     wa, wb = words[a["id"]], words[b["id"]]
     shared = len(wa & wb)
     return shared >= _SHARED_AT_LEAST and shared >= _COVER * min(len(wa), len(wb))

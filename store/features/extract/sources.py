@@ -156,7 +156,7 @@ def group_np(
         if owner is not None:
             name = f"{owner.name} {head}"
     if hl in _VOICES and owner is not None and owner.is_org and not plural:
-        return Subject([owner], start, end, 0.8, "spokesperson")  # an unnamed spokesperson speaks for it
+        return Subject([owner], start, end, 0.85, "group")  # an unnamed spokesperson speaks for it
     ent = reg.get_or_create(name, kind, 0.75)
     ent.tags.add("unnamed")  # never what 'the group' or 'the company' refers to
     if owner is not None and not ent.affiliation and owner is not ent:

@@ -85,12 +85,18 @@ _AND_AUX = re.compile(
 )
 
 
+def _and_splits(text: str, sp: Speech, s0: int, e0: int) -> list[re.Match[str]]:
+    """Where ', and would …' splits a reported clause in two — never inside a quotation."""
+    return [m for m in _AND_AUX.finditer(text, s0, e0)
+            if not any(q.outer_start < m.start() < q.outer_end for q in sp.quotes)]
+
+
 def _unquoted_clauses(text: str, sp: Speech) -> list[tuple[int, int]]:
     """Reported clauses without quotation beside one with it: 'said it had X and would “Y”' gives X."""
     if not sp.content:
         return []
     s0, e0 = sp.content
-    cuts = [s0] + [x for m in _AND_AUX.finditer(text, s0, e0) for x in (m.start(), m.end())] + [e0]
+    cuts = [s0] + [x for m in _and_splits(text, sp, s0, e0) for x in (m.start(), m.end())] + [e0]
     out = []
     for a, b in zip(cuts[::2], cuts[1::2], strict=True):
         quoted = any(q.outer_start < b and a < q.outer_end for q in sp.quotes)
@@ -112,7 +118,7 @@ def _clauses_quoting(text: str, stored: str, sp: Speech) -> list[tuple[str, int,
     s0, e0 = sp.content
     if any(q.outer_start < s0 or q.outer_end > e0 for q in sp.quotes):
         return []
-    cuts = [s0] + [x for m in _AND_AUX.finditer(text, s0, e0) for x in (m.start(), m.end())] + [e0]
+    cuts = [s0] + [x for m in _and_splits(text, sp, s0, e0) for x in (m.start(), m.end())] + [e0]
     out: list[tuple[str, int, int, str | None]] = []
     for a, b in zip(cuts[::2], cuts[1::2], strict=True):
         inside = [q for q in sp.quotes if a <= q.outer_start and q.outer_end <= b]

@@ -199,8 +199,9 @@ def subject_before(doc: Doc, lo: int, cue_start: int, depth: int = 0) -> Subject
             return rel
         if depth < 4 and _prep_tail(text, lo, hit[0]):
             head = _pp_head(doc, lo, end, depth)
-            if head is not None and hit[1] not in head.entities:
-                return head
+            if head is not None and (hit[1] not in head.entities or head.start < hit[0]):
+                return head  # 'a spokesperson for X' (X itself when it speaks for X), 'lawyers for X'
+
         coords = _coordinated(doc, (hit[0], hit[1]), lo)
         ents = []
         for _, e in reversed(coords):
