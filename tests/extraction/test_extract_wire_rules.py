@@ -454,3 +454,9 @@ def test_and_inside_a_quotation_never_splits_it_and_a_paraphrase_then_its_quote_
     assert "We are investing £48m in our overflows and will publish every reading online" in quotes
     dark = [s for s in x.statements if "in the dark" in s["text"]]
     assert len(dark) == 1 and len(dark[0]["spans"]) == 2
+
+
+def test_how_a_denial_was_made_is_not_part_of_what_it_denies() -> None:
+    text = "The Rovuma Liberation Movement denied any role in a voice message sent to journalists on Thursday."
+    got = spans(run(text), text)
+    assert got == {("Rovuma Liberation Movement", "denied any role")}

@@ -74,6 +74,7 @@ def _pieces(text: str, stored: str, sp: Speech) -> list[tuple[str, int, int, str
         return pieces + [("paraphrase", s, e, None) for s, e in _unquoted_clauses(text, sp)]
     if sp.content and sp.content[1] > sp.content[0]:
         s, e = sp.content
+        e = _before_circumstance(text, s, e)
         if len(text[s:e].split()) < 3 and sp.cue_start < s:
             s = sp.cue_start
         return [("paraphrase", s, _before_apposition(text, s, e), None)]
@@ -137,6 +138,20 @@ def _clauses_quoting(text: str, stored: str, sp: Speech) -> list[tuple[str, int,
 
 
 _APPOSITION = re.compile(r"(?<=[A-Za-z0-9)])(?:,\s+(?:a|an)\s+\w|,\s+(?:which|who)\s)")
+
+
+_CIRCUMSTANCE = re.compile(
+    r"\s+(?:in|on|via|through|during)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:statement|interview|voice message|message|letter|post|video|briefing|news conference|conference|"
+    r"speech|email|e-mail|call|broadcast|hearing|filing)\b"
+)
+
+
+def _before_circumstance(text: str, s: int, e: int) -> int:
+    """Where a reported clause ends before how it was said: 'denied any role in a voice message sent to
+    journalists on Thursday' reports 'any role'."""
+    m = _CIRCUMSTANCE.search(text, s, e)
+    return m.start() if m and len(text[s : m.start()].split()) >= 2 else e
 
 
 def _before_apposition(text: str, s: int, e: int) -> int:
