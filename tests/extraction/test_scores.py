@@ -92,7 +92,7 @@ BLIND_FLOORS = {
     ),
     "blind2": (
         5,
-        {"actor_f1": 0.83, "speaker_acc": 0.94, "st_f1": 0.80, "quote_r": 0.88, "ev_f1": 0.70, "ln_f1": 0.24},
+        {"actor_f1": 0.83, "speaker_acc": 0.94, "st_f1": 0.80, "quote_r": 0.88, "ev_f1": 0.68, "ln_f1": 0.23},
     ),
     "blind3": (
         5,
@@ -100,11 +100,11 @@ BLIND_FLOORS = {
     ),
     "blind4": (
         6,
-        {"actor_f1": 0.75, "speaker_acc": 0.88, "st_f1": 0.69, "quote_r": 0.86, "ev_f1": 0.69, "ln_f1": 0.21},
+        {"actor_f1": 0.76, "speaker_acc": 0.88, "st_f1": 0.69, "quote_r": 0.86, "ev_f1": 0.69, "ln_f1": 0.21},
     ),
     "blind5": (
         6,
-        {"actor_f1": 0.79, "speaker_acc": 0.88, "st_f1": 0.76, "quote_r": 0.92, "ev_f1": 0.67, "ln_f1": 0.29},
+        {"actor_f1": 0.79, "speaker_acc": 0.88, "st_f1": 0.76, "quote_r": 0.92, "ev_f1": 0.65, "ln_f1": 0.27},
     ),
     "blind6": (
         6,
@@ -112,7 +112,7 @@ BLIND_FLOORS = {
     ),
     "blind7": (
         6,
-        {"actor_f1": 0.78, "speaker_acc": 0.89, "st_f1": 0.76, "quote_r": 0.88, "ev_f1": 0.75, "ln_f1": 0.28},
+        {"actor_f1": 0.78, "speaker_acc": 0.89, "st_f1": 0.76, "quote_r": 0.88, "ev_f1": 0.73, "ln_f1": 0.27},
     ),
     "blind9": (
         8,
@@ -120,7 +120,7 @@ BLIND_FLOORS = {
     ),
     "blind8": (
         8,
-        {"actor_f1": 0.69, "speaker_acc": 0.86, "st_f1": 0.71, "quote_r": 0.81, "ev_f1": 0.67, "ln_f1": 0.15},
+        {"actor_f1": 0.69, "speaker_acc": 0.87, "st_f1": 0.74, "quote_r": 0.88, "ev_f1": 0.63, "ln_f1": 0.16},
     ),
 }
 
