@@ -457,6 +457,7 @@ def test_and_inside_a_quotation_never_splits_it_and_a_paraphrase_then_its_quote_
 
 
 def test_how_a_denial_was_made_is_not_part_of_what_it_denies() -> None:
-    text = "The Rovuma Liberation Movement denied any role in a voice message sent to journalists on Thursday."
+    text = ("The Rovuma Liberation Movement denied any role in a voice message sent to journalists on "
+            "Thursday.")
     got = spans(run(text), text)
     assert got == {("Rovuma Liberation Movement", "denied any role")}
