@@ -14,6 +14,9 @@ import claimnet.store as store_pkg
 from claimnet.store import StoreFileError
 from claimnet.store.engine import lock
 from claimnet.store.engine.journal import encode_entry
+from claimnet.store.features.importer import import_article
+from claimnet.store.features.reading import Article
+from claimnet.store.features.review import decide
 
 
 @pytest.fixture
@@ -91,6 +94,10 @@ def test_a_read_only_store_opens_for_reading_and_refuses_changes(path, tmp_path,
                 opened.annotate("act-russia", note="refused")
             with pytest.raises(StoreFileError, match="read-only"):
                 opened.undo()
+            with pytest.raises(StoreFileError, match="read-only"):  # before any index is made beside it
+                import_article(opened, Article(text="The ministry said the port was closed.", name="a"))
+            with pytest.raises(StoreFileError, match="read-only"):
+                decide(opened, ["st-kim-yo-jong-denies-weapons-exports"], "rejected")
         assert _files(tmp_path) == ["store.json"]  # no lock file, no journal, no temp file
         assert (os.stat(path).st_ino, Path(path).read_bytes()) == before
     finally:

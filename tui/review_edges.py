@@ -22,8 +22,8 @@ LINK_SHORT = {"supports": "+supp", "contradicts": "−contra", "denies": "denies
 
 
 def source_proposals(store: Store, source_id: str) -> list[model.Record]:
-    """What the import of a source proposed: the actors its records name (made by an import), its
-    statements and evidence, and the links starting at those."""
+    """What the import of a source proposed: the actors its records name (made by an import) and the
+    bodies those belong to, its statements and evidence, and the links starting at those."""
     records = store.records_from_source(source_id)
     actors: dict[str, model.Actor] = {}
     links: dict[str, model.Link] = {}
@@ -37,6 +37,11 @@ def source_proposals(store: Store, source_id: str) -> list[model.Record]:
                     actors[actor_id] = actor
         for link in store.links_from(record.id):
             links[link.id] = link
+    for actor in list(actors.values()):  # what a proposed actor belongs to came with it
+        parent = store.find(actor.affiliation) if actor.affiliation else None
+        while isinstance(parent, model.Actor) and parent.origin == "extracted" and parent.id not in actors:
+            actors[parent.id] = parent
+            parent = store.find(parent.affiliation) if parent.affiliation else None
     return [*actors.values(), *records, *links.values()]
 
 
@@ -54,7 +59,8 @@ def first_place(store: Store, actor_id: str) -> int:
     """Where an actor first takes part in the text: the earliest span among the records naming it."""
     spans = [r.span[0] for r in store.statements_by(actor_id) + store.statements_about(actor_id) if r.span]
     spans += [r.span[0] for r in store.evidence_reported_by(actor_id) if r.span]
-    return min(spans, default=-1)
+    spans += [first_place(store, a.id) for a in store.affiliates(actor_id) if a.id != actor_id][:1]
+    return min((s for s in spans if s >= 0), default=-1)
 
 
 def link_words(store: Store, link: model.Link, width: int = 60) -> str:

@@ -252,7 +252,7 @@ def _links(store: Store, record_id: str) -> Content:
     for link, way, other in store.linked(record_id):
         arrow = "→" if way == "out" else "←"
         label = Content.from_markup("[cyan]$arrow $type[/] ", arrow=arrow, type=link.type.replace("_", " "))
-        status = getattr(other, "status", ACCEPTED)
+        status = link.status if link.status != ACCEPTED else getattr(other, "status", ACCEPTED)
         tail = Content(f" ({status})").stylize(COUNT_STYLES.get(status, "dim")) if status != ACCEPTED else ""
         out += _field("Link" if not out.plain else "", label + label_of(store, other, 50) + tail)
     return out

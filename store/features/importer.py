@@ -22,6 +22,7 @@ from claimnet.store.network.validate import validate
 
 from .across import propose_across
 from .extract import extract
+from .extract.normalise import dateline_agency
 from .reading import Article
 
 if TYPE_CHECKING:
@@ -62,6 +63,7 @@ def import_article(store: Store, article: Article, **overrides: Any) -> ImportRe
     between; when another session wrote meanwhile they are checked again against the new state (and
     the text must still be new), a few times at most.
     """
+    store.storage.refuse_if_read_only()  # before any work, and before a derived index is made beside it
     if (existing := find_same_text(store, article.text)) is not None:
         return ImportResult(source_id=existing, duplicate=True)
     source = _new_source(store, article, overrides)
@@ -98,8 +100,9 @@ def import_article(store: Store, article: Article, **overrides: Any) -> ImportRe
 
 def _new_source(store: Store, article: Article, overrides: dict[str, Any]) -> dict[str, Any]:
     """The source record for an article (its sha256 is set when the store prepares it)."""
-    fields = {"title": article.title or _fallback_title(article), "outlet": article.outlet,
-              "url": article.url, "published": article.published}
+    fields = {"title": article.title or _fallback_title(article),
+              "outlet": article.outlet or dateline_agency(article.text), "url": article.url,
+              "published": article.published}
     fields.update({k: v for k, v in overrides.items() if v is not None})
     source = model.defaults("sources")
     source.update(fields, id=new_id("src", store.storage.tables["sources"]), text=article.text)

@@ -6,7 +6,12 @@ from __future__ import annotations
 import pytest
 
 from claimnet.store.features.extract import extract
-from claimnet.store.features.extract.normalise import furniture, is_furniture_line, working_text
+from claimnet.store.features.extract.normalise import (
+    dateline_agency,
+    furniture,
+    is_furniture_line,
+    working_text,
+)
 from tests.extraction.rewrap import wrap_article
 from tests.extraction.score import corpus_articles, seed_article
 
@@ -114,11 +119,11 @@ def test_hard_wrapped_and_unwrapped_give_the_same_statements(article, layout: st
     assert _statements(wrapped, wrapped_gold) == _statements(text, gold)
 
 
-def test_a_quote_across_a_line_break_is_stored_as_the_text_has_it() -> None:
+def test_a_quote_across_a_line_break_keeps_its_words_with_the_break_as_a_space() -> None:
     got = extract(WRAPPED, source_id="src-x")
     (quoted,) = [s for s in got.statements if s["quote"]]
     s, e = quoted["span"]
-    assert WRAPPED[s:e] == quoted["quote"]
+    assert " ".join(WRAPPED[s:e].split()) == quoted["quote"] and "\n" not in quoted["quote"]
     assert quoted["text"] == "We have seen no evidence of any wrongdoing"
 
 
@@ -135,3 +140,24 @@ def test_a_claim_told_in_the_lede_and_again_in_the_body_is_one_statement_with_bo
     (one,) = doubled
     assert len(one["spans"]) == 2 and one["spans"][0] == list(one["span"])
     assert one["quote"] == "Cholera cases in the region have doubled since March"
+
+
+def test_escape_sequences_are_never_words_or_evidence() -> None:
+    text = "The minister said \x1b[31mthe report was false\x1b[0m and everyone knows it.\x07\n"
+    work = working_text(text)
+    assert len(work) == len(text) and "\x1b" not in work and "\x07" not in work
+    got = extract(text, source_id="src-x")
+    assert got.evidence == []
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        ("Headline\n\nWARSAW, June 12 (Reuters) - Poland fined two firms, the regulator said.", "Reuters"),
+        ("GENEVA (AP) — The WHO said cases rose.", "AP"),
+        ("By Ana Lind\n\nMaputo (AFP) – The ministry said the toll was 17.", "AFP"),
+        ("The WHO said cases rose (as expected) - a lot.", None),
+    ],
+)
+def test_the_datelines_agency_is_the_outlet_when_none_is_given(text: str, agency: str | None) -> None:
+    assert dateline_agency(text) == agency

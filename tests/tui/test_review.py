@@ -427,3 +427,33 @@ async def test_a_proposed_link_is_edited_in_the_usual_form(make_app, imported) -
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen is review
+
+
+async def test_a_read_only_store_refuses_each_decision_with_a_sentence(
+        make_app, imported, monkeypatch) -> None:
+    """On a store that cannot be written, y says why nothing was saved and the proposal stays."""
+    import os
+    import stat
+
+    from claimnet.store.engine import lock
+
+    path, _source = imported
+
+    def access(target, mode):  # as for an unprivileged user: the mode bits decide
+        return not mode & os.W_OK or bool(os.stat(target).st_mode & stat.S_IWUSR)
+
+    monkeypatch.setattr(lock.os, "access", access)
+    app = make_app(path, poll=60)
+    async with app.run_test(size=(80, 24)) as pilot:
+        review = await open_review(pilot)
+        first = queue_ids(review, "statement")[0]
+        await go_to(pilot, review, first)
+        os.chmod(path, 0o400)
+        try:
+            await pilot.press("y")
+            await settle(pilot)
+            assert "read-only" in notices(app)
+            assert first in queue_ids(review)
+        finally:
+            os.chmod(path, 0o600)
+    assert statuses(path, [first]) == ["proposed"]

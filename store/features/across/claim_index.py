@@ -91,6 +91,10 @@ class ClaimIndex:
         try:
             db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
             db.executescript(_SCHEMA)
+        except sqlite3.OperationalError:
+            # a folder or file that cannot be written (a read-only store): the index lives in memory
+            db = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
+            db.executescript(_SCHEMA)
         except sqlite3.DatabaseError:
             with contextlib.suppress(OSError):
                 os.remove(self.path)  # derived data: a damaged file is rebuilt, never trusted

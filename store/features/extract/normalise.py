@@ -59,8 +59,13 @@ _DATELINE = re.compile(
 )
 
 
+#: Terminal escape sequences and other control characters: never words of the article.
+_CONTROL = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-_]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def working_text(text: str) -> str:
     """The same-length working copy: hard wraps joined into paragraphs, furniture and datelines blanked."""
+    text = _CONTROL.sub(lambda m: " " * len(m.group()), text)
     chars = list(text.replace("\r\n", " \n").replace("\r", "\n"))
     lines = _lines("".join(chars))
     if _hard_wrapped(lines, "".join(chars)):
@@ -167,3 +172,18 @@ def _dateline_words(prefix: str) -> bool:
     letters = [c for c in prefix if c.isalpha()]
     upper = sum(1 for c in letters if c.isupper())
     return "(" in prefix or (len(letters) >= 3 and upper >= 0.6 * len(letters))
+
+
+_AGENCY = re.compile(r"\(([A-Z][\w .&'’-]{1,30})\)\s*[-–—:]\s*$")
+
+
+def dateline_agency(text: str) -> str | None:
+    """The news agency a story's dateline names ('WARSAW, June 12 (Reuters) -' gives Reuters), if any."""
+    lines = [text[s:e] for s, e in _lines(text[:2000]) if text[s:e].strip()]
+    content = [line for line in lines if not is_furniture_line(line)][:2]
+    for line in content:
+        dateline = _DATELINE.match(line)
+        if dateline and _dateline_words(dateline.group(0)):
+            m = _AGENCY.search(dateline.group(0))
+            return m.group(1).strip() if m else None
+    return None

@@ -10,6 +10,7 @@ from claimnet.store.model import Statement
 
 from .attribution import Speech
 from .draft import Draft, clean, record
+from .quotes import Quote
 
 
 def statement_records(draft: Draft, speeches: list[Speech]) -> None:
@@ -70,7 +71,7 @@ def _pieces(text: str, stored: str, sp: Speech) -> list[tuple[str, int, int, str
     if clauses:
         return clauses
     if sp.quotes:
-        pieces = [("quote", q.start, q.end, stored[q.start : q.end]) for q in sp.quotes]
+        pieces = [("quote", q.start, q.end, quoted_words(stored, q)) for q in sp.quotes]
         return pieces + [("paraphrase", s, e, None) for s, e in _unquoted_clauses(text, sp)]
     if sp.content and sp.content[1] > sp.content[0]:
         s, e = sp.content
@@ -84,6 +85,11 @@ def _pieces(text: str, stored: str, sp: Speech) -> list[tuple[str, int, int, str
 _AND_AUX = re.compile(
     r",?\s+and\s+(?=(?:would|will|could|should|must|had|has|have|was|were|is|are|did|does|may|might|can)\s)"
 )
+
+
+def quoted_words(stored: str, q: Quote) -> str:
+    """A quotation's exact words with white space folded: a hard wrap inside it is a space."""
+    return " ".join(stored[q.start : q.end].split())
 
 
 def _and_splits(text: str, sp: Speech, s0: int, e0: int) -> list[re.Match[str]]:
@@ -127,10 +133,10 @@ def _clauses_quoting(text: str, stored: str, sp: Speech) -> list[tuple[str, int,
         for q in sorted(inside, key=lambda q: -q.outer_start):
             rest = rest[: q.outer_start - a] + " " + rest[q.outer_end - a :]
         if inside and len(re.findall(r"\w+", rest)) < 3:
-            out += [("quote", q.start, q.end, stored[q.start : q.end]) for q in inside]
+            out += [("quote", q.start, q.end, quoted_words(stored, q)) for q in inside]
         elif inside:
             q = max(inside, key=lambda q: q.end - q.start)
-            quoted = stored[q.start : q.end] if len(text[q.start : q.end].split()) >= 3 else None
+            quoted = quoted_words(stored, q) if len(text[q.start : q.end].split()) >= 3 else None
             out.append(("quote" if quoted else "paraphrase", a, b, quoted))
         elif len(rest.split()) >= 3:
             out.append(("paraphrase", a, b, None))
