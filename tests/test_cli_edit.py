@@ -113,3 +113,9 @@ def test_history_of_a_record_includes_its_annotations_and_links(store_path, caps
     assert changed[0].endswith("link contradicts added")
     assert changed[1].endswith("verdict false → true")
     assert changed[2].endswith("verdict false")
+
+
+def test_edit_says_what_changed_in_names_not_ids(store_path, capsys) -> None:
+    code = main(["edit", "st-kim-yo-jong-denies-weapons-exports", "--about", "Russia; Ukraine"])
+    out = capsys.readouterr().out
+    assert code == 0 and "about:" in out and "Russia; Ukraine" in out and "act-" not in out.split("about:")[1]

@@ -99,3 +99,14 @@ def test_rejecting_a_whole_import_removes_its_actors_and_leaves_no_dangling_refe
     assert problems(store) == []
     store.undo()
     assert all(a.status == "proposed" for a in store.all("actors")) and problems(store) == []
+
+
+def test_a_decision_on_what_another_session_decided_meanwhile_is_refused(imported) -> None:
+    from claimnet.store import StaleChange
+
+    store, _source = imported
+    statement = store.all("statements")[0]
+    decide(store, [statement.id], "rejected")  # the other session
+    with pytest.raises(StaleChange, match="rejected meanwhile in another session"):
+        decide(store, [statement.id], "accepted", still="proposed")
+    assert store.get(statement.id).status == "rejected"

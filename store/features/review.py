@@ -30,10 +30,12 @@ _ATTEMPTS = 5
 
 
 def decide(store: Store, ids: list[str], status: str, summary: str | None = None,
-           matches: Sequence[MatchProposal] = ()) -> int:
+           matches: Sequence[MatchProposal] = (), still: str | None = None) -> int:
     """Set the review status of ``ids`` and what follows from it, as one change; records changed.
 
-    ``matches`` (actor matches across sources, accepted only) are kept in the same change.
+    ``matches`` (actor matches across sources, accepted only) are kept in the same change. With
+    ``still``, each record must still have that status (a reviewer decides what was shown, never what
+    another session decided meanwhile).
     """
     if status not in model.STATUSES:
         raise ValidationError(f"status must be one of {', '.join(model.STATUSES)}, not {status!r}.",
@@ -41,6 +43,8 @@ def decide(store: Store, ids: list[str], status: str, summary: str | None = None
     for _attempt in range(_ATTEMPTS):
         store.refresh()
         seq = store.storage.seq
+        if still is not None:
+            _refuse_if_decided(store, ids, still)
         ops = decision_ops(store, ids, status)
         if matches and status == ACCEPTED:
             ops = _with_matches(store, ops, matches)
@@ -68,6 +72,15 @@ def _with_matches(store: Store, ops: list[list[Any]], matches: Sequence[MatchPro
                 by_id[rid] = [table, rid, record]
                 ops.append(by_id[rid])
     return ops
+
+
+def _refuse_if_decided(store: Store, ids: list[str], still: str) -> None:
+    """One sentence when another session decided one of ``ids`` since it was shown."""
+    for rid in ids:
+        record = store.raw(rid)
+        if record is not None and record.get("status") != still:
+            raise StaleChange(f"{label(record)} was {record.get('status')} meanwhile in another session; "
+                              "nothing was changed.")
 
 
 def _named(store: Store, ids: list[str]) -> str:

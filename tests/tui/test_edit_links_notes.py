@@ -57,6 +57,7 @@ async def test_links_and_annotations_listed_edited_and_withdrawn(make_app, store
         await pilot.press("L")
         await settle(pilot)
         assert isinstance(app.screen, LinksNotesScreen)
+        assert app.screen.chosen is not None  # the first row is under the cursor from the start
         text = screen_text(app)
         assert "→ denies -2 North Korea is supplying" in text and "(United States)" in text
         assert "✎ bob verdict true" in text and "✎ tester UN panel" in text

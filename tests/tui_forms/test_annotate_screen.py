@@ -67,7 +67,7 @@ async def test_withdrawing_a_verdict_is_refused_inline(st, store_path) -> None:
     assert reopen(store_path).verdict_of(STATEMENT) == "false"
 
 
-async def test_nothing_changed_says_so_and_escape_cancels_without_saving(st, store_path) -> None:
+async def test_nothing_changed_says_so_and_escape_twice_discards_what_was_typed(st, store_path) -> None:
     before = len(st.history())
     app = Host(lambda: AnnotateScreen(st, STATEMENT))
     async with app.run_test(size=(80, 24)) as pilot:
@@ -76,6 +76,9 @@ async def test_nothing_changed_says_so_and_escape_cancels_without_saving(st, sto
         await settle(pilot)
         assert "Nothing to save" in screen_text(app)
         await pilot.press(*"drop", "tab", "tab", "3", "escape")
+        await settle(pilot)
+        assert app.results == [] and "escape again discards" in screen_text(app)  # a typed note is kept
+        await pilot.press("escape")
         await settle(pilot)
         assert app.results == [None]
     fresh = reopen(store_path)

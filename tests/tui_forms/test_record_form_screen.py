@@ -87,12 +87,15 @@ async def test_a_bad_number_and_a_missing_speaker_are_refused_on_their_fields(st
         assert app.screen.focused.id == "field-speaker" and app.results == []
 
 
-async def test_escape_leaves_the_record_as_it_was(st, store_path) -> None:
+async def test_escape_asks_once_then_leaves_the_record_as_it_was(st, store_path) -> None:
     before = len(st.history())
     app = Host(lambda: RecordFormScreen(st, "statement", STATEMENT))
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("tab", *"x", "escape")
+        await settle(pilot)
+        assert app.results == [] and "escape again discards" in screen_text(app)
+        await pilot.press("escape")
         await settle(pilot)
         assert app.results == [None]
     fresh = reopen(store_path)

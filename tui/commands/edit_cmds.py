@@ -145,8 +145,21 @@ def edit(args: argparse.Namespace) -> int:
         return 0
     out.print(Text(f"Saved {label}."))
     for key in changed:
-        out.print(Text(f"  {key}: ") + cell(str(before.get(key))) + Text(" → ") + cell(str(after.get(key))))
+        out.print(Text(f"  {key}: ") + cell(_shown(store, before.get(key))) + Text(" → ")
+                  + cell(_shown(store, after.get(key))))
     return 0
+
+
+def _shown(store: Any, value: Any) -> str:
+    """A field's value as a person reads it: record ids by their names, lists joined, none for nothing."""
+    if value is None or value == [] or value == ():
+        return "none"
+    if isinstance(value, list | tuple):
+        return "; ".join(_shown(store, v) for v in value)
+    if isinstance(value, str) and model.kind_of_id(value) == "actor":
+        actor = store.find(value)
+        return actor.name if isinstance(actor, model.Actor) else value
+    return str(value)
 
 
 def delete(args: argparse.Namespace) -> int:

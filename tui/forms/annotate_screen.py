@@ -85,6 +85,7 @@ class AnnotateScreen(FormScreen[str | None]):
     def reset_for(self, record_id: str) -> None:
         """Empty the built form for another record, so reopening it costs no composing or styling."""
         self._set_record(record_id)
+        self._discard_armed = False
         self.query_one(".form-box").border_title = Content(f"Annotate {self.record.KIND}")
         self.query_one(".form-header", Static).update(record_line(self.store, self.record, 148))
         self.query_one("#field-note", TextArea).load_text("")
@@ -98,6 +99,14 @@ class AnnotateScreen(FormScreen[str | None]):
             self.query_one(f"#check-{check}", ChoiceRow).value = None
         self.error_line.clear()
         self.query_one(FormBody).scroll_home(animate=False)
+
+    def has_changes(self) -> bool:
+        """Whether a note or tags were typed (escape then asks before throwing them away)."""
+        note = self.query("#field-note")
+        tags = self.query("#field-tags")
+        typed_note = bool(note) and bool(note.first().text.strip())
+        typed_tags = bool(tags) and bool(tags.first().value.strip())
+        return typed_note or typed_tags
 
     def compose(self) -> ComposeResult:
         """The record at the top, then the fields, the error line and the keys."""

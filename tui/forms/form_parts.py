@@ -268,8 +268,13 @@ class FormScreen(StoreCallsMixin, ModalScreen[ResultType]):
         self.action_cancel()
 
     def action_cancel(self) -> None:
-        """Close without changing anything (not while a save is on its way)."""
+        """Close without changing anything (not while a save is on its way); with unsaved edits, only
+        when escape is pressed again, so a stray key never throws away what was typed."""
         if self.busy:
             self.error_line.show_error("Saving… wait for the store to answer.")
+            return
+        if self.has_changes() and not getattr(self, "_discard_armed", False):
+            self._discard_armed = True
+            self.error_line.show_error("Not saved yet: escape again discards, ctrl+s saves.")
             return
         self.dismiss(None)

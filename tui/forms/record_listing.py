@@ -62,6 +62,8 @@ class RecordListingScreen(FormScreen[Any]):
             listing.add_option(Option(Content(self.EMPTY).stylize("dim"), disabled=True))
         elif keep is not None:
             listing.highlighted = min(keep, len(rows) - 1)
+        else:  # opened: the first row is under the cursor, so d or e acts on it at once
+            listing.highlighted = next((k for k, (rid, _line) in enumerate(rows) if rid is not None), None)
 
     @property
     def chosen(self) -> str | None:

@@ -170,7 +170,7 @@ class ReviewActions:
             return
         summary = f"{verb} {row.kind} {record_id} “{words}”"
         said = "Dropped" if row.kind == "actor" and status == "rejected" else status.capitalize()
-        self.write(lambda: decide(self.store, [record_id], status, summary),
+        self.write(lambda: decide(self.store, [record_id], status, summary, still=PROPOSED),
                    lambda _n: (self._said(f"{said}: {words}"), self._reload(source_id)),
                    (record_id,), verb)
         self._advance()
