@@ -184,7 +184,7 @@ async def test_edit_changes_the_act_through_the_form(make_app, imported) -> None
         await settle(pilot)
         assert app.screen is review
         after = model.ACTS[model.ACTS.index(before) + 1]
-        assert f"Saved {row.id}." in notices(app)
+        assert f"Saved “{row.text[:20]}" in notices(app) and row.id not in notices(app)
         assert review.queue_list.rows[k].id == row.id and review.queue_list.rows[k].label == after
         assert f"Act      {after} · " in review.query_one(DetailView).text
     fresh = reopen(path)

@@ -59,7 +59,7 @@ async def test_question_mark_lists_the_keys_of_the_source_reader_and_the_neighbo
         assert "form.save" in {binding_id for _keys, _what, binding_id in app.screen.rows}
         await pilot.press("escape")
         assert app.screen.query_one("#field-note").text == "?"
-        await pilot.press("escape", "v", "question_mark")
+        await pilot.press("escape", "escape", "v", "question_mark")  # a typed note: escape asks once
         await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
         assert "verdict_1" in {binding_id for _keys, _what, binding_id in app.screen.rows}
@@ -193,7 +193,7 @@ async def test_the_annotate_form_is_built_once_and_reopens_empty_on_the_next_rec
         await settle(pilot)
         form = app.screen
         assert isinstance(form, AnnotateScreen)
-        await pilot.press(*"not kept", "escape", "j", "a")
+        await pilot.press(*"not kept", "escape", "escape", "j", "a")  # escape asks once, then discards
         await settle(pilot)
         assert app.screen is form and form.record_id != DENIAL
         below = form.record_id

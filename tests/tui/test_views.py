@@ -78,7 +78,8 @@ async def test_neighbourhood_tree_recentres_on_enter_and_escape_leaves_focus_the
         tree.move_cursor(target)
         await pilot.press("enter")
         await settle(pilot)
-        assert app.screen.record_id == US_ACCUSATION and "Neighbourhood of st-us-accuses" in screen_text(app)
+        assert app.screen.record_id == US_ACCUSATION
+        assert "Neighbourhood of statement United States: North Korea" in screen_text(app)
         await pilot.press("left_square_bracket")
         await settle(pilot)
         assert app.screen.record_id == DENIAL

@@ -27,7 +27,7 @@ async def test_annotate_saves_note_tags_verdict_grade_and_check(st, store_path) 
         await settle(pilot)
         assert len(app.results) == 1
         summary = app.results[0]
-        assert summary.startswith(f"Annotated statement {STATEMENT}:")
+        assert summary.startswith("Annotated “Kim Yo Jong: ") and STATEMENT not in summary
         assert "verdict false" in summary and "credibility 2" in summary
     fresh = reopen(store_path)
     assert fresh.get(STATEMENT).credibility == 2
@@ -48,7 +48,7 @@ async def test_reliability_letters_grade_an_actor_and_existing_tags_are_shown(st
         await pilot.press("1")  # credibility keys do nothing for an actor
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert app.results == [f"Annotated actor {ACTOR}: reliability B"]
+        assert app.results == ["Annotated “Kim Yo Jong”: reliability B"]
     fresh = reopen(store_path)
     assert fresh.get(ACTOR).reliability == "B"
     assert len(fresh.annotations_of(ACTOR)) == 1  # only the grade changed: no new annotation

@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.widgets import Input, Select, Static, TextArea
 
 from claimnet.store import Store, model
+from claimnet.tui.detail_text import label_of
 from claimnet.tui.safe_text import one_line, visible
 
 from .choice_row import ChoiceRow
@@ -255,7 +256,8 @@ class AnnotateScreen(FormScreen[str | None]):
             return
         self.busy = True
         self.error_line.clear()
-        summary = f"Annotated {self.record.KIND} {self.record_id}: " + "; ".join(said)
+        words = label_of(self.store, self.record, 40).plain
+        summary = f"Annotated “{words}”: " + "; ".join(said)
         self.store_call(lambda: self.store.annotate(self.record_id, **args),
                         lambda _saved: self.dismiss(summary), self.show_failure, group="save")
 

@@ -130,7 +130,7 @@ class GraphScreen(Screen[str | None]):
         tree = self.query_one(Tree)
         tree.clear()
         tree.reset(node_label(message.root), message.root.record_id)
-        tree.border_title = Text(f"Neighbourhood of {message.root.record_id}")
+        tree.border_title = Text("Neighbourhood of ") + Text(one_line(node_label(message.root).plain, 50))
 
         def add(parent, node: Node) -> None:
             for child in node.children:

@@ -216,7 +216,7 @@ class ReviewActions:
         def saved(record_id: str | None) -> None:
             if record_id and self.store.generation != before:
                 self.app.own_generations.add(self.store.generation)
-                self._said(f"Saved {record_id}.", notify=True)
+                self._said(f"Saved “{one_line(row.text, 50)}”.", notify=True)
             self.load_all(focus=row.id)
 
         self.app.push_screen(RecordFormScreen(self.store, row.kind, record_id=row.id), saved)

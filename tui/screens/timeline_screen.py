@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 from claimnet.store import StoreError
 from claimnet.store.features.across.views import Report, timeline
 
+from ..detail_text import label_of
 from ..safe_text import one_line
 from ..widgets.key_footer import KeyFooter
 from ..widgets.key_lists import KeyOptionList
@@ -54,7 +55,10 @@ class TimelineScreen(Screen[str | None]):
 
     def on_mount(self) -> None:
         listing = self.query_one(OptionList)
-        listing.border_title = Text(f"Timeline of {self.record_id}")
+        store = getattr(self.app, "store", None)
+        record = store.find(self.record_id) if store is not None else None
+        name = label_of(store, record, 50).plain if record is not None else self.record_id
+        listing.border_title = Text("Timeline of ") + Text(one_line(name, 50))
         listing.focus()
         self.run_worker(self._load, thread=True, exclusive=True, group="timeline")
 
