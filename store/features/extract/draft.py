@@ -41,10 +41,10 @@ class Draft:
     targets: dict[str, list[str]] = field(default_factory=dict)  # statement id -> accused entity ids
     sentence_of: dict[str, int] = field(default_factory=dict)  # record id -> sentence index
 
-    @staticmethod
-    def new_id(prefix: str) -> str:
-        """A fresh record id."""
-        return new_id(prefix)
+    def proposal(self, table: str, prefix: str, **fields: Any) -> dict[str, Any]:
+        """A new record proposed by this extraction: fresh id, stamps, status proposed, origin extracted."""
+        return record(table, id=new_id(prefix), created=self.ts, updated=self.ts, status="proposed",
+                      origin="extracted", **fields)
 
 
 def record(table: str, **fields: Any) -> dict[str, Any]:

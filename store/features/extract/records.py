@@ -10,7 +10,7 @@ from claimnet.store.model import Actor, Evidence, Link
 
 from .actors import Doc
 from .acts import refine_acts
-from .draft import Draft, clean, record
+from .draft import Draft, clean
 from .evidence import find_evidence
 from .links import propose_links, side_of
 from .retellings import merge_retellings
@@ -30,11 +30,9 @@ def evidence_records(draft: Draft) -> None:
         holder = next((s for s in reversed(by_start[max(0, k - 8) : k]) if f.end <= s["span"][1]), None)
         author = (_author_named_in(doc, by_start[max(0, k - 4) : k + 4], f.start, f.end)
                   if holder is None and f.kind == "document" else None)
-        rec = record(
+        rec = draft.proposal(
             Evidence.TABLE,
-            id=draft.new_id(Evidence.PREFIX),
-            created=draft.ts,
-            updated=draft.ts,
+            Evidence.PREFIX,
             text=clean(text[f.start : f.end]),
             kind=f.kind,
             quantity=f.quantity,
@@ -42,8 +40,6 @@ def evidence_records(draft: Draft) -> None:
             source=draft.source_id,
             span=(f.start, f.end),
             credibility=6,
-            status="proposed",
-            origin="extracted",
             confidence=round(f.confidence * (1.0 if holder else 0.85), 2),
         )
         draft.sentence_of[rec["id"]] = bisect.bisect_right(sent_starts, f.start) - 1
@@ -81,16 +77,12 @@ def link_records(draft: Draft) -> None:
     for p in propose_links(
         out.statements, out.evidence, affiliation, kinds, draft.targets, draft.sentence_of, sentence_texts
     ):
-        rec = record(
+        rec = draft.proposal(
             Link.TABLE,
-            id=draft.new_id(Link.PREFIX),
-            created=draft.ts,
-            updated=draft.ts,
+            Link.PREFIX,
             type=p.type,
             weight=LINK_WEIGHTS.get(p.type),
             note=_rests_on(p.note, words_of.get(p.src, "")),
-            status="proposed",
-            origin="extracted",
             confidence=round(p.confidence, 2),
         )
         rec["from"], rec["to"] = p.src, p.dst

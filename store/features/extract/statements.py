@@ -9,7 +9,7 @@ import re
 from claimnet.store.model import Statement
 
 from .attribution import Speech
-from .draft import Draft, clean, record
+from .draft import Draft, clean
 from .quotes import Quote
 
 
@@ -40,11 +40,9 @@ def statement_records(draft: Draft, speeches: list[Speech]) -> None:
                     if t not in about:
                         about.append(t)
                 conf = sp.confidence * (0.95 if mode == "quote" else 0.85)
-                rec = record(
+                rec = draft.proposal(
                     Statement.TABLE,
-                    id=draft.new_id(Statement.PREFIX),
-                    created=draft.ts,
-                    updated=draft.ts,
+                    Statement.PREFIX,
                     speaker=ent.id,
                     source=draft.source_id,
                     act=sp.act,
@@ -56,8 +54,6 @@ def statement_records(draft: Draft, speeches: list[Speech]) -> None:
                     said_on=draft.said_on,
                     about=tuple(about),
                     credibility=6,
-                    status="proposed",
-                    origin="extracted",
                     confidence=round(min(1.0, conf), 2),
                 )
                 draft.targets[rec["id"]] = tg
