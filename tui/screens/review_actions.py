@@ -147,7 +147,8 @@ class ReviewActions:
             self.app.notify(text, severity="warning", timeout=3, markup=False)
             return None
         if row.pending:
-            self.app.notify(f"{row.id} is being saved; wait for the store.", markup=False, timeout=3)
+            self.app.notify(f"“{one_line(row.text, 40)}” is being saved; wait for the store.", markup=False,
+                            timeout=3)
             return None
         return row
 
@@ -242,7 +243,7 @@ class ReviewActions:
             return actor.name if isinstance(actor, model.Actor) else actor_id
 
         def done(name: str) -> None:
-            self._said(f"The {role} of {record_id} is now {name}.", notify=True)
+            self._said(f"The {role} of “{one_line(row.text, 40)}” is now {name}.", notify=True)
             self.load_all(focus=record_id)
 
         def chosen(actor_id: str | None) -> None:
