@@ -461,3 +461,12 @@ def test_how_a_denial_was_made_is_not_part_of_what_it_denies() -> None:
             "Thursday.")
     got = spans(run(text), text)
     assert got == {("Rovuma Liberation Movement", "denied any role")}
+
+
+def test_an_office_named_before_its_holder_is_the_holder() -> None:
+    text = ("CHISINAU, March 12 (Reuters) - Moldova's agriculture minister on Tuesday denied that his "
+            "ministry had diverted flood aid.\n\nAgriculture Minister Petru Ostafi later rejected the "
+            "accusation at a news conference.")
+    x = run(text)
+    assert [a["name"] for a in x.actors if a["kind"] == "person"] == ["Petru Ostafi"]
+    assert {s for s, _, _ in said(x)} == {"Petru Ostafi"} and len(x.statements) == 2

@@ -20,6 +20,20 @@ def resolve_across(doc: Doc) -> None:
     """Join each description and self-naming group to the named actor it is."""
     _merge_placeholders(doc.reg)
     _merge_self_named(doc)
+    _merge_roles_into_names(doc.reg)
+
+
+def _merge_roles_into_names(reg: Registry) -> None:
+    """An office named before its holder ('Moldova's agriculture minister denied …' … 'Agriculture
+    Minister Petru Ostafi') is that person, when exactly one named person holds that office."""
+    named = [e for e in reg.live() if e.kind == "person" and e.role and "unnamed" not in e.tags]
+    for e in reg.live():
+        if e.kind != "person" or "unnamed" not in e.tags or e.name != e.name.lower():
+            continue
+        office = fold(e.role or e.name).split()[-1:]
+        holders = [n for n in named if fold(n.role).split()[-1:] == office]
+        if len(holders) == 1:
+            reg.merge(e, holders[0])
 
 
 def _described_as(e: Entity, head: str) -> bool:
