@@ -143,7 +143,7 @@ _APPOSITION = re.compile(r"(?<=[A-Za-z0-9)])(?:,\s+(?:a|an)\s+\w|,\s+(?:which|wh
 
 
 _CIRCUMSTANCE = re.compile(
-    r"\s+(?:in|on|via|through|during)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"\s+(?:in|on|at|via|through|during)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:statement|interview|voice message|message|letter|post|video|briefing|news conference|conference|"
     r"speech|email|e-mail|call|broadcast|hearing|filing)\b"
 )
