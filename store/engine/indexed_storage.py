@@ -21,12 +21,12 @@ from claimnet.store.model.errors import StoreFileError
 
 from .document import META_TABLE, TABLES
 from .journal import read_journal
-from .lookup_index import Derivations, LookupIndex, Stamp, rowid_of
+from .lookup_index import Derivations, LookupIndex, Stamp, stamp_text, rowid_of
 from .storage import FileStamp, State, Storage
 
 
 def _main_text(stamp: FileStamp | None) -> str:
-    return "" if stamp is None else f"{stamp.inode}:{stamp.size}:{stamp.mtime_ns}"
+    return "" if stamp is None else stamp_text(stamp)
 
 
 class IndexedTable(Mapping[str, dict[str, Any]]):

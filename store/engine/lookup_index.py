@@ -167,8 +167,9 @@ class LookupIndex:
         for table, records in tables.items():
             keys = doc_keys[table]
             self._insert(table, ((rowid_of(table, keys[rid]), rid, rec) for rid, rec in records.items()))
-        db.executescript("".join(s + ";" for s in _SCHEMA.split(";") if "CREATE UNIQUE" in s or
-                                 "CREATE INDEX" in s))
+        for statement in _SCHEMA.split(";"):
+            if "CREATE UNIQUE" in statement or "CREATE INDEX" in statement:
+                db.execute(statement)  # not executescript: it would commit the transaction
         self._write_stamp(stamp)
 
     def _insert(self, table: str, rows: Iterable[tuple[int, str, dict]]) -> None:
@@ -287,3 +288,32 @@ def _touched_ids(entry: dict[str, Any]) -> set[str]:
                 out.update(side.get(k) for k in ("target", "from", "to"))
     out.discard(None)
     return out
+
+
+def follow_fold(store_path: str, before: Any, after: Any, seq: int) -> None:
+    """Restamp an index that was in step with the store file a fold just replaced.
+
+    Called under the store's exclusive lock after the new file is in place and before the journal
+    is emptied. Only an index that had applied every change up to ``seq`` to the old file is moved
+    over; any other is left stale and rebuilt by the next session that needs it. A kill in
+    between leaves the old stamp, which no longer matches: a rebuild, never a wrong answer.
+    """
+    path = index_path(store_path)
+    if before is None or after is None or not os.path.exists(path):
+        return
+    with contextlib.suppress(sqlite3.Error, OSError):
+        db = sqlite3.connect(path, isolation_level=None, timeout=5)
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            meta = dict(db.execute("SELECT key, value FROM meta"))
+            if meta.get("main") == stamp_text(before) and meta.get("seq") == str(seq):
+                db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", [
+                    ("main", stamp_text(after)), ("journal_end", "0"), ("main_seq", str(seq))])
+            db.execute("COMMIT")
+        finally:
+            db.close()
+
+
+def stamp_text(stamp: Any) -> str:
+    """A file stamp as the index stores it: "inode:size:mtime_ns"."""
+    return f"{stamp.inode}:{stamp.size}:{stamp.mtime_ns}"

@@ -33,6 +33,7 @@ from .document import (
     write_atomically,
 )
 from .journal import JournalWriter, encode_entry, read_journal
+from .lookup_index import follow_fold
 from .lock import StoreLock, read_only_reason, remove_stale_temps
 from .shapes import entry_problem, meta_problem, nesting_problem, refuse, tables_problem
 
@@ -354,7 +355,9 @@ class Storage:
         return seq
 
     def _fold(self) -> None:
+        folded_from = self._main_stamp
         self._write_main()
+        follow_fold(self.path, folded_from, self._main_stamp, self.seq)
         if self._writer is None:
             self._writer = JournalWriter(self.journal_path)
         self._writer.clear()
