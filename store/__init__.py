@@ -10,9 +10,9 @@ import contextlib
 import os
 
 from claimnet.store.engine.document import OlderSchema, empty_tables
+from claimnet.store.engine.indexed_storage import IndexedStorage
 from claimnet.store.engine.location import default_network, default_store_path
 from claimnet.store.engine.migrate import migrate
-from claimnet.store.engine.indexed_storage import IndexedStorage
 from claimnet.store.engine.storage import Storage
 from claimnet.store.model.errors import (
     Ambiguous,

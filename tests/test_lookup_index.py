@@ -4,6 +4,7 @@ over the store file (a stale stamp or a damaged index is rebuilt)."""
 from __future__ import annotations
 
 import os
+import pathlib
 import shutil
 import subprocess
 import sys
@@ -54,10 +55,10 @@ def test_the_index_answers_as_a_whole_load_does_after_changes(store_path):
 
 
 def test_a_change_from_the_shell_appends_to_the_journal_and_leaves_the_file(store_path):
-    before = open(store_path, "rb").read()
+    before = pathlib.Path(store_path).read_bytes()
     with store_pkg.open_store(str(store_path), lookups=True) as indexed:
         indexed.annotate("act-russia", note="quick note")
-    assert open(store_path, "rb").read() == before
+    assert pathlib.Path(store_path).read_bytes() == before
     assert os.path.getsize(str(store_path) + ".journal") > 0
 
 

@@ -21,7 +21,7 @@ from claimnet.store.model.errors import StoreFileError
 
 from .document import META_TABLE, TABLES
 from .journal import read_journal
-from .lookup_index import Derivations, LookupIndex, Stamp, stamp_text, rowid_of
+from .lookup_index import Derivations, LookupIndex, Stamp, rowid_of, stamp_text
 from .storage import FileStamp, State, Storage
 
 

@@ -33,8 +33,8 @@ from .document import (
     write_atomically,
 )
 from .journal import JournalWriter, encode_entry, read_journal
-from .lookup_index import follow_fold
 from .lock import StoreLock, read_only_reason, remove_stale_temps
+from .lookup_index import follow_fold
 from .shapes import entry_problem, meta_problem, nesting_problem, refuse, tables_problem
 
 #: Fold the journal into the store file once it passes this size or this share of the file.
