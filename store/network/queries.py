@@ -32,7 +32,17 @@ GROUPS: dict[str, tuple[str, Callable[[dict], Any]]] = {
 }
 
 
-class GroupView(Mapping[str, list[str]]):
+class _LookedUp(Mapping[str, list[str]]):
+    """A mapping whose ``get`` does the work (a query), so indexing goes through it."""
+
+    def __getitem__(self, key: str) -> list[str]:
+        found = self.get(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+
+class GroupView(_LookedUp):
     """A group read from the lookup index: ``get`` asks for one key, iterating reads them all."""
 
     def __init__(self, index: Any, name: str) -> None:
@@ -44,11 +54,6 @@ class GroupView(Mapping[str, list[str]]):
         found = self.index.grouped(self.name, key) if isinstance(key, str) else []
         return found or default
 
-    def __getitem__(self, key: str) -> list[str]:
-        found = self.get(key)
-        if found is None:
-            raise KeyError(key)
-        return found
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.index.group_items(self.name))
@@ -61,7 +66,7 @@ class GroupView(Mapping[str, list[str]]):
         return self.index.group_items(self.name).items()
 
 
-class MergedGroups(Mapping[str, list[str]]):
+class MergedGroups(_LookedUp):
     """Two groups read as one (actor names and source titles)."""
 
     def __init__(self, *groups: Mapping[str, list[str]]) -> None:
@@ -72,11 +77,6 @@ class MergedGroups(Mapping[str, list[str]]):
         found = [rid for group in self.groups for rid in group.get(key, [])]
         return found or default
 
-    def __getitem__(self, key: str) -> list[str]:
-        found = self.get(key)
-        if found is None:
-            raise KeyError(key)
-        return found
 
     def __iter__(self) -> Iterator[str]:
         return iter(dict.fromkeys(key for group in self.groups for key in group))
