@@ -10,6 +10,7 @@ import contextlib
 import os
 
 from claimnet.store.engine.document import OlderSchema, empty_tables
+from claimnet.store.engine.indexed_storage import IndexedStorage
 from claimnet.store.engine.location import default_network, default_store_path
 from claimnet.store.engine.migrate import migrate
 from claimnet.store.engine.storage import Storage
@@ -42,14 +43,22 @@ __all__ = [
 
 
 def open_store(path: str | None = None, *, create: bool = True, analyst: str | None = None,
-               network: dict | None = None) -> Store:
+               network: dict | None = None, lookups: bool = False) -> Store:
     """Open the store at ``path`` (default: ``CLAIMNET_STORE`` or the user data directory).
 
     With no file there and ``create``, a new store is made holding ``network`` (by default the
     network of the seed article) and ``store.created_new`` is True. An older schema is migrated
     with a backup kept (``store.migrated_from`` says from which version).
+
+    With ``lookups`` the session reads through the store's lookup index instead of parsing the
+    whole file, and leaves folding the journal to the app (quick commands from a shell).
     """
-    storage = Storage(path or default_store_path())
+    if lookups:
+        from claimnet.store.network.lookups import DERIVATIONS
+
+        storage: Storage = IndexedStorage(path or default_store_path(), DERIVATIONS)
+    else:
+        storage = Storage(path or default_store_path())
     store = Store(storage, analyst=analyst)
     if not storage.exists():
         if not create:

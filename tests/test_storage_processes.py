@@ -17,15 +17,22 @@ import claimnet.store as store_pkg
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def _worker(path: str, name: str, count: int, fold_bytes: int | None = None) -> subprocess.Popen:
-    args = [sys.executable, "-m", "tests.store_worker", path, name, str(count)]
-    if fold_bytes:
-        args.append(str(fold_bytes))
+def _worker(path: str, name: str, count: int, fold_bytes: int | None = None,
+            lookups: bool = False) -> subprocess.Popen:
+    args = [sys.executable, "-m", "tests.store_worker", path, name, str(count), str(fold_bytes or 0)]
+    if lookups:
+        args.append("lookups")
     return subprocess.Popen(args, stdout=subprocess.PIPE, cwd=ROOT, text=True)
 
 
 def _check_acknowledged(path: str, name: str, counter: str | None, acked: int) -> None:
-    opened = store_pkg.open_store(path)
+    """Check through a whole load, then through the lookup index, which must agree with it."""
+    for lookups in (False, True):
+        _check_session(path, name, counter, acked, lookups)
+
+
+def _check_session(path: str, name: str, counter: str | None, acked: int, lookups: bool) -> None:
+    opened = store_pkg.open_store(path, lookups=lookups)
     try:
         names = {a.name for a in opened.all("actors")}
         missing = [n for n in range(acked) if f"{name}-{n}" not in names]
@@ -38,7 +45,7 @@ def _check_acknowledged(path: str, name: str, counter: str | None, acked: int) -
         opened.close()
 
 
-def _kill_rounds(tmp_path, rounds: int) -> int:
+def _kill_rounds(tmp_path, rounds: int, lookups: bool = False) -> int:
     """Kill a writing child ``rounds`` times; the number of acknowledged changes checked."""
     path = str(tmp_path / "killed.json")
     total = 0
@@ -46,7 +53,9 @@ def _kill_rounds(tmp_path, rounds: int) -> int:
     rng = random.Random(1234)
     for round_no in range(rounds):
         name = f"w{round_no}"
-        child = _worker(path, name, 10_000, fold_bytes=rng.choice([30_000, 200_000, 4_000_000]))
+        # with lookups, every other child reads through the index (a kill mid-commit leaves it behind)
+        child = _worker(path, name, 10_000, fold_bytes=rng.choice([30_000, 200_000, 4_000_000]),
+                        lookups=lookups and round_no % 2 == 0)
         counter = child.stdout.readline().split()[1]
         acked = 0
         deadline = time.monotonic() + rng.uniform(0.05, 0.6)
@@ -70,34 +79,47 @@ def test_kill_9_during_writes_loses_no_acknowledged_change(tmp_path):
     _kill_rounds(tmp_path, rounds=12)
 
 
+def test_kill_9_during_writes_through_the_lookup_index(tmp_path):
+    _kill_rounds(tmp_path, rounds=12, lookups=True)
+
+
 @pytest.mark.slow
-def test_kill_9_soak(tmp_path):
-    acked = _kill_rounds(tmp_path, rounds=300)
-    print(f"\nkill soak: 300 SIGKILLs, {acked} acknowledged changes, none lost")
+@pytest.mark.parametrize("lookups", [False, True])
+def test_kill_9_soak(tmp_path, lookups):
+    acked = _kill_rounds(tmp_path, rounds=300, lookups=lookups)
+    print(f"\nkill soak (lookups={lookups}): 300 SIGKILLs, {acked} acknowledged changes, none lost")
 
 
 def test_two_writer_processes_lose_nothing(tmp_path):
     _writers_lose_nothing(tmp_path, ("alpha", "beta"), count=150)
 
 
+def test_a_whole_session_and_an_indexed_session_lose_nothing(tmp_path):
+    _writers_lose_nothing(tmp_path, ("alpha", "beta"), count=150, lookups=True)
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("writers", [3, 4])
-def test_more_writer_processes_lose_nothing(tmp_path, writers):
-    _writers_lose_nothing(tmp_path, tuple(f"w{n}" for n in range(writers)), count=400)
-    print(f"\n{writers} concurrent writers × 400 rounds × 3 changes: none lost")
+@pytest.mark.parametrize("lookups", [False, True])
+def test_more_writer_processes_lose_nothing(tmp_path, writers, lookups):
+    _writers_lose_nothing(tmp_path, tuple(f"w{n}" for n in range(writers)), count=400, lookups=lookups)
+    print(f"\n{writers} concurrent writers (lookups={lookups}) × 400 rounds × 3 changes: none lost")
 
 
-def _writers_lose_nothing(tmp_path, names: tuple[str, ...], count: int) -> None:
+def _writers_lose_nothing(tmp_path, names: tuple[str, ...], count: int, lookups: bool = False) -> None:
+    """Writers at once; with ``lookups`` every other one works through the lookup index."""
     path = str(tmp_path / "shared.json")
     store_pkg.open_store(path).close()
-    children = [_worker(path, name, count, fold_bytes=60_000) for name in names]
+    children = [_worker(path, name, count, fold_bytes=60_000, lookups=lookups and n % 2 == 1)
+                for n, name in enumerate(names)]
     outputs = [child.communicate(timeout=600)[0] for child in children]
     assert all(child.returncode == 0 for child in children)
     for name, output in zip(names, outputs, strict=True):
         counter = output.splitlines()[0].split()[1]
         _check_acknowledged(path, name, counter, count)
-    opened = store_pkg.open_store(path)
-    assert len(opened.annotations_of("act-russia")) == len(names) * count
-    ids = [a.id for a in opened.all("actors")]
-    assert len(ids) == len(set(ids))
-    opened.close()
+    for through_index in (False, True):
+        opened = store_pkg.open_store(path, lookups=through_index)
+        assert len(opened.annotations_of("act-russia")) == len(names) * count
+        ids = [a.id for a in opened.all("actors")]
+        assert len(ids) == len(set(ids))
+        opened.close()

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from rich.cells import cell_len
 from textual.content import Content
 
+from .act_labels import ACT_SHORT, ACT_TINY
 from .safe_text import one_line
 
 #: One-letter verdict marks with a colour that survives 16-colour terminals.
@@ -25,16 +26,6 @@ NOTE_MARK = "✎"
 STATUS_MARKS = {"proposed": ("~", "yellow"), "rejected": ("✗", "red")}
 STATUS_KINDS = ("actor", "statement", "evidence", "link-statement")
 SIGN_STYLES = {"+": "green", "−": "red", "±": "yellow", "→": "cyan", "←": "cyan"}
-ACT_SHORT = {
-    "claim": "claim", "denial": "denial", "accusation": "accuse", "threat": "threat",
-    "response": "reply", "demand": "demand", "condemnation": "condemn", "prediction": "predict",
-    "confirmation": "confirm", "retraction": "retract",
-}
-ACT_TINY = {
-    "claim": "clm", "denial": "deny", "accusation": "accu", "threat": "thrt", "response": "resp",
-    "demand": "dmnd", "condemnation": "cndm", "prediction": "pred", "confirmation": "conf",
-    "retraction": "retr",
-}
 LINK_TINY = {"denies": "deny", "accuses": "accu", "responds_to": "resp", "restates": "rest",
              "supports": "supp", "contradicts": "ctra", "undercuts": "undc"}
 ACT_STYLES = {"denial": "red", "accusation": "yellow", "threat": "red", "condemnation": "yellow",

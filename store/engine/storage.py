@@ -34,6 +34,7 @@ from .document import (
 )
 from .journal import JournalWriter, encode_entry, read_journal
 from .lock import StoreLock, read_only_reason, remove_stale_temps
+from .lookup_index import follow_fold
 from .shapes import entry_problem, meta_problem, nesting_problem, refuse, tables_problem
 
 #: Fold the journal into the store file once it passes this size or this share of the file.
@@ -354,7 +355,9 @@ class Storage:
         return seq
 
     def _fold(self) -> None:
+        folded_from = self._main_stamp
         self._write_main()
+        follow_fold(self.path, folded_from, self._main_stamp, self.seq)
         if self._writer is None:
             self._writer = JournalWriter(self.journal_path)
         self._writer.clear()

@@ -7,11 +7,12 @@ annotations and its links included.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from claimnet.store import model
 
-from .history import HistoryEntry
+from .history import HistoryEntry, history_id
 
 if TYPE_CHECKING:
     from .core import Store
@@ -92,6 +93,15 @@ def touches(change: dict[str, Any], record_id: str) -> bool:
     return False
 
 
+def _entries(store: Store, seqs: list[int]) -> Iterator[HistoryEntry]:
+    """The history entries with these sequence numbers, as the lookup index found them."""
+    history = store.storage.tables["history"]
+    for seq in seqs:
+        raw = history.get(history_id(seq))
+        if raw is not None:
+            yield HistoryEntry.from_dict(raw)
+
+
 def what_changed(entry: HistoryEntry, record_id: str | None = None) -> str | None:
     """Only the words for what changed ("verdict false → true"), or None when the summary says it
     better (an undo, a record added or deleted, a change to many records)."""
@@ -119,7 +129,9 @@ def describe_entry(entry: HistoryEntry, record_id: str | None = None) -> str:
 def record_history(store: Store, record_id: str, limit: int | None = None) -> list[HistoryEntry]:
     """The newest entries that changed a record, its annotations or its links, newest first."""
     out = []
-    for entry in store.history():
+    index = getattr(store.storage, "index", None)
+    entries = store.history() if index is None else _entries(store, index.history_touching(record_id))
+    for entry in entries:
         if any(touches(c, record_id) for c in entry.changes):
             out.append(entry)
             if limit is not None and len(out) >= limit:

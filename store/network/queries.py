@@ -7,7 +7,7 @@ a large store stays cheap while edits elsewhere do not invalidate it.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from claimnet.store import model
@@ -15,6 +15,74 @@ from claimnet.store.model.errors import Ambiguous, NotFound
 from claimnet.store.model.textnorm import normalise
 
 from . import refs
+
+#: The groups queries look records up by: name → (table, the keys of one record).
+GROUPS: dict[str, tuple[str, Callable[[dict], Any]]] = {
+    "speaker": ("statements", lambda r: (r["speaker"],)),
+    "about": ("statements", lambda r: r["about"]),
+    "affiliation": ("actors", lambda r: (r["affiliation"],)),
+    "reported_by": ("evidence", lambda r: (r["reported_by"],)),
+    "source:statements": ("statements", lambda r: (r["source"],)),
+    "source:evidence": ("evidence", lambda r: (r["source"],)),
+    "link_from": ("links", lambda r: (r["from"],)),
+    "link_to": ("links", lambda r: (r["to"],)),
+    "target": ("annotations", lambda r: (r["target"],)),
+    "names": ("actors", lambda r: list({normalise(n) for n in (r["name"], *r["aliases"])})),
+    "titles": ("sources", lambda r: (normalise(r["title"]),)),
+}
+
+
+class _LookedUp(Mapping[str, list[str]]):
+    """A mapping whose ``get`` does the work (a query), so indexing goes through it."""
+
+    def __getitem__(self, key: str) -> list[str]:
+        found = self.get(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+
+class GroupView(_LookedUp):
+    """A group read from the lookup index: ``get`` asks for one key, iterating reads them all."""
+
+    def __init__(self, index: Any, name: str) -> None:
+        self.index = index
+        self.name = name
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        """The ids under one key, or ``default``."""
+        found = self.index.grouped(self.name, key) if isinstance(key, str) else []
+        return found or default
+
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.index.group_items(self.name))
+
+    def __len__(self) -> int:
+        return len(self.index.group_items(self.name))
+
+    def items(self) -> Any:
+        """Every key with its ids."""
+        return self.index.group_items(self.name).items()
+
+
+class MergedGroups(_LookedUp):
+    """Two groups read as one (actor names and source titles)."""
+
+    def __init__(self, *groups: Mapping[str, list[str]]) -> None:
+        self.groups = groups
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        """The ids under one key in every group, or ``default``."""
+        found = [rid for group in self.groups for rid in group.get(key, [])]
+        return found or default
+
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(dict.fromkeys(key for group in self.groups for key in group))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
 
 
 class QueriesMixin:
@@ -33,7 +101,12 @@ class QueriesMixin:
         cache[name] = (stamp, value)
         return value
 
-    def _group(self, name: str, table: str, keys: Callable[[dict], Any]) -> dict[str, list[str]]:
+    def _group(self, name: str) -> Mapping[str, list[str]]:
+        index = getattr(self.storage, "index", None)
+        if index is not None:
+            return GroupView(index, name)
+        table, keys = GROUPS[name]
+
         def build(records: dict[str, dict]) -> dict[str, list[str]]:
             out: dict[str, list[str]] = defaultdict(list)
             for rid, rec in records.items():
@@ -53,18 +126,18 @@ class QueriesMixin:
 
     def statements_by(self, actor_id: str) -> list[model.Statement]:
         """Statements the actor made."""
-        index = self._group("speaker", "statements", lambda r: (r["speaker"],))
+        index = self._group("speaker")
         return self._records("statements", index.get(actor_id, []))
 
     def statements_about(self, actor_id: str) -> list[model.Statement]:
         """Statements that mention the actor (its ``about`` list)."""
-        index = self._group("about", "statements", lambda r: r["about"])
+        index = self._group("about")
         return self._records("statements", index.get(actor_id, []))
 
     def statements_for_actor(self, actor_id: str) -> list[model.Statement]:
         """Statements the actor made or is mentioned in, each once, in store order."""
-        by = self._group("speaker", "statements", lambda r: (r["speaker"],)).get(actor_id, [])
-        about = self._group("about", "statements", lambda r: r["about"]).get(actor_id, [])
+        by = self._group("speaker").get(actor_id, [])
+        about = self._group("about").get(actor_id, [])
         if not about:
             return self._records("statements", by)
         wanted = set(by) | set(about)
@@ -73,12 +146,12 @@ class QueriesMixin:
 
     def statement_counts(self) -> dict[str, int]:
         """How many statements each actor made, by actor id."""
-        index = self._group("speaker", "statements", lambda r: (r["speaker"],))
+        index = self._group("speaker")
         return {actor: len(ids) for actor, ids in index.items()}
 
     def affiliates(self, actor_id: str) -> list[model.Actor]:
         """Actors whose affiliation is this actor (members, ministries of a state …)."""
-        index = self._group("affiliation", "actors", lambda r: (r["affiliation"],))
+        index = self._group("affiliation")
         return self._records("actors", index.get(actor_id, []))
 
     def affiliation_chain(self, actor_id: str) -> list[model.Actor]:
@@ -95,14 +168,14 @@ class QueriesMixin:
 
     def evidence_reported_by(self, actor_id: str) -> list[model.Evidence]:
         """Evidence the actor reported."""
-        index = self._group("reported_by", "evidence", lambda r: (r["reported_by"],))
+        index = self._group("reported_by")
         return self._records("evidence", index.get(actor_id, []))
 
     def records_from_source(self, source_id: str) -> list[model.Record]:
         """Statements and evidence taken from a source."""
         out: list[model.Record] = []
         for table in ("statements", "evidence"):
-            index = self._group(f"source:{table}", table, lambda r: (r["source"],))
+            index = self._group(f"source:{table}")
             out.extend(self._records(table, index.get(source_id, [])))
         return out
 
@@ -110,13 +183,13 @@ class QueriesMixin:
 
     def links_from(self, record_id: str, type: str | None = None) -> list[model.Link]:
         """Links going out of a record, optionally of one type."""
-        index = self._group("link_from", "links", lambda r: (r["from"],))
+        index = self._group("link_from")
         links = self._records("links", index.get(record_id, []))
         return [lk for lk in links if type is None or lk.type == type]
 
     def links_to(self, record_id: str, type: str | None = None) -> list[model.Link]:
         """Links coming into a record, optionally of one type."""
-        index = self._group("link_to", "links", lambda r: (r["to"],))
+        index = self._group("link_to")
         links = self._records("links", index.get(record_id, []))
         return [lk for lk in links if type is None or lk.type == type]
 
@@ -144,7 +217,7 @@ class QueriesMixin:
 
     def annotations_of(self, target: str) -> list[model.Annotation]:
         """Annotations on a record, oldest first."""
-        index = self._group("target", "annotations", lambda r: (r["target"],))
+        index = self._group("target")
         return self._records("annotations", index.get(target, []))
 
     def verdict_of(self, target: str) -> str | None:
@@ -177,8 +250,7 @@ class QueriesMixin:
         if len(named) > 1:
             labels = [f"{self._display_name(rid)} ({rid})" for rid in named]
             raise Ambiguous(f"{ref!r} could mean {refs.candidate_list(labels)}; use an id.", named)
-        prefixed = [rid for table in tables for rid in self.storage.tables[table]
-                    if rid.startswith(ref)]
+        prefixed = [rid for table in tables for rid in _starting_with(self.storage.tables[table], ref)]
         if len(prefixed) == 1:
             return self.get(prefixed[0])
         if len(prefixed) > 1:
@@ -203,16 +275,22 @@ class QueriesMixin:
         raw = self.raw(record_id) or {}
         return raw.get("name") or raw.get("title") or record_id
 
-    def _name_index(self) -> dict[str, list[str]]:
-        def names(record: dict[str, Any]) -> list[str]:
-            return list({normalise(n) for n in (record["name"], *record["aliases"])})
-
-        actors = self._group("names", "actors", names)
-        sources = self._group("titles", "sources", lambda r: (normalise(r["title"]),))
+    def _name_index(self) -> Mapping[str, list[str]]:
+        actors = self._group("names")
+        sources = self._group("titles")
+        if isinstance(actors, GroupView):
+            return MergedGroups(actors, sources)
         merged = dict(actors)
         for key, ids in sources.items():
             merged[key] = merged.get(key, []) + ids
         return merged
+
+
+def _starting_with(records: Any, prefix: str) -> list[str]:
+    """Ids of a table that start with ``prefix`` (through the lookup index when it has one)."""
+    if hasattr(records, "starting_with"):
+        return records.starting_with(prefix)
+    return [rid for rid in records if rid.startswith(prefix)]
 
 
 def _list(ids: list[str]) -> str:

@@ -76,7 +76,7 @@ class SearchMixin:
             current: dict[str, tuple[dict, str]] = {}
             for rid, rec in records.items():
                 hit = previous.get(rid)
-                current[rid] = hit if hit is not None and hit[0] is rec else (rec, _fold_record(table, rec))
+                current[rid] = hit if hit is not None and hit[0] is rec else (rec, fold_record(table, rec))
             cache[table] = current
             return {rid: text for rid, (_rec, text) in current.items()}
 
@@ -113,6 +113,13 @@ class SearchMixin:
                 return
             at = blob.find(probe, starts[index + 1])
 
+    def _indexed_matches(self, index: Any, table: str,
+                         wanted: list[str]) -> Iterator[tuple[int, str, str]]:
+        """(position, id, folded text) of records holding every word, from the lookup index."""
+        for position, (rid, text) in enumerate(index.texts_holding(table, wanted)):
+            if all(w in text for w in wanted):
+                yield position, rid, text
+
     def search(self, query: str, kinds: tuple[str, ...] | None = None,
                limit: int | None = 50) -> list[SearchHit]:
         """Records matching every word of ``query``, best first (at most ``limit``)."""
@@ -128,14 +135,18 @@ class SearchMixin:
             if kinds and model.BY_TABLE[table].KIND not in kinds:
                 continue
             order = KIND_ORDER[table]
+            indexed = getattr(self.storage, "index", None)
             if SEARCH_FIELDS[table][0]:  # small tables with names: rank every match
-                for rid, text in self._folded(table).items():
+                texts = indexed.texts_holding(table, wanted) if indexed else self._folded(table).items()
+                for rid, text in texts:
                     if probe in text and all(w in text for w in others):
                         rank, length = _rank_names(text, starts, whole)
                         ranked.append((rank, order, length, rid, table))
                 continue
             per_rank = [0, 0, 0, 0]
-            for position, rid, text in self._matches(table, probe, others):
+            found = (self._indexed_matches(indexed, table, wanted) if indexed
+                     else self._matches(table, probe, others))
+            for position, rid, text in found:
                 rank = _rank(text, starts)
                 if limit is not None and per_rank[rank] >= limit:
                     continue  # this table already has enough hits this good, found earlier
@@ -149,7 +160,7 @@ class SearchMixin:
                 for rank, _order, _pos, rid, table in (ranked if limit is None else ranked[:limit])]
 
 
-def _fold_record(table: str, record: dict[str, Any]) -> str:
+def fold_record(table: str, record: dict[str, Any]) -> str:
     """The record's folded names, a separator, then its other folded fields (one line)."""
     names_fields, other_fields = SEARCH_FIELDS[table]
     parts = []

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 
-from claimnet.store.features.across.views import Report, report_of, same_claim, timeline
-
 from .output import cell, console, emit_json, open_for, print_table, table, with_id
+
+if TYPE_CHECKING:  # the matcher pulls in the extractor: imported only by the commands that match
+    from claimnet.store.features.across.views import Report
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -26,6 +27,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def same(args: argparse.Namespace) -> int:
     """Print the reports making the same claim as REF (REF first)."""
+    from claimnet.store.features.across.views import report_of, same_claim
+
     store = open_for(args)
     record = store.resolve(args.ref)
     found = same_claim(store, record.id)
@@ -35,6 +38,8 @@ def same(args: argparse.Namespace) -> int:
 
 def show_timeline(args: argparse.Namespace) -> int:
     """Print an actor's statements or a claim's reports, oldest first."""
+    from claimnet.store.features.across.views import timeline
+
     store = open_for(args)
     record = store.resolve(args.ref)
     return _print(timeline(store, record.id), "Nothing to show: no statements yet.", args.json)

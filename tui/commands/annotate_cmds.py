@@ -43,7 +43,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def annotate(args: argparse.Namespace) -> int:
     """Save the annotation durably, then print it."""
-    with open_for(args, create=True) as store:
+    with open_for(args, create=True, lookups=True) as store:
         record = store.resolve(args.ref)
         checks = {c: getattr(args, c) == "yes" for c in model.CHECKS if getattr(args, c)}
         saved = store.annotate(record.id, note=args.note, tags=args.tag, verdict=args.verdict,
@@ -72,7 +72,7 @@ def annotate(args: argparse.Namespace) -> int:
 
 
 def _reverse(args: argparse.Namespace, forward: bool) -> int:
-    with open_for(args) as store:
+    with open_for(args, lookups=True) as store:
         entry = store.redo() if forward else store.undo()
     if args.json:
         emit_json({"id": entry.id, "summary": entry.summary, "who": entry.who, "at": entry.at,
@@ -95,7 +95,7 @@ def redo(args: argparse.Namespace) -> int:
 
 def history(args: argparse.Namespace) -> int:
     """Print the newest history entries, each saying what it changed."""
-    store = open_for(args)
+    store = open_for(args, lookups=True)
     record = store.resolve(args.record).id if args.record else None
     if record is None:
         entries = store.history(limit=args.limit)

@@ -56,7 +56,7 @@ def _count(value: str) -> int:
 
 def search(args: argparse.Namespace) -> int:
     """Print ranked search hits."""
-    store = open_for(args)
+    store = open_for(args, lookups=True)
     hits = store.search(" ".join(args.query), kinds=tuple(args.kind or ()) or None,
                         limit=args.limit or None)
     if args.json:
@@ -92,7 +92,7 @@ def actors(args: argparse.Namespace) -> int:
 
 def statements(args: argparse.Namespace) -> int:
     """Print statements, optionally by speaker, subject, act or status."""
-    store = open_for(args)
+    store = open_for(args, lookups=True)
     if args.speaker:
         rows = store.statements_by(store.resolve(args.speaker, "actor").id)
     elif args.about:
@@ -115,7 +115,7 @@ def statements(args: argparse.Namespace) -> int:
 
 def evidence(args: argparse.Namespace) -> int:
     """Print every piece of evidence."""
-    store = open_for(args)
+    store = open_for(args, lookups=True)
     rows = store.all("evidence")
     if args.json:
         emit_json([record_json(e) for e in rows])
@@ -153,7 +153,7 @@ def stats(args: argparse.Namespace) -> int:
 
 def show(args: argparse.Namespace) -> int:
     """Print one record in full, with its links, annotations and (for actors) statements."""
-    store = open_for(args)
+    store = open_for(args, lookups=True)
     record = store.resolve(args.ref)
     linked = store.linked(record.id)
     annotations = store.annotations_of(record.id)
@@ -234,10 +234,23 @@ def _annotation_text(annotation: model.Annotation) -> Text:
     return text
 
 
-def _names(store: Any) -> dict[str, str]:
-    out = {a.id: a.name for a in store.all("actors")}
-    out.update({s.id: s.title for s in store.all("sources")})
-    return out
+class _Names:
+    """Actor names and source titles by id, looked up as they are asked for."""
+
+    def __init__(self, store: Any) -> None:
+        self.store = store
+
+    def get(self, rid: str, default: str | None = None) -> str | None:
+        """The name or title of the record with this id, or ``default``."""
+        raw = self.store.raw(rid) if rid[:4] in ("act-", "src-") else None
+        return default if raw is None else raw.get("name") or raw.get("title") or default
+
+    def __contains__(self, rid: object) -> bool:
+        return isinstance(rid, str) and self.get(rid) is not None
+
+
+def _names(store: Any) -> _Names:
+    return _Names(store)
 
 
 def _what(st: model.Statement) -> str:

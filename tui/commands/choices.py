@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable, Iterable
 
-from ..rows import ACT_SHORT, ACT_TINY
+from ..act_labels import ACT_SHORT, ACT_TINY
 
 
 def _key(text: str) -> str:

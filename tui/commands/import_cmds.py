@@ -9,8 +9,6 @@ from typing import Any
 from rich.text import Text
 
 from claimnet.store import ValidationError
-from claimnet.store.features.importer import import_article
-from claimnet.store.features.reading import read_article
 from claimnet.store.network.validate import check_date
 
 from .output import cell, console, emit_json, open_for, table
@@ -35,6 +33,9 @@ def import_files(args: argparse.Namespace) -> int:
         raise ValidationError("--title and --url name one article; import the files one by one.")
     if args.date:
         check_date("source", "published", args.date)
+    from claimnet.store.features.importer import import_article  # the extractor: only when importing
+    from claimnet.store.features.reading import read_article
+
     articles = [read_article(path) for path in args.files]
     overrides = {"title": args.title, "outlet": args.outlet, "url": args.url,
                  "published": args.date}

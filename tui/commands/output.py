@@ -22,13 +22,14 @@ def console() -> Console:
     return Console(highlight=False, emoji=False, soft_wrap=False)
 
 
-def open_for(args: Any, create: bool = False) -> Store:
+def open_for(args: Any, create: bool = False, lookups: bool = False) -> Store:
     """Open the store the command's ``--store`` names, saying so when a new one was made.
 
     Only commands that write pass ``create``: a read command on a mistyped path says there is
-    no store there and creates nothing.
+    no store there and creates nothing. Commands that look up a few records pass ``lookups``:
+    they read through the store's lookup index and never parse the whole file.
     """
-    store = open_store(args.store, create=create)
+    store = open_store(args.store, create=create, lookups=lookups)
     if store.created_new:
         ERR.print(Text(f"claimnet: created a new store at {visible(store.path)} with the default network."))
     if store.migrated_from is not None:
