@@ -386,7 +386,7 @@ def test_a_figure_in_the_lede_backs_the_claim_that_states_it_again_and_a_page_co
     text = (
         "Tankers made at least 14 transfers of fuel last year, monitors told the council. "
         "Shipping data showed the tankers went dark near the coast.\n\n"
-        "The panel said the tankers carried out at least 14 transfers in all, in a 112-page report."
+        "The monitors said the tankers carried out at least 14 transfers in all, in a 112-page report."
     )
     x = run(text)
     figure = next(e for e in x.evidence if "14 transfers" in e["text"] and e["span"][0] < 60)
@@ -470,3 +470,13 @@ def test_an_office_named_before_its_holder_is_the_holder() -> None:
     x = run(text)
     assert [a["name"] for a in x.actors if a["kind"] == "person"] == ["Petru Ostafi"]
     assert {s for s, _, _ in said(x)} == {"Petru Ostafi"} and len(x.statements) == 2
+
+
+def test_a_figure_backs_only_its_own_sides_telling_and_an_organisation_may_end_the_text() -> None:
+    text = ("Ukraine said Moldova made at least 14 transfers of rifles to the rebels. "
+            "The Moldovan minister said: we have never sold 14 transfers of anything to anyone, "
+            "said Acme Corp")
+    x = run(text)
+    figure = next(e for e in x.evidence if "14 transfers" in e["text"] and e["span"][0] < 70)
+    minister = [s["id"] for s in x.statements if s["span"][0] > 80]
+    assert not any(ln["from"] == figure["id"] and ln["to"] in minister for ln in x.links)

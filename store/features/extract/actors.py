@@ -326,7 +326,8 @@ def _resolve(doc: Doc, m: NameMention, sent: tuple[int, int]) -> Entity | None:
             ent = reg.short_org(m.text)  # 'IMFRA' alone after 'IMFRA Structures Ltd': the same company
         if ent is None:
             ent = reg.create(m.text, "organisation", 0.85)
-            nxt = doc.text[m.end : m.end + 30].split(" ", 2)[1:2] if doc.text[m.end] == " " else [""]
+            spaced = doc.text[m.end : m.end + 1] == " "  # (a name may end the text)
+            nxt = doc.text[m.end : m.end + 30].split(" ", 2)[1:2] if spaced else [""]
             modifier = nxt[0] in wl.title_words() or nxt[0] in wl.unnamed_sources()["singular"]
             if re.search(r"(?:^|\s)(?:an?|An?)\s$", doc.text[max(0, m.start - 4) : m.start]) and not modifier:
                 ent.placeholder = m.text  # 'a First Nation in Ontario': named in full later

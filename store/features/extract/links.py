@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -107,17 +108,37 @@ def _overlap(a: set[str], b: set[str]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
-_FIGURE = re.compile(r"\d[\d,.]*\d|\d")
+#: A figure with what it counts ('14 transfers', '$4.6 million'): a bare number or a year says too little.
+_COUNTED = re.compile(r"(\d[\d,.]*\d|\d)\s+(?:[a-z-]+\s+){0,2}?([a-z]{3,})", re.IGNORECASE)
 
 
-def _same_figure(ev: dict[str, Any], statements: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Statements elsewhere that state the evidence's figure (a number of two digits or more)."""
-    figures = {f.replace(",", "") for f in _FIGURE.findall(ev["text"]) if len(f.replace(",", "")) >= 2}
-    if not figures:
-        return []
-    return [s for s in statements
-            if figures & {f.replace(",", "") for f in _FIGURE.findall(s["text"])}
-            and not (s["span"][0] <= ev["span"][0] and ev["span"][1] <= s["span"][1])]
+def _figures(text: str) -> set[tuple[str, str]]:
+    """(number, counted word) pairs of a text, the word singular: {('14', 'transfer')}."""
+    return {(n.replace(",", ""), w.lower().rstrip("s")) for n, w in _COUNTED.findall(text)
+            if len(n.replace(",", "")) >= 2 and not re.fullmatch(r"(?:1[89]|20)\d\d", n)}
+
+
+def _figure_index(statements: list[dict[str, Any]]) -> dict[tuple[str, str], list[dict[str, Any]]]:
+    """Statements by the figures they state, built once per article."""
+    index: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for s in statements:
+        for key in _figures(s["text"]):
+            index.setdefault(key, []).append(s)
+    return index
+
+
+def _same_figure(ev: dict[str, Any], index: dict, order: dict[str, int], near: int,
+                 side: Callable[[str], set[str]]) -> list[dict[str, Any]]:
+    """Statements of the evidence's side, nearby, stating its figure with what it counts ('at least 14
+    transfers' in the lede and 'carried out at least 14 transfers' in the body)."""
+    found: dict[str, dict[str, Any]] = {}
+    mine = side(ev["reported_by"]) if ev.get("reported_by") else set()
+    for key in _figures(ev["text"]):
+        for s in index.get(key, ()):
+            if s["speaker"] in mine and abs(order[s["id"]] - near) <= _WINDOW \
+                    and not (s["span"][0] <= ev["span"][0] and ev["span"][1] <= s["span"][1]):
+                found[s["id"]] = s
+    return list(found.values())
 
 
 def propose_links(
@@ -235,6 +256,8 @@ def propose_links(
     by_sentence: dict[int, list[dict[str, Any]]] = {}
     for s in statements:
         by_sentence.setdefault(sentence_of.get(s["id"], -1), []).append(s)
+    figure_index = _figure_index(statements)
+    starts = [s["span"][0] for s in statements]
     for ev in evidence:
         es, ee = ev["span"]
         same = by_sentence.get(sentence_of.get(ev["id"], -2), [])
@@ -243,7 +266,8 @@ def propose_links(
         if not holder:
             holder = same
             conf = 0.4
-        for s in _same_figure(ev, statements):
+        near = bisect.bisect_left(starts, es)
+        for s in _same_figure(ev, figure_index, order, near, side):
             if s not in holder:  # the lede's '14 transfers' backs the body's claim of 14 transfers
                 out.append(Proposed(ev["id"], s["id"], "supports", 0.45,
                                     "the same figure in another telling"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from .sentences import paragraphs
@@ -73,21 +74,35 @@ def _curly_single(text: str, ps: int, pe: int) -> list[Quote]:
     return out
 
 
-def _mixed_close(text: str, ch: str, closer: str, i: int, pe: int) -> bool:
-    """A quotation opened with one kind of mark and closed with another, as pasted copy often has it:
-    “… " or "… ” (a straight mark inside a curly quotation is nested only if a curly close follows)."""
-    if closer == "”" and ch == '"':
-        later = text.find("”", i + 1, pe)  # nested only when the next curly close is this quotation's
-        return later < 0 or text.find('"', i + 1, later) >= 0
-    if closer == '"' and ch == "”":
-        return text.find('"', i + 1, pe) < 0
-    return False
+class _Marks:
+    """Where a paragraph's straight and curly closing marks stand, to look ahead in log time."""
+
+    def __init__(self, text: str, ps: int, pe: int) -> None:
+        self.straight = [k for k in range(ps, pe) if text[k] == '"']
+        self.curly = [k for k in range(ps, pe) if text[k] == "”"]
+
+    @staticmethod
+    def _next(marks: list[int], after: int) -> int:
+        k = bisect.bisect_right(marks, after)
+        return marks[k] if k < len(marks) else -1
+
+    def mixed_close(self, ch: str, closer: str, i: int) -> bool:
+        """A quotation opened with one kind of mark and closed with another, as pasted copy often has
+        it: “… " or "… ” (a straight mark in a curly quotation is nested only if a curly close follows)."""
+        if closer == "”" and ch == '"':
+            later = self._next(self.curly, i)  # nested only when the next curly close is this quotation's
+            straight = self._next(self.straight, i)
+            return later < 0 or 0 <= straight < later
+        if closer == '"' and ch == "”":
+            return self._next(self.straight, i) < 0
+        return False
 
 
 def find_quotes(text: str) -> list[Quote]:
     """Every top-level quotation in the text, in order (straight, curly, guillemet marks)."""
     out: list[Quote] = []
     for ps, pe in paragraphs(text):
+        marks = _Marks(text, ps, pe)
         para: list[Quote] = []
         i = ps
         open_at = -1
@@ -99,7 +114,7 @@ def find_quotes(text: str) -> list[Quote]:
                     open_at, closer = i, _PAIRS[ch]
                 elif ch == '"':
                     open_at, closer = i, '"'
-            elif ch == closer or _mixed_close(text, ch, closer, i, pe):
+            elif ch == closer or marks.mixed_close(ch, closer, i):
                 q = _make(text, open_at, i)
                 if q:
                     para.append(q)

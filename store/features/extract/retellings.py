@@ -28,8 +28,9 @@ def merge_retellings(statements: list[dict[str, Any]]) -> dict[str, str]:
             mine.append(s)
             continue
         folded[s["id"]] = first["id"]
-        earlier = [list(x) for x in first.get("spans", [])[1:]]
-        first["spans"] = [list(first["span"]), *earlier, list(s["span"])]
+        if not first.get("spans"):
+            first["spans"] = [list(first["span"])]
+        first["spans"].append(list(s["span"]))
         if s["quote"] and not first["quote"]:
             first.update(mode="quote", quote=s["quote"])
         first["about"] = list(dict.fromkeys([*first["about"], *s["about"]]))
