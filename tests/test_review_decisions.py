@@ -110,3 +110,15 @@ def test_a_decision_on_what_another_session_decided_meanwhile_is_refused(importe
     with pytest.raises(StaleChange, match="rejected meanwhile in another session"):
         decide(store, [statement.id], "accepted", still="proposed")
     assert store.get(statement.id).status == "rejected"
+
+
+def test_an_annotated_actor_is_never_removed_nor_dropped_with_its_proposals(imported) -> None:
+    store, _source = imported
+    speaker = next(a for a in store.all("actors") if store.statements_by(a.id))
+    store.annotate(speaker.id, note="check who this is")
+    own = [s.id for s in store.statements_by(speaker.id)]
+    decide(store, own, "rejected")
+    assert store.get(speaker.id).name == speaker.name  # an analyst wrote on it: it stays
+    with pytest.raises(ValidationError, match="accepted record"):
+        decide(store, [speaker.id], "rejected")
+    assert store.annotations_of(speaker.id)

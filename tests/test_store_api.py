@@ -351,3 +351,21 @@ def test_a_claim_told_twice_holds_both_tellings_and_its_quote_may_stand_in_the_s
     assert st.spans == (tuple(first), tuple(second)) or list(map(list, st.spans)) == [first, second]
     with pytest.raises(ValidationError, match="must start with the statement's span"):
         store.update(st.id, spans=[second, first])
+
+
+def test_tellings_follow_an_edited_span_and_go_with_their_source(store):
+    text = "The minister said prices would fall. Later she said again that prices would fall soon."
+    src = store.create("source", title="Twice again", text=text)
+    first = [text.index("prices would fall"), text.index("prices would fall") + 17]
+    second = [text.rindex("prices would fall"), text.rindex("prices would fall") + 17]
+    st = store.create("statement", speaker="act-kim-yo-jong", text="Prices will fall", source=src.id,
+                      span=first, spans=[first, second])
+    moved = store.update(st.id, span=[first[0], first[1] - 5])
+    assert [list(s) for s in moved.spans] == [[first[0], first[1] - 5], second]
+    with pytest.raises(ValidationError, match="spans must be a list"):
+        store.update(st.id, spans=None)
+    store.delete(src.id, cascade=True)
+    left = store.get(st.id)
+    assert left.span is None and list(left.spans) == []
+    from claimnet.store.features.check import problems
+    assert problems(store) == []

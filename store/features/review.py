@@ -30,12 +30,13 @@ _ATTEMPTS = 5
 
 
 def decide(store: Store, ids: list[str], status: str, summary: str | None = None,
-           matches: Sequence[MatchProposal] = (), still: str | None = None) -> int:
+           matches: Sequence[MatchProposal] = (), still: str | None = None,
+           skip_decided: bool = False) -> int:
     """Set the review status of ``ids`` and what follows from it, as one change; records changed.
 
     ``matches`` (actor matches across sources, accepted only) are kept in the same change. With
     ``still``, each record must still have that status (a reviewer decides what was shown, never what
-    another session decided meanwhile).
+    another session decided meanwhile); with ``skip_decided``, what is no longer proposed is left out.
     """
     if status not in model.STATUSES:
         raise ValidationError(f"status must be one of {', '.join(model.STATUSES)}, not {status!r}.",
@@ -45,7 +46,9 @@ def decide(store: Store, ids: list[str], status: str, summary: str | None = None
         seq = store.storage.seq
         if still is not None:
             _refuse_if_decided(store, ids, still)
-        ops = decision_ops(store, ids, status)
+        todo = [rid for rid in ids if (store.raw(rid) or {}).get("status") == PROPOSED] \
+            if skip_decided else ids
+        ops = decision_ops(store, todo, status)
         if matches and status == ACCEPTED:
             ops = _with_matches(store, ops, matches)
         if not ops:
@@ -66,11 +69,15 @@ def _with_matches(store: Store, ops: list[list[Any]], matches: Sequence[MatchPro
     by_id = {op[1]: op for op in ops}
     for match in matches:
         for table, rid, record in accept_ops(store, match):
-            if rid in by_id and by_id[rid][2] is not None:
-                by_id[rid][2] = {**by_id[rid][2], "aliases": record["aliases"]}
-            elif rid not in by_id:
-                by_id[rid] = [table, rid, record]
-                ops.append(by_id[rid])
+            pending = by_id.get(rid)
+            if pending is not None and pending[2] is None:
+                continue  # the actor goes in this very change
+            if pending is None:
+                by_id[rid] = pending = [table, rid, record]
+                ops.append(pending)
+            known = {a.casefold() for a in [pending[2]["name"], *pending[2]["aliases"]]}
+            new = [a for a in record["aliases"] if a.casefold() not in known]
+            pending[2] = {**pending[2], "aliases": [*pending[2]["aliases"], *new]}
     return ops
 
 
@@ -174,21 +181,26 @@ def _actors_of(record: dict[str, Any] | None) -> list[str]:
 
 
 def _users(store: Store, actor_id: str) -> list[str]:
-    """Every record that refers to an actor."""
+    """Every record that refers to an actor: what it said, what is about it, what it reported, its links,
+    the actors that belong to it and the annotations on it."""
     out = [s.id for s in store.statements_by(actor_id)] + [s.id for s in store.statements_about(actor_id)]
     out += [e.id for e in store.evidence_reported_by(actor_id)] + [ln.id for ln in store.links_of(actor_id)]
+    out += [a.id for a in store.affiliates(actor_id)] + [a.id for a in store.annotations_of(actor_id)]
     return out
 
 
 def _still_used(store: Store, actor_id: str, current: Any) -> bool:
-    """Whether anything not rejected still refers to an actor."""
+    """Whether anything not rejected still refers to an actor (an annotation always counts)."""
     return any((current(rid) or {}).get("status") != REJECTED for rid in _users(store, actor_id))
 
 
 def _refuse_if_accepted(store: Store, actor_id: str, current: Any) -> None:
-    """Dropping an actor takes its proposals with it, never a record someone accepted."""
-    kept = [rid for rid in _users(store, actor_id) if (current(rid) or {}).get("status") == ACCEPTED]
+    """Dropping an actor takes its proposals with it, never a record someone accepted or wrote: an
+    accepted statement, an actor that belongs to it, an analyst's annotation on it."""
+    kept = [rid for rid in _users(store, actor_id)
+            if (current(rid) or {}).get("status", ACCEPTED) == ACCEPTED and rid != actor_id]
     if kept:
         raise ValidationError(
-            f"{label(store.raw(actor_id))} has {len(kept)} accepted record(s) ({', '.join(kept[:3])}); "
-            "change their speaker or merge the actor instead of dropping it.", field="status")
+            f"{label(store.raw(actor_id))} has {len(kept)} accepted or annotated record(s) "
+            f"({', '.join(kept[:3])}); change their speaker or merge the actor instead of dropping it.",
+            field="status")

@@ -86,7 +86,8 @@ class Record:
         for name, key in _field_keys(cls):
             if key in data:
                 value = data[key]
-                kwargs[name] = tuple(value) if isinstance(value, list) else value
+                kwargs[name] = (tuple(tuple(v) if isinstance(v, list) else v for v in value)
+                                if isinstance(value, list) else value)  # spans: pairs as tuples too
         return cls(**kwargs)
 
 

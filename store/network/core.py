@@ -190,6 +190,9 @@ class Store(BulkChangesMixin, QueriesMixin, SearchMixin):
                 raise ValidationError(f"{kind}.{key} cannot be changed.", field=key)
         record = dict(before)
         record.update(fields)
+        if "span" in fields and "spans" not in fields and record.get("spans"):
+            # a span set by hand: it is the first telling; no span, no tellings
+            record["spans"] = [list(record["span"]), *record["spans"][1:]] if record["span"] else []
         record["updated"] = now()
         self._normalise(table, record)
         if not check:

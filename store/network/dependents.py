@@ -43,8 +43,10 @@ def _plan(store: QueriesMixin, record_id: str) -> tuple[list[str], dict[str, dic
                 _rewrite(store, rewritten, deleted, evidence.id, reported_by=lambda r: None)
         elif kind == "source":
             for item in store.records_from_source(rid):
-                _rewrite(store, rewritten, deleted, item.id, source=lambda r: None,
-                         span=lambda r: None)
+                changes = {"source": lambda r: None, "span": lambda r: None}
+                if "spans" in store.raw(item.id):
+                    changes["spans"] = lambda r: []  # the tellings pointed into the same text
+                _rewrite(store, rewritten, deleted, item.id, **changes)
     return deleted, rewritten
 
 

@@ -147,12 +147,15 @@ def check_span(kind: str, record: dict[str, Any], lookup: Lookup) -> None:
 def check_spans(kind: str, record: dict[str, Any], lookup: Lookup) -> None:
     """Every telling of a statement ('spans'): offset pairs inside its source, the first being its span."""
     spans = record.get("spans")
-    if not spans:
-        return
     if not isinstance(spans, list | tuple):
         raise _fail(kind, "spans", f"must be a list of [start, end] pairs, not {_show(spans)}.")
+    if not spans:
+        return
     for span in spans:
-        check_span(kind, {"span": span, "source": record.get("source")}, lookup)
+        try:
+            check_span(kind, {"span": span, "source": record.get("source")}, lookup)
+        except ValidationError as error:
+            raise _fail(kind, "spans", str(error).split(": ", 1)[-1]) from None
     if record.get("span") is None or list(spans[0]) != list(record["span"]):
         raise _fail(kind, "spans", "must start with the statement's span.")
 

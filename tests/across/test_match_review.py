@@ -3,6 +3,8 @@ stored actor the new spelling, splitting it gives the records back to a new acto
 
 from __future__ import annotations
 
+import pytest
+
 from claimnet.store.features.across.match_review import accept_match, actor_matches, split_match
 from tests.across.test_claims_across import FIRST, SECOND, _import
 
@@ -43,3 +45,16 @@ def test_splitting_a_match_gives_its_records_to_a_new_actor(empty_store) -> None
     empty_store.undo()
     assert empty_store.find(new.id) is None
     assert [m.state for m in actor_matches(empty_store, second)] == ["proposed"]
+
+
+def test_a_match_is_decided_once_and_a_split_takes_back_the_links_too(empty_store) -> None:
+    from claimnet.store import StaleChange
+
+    second, match = _matched(empty_store)
+    new = split_match(empty_store, match)
+    with pytest.raises(StaleChange, match="split meanwhile"):
+        split_match(empty_store, match)
+    with pytest.raises(StaleChange, match="split meanwhile"):
+        accept_match(empty_store, match)
+    assert not any(ln.to == match.actor and ln.from_ in match.records for ln in empty_store.all("links"))
+    assert len([a for a in empty_store.all("actors") if a.name == new.name]) == 1

@@ -302,7 +302,8 @@ class ReviewActions:
             matches = [m for m in actor_matches(self.store, source_id)
                        if m.proposed_id in matched and m.state == "proposed"]
             count = len(still) + len(matches)
-            decide(self.store, still, "accepted", f"accept all {count} proposals of “{title}”", matches)
+            decide(self.store, still, "accepted", f"accept all {count} proposals of “{title}”", matches,
+                   skip_decided=True)
             return count
 
         def done(count: int) -> None:

@@ -104,6 +104,11 @@ def split_match(store: Store, match: MatchProposal) -> model.Actor:
             if moved != record:
                 moved["updated"] = stamp
                 out.append([model.table_of_id(rid), rid, moved])
+        mine = set(match.records)
+        for link in store.links_of(match.actor):  # 'accuses' from the article's statements come back too
+            raw = store.raw(link.id)
+            if raw and raw["to"] == match.actor and raw["from"] in mine:
+                out.append(["links", link.id, {**raw, "to": new_actor["id"], "updated": stamp}])
         return out
 
     _apply(store, match, "split", f"split “{match.names[0]}” from {_name(store, match.actor)}", ops)
@@ -120,6 +125,11 @@ def _apply(store: Store, match: MatchProposal, decision: str, summary: str, buil
     for _attempt in range(_ATTEMPTS):
         store.refresh()
         seq = store.storage.seq
+        now_state = next((m.state for m in actor_matches(store, match.source_id)
+                          if m.proposed_id == match.proposed_id), None)
+        if now_state != "proposed":
+            raise StaleChange(f"The match of “{match.names[0]}” was {now_state or 'undone'} meanwhile; "
+                              "nothing was changed.")
         ops = build()
         try:
             store.apply_prepared(summary, ops, expect_seq=seq, details=details)

@@ -51,7 +51,7 @@ def record(table: str, **fields: Any) -> dict[str, Any]:
     """A record dict in exactly the store's to_dict() shape: the table's defaults with these fields set."""
     if table not in _TEMPLATES:
         _TEMPLATES[table] = defaults(table)
-    out = dict(_TEMPLATES[table])
+    out = {k: list(v) if isinstance(v, list) else v for k, v in _TEMPLATES[table].items()}  # no shared lists
     for k, v in fields.items():
         if k not in out:
             raise KeyError(f"{table} has no field {k!r}")
