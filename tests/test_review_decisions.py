@@ -73,7 +73,7 @@ def test_dropping_an_actor_removes_it_with_its_proposals_but_never_accepted_work
     speaker = next(a for a in store.all("actors") if store.statements_by(a.id))
     said = [s.id for s in store.statements_by(speaker.id)]
     decide(store, [said[0]], "accepted")
-    with pytest.raises(ValidationError, match="accepted record"):
+    with pytest.raises(ValidationError, match="accepted or annotated record"):
         decide(store, [speaker.id], "rejected")
     store.undo()
     decide(store, [speaker.id], "rejected")
@@ -119,6 +119,6 @@ def test_an_annotated_actor_is_never_removed_nor_dropped_with_its_proposals(impo
     own = [s.id for s in store.statements_by(speaker.id)]
     decide(store, own, "rejected")
     assert store.get(speaker.id).name == speaker.name  # an analyst wrote on it: it stays
-    with pytest.raises(ValidationError, match="accepted record"):
+    with pytest.raises(ValidationError, match="accepted or annotated record"):
         decide(store, [speaker.id], "rejected")
     assert store.annotations_of(speaker.id)
