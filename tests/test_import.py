@@ -247,3 +247,14 @@ def test_an_actor_deleted_by_another_session_during_an_import_drops_only_what_ne
     assert result.added["statements"] > 0
     assert all(s.speaker != kim.id for s in store.all("statements"))
     assert any(kim.id in line for line in result.dropped)
+
+
+def test_an_untitled_story_is_named_by_its_headline_never_by_a_caption_or_dateline(tmp_path):
+    article = tmp_path / "story.txt"
+    article.write_text("FILE PHOTO: A tanker at anchor. REUTERS/Lin Hao\n\nBy Dana Whitlock\n\n"
+                       "UNITED NATIONS, March 4 (Reuters) - Tankers made 14 transfers, monitors said.\n",
+                       encoding="utf-8")
+    assert read_article(str(article)).title is None or "PHOTO" not in read_article(str(article)).title
+    article.write_text("Tankers broke sanctions, UN panel says\n\nBy Dana Whitlock\n\nBody text here.\n",
+                       encoding="utf-8")
+    assert read_article(str(article)).title == "Tankers broke sanctions, UN panel says"

@@ -114,7 +114,11 @@ def _normalise_newlines(text: str) -> str:
 
 
 def _first_line_title(text: str) -> str | None:
-    first = text.strip().split("\n", 1)[0].strip()
+    """The headline: the first line that is not page furniture (a photo caption, a byline …)."""
+    from .extract.normalise import is_furniture_line, without_dateline
+
+    lines = (line.strip() for line in text.strip().split("\n")[:12])
+    first = without_dateline(next((line for line in lines if line and not is_furniture_line(line)), ""))
     return first if 0 < len(first) <= 150 and not first.endswith((".", "”", '"')) else None
 
 

@@ -187,3 +187,9 @@ def dateline_agency(text: str) -> str | None:
             m = _AGENCY.search(dateline.group(0))
             return m.group(1).strip() if m else None
     return None
+
+
+def without_dateline(line: str) -> str:
+    """A story's first line without its dateline ('WARSAW, June 12 (Reuters) - ' dropped)."""
+    dateline = _DATELINE.match(line)
+    return line[dateline.end() :].strip() if dateline and _dateline_words(dateline.group(0)) else line
