@@ -480,3 +480,12 @@ def test_a_figure_backs_only_its_own_sides_telling_and_an_organisation_may_end_t
     figure = next(e for e in x.evidence if "14 transfers" in e["text"] and e["span"][0] < 70)
     minister = [s["id"] for s in x.statements if s["span"][0] > 80]
     assert not any(ln["from"] == figure["id"] and ln["to"] in minister for ln in x.links)
+
+
+def test_a_description_in_the_reported_words_makes_the_statement_about_that_actor() -> None:
+    text = ("Calder Vale Water reported 1,240 spills last year. The regulator, Ofwat, said the company had "
+            "kept its customers in the dark.")
+    x = run(text)
+    names = {a["id"]: a["name"] for a in x.actors}
+    dark = next(s for s in x.statements if "in the dark" in s["text"])
+    assert "Calder Vale Water" in {names.get(a) for a in dark["about"]}

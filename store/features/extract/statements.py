@@ -8,8 +8,10 @@ import re
 
 from claimnet.store.model import Statement
 
+from .actors import Doc
 from .attribution import Speech
 from .draft import Draft, clean
+from .entities import Entity
 from .quotes import Quote
 
 
@@ -34,6 +36,9 @@ def statement_records(draft: Draft, speeches: list[Speech]) -> None:
                     a = doc.at_start[pos][1].final()
                     if a.id != ent.id and a.id not in about:
                         about.append(a.id)
+                for other in _described_in(doc, s, e):
+                    if other.id != ent.id and other.id not in about:
+                        about.append(other.id)  # 'the company', 'the firm' in the words: about it too
                 tg = [t.final().id for t in sp.targets if t.final().id != ent.id]
                 for t in tg:
                     draft.used.add(t)
@@ -59,6 +64,22 @@ def statement_records(draft: Draft, speeches: list[Speech]) -> None:
                 draft.targets[rec["id"]] = tg
                 draft.sentence_of[rec["id"]] = bisect.bisect_right(sent_starts, sp.sent[0]) - 1
                 out.statements.append(rec)
+
+
+_DESCRIBED = re.compile(
+    r"\b[Tt]he\s+(company|firm|operator|group|ministry|agency|regulator|council|commission|bank|"
+    r"government|authority|authorities|panel|union|party|club|university|board)\b"
+)
+
+
+def _described_in(doc: Doc, s: int, e: int) -> list[Entity]:
+    """The actors that definite descriptions inside a span refer to ('the company had kept …')."""
+    out = []
+    for m in _DESCRIBED.finditer(doc.text, s, e):
+        ent = doc.reg.description(m.group(1), m.start())
+        if ent is not None:
+            out.append(ent.final())
+    return out
 
 
 def _pieces(text: str, stored: str, sp: Speech) -> list[tuple[str, int, int, str | None]]:
