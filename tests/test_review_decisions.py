@@ -122,3 +122,18 @@ def test_an_annotated_actor_is_never_removed_nor_dropped_with_its_proposals(impo
     with pytest.raises(ValidationError, match="accepted or annotated record"):
         decide(store, [speaker.id], "rejected")
     assert store.annotations_of(speaker.id)
+
+
+def test_a_new_speaker_takes_the_proposal_and_the_proposed_actor_left_with_nothing_goes(imported) -> None:
+    from claimnet.store.features.review import reattribute
+
+    store, _source = imported
+    lone = next(a for a in store.all("actors") if len(store.statements_by(a.id)) == 1
+                and not store.statements_about(a.id) and not store.evidence_reported_by(a.id)
+                and not store.links_of(a.id) and not store.affiliates(a.id))
+    (statement,) = store.statements_by(lone.id)
+    other = next(a for a in store.all("actors") if a.id != lone.id)
+    reattribute(store, statement.id, "speaker", other.id)
+    assert store.get(statement.id).speaker == other.id and store.find(lone.id) is None
+    store.undo()
+    assert store.get(statement.id).speaker == lone.id and store.get(lone.id).status == "proposed"

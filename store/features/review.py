@@ -19,6 +19,7 @@ from claimnet.store.model.errors import NotFound, StaleChange, ValidationError
 from claimnet.store.model.ids import now
 from claimnet.store.network.dependents import removal_ops
 from claimnet.store.network.history import label
+from claimnet.store.network.validate import validate
 
 from .across.match_review import MatchProposal, accept_ops, decisions
 
@@ -88,6 +89,37 @@ def _refuse_if_decided(store: Store, ids: list[str], still: str) -> None:
         if record is not None and record.get("status") != still:
             raise StaleChange(f"{label(record)} was {record.get('status')} meanwhile in another session; "
                               "nothing was changed.")
+
+
+def reattribute(store: Store, record_id: str, field: str, actor_id: str) -> int:
+    """Give a proposal another speaker (``speaker``) or reporter (``reported_by``), as one change; the
+    proposed actor it had, when the import made it and nothing else refers to it, goes with it."""
+    if field not in ("speaker", "reported_by"):
+        raise ValidationError(f"{field} is neither a speaker nor a reporter.", field=field)
+    for _attempt in range(_ATTEMPTS):
+        store.refresh()
+        seq = store.storage.seq
+        record = store.raw(record_id)
+        if record is None:
+            raise NotFound(f"There is no record with id {record_id!r}.")
+        table = model.table_of_id(record_id)
+        moved = {**record, field: actor_id, "updated": now()}
+        validate(table, moved, store.raw)
+        ops: list[list[Any]] = [[table, record_id, moved]]
+        old = record.get(field)
+        gone = store.raw(old) if old and old != actor_id else None
+        if gone and gone.get("status") == PROPOSED and gone.get("origin") == "extracted" and not any(
+                (store.raw(rid) or {}).get("status") != REJECTED
+                for rid in _users(store, old) if rid != record_id):
+            ops += [op for op in removal_ops(store, old, cascade=True) if op[1] != record_id]
+        try:
+            store.apply_prepared(f"{field.replace('_', ' ')} of {label(record)} is now "
+                                 f"{label(store.raw(actor_id) or {'id': actor_id})}", _detached(ops),
+                                 expect_seq=seq)
+        except StaleChange:
+            continue
+        return len(ops)
+    raise StaleChange("The store kept changing while the change was written; nothing was written, try again.")
 
 
 def _named(store: Store, ids: list[str]) -> str:

@@ -21,7 +21,7 @@ from textual.content import Content
 from claimnet.store import NothingToDo, model
 from claimnet.store.features.across.match_review import accept_match, actor_matches, split_match
 from claimnet.store.features.actor_merge import merge_actors
-from claimnet.store.features.review import decide
+from claimnet.store.features.review import decide, reattribute
 
 from ..forms.store_calls import failure_text
 from ..review_views import PROPOSED, ProposalRow, speaker_of
@@ -238,7 +238,7 @@ class ReviewActions:
         role = "speaker" if row.kind == "statement" else "reporter"
 
         def call(actor_id: str) -> str:
-            self.store.update(record_id, **{field: actor_id})
+            reattribute(self.store, record_id, field, actor_id)
             actor = self.store.find(actor_id)
             return actor.name if isinstance(actor, model.Actor) else actor_id
 
