@@ -11,7 +11,7 @@ undoable change each, with what follows from the decision.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from claimnet.store import model
@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 PROPOSED, ACCEPTED, REJECTED = model.STATUSES
 _ATTEMPTS = 5
+# What a planned change is: (history summary, ops, history details).
+_Plan = tuple[str, list[list[Any]], dict[str, Any] | None]
 
 
 def decide(store: Store, ids: list[str], status: str, summary: str | None = None,
@@ -42,9 +44,7 @@ def decide(store: Store, ids: list[str], status: str, summary: str | None = None
     if status not in model.STATUSES:
         raise ValidationError(f"status must be one of {', '.join(model.STATUSES)}, not {status!r}.",
                               field="status")
-    for _attempt in range(_ATTEMPTS):
-        store.refresh()
-        seq = store.storage.seq
+    def plan() -> _Plan:
         if still is not None:
             _refuse_if_decided(store, ids, still)
         todo = [rid for rid in ids if (store.raw(rid) or {}).get("status") == PROPOSED] \
@@ -52,17 +52,28 @@ def decide(store: Store, ids: list[str], status: str, summary: str | None = None
         ops = decision_ops(store, todo, status)
         if matches and status == ACCEPTED:
             ops = _with_matches(store, ops, matches)
+        what = summary or f"{'accept' if status == ACCEPTED else 'reject'} {_named(store, ids)}"
+        return what, ops, decisions(list(matches), ACCEPTED) if matches else None
+
+    return _apply_fresh(store, plan)
+
+
+def _apply_fresh(store: Store, plan: Callable[[], _Plan]) -> int:
+    """Plan a change on the newest state and apply it unless another session wrote in between (then
+    plan again, a few times); the number of ops written. ``plan`` gives (summary, ops, details)."""
+    for _attempt in range(_ATTEMPTS):
+        store.refresh()
+        seq = store.storage.seq
+        summary, ops, details = plan()
         if not ops:
             return 0
-        what = summary or f"{'accept' if status == ACCEPTED else 'reject'} {_named(store, ids)}"
         try:
-            store.apply_prepared(what, ops, expect_seq=seq,
-                                 details=decisions(list(matches), ACCEPTED) if matches else None)
+            store.apply_prepared(summary, ops, expect_seq=seq, details=details)
         except StaleChange:
             continue
         return len(ops)
-    raise StaleChange("The store kept changing while the review decision was written; nothing was "
-                      "written, try again.")
+    raise StaleChange("The store kept changing while the change was written; nothing was written, "
+                      "try again.")
 
 
 def _with_matches(store: Store, ops: list[list[Any]], matches: Sequence[MatchProposal]) -> list[list[Any]]:
@@ -96,9 +107,7 @@ def reattribute(store: Store, record_id: str, field: str, actor_id: str) -> int:
     proposed actor it had, when the import made it and nothing else refers to it, goes with it."""
     if field not in ("speaker", "reported_by"):
         raise ValidationError(f"{field} is neither a speaker nor a reporter.", field=field)
-    for _attempt in range(_ATTEMPTS):
-        store.refresh()
-        seq = store.storage.seq
+    def plan() -> _Plan:
         record = store.raw(record_id)
         if record is None:
             raise NotFound(f"There is no record with id {record_id!r}.")
@@ -112,14 +121,11 @@ def reattribute(store: Store, record_id: str, field: str, actor_id: str) -> int:
                 (store.raw(rid) or {}).get("status") != REJECTED
                 for rid in _users(store, old) if rid != record_id):
             ops += [op for op in removal_ops(store, old, cascade=True) if op[1] != record_id]
-        try:
-            store.apply_prepared(f"{field.replace('_', ' ')} of {label(record)} is now "
-                                 f"{label(store.raw(actor_id) or {'id': actor_id})}", _detached(ops),
-                                 expect_seq=seq)
-        except StaleChange:
-            continue
-        return len(ops)
-    raise StaleChange("The store kept changing while the change was written; nothing was written, try again.")
+        summary = (f"{field.replace('_', ' ')} of {label(record)} is now "
+                   f"{label(store.raw(actor_id) or {'id': actor_id})}")
+        return summary, _detached(ops), None
+
+    return _apply_fresh(store, plan)
 
 
 def _named(store: Store, ids: list[str]) -> str:
