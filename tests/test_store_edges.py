@@ -199,3 +199,16 @@ def test_a_journal_line_arriving_in_another_session_is_refused_too(path):
             opened.refresh()
     finally:
         opened.close()
+
+
+def test_a_store_tells_its_own_writes_from_another_sessions(path):
+    """The app's "changed in another session" notice rests on this: a poll that lands between our
+    write and the screen's reply must still see the write as ours."""
+    with (store_pkg.open_store(path, analyst="me") as mine,
+          store_pkg.open_store(path, analyst="you") as theirs):
+        mine.annotate("act-russia", note="mine")
+        assert mine.wrote(mine.generation)
+        theirs.annotate("act-russia", note="theirs")
+        mine.refresh()
+        assert not mine.wrote(mine.generation)
+        assert theirs.wrote(theirs.generation)

@@ -139,7 +139,7 @@ class ClaimnetApp(OrderedKeys, App[None]):
     def _announce(self, generation: int) -> None:
         # Every store read catches up with other sessions, so whether a change was ours is
         # told by the generations our own writes left, not by what refresh() returned.
-        external = generation not in self.own_generations
+        external = generation not in self.own_generations and not self.store.wrote(generation)
         for screen in self.screen_stack:
             if isinstance(screen, MainScreen | ReviewScreen):
                 screen.post_message(StoreChanged(generation, external))

@@ -126,6 +126,7 @@ class Storage:
         self.state = State({})
         self.generation = 0  # bumped whenever the in-memory data changes
         self.table_generation: dict[str, int] = {}  # the same, per table
+        self.written_generations: set[int] = set()  # generations this process's own commits made
         self.fold_error: StoreFileError | None = None  # the last fold that failed (retried later)
         self._fold_retry_at = 0
         self._main_stamp: FileStamp | None = None
@@ -341,6 +342,7 @@ class Storage:
             raise StoreFileError(f"The change cannot be saved ({error}); nothing was changed.") from None
         self._journal_end = self._writer.append(line, self._journal_end)
         self._journal_stamp = FileStamp.of(self.journal_path)
+        self.written_generations.add(self.generation + 1)  # before the bump: no reader sees it unmarked
         self._touched(self.state.apply(ops))
         self.state.seq = seq
         self._committed = True

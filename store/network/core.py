@@ -83,6 +83,10 @@ class Store(BulkChangesMixin, QueriesMixin, SearchMixin):
         """A number that changes whenever the data does (for caches and screens)."""
         return self.storage.generation
 
+    def wrote(self, generation: int) -> bool:
+        """Whether ``generation`` came from a change this process committed (not another session's)."""
+        return generation in self.storage.written_generations
+
     def raw(self, record_id: str) -> dict[str, Any] | None:
         """The stored JSON dict of a record, or None; for the store's own modules: never mutate it."""
         table = model.table_of_id(record_id)
