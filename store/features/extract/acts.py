@@ -13,44 +13,29 @@ from collections.abc import Callable
 from typing import Any
 
 from .links import words_of_text
+from .wordlists import act_words
 
-#: Words that accuse a third party even in a bare quotation: someone failed, hid or broke a rule.
-_WRONGDOING = re.compile(
-    r"\b(?:fail(?:ed|s)? to|ignor(?:ed|es|ing)|withh[eo]ld\w*|breach(?:ed|es)|rigg(?:ed|ing)|lied|misled|"
-    r"mislead\w*|meddl\w*|cover(?:ed)? up|concealed|refused to|negligen\w*|illegal\w*|unlawful\w*|"
-    r"(?:was|were)? ?not followed|dragged|sitting on|trying to (?:delay|block|hide|silence)|"
-    r"kept \w+ in the dark)\b",
-    re.IGNORECASE,
-)
-#: Words that accuse only when the words are about another actor ('X knew', 'an attack on Y').
-_ACCUSING = re.compile(
-    r"\b(?:knew|broke|stole|alter(?:ed|ing)|hid|punish\w*|excuse|attack on|abuse\w*)\b", re.IGNORECASE
-)
-#: A verdict that something is untrue: 'These allegations are false', 'baseless claims'.
-_DENYING = re.compile(
-    r"\b(?:is|are|was|were|be|been)\s+(?:\w+\s+)?(?:false|untrue|nonsense)\b|"
-    r"\b(?:baseless|unfounded|groundless|fabricat\w*|not true|no basis)\b|"
-    r"\b(?:no|never\s+(?:a|any))\s+(?:cover-?up|wrongdoing|wrong-doing|impropriety|collusion)\b|"
-    r"\b(?:did|done|do|does|doing)\s+nothing\s+wrong\b",
-    re.IGNORECASE,
-)
 _NEGATED = re.compile(r"\b(?:not|never|nobody|no one|nothing|no)\b|n't\b", re.I)
 _FOLLOW_ON = 2  # how many statements after a denial a negated one by the same side still continues it
 _ANSWER_WINDOW = 12  # statements either side a denial may answer
 _ANSWER_SHARED = 3  # content words a negated claim must share with what it answers
 
 
-def refine_acts(statements: list[dict[str, Any]], side: Callable[[str], set[str]]) -> None:
-    """Relabel plain claims as accusations or denials, in place (statements in text order).
+def refine_acts(
+    statements: list[dict[str, Any]], side: Callable[[str], set[str]], targets: dict[str, list[str]]
+) -> None:
+    """Relabel plain claims as accusations, denials or responses, in place (statements in text order).
 
     A claim continues a denial only when the denial was one from the start (by its verb or words),
-    so a run of negated claims does not chain on.
+    so a run of negated claims does not chain on. Then the accused side's own claims are read as
+    its answers (`answers_of_the_accused`).
     """
     given = [s["act"] for s in statements]
     for k, s in enumerate(statements):
         if s["act"] == "claim":
             s["act"] = _own_act(statements, given, k, side)
     _answers_as_denials(statements, side)
+    answers_of_the_accused(statements, side, targets)
 
 
 def _answers_as_denials(statements: list[dict[str, Any]], side: Callable[[str], set[str]]) -> None:
@@ -76,16 +61,68 @@ def _own_act(
 ) -> str:
     s = statements[k]
     words = s["text"]
-    if _DENYING.search(words):
+    cues = act_words()
+    if cues["denying"].search(words):
         return "denial"
     mine = side(s["speaker"])
     for j in range(max(0, k - _FOLLOW_ON), k):
-        denied = given[j] == "denial" or _DENYING.search(statements[j]["text"])
+        denied = given[j] == "denial" or cues["denying"].search(statements[j]["text"])
         if denied and statements[j]["speaker"] in mine and _NEGATED.search(words):
             return "denial"  # 'These allegations are false. My client has never withheld a cent'
     others = [a for a in s.get("about", ()) if a not in mine]
-    if _WRONGDOING.search(words) and (others or s["mode"] == "quote"):
+    if cues["wrongdoing"].search(words) and (others or s["mode"] == "quote"):
         return "accusation"
-    if _ACCUSING.search(words) and others:
+    if others and (cues["accusing"].search(words) or cues["harm"].search(words)):
         return "accusation"
     return "claim"
+
+
+def accused_actors(
+    statements: list[dict[str, Any]], side: Callable[[str], set[str]], targets: dict[str, list[str]]
+) -> set[str]:
+    """Who the article's accusations are aimed at: the verb's target ('accused X of'), else the
+    other actors the accusing words name."""
+    out: set[str] = set()
+    for s in statements:
+        if s["act"] != "accusation":
+            continue
+        mine = side(s["speaker"])
+        out.update(targets.get(s["id"]) or [a for a in s.get("about", ()) if a not in mine])
+    return out
+
+
+def answers_of_the_accused(
+    statements: list[dict[str, Any]], side: Callable[[str], set[str]], targets: dict[str, list[str]]
+) -> None:
+    """What an accused side says on the matter answers the accusation: a negation or a narrowing
+    ('used only for surveillance', 'entirely lawful') denies it; a step taken in reply ('would
+    appeal', 'stands by its certificate') responds to it; a claim sharing the accusation's words
+    and made near it denies it too. Before or after the accusation: a denial may be reported first."""
+    accused = accused_actors(statements, side, targets)
+    if not accused:
+        return
+    accusers = {a for s in statements if s["act"] == "accusation" for a in side(s["speaker"])}
+    cues = act_words()
+    words = [words_of_text(s["text"]) for s in statements]
+    for k, s in enumerate(statements):
+        mine = side(s["speaker"])
+        if s["act"] != "claim" or not mine & accused:
+            continue
+        near = [
+            j for j in range(max(0, k - _ANSWER_WINDOW), min(len(statements), k + _ANSWER_WINDOW))
+            if statements[j]["act"] == "accusation" and not side(statements[j]["speaker"]) & mine
+        ]
+        if not near:
+            continue
+        shared = max(len(words[k] & words[j]) for j in near)
+        text = s["text"]
+        if mine & accusers:  # both sides accuse: only a claim in the accusation's own words answers it
+            if shared >= _ANSWER_SHARED:
+                s["act"] = "response" if cues["answering"].search(text) else "denial"
+        elif _NEGATED.search(text) or cues["limiting"].search(text) or cues["denying"].search(text):
+            s["act"] = "denial"
+        elif cues["answering"].search(text):
+            s["act"] = "response"
+        elif shared >= 2:
+            s["act"] = "denial"
+

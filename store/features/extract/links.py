@@ -141,6 +141,61 @@ def _same_figure(ev: dict[str, Any], index: dict, order: dict[str, int], near: i
     return list(found.values())
 
 
+def _aimed_at(s: dict[str, Any], mine: set[str], about: dict, tsets: dict) -> bool:
+    """Whether an accusation is aimed at this side (its verb's target, else the actors it names)."""
+    return s["act"] == "accusation" and bool(mine & (tsets[s["id"]] or about[s["id"]]))
+
+
+def _denied(d: dict[str, Any], statements: list[dict[str, Any]], order: dict[str, int], words: dict,
+            about: dict, tsets: dict, side: Callable[[str], set[str]], kinds: dict[str, str],
+            sentence: str) -> list[Proposed]:
+    """What one denial answers. When accusations are aimed at the denier's side, it answers those (the
+    best by wording and nearness, and any other aimed accusation that shares its words); otherwise the
+    claim about its side that shares most words."""
+    mine = side(d["speaker"])
+    known_side = len(mine) > 1 or kinds.get(d["speaker"]) != "person"
+    anaphoric = bool(_ANAPHORIC.search(d["text"]) or _ANAPHORIC.search(sentence))
+    k = order[d["id"]]
+    near = statements[max(0, k - _WINDOW) : k + _WINDOW]
+    best: list[tuple[float, dict[str, Any]]] = []
+    aimed = [s for s in near if s["speaker"] not in mine and _aimed_at(s, mine, about, tsets)]
+    for s in aimed or near:
+        if s is d or s["speaker"] in mine or s["act"] in ("denial", "response"):
+            continue
+        if known_side and tsets[s["id"]] and not mine & (tsets[s["id"]] | about[s["id"]]):
+            continue  # an accusation against someone else is not what this speaker denies
+        score = 0.0
+        if s["act"] == "accusation":
+            score += 1.0
+        if mine & tsets[s["id"]]:
+            score += 2.0
+        elif mine & about[s["id"]]:
+            score += 0.8
+        score += 2.0 * _overlap(words[d["id"]], words[s["id"]])
+        dist = abs(order[s["id"]] - k)
+        score -= 0.05 * dist
+        if anaphoric and order[s["id"]] < k:
+            score += 1.2 - 0.1 * dist
+        best.append((score, s))
+    if not best:
+        return []
+    best.sort(key=lambda x: -x[0])
+    top_score, top = best[0]
+    if top_score < 1.0:
+        return []
+    out: list[Proposed] = []
+    linked: set[str] = set()
+    for score, s in best[:_DENIED_AT_MOST]:
+        same_words = s["span"] == top["span"]
+        shares = aimed and s is not top and len(words[d["id"]] & words[s["id"]]) >= 2
+        if (s is top or same_words or score >= _SECOND_DENIED or shares) and s["id"] not in linked \
+                and (score >= top_score - 0.5 or shares):
+            linked.add(s["id"])
+            conf = (0.7 if top_score >= 2.5 else 0.45) * (1.0 if s is top or same_words else 0.8)
+            out.append(Proposed(d["id"], s["id"], "denies", conf, "denial matched by subject and wording"))
+    return out
+
+
 def propose_links(
     statements: list[dict[str, Any]],
     evidence: list[dict[str, Any]],
@@ -179,46 +234,8 @@ def propose_links(
                 out.append(Proposed(s["id"], named[0], "accuses", 0.45, "accusing words about this actor"))
     # Denials: the accusation (or claim) about the denier's side that shares most words.
     for d in statements:
-        if d["act"] != "denial":
-            continue
-        mine = side(d["speaker"])
-        known_side = len(mine) > 1 or kinds.get(d["speaker"]) != "person"
-        anaphoric = bool(_ANAPHORIC.search(d["text"]) or _ANAPHORIC.search(sentence(d["id"])))
-        best: list[tuple[float, dict[str, Any]]] = []
-        k = order[d["id"]]
-        for s in statements[max(0, k - _WINDOW) : k + _WINDOW]:
-            if s is d or s["speaker"] in mine or s["act"] in ("denial", "response"):
-                continue
-            if known_side and tsets[s["id"]] and not mine & (tsets[s["id"]] | about[s["id"]]):
-                continue  # an accusation against someone else is not what this speaker denies
-            score = 0.0
-            if s["act"] == "accusation":
-                score += 1.0
-            if mine & tsets[s["id"]]:
-                score += 2.0
-            elif mine & about[s["id"]]:
-                score += 0.8
-            score += 2.0 * _overlap(words[d["id"]], words[s["id"]])
-            dist = abs(order[s["id"]] - order[d["id"]])
-            score -= 0.05 * dist
-            if anaphoric and order[s["id"]] < order[d["id"]]:
-                score += 1.2 - 0.1 * dist
-            best.append((score, s))
-        if not best:
-            continue
-        best.sort(key=lambda x: -x[0])
-        top_score, top = best[0]
-        if top_score < 1.0:
-            continue
-        linked: set[str] = set()
-        for score, s in best[:_DENIED_AT_MOST]:
-            same_words = s["span"] == top["span"]
-            if score >= top_score - 0.5 and (same_words or score >= _SECOND_DENIED) and s["id"] not in linked:
-                linked.add(s["id"])
-                conf = (0.7 if top_score >= 2.5 else 0.45) * (1.0 if s is top or same_words else 0.8)
-                out.append(
-                    Proposed(d["id"], s["id"], "denies", conf, "denial matched by subject and wording")
-                )
+        if d["act"] == "denial":
+            out.extend(_denied(d, statements, order, words, about, tsets, side, kinds, sentence(d["id"])))
     # Responses: the latest earlier statement by another side.
     for r in statements:
         if r["act"] != "response":
@@ -279,3 +296,4 @@ def propose_links(
             seen_spans.add(key)
             out.append(Proposed(ev["id"], s["id"], "supports", conf, "stated in the statement it supports"))
     return out
+

@@ -72,7 +72,7 @@ def link_records(draft: Draft) -> None:
     for gone, kept in merge_retellings(out.statements).items():
         folded = [*draft.targets.get(kept, []), *draft.targets.pop(gone, [])]
         draft.targets[kept] = list(dict.fromkeys(folded))
-    refine_acts(out.statements, side_of(affiliation))
+    refine_acts(out.statements, side_of(affiliation), draft.targets)
     words_of = {r["id"]: r["text"] for r in out.statements + out.evidence}
     for p in propose_links(
         out.statements, out.evidence, affiliation, kinds, draft.targets, draft.sentence_of, sentence_texts

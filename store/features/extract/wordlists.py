@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import importlib.resources
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -292,3 +293,11 @@ def name_words() -> dict[str, frozenset[str]]:
     """Connectors, month and day names, extra title words and state-body nouns, for reading names."""
     data = load_wordlist("name_words.json")
     return {k: frozenset(v) for k, v in data.items() if not k.startswith("_")}
+
+
+@functools.cache
+def act_words() -> dict[str, re.Pattern[str]]:
+    """The act cue lists of acts.json, each compiled to one case-insensitive pattern on word boundaries."""
+    data = load_wordlist("acts.json")
+    return {k: re.compile(r"\b(?:" + "|".join(v) + r")\b", re.IGNORECASE)
+            for k, v in data.items() if not k.startswith("_")}

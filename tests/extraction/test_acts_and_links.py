@@ -1,0 +1,122 @@
+"""Acts and links: who is accused, how the accused side answers, and what each answer is linked to.
+Sentences are written for these tests (invented names), not copied from any test set."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from claimnet.store.features.extract.acts import accused_actors, answers_of_the_accused
+from claimnet.store.features.extract.links import side_of
+from claimnet.store.features.extract.wordlists import act_words
+from tests.extraction.extract_helpers import run
+
+
+def _acts(x: Any) -> dict[str, str]:
+    return {s["text"][:20]: s["act"] for s in x.statements}
+
+
+def _links(x: Any) -> set[tuple[str, str, str]]:
+    return {(ln["from"], ln["to"], ln["type"]) for ln in x.links}
+
+
+@pytest.mark.parametrize(
+    ("words", "kind"),
+    [
+        ("the board falsified its safety records", "wrongdoing"),
+        ("the firm kept its own tenants in the dark", "wrongdoing"),
+        ("the contract was signed without the approval of the council", "wrongdoing"),
+        ("the depot was struck by a rocket", "harm"),
+        ("the mill dumped waste in the river", "harm"),
+        ("the audit was misleading", "denying"),
+        ("the company rejected the allegations", "denying"),
+        ("the drones were used only for mapping", "limiting"),
+        ("the sales were entirely lawful", "limiting"),
+        ("the club would appeal the ruling", "answering"),
+        ("the insurer stands by its assessment", "answering"),
+    ],
+)
+def test_the_act_cue_lists_are_data_and_each_catches_its_kind(words: str, kind: str) -> None:
+    assert act_words()[kind].search(words)
+
+
+@pytest.mark.parametrize(
+    ("words", "kind"),
+    [
+        ("the shortfall was caused by a strike at the port", "harm"),
+        ("the minister struck a deal with the unions", "harm"),
+        ("drivers waited longer than the legal limit", "limiting"),
+        ("the union had rejected a proposal to end the strike", "denying"),
+        ("this case is about lies told to customers", "denying"),
+    ],
+)
+def test_ordinary_words_near_a_cue_are_no_act(words: str, kind: str) -> None:
+    assert not act_words()[kind].search(words)
+
+
+def test_an_accused_sides_narrowing_denies_and_its_step_in_reply_responds() -> None:
+    text = (
+        "The monitoring group Clearwatch accused Ostrava Mining of dumping slurry into the Lena creek. "
+        "Ostrava Mining said its trucks were used only for moving topsoil. "
+        "The company said it would appeal any fine and stands by its permits."
+    )
+    x = run(text)
+    acts = _acts(x)
+    assert acts["Its trucks were used"] == "denial"
+    assert "response" in acts.values()
+    accusation = next(s for s in x.statements if s["act"] == "accusation")
+    denial = next(s for s in x.statements if s["act"] == "denial")
+    response = next(s for s in x.statements if s["act"] == "response")
+    links = _links(x)
+    assert (denial["id"], accusation["id"], "denies") in links
+    assert (response["id"], accusation["id"], "responds_to") in links
+
+
+def test_a_denial_reported_before_the_accusation_still_answers_it() -> None:
+    text = (
+        "Harbin Freight said its ships had never entered the closed zone. "
+        "On Tuesday the Maritime Safety Agency accused Harbin Freight of breaching the fishing ban."
+    )
+    x = run(text)
+    denial = next(s for s in x.statements if s["speaker"] and s["act"] == "denial")
+    accusation = next(s for s in x.statements if s["act"] == "accusation")
+    assert (denial["id"], accusation["id"], "denies") in _links(x)
+
+
+def test_a_neutral_claim_by_a_side_nobody_accused_stays_a_claim() -> None:
+    text = (
+        "The weather office said rainfall in March was twice the average. "
+        "Farmers said the harvest would start two weeks late."
+    )
+    assert set(_acts(run(text)).values()) <= {"claim", "prediction"}
+
+
+def test_when_both_sides_accuse_only_an_answer_in_the_accusations_words_is_a_denial() -> None:
+    statements: list[dict[str, Any]] = [
+        {"id": "a", "speaker": "north", "act": "accusation",
+         "text": "South patrols crossed the river border twice", "about": ("south",)},
+        {"id": "b", "speaker": "south", "act": "accusation",
+         "text": "North is hiding troops along the ridge", "about": ("north",)},
+        {"id": "c", "speaker": "north", "act": "claim", "text": "The harvest festival is not cancelled",
+         "about": ()},
+        {"id": "d", "speaker": "south", "act": "claim", "text": "Our patrols never crossed the river border",
+         "about": ()},
+    ]
+    side = side_of({})
+    targets: dict[str, list[str]] = {}
+    assert accused_actors(statements, side, targets) == {"north", "south"}
+    answers_of_the_accused(statements, side, targets)
+    assert [s["act"] for s in statements] == ["accusation", "accusation", "claim", "denial"]
+
+
+def test_every_proposed_link_says_why_and_the_words_it_rests_on() -> None:
+    text = (
+        "Clearwatch accused Ostrava Mining of dumping slurry into the Lena creek. "
+        "Ostrava Mining denied dumping any slurry."
+    )
+    x = run(text)
+    assert x.links
+    for ln in x.links:
+        assert 0 < ln["confidence"] <= 1
+        assert "“" in ln["note"] and ":" in ln["note"]
