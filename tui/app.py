@@ -57,7 +57,6 @@ class ClaimnetApp(OrderedKeys, App[None]):
         self._polling = False
         self._poll_error = False
         self.notice_log: list[str] = []  # every notification shown, oldest first
-        self.own_generations: set[int] = set()  # store generations our own writes produced
         self._init_key_order()
 
     def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
@@ -139,7 +138,7 @@ class ClaimnetApp(OrderedKeys, App[None]):
     def _announce(self, generation: int) -> None:
         # Every store read catches up with other sessions, so whether a change was ours is
         # told by the generations our own writes left, not by what refresh() returned.
-        external = generation not in self.own_generations and not self.store.wrote(generation)
+        external = not self.store.wrote(generation)
         for screen in self.screen_stack:
             if isinstance(screen, MainScreen | ReviewScreen):
                 screen.post_message(StoreChanged(generation, external))

@@ -382,6 +382,7 @@ class Storage:
         problem = tables_problem(tables)
         if problem:
             raise refuse(self.path, problem)
+        self.written_generations.add(self.generation + 1)
         self._install(State.adopt(tables, doc_keys, seq=0))
         self._write_main()
 

@@ -12,7 +12,6 @@ from .confirm_delete_screen import ConfirmDeleteScreen
 from .describe import name_of, side_text
 from .record_form_screen import RecordFormScreen
 from .record_listing import RecordListingScreen
-from .store_calls import note_own_change
 
 
 def link_line(store: Store, link: model.Link, record_id: str, width: int) -> Content:
@@ -87,7 +86,6 @@ class LinksNotesScreen(RecordListingScreen):
 
     def _after(self, result: object) -> None:
         if result:
-            note_own_change(self, self.store)
             self.changed = True
             self.error_line.clear()
             self.reload()

@@ -9,7 +9,6 @@ from claimnet.store import Store
 
 from .form_parts import ErrorLine, FormBody, FormFooter, FormScreen
 from .record_search import RecordSearch
-from .store_calls import note_own_change
 
 
 class PickRecordScreen(FormScreen[str | None]):
@@ -59,7 +58,6 @@ class PickRecordScreen(FormScreen[str | None]):
 
         def made(actor_id: str | None) -> None:
             if actor_id:
-                note_own_change(self, self.store)
                 self.dismiss(actor_id)
 
         self.app.push_screen(RecordFormScreen(self.store, "actor", preset=preset), made)

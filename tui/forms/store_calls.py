@@ -31,13 +31,6 @@ def failure_text(error: BaseException) -> str:
     return f"The store call failed ({type(error).__name__}): {detail}"
 
 
-def note_own_change(node: DOMNode, store: object) -> None:
-    """Tell the app the store's newest change was this session's (not "another session")."""
-    own = getattr(node.app, "own_generations", None)
-    if own is not None:
-        own.add(store.generation)
-
-
 class StoreCallsMixin:
     """Adds ``store_call`` to a widget or screen: run a store call off the UI thread, reply on it."""
 

@@ -71,7 +71,6 @@ class MainActions:
         """Run one store change in a worker; report success only once the store returned."""
         try:
             result = change()
-            self.app.own_generations.add(self.store.generation)
         except NothingToDo as error:
             self.post_message(WriteFinished(False, str(error)))
         except StoreError as error:
@@ -161,7 +160,6 @@ class MainActions:
         def done(result: Any) -> None:
             if not result:
                 return
-            self.app.own_generations.add(self.store.generation)
             if isinstance(result, list):  # a delete: the record, then what went with it
                 others = len(result) - 1
                 text = f"{verb} {deleted}" + (f" and {others} record(s) with it." if others else ".")
@@ -244,7 +242,6 @@ class MainActions:
 
         def closed(result: Any) -> None:
             if result:
-                self.app.own_generations.add(self.store.generation)
                 self.reload_all()
             if isinstance(result, str):
                 self.post_message(JumpTo(result))

@@ -97,13 +97,7 @@ class ReviewActions:
             return
         job = self._writes.popleft()
         self._writing = True
-
-        def run() -> Any:
-            result = job.call()
-            self.app.own_generations.add(self.store.generation)
-            return result
-
-        self.store_call(run, partial(self._written, job), partial(self._not_written, job), group="write")
+        self.store_call(job.call, partial(self._written, job), partial(self._not_written, job), group="write")
 
     def _written(self, job: _Write, result: Any) -> None:
         self._writing = False
@@ -216,7 +210,6 @@ class ReviewActions:
 
         def saved(record_id: str | None) -> None:
             if record_id and self.store.generation != before:
-                self.app.own_generations.add(self.store.generation)
                 self._said(f"Saved “{one_line(row.text, 50)}”.", notify=True)
             self.load_all(focus=row.id)
 

@@ -13,7 +13,6 @@ from claimnet.store import StoreError, model
 from claimnet.store.network import passages
 
 from ..detail_text import label_of
-from ..forms.store_calls import note_own_change
 from ..safe_text import one_line, visible
 from ..widgets.key_footer import KeyFooter
 from ..widgets.source_text import SourceText, Span
@@ -209,7 +208,6 @@ class SourceScreen(Screen[str | None]):
 
         def made(record_id: str | None) -> None:
             if record_id:
-                note_own_change(self, self.app.store)
                 reader = self.query_one(SourceText)
                 reader.selection = None
                 self.record_id = record_id
