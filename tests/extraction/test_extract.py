@@ -117,7 +117,7 @@ def test_accusation_links_to_the_accused_and_denial_links_to_the_accusation() ->
     turkey = next(a["id"] for a in x.actors if a["name"] == "Turkey")
     assert (acc["id"], turkey, "accuses") in links
     assert (den["id"], acc["id"], "denies") in links
-    assert all(0 <= x.link_confidence[ln["id"]] <= 1 for ln in x.links)
+    assert all(0 <= ln["confidence"] <= 1 for ln in x.links)
 
 
 def test_coordinated_speakers_each_get_the_statement() -> None:

@@ -24,7 +24,6 @@ class Extraction:
     links: list[dict[str, Any]] = field(default_factory=list)
     actor_confidence: dict[str, float] = field(default_factory=dict)
     actor_spans: dict[str, list[list[int]]] = field(default_factory=dict)
-    link_confidence: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(slots=True)

@@ -87,7 +87,6 @@ def link_records(draft: Draft) -> None:
         )
         rec["from"], rec["to"] = p.src, p.dst
         out.links.append(rec)
-        out.link_confidence[rec["id"]] = rec["confidence"]
 
 
 def _rests_on(reason: str, words: str) -> str:
