@@ -120,3 +120,13 @@ def test_every_proposed_link_says_why_and_the_words_it_rests_on() -> None:
     for ln in x.links:
         assert 0 < ln["confidence"] <= 1
         assert "“" in ln["note"] and ":" in ln["note"]
+
+
+def test_vessels_named_after_their_noun_with_an_article_are_no_actors() -> None:
+    text = (
+        "Inspectors boarded two freighters, the Silver Heron and the Coral Finch, off the coast. "
+        "The Coastguard Service said Silver Heron had switched off its transponder for 40 hours."
+    )
+    names = {a["name"] for a in run(text).actors}
+    assert "Coastguard Service" in names
+    assert not names & {"Silver Heron", "Coral Finch"}

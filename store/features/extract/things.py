@@ -1,6 +1,6 @@
 """Names that name things, not actors: products ('its FaceMatch system'), treaties and events ('the
-Vienna Convention', 'the Cedar Ridge Fire'), vessels ('the container ship Nordic Tern') and places
-('the site of El Zapotal'). The word lists are in assets/wordlists/things.json."""
+Vienna Convention', 'the Cedar Ridge Fire'), vessels ('the container ship Nordic Tern', 'two tankers,
+the Jade Orchid') and places ('the site of El Zapotal'). Word lists: assets/wordlists/things.json."""
 
 from __future__ import annotations
 
@@ -57,7 +57,20 @@ def names_a_thing(doc: Doc, m: NameMention) -> bool:
         return True  # 'the Cedar Ridge Fire' (but 'Cal Fire said' is a body)
     if before in things["nouns"]:
         return True
+    if before == "the" and m.cat == "person" and not (m.role or m.aff_text) and _after_a_thing_noun(doc, m):
+        return True  # 'two tankers, the Jade Orchid and the Amber Kestrel': a person takes no article
     return before == "of" and _word_before(doc, m.first_token, 2) in things["place_nouns"]  # 'the site of X'
+
+
+def _after_a_thing_noun(doc: Doc, m: NameMention, reach: int = 8) -> bool:
+    """Whether a vessel or work noun, singular or plural, comes shortly before the name in its clause."""
+    nouns = wl.things()["nouns"]
+    for tok in reversed(doc.tokens[max(0, m.first_token - reach) : m.first_token]):
+        if tok.text in (".", ";", ":"):
+            return False
+        if tok.lower in nouns or (tok.lower.endswith("s") and tok.lower[:-1] in nouns):
+            return True
+    return False
 
 
 def _word_before(doc: Doc, i: int, back: int) -> str:
