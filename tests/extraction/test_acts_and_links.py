@@ -130,3 +130,23 @@ def test_vessels_named_after_their_noun_with_an_article_are_no_actors() -> None:
     names = {a["name"] for a in run(text).actors}
     assert "Coastguard Service" in names
     assert not names & {"Silver Heron", "Coral Finch"}
+
+
+def test_samples_a_side_released_are_its_evidence_and_back_its_accusation() -> None:
+    text = (
+        "Environmental group Tidewatch accused Morrow Aquafarms of dumping fish waste into the bay, "
+        "releasing water samples that it said showed high ammonia levels."
+    )
+    x = run(text)
+    names = {a["id"]: a["name"] for a in x.actors}
+    (sample,) = [e for e in x.evidence if "samples" in e["text"]]
+    assert sample["text"].lower() == "water samples"
+    assert names.get(sample["reported_by"]) == "Tidewatch"
+    accusation = next(s for s in x.statements if s["act"] == "accusation")
+    assert (sample["id"], accusation["id"], "supports") in _links(x)
+
+
+def test_they_did_nothing_in_a_quotation_accuses_but_did_nothing_wrong_denies() -> None:
+    text = ('"They knew the filters had failed and they did nothing," Tidewatch director Elin Sauer said. '
+            '"We did nothing wrong," said Morrow Aquafarms.')
+    assert [s["act"] for s in run(text).statements] == ["accusation", "denial"]

@@ -114,9 +114,11 @@ def _start_of(text: str, s: int, lo: int) -> int:
             start = max(lo, s - 60) + w.start()
             continue
         ahead = words[-4:][::-1][k + 1].group().lower() if k + 1 < len(words[-4:]) else ""
-        if not plain and token.isalpha() and token.islower() and ahead in _DETERMINERS \
+        compound = not low.endswith(("ing", "ed", "ly")) and k == 0  # 'water samples', 'soil samples'
+        if not plain and token.isalpha() and token.islower() and (ahead in _DETERMINERS or compound) \
                 and low not in wl.function_words():
             plain = 1
+            start = max(lo, s - 60) + w.start()
             continue
         break
     return start

@@ -27,9 +27,12 @@ def evidence_records(draft: Draft) -> None:
     st_starts = [s["span"][0] for s in by_start]
     for f in find_evidence(text, doc.sentences, [(q.outer_start, q.outer_end) for q in doc.quotes]):
         k = bisect.bisect_right(st_starts, f.start)
+        sentence = bisect.bisect_right(sent_starts, f.start) - 1
         holder = next((s for s in reversed(by_start[max(0, k - 8) : k]) if f.end <= s["span"][1]), None)
         author = (_author_named_in(doc, by_start[max(0, k - 4) : k + 4], f.start, f.end)
                   if holder is None and f.kind == "document" else None)
+        if holder is None and author is None:
+            author = _sole_speaker(by_start[max(0, k - 4) : k + 4], draft.sentence_of, sentence)
         rec = draft.proposal(
             Evidence.TABLE,
             Evidence.PREFIX,
@@ -42,8 +45,15 @@ def evidence_records(draft: Draft) -> None:
             credibility=6,
             confidence=round(f.confidence * (1.0 if holder else 0.85), 2),
         )
-        draft.sentence_of[rec["id"]] = bisect.bisect_right(sent_starts, f.start) - 1
+        draft.sentence_of[rec["id"]] = sentence
         out.evidence.append(rec)
+
+
+def _sole_speaker(statements: list[dict], sentence_of: dict[str, int], sentence: int) -> str | None:
+    """The one speaker of a sentence's statements ('X released water samples that it said showed …'):
+    evidence that sentence names is theirs. None when the sentence has no statement or several speakers."""
+    speakers = {s["speaker"] for s in statements if sentence_of.get(s["id"]) == sentence}
+    return speakers.pop() if len(speakers) == 1 else None
 
 
 _SEEN_BY = re.compile(r"\b(?:seen|obtained|reviewed)\s+by(?:\s+the|\s+a)?\s*$")
