@@ -150,3 +150,13 @@ def test_they_did_nothing_in_a_quotation_accuses_but_did_nothing_wrong_denies() 
     text = ('"They knew the filters had failed and they did nothing," Tidewatch director Elin Sauer said. '
             '"We did nothing wrong," said Morrow Aquafarms.')
     assert [s["act"] for s in run(text).statements] == ["accusation", "denial"]
+
+
+def test_who_told_takes_the_words_after_it_never_the_sentence_before() -> None:
+    text = ("The inquiry followed a complaint from Mark Dane, a former technician at the depot, who told "
+            "the Courier he had been ordered to sign blank inspection sheets.")
+    x = run(text)
+    names = {a["id"]: a["name"] for a in x.actors}
+    assert [(names[s["speaker"]], s["text"]) for s in x.statements] == [
+        ("Mark Dane", "He had been ordered to sign blank inspection sheets")
+    ]

@@ -13,6 +13,10 @@ _AUDIENCE_RE = re.compile(
     r"audience|conference|briefing|committee|court|judge|senators|newspaper|broadcaster|radio|television|agency|crowd|supporters|"
     r"BBC|CNN|Reuters|AFP|AP|Bloomberg|him|her|them|us|me)\b(?:\s+(?:in|on|at)\s+[\w-]+(?:\s+[A-Z][\w-]+)?)?"
 )
+#: A named audience before the words it was told: 'told the Courier he had …', 'told Parliament the …'.
+_NAMED_AUDIENCE_RE = re.compile(
+    r"\s*(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){1,4}(?=(?:he|she|it|they|we|its|his|her|their|the|a|an|there)\s)"
+)
 _OBJECT_THAT = frozenset({"tell", "warn", "assure", "inform", "remind"})
 _OBJECT_THAT_RE = re.compile(r"\s+(?:[\w'’.&-]+\s+){1,10}?that\s+")
 _LEAD_RE = re.compile(
@@ -83,7 +87,7 @@ def _forward(doc: Doc, ce: int, lemma: str, s1: int) -> tuple[int, int] | None:
         start = ce + obj.end()  # 'told analysts on a call that …', 'warned Iran that …'
     else:
         if lemma == "tell" or lemma == "say" and re.match(r"\s+(?:to|at)\b", after):
-            tail = _AUDIENCE_RE.match(after) or re.match(
+            tail = _AUDIENCE_RE.match(after) or _NAMED_AUDIENCE_RE.match(after) or re.match(
                 r"\s+(?:to|at)\s+(?:the\s+|a\s+)?[\w-]+(?:\s+[\w-]+)?", after
             )
             if tail:
@@ -161,7 +165,9 @@ def _content_span(
     after = text[ce:s1]
     inverted = subj.start >= ce
     quoted_before = text[start:before_end].rstrip(" ,").endswith(("”", '"'))
-    if subj.start >= 0 and ends_open and (before_words >= 2 or quoted_before and before_words >= 1):
+    relative = subj.how == "relative"  # '…, who told the AP he had …': the words follow, never precede
+    words_before = before_words >= 2 or quoted_before and before_words >= 1
+    if subj.start >= 0 and ends_open and not relative and words_before:
         quote_first = quoted_before and not re.search(r"\bthat\b", " ".join(after.split()[:8]))
         if (
             inverted
