@@ -10,7 +10,7 @@ import pytest
 from claimnet.store.features.extract.acts import accused_actors, answers_of_the_accused
 from claimnet.store.features.extract.links import side_of
 from claimnet.store.features.extract.wordlists import act_words
-from tests.extraction.extract_helpers import run
+from tests.extraction.extract_helpers import run, spans
 
 
 def _acts(x: Any) -> dict[str, str]:
@@ -160,3 +160,44 @@ def test_who_told_takes_the_words_after_it_never_the_sentence_before() -> None:
     assert [(names[s["speaker"]], s["text"]) for s in x.statements] == [
         ("Mark Dane", "He had been ordered to sign blank inspection sheets")
     ]
+
+
+def test_denial_links_to_the_accusation_about_the_denier_not_the_nearest_one() -> None:
+    text = (
+        "Poland said Russian agents had funded the protests. Poland also accused Germany of lecturing it on "
+        "human rights. Russia rejected the allegations."
+    )
+    x = run(text)
+    about_russia, against_germany, denial = x.statements
+    links = {(ln["from"], ln["to"], ln["type"]) for ln in x.links}
+    assert (denial["id"], about_russia["id"], "denies") in links
+    assert (denial["id"], against_germany["id"], "denies") not in links
+
+
+def test_naming_a_claim_a_fabrication_is_a_denial_and_trailing_narrative_is_cut() -> None:
+    text = "Senator Joan Hill called the report “a fabrication from the first page”."
+    assert run(text).statements[0]["act"] == "denial"
+    text = "Mayor Ian Cole accused the council of wasting money, and he did not respond to questions."
+    assert spans(run(text), text) == {("Ian Cole", "the council of wasting money")}
+
+
+def test_a_negated_claim_answering_another_sides_claim_is_a_denial_of_it() -> None:
+    text = ("The panel said two tankers operated by Halvorsen Marine Trading met North Korean ships at sea. "
+            'Halvorsen Marine Trading said: "Our vessels have never met a North Korean ship."')
+    x = run(text)
+    acts = {s["text"][:12]: s["act"] for s in x.statements}
+    assert acts["Our vessels "] == "denial"
+    denial = next(s for s in x.statements if s["act"] == "denial")
+    assert any(ln["from"] == denial["id"] and ln["type"] == "denies" for ln in x.links)
+
+
+def test_there_has_been_no_cover_up_is_a_denial() -> None:
+    text = "Council leader Graham Tully said there had been no cover-up and that he did nothing wrong."
+    assert {s["act"] for s in run(text).statements} == {"denial"}
+
+
+def test_how_a_denial_was_made_is_not_part_of_what_it_denies() -> None:
+    text = ("The Rovuma Liberation Movement denied any role in a voice message sent to journalists on "
+            "Thursday.")
+    got = spans(run(text), text)
+    assert got == {("Rovuma Liberation Movement", "denied any role")}

@@ -3,8 +3,6 @@ these tests, not copied from the blind articles)."""
 
 from __future__ import annotations
 
-import pytest
-
 from tests.extraction.extract_helpers import run, said, spans
 
 # -- blind-set failure classes (sentences written for these tests) -----------------------
@@ -138,33 +136,6 @@ def test_wrote_with_a_place_in_apposition_and_a_trailing_spokesperson_for_an_org
 def test_dateline_outlet_and_seat_of_a_company_are_not_actors() -> None:
     text = "LIMA (AFP) - Officials said the funds went to two firms registered in Panama."
     assert [a["name"].lower() for a in run(text).actors] == ["officials"]
-
-
-def test_denial_links_to_the_accusation_about_the_denier_not_the_nearest_one() -> None:
-    text = (
-        "Poland said Russian agents had funded the protests. Poland also accused Germany of lecturing it on "
-        "human rights. Russia rejected the allegations."
-    )
-    x = run(text)
-    about_russia, against_germany, denial = x.statements
-    links = {(ln["from"], ln["to"], ln["type"]) for ln in x.links}
-    assert (denial["id"], about_russia["id"], "denies") in links
-    assert (denial["id"], against_germany["id"], "denies") not in links
-
-
-def test_naming_a_claim_a_fabrication_is_a_denial_and_trailing_narrative_is_cut() -> None:
-    text = "Senator Joan Hill called the report “a fabrication from the first page”."
-    assert run(text).statements[0]["act"] == "denial"
-    text = "Mayor Ian Cole accused the council of wasting money, and he did not respond to questions."
-    assert spans(run(text), text) == {("Ian Cole", "the council of wasting money")}
-
-
-def test_count_after_a_verb_and_a_converted_amount_in_brackets_are_one_quantity() -> None:
-    text = "The flood killed 35, officials said, and covered 40 kilometres (25 miles) of road."
-    ev = [(text[e["span"][0] : e["span"][1]], e["quantity"]) for e in run(text).evidence]
-    assert ("killed 35", {"value": 35, "unit": "killed"}) in ev
-    assert ("40 kilometres (25 miles)", {"value": 40, "unit": "kilometres"}) in ev
-    assert len(ev) == 2
 
 
 def test_owned_claim_noun_ordered_to_and_citing_are_cues() -> None:
@@ -354,46 +325,11 @@ def test_sentence_final_told_an_audience_in_a_report_attributes_the_clause_befor
                     "Tankers managed by a Singapore company made 14 transfers of fuel last year")}
 
 
-@pytest.mark.parametrize(
-    ("sentence", "phrase"),
-    [
-        ("He won by a margin of 4,300 votes, the commission said.", "a margin of 4,300 votes"),
-        ("The group said 46 of its members fell ill.", "46 of its members"),
-        ("Algeria rejected a 60,000-tonne cargo of milling wheat, the agency said.",
-         "a 60,000-tonne cargo of milling wheat"),
-        ("The images showed a grey plume stretching about 9 kilometres, the group said.",
-         "a grey plume stretching about 9 kilometres"),
-        ("Tests found E. coli levels 12 times higher than the bathing-water standard, she said.",
-         "E. coli levels 12 times higher than the bathing-water standard"),
-        ("Its monitors recorded at least 2,710, the agency said.", "at least 2,710"),
-        ("The traders cited a test certificate seen by Reuters, the report said.",
-         "a test certificate seen by Reuters"),
-    ],
-)
-def test_evidence_takes_the_noun_phrase_a_reader_would_check(sentence: str, phrase: str) -> None:
-    got = [sentence[e["span"][0] : e["span"][1]] for e in run(sentence).evidence]
-    assert phrase in got
-
-
 def test_a_surname_that_is_also_a_landmark_word_stays_a_person() -> None:
     """'X Stadium' and 'X Weir' are places, but 'Park' is a surname far more often than a landmark."""
     text = "Lena Park said the stadium was safe. Officials at Kingsmead Stadium said the roof leaked."
     names = {a["name"]: a["kind"] for a in run(text).actors}
     assert names.get("Lena Park") == "person" and "Kingsmead Stadium" not in names
-
-
-def test_a_figure_in_the_lede_backs_the_claim_that_states_it_again_and_a_page_count_is_no_quantity() -> None:
-    text = (
-        "Tankers made at least 14 transfers of fuel last year, monitors told the council. "
-        "Shipping data showed the tankers went dark near the coast.\n\n"
-        "The monitors said the tankers carried out at least 14 transfers in all, in a 112-page report."
-    )
-    x = run(text)
-    figure = next(e for e in x.evidence if "14 transfers" in e["text"] and e["span"][0] < 60)
-    later = next(s for s in x.statements if s["span"][0] > 150)
-    assert any(ln["from"] == figure["id"] and ln["to"] == later["id"] and ln["type"] == "supports"
-               for ln in x.links)
-    assert not any(e["kind"] == "quantity" and "page" in e["text"] for e in x.evidence)
 
 
 def test_a_role_set_off_by_commas_after_the_companys_names_the_speakers_company() -> None:
@@ -405,38 +341,11 @@ def test_a_role_set_off_by_commas_after_the_companys_names_the_speakers_company(
     assert tan["role"] == "managing director" and tan["affiliation"] == firm["id"]
 
 
-def test_a_negated_claim_answering_another_sides_claim_is_a_denial_of_it() -> None:
-    text = ("The panel said two tankers operated by Halvorsen Marine Trading met North Korean ships at sea. "
-            'Halvorsen Marine Trading said: "Our vessels have never met a North Korean ship."')
-    x = run(text)
-    acts = {s["text"][:12]: s["act"] for s in x.statements}
-    assert acts["Our vessels "] == "denial"
-    denial = next(s for s in x.statements if s["act"] == "denial")
-    assert any(ln["from"] == denial["id"] and ln["type"] == "denies" for ln in x.links)
-
-
 def test_a_curly_quotation_closed_by_a_straight_mark_is_one_quotation() -> None:
     text = ('Vistel Telecom was fined on Monday. “We will appeal this ruling," Vistel said. '
             '"Customers will not pay for this,” its chief executive Marek Zaleski said.')
     quotes = {s["quote"] for s in run(text).statements}
     assert {"We will appeal this ruling", "Customers will not pay for this"} <= quotes
-
-
-def test_there_has_been_no_cover_up_is_a_denial() -> None:
-    text = "Council leader Graham Tully said there had been no cover-up and that he did nothing wrong."
-    assert {s["act"] for s in run(text).statements} == {"denial"}
-
-
-def test_a_document_carrying_claims_is_evidence_reported_by_its_author() -> None:
-    text = ("GENEVA (Reuters) - North Korea shipped at least 3,000 containers of shells to Russia last year, "
-            "according to a 90-page report by a UN panel of experts seen by Reuters.")
-    x = run(text)
-    names = {a["id"]: a["name"] for a in x.actors}
-    report = next(e for e in x.evidence if e["kind"] == "document")
-    (claim,) = x.statements
-    assert names[claim["speaker"]] == "UN panel of experts" == names[report["reported_by"]]
-    assert any(ln["from"] == report["id"] and ln["to"] == claim["id"] and ln["type"] == "supports"
-               for ln in x.links)
 
 
 def test_a_persons_office_speaks_for_the_person_even_after_an_office_was_named() -> None:
@@ -456,13 +365,6 @@ def test_and_inside_a_quotation_never_splits_it_and_a_paraphrase_then_its_quote_
     assert len(dark) == 1 and len(dark[0]["spans"]) == 2
 
 
-def test_how_a_denial_was_made_is_not_part_of_what_it_denies() -> None:
-    text = ("The Rovuma Liberation Movement denied any role in a voice message sent to journalists on "
-            "Thursday.")
-    got = spans(run(text), text)
-    assert got == {("Rovuma Liberation Movement", "denied any role")}
-
-
 def test_an_office_named_before_its_holder_is_the_holder() -> None:
     text = ("CHISINAU, March 12 (Reuters) - Moldova's agriculture minister on Tuesday denied that his "
             "ministry had diverted flood aid.\n\nAgriculture Minister Petru Ostafi later rejected the "
@@ -470,16 +372,6 @@ def test_an_office_named_before_its_holder_is_the_holder() -> None:
     x = run(text)
     assert [a["name"] for a in x.actors if a["kind"] == "person"] == ["Petru Ostafi"]
     assert {s for s, _, _ in said(x)} == {"Petru Ostafi"} and len(x.statements) == 2
-
-
-def test_a_figure_backs_only_its_own_sides_telling_and_an_organisation_may_end_the_text() -> None:
-    text = ("Ukraine said Moldova made at least 14 transfers of rifles to the rebels. "
-            "The Moldovan minister said: we have never sold 14 transfers of anything to anyone, "
-            "said Acme Corp")
-    x = run(text)
-    figure = next(e for e in x.evidence if "14 transfers" in e["text"] and e["span"][0] < 70)
-    minister = [s["id"] for s in x.statements if s["span"][0] > 80]
-    assert not any(ln["from"] == figure["id"] and ln["to"] in minister for ln in x.links)
 
 
 def test_a_description_in_the_reported_words_makes_the_statement_about_that_actor() -> None:
