@@ -389,6 +389,10 @@ BLIND_SETS = {
         Path(__file__).resolve().parent / "blind9",
         "blind-9 (real-copy shapes, unseen: never used for rules)",
     ),
+    "blind10": (
+        Path(__file__).resolve().parent / "blind10",
+        "blind-10 (real-copy shapes, unseen: never used for rules)",
+    ),
 }
 
 

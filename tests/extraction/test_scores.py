@@ -117,13 +117,19 @@ BLIND_FLOORS = {
     # First unseen measurement (9a35e53): 0.76 / 0.93 / 0.79 / 0.80 / ev 0.51 / ln 0.17. The evidence rules
     # written on blind-8 afterwards took its evidence F1 to 0.48 (and the others to 0.75 / 0.92 / 0.80 /
     # 0.85 / ln 0.16): they generalise less than blind-8 showed; only totals were looked at.
+    # The act and link rules written on blind-8 in the next session took its link F1 to 0.19 (totals only).
     "blind9": (
         8,
-        {"actor_f1": 0.73, "speaker_acc": 0.90, "st_f1": 0.78, "quote_r": 0.83, "ev_f1": 0.46, "ln_f1": 0.14},
+        {"actor_f1": 0.73, "speaker_acc": 0.90, "st_f1": 0.78, "quote_r": 0.83, "ev_f1": 0.46, "ln_f1": 0.17},
     ),
-    "blind8": (
+    # First unseen measurement (4eee364): 0.87 / 0.96 / 0.84 / 0.95 / ev 0.59 / ln 0.22.
+    "blind10": (
         8,
-        {"actor_f1": 0.69, "speaker_acc": 0.87, "st_f1": 0.74, "quote_r": 0.88, "ev_f1": 0.63, "ln_f1": 0.16},
+        {"actor_f1": 0.85, "speaker_acc": 0.94, "st_f1": 0.82, "quote_r": 0.93, "ev_f1": 0.57, "ln_f1": 0.20},
+    ),
+    "blind8": (  # link F1 0.18 -> 0.22 with the accused side's answers read as denials and responses
+        8,
+        {"actor_f1": 0.70, "speaker_acc": 0.87, "st_f1": 0.74, "quote_r": 0.88, "ev_f1": 0.63, "ln_f1": 0.20},
     ),
 }
 
@@ -148,6 +154,7 @@ def test_blind_set_scores_stay_above_floors(key: str) -> None:
     ("blind7", "blind-7 (unseen: never used for rules)"),
     ("blind8", "blind-8 (real-copy shapes, used for rule design)"),
     ("blind9", "blind-9 (real-copy shapes, unseen: never used for rules)"),
+    ("blind10", "blind-10 (real-copy shapes, unseen: never used for rules)"),
 ])
 def test_scorer_labels_each_blind_set_honestly(key: str, label: str,
                                                capsys: pytest.CaptureFixture[str]) -> None:
