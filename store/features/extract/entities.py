@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import bisect
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -68,6 +69,7 @@ class Registry:
         self.by_first: dict[str, Entity] = {}
         self.recent: list[tuple[int, Entity]] = []
         self.speakers: list[tuple[int, Entity]] = []
+        self._suffix_min: dict[int, list[int]] = {}  # per pool, see _back_from
         self.state_counts: dict[str, int] = {}
         self.report_author: Entity | None = None
         for a in known_actors:
@@ -185,7 +187,7 @@ class Registry:
         """The most recently mentioned entity before a position that satisfies a predicate."""
         pool = self.speakers if speakers_only else self.recent
         n = 0
-        for pos, ent in reversed(pool):
+        for pos, ent in self._back_from(pool, before):
             if pos >= before:
                 continue
             ent = ent.final()
@@ -195,6 +197,26 @@ class Registry:
             if n > _LOOKBACK:
                 break
         return None
+
+    def _back_from(self, pool: list[tuple[int, Entity]], before: int) -> Iterable[tuple[int, Entity]]:
+        """The pool's mentions, latest first, without the run at its end that all lie at or after ``before``.
+
+        While sentences are read the pool ends before ``before``; later passes (statements, coreference)
+        ask about early positions of a long text, and would walk back over the whole article. The
+        smallest position from each index on (non-decreasing) tells by bisection where that run begins.
+        """
+        if not pool or pool[-1][0] < before:
+            return reversed(pool)
+        lows = self._suffix_min.setdefault(id(pool), [])
+        for i in range(len(lows), len(pool)):  # catch up with what was added since: usually a few
+            pos = pool[i][0]
+            k = len(lows)
+            while k and lows[k - 1] > pos:
+                k -= 1
+                lows[k] = pos
+            lows.append(pos)
+        cut = bisect.bisect_left(lows, before)
+        return (pool[i] for i in range(cut - 1, -1, -1))
 
     def short_org(self, token: str) -> Entity | None:
         """The organisation a lone first word of its name refers to ('Northvale' for Northvale Lithium)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -97,9 +98,11 @@ def side_of(affiliation: dict[str, str | None]) -> Callable[[str], set[str]]:
     return side
 
 
-def words_of_text(text: str) -> set[str]:
-    """The content words of a text, lower case, a plural -s dropped (what two statements share)."""
-    return {w.rstrip("s") for w in _WORD.findall(text.lower()) if w not in _STOP}
+@functools.lru_cache(maxsize=4096)
+def words_of_text(text: str) -> frozenset[str]:
+    """The content words of a text, lower case, a plural -s dropped (what two statements share); the acts
+    and links stages ask for the same statements' words several times, hence the cache."""
+    return frozenset(w.rstrip("s") for w in _WORD.findall(text.lower()) if w not in _STOP)
 
 
 def _overlap(a: set[str], b: set[str]) -> float:
