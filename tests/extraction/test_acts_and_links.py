@@ -201,3 +201,13 @@ def test_how_a_denial_was_made_is_not_part_of_what_it_denies() -> None:
             "Thursday.")
     got = spans(run(text), text)
     assert got == {("Rovuma Liberation Movement", "denied any role")}
+
+
+def test_a_company_spokeswoman_speaks_for_the_company_just_named() -> None:
+    text = ("The campaign group Tidewatch accused salmon farmer Morrow Seafoods Ltd of dumping fish waste "
+            'into the bay. "These claims are baseless," a company spokeswoman said.')
+    x = run(text)
+    names = {a["id"]: a["name"] for a in x.actors}
+    denial = next(s for s in x.statements if s["act"] == "denial")
+    assert names[denial["speaker"]] == "Morrow Seafoods Ltd"
+    assert "company spokeswoman" not in names.values()

@@ -90,13 +90,15 @@ BLIND_FLOORS = {
         4,
         {"actor_f1": 0.91, "speaker_acc": 0.94, "st_f1": 0.88, "quote_r": 0.89, "ev_f1": 0.85, "ln_f1": 0.48},
     ),
+    # blind-2 and blind-3 name an unnamed spokesperson as a person ('OAS spokesman'); REAL_COPY.md and the
+    # issue have the organisation speak, now also for 'a company spokeswoman' (the company just named).
     "blind2": (
         5,
-        {"actor_f1": 0.83, "speaker_acc": 0.94, "st_f1": 0.80, "quote_r": 0.88, "ev_f1": 0.68, "ln_f1": 0.23},
+        {"actor_f1": 0.83, "speaker_acc": 0.91, "st_f1": 0.78, "quote_r": 0.88, "ev_f1": 0.68, "ln_f1": 0.23},
     ),
     "blind3": (
         5,
-        {"actor_f1": 0.79, "speaker_acc": 0.93, "st_f1": 0.78, "quote_r": 0.86, "ev_f1": 0.76, "ln_f1": 0.35},
+        {"actor_f1": 0.76, "speaker_acc": 0.87, "st_f1": 0.73, "quote_r": 0.86, "ev_f1": 0.76, "ln_f1": 0.35},
     ),
     "blind4": (
         6,

@@ -151,6 +151,10 @@ def group_np(
     if collective:
         kind = "organisation"
     owner = (_named_owner(reg, mods) if hl in _SPOKES else None) or owner  # 'A Solvane spokesperson'
+    if owner is None and hl in _SPOKES and len(mods) == 1 and mods[0].islower():
+        described = reg.description(mods[0], start)  # 'a company spokeswoman': the company just named
+        speaks_for = described is not None and (described.is_org or described.kind == "state")
+        owner = described if speaks_for else None
     if not mods and hl in _SPOKES:
         owner = owner or reg.most_recent(lambda e: e.is_org or e.kind == "state", start, speakers_only=True)
         if owner is not None:
