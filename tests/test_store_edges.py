@@ -212,3 +212,23 @@ def test_a_store_tells_its_own_writes_from_another_sessions(path):
         mine.refresh()
         assert not mine.wrote(mine.generation)
         assert theirs.wrote(theirs.generation)
+
+
+def test_apply_fresh_plans_again_when_another_session_wrote_in_between(path):
+    """Review decisions, match decisions and imports plan on the newest state: a write by another session
+    between planning and writing makes the change be planned again, never written on stale ground."""
+    with (store_pkg.open_store(path, analyst="me") as mine,
+          store_pkg.open_store(path, analyst="you") as theirs):
+        seen: list[str | None] = []
+
+        def plan():
+            seen.append((mine.raw("act-russia") or {}).get("role"))
+            if len(seen) == 1:
+                theirs.update("act-russia", role="theirs")  # lands after this plan was made
+            record = dict(mine.raw("act-russia"), role=f"mine, after {seen[-1]!r}")
+            return "note", [["actors", "act-russia", record]], None
+
+        assert mine.apply_fresh(plan) == 1
+        assert len(seen) == 2 and seen[1] == "theirs"
+        theirs.refresh()
+        assert theirs.raw("act-russia")["role"] == "mine, after 'theirs'"

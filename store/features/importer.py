@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from claimnet.store import model
-from claimnet.store.model.errors import StaleChange, StoreError, ValidationError
+from claimnet.store.model.errors import StoreError, ValidationError
 from claimnet.store.model.ids import new_id, now
 from claimnet.store.network.batch import Op
 from claimnet.store.network.validate import validate
@@ -33,7 +33,6 @@ class DuplicateText(StoreError):
     """The same text was imported by another session while this import was prepared."""
 
 
-_ATTEMPTS = 5  # checks against a store that other sessions keep changing, before giving up
 
 
 @dataclass(slots=True)
@@ -77,25 +76,23 @@ def import_article(store: Store, article: Article, **overrides: Any) -> ImportRe
                                "links": _unique_links(proposed.links + across.links)})
     validate("sources", proposals[0][2], store.raw)
     summary = f"import {source['title'][:60]}"
-    for _attempt in range(_ATTEMPTS):
-        store.refresh()
+    result = ImportResult(source_id=source["id"])
+    kept: list[Op] = []
+
+    def plan() -> tuple[str, list[Op], dict[str, Any]]:
         if find_same_text(store, article.text) is not None:
             raise DuplicateText(f"{article.name or 'This article'} was imported meanwhile by "
                                 "another session; nothing changed.")
-        result = ImportResult(source_id=source["id"])
-        seen_seq = store.storage.seq
-        ops = _keep_valid(store, proposals, result)
-        try:
-            store.apply_prepared(summary, ops, expect_seq=seen_seq, details=across.details())
-        except StaleChange:
-            continue  # another session wrote in between: check again against what it wrote
-        result.matched_actors = len({rec["speaker"] for table, _rid, rec in ops if table == "statements"}
-                                    & {a["id"] for a in known})
-        counts = Counter(table for table, _rid, _record in ops[1:])
-        result.added = {t: counts[t] for t in ("actors", "statements", "evidence", "links")}
-        return result
-    raise StaleChange("The store kept changing while the article was imported; nothing was written, "
-                      "run it again.")
+        result.dropped.clear()  # checked again against what another session wrote in between
+        kept[:] = _keep_valid(store, proposals, result)
+        return summary, kept, across.details()
+
+    store.apply_fresh(plan)
+    result.matched_actors = len({rec["speaker"] for table, _rid, rec in kept if table == "statements"}
+                                & {a["id"] for a in known})
+    counts = Counter(table for table, _rid, _record in kept[1:])
+    result.added = {t: counts[t] for t in ("actors", "statements", "evidence", "links")}
+    return result
 
 
 def _new_source(store: Store, article: Article, overrides: dict[str, Any]) -> dict[str, Any]:

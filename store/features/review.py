@@ -11,7 +11,7 @@ undoable change each, with what follows from the decision.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from claimnet.store import model
@@ -27,7 +27,6 @@ if TYPE_CHECKING:
     from claimnet.store.network.core import Store
 
 PROPOSED, ACCEPTED, REJECTED = model.STATUSES
-_ATTEMPTS = 5
 # What a planned change is: (history summary, ops, history details).
 _Plan = tuple[str, list[list[Any]], dict[str, Any] | None]
 
@@ -55,25 +54,7 @@ def decide(store: Store, ids: list[str], status: str, summary: str | None = None
         what = summary or f"{'accept' if status == ACCEPTED else 'reject'} {_named(store, ids)}"
         return what, ops, decisions(list(matches), ACCEPTED) if matches else None
 
-    return _apply_fresh(store, plan)
-
-
-def _apply_fresh(store: Store, plan: Callable[[], _Plan]) -> int:
-    """Plan a change on the newest state and apply it unless another session wrote in between (then
-    plan again, a few times); the number of ops written. ``plan`` gives (summary, ops, details)."""
-    for _attempt in range(_ATTEMPTS):
-        store.refresh()
-        seq = store.storage.seq
-        summary, ops, details = plan()
-        if not ops:
-            return 0
-        try:
-            store.apply_prepared(summary, ops, expect_seq=seq, details=details)
-        except StaleChange:
-            continue
-        return len(ops)
-    raise StaleChange("The store kept changing while the change was written; nothing was written, "
-                      "try again.")
+    return store.apply_fresh(plan)
 
 
 def _with_matches(store: Store, ops: list[list[Any]], matches: Sequence[MatchProposal]) -> list[list[Any]]:
@@ -125,7 +106,7 @@ def reattribute(store: Store, record_id: str, field: str, actor_id: str) -> int:
                    f"{label(store.raw(actor_id) or {'id': actor_id})}")
         return summary, _detached(ops), None
 
-    return _apply_fresh(store, plan)
+    return store.apply_fresh(plan)
 
 
 def _named(store: Store, ids: list[str]) -> str:

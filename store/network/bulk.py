@@ -69,6 +69,30 @@ class BulkChangesMixin:
             entry = self.storage.tables[HISTORY_TABLE][hist.history_id(self.storage.seq)]
         return hist.HistoryEntry.from_dict(entry)
 
+    def apply_fresh(
+        self, plan: Callable[[], tuple[str, list[list[Any]], dict[str, Any] | None]], attempts: int = 5
+    ) -> int:
+        """Plan a change on the newest state and apply it unless another session wrote in between (then
+        plan again, up to ``attempts`` times); the number of ops written.
+
+        ``plan`` gives (summary, ops, details) of ops prepared and validated by the caller (as for
+        ``apply_prepared``), and may raise to refuse the change on what it finds (a decision another
+        session made meanwhile). Unlike ``apply_planned`` the planning runs outside the lock.
+        """
+        for _attempt in range(attempts):
+            self.refresh()
+            seq = self.storage.seq
+            summary, ops, details = plan()
+            if not ops:
+                return 0
+            try:
+                self.apply_prepared(summary, ops, expect_seq=seq, details=details)
+            except StaleChange:
+                continue
+            return len(ops)
+        raise StaleChange("The store kept changing while the change was written; nothing was written, "
+                          "try again.")
+
     def apply_planned(self, plan: Callable[[], tuple[str, list[list[Any]]]]) -> list[list[Any]]:
         """Commit the ops ``plan`` computes under the store's lock, as one undoable change.
 

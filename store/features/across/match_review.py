@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from claimnet.store.network.core import Store
 
 DECISION_KEY = "across_decisions"
-_ATTEMPTS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,21 +119,16 @@ def _name(store: Store, actor_id: str) -> str:
 
 
 def _apply(store: Store, match: MatchProposal, decision: str, summary: str, build: Any) -> None:
-    """Write a decision's ops with its details, checked against the state they were built on."""
+    """Write a decision's ops with its details, planned on the newest state: refused when the match was
+    decided or undone meanwhile."""
     details = decisions([match], decision)
-    for _attempt in range(_ATTEMPTS):
-        store.refresh()
-        seq = store.storage.seq
+
+    def plan() -> tuple[str, list[list[Any]], dict[str, Any]]:
         now_state = next((m.state for m in actor_matches(store, match.source_id)
                           if m.proposed_id == match.proposed_id), None)
         if now_state != "proposed":
             raise StaleChange(f"The match of “{match.names[0]}” was {now_state or 'undone'} meanwhile; "
                               "nothing was changed.")
-        ops = build()
-        try:
-            store.apply_prepared(summary, ops, expect_seq=seq, details=details)
-        except StaleChange:
-            continue
-        return
-    raise StaleChange("The store kept changing while the decision was written; nothing was written, "
-                      "try again.")
+        return summary, build(), details
+
+    store.apply_fresh(plan)
