@@ -83,7 +83,10 @@ def test_changed_on_both_sides_newest_wins_and_the_loser_is_kept_in_history(pair
     assert recorded["conflicts"][0]["lost"] == mine
     [entry] = ours.history(limit=1)
     [change] = [c for c in entry.changes if c["id"] == KIM_DENIAL]
-    assert change["before"] == mine and change["after"] == yours
+    # the history keeps the fields the merge changed, before and after, not the whole records
+    assert change["op"] == "edit"
+    assert change["before"] == {k: mine[k] for k in ("text", "updated")}
+    assert change["after"] == {k: yours[k] for k in ("text", "updated")}
 
 
 def test_changed_on_both_sides_ours_newer_keeps_ours(pair) -> None:
