@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import claimnet.store as store_pkg
 from claimnet.store import StoreError, StoreFileError, model
-from claimnet.store.engine.shapes import history_problem
+from claimnet.store.engine.shapes import CHANGE_OPS, history_problem
 from claimnet.store.features.export.json_format import import_document
 from claimnet.store.features.merge import Side
 from claimnet.store.network import history as hist
@@ -275,6 +275,10 @@ def test_old_whole_record_history_still_opens_describes_undoes_and_redoes(tmp_pa
 
 
 # -- shapes --------------------------------------------------------------------------------
+
+
+def test_the_shape_check_knows_every_kind_of_change_the_history_writes() -> None:
+    assert CHANGE_OPS == hist.OPS  # the engine cannot import the network layer: kept in step here
 
 
 @pytest.mark.parametrize("change", [
