@@ -179,10 +179,15 @@ def _change_problem(change: dict[str, Any]) -> str | None:
     return None
 
 
+@functools.cache
+def _checks_by_key(table: str) -> dict[str, Check]:
+    return dict(record_checks(table))
+
+
 def _fields_sound(table: str, fields: Any) -> bool:
     if type(fields) is not dict:
         return False
-    checks = dict(record_checks(table))
+    checks = _checks_by_key(table)
     return all(key in checks and checks[key](value) for key, value in fields.items())
 
 
