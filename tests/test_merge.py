@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import claimnet.store as store_pkg
-from claimnet.store import StoreError
+from claimnet.store import StoreError, model
 from claimnet.store.features.check import problems
 from claimnet.store.features.export import export, select
 from claimnet.store.features.merge import merge, merge_details
@@ -83,7 +83,10 @@ def test_changed_on_both_sides_newest_wins_and_the_loser_is_kept_in_history(pair
     assert recorded["conflicts"][0]["lost"] == mine
     [entry] = ours.history(limit=1)
     [change] = [c for c in entry.changes if c["id"] == KIM_DENIAL]
-    assert change["before"] == mine and change["after"] == yours
+    # the history keeps the fields the merge changed, before and after, not the whole records
+    assert change["op"] == "edit"
+    assert change["before"] == {k: mine[k] for k in ("text", "updated")}
+    assert change["after"] == {k: yours[k] for k in ("text", "updated")}
 
 
 def test_changed_on_both_sides_ours_newer_keeps_ours(pair) -> None:
@@ -325,3 +328,38 @@ def test_the_other_copys_unfolded_journal_is_read_without_touching_it(pair) -> N
     assert ids(plan.added) == {actor.id}
     assert {p: Path(p).read_bytes() for p in files} == files
     theirs.update(actor.id, role="still writable")
+
+
+def _batch(prefix: str, n: int) -> dict[str, list[dict]]:
+    return {"actors": [{"id": f"act-{prefix}{i}", "name": f"{prefix} actor {i}"} for i in range(n)],
+            "statements": [{"id": f"st-{prefix}{i}", "speaker": f"act-{prefix}{i}", "act": "claim",
+                            "text": f"{prefix} claim {i}"} for i in range(n)]}
+
+
+def test_imports_named_in_the_history_merge_from_the_base_they_rebuild(tmp_path) -> None:
+    """Records an import only names in the history (it leaves them in the document) still give
+    merge the state both copies shared, and edits of them on one side are taken."""
+    a, b = str(tmp_path / "alice.json"), str(tmp_path / "bob.json")
+    with store_pkg.open_store(a, analyst="alice") as first:
+        first.add_many(_batch("shared", 4), "import shared.json")
+    shutil.copy(a, b)
+    ours = store_pkg.open_store(a, analyst="alice")
+    theirs = store_pkg.open_store(b, analyst="bob")
+    theirs.update("st-shared1", text="bob's wording", credibility=2)
+    theirs.add_many(_batch("bob", 3), "import bob.json")
+    theirs.delete("st-shared3")
+    ours.update("st-shared2", text="alice's wording")
+    ours.add_many(_batch("alice", 2), "import alice.json")
+    ours.undo()
+    ours.redo()
+    before = {rid: ours.raw(rid) for table in model.RECORD_TABLES for rid in ours.ids(table)}
+    plan = do_merge(ours, theirs)
+    assert plan.base.startswith("shared history up to h-00000001")
+    assert not plan.conflicts and not plan.kept
+    assert ids(plan.updated) == {"st-shared1"} and ids(plan.deleted) == {"st-shared3"}
+    assert ids(plan.added) == {*(f"act-bob{i}" for i in range(3)), *(f"st-bob{i}" for i in range(3))}
+    assert ours.get("st-shared1").text == "bob's wording"
+    assert ours.get("st-shared2").text == "alice's wording"
+    assert ours.find("act-alice1") is not None and ours.find("st-shared3") is None
+    ours.undo()  # the merge, in one step (a record it deleted comes back at the end)
+    assert {rid: ours.raw(rid) for table in model.RECORD_TABLES for rid in ours.ids(table)} == before

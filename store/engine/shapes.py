@@ -22,6 +22,8 @@ from claimnet.store.model.errors import StoreFileError
 #: The largest change number a store may carry (JSON readers lose precision beyond it).
 MAX_SEQ = 2**53
 HISTORY_KINDS = ("change", "undo", "redo")
+#: What a history entry did to one record (network/history.py); entries without one hold whole records.
+CHANGE_OPS = ("add", "add-ref", "edit", "delete")
 _NONE = type(None)
 _MISSING = object()
 Check = Callable[[Any], bool]
@@ -139,17 +141,54 @@ def history_problem(entry: Any) -> str | None:
             return f"{name} in history has {_describe(value)} as {key!r}"
     if entry["kind"] not in HISTORY_KINDS:
         return f"{name} in history has the unknown kind {entry['kind']!r}"
-    if type(entry.get("state", "")) is not str or type(entry.get("target")) not in (str, _NONE):
-        return f"{name} in history has a wrong 'state' or 'target'"
+    if type(entry.get("state", "")) is not str or type(entry.get("target")) not in (str, _NONE) \
+            or type(entry.get("undone_by")) not in (str, _NONE):
+        return f"{name} in history has a wrong 'state', 'target' or 'undone_by'"
     for change in entry["changes"]:
         if type(change) is not dict or change.get("table") not in model.RECORD_TABLES \
                 or type(change.get("id")) is not str:
             return f"{name} in history lists a change that names no record table and id"
-        for side in ("before", "after"):
-            image = change.get(side, _MISSING)
-            if image is _MISSING or (image is not None and record_problem(change["table"], image)):
-                return f"{name} in history holds a {side!r} image that is not a record"
+        problem = _change_problem(change)
+        if problem:
+            return f"{name} in history {problem}"
     return None
+
+
+def _change_problem(change: dict[str, Any]) -> str | None:
+    """What is wrong with one record's change in a history entry (see network/history.py), or None."""
+    op, table = change.get("op", _MISSING), change["table"]
+    if op not in (_MISSING, *CHANGE_OPS):
+        return f"lists a change of the unknown kind {str(op)[:40]!r}"
+    for side in ("before", "after"):
+        image = change.get(side, _MISSING)
+        if image is _MISSING:
+            return f"holds a change without its {side!r}"
+        if image is None:
+            continue
+        if op in ("edit", "add-ref"):  # some fields of the record: each must have the field's type
+            if op == "add-ref" and side == "before" or not _fields_sound(table, image):
+                return f"holds a {side!r} of {change['id']!r} that is not fields of a record"
+        elif record_problem(table, image):
+            return f"holds a {side!r} image that is not a record"
+    if op in ("add", "add-ref") and (change["before"] is not None or change["after"] is None) \
+            or op == "delete" and change["after"] is not None:
+        return f"holds a change of {change['id']!r} whose before and after contradict its kind"
+    if op == "edit" and (change["before"] is None or change["after"] is None
+                         or change["before"].keys() != change["after"].keys()):
+        return f"holds an edit of {change['id']!r} without the same fields before and after"
+    return None
+
+
+@functools.cache
+def _checks_by_key(table: str) -> dict[str, Check]:
+    return dict(record_checks(table))
+
+
+def _fields_sound(table: str, fields: Any) -> bool:
+    if type(fields) is not dict:
+        return False
+    checks = _checks_by_key(table)
+    return all(key in checks and checks[key](value) for key, value in fields.items())
 
 
 def tables_problem(tables: dict[str, dict[str, Any]]) -> str | None:

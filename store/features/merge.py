@@ -3,10 +3,11 @@
 Two copies of a store that went separate ways share the beginning of their history (history
 entries are numbered by sequence and carry time, analyst and summary, so the shared part is the
 longest common prefix). The *base* is the state both copies had where they parted: each side's
-state there is rebuilt from its own history (the ``before`` of the first later change to each
-record, else the record as it is now). After an earlier merge, the base moves on: a merge records
-the other side's newest history entry (``theirs_head``), and the newest such point found in
-either history (still done, not undone) replaces the fork when it is later. Then, per record id:
+state there is rebuilt from its own history (each record as it is now, with every later change
+taken back, newest first: the history keeps the fields each change found and left). After an
+earlier merge, the base moves on: a merge records the other side's newest history entry
+(``theirs_head``), and the newest such point found in either history (still done, not undone)
+replaces the fork when it is later. Then, per record id:
 
 - the same on both sides: nothing to do;
 - changed (added, edited or deleted) on one side only: that side's version is taken;
@@ -86,14 +87,22 @@ class Side:
                 raise StoreFileError("The other store's history is malformed; it cannot be merged.")
         return cls(records, sorted(history, key=lambda e: e["seq"]))
 
-    def at(self, seq: int) -> dict[str, Record | None]:
-        """Records whose value at sequence ``seq`` differs from now, with that value."""
-        earlier: dict[str, Record | None] = {}
-        for entry in self.history:
-            if entry["seq"] > seq:
-                for change in entry["changes"]:
-                    earlier.setdefault(change["id"], change["before"])
-        return earlier
+    def at(self, seq: int) -> dict[str, Any]:
+        """Records whose value at sequence ``seq`` may differ from now, with that value (or UNKNOWN).
+
+        The history keeps what each change did (fields before and after, records added or
+        removed), so the value then is rebuilt from the value now by taking back every later
+        change, newest first.
+        """
+        then: dict[str, Any] = {}
+        for entry in reversed(self.history):
+            if entry["seq"] <= seq:
+                break
+            for change in reversed(entry["changes"]):
+                rid = change["id"]
+                image = then[rid] if rid in then else self.records.get(rid)
+                then[rid] = hist.earlier(change, image)
+        return {rid: UNKNOWN if image is hist.UNKNOWN else image for rid, image in then.items()}
 
 
 def load_side(path: str) -> Side:

@@ -1,8 +1,9 @@
 """What a history entry changed, in words: "verdict false → true", "note added", "link removed".
 
-The history keeps each record's before and after; these functions compare them so the command
-line and the app say what changed, and find every change that bears on one record, its
-annotations and its links included.
+The history keeps, per record, the fields a change found and left (with what an annotation or a
+link hangs on), a record it added or removed, or only the name of one it added among many (an
+import); these functions compare the two sides so the command line and the app say what changed,
+and find every change that bears on one record, its annotations and its links included.
 """
 
 from __future__ import annotations

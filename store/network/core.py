@@ -313,10 +313,15 @@ class Store(BulkChangesMixin, QueriesMixin, SearchMixin):
             entries = self.storage.tables[HISTORY_TABLE]
             entry = hist.next_undone(entries) if forward else hist.last_done(entries)
             current = {c["id"]: self.raw(c["id"]) for c in entry["changes"]}
-            ops = hist.reversal(entry, current, forward)
-            marked = dict(entry, state=hist.DONE if forward else hist.UNDONE)
-            ops.append([HISTORY_TABLE, entry["id"], marked])
+            images = hist.removed_images(entries.get(entry.get("undone_by"))) if forward else None
+            ops = hist.reversal(entry, current, forward, images)
             kind = hist.REDO if forward else hist.UNDO
+            marked = dict(entry, state=hist.DONE if forward else hist.UNDONE)
+            if forward:
+                marked.pop("undone_by", None)
+            else:  # redo reads what this undo takes out of the document from the undo's entry
+                marked["undone_by"] = hist.history_id(self.storage.seq + 1)
+            ops.append([HISTORY_TABLE, entry["id"], marked])
             self._commit(f"{kind} {entry['summary']}", ops, kind=kind, target=entry["id"])
         return hist.HistoryEntry.from_dict(marked)
 
@@ -353,10 +358,11 @@ class Store(BulkChangesMixin, QueriesMixin, SearchMixin):
                 target: str | None = None, details: dict[str, Any] | None = None) -> None:
         storage = self.storage
         seq = storage.seq + 1
-        changes = [
-            {"table": t, "id": rid, "before": self.raw(rid), "after": rec}
-            for t, rid, rec in ops if t != HISTORY_TABLE
-        ]
+        adds = sum(1 for t, rid, rec in ops if t != HISTORY_TABLE and rec is not None
+                   and self.raw(rid) is None)
+        by_ref = adds > hist.INLINE_ADDS  # many records added (an import): the document holds them
+        changes = [hist.change_of(t, rid, self.raw(rid), rec, by_ref)
+                   for t, rid, rec in ops if t != HISTORY_TABLE]
         entry = {
             "id": hist.history_id(seq), "seq": seq, "at": now(), "who": self.analyst,
             "kind": kind, "summary": summary, "changes": changes,
