@@ -232,3 +232,15 @@ def test_apply_fresh_plans_again_when_another_session_wrote_in_between(path):
         assert len(seen) == 2 and seen[1] == "theirs"
         theirs.refresh()
         assert theirs.raw("act-russia")["role"] == "mine, after 'theirs'"
+
+
+@pytest.mark.parametrize("key", [";", "²", "-1", ""])
+def test_a_record_filed_under_a_key_that_is_no_document_number_is_refused_in_one_sentence(path, key):
+    """A flipped bit once turned a TinyDB doc key into ';' and the lookup index crashed on int(';')."""
+    store_pkg.open_store(path).close()
+    document = json.loads(Path(path).read_text(encoding="utf-8"))
+    first = next(iter(document["actors"]))
+    document["actors"][key] = document["actors"].pop(first)
+    Path(path).write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(StoreFileError, match="not a TinyDB document number"):
+        store_pkg.open_store(path)

@@ -124,7 +124,8 @@ def check_document(document: Any, path: str) -> LoadedStore:
         try:  # the fast path for a sound file: two dict comprehensions per table
             records = {doc["id"]: doc for doc in docs.values()}
             keys = {doc["id"]: key for key, doc in docs.items()}
-            sound = len(records) == len(docs) and all(type(r) is str and r for r in records)
+            sound = len(records) == len(docs) and all(type(r) is str and r for r in records) \
+                and all(key.isascii() and key.isdigit() for key in docs)  # TinyDB's doc ids
         except (TypeError, KeyError):
             sound = False
         if not sound:
@@ -143,6 +144,10 @@ def _explain_bad_table(docs: dict[str, Any], name: str, path: str) -> None:
         if rid in seen:
             raise StoreFileError(f"The store {path} is malformed: id {rid!r} appears twice.")
         seen.add(rid)
+    for key in docs:
+        if not (key.isascii() and key.isdigit()):
+            raise StoreFileError(f"The store {path} is malformed: {key!r} in {name!r} is not a TinyDB "
+                                 "document number.")
     raise StoreFileError(f"The store {path} is malformed: table {name!r} has unreadable records.")
 
 
