@@ -151,6 +151,37 @@ def test_schema_1_gains_review_fields_and_tellings_with_a_backup(tmp_path):
     opened.close()
 
 
+def test_a_migration_keeps_the_changes_an_older_claimnet_left_in_the_journal(tmp_path):
+    """A schema-1 store whose last changes were saved in the journal but not yet folded (an older
+    claimnet killed after acknowledging them): migrating reads both, nothing acknowledged is lost."""
+    path = str(tmp_path / "v1.json")
+    actor = {"id": "act-x", "created": "2024-01-01T00:00:00Z", "updated": "2024-01-01T00:00:00Z",
+             "name": "X", "kind": "person", "aliases": [], "affiliation": None, "role": None,
+             "reliability": "F"}
+    db = TinyDB(path)
+    db.table("meta").insert({"schema": 1, "seq": 3, "store": "0123456789abcdef"})
+    db.table("actors").insert(actor)
+    db.close()
+    later = {**actor, "id": "act-y", "name": "Y"}
+    edited = {**actor, "role": "envoy"}
+    with open(path + ".journal", "wb") as journal:
+        journal.write(encode_entry({"seq": 4, "store": "0123456789abcdef",
+                                    "ops": [["actors", "act-x", edited]]}))
+        journal.write(encode_entry({"seq": 5, "store": "0123456789abcdef",
+                                    "ops": [["actors", "act-y", later]]}))
+        journal.write(encode_entry({"seq": 6, "store": "another-store",
+                                    "ops": [["actors", "act-z", {**actor, "id": "act-z"}]]}))
+    opened = store_pkg.open_store(path)
+    assert opened.migrated_from == 1
+    assert opened.get("act-x").role == "envoy"
+    assert opened.get("act-y").status == "accepted"
+    assert opened.find("act-z") is None
+    opened.close()
+    reopened = store_pkg.open_store(path)
+    assert {a.id for a in reopened.all("actors")} == {"act-x", "act-y"}
+    reopened.close()
+
+
 def test_a_second_session_sees_changes_and_folds(store_path, monkeypatch):
     first = store_pkg.open_store(store_path)
     second = store_pkg.open_store(store_path)

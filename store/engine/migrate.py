@@ -13,7 +13,7 @@ from claimnet.store import model
 from claimnet.store.model.ids import now
 
 from .document import META_TABLE, SCHEMA_VERSION, Tables, parse_store, read_store_bytes
-from .storage import Storage
+from .storage import State, Storage
 
 
 def _from_0(tables: Tables) -> None:
@@ -49,10 +49,14 @@ def migrate(storage: Storage) -> int:
         if version >= SCHEMA_VERSION:
             return version
         storage.backup(f"v{version}.bak")
-        tables = loaded.tables
+        meta = loaded.tables[META_TABLE]["meta"]
+        state = State.adopt(loaded.tables, loaded.doc_keys, seq=meta.get("seq", 0))
+        if meta.get("store"):  # changes an older claimnet saved in the journal but had not folded
+            storage.apply_journal(state, older_schema=True)
+        tables = state.tables
         for step in range(version, SCHEMA_VERSION):
             MIGRATIONS[step](tables)
         tables[META_TABLE]["meta"] = {"schema": SCHEMA_VERSION, "seq": 0,
                                       "store": secrets.token_hex(8)}
-        storage.replace_state(tables, loaded.doc_keys)
+        storage.replace_state(tables, state.doc_keys)
     return version

@@ -222,8 +222,11 @@ def meta_problem(meta: dict[str, Any]) -> str | None:
     return None
 
 
-def entry_problem(entry: dict[str, Any], tables: tuple[str, ...]) -> str | None:
-    """What is wrong with the shape of one journal entry (a change of the store), or None."""
+def entry_problem(entry: dict[str, Any], tables: tuple[str, ...], records: bool = True) -> str | None:
+    """What is wrong with the shape of one journal entry (a change of the store), or None.
+
+    With ``records`` false the records are only required to be objects: an older schema's records lack
+    fields a migration adds, and the migrated tables are checked whole afterwards."""
     seq, ops = entry.get("seq"), entry.get("ops")
     if type(seq) is not int or not 0 < seq <= MAX_SEQ:
         return f"an entry has {_describe(seq)} as its change number"
@@ -237,7 +240,8 @@ def entry_problem(entry: dict[str, Any], tables: tuple[str, ...]) -> str | None:
             return f"change {seq} names the unknown table {str(table)[:40]!r}"
         if record is None:
             continue
-        problem = (history_problem(record) if table == "history" else
+        problem = (None if type(record) is dict and not records else
+                   history_problem(record) if table == "history" else
                    record_problem(table, record) if table in model.RECORD_TABLES else
                    None if type(record) is dict else f"the {table} record is not an object")
         if problem:

@@ -32,7 +32,7 @@ from .document import (
     render_store,
     write_atomically,
 )
-from .journal import JournalWriter, encode_entry, read_journal
+from .journal import JournalRead, JournalWriter, encode_entry, read_journal
 from .lock import StoreLock, read_only_reason, remove_stale_temps
 from .lookup_index import follow_fold
 from .shapes import entry_problem, meta_problem, nesting_problem, refuse, tables_problem
@@ -274,11 +274,12 @@ class Storage:
         self._journal_stamp = journal
         return bool(entries)
 
-    def _ours(self, entries: list[dict[str, Any]], mine: str | None) -> list[dict[str, Any]]:
+    def _ours(self, entries: list[dict[str, Any]], mine: str | None,
+              records: bool = True) -> list[dict[str, Any]]:
         """Entries of store ``mine`` (an orphaned journal of another store is ignored), checked."""
         ours = [e for e in entries if mine is None or e.get("store") in (None, mine)]
         for entry in ours:
-            problem = entry_problem(entry, TABLES)
+            problem = entry_problem(entry, TABLES, records)
             if problem:
                 raise refuse(self.journal_path, problem, "journal")
         return ours
@@ -294,11 +295,21 @@ class Storage:
             meta, "the meta table") or nesting_problem(loaded.tables["history"], "the history")
         if problem:
             raise refuse(self.path, problem)
-        seq = meta.get("seq", 0)
-        state = State.adopt(loaded.tables, loaded.doc_keys, seq=seq)
+        state = State.adopt(loaded.tables, loaded.doc_keys, seq=meta.get("seq", 0))
         journal_stamp = FileStamp.of(self.journal_path)
+        read = self.apply_journal(state)
+        self._main_stamp = stamp
+        self._journal_stamp = journal_stamp
+        self._journal_end = read.good_end
+        self._install(state)
+
+    def apply_journal(self, state: State, older_schema: bool = False) -> JournalRead:
+        """Apply the journal's changes after the state's last one to it: the file and its journal are
+        one store, and a change is saved once its journal line is (a migration reads both too, its
+        records in the older schema)."""
+        seq = state.seq
         read = read_journal(self.journal_path)
-        pending = [e for e in self._ours(read.entries, state.store_id) if e["seq"] > seq]
+        pending = [e for e in self._ours(read.entries, state.store_id, not older_schema) if e["seq"] > seq]
         if pending and pending[0]["seq"] != seq + 1:
             raise StoreFileError(
                 f"The journal {self.journal_path} does not continue the store file (it starts at "
@@ -308,10 +319,7 @@ class Storage:
         for entry in pending:
             state.apply(entry["ops"])
             state.seq = entry["seq"]
-        self._main_stamp = stamp
-        self._journal_stamp = journal_stamp
-        self._journal_end = read.good_end
-        self._install(state)
+        return read
 
     def _install(self, state: State) -> None:
         self.state = state
