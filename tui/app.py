@@ -56,6 +56,8 @@ class ClaimnetApp(OrderedKeys, App[None]):
         self.nav = NavHistory()
         self._polling = False
         self._poll_error = False
+        self._indexing = False  # a worker is refilling the store's lookup index
+        self._index_failed = False  # it cannot be kept here (a folder we cannot write to)
         self.notice_log: list[str] = []  # every notification shown, oldest first
         self._init_key_order()
 
@@ -98,7 +100,7 @@ class ClaimnetApp(OrderedKeys, App[None]):
     def open_store_file(self) -> None:
         """Open (or create) the store off the UI thread, then show the main screen."""
         try:
-            store = open_store(self.store_path)
+            store = open_store(self.store_path, search_index=True)  # its folded texts, when in step
         except StoreError as error:
             self.call_from_thread(self.exit, None, 1, f"claimnet: {error}")
             return
@@ -115,6 +117,21 @@ class ClaimnetApp(OrderedKeys, App[None]):
             text = f"Migrated the store from schema {store.migrated_from}; a backup was kept."
             self.notify(text, markup=False, timeout=6)
         self.set_interval(self.poll_seconds, self._poll)
+
+    def keep_search_index(self) -> None:
+        """Refill the store's lookup index in a worker unless it is in step (after first paint,
+        and whenever a poll finds it behind), so the next search folds nothing."""
+        if self.store is not None and not self._indexing and not self._index_failed:
+            self._indexing = True
+            self.run_worker(self._build_search_index, thread=True, group="search-index")
+
+    def _build_search_index(self) -> None:
+        try:
+            self._index_failed = not self.store.prepare_search()
+        except StoreError:
+            self._index_failed = True
+        finally:
+            self._indexing = False
 
     def _poll(self) -> None:
         if self.store is not None and not self._polling:
@@ -133,7 +150,10 @@ class ClaimnetApp(OrderedKeys, App[None]):
         finally:
             self._polling = False
         self._poll_error = False
-        self.call_from_thread(self._announce, self.store.generation)
+        generation = self.store.generation
+        if not self._indexing and not self._index_failed and not self.store.search_uses_index():
+            self.call_from_thread(self.keep_search_index)
+        self.call_from_thread(self._announce, generation)
 
     def _announce(self, generation: int) -> None:
         # Every store read catches up with other sessions, so whether a change was ours is

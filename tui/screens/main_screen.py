@@ -61,6 +61,8 @@ class MainScreen(MainActions, Screen):
         self._detail_timer: Timer | None = None
         self._detail_cache: dict[str, DetailLoaded] = {}
         self.annotate_forms: dict[str | None, Screen] = {}
+        self._first_loads = {"actors", "statements", "evidence"}
+        self._painted = False
         self._kept_hidden: set[str] = set()  # panes told to keep their filter when showing a record
 
     @property
@@ -133,6 +135,10 @@ class MainScreen(MainActions, Screen):
                             markup=False, timeout=5)
         if message.pane == self.active_pane and lst.highlighted_id != self.focused_id:
             self.focused_id = lst.highlighted_id
+        self._first_loads.discard(message.pane)
+        if not self._first_loads and not self._painted:
+            self._painted = True  # first paint: now the search index may be refilled behind it
+            self.app.keep_search_index()
 
     @on(RecordList.NeedRows)
     def _need_rows(self, message: RecordList.NeedRows) -> None:
