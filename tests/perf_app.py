@@ -98,8 +98,8 @@ async def _app_run(path: str, query: str, edit: bool, browse: bool) -> dict:
     async with app.run_test(size=(80, 24)) as pilot:
         def painted() -> bool:
             screen = app.screen
-            if not isinstance(screen, MainScreen):
-                return False
+            if not isinstance(screen, MainScreen) or not screen.query("#evidence"):
+                return False  # not mounted yet
             panes = [screen.pane(name) for name in ("actors", "statements", "evidence")]
             return all(len(p.rows) and (not hasattr(p.rows, "is_built") or p.rows.is_built(0))
                        for p in panes)

@@ -136,6 +136,8 @@ class SearchMixin:
     def prepare_search(self) -> bool:
         """Refill the lookup index from this session's records unless it is in step (off the
         session's lock: slow, for a worker thread); whether searches now go through it."""
+        if getattr(self.storage, "index", None) is not None:
+            return True  # this session reads through the index: it is always in step
         follower = self.__dict__.get("_follower")
         return follower is not None and follower.build()
 

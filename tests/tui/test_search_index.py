@@ -7,6 +7,7 @@ import os
 import pytest
 
 import claimnet.store as store_pkg
+import claimnet.tui.app as app_module
 from claimnet.store.engine.lookup_index import index_path
 from claimnet.store.network.search import SearchMixin
 from claimnet.tui.screens.search_screen import SearchScreen
@@ -100,3 +101,20 @@ async def test_a_stale_index_is_never_trusted(make_app, store_path):
         assert DENIAL in await _search(pilot, "quokka")  # from memory, or the index rebuilt
         await wait_for(pilot, lambda: not app._indexing and app.store.search_uses_index())
         assert DENIAL in await _search(pilot, "quokka")
+
+
+async def test_a_large_store_is_read_through_the_index_and_edited(make_app, store_path, monkeypatch,
+                                                                   no_folding):
+    monkeypatch.setattr(app_module, "INDEXED_FROM_BYTES", 0)  # as a store of 256 MB or more
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await started_on(pilot, DENIAL)
+        assert app.store.storage.index is not None  # not the whole file in memory
+        assert screen.pane("statements").highlighted_id == DENIAL
+        await pilot.press("a", *"capybara count", "ctrl+s")
+        await settle(pilot)
+        assert DENIAL in await _search(pilot, "capybara")
+        assert CONTAINERS in await _search(pilot, "containers")
+    assert not no_folding
+    fresh = reopen(store_path)  # the note reached the store's journal
+    assert [a.note for a in fresh.annotations_of(DENIAL)] == ["capybara count"]
