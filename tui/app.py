@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterable
 from functools import partial
@@ -109,6 +110,9 @@ class ClaimnetApp(OrderedKeys, App[None]):
         except StoreError as error:
             self.call_from_thread(self.exit, None, 1, f"claimnet: {error}")
             return
+        # The records just loaded live as long as the session: the collector need not walk them
+        # again (at 100,000 statements each full collection took 0.2-0.3 s, twice before paint).
+        gc.freeze()
         self.call_from_thread(self._store_opened, store)
 
     def _large(self) -> bool:

@@ -35,12 +35,7 @@ NO_MARKS: tuple[str | None, bool, list[str]] = (None, False, [])
 
 def marks_map(store: Store) -> Marks:
     """Per annotated record: the newest verdict, whether it has a note, and its tags (one read)."""
-    out: Marks = {}
-    for ann in store.all("annotations"):
-        verdict, noted, tags = out.get(ann.target, NO_MARKS)
-        out[ann.target] = (ann.verdict or verdict, noted or bool(ann.note),
-                           tags + [t for t in ann.tags if t not in tags])
-    return out
+    return store.annotation_marks()
 
 
 def marks_of(store: Store, record_id: str) -> tuple[str | None, bool, list[str]]:

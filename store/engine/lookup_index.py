@@ -258,6 +258,10 @@ class LookupIndex:
             out.setdefault(key, []).append(rid)
         return out
 
+    def group_counts(self, group: str) -> dict[str, int]:
+        """How many records each key of a group holds."""
+        return dict(self.db.execute("SELECT key, COUNT(*) FROM keys WHERE grp = ? GROUP BY key", (group,)))
+
     def texts_holding(self, table: str, words: list[str]) -> Iterator[tuple[str, str]]:
         """(id, folded text) of a table's records whose text holds every word, in store order.
 
