@@ -19,6 +19,7 @@ from textual.worker import get_current_worker
 from claimnet.store import StoreError, model
 
 from ..detail_text import detail_content
+from ..lazy_rows import LazyRows
 from ..messages import DetailLoaded, FocusInfo, JumpTo, PaneLoaded, StoreChanged
 from ..pane_filter import PaneFilter
 from ..views import actor_rows, evidence_rows, statement_rows, window_rows
@@ -136,9 +137,19 @@ class MainScreen(MainActions, Screen):
         if message.pane == self.active_pane and lst.highlighted_id != self.focused_id:
             self.focused_id = lst.highlighted_id
         self._first_loads.discard(message.pane)
-        if not self._first_loads and not self._painted:
-            self._painted = True  # first paint: now the search index may be refilled behind it
-            self.app.keep_search_index()
+        self._maybe_painted()
+
+    def _maybe_painted(self) -> None:
+        """Once every pane shows its first rows, refill the search index behind them (earlier,
+        the refill would take turns from reading the rows of first paint)."""
+        if self._painted or self._first_loads:
+            return
+        for name in ("statements", "evidence"):
+            rows = self.pane(name).rows
+            if isinstance(rows, LazyRows) and len(rows) and not rows.is_built(0):
+                return
+        self._painted = True
+        self.app.keep_search_index()
 
     @on(RecordList.NeedRows)
     def _need_rows(self, message: RecordList.NeedRows) -> None:
@@ -152,7 +163,11 @@ class MainScreen(MainActions, Screen):
         except StoreError as error:
             self.app.notify(str(error), severity="error", markup=False)
             return
-        self.app.call_from_thread(lst.fill, rows, start, built)
+        self.app.call_from_thread(self._filled, lst, rows, start, built)
+
+    def _filled(self, lst: RecordList, rows, start: int, built: list) -> None:
+        lst.fill(rows, start, built)
+        self._maybe_painted()
 
     def load_detail(self, record_id: str | None) -> None:
         """Show a record's detail: at once if built since the store last changed, else from a worker."""
