@@ -106,14 +106,17 @@ class ClaimnetApp(OrderedKeys, App[None]):
     @work(thread=True, exclusive=True, group="open")
     def open_store_file(self) -> None:
         """Open (or create) the store off the UI thread, then show the main screen."""
+        # The records loaded live as long as the session: the collector need not walk them, then
+        # or later (at 100,000 statements each pass took 0.2-0.3 s, several of them before paint).
+        gc.disable()
         try:
             store = open_store(self.store_path, search_index=True, lookups=self._large())
         except StoreError as error:
             self.call_from_thread(self.exit, None, 1, f"claimnet: {error}")
             return
-        # The records just loaded live as long as the session: the collector need not walk them
-        # again (at 100,000 statements each full collection took 0.2-0.3 s, twice before paint).
-        gc.freeze()
+        finally:
+            gc.freeze()
+            gc.enable()
         self.call_from_thread(self._store_opened, store)
 
     def _large(self) -> bool:
