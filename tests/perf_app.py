@@ -12,7 +12,7 @@ beside its floor, measured in the same run on the same file:
   screen, beside the goal of 150 ms; the same query again through ``store.search``, and a
   search right after an edit (it must find the edit). The first session on a fresh copy has no
   lookup index yet: its first search folds texts in memory while the app builds the index
-  behind first paint; both are printed (measured once), the later sessions find the index.
+  behind first paint (printed, measured once); the later sessions find the index.
 
 ``--rss`` also prints the resident memory of a session that opens the app, searches and pages
 through the statements pane (``VmRSS`` after each step, and the peak ``ru_maxrss``), beside 4 GB.
@@ -133,10 +133,6 @@ async def _app_run(path: str, query: str, edit: bool, browse: bool) -> dict:
             store.annotate(target, note="perfappmarker after an edit")
             out["search_after_edit"] = await search("perfappmarker")
             store.undo()
-        began = time.perf_counter()
-        await _wait(pilot, lambda: not app._indexing and store.search_uses_index(), timeout=1200,
-                    step=0.05)
-        out["index_ready"] = time.perf_counter() - began + out["first_search"]
         if browse:
             statements = screen.pane("statements")
             statements.focus()
@@ -190,8 +186,6 @@ def bench_size(folder: str, statements: int, repeat: int, query: str, rss: bool)
         (statements, size_mb, "/ search right after an edit", med["search_after_edit"], "150 ms",
          150.0),
         (statements, size_mb, "first / search, no index yet (memory)", cold["first_search"] * 1000,
-         "", None),
-        (statements, size_mb, "  index built by the app (after paint)", cold["index_ready"] * 1000,
          "", None),
     ]
     if rss:
