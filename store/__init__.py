@@ -43,7 +43,7 @@ __all__ = [
 
 
 def open_store(path: str | None = None, *, create: bool = True, analyst: str | None = None,
-               network: dict | None = None, lookups: bool = False) -> Store:
+               network: dict | None = None, lookups: bool = False, search_index: bool = False) -> Store:
     """Open the store at ``path`` (default: ``CLAIMNET_STORE`` or the user data directory).
 
     With no file there and ``create``, a new store is made holding ``network`` (by default the
@@ -52,6 +52,8 @@ def open_store(path: str | None = None, *, create: bool = True, analyst: str | N
 
     With ``lookups`` the session reads through the store's lookup index instead of parsing the
     whole file, and leaves folding the journal to the app (quick commands from a shell).
+    With ``search_index`` a session that loads the whole file (the app) searches through the
+    lookup index whenever it is in step, and keeps it in step with its own changes.
     """
     if lookups:
         from claimnet.store.network.lookups import DERIVATIONS
@@ -84,5 +86,9 @@ def open_store(path: str | None = None, *, create: bool = True, analyst: str | N
             with contextlib.suppress(OSError):
                 os.unlink(storage.lock_path)
         raise
+    if search_index and not lookups:
+        from claimnet.store.network.lookups import DERIVATIONS
+
+        store.use_lookup_index(DERIVATIONS)
     return store
 

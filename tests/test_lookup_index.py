@@ -28,6 +28,8 @@ def _answers(store) -> dict:
         "notes": [a.id for s in store.ids("statements") for a in store.annotations_of(s)],
         "history": [e.id for s in store.ids("statements") for e in record_history(store, s)],
         "counts": {t: store.count(t) for t in ("actors", "statements", "links", "history")},
+        "statement_counts": store.statement_counts(),
+        "marks": store.annotation_marks(),
     }
 
 

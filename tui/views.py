@@ -35,12 +35,7 @@ NO_MARKS: tuple[str | None, bool, list[str]] = (None, False, [])
 
 def marks_map(store: Store) -> Marks:
     """Per annotated record: the newest verdict, whether it has a note, and its tags (one read)."""
-    out: Marks = {}
-    for ann in store.all("annotations"):
-        verdict, noted, tags = out.get(ann.target, NO_MARKS)
-        out[ann.target] = (ann.verdict or verdict, noted or bool(ann.note),
-                           tags + [t for t in ann.tags if t not in tags])
-    return out
+    return store.annotation_marks()
 
 
 def marks_of(store: Store, record_id: str) -> tuple[str | None, bool, list[str]]:
@@ -103,11 +98,11 @@ def _statement_row(st: model.Statement, names: dict[str, str], flt: PaneFilter, 
 
 def statement_rows(store: Store, scope: str | None, flt: PaneFilter) -> PaneData:
     """Statements, all or those of an actor (made or about) or those a piece of evidence bears on."""
-    names = {a.id: a.name for a in store.all("actors")}
-    scope_text = ""
-    if scope is None and not flt.active:
+    if scope is None and not flt.active:  # rows are read a window at a time: no names needed here
         ids = store.ids("statements")
         return PaneData(LazyRows(ids, "statements"), _title("Statements", len(ids)), "No statements yet.")
+    names = {a.id: a.name for a in store.all("actors")}
+    scope_text = ""
     if scope is None:
         statements = store.all("statements")
     elif model.kind_of_id(scope) == "actor":

@@ -16,6 +16,7 @@ What is derived (the grouping keys, the search text) is given by the network lay
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
@@ -42,6 +43,7 @@ CREATE TABLE IF NOT EXISTS touches(id TEXT, seq INTEGER);
 CREATE INDEX IF NOT EXISTS touches_id ON touches(id, seq);
 CREATE VIRTUAL TABLE IF NOT EXISTS texts USING fts5(folded, tokenize='trigram');
 """
+_BATCH = 20_000  # records encoded and inserted at a time while rebuilding
 _INDEXES = ("records_id", "keys_grp", "keys_rid", "touches_id")
 
 KeyFn = Callable[[dict[str, Any]], Iterable[Any]]
@@ -166,7 +168,9 @@ class LookupIndex:
             db.execute(f"DROP INDEX IF EXISTS {name}")  # filling first and indexing after is faster
         for table, records in tables.items():
             keys = doc_keys[table]
-            self._insert(table, ((rowid_of(table, keys[rid]), rid, rec) for rid, rec in records.items()))
+            rows = ((rowid_of(table, keys[rid]), rid, rec) for rid, rec in records.items())
+            while batch := list(itertools.islice(rows, _BATCH)):  # bounded memory at any size
+                self._insert(table, batch)
         for statement in _SCHEMA.split(";"):
             if "CREATE UNIQUE" in statement or "CREATE INDEX" in statement:
                 db.execute(statement)  # not executescript: it would commit the transaction
@@ -253,6 +257,10 @@ class LookupIndex:
                 "WHERE k.grp = ? ORDER BY k.rid", (group,)):
             out.setdefault(key, []).append(rid)
         return out
+
+    def group_counts(self, group: str) -> dict[str, int]:
+        """How many records each key of a group holds."""
+        return dict(self.db.execute("SELECT key, COUNT(*) FROM keys WHERE grp = ? GROUP BY key", (group,)))
 
     def texts_holding(self, table: str, words: list[str]) -> Iterator[tuple[str, str]]:
         """(id, folded text) of a table's records whose text holds every word, in store order.

@@ -14,7 +14,7 @@ import datetime as _dt
 import os
 import secrets
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -132,6 +132,8 @@ class Storage:
         self._main_stamp: FileStamp | None = None
         self._journal_end = 0
         self._journal_stamp: FileStamp | None = None
+        self.main_seq = 0  # the last change the store file itself holds (the journal holds the rest)
+        self.before_fold: Callable[[], None] | None = None  # keeps a derived index in step (the app)
         self._writer: JournalWriter | None = None
         self._closed = False
         self._thread_lock = threading.RLock()
@@ -299,6 +301,7 @@ class Storage:
         journal_stamp = FileStamp.of(self.journal_path)
         read = self.apply_journal(state)
         self._main_stamp = stamp
+        self.main_seq = meta.get("seq", 0)
         self._journal_stamp = journal_stamp
         self._journal_end = read.good_end
         self._install(state)
@@ -365,6 +368,8 @@ class Storage:
         return seq
 
     def _fold(self) -> None:
+        if self.before_fold is not None:
+            self.before_fold()
         folded_from = self._main_stamp
         self._write_main()
         follow_fold(self.path, folded_from, self._main_stamp, self.seq)
@@ -384,6 +389,7 @@ class Storage:
         data = render_store(state.tables, state.doc_keys, meta)
         write_atomically(self.path, data)  # its temp file is named after this store
         self._main_stamp = FileStamp.of(self.path)
+        self.main_seq = state.seq
 
     def replace_state(self, tables: Tables, doc_keys: dict[str, dict[str, str]]) -> None:
         """Install migrated tables and write them as the store file (under the exclusive lock)."""

@@ -17,7 +17,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 #: Single dict lookups: atomic under the GIL, safe to call from the UI thread without waiting
 #: behind a write; they see what this session has loaded (the app refreshes on a timer).
-LOCK_FREE = frozenset({"close", "find", "get", "raw"})
+#: ``prepare_search`` takes the lock itself, only while it copies the records it indexes.
+LOCK_FREE = frozenset({"close", "find", "get", "raw", "prepare_search"})
 
 #: Methods that catch up themselves, under the exclusive lock they take to write.
 SELF_CATCHING_UP = frozenset(

@@ -65,6 +65,9 @@ class Store(BulkChangesMixin, QueriesMixin, SearchMixin):
     def close(self) -> None:
         """Fold pending changes into the store file and release it."""
         self.storage.close()
+        follower = self.__dict__.get("_follower")
+        if follower is not None:
+            follower.close()
 
     def __enter__(self) -> Store:
         return self

@@ -6,7 +6,7 @@ a large store stays cheap while edits elsewhere do not invalidate it.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
@@ -145,9 +145,15 @@ class QueriesMixin:
         return self._records("statements", [rid for rid in order if rid in wanted])
 
     def statement_counts(self) -> dict[str, int]:
-        """How many statements each actor made, by actor id."""
-        index = self._group("speaker")
-        return {actor: len(ids) for actor, ids in index.items()}
+        """How many statements each actor made, by actor id (counted: no lists of ids are built)."""
+        index = getattr(self.storage, "index", None)
+        if index is not None:
+            return index.group_counts("speaker")
+
+        def build(records: dict[str, dict]) -> dict[str, int]:
+            return dict(Counter(rec["speaker"] for rec in records.values()))
+
+        return self._index("count:speaker", "statements", build)
 
     def affiliates(self, actor_id: str) -> list[model.Actor]:
         """Actors whose affiliation is this actor (members, ministries of a state …)."""
@@ -219,6 +225,21 @@ class QueriesMixin:
         """Annotations on a record, oldest first."""
         index = self._group("target")
         return self._records("annotations", index.get(target, []))
+
+    def annotation_marks(self) -> dict[str, tuple[str | None, bool, list[str]]]:
+        """Per annotated record: the newest verdict, whether it has a note, and its tags in the
+        order first given (one pass over the stored annotations, kept until they change)."""
+
+        def build(records: dict[str, dict]) -> dict[str, tuple[str | None, bool, list[str]]]:
+            out: dict[str, tuple[str | None, bool, list[str]]] = {}
+            for ann in records.values():
+                verdict, noted, tags = out.get(ann["target"], (None, False, []))
+                new_tags = [t for t in ann.get("tags") or () if t not in tags]
+                out[ann["target"]] = (ann.get("verdict") or verdict, noted or bool(ann.get("note")),
+                                      tags + new_tags if new_tags else tags)
+            return out
+
+        return self._index("marks", "annotations", build)
 
     def verdict_of(self, target: str) -> str | None:
         """The verdict of the most recently written annotation that gives one, or None."""

@@ -5,7 +5,9 @@ exact name, alias or title first, then names where every word starts a word, the
 where every word starts a word, then words found inside words, then words spread over fields.
 
 A loop over folded in-memory text, not TinyDB queries: each record's folded text is cached and
-only refolded when that record changes.
+only refolded when that record changes. A session that reads through the lookup index searches
+its trigram table; a whole-file session (the app) does too once ``use_lookup_index`` is called,
+whenever the index holds exactly what the session holds, so its first search folds nothing.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from claimnet.store import model
+from claimnet.store.engine.index_follower import IndexFollower
+from claimnet.store.engine.lookup_index import Derivations
 from claimnet.store.model.textnorm import fold, fold_offsets, normalise, words
 
 #: The fields searched per table; the first group are "names" for ranking.
@@ -120,6 +124,34 @@ class SearchMixin:
             if all(w in text for w in wanted):
                 yield position, rid, text
 
+    def use_lookup_index(self, derive: Derivations) -> None:
+        """Search through the store's lookup index (deriving what ``derive`` says) whenever it is
+        in step with this session, and keep it in step with this session's own changes (see
+        ``prepare_search``); ``open_store(search_index=True)`` calls it."""
+        if getattr(self.storage, "index", None) is None and self.__dict__.get("_follower") is None:
+            follower = IndexFollower(self.storage, derive)
+            self.__dict__["_follower"] = follower
+            self.storage.before_fold = follower.keep_up
+
+    def prepare_search(self) -> bool:
+        """Refill the lookup index from this session's records unless it is in step (off the
+        session's lock: slow, for a worker thread); whether searches now go through it."""
+        if getattr(self.storage, "index", None) is not None:
+            return True  # this session reads through the index: it is always in step
+        follower = self.__dict__.get("_follower")
+        return follower is not None and follower.build()
+
+    def search_uses_index(self) -> bool:
+        """Whether a search now would read the lookup index rather than fold texts in memory."""
+        return self._text_index() is not None
+
+    def _text_index(self) -> Any:
+        indexed = getattr(self.storage, "index", None)
+        if indexed is not None:
+            return indexed
+        follower = self.__dict__.get("_follower")
+        return None if follower is None else follower.current()
+
     def search(self, query: str, kinds: tuple[str, ...] | None = None,
                limit: int | None = 50) -> list[SearchHit]:
         """Records matching every word of ``query``, best first (at most ``limit``)."""
@@ -131,11 +163,11 @@ class SearchMixin:
         starts = [re.compile(r"(?<!\w)" + re.escape(w)) for w in wanted]
         whole = normalise(query)
         ranked: list[tuple[int, int, int, str, str]] = []
+        indexed = self._text_index()
         for table in SEARCH_FIELDS:
             if kinds and model.BY_TABLE[table].KIND not in kinds:
                 continue
             order = KIND_ORDER[table]
-            indexed = getattr(self.storage, "index", None)
             if SEARCH_FIELDS[table][0]:  # small tables with names: rank every match
                 texts = indexed.texts_holding(table, wanted) if indexed else self._folded(table).items()
                 for rid, text in texts:

@@ -19,6 +19,7 @@ from textual.worker import get_current_worker
 from claimnet.store import StoreError, model
 
 from ..detail_text import detail_content
+from ..lazy_rows import LazyRows
 from ..messages import DetailLoaded, FocusInfo, JumpTo, PaneLoaded, StoreChanged
 from ..pane_filter import PaneFilter
 from ..views import actor_rows, evidence_rows, statement_rows, window_rows
@@ -61,6 +62,8 @@ class MainScreen(MainActions, Screen):
         self._detail_timer: Timer | None = None
         self._detail_cache: dict[str, DetailLoaded] = {}
         self.annotate_forms: dict[str | None, Screen] = {}
+        self._first_loads = {"actors", "statements", "evidence"}
+        self._painted = False
         self._kept_hidden: set[str] = set()  # panes told to keep their filter when showing a record
 
     @property
@@ -133,6 +136,20 @@ class MainScreen(MainActions, Screen):
                             markup=False, timeout=5)
         if message.pane == self.active_pane and lst.highlighted_id != self.focused_id:
             self.focused_id = lst.highlighted_id
+        self._first_loads.discard(message.pane)
+        self._maybe_painted()
+
+    def _maybe_painted(self) -> None:
+        """Once every pane shows its first rows, refill the search index behind them (earlier,
+        the refill would take turns from reading the rows of first paint)."""
+        if self._painted or self._first_loads:
+            return
+        for name in ("statements", "evidence"):
+            rows = self.pane(name).rows
+            if isinstance(rows, LazyRows) and len(rows) and not rows.is_built(0):
+                return
+        self._painted = True
+        self.app.keep_search_index()
 
     @on(RecordList.NeedRows)
     def _need_rows(self, message: RecordList.NeedRows) -> None:
@@ -146,7 +163,11 @@ class MainScreen(MainActions, Screen):
         except StoreError as error:
             self.app.notify(str(error), severity="error", markup=False)
             return
-        self.app.call_from_thread(lst.fill, rows, start, built)
+        self.app.call_from_thread(self._filled, lst, rows, start, built)
+
+    def _filled(self, lst: RecordList, rows, start: int, built: list) -> None:
+        lst.fill(rows, start, built)
+        self._maybe_painted()
 
     def load_detail(self, record_id: str | None) -> None:
         """Show a record's detail: at once if built since the store last changed, else from a worker."""

@@ -33,11 +33,14 @@ def format_hit(row: Row, width: int) -> Content:
 
 
 def _who(store, record_id: str) -> str:
-    """The speaker of a statement or the reporter of evidence, by name ('' for other records)."""
-    record = store.find(record_id)
-    actor = getattr(record, "speaker", None) or getattr(record, "reported_by", None)
-    found = store.find(actor) if actor else None
-    return getattr(found, "name", "") or ""
+    """The speaker of a statement or the reporter of evidence, by name ('' for other records).
+
+    Read from the stored dicts (hundreds of hits per query: no records are built for this)."""
+    record = store.raw(record_id) or {}
+    actor = record.get("speaker") or record.get("reported_by")
+    found = store.raw(actor) if isinstance(actor, str) else None
+    name = found.get("name") if found else None
+    return name if isinstance(name, str) else ""
 
 
 class SearchScreen(ModalScreen[str | None]):
