@@ -25,30 +25,15 @@ import asyncio
 import json
 import os
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 
+from tests.perf_lookups import store_of
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-
-def store_of(folder: str, statements: int) -> str:
-    """A working copy of the generated store of this size (generated once, then reused)."""
-    original = os.path.join(folder, f"s{statements}.json")
-    if not os.path.exists(original):
-        from claimnet.store import open_store
-        from tests.perf import synthetic_network
-
-        open_store(original, network=synthetic_network(statements)).close()
-    work = os.path.join(folder, f"app-{statements}.json")
-    for suffix in ("", ".journal", ".lock", ".lookup.sqlite", ".lookup.sqlite-wal", ".lookup.sqlite-shm"):
-        if os.path.exists(work + suffix):
-            os.remove(work + suffix)
-    shutil.copy(original, work)
-    return work
 
 
 def _open_only(path: str) -> dict:
@@ -166,7 +151,7 @@ def _run_child(*args: str) -> dict:
 
 def bench_size(folder: str, statements: int, repeat: int, query: str, rss: bool) -> list[tuple]:
     """Rows of (statements, MB, measure, value, floor name, floor) for one store size."""
-    path = store_of(folder, statements)
+    path = store_of(folder, statements, use="app")
     size_mb = os.path.getsize(path) / 1e6
     cold = _run_child("app", path, query)  # a store never searched: no lookup index yet
     opens, runs = [], []

@@ -45,15 +45,15 @@ def median_s(args: list[str], repeat: int) -> float:
     return statistics.median(whole_process_s(args) for _ in range(repeat))
 
 
-def store_of(folder: str, statements: int) -> str:
-    """A working copy of the generated store of this size (generated once, then reused)."""
+def store_of(folder: str, statements: int, use: str = "lookups") -> str:
+    """A working copy of the generated store of this size (generated once, then reused), named for its use."""
     original = os.path.join(folder, f"s{statements}.json")
     if not os.path.exists(original):
         from claimnet.store import open_store
         from tests.perf import synthetic_network
 
         open_store(original, network=synthetic_network(statements)).close()
-    work = os.path.join(folder, f"lookups-{statements}.json")
+    work = os.path.join(folder, f"{use}-{statements}.json")
     for suffix in ("", ".journal", ".lock", ".lookup.sqlite", ".lookup.sqlite-wal", ".lookup.sqlite-shm"):
         if os.path.exists(work + suffix):
             os.remove(work + suffix)
