@@ -112,3 +112,30 @@ def test_search_from_the_shell_imports_neither_textual_nor_the_extractor(store_p
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert "Korea" in done.stdout
+
+
+def test_an_index_another_session_is_writing_is_waited_for_then_read_around_never_deleted(
+        store_path, monkeypatch):
+    """The app builds the index behind its first paint (minutes at 1M); a shell command that waits past
+    the timeout read "database is locked" as damage and deleted the files under the builder."""
+    import sqlite3
+
+    from claimnet.store.engine import lookup_index
+
+    with store_pkg.open_store(str(store_path), lookups=True):
+        pass  # the index is built and stamped
+    with store_pkg.open_store(str(store_path)) as whole:
+        whole.annotate("act-russia", note="written while the index is held")  # the index falls behind
+    path = index_path(str(store_path))
+    inode = os.stat(path).st_ino
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another session writing the index
+    monkeypatch.setattr(lookup_index, "BUSY_TIMEOUT_S", 0.2)
+    try:
+        with store_pkg.open_store(str(store_path), lookups=True) as shell:
+            found = shell.search("written while the index is held")
+            assert [hit.target for hit in found] == ["act-russia"]  # the new note, read around the index
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert os.path.exists(path) and os.stat(path).st_ino == inode

@@ -21,7 +21,7 @@ from claimnet.store.model.errors import StoreFileError
 
 from .document import META_TABLE, TABLES
 from .journal import read_journal
-from .lookup_index import Derivations, LookupIndex, Stamp, rowid_of, stamp_text
+from .lookup_index import Derivations, LookupIndex, Stamp, is_busy, rowid_of, stamp_text
 from .storage import FileStamp, State, Storage
 
 
@@ -164,8 +164,10 @@ class IndexedStorage(Storage):
                 stamp = index.stamp()  # another session may have brought it in step meanwhile
                 if not self._current(stamp, main, journal):
                     stamp = self._follow(stamp, main, journal)
-        except sqlite3.DatabaseError:
+        except sqlite3.DatabaseError as error:
             try:
+                if is_busy(error):
+                    raise  # another session holds the index (building it, say): not damage
                 index.reset()  # damaged: rebuilt from the store, never trusted
                 with index.writing():
                     stamp = self._rebuild(main)

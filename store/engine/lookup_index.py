@@ -82,6 +82,16 @@ def rowid_of(table: str, doc_key: str | int) -> int:
     return _TABLE_NO[table] * _TABLE_SPAN + int(doc_key)
 
 
+#: How long a session waits for another one writing the index (a rebuild at 1M takes minutes).
+BUSY_TIMEOUT_S = 60.0
+
+
+def is_busy(error: sqlite3.Error) -> bool:
+    """Whether SQLite says another connection holds the index (it is then not damaged: never discard it)."""
+    name = getattr(error, "sqlite_errorname", "") or ""
+    return name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in str(error)
+
+
 def index_path(store_path: str) -> str:
     """Where the lookup index of a store file lives."""
     return store_path + ".lookup.sqlite"
@@ -99,12 +109,12 @@ class LookupIndex:
         for attempt in range(2):
             try:
                 db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None,
-                                     timeout=60)
+                                     timeout=BUSY_TIMEOUT_S)
                 db.execute("PRAGMA journal_mode=WAL")  # readers never wait behind a writer
                 db.executescript(_SCHEMA)
                 return db
-            except sqlite3.DatabaseError:
-                if attempt:
+            except sqlite3.DatabaseError as error:
+                if attempt or is_busy(error):
                     raise
                 self.discard()  # derived data: a damaged file is rebuilt, never trusted
         raise AssertionError("unreachable")
