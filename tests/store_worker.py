@@ -1,8 +1,10 @@
 """A child process for the crash and concurrency tests: makes changes and reports each one.
 
-``python -m tests.store_worker PATH NAME COUNT [FOLD_BYTES [lookups]]`` creates COUNT actors
+``python -m tests.store_worker PATH NAME COUNT [FOLD_BYTES [lookups|app]]`` creates COUNT actors
 named NAME-0 … and, after each call returns (the change is durable), prints its name and flushes.
-With ``lookups`` it works through the store's lookup index, as the quick shell commands do.
+With ``lookups`` it works through the store's lookup index, as the quick shell commands do; with ``app``
+it loads the whole store and keeps the index for its searches, as the app does, refilling it now and
+then and finding each of its notes by search.
 """
 
 from __future__ import annotations
@@ -19,14 +21,19 @@ def main() -> None:
     if len(sys.argv) > 4 and int(sys.argv[4]):
         storage.FOLD_MIN_BYTES = int(sys.argv[4])
         storage.FOLD_SHARE = 0.0
-    lookups = sys.argv[5:6] == ["lookups"]
-    opened = store_pkg.open_store(path, analyst=name, lookups=lookups)
+    mode = sys.argv[5] if len(sys.argv) > 5 else ""
+    opened = store_pkg.open_store(path, analyst=name, lookups=mode == "lookups", search_index=mode == "app")
     counter = opened.create("actor", name=f"{name}-counter", role="0")
     print(f"counter {counter.id}", flush=True)
     for n in range(count):
         opened.create("actor", name=f"{name}-{n}")
         opened.update(counter.id, role=str(n + 1))
         opened.annotate("act-russia", note=f"{name} {n}")
+        if mode == "app":
+            if n % 10 == 0:
+                opened.prepare_search()  # the app refills the index behind first paint and on polls
+            found = {hit.snippet for hit in opened.search(f"{name} {n}", kinds=("annotation",))}
+            assert f"{name} {n}" in found, f"note {name} {n} not found by search"
         print(f"ack {n}", flush=True)
     opened.close()
     print("done", flush=True)

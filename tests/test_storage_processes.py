@@ -18,17 +18,24 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def _worker(path: str, name: str, count: int, fold_bytes: int | None = None,
-            lookups: bool = False) -> subprocess.Popen:
+            lookups: bool | str = False) -> subprocess.Popen:
+    """A writing child; ``lookups`` True works through the lookup index, "app" as the app does."""
     args = [sys.executable, "-m", "tests.store_worker", path, name, str(count), str(fold_bytes or 0)]
     if lookups:
-        args.append("lookups")
+        args.append("lookups" if lookups is True else lookups)
     return subprocess.Popen(args, stdout=subprocess.PIPE, cwd=ROOT, text=True)
 
 
 def _check_acknowledged(path: str, name: str, counter: str | None, acked: int) -> None:
-    """Check through a whole load, then through the lookup index, which must agree with it."""
+    """Check through a whole load, then through the lookup index, which must agree with it, and find
+    the last acknowledged note by search as the app does."""
     for lookups in (False, True):
         _check_session(path, name, counter, acked, lookups)
+    if acked:
+        with store_pkg.open_store(path, search_index=True) as app:
+            app.prepare_search()
+            found = {hit.snippet for hit in app.search(f"{name} {acked - 1}", kinds=("annotation",))}
+            assert f"{name} {acked - 1}" in found, "the app's search misses an acknowledged note"
 
 
 def _check_session(path: str, name: str, counter: str | None, acked: int, lookups: bool) -> None:
@@ -45,7 +52,7 @@ def _check_session(path: str, name: str, counter: str | None, acked: int, lookup
         opened.close()
 
 
-def _kill_rounds(tmp_path, rounds: int, lookups: bool = False) -> int:
+def _kill_rounds(tmp_path, rounds: int, lookups: bool | str = False) -> int:
     """Kill a writing child ``rounds`` times; the number of acknowledged changes checked."""
     path = str(tmp_path / "killed.json")
     total = 0
@@ -83,8 +90,12 @@ def test_kill_9_during_writes_through_the_lookup_index(tmp_path):
     _kill_rounds(tmp_path, rounds=12, lookups=True)
 
 
+def test_kill_9_during_writes_of_a_session_searching_as_the_app_does(tmp_path):
+    _kill_rounds(tmp_path, rounds=8, lookups="app")
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("lookups", [False, True])
+@pytest.mark.parametrize("lookups", [False, True, "app"])
 def test_kill_9_soak(tmp_path, lookups):
     acked = _kill_rounds(tmp_path, rounds=300, lookups=lookups)
     print(f"\nkill soak (lookups={lookups}): 300 SIGKILLs, {acked} acknowledged changes, none lost")
@@ -98,6 +109,10 @@ def test_a_whole_session_and_an_indexed_session_lose_nothing(tmp_path):
     _writers_lose_nothing(tmp_path, ("alpha", "beta"), count=150, lookups=True)
 
 
+def test_an_app_session_and_a_shell_session_lose_nothing_and_find_each_note(tmp_path):
+    _writers_lose_nothing(tmp_path, ("app", "shell"), count=120, lookups=True, first="app")
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("writers", [3, 4])
 @pytest.mark.parametrize("lookups", [False, True])
@@ -106,11 +121,14 @@ def test_more_writer_processes_lose_nothing(tmp_path, writers, lookups):
     print(f"\n{writers} concurrent writers (lookups={lookups}) × 400 rounds × 3 changes: none lost")
 
 
-def _writers_lose_nothing(tmp_path, names: tuple[str, ...], count: int, lookups: bool = False) -> None:
-    """Writers at once; with ``lookups`` every other one works through the lookup index."""
+def _writers_lose_nothing(tmp_path, names: tuple[str, ...], count: int, lookups: bool = False,
+                          first: str | bool = False) -> None:
+    """Writers at once; with ``lookups`` every other one works through the lookup index (``first``
+    says how the others work: "app" searches through the index as the app does)."""
     path = str(tmp_path / "shared.json")
     store_pkg.open_store(path).close()
-    children = [_worker(path, name, count, fold_bytes=60_000, lookups=lookups and n % 2 == 1)
+    children = [_worker(path, name, count, fold_bytes=60_000,
+                        lookups=lookups and (True if n % 2 == 1 else first))
                 for n, name in enumerate(names)]
     outputs = [child.communicate(timeout=600)[0] for child in children]
     assert all(child.returncode == 0 for child in children)
