@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING, Any
 from claimnet.store.model.errors import StoreFileError
 
 from .document import META_TABLE
-from .indexed_storage import IndexedState
+from .indexed_storage import advance_by, main_text
 from .journal import decode_lines
-from .lookup_index import Derivations, LookupIndex, Stamp, stamp_text
+from .lookup_index import Derivations, LookupIndex, Stamp
 
 if TYPE_CHECKING:
     from .storage import Storage
@@ -60,7 +60,7 @@ class IndexFollower:
         """The stamp an index holding exactly the session's records would carry."""
         st = self.storage
         journal = st._journal_stamp
-        return Stamp(store=st.state.store_id or "", main=_text(st._main_stamp),
+        return Stamp(store=st.state.store_id or "", main=main_text(st._main_stamp),
                      journal_inode=journal.inode if journal else 0, journal_end=st._journal_end,
                      seq=st.seq, next_doc=dict(st.state.next_doc), main_seq=st.main_seq)
 
@@ -113,11 +113,7 @@ class IndexFollower:
         if read.good_end != mine.journal_end or not entries or entries[0].get("seq") != stamp.seq + 1 \
                 or entries[-1].get("seq") != mine.seq:
             raise StoreFileError("the journal does not continue the index")  # not used: memory is searched
-        state = IndexedState(index, stamp)
-        for entry in entries:
-            state.apply(entry["ops"])
-        mine.next_doc = state.next_doc
-        index.advance(mine)
+        advance_by(index, stamp, entries, mine.journal_inode, mine.journal_end)
 
     def keep_up(self) -> None:
         """Bring an index that was in step up to the session's last change (before a fold, which
@@ -160,7 +156,3 @@ class IndexFollower:
         finally:
             builder.close()
         return True
-
-
-def _text(stamp: Any) -> str:
-    return "" if stamp is None else stamp_text(stamp)

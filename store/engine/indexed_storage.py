@@ -25,7 +25,8 @@ from .lookup_index import Derivations, LookupIndex, Stamp, is_busy, rowid_of, st
 from .storage import FileStamp, State, Storage
 
 
-def _main_text(stamp: FileStamp | None) -> str:
+def main_text(stamp: FileStamp | None) -> str:
+    """How an index stamp names the store file it was built from ('' for none)."""
     return "" if stamp is None else stamp_text(stamp)
 
 
@@ -116,6 +117,22 @@ class IndexedState(State):
         return touched
 
 
+def advance_by(index: LookupIndex, stamp: Stamp, entries: list[dict[str, Any]], journal_inode: int,
+               journal_end: int) -> Stamp:
+    """Apply journal entries that continue ``stamp`` to the index and stamp it as ending at
+    ``journal_end`` (inside ``writing``); the new stamp."""
+    state = IndexedState(index, stamp)
+    for entry in entries:
+        state.apply(entry["ops"])
+        state.seq = entry["seq"]
+    stamp.journal_inode = journal_inode
+    stamp.journal_end = journal_end
+    stamp.seq = state.seq
+    stamp.next_doc = state.next_doc
+    index.advance(stamp)
+    return stamp
+
+
 class IndexedStorage(Storage):
     """A ``Storage`` whose data is read from the lookup index; it never folds on close."""
 
@@ -179,7 +196,7 @@ class IndexedStorage(Storage):
         return self._adopt(stamp, main, journal)
 
     def _current(self, stamp: Stamp, main: FileStamp, journal: FileStamp | None) -> bool:
-        if stamp.main != _main_text(main) or not stamp.store:
+        if stamp.main != main_text(main) or not stamp.store:
             return False
         if journal is None:
             return stamp.journal_end == 0 and stamp.seq == stamp.main_seq
@@ -187,7 +204,7 @@ class IndexedStorage(Storage):
 
     def _follow(self, stamp: Stamp, main: FileStamp, journal: FileStamp | None) -> Stamp:
         """Apply the journal's new entries to the index, or rebuild it (inside ``writing``)."""
-        if stamp.main != _main_text(main) or not stamp.store:
+        if stamp.main != main_text(main) or not stamp.store:
             return self._rebuild(main)
         if journal is None:
             return self._rebuild(main) if stamp.seq != stamp.main_seq else stamp
@@ -202,23 +219,14 @@ class IndexedStorage(Storage):
         entries = [e for e in self._ours(read.entries, stamp.store) if e["seq"] > stamp.seq]
         if entries and entries[0]["seq"] != stamp.seq + 1:
             return self._rebuild(main)  # a gap: the index missed changes it cannot recover
-        state = IndexedState(self.index, stamp)
-        for entry in entries:
-            state.apply(entry["ops"])
-            state.seq = entry["seq"]
-        stamp.journal_inode = journal.inode
-        stamp.journal_end = read.good_end
-        stamp.seq = state.seq
-        stamp.next_doc = state.next_doc
-        self.index.advance(stamp)
-        return stamp
+        return advance_by(self.index, stamp, entries, journal.inode, read.good_end)
 
     def _rebuild(self, main: FileStamp) -> Stamp:
         """Parse the whole store file and journal, and fill the index from them."""
         super()._reload()
         state = self.state
         journal = self._journal_stamp
-        stamp = Stamp(store=state.store_id or "", main=_main_text(self._main_stamp),
+        stamp = Stamp(store=state.store_id or "", main=main_text(self._main_stamp),
                       journal_inode=journal.inode if journal else 0, journal_end=self._journal_end,
                       seq=state.seq, next_doc=dict(state.next_doc),
                       main_seq=state.tables[META_TABLE]["meta"].get("seq", 0))
@@ -262,7 +270,7 @@ class IndexedStorage(Storage):
             state = self.state
             assert isinstance(state, IndexedState)
             journal = self._journal_stamp
-            index.advance(Stamp(state.store_id or "", _main_text(self._main_stamp),
+            index.advance(Stamp(state.store_id or "", main_text(self._main_stamp),
                                 journal.inode if journal else 0, self._journal_end, seq,
                                 dict(state.next_doc), main_seq))
             index.db.execute("COMMIT")
