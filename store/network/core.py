@@ -15,6 +15,7 @@ from typing import Any
 
 from claimnet.store import model
 from claimnet.store.engine.document import HISTORY_TABLE
+from claimnet.store.engine.index_follower import IndexFollower
 from claimnet.store.engine.storage import Storage
 from claimnet.store.engine.sync import synchronise_public
 from claimnet.store.model.errors import NotFound, StoreError, ValidationError
@@ -56,6 +57,7 @@ class Store(BulkChangesMixin, QueriesMixin, SearchMixin):
         self.analyst = analyst or default_analyst()
         self.created_new = False
         self.migrated_from: int | None = None
+        self.follower: IndexFollower | None = None  # the lookup index a whole-file session searches
 
     @property
     def path(self) -> str:
@@ -65,9 +67,8 @@ class Store(BulkChangesMixin, QueriesMixin, SearchMixin):
     def close(self) -> None:
         """Fold pending changes into the store file and release it."""
         self.storage.close()
-        follower = self.__dict__.get("_follower")
-        if follower is not None:
-            follower.close()
+        if self.follower is not None:
+            self.follower.close()
 
     def __enter__(self) -> Store:
         return self

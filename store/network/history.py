@@ -143,9 +143,7 @@ def change_of(table: str, rid: str, before: dict[str, Any] | None, after: dict[s
 def _matches(present: dict[str, Any] | None, image: dict[str, Any] | None, op: str | None,
              side: str) -> bool:
     """Whether a record's present value is what a change's ``side`` (before or after) says."""
-    if op == EDIT:
-        return present is not None and all(present.get(k, UNKNOWN) == v for k, v in image.items())
-    if op == ADD_REF and side == "after":
+    if op == EDIT or op == ADD_REF and side == "after":  # some fields of the record: those must agree
         return present is not None and all(present.get(k, UNKNOWN) == v for k, v in image.items())
     return present == image
 

@@ -69,6 +69,7 @@ class SearchMixin:
     """Search over a Store's records (mixed into ``Store``)."""
 
     storage: Any
+    follower: IndexFollower | None
     _index: Callable[..., Any]
 
     def _folded(self, table: str) -> dict[str, str]:
@@ -128,18 +129,16 @@ class SearchMixin:
         """Search through the store's lookup index (deriving what ``derive`` says) whenever it is
         in step with this session, and keep it in step with this session's own changes (see
         ``prepare_search``); ``open_store(search_index=True)`` calls it."""
-        if getattr(self.storage, "index", None) is None and self.__dict__.get("_follower") is None:
-            follower = IndexFollower(self.storage, derive)
-            self.__dict__["_follower"] = follower
-            self.storage.before_fold = follower.keep_up
+        if getattr(self.storage, "index", None) is None and self.follower is None:
+            self.follower = IndexFollower(self.storage, derive)
+            self.storage.before_fold = self.follower.keep_up
 
     def prepare_search(self) -> bool:
         """Refill the lookup index from this session's records unless it is in step (off the
         session's lock: slow, for a worker thread); whether searches now go through it."""
         if getattr(self.storage, "index", None) is not None:
             return True  # this session reads through the index: it is always in step
-        follower = self.__dict__.get("_follower")
-        return follower is not None and follower.build()
+        return self.follower is not None and self.follower.build()
 
     def search_uses_index(self) -> bool:
         """Whether a search now would read the lookup index rather than fold texts in memory."""
@@ -149,8 +148,7 @@ class SearchMixin:
         indexed = getattr(self.storage, "index", None)
         if indexed is not None:
             return indexed
-        follower = self.__dict__.get("_follower")
-        return None if follower is None else follower.current()
+        return None if self.follower is None else self.follower.current()
 
     def search(self, query: str, kinds: tuple[str, ...] | None = None,
                limit: int | None = 50) -> list[SearchHit]:
