@@ -20,6 +20,8 @@ from claimnet.store import Store
 from claimnet.tui.app import ClaimnetApp
 from claimnet.tui.screens.main_screen import MainScreen
 
+from .review_store import imported_store
+
 KIM = "act-kim-yo-jong"
 DENIAL = "st-kim-yo-jong-denies-weapons-exports"
 US_ACCUSATION = "st-us-accuses-north-korea-of-arms-supply"
@@ -133,3 +135,10 @@ async def press_settled(pilot: Pilot, *keys: str) -> Screen:
         await pilot.press(key)
         await settle(pilot)
     return pilot.app.screen
+
+
+@pytest.fixture
+def imported(tmp_path, monkeypatch) -> tuple[str, str]:
+    """A store holding only the seed article, imported: (store path, source id)."""
+    monkeypatch.setenv("CLAIMNET_ANALYST", "tester")
+    return imported_store(tmp_path)

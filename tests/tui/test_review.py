@@ -5,72 +5,20 @@ from __future__ import annotations
 
 import threading
 
-import pytest
 from textual.widgets import Select
 
 from claimnet.store import model
-from claimnet.store.features.importer import import_article
-from claimnet.store.features.reading import read_article
 from claimnet.tui.forms import PickRecordScreen, RecordFormScreen
 from claimnet.tui.forms.record_search import RecordSearch
-from claimnet.tui.review_edges import source_proposals
-from claimnet.tui.review_views import speaker_of
 from claimnet.tui.screens.confirm_screen import ConfirmScreen
 from claimnet.tui.screens.main_screen import MainScreen
-from claimnet.tui.screens.review_screen import ReviewScreen
 from claimnet.tui.widgets.detail_view import DetailView
 
-from .conftest import notices, reopen, screen_text, settle, started, wait_for
+from .conftest import notices, reopen, screen_text, settle, wait_for
+from .review_pilot import go_to, open_review, proposed_ids, queue_ids, statuses
 from .review_store import imported_store
 
 CLICK, BOLD, BROKEN = "[@click=app.quit]x[/]", "[b]Yo[/b]", "a[/b"
-
-
-@pytest.fixture
-def imported(tmp_path, monkeypatch) -> tuple[str, str]:
-    """A store holding only the seed article, imported: (store path, source id)."""
-    monkeypatch.setenv("CLAIMNET_ANALYST", "tester")
-    return imported_store(tmp_path)
-
-
-async def open_review(pilot) -> ReviewScreen:
-    """From the main screen, press R and wait until the queue and the first proposal are shown."""
-    await started(pilot)
-    await pilot.press("R")
-    await settle(pilot)
-    review = pilot.app.screen
-    assert isinstance(review, ReviewScreen)
-    await wait_for(pilot, lambda: review.query_one(DetailView).record_id == review.queue_list.highlighted_id)
-    return review
-
-
-def statuses(path: str, ids: list[str]) -> list[str]:
-    """The statuses of records as a fresh session reads them from the file."""
-    fresh = reopen(path)
-    try:
-        return [fresh.get(record_id).status for record_id in ids]
-    finally:
-        fresh.close()
-
-
-def queue_ids(review: ReviewScreen, kind: str | None = None) -> list[str]:
-    """The ids in the queue, or those of one kind of proposal."""
-    return [row.id for row in review.queue_list.rows if kind is None or row.kind == kind]
-
-
-def proposed_ids(path: str, source_id: str) -> list[str]:
-    """What the import of a source proposed and nobody decided yet, as a fresh session reads it."""
-    fresh = reopen(path)
-    try:
-        return [r.id for r in source_proposals(fresh, source_id) if r.status == "proposed"]
-    finally:
-        fresh.close()
-
-
-async def go_to(pilot, review: ReviewScreen, record_id: str) -> None:
-    """Put the queue's cursor on a proposal and wait for its detail."""
-    review.queue_list.cursor = queue_ids(review).index(record_id)
-    await wait_for(pilot, lambda: review.query_one(DetailView).record_id == record_id)
 
 
 async def test_queue_shows_proposals_in_text_order_with_their_sentence_and_counts(make_app, imported) -> None:
@@ -304,99 +252,6 @@ async def test_markup_like_text_in_proposals_shows_literally_and_failures_are_sh
         assert "Not saved: There is no record with id" in notices(app)
         assert review.query_one(DetailView).border_subtitle is None
         assert app.is_running and app.screen is review
-
-
-async def test_each_source_has_its_counts_and_its_own_queue(make_app, imported, tmp_path) -> None:
-    path, seed_id = imported
-    article = tmp_path / "second.txt"
-    article.write_text("Ministry rejects report on grain exports\n\nThe Agriculture Ministry on Tuesday "
-                       "denied a report that it had exported 40,000 tonnes of grain to North Korea. "
-                       "\"These claims are false,\" spokesman Lee Jun said.\n", encoding="utf-8")
-    fresh = reopen(path)
-    second_id = import_article(fresh, read_article(str(article))).source_id
-    fresh.close()
-    seed_count, second = len(proposed_ids(path, seed_id)), sorted(proposed_ids(path, second_id))
-    app = make_app(path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        review = await open_review(pilot)
-        assert [row.id for row in review.sources_list.rows] == [second_id, seed_id]  # newest first
-        assert review.source_id == seed_id  # the source of the proposal focused in the main panes
-        await pilot.press("shift+tab", "k", "enter")  # to the sources, up to the second, back to its queue
-        await settle(pilot)
-        assert review.source_id == second_id and sorted(queue_ids(review)) == second
-        await pilot.press("shift+tab", "j", "enter")  # and down to the seed again
-        await settle(pilot)
-        assert review.source_id == seed_id and review.queue_list.has_focus
-        assert len(review.queue_list.rows) == seed_count
-        statements = queue_ids(review, "statement")
-        middle = statements[len(statements) // 2]
-        # R on a proposal in the main panes starts the queue at that proposal
-        await pilot.press("escape")
-        await settle(pilot)
-        app.screen.show_record(middle)
-        await settle(pilot)
-        await pilot.press("R")
-        await settle(pilot)
-        review = app.screen
-        assert isinstance(review, ReviewScreen) and review.source_id == seed_id
-        assert review.queue_list.highlighted_id == middle
-        fresh = reopen(path)
-        its_links = [ln.id for ln in fresh.links_of(middle) if ln.status == "proposed"]
-        fresh.close()
-        await pilot.press("x")
-        await settle(pilot)
-        gone = 1 + len(its_links)  # rejecting a statement rejects the links proposed on it
-        assert statuses(path, [middle, *its_links]) == ["rejected"] * gone
-        counts = {row.id: (row.proposed, row.accepted, row.rejected) for row in review.sources_list.rows}
-        assert counts == {seed_id: (seed_count - gone, 0, gone), second_id: (len(second), 0, 0)}
-        assert f"Queue · {seed_count - gone} proposed · 0 accepted · {gone} rejected" in screen_text(app)
-
-
-async def test_tab_reaches_the_sources_and_the_merge_picker_leaves_out_the_actor_merged(
-        make_app, imported) -> None:
-    path, _source = imported
-    app = make_app(path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        review = await open_review(pilot)
-        await pilot.press("tab")
-        assert review.sources_list.has_focus  # one key, as the summary's hint says
-        await pilot.press("tab")
-        assert review.queue_list.has_focus
-        await pilot.press("D")
-        assert review.query_one(DetailView).has_focus
-        await pilot.press("escape")  # from the detail back to the queue, not out of the review
-        assert app.screen is review and review.queue_list.has_focus
-        speaker = speaker_of(app.store.get(review.queue_list.highlighted_id))
-        await pilot.press("m")
-        await settle(pilot)
-        picker = app.screen
-        assert isinstance(picker, PickRecordScreen)
-        results = picker.query_one("#search-results")
-        offered = {results.get_option_at_index(i).id for i in range(results.option_count)}
-        assert offered and speaker not in offered
-
-
-async def test_a_decision_said_under_one_source_is_gone_when_another_is_chosen(
-        make_app, imported, tmp_path) -> None:
-    path, seed_id = imported
-    article = tmp_path / "second.txt"
-    article.write_text("Ministry rejects report on grain exports\n\nThe Agriculture Ministry on Tuesday "
-                       "denied a report that it had exported 40,000 tonnes of grain to North Korea. "
-                       "\"These claims are false,\" spokesman Lee Jun said.\n", encoding="utf-8")
-    fresh = reopen(path)
-    import_article(fresh, read_article(str(article)))
-    fresh.close()
-    app = make_app(path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        review = await open_review(pilot)
-        await pilot.press("A", "y")
-        await settle(pilot)
-        detail = review.query_one(DetailView)
-        assert "Accepted" in str(detail.border_subtitle)
-        decided = review.source_id
-        await pilot.press("tab", "k" if decided == seed_id else "j")
-        await settle(pilot)
-        assert review.source_id != decided and not detail.border_subtitle
 
 
 async def test_undo_remapped_in_the_key_file_also_undoes_in_the_review_queue(

@@ -8,7 +8,7 @@ from claimnet.tui.widgets.detail_view import DetailView
 from tests.across.test_claims_across import FIRST, SECOND, _import
 
 from .conftest import notices, reopen, settle, wait_for
-from .test_review import go_to, open_review, queue_ids
+from .review_pilot import go_to, open_review, queue_ids
 
 EMPTY = {"format": "claimnet-network", "version": 2}
 
