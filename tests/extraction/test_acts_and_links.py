@@ -10,7 +10,7 @@ import pytest
 from claimnet.store.features.extract.acts import accused_actors, answers_of_the_accused
 from claimnet.store.features.extract.links import side_of
 from claimnet.store.features.extract.wordlists import act_words
-from tests.extraction.extract_helpers import run, spans
+from tests.extraction.extract_helpers import names, run, spans
 
 
 def _acts(x: Any) -> dict[str, str]:
@@ -138,10 +138,10 @@ def test_samples_a_side_released_are_its_evidence_and_back_its_accusation() -> N
         "releasing water samples that it said showed high ammonia levels."
     )
     x = run(text)
-    names = {a["id"]: a["name"] for a in x.actors}
+    who = names(x)
     (sample,) = [e for e in x.evidence if "samples" in e["text"]]
     assert sample["text"].lower() == "water samples"
-    assert names.get(sample["reported_by"]) == "Tidewatch"
+    assert who.get(sample["reported_by"]) == "Tidewatch"
     accusation = next(s for s in x.statements if s["act"] == "accusation")
     assert (sample["id"], accusation["id"], "supports") in _links(x)
 
@@ -156,8 +156,8 @@ def test_who_told_takes_the_words_after_it_never_the_sentence_before() -> None:
     text = ("The inquiry followed a complaint from Mark Dane, a former technician at the depot, who told "
             "the Courier he had been ordered to sign blank inspection sheets.")
     x = run(text)
-    names = {a["id"]: a["name"] for a in x.actors}
-    assert [(names[s["speaker"]], s["text"]) for s in x.statements] == [
+    who = names(x)
+    assert [(who[s["speaker"]], s["text"]) for s in x.statements] == [
         ("Mark Dane", "He had been ordered to sign blank inspection sheets")
     ]
 
@@ -207,7 +207,7 @@ def test_a_company_spokeswoman_speaks_for_the_company_just_named() -> None:
     text = ("The campaign group Tidewatch accused salmon farmer Morrow Seafoods Ltd of dumping fish waste "
             'into the bay. "These claims are baseless," a company spokeswoman said.')
     x = run(text)
-    names = {a["id"]: a["name"] for a in x.actors}
+    who = names(x)
     denial = next(s for s in x.statements if s["act"] == "denial")
-    assert names[denial["speaker"]] == "Morrow Seafoods Ltd"
-    assert "company spokeswoman" not in names.values()
+    assert who[denial["speaker"]] == "Morrow Seafoods Ltd"
+    assert "company spokeswoman" not in who.values()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extraction.extract_helpers import run
+from tests.extraction.extract_helpers import names, run
 
 
 def test_count_after_a_verb_and_a_converted_amount_in_brackets_are_one_quantity() -> None:
@@ -55,10 +55,10 @@ def test_a_document_carrying_claims_is_evidence_reported_by_its_author() -> None
     text = ("GENEVA (Reuters) - North Korea shipped at least 3,000 containers of shells to Russia last year, "
             "according to a 90-page report by a UN panel of experts seen by Reuters.")
     x = run(text)
-    names = {a["id"]: a["name"] for a in x.actors}
+    who = names(x)
     report = next(e for e in x.evidence if e["kind"] == "document")
     (claim,) = x.statements
-    assert names[claim["speaker"]] == "UN panel of experts" == names[report["reported_by"]]
+    assert who[claim["speaker"]] == "UN panel of experts" == who[report["reported_by"]]
     assert any(ln["from"] == report["id"] and ln["to"] == claim["id"] and ln["type"] == "supports"
                for ln in x.links)
 

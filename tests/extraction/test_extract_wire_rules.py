@@ -3,7 +3,7 @@ these tests, not copied from the blind articles)."""
 
 from __future__ import annotations
 
-from tests.extraction.extract_helpers import run, said, spans
+from tests.extraction.extract_helpers import names, run, said, spans
 
 # -- blind-set failure classes (sentences written for these tests) -----------------------
 
@@ -328,8 +328,8 @@ def test_sentence_final_told_an_audience_in_a_report_attributes_the_clause_befor
 def test_a_surname_that_is_also_a_landmark_word_stays_a_person() -> None:
     """'X Stadium' and 'X Weir' are places, but 'Park' is a surname far more often than a landmark."""
     text = "Lena Park said the stadium was safe. Officials at Kingsmead Stadium said the roof leaked."
-    names = {a["name"]: a["kind"] for a in run(text).actors}
-    assert names.get("Lena Park") == "person" and "Kingsmead Stadium" not in names
+    kinds = {a["name"]: a["kind"] for a in run(text).actors}
+    assert kinds.get("Lena Park") == "person" and "Kingsmead Stadium" not in kinds
 
 
 def test_a_role_set_off_by_commas_after_the_companys_names_the_speakers_company() -> None:
@@ -378,6 +378,6 @@ def test_a_description_in_the_reported_words_makes_the_statement_about_that_acto
     text = ("Calder Vale Water reported 1,240 spills last year. The regulator, Ofwat, said the company had "
             "kept its customers in the dark.")
     x = run(text)
-    names = {a["id"]: a["name"] for a in x.actors}
+    who = names(x)
     dark = next(s for s in x.statements if "in the dark" in s["text"])
-    assert "Calder Vale Water" in {names.get(a) for a in dark["about"]}
+    assert "Calder Vale Water" in {who.get(a) for a in dark["about"]}
