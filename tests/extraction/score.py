@@ -221,11 +221,11 @@ BLIND_SETS = {
     ),
     "blind9": (
         Path(__file__).resolve().parent / "blind9",
-        "blind-9 (real-copy shapes, unseen: never used for rules)",
+        "blind-9 (real-copy shapes, used for rule design)",
     ),
     "blind10": (
         Path(__file__).resolve().parent / "blind10",
-        "blind-10 (real-copy shapes, unseen: never used for rules)",
+        "blind-10 (real-copy shapes, used for rule design)",
     ),
 }
 

@@ -211,3 +211,68 @@ def test_a_company_spokeswoman_speaks_for_the_company_just_named() -> None:
     denial = next(s for s in x.statements if s["act"] == "denial")
     assert who[denial["speaker"]] == "Morrow Seafoods Ltd"
     assert "company spokeswoman" not in who.values()
+
+
+def test_a_claim_another_side_denies_in_its_own_words_is_an_accusation_against_it() -> None:
+    text = ("The Lowfield Residents Association said untreated water from the Kessel tannery reached the "
+            "Ambry river in March.\n\n"
+            "The tannery's owner, Voss Leather, said no untreated water from its tannery had ever "
+            "reached the river.")
+    x = run(text)
+    who = names(x)
+    claim, denial = x.statements
+    assert (claim["act"], denial["act"]) == ("accusation", "denial")
+    links = _links(x)
+    assert (denial["id"], claim["id"], "denies") in links
+    assert {who[t] for f, t, kind in links if f == claim["id"] and kind == "accuses"} == {"Voss Leather"}
+
+
+def test_an_accusation_accuses_every_other_actor_its_words_name() -> None:
+    text = ("The Harbourside Tenants Union said the landlord, Crestline Homes, and its agent, Parkway "
+            "Lettings, had overcharged tenants for repairs.")
+    x = run(text)
+    who = names(x)
+    accused = {who[t] for _, t, kind in _links(x) if kind == "accuses"}
+    assert accused == {"Crestline Homes", "Parkway Lettings"}
+
+
+def test_two_sides_giving_different_counts_of_one_thing_contradict_each_other() -> None:
+    text = ("The residents' group Riverwatch said 62 homes had been flooded when the Tarn dam overflowed.\n\n"
+            "The regional water authority said only 19 homes had been flooded and that the dam had worked "
+            "as designed.")
+    x = run(text)
+    label = {r["id"]: r["text"] for r in x.statements + x.evidence}
+    contradictions = {(label[f], label[t]) for f, t, kind in _links(x) if kind == "contradicts"}
+    assert contradictions == {
+        ("Only 19 homes had been flooded", "62 homes had been flooded when the Tarn dam overflowed"),
+        ("62 homes", "Only 19 homes had been flooded"),
+        ("19 homes", "62 homes had been flooded when the Tarn dam overflowed"),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same side's two figures
+        "Riverwatch said 62 homes had been flooded. Riverwatch said 40 homes had been flooded by noon.",
+        # sums of money and shares measure too many things to say two of them disagree
+        "Riverwatch said the authority paid its directors 2 million euros. "
+        "The authority said it paid 5 million euros for the directors' pensions.",
+        "Riverwatch said turnout at the hearing was 12%. The authority said turnout at the vote was 78%.",
+        # the same amount told by both sides, or amounts of different things
+        "Riverwatch said 62 homes had been flooded. The authority said 62 homes had been flooded.",
+        "Riverwatch said 62 homes had been flooded. The authority said 19 roads had been flooded.",
+    ],
+)
+def test_figures_that_do_not_disagree_about_one_measure_are_no_contradiction(text: str) -> None:
+    assert not [ln for ln in run(text).links if ln["type"] == "contradicts"]
+
+
+def test_a_described_institution_in_a_claim_is_what_the_claim_is_about() -> None:
+    text = ("Marlow General Hospital opened a new ward in May. Nurses told the Courier that the hospital "
+            "had cut night staff without warning.")
+    x = run(text)
+    who = names(x)
+    assert "Courier that the hospital" not in who.values()
+    (claim,) = [s for s in x.statements if "night staff" in s["text"]]
+    assert [who.get(a) for a in claim["about"]] == ["Marlow General Hospital"]

@@ -155,8 +155,8 @@ def test_blind_set_scores_stay_above_floors(key: str) -> None:
     ("blind6", "blind-6 (used for rule design)"),
     ("blind7", "blind-7 (unseen: never used for rules)"),
     ("blind8", "blind-8 (real-copy shapes, used for rule design)"),
-    ("blind9", "blind-9 (real-copy shapes, unseen: never used for rules)"),
-    ("blind10", "blind-10 (real-copy shapes, unseen: never used for rules)"),
+    ("blind9", "blind-9 (real-copy shapes, used for rule design)"),
+    ("blind10", "blind-10 (real-copy shapes, used for rule design)"),
 ])
 def test_scorer_labels_each_blind_set_honestly(key: str, label: str,
                                                capsys: pytest.CaptureFixture[str]) -> None:

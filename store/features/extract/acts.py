@@ -35,6 +35,7 @@ def refine_acts(
         if s["act"] == "claim":
             s["act"] = _own_act(statements, given, k, side)
     _answers_as_denials(statements, side)
+    claims_a_denial_answers(statements, side)
     answers_of_the_accused(statements, side, targets)
 
 
@@ -89,6 +90,33 @@ def accused_actors(
         mine = side(s["speaker"])
         out.update(targets.get(s["id"]) or [a for a in s.get("about", ()) if a not in mine])
     return out
+
+
+def claims_a_denial_answers(statements: list[dict[str, Any]], side: Callable[[str], set[str]]) -> None:
+    """A claim by another side that a denial answers in its own words is an accusation against the
+    denier's side ('Imoran has not hired a single replacement worker' answers 'brought in 230 casual
+    workers to replace strikers'): it becomes one, about that side when its words name nobody there."""
+    words = [words_of_text(s["text"]) for s in statements]
+    for k, d in enumerate(statements):
+        if d["act"] != "denial":
+            continue
+        mine = side(d["speaker"])
+        for j in range(max(0, k - _ANSWER_WINDOW), min(len(statements), k + _ANSWER_WINDOW)):
+            c = statements[j]
+            if c["act"] != "claim" or c["speaker"] in mine or side(c["speaker"]) & mine:
+                continue
+            if len(words[k] & words[j]) >= _ANSWER_SHARED:
+                c["act"] = "accusation"
+                if not mine & set(c.get("about", ())):
+                    c["about"] = (*c.get("about", ()), _speaks_for(d["speaker"], side))
+
+
+def _speaks_for(actor: str, side: Callable[[str], set[str]]) -> str:
+    """Whom an actor speaks for: the body it belongs to first ('a spokeswoman for Imoran' -> Imoran,
+    'the ministry' -> the ministry), itself when it belongs to none."""
+    mine = side(actor)
+    above = [a for a in mine if a != actor]
+    return max(above, key=lambda a: len(side(a))) if above else actor
 
 
 def answers_of_the_accused(

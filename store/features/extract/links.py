@@ -9,6 +9,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .quantities import quantities
+
 _WINDOW = 40  # statements further apart than this are never linked (keeps long texts linear)
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
 _STOP = frozenset(
@@ -100,9 +102,10 @@ def side_of(affiliation: dict[str, str | None]) -> Callable[[str], set[str]]:
 
 @functools.lru_cache(maxsize=4096)
 def words_of_text(text: str) -> frozenset[str]:
-    """The content words of a text, lower case, a plural -s dropped (what two statements share); the acts
-    and links stages ask for the same statements' words several times, hence the cache."""
-    return frozenset(w.rstrip("s") for w in _WORD.findall(text.lower()) if w not in _STOP)
+    """The content words of a text (what two statements share), lower case and cut to their first five
+    letters, a crude stem ('replacement' and 'replaced' share 'repla', 'vessels' and 'vessel' 'vesse'); the
+    acts and links stages ask for the same statements' words several times, hence the cache."""
+    return frozenset(w.rstrip("s")[:5] for w in _WORD.findall(text.lower()) if w not in _STOP)
 
 
 def _overlap(a: set[str], b: set[str]) -> float:
@@ -142,6 +145,100 @@ def _same_figure(ev: dict[str, Any], index: dict, order: dict[str, int], near: i
                     and not (s["span"][0] <= ev["span"][0] and ev["span"][1] <= s["span"][1]):
                 found[s["id"]] = s
     return list(found.values())
+
+
+def _accusations(statements: list[dict[str, Any]], targets: dict[str, list[str]],
+                 side: Callable[[str], set[str]], kinds: dict[str, str]) -> list[Proposed]:
+    """Who each accusation accuses: the reporting verb's target ('accused X of'), else every other actor
+    its words name (a state or a news outlet only as a verb's target)."""
+    out: list[Proposed] = []
+    for s in statements:
+        for t in targets.get(s["id"], ()):
+            if t != s["speaker"]:
+                out.append(Proposed(s["id"], t, "accuses", 0.75, "accused by the reporting verb"))
+        if s["act"] != "accusation" or targets.get(s["id"]):
+            continue
+        mine = side(s["speaker"])
+        for a in s.get("about", ()):
+            if a not in mine and kinds.get(a) not in ("state", "media"):
+                out.append(Proposed(s["id"], a, "accuses", 0.45, "accusing words about this actor"))
+    return out
+
+
+#: Units too general to say two figures measure one thing: shares, rates and sums of money ('78%' of one
+#: turnout and '100%' of another; '£180m invested' and '£62m paid').
+_GENERAL_UNITS = frozenset({"%", "per cent", "percent", "basis point", "point", "time", "year", "month",
+                            "day", "hour", "week"})
+
+
+def _counted(quantity: dict[str, Any] | None) -> list[tuple[float, str]]:
+    """(value, unit) of a quantity that counts or measures some thing (not money, a share or a time)."""
+    unit = (quantity or {}).get("unit") or ""
+    if not unit or unit.isupper():  # a currency code
+        return []
+    unit = unit.lower().rstrip("s")
+    return [] if unit in _GENERAL_UNITS else [(float(quantity["value"]), unit)]
+
+
+def _measures(text: str) -> list[tuple[float, str]]:
+    """(value, unit) of each thing a text counts or measures: (37.0, 'home'), (900.0, 'hectare')."""
+    return [m for f in quantities(text, 0, len(text)) for m in _counted(f.quantity)]
+
+
+def _contradicting_figures(statements: list[dict[str, Any]], evidence: list[dict[str, Any]],
+                           order: dict[str, int], words: dict, side: Callable[[str], set[str]],
+                           sentence: Callable[[str], str]) -> list[Proposed]:
+    """Two sides giving different amounts of one measure on one subject cannot both be right ('the death
+    toll is 17 people' and '31 people dead'): the later statement contradicts the earlier, and a figure
+    offered as evidence contradicts another side's statement of a different amount (what a figure
+    counts is read from its sentence: '37 homes' alone names no subject)."""
+    told = [(s, s["speaker"], _measures(s["text"]), words[s["id"]]) for s in statements]
+    shown = [(e, e["reported_by"], _evidence_measures(e), words_of_text(sentence(e["id"]) or e["text"]))
+             for e in evidence if e.get("reported_by")]
+    told = [it for it in told if it[2]]
+    shown = [it for it in shown if it[2]]
+    out: list[Proposed] = []
+    for j, later in enumerate(told):
+        for earlier in told[max(0, j - _WINDOW) : j]:
+            if _disagree(later, earlier, side):
+                out.append(Proposed(later[0]["id"], earlier[0]["id"], "contradicts", 0.4,
+                                    "another side gives a different amount of the same measure"))
+    for figure in shown:
+        for statement in told:
+            if abs(order[statement[0]["id"]] - _nearest(figure[0], told, order)) <= _WINDOW \
+                    and _disagree(figure, statement, side):
+                out.append(Proposed(figure[0]["id"], statement[0]["id"], "contradicts", 0.4,
+                                    "a figure another side gives differs from this one"))
+    return out
+
+
+def _evidence_measures(e: dict[str, Any]) -> list[tuple[float, str]]:
+    return _counted(e["quantity"]) if e.get("quantity") else _measures(e["text"])
+
+
+def _nearest(e: dict[str, Any], told: list, order: dict[str, int]) -> int:
+    """The position, among statements, nearest a piece of evidence (for the link window)."""
+    starts = [it[0]["span"][0] for it in told]
+    k = min(bisect.bisect_left(starts, e["span"][0]), len(told) - 1)
+    return order[told[k][0]["id"]]
+
+
+def _disagree(a: tuple, b: tuple, side: Callable[[str], set[str]]) -> bool:
+    """Whether two sides' figures disagree: other sides, a shared unit and subject word, every amount of
+    that unit different."""
+    _, who, figures, topic = a
+    _, other, their_figures, their_topic = b
+    if other in side(who) or who in side(other):
+        return False
+    units = {u for _, u in figures} & {u for _, u in their_figures}
+    if not units or not (topic & their_topic) - {u[:5] for u in units}:
+        return False
+    return all(_differ(v, w) for v, u in figures if u in units for w, uw in their_figures if uw == u)
+
+
+def _differ(a: float, b: float) -> bool:
+    """Whether two amounts of one measure disagree (not a rounding of one another)."""
+    return abs(a - b) > 0.1 * max(abs(a), abs(b))
 
 
 def _aimed_at(s: dict[str, Any], mine: set[str], about: dict, tsets: dict) -> bool:
@@ -226,15 +323,7 @@ def propose_links(
 
     side = side_of(affiliation)
 
-    for s in statements:
-        for t in targets.get(s["id"], ()):
-            if t != s["speaker"]:
-                out.append(Proposed(s["id"], t, "accuses", 0.75, "accused by the reporting verb"))
-        if s["act"] == "accusation" and not targets.get(s["id"]):
-            mine = side(s["speaker"])
-            named = [a for a in s.get("about", ()) if a not in mine and kinds.get(a) != "state"]
-            if named:
-                out.append(Proposed(s["id"], named[0], "accuses", 0.45, "accusing words about this actor"))
+    out.extend(_accusations(statements, targets, side, kinds))
     # Denials: the accusation (or claim) about the denier's side that shares most words.
     for d in statements:
         if d["act"] == "denial":
@@ -256,6 +345,7 @@ def propose_links(
                     r["id"], target["id"], "responds_to", 0.4, "answers an earlier statement by another side"
                 )
             )
+    out.extend(_contradicting_figures(statements, evidence, order, words, side, sentence))
     # Restatements: the same speaker saying the same words twice (a lede quoting part of a later quote).
     by_speaker: dict[str, list[dict[str, Any]]] = {}
     for s in statements:

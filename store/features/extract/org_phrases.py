@@ -139,6 +139,8 @@ def place_orgs(doc: Doc, sent: tuple[int, int]) -> None:
         caps = [w for w in words if w[:1].isupper()]
         if any(doc.reg.lookup(w) is not None or w.lower() in doc.common for w in caps):
             continue  # a person's or organisation's name ('the Trump administration'), or a common word
+        if any(w in wl.function_words() for w in words[len(caps) : -1]):
+            continue  # a clause, not a name: 'told the Courier that the hospital …'
         ent = doc.reg.get_or_create(m.group(1), "organisation", 0.7)
         main = doc.reg.main_state(s)
         if main is not None and not ent.affiliation:

@@ -4,6 +4,7 @@ few of its words) become statement records with their speaker, act, span, quote 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from claimnet.store.model import Statement
@@ -13,6 +14,7 @@ from .attribution import Speech
 from .draft import Draft, clean
 from .entities import Entity
 from .quotes import Quote
+from .wordlists import org_words
 
 
 def statement_records(draft: Draft, speeches: list[Speech]) -> None:
@@ -66,16 +68,22 @@ def statement_records(draft: Draft, speeches: list[Speech]) -> None:
                 out.statements.append(rec)
 
 
-_DESCRIBED = re.compile(
-    r"\b[Tt]he\s+(company|firm|operator|group|ministry|agency|regulator|council|commission|bank|"
-    r"government|authority|authorities|panel|union|party|club|university|board)\b"
-)
+#: Descriptor nouns too vague to stand for one actor inside a statement's words ('the other side').
+_VAGUE = frozenset({"side", "house", "body", "community", "network", "team", "center", "centre", "office"})
+
+
+@functools.cache
+def _described() -> re.Pattern[str]:
+    """'the company', 'the hospital', 'the utility': an organisation's descriptor noun after 'the'."""
+    nouns = set(org_words()["descriptor_class"]) - _VAGUE | {"authorities", "panel"}
+    alternatives = "|".join(re.escape(n) for n in sorted(nouns, key=lambda n: -len(n)))
+    return re.compile(rf"\b[Tt]he\s+({alternatives})\b")
 
 
 def _described_in(doc: Doc, s: int, e: int) -> list[Entity]:
     """The actors that definite descriptions inside a span refer to ('the company had kept …')."""
     out = []
-    for m in _DESCRIBED.finditer(doc.text, s, e):
+    for m in _described().finditer(doc.text, s, e):
         ent = doc.reg.description(m.group(1), m.start())
         if ent is not None:
             out.append(ent.final())
