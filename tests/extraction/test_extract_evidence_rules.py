@@ -30,6 +30,14 @@ def test_count_after_a_verb_and_a_converted_amount_in_brackets_are_one_quantity(
         ("Its monitors recorded at least 2,710, the agency said.", "at least 2,710"),
         ("The traders cited a test certificate seen by Reuters, the report said.",
          "a test certificate seen by Reuters"),
+        ("The council signed a €6 million flood-defence contract in May, the mayor said.",
+         "a €6 million flood-defence contract"),
+        ("Tenants pay about £950 a month for the flats, the union said.", "about £950 a month"),
+        ("The union said 9 of the injured workers were still in hospital.", "9 of the injured workers"),
+        ("Medics said 23 dead had been counted by noon.", "23 dead"),
+        ("The inspectors said a 52-page audit report by the ministry found 14 faults.",
+         "a 52-page audit report"),
+        ("The firm said its maintenance log showed no fault on the line.", "its maintenance log"),
     ],
 )
 def test_evidence_takes_the_noun_phrase_a_reader_would_check(sentence: str, phrase: str) -> None:
@@ -71,3 +79,16 @@ def test_a_figure_backs_only_its_own_sides_telling_and_an_organisation_may_end_t
     figure = next(e for e in x.evidence if "14 transfers" in e["text"] and e["span"][0] < 70)
     minister = [s["id"] for s in x.statements if s["span"][0] > 80]
     assert not any(ln["from"] == figure["id"] and ln["to"] in minister for ln in x.links)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        ("The firm said it had paid a $40 million.", "$40 million"),  # 'a' before a sum that stands alone
+        ("A spokesman said the refund was a $12 increased by law.", "$12"),  # no participle as its noun
+        ("Police said 3 of the men is a guess.", None),  # 'is' counts nothing
+    ],
+)
+def test_what_does_not_extend_a_quantity(sentence: str, phrase: str | None) -> None:
+    got = [sentence[e["span"][0] : e["span"][1]] for e in run(sentence).evidence if e["kind"] == "quantity"]
+    assert got == ([phrase] if phrase else [])

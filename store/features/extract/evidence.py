@@ -14,6 +14,16 @@ __all__ = ["Found", "find_evidence", "findings", "quantities"]
 _DIGIT = re.compile(r"\d")
 
 
+_PAGES = re.compile(r"\d+-page\s+(?:[\w-]+\s+)?$")
+_PROVENANCE = re.compile(r"\s+(?:by|published|released|issued|filed|seen|obtained|from|posted|circulated)\b")
+
+
+def _counted_in_pages(text: str, s: int, e: int, lo: int, hi: int) -> bool:
+    """A document its pages name ('a 40-page report') ends at its noun: what follows only says where it
+    came from ('by the panel', 'published on Tuesday', 'filed with the court')."""
+    return _PAGES.search(text, max(lo, s - 30), s) is not None and _PROVENANCE.match(text, e, hi) is not None
+
+
 def _np_extent(text: str, start: int, end: int, hi: int) -> int:
     """Extend a noun to the end of its phrase: 'debris of a missile found in the Kharkiv region',
     'satellite images taken the day after the strike', 'a letter to the company seen by the BBC'."""
@@ -70,7 +80,7 @@ def _document_ok(text: str, s: int, m: re.Match[str], before: str, after: str) -
             is not None
         )
     has_mod = bool(_patterns()["mods"].match(m.group())) or bool(
-        re.search(r"(?:\d[\d,.]*-[a-z]+|[A-Z][\w.&-]*['’]s)\s+$", before, re.IGNORECASE))
+        re.search(r"(?:\d[\d,.]*-[a-z]+\s+(?:[a-z-]+\s+)?|[A-Z][\w.&-]*['’]s\s+)$", before, re.IGNORECASE))
     followed = re.match(
         r"\s+(?:published|released|issued|reviewed|obtained|seen|by|showing|showed|in which|from the)\b",
         after,
@@ -137,7 +147,8 @@ def findings(text: str, lo: int, hi: int) -> list[Found]:
             continue
         for m in pats[kind].finditer(text, lo, hi):
             s, e = m.start(), m.end()
-            np_end = _np_extent(text, s, e, hi)
+            paged = kind == "document" and _counted_in_pages(text, s, e, lo, hi)
+            np_end = e if paged else _np_extent(text, s, e, hi)
             if any(f.start < np_end and s < f.end for f in out):
                 continue
             word = m.group().lower()

@@ -147,9 +147,12 @@ def _head_before(text: str, start: int, lo: int) -> int:
 
 
 def _unit_of_owner(text: str, pos: int, hi: int) -> tuple[str | None, int]:
-    """The counted noun of 'N of its members', 'N of the 340 tonnes'."""
-    m = re.match(r"\s+of\s+(?:its|the|their|his|her|our)\s+([a-z][\w-]*s)\b", text[pos:hi])
-    return (m.group(1), pos + m.end()) if m else (None, pos)
+    """The counted noun of 'N of its members', 'N of the infected babies', 'N of those offers'."""
+    m = re.match(r"\s+of\s+(?:its|the|their|his|her|our|those|these)\s+(?:[a-z-]+\s+)?([a-z][\w-]*s)\b",
+                 text[pos:hi])
+    if m is None or m.group(1) in _VERB_STOP or len(m.group(1)) < 4:
+        return None, pos
+    return m.group(1), pos + m.end()
 
 
 def _hyphen_unit(text: str, pos: int, hi: int, start: int) -> tuple[str | None, int, int]:
@@ -159,6 +162,34 @@ def _hyphen_unit(text: str, pos: int, hi: int, start: int) -> tuple[str | None, 
         return None, pos, start  # 'a 14-page report' is a document, 'a 38-year-old' an age
     det = re.search(r"\b(?:a|an|the)\s+$", text[max(0, start - 6) : start])
     return m.group(1), pos + m.end(), start - len(det.group()) if det else start
+
+
+_RATE = re.compile(r"\s+(?:a|an|per)\s+(?:year|month|week|day|hour|head|person|tonne|barrel)\b")
+
+
+def _rate(text: str, end: int, hi: int) -> int:
+    """A sum paid per period or piece is that rate: '€412 a year', '$4 million a day'."""
+    m = _RATE.match(text, end, hi)
+    return m.end() if m else end
+
+
+_NEXT_WORD = re.compile(r"\s+([a-z][a-z-]+)\b")
+
+
+def _money_as_modifier(text: str, start: int, end: int, hi: int) -> tuple[int, int]:
+    """A sum before the noun it sizes is that noun's phrase: 'a €9 million pipe-renewal budget', 'a $2
+    billion loan' (up to two words; not 'a' before a sum that stands alone)."""
+    det = re.search(r"\b(?:a|an)\s+$", text[max(0, start - 4) : start])
+    if det is None:
+        return start, end
+    stop = wl.function_words() | _VERB_STOP
+    head_end = end
+    for _ in range(2):
+        m = _NEXT_WORD.match(text, head_end, hi)
+        if m is None or m.group(1) in stop or m.group(1).endswith(("ed", "ly")):
+            break
+        head_end = m.end()
+    return (start - len(det.group()), head_end) if head_end > end else (start, end)
 
 
 def _multiplied(text: str, end: int, hi: int) -> int:
@@ -224,7 +255,8 @@ def quantities(text: str, lo: int, hi: int) -> list[Found]:
             start = qb.start()
         if cur:
             unit = ev["currencies"][cur]
-            end = e
+            end = _rate(text, e, hi)
+            start, end = _money_as_modifier(text, start, end, hi)
         elif pct:
             unit = "%"
             end = e
