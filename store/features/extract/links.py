@@ -186,41 +186,35 @@ def _measures(text: str) -> list[tuple[float, str]]:
 
 
 def _contradicting_figures(statements: list[dict[str, Any]], evidence: list[dict[str, Any]],
-                           order: dict[str, int], words: dict, side: Callable[[str], set[str]],
+                           words: dict, side: Callable[[str], set[str]],
                            sentence: Callable[[str], str]) -> list[Proposed]:
     """Two sides giving different amounts of one measure on one subject cannot both be right ('the death
     toll is 17 people' and '31 people dead'): the later statement contradicts the earlier, and a figure
     offered as evidence contradicts another side's statement of a different amount (what a figure
     counts is read from its sentence: '37 homes' alone names no subject)."""
     told = [(s, s["speaker"], _measures(s["text"]), words[s["id"]]) for s in statements]
-    shown = [(e, e["reported_by"], _evidence_measures(e), words_of_text(sentence(e["id"]) or e["text"]))
-             for e in evidence if e.get("reported_by")]
-    told = [it for it in told if it[2]]
-    shown = [it for it in shown if it[2]]
     out: list[Proposed] = []
     for j, later in enumerate(told):
         for earlier in told[max(0, j - _WINDOW) : j]:
-            if _disagree(later, earlier, side):
+            if later[2] and earlier[2] and _disagree(later, earlier, side):
                 out.append(Proposed(later[0]["id"], earlier[0]["id"], "contradicts", 0.4,
                                     "another side gives a different amount of the same measure"))
-    for figure in shown:
-        for statement in told:
-            if abs(order[statement[0]["id"]] - _nearest(figure[0], told, order)) <= _WINDOW \
-                    and _disagree(figure, statement, side):
-                out.append(Proposed(figure[0]["id"], statement[0]["id"], "contradicts", 0.4,
+    starts = [s["span"][0] for s in statements]
+    for e in evidence:
+        figure = (e, e.get("reported_by"), _evidence_measures(e), frozenset())
+        if not figure[1] or not figure[2]:
+            continue
+        figure = (*figure[:3], words_of_text(sentence(e["id"]) or e["text"]))
+        near = bisect.bisect_left(starts, e["span"][0])
+        for statement in told[max(0, near - _WINDOW) : near + _WINDOW]:
+            if statement[2] and _disagree(figure, statement, side):
+                out.append(Proposed(e["id"], statement[0]["id"], "contradicts", 0.4,
                                     "a figure another side gives differs from this one"))
     return out
 
 
 def _evidence_measures(e: dict[str, Any]) -> list[tuple[float, str]]:
     return _counted(e["quantity"]) if e.get("quantity") else _measures(e["text"])
-
-
-def _nearest(e: dict[str, Any], told: list, order: dict[str, int]) -> int:
-    """The position, among statements, nearest a piece of evidence (for the link window)."""
-    starts = [it[0]["span"][0] for it in told]
-    k = min(bisect.bisect_left(starts, e["span"][0]), len(told) - 1)
-    return order[told[k][0]["id"]]
 
 
 def _disagree(a: tuple, b: tuple, side: Callable[[str], set[str]]) -> bool:
@@ -345,7 +339,7 @@ def propose_links(
                     r["id"], target["id"], "responds_to", 0.4, "answers an earlier statement by another side"
                 )
             )
-    out.extend(_contradicting_figures(statements, evidence, order, words, side, sentence))
+    out.extend(_contradicting_figures(statements, evidence, words, side, sentence))
     # Restatements: the same speaker saying the same words twice (a lede quoting part of a later quote).
     by_speaker: dict[str, list[dict[str, Any]]] = {}
     for s in statements:
