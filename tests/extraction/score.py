@@ -227,6 +227,10 @@ BLIND_SETS = {
         Path(__file__).resolve().parent / "blind10",
         "blind-10 (real-copy shapes, used for rule design)",
     ),
+    "blind11": (
+        Path(__file__).resolve().parent / "blind11",
+        "blind-11 (real-copy shapes, unseen: never used for rules)",
+    ),
 }
 
 
