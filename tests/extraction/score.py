@@ -229,7 +229,7 @@ BLIND_SETS = {
     ),
     "blind11": (
         Path(__file__).resolve().parent / "blind11",
-        "blind-11 (real-copy shapes, unseen: never used for rules)",
+        "blind-11 (real-copy shapes, used for rule design)",
     ),
 }
 
