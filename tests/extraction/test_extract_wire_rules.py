@@ -381,3 +381,36 @@ def test_a_description_in_the_reported_words_makes_the_statement_about_that_acto
     who = names(x)
     dark = next(s for s in x.statements if "in the dark" in s["text"])
     assert "Calder Vale Water" in {who.get(a) for a in dark["about"]}
+
+
+def test_guillemets_end_a_sentence_and_their_comma_inside_still_points_to_the_speaker() -> None:
+    text = ("Union leader Marta Quist accused the board of hiding the losses. «The board knew, and the board "
+            "kept quiet,» she told AFP. Tessel Freight said: «Every shipment was checked.» It said the "
+            "losses were small. «Our books are in order,» Tessel said in a statement.")
+    got = spans(run(text), text)
+    assert ("Marta Quist", "the board of hiding the losses") in got
+    assert ("Marta Quist", "The board knew, and the board kept quiet") in got
+    assert ("Tessel Freight", "Every shipment was checked.") in got
+    assert ("Tessel Freight", "Our books are in order") in got
+
+
+def test_a_company_named_after_carrier_is_an_actor_and_an_aircraft_carrier_a_ship() -> None:
+    x = run("Budget carrier Flyvo said on Monday that its pilots were rested. The aircraft carrier Nimitz "
+            "sailed on Tuesday, the navy said.")
+    assert set(names(x).values()) == {"Flyvo", "navy"}
+
+
+def test_whoever_saw_a_document_is_not_its_author() -> None:
+    text = ("An inspection report by the Maritime Safety Board (MSB), seen by AFP, found that 11 lifeboats "
+            "had not been serviced.")
+    assert spans(run(text), text) == {("Maritime Safety Board", "11 lifeboats had not been serviced")}
+
+
+def test_the_union_is_the_workers_body_and_the_airline_not_an_association_named_after_airlines() -> None:
+    text = ("Regional carrier Norvelo grounded two jets, the Norwegian Airline Pilots' Association said "
+            "on Monday, adding that the airline had ignored engine warnings. The transport ministry said it "
+            "would review the case. The union said 12 pilots had refused to fly. The airline said it would "
+            "sue the union.")
+    who = {words: name for name, words in spans(run(text), text)}
+    assert who["12 pilots had refused to fly"] == "Norwegian Airline Pilots' Association"
+    assert who["it would sue the union"] == "Norvelo"

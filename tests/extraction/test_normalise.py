@@ -62,6 +62,8 @@ def test_indented_paragraphs_start_new_paragraphs() -> None:
         "Advertisement",
         "Updated 14:32 GMT",
         "Soldiers patrol the square on Monday. (AP Photo/Ivan Petrov)",
+        "- «Delays, not danger» -",
+        "— Talks stall —",
     ],
 )
 def test_furniture_lines(line: str) -> None:
@@ -74,6 +76,7 @@ def test_furniture_lines(line: str) -> None:
         "By Friday the company had withdrawn its offer, the union said.",
         "Photographs of the debris were shown to reporters, the ministry said.",
         "Reporters were told the shipments had stopped.",
+        "- The union said the strike would go on until the company paid the arrears in full. -",
     ],
 )
 def test_prose_is_not_furniture(line: str) -> None:

@@ -122,7 +122,7 @@ def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> li
                 subj = _clause_subject(doc, sent, cs)
         if subj is None:
             pre = text[lo:cs].rstrip()
-            if (pre.endswith((",", "”", '"', ",”", ',"')) or not pre) and lemma in _INVERTIBLE:
+            if (pre.endswith((",", "”", '"', "»", ",”", ',"', ",»")) or not pre) and lemma in _INVERTIBLE:
                 subj = subject_after(doc, ce, sent[1])
         if subj is None and participle:
             subj = _clause_subject(doc, sent, cs)

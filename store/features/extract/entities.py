@@ -297,7 +297,11 @@ class Registry:
             return head in e.tags or last in e.tags
 
         def by_name(e: Entity) -> bool:
-            return e.kind != "state" and f" {_spelling(last)}" in f" {_spelling(fold(e.name))}"
+            name = fold(e.name)
+            if e.kind == "state" or f" {_spelling(last)}" not in f" {_spelling(name)}":
+                return False
+            head_word = name.split()[-1]  # 'the airline' is not the Belgian Airline Pilots' Association
+            return head_word == last or head_word not in wl.org_words()["descriptor_class"]
 
         def by_role(e: Entity) -> bool:
             return e.kind == "person" and e.role is not None and last in fold(e.role)
@@ -340,6 +344,10 @@ class Registry:
                 unmarked, before
             )
         elif cls == "government":
+            if last == "union":  # in news a trade union far more often than a union of states
+                found = self.most_recent(lambda e: org(e) and _labour_body(e), before)
+                if found is not None:
+                    return found
             return self.most_recent(lambda e: org(e) and looks_gov(e), before)
         elif cls == "group":
             found = self.most_recent(lambda e: org(e) and org_class(e) not in ("court", "government"), before)
@@ -391,6 +399,15 @@ def _gender_ok(e: Entity, gender: str) -> bool:
     if gender == "-" or e.gender == "-":
         return gender == "-" or not role_says_otherwise(e.role, gender)
     return e.gender == gender
+
+
+_LABOUR_WORDS = frozenset({"union", "unions", "association", "federation", "guild", "syndicate", "workers",
+                           "workers'", "confederation", "congress"})
+
+
+def _labour_body(e: Entity) -> bool:
+    """Whether an organisation's name or tags make it a trade union or professional association."""
+    return "union" in e.tags or bool(_LABOUR_WORDS & set(fold(e.name).split()))
 
 
 def _spelling(text: str) -> str:

@@ -43,6 +43,8 @@ _PHOTO_CREDIT = re.compile(
     r"(?:REUTERS|AFP|AP|EPA|Getty\s+Images|Reuters|Photo|PHOTO)\s*/\s*[A-Z][\w .'’/-]*\s*\)?\s*$|"
     r"\((?:AP|AFP|Reuters|EPA)\s+Photo[^)]*\)\s*$|Photograph:\s*[^.]+$|via\s+Getty\s+Images\s*\)?\s*$"
 )
+#: A wire story's subheading between dashes: '- «Smoke, not flames» -', '— Talks stall —'.
+_SUBHEAD = re.compile(r"^[-–—]\s+[^.]{1,60}?\s+[-–—]$")
 #: A wire desk's sign-off closing a story: 'str-ml/ach', 'jm/dw'.
 _DESK_CODE = re.compile(r"^[a-z]{2,5}(?:[-/][a-z]{2,5})+(?:\s+[a-z]{2,5}(?:[-/][a-z]{2,5})*)*$")
 #: A dateline opening the first paragraph: "WARSAW, June 12 (Reuters) -", "GENEVA (AP) —", "LONDON -".
@@ -131,7 +133,7 @@ def is_furniture_line(line: str) -> bool:
         return False
     if _FURNITURE_LINE.match(body) or (len(body.split()) <= 12 and _BYLINE.match(body)):
         return True
-    if _DESK_CODE.match(body):
+    if _DESK_CODE.match(body) or _SUBHEAD.match(body):
         return True
     return bool(_PHOTO_CREDIT.search(body)) and len(body) < 400
 

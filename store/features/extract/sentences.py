@@ -63,7 +63,7 @@ _ABBREV = frozenset(
         "bros",
     ]
 )
-_END = re.compile(r"[.!?]+[\"”’')\]]*")
+_END = re.compile(r"[.!?]+[\"”’')\]»]*")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -111,7 +111,7 @@ def sentences(text: str, protected: list[tuple[int, int]] = ()) -> list[tuple[in
             if nxt == e or nxt >= pe:
                 continue
             c = text[nxt]
-            if not (c.isupper() or c.isdigit() or c in "\"“‘'(["):
+            if not (c.isupper() or c.isdigit() or c in "\"“‘'([«„"):
                 continue
             if text[m.start()] == "." and m.end() - m.start() == 1 and _is_abbreviation(text, m.start()):
                 continue

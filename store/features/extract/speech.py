@@ -52,6 +52,10 @@ _BARE_CLAUSE_RE = re.compile(
 )
 _FIRST_WORDS = frozenset({"according"} | {p.split()[0] for p in wl.verb_particles()})
 
+#: What may stand just before a capitalised word inside a sentence for it to be read as a reporting verb:
+#: a closing quotation mark or a comma.
+_AFTER_QUOTE = ("” ", '" ', "» ", ", ")
+
 
 @dataclass(slots=True)
 class Speech:
@@ -112,7 +116,7 @@ def cues(doc: Doc, sent: tuple[int, int]) -> list[tuple[int, int, str, str, str]
             k += 2
             continue
         v = verbs.get(low)
-        if v is None or t.is_cap and k != a and doc.text[t.start - 2 : t.start] not in ("” ", '" ', ", "):
+        if v is None or t.is_cap and k != a and doc.text[t.start - 2 : t.start] not in _AFTER_QUOTE:
             k += 1
             continue
         if (

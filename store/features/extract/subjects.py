@@ -59,6 +59,11 @@ _APPOS_START = frozenset(
         "once",
         "formerly",
         "also",
+        # how a document reached the press: 'an audit by X, seen by AFP, found' (AFP only saw it)
+        "seen",
+        "obtained",
+        "reviewed",
+        "leaked",
     }
 )
 

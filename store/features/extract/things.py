@@ -55,11 +55,17 @@ def names_a_thing(doc: Doc, m: NameMention) -> bool:
     event = any(t in things["event_heads"] for t in tails) or _event_of(words, things)
     if before == "the" and len(words) >= 2 and event:
         return True  # 'the Cedar Ridge Fire' (but 'Cal Fire said' is a body)
-    if before in things["nouns"]:
+    if before in things["nouns"] and not _names_a_company(doc, m, before):
         return True
     if before == "the" and m.cat == "person" and not (m.role or m.aff_text) and _after_a_thing_noun(doc, m):
         return True  # 'two tankers, the Jade Orchid and the Amber Kestrel': a person takes no article
     return before == "of" and _word_before(doc, m.first_token, 2) in things["place_nouns"]  # 'the site of X'
+
+
+def _names_a_company(doc: Doc, m: NameMention, noun: str) -> bool:
+    """'budget carrier Flyvo' is an airline, 'the aircraft carrier Nimitz' a ship: a noun that is both a
+    vessel and a kind of company names a company unless 'aircraft' comes before it."""
+    return noun in wl.org_words()["descriptor_class"] and _word_before(doc, m.first_token, 2) != "aircraft"
 
 
 def _after_a_thing_noun(doc: Doc, m: NameMention, reach: int = 8) -> bool:
