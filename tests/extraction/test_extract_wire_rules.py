@@ -414,3 +414,23 @@ def test_the_union_is_the_workers_body_and_the_airline_not_an_association_named_
     who = {words: name for name, words in spans(run(text), text)}
     assert who["12 pilots had refused to fly"] == "Norwegian Airline Pilots' Association"
     assert who["it would sue the union"] == "Norvelo"
+
+
+def test_according_to_a_report_after_but_and_how_the_report_came_about_are_not_its_words() -> None:
+    text = ("But according to a 40-page report by Selby Structural Engineers, commissioned by the owner, "
+            "Harwood Estates, 9 of the 30 anchors had failed.")
+    assert spans(run(text), text) == {("Selby Structural Engineers", "9 of the 30 anchors had failed")}
+
+
+def test_a_subject_with_a_participle_phrase_speaks_through_its_head() -> None:
+    text = "The union representing cleaners at the depot says the company cut their shifts without notice."
+    assert spans(run(text), text) == {("union", "the company cut their shifts without notice")}
+
+
+def test_the_main_contractor_answering_it_rejects_is_the_one_that_speaks_next() -> None:
+    text = ("The Haulage Workers Union said the main contractor, Brisco Civil, had cut corners. Brisco said "
+            'it "rejects absolutely" any suggestion that safety was ignored. It said the steel had arrived '
+            "late.")
+    got = spans(run(text), text)
+    assert ("Brisco Civil", "the steel had arrived late") in got
+    assert not any(name == "Haulage Workers Union" and "steel" in words for name, words in got)

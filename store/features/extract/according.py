@@ -32,6 +32,36 @@ _DOC_WORDS = frozenset(
 )
 
 
+#: Words that open a sentence without being part of what 'according to X' covers ('But according to …').
+_CONNECTIVES = frozenset({"but", "and", "yet", "however", "meanwhile", "still", "also", "now", "so"})
+#: How a document came about, set off after its name: 'a report by X, commissioned by the developer, Y, …'.
+_PROVENANCE = re.compile(
+    r"(?:commissioned|published|released|obtained|seen|prepared|written|compiled|issued)\b"
+)
+_APPOSED_NAME = re.compile(r"\s*(?:[A-Z][\w'’&.-]*\s?)+")
+
+
+def _after_provenance(text: str, start: int, end: int) -> int:
+    """Where the words an 'according to' covers start: after the comma and any participle phrase that only
+    says how the document came about (with a name in apposition inside it)."""
+    while start < end and text[start] == " ":
+        start += 1
+    if not _PROVENANCE.match(text, start, end):
+        return start
+    comma = text.find(",", start, end)
+    while comma >= 0:
+        nxt = text.find(",", comma + 1, end)
+        if nxt < 0 or not _APPOSED_NAME.fullmatch(text, comma + 1, nxt):
+            break
+        comma = nxt  # '…, commissioned by the developer, Greyfield Living, 14 of …'
+    if comma < 0:
+        return start
+    start = comma + 1
+    while start < end and text[start] == " ":
+        start += 1
+    return start
+
+
 def _unnamed_head(doc: Doc, lo: int, np_end: int) -> Subject | None:
     """An unnamed source opening the phrase after 'according to' ('residents reached by …')."""
     heads = wl.unnamed_sources()
@@ -97,10 +127,9 @@ def according(
     if subj is not None and (by or any(w in _DOC_WORDS for w in np_text.lower().split()[:4])):
         doc.reg.report_author = subj.entities[0]
     before = text[sent[0] : cs].strip()
-    if not before or before.endswith((":",)) or len(before.split()) <= 3 and before.endswith(","):
-        start = comma + 1
-        while start < sent[1] and text[start] == " ":
-            start += 1
+    opening = not before or before.endswith((":",)) or len(before.split()) <= 3 and before.endswith(",")
+    if opening or before.lower().strip(",") in _CONNECTIVES:
+        start = _after_provenance(text, comma + 1, sent[1])
         content = (start, trim_end(text, start, sent[1])) if comma >= 0 else None
     else:
         end = cs

@@ -38,7 +38,8 @@ _INVERTIBLE = _CLAUSAL | frozenset(
 #: Reported words that speak of the speaker as 'it': 'Torvik Haulage said it would appeal' (not the
 #: 'it' of 'said it was unfair that …').
 _ITS_OWN_RE = re.compile(
-    r"its\s|it\s+(?:would|will|had|has|could|can|did|does|plans?|planned|intends?|intended|expects?|expected|"
+    r"its\s|it\s+[\"“]?(?:would|will|had|has|could|can|did|does|plans?|planned|intends?|intended|expects?|expected|"
+    r"rejects?|rejected|denies|denied|welcomes?|welcomed|regrets?|regretted|"
     r"stood|stands|remains?|remained|was (?:not )?(?:aware|committed|confident|cooperating|reviewing|"
     r"investigating|working))\b"
 )

@@ -68,6 +68,11 @@ _APPOS_START = frozenset(
 )
 
 
+#: A participle phrase after a subject's noun, up to the verb: 'the union representing workers on the site'.
+_PARTICIPLE_TAIL = re.compile(
+    r"(?<=[a-z])\s+(?:representing|based|working|living|campaigning|acting|opposing|backing|supporting|running|"
+    r"operating|advising|affected)\b[^,;:]*$"
+)
 _ACRONYM_TAIL = re.compile(r"\s*\([A-Z][A-Za-z.&-]{1,11}\)\s*$")
 _SELF_NAMED = re.compile(
     r"(?:which|who)\s+(?:calls|called|describes|described)\s+(?:itself|themselves)\s+(?:the\s+)?"
@@ -193,6 +198,11 @@ def subject_before(doc: Doc, lo: int, cue_start: int, depth: int = 0) -> Subject
         if ante is not None and ante.last_pos >= lo:
             return Subject([ante], lo + rm.start(1), end, 0.75, "relative")
         return None
+    modified = _PARTICIPLE_TAIL.search(left)
+    if modified and depth < 4:  # 'the union representing workers on the site said': the union
+        head = subject_before(doc, lo, lo + modified.start(), depth + 1)
+        if head is not None:
+            return Subject(head.entities, head.start, end, head.confidence, head.how)
     office = re.search(r"['’]s\s+(?:office|campaign|team|lawyers|attorneys|aides)$", text[lo:end])
     hit = doc.at_end.get(lo + office.start()) if office else None
     if hit and hit[0] >= lo and hit[1].kind == "person":
