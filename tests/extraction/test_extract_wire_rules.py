@@ -434,3 +434,19 @@ def test_the_main_contractor_answering_it_rejects_is_the_one_that_speaks_next() 
     got = spans(run(text), text)
     assert ("Brisco Civil", "the steel had arrived late") in got
     assert not any(name == "Haulage Workers Union" and "steel" in words for name, words in got)
+
+
+def test_a_group_named_generically_and_then_by_name_is_one_actor() -> None:
+    text = ("A batch of yoghurt was recalled, and food safety officials say the dairy waited a week. The "
+            "National Food Safety Office said it had warned the dairy on May 2. Officials at the port said "
+            "the trucks were held.")
+    who = {words: name for name, words in spans(run(text), text)}
+    assert who["the dairy waited a week"] == "National Food Safety Office"
+    assert who["the trucks were held"] != "National Food Safety Office"  # 'officials' alone is anyone's
+
+
+def test_suggested_with_a_clause_is_a_claim_and_a_guild_is_an_organisation() -> None:
+    text = ("The Specialist Bakers’ Guild said the flour was safe. The miller, Ann Cobb, suggested the "
+            "mould may have come from the depot.")
+    assert spans(run(text), text) == {("Specialist Bakers’ Guild", "the flour was safe"),
+                                      ("Ann Cobb", "the mould may have come from the depot")}

@@ -21,6 +21,7 @@ def resolve_across(doc: Doc) -> None:
     _merge_placeholders(doc.reg)
     _merge_self_named(doc)
     _merge_roles_into_names(doc.reg)
+    _merge_generic_groups(doc.reg)
 
 
 def _merge_roles_into_names(reg: Registry) -> None:
@@ -34,6 +35,27 @@ def _merge_roles_into_names(reg: Registry) -> None:
         holders = [n for n in named if fold(n.role).split()[-1:] == office]
         if len(holders) == 1:
             reg.merge(e, holders[0])
+
+
+#: Words of a generic group that do not say which body it is ('independent experts', 'senior officials').
+_VAGUE_MODIFIERS = frozenset({"independent", "senior", "regional", "local", "national", "state", "government",
+                              "federal", "outside", "external", "some", "several", "two", "three", "other"})
+
+
+def _merge_generic_groups(reg: Registry) -> None:
+    """A group named generically and then by name is one actor: 'food safety officials' … 'the National
+    Food Safety Office', 'regional fisheries inspectors' … 'the Inspectorate of Fisheries'. The group must
+    have two telling words ('officials' alone could be anyone's), each standing in the name by its first
+    five letters ('officials' ~ 'Office'), and only one organisation named after the group may fit."""
+    named = [e for e in reg.live() if e.is_org and "unnamed" not in e.tags and not e.placeholder]
+    for group in [e for e in reg.live() if e.kind == "group" and "unnamed" in e.tags]:
+        words = [w[:5] for w in fold(group.name).split() if w not in _VAGUE_MODIFIERS]
+        if len(words) < 2:
+            continue  # 'officials', 'students': any body's people
+        fits = [e for e in named if e.first_pos > group.first_pos
+                and set(words) <= {w[:5] for w in fold(e.name).split()}]
+        if len(fits) == 1:
+            reg.merge(group, fits[0])
 
 
 def _described_as(e: Entity, head: str) -> bool:

@@ -48,7 +48,7 @@ _TIME_SKIP_RE = re.compile(
 #: A bare finite clause after a verb: 'found [the Championship side had] recorded …'.
 _BARE_CLAUSE_RE = re.compile(
     r"\s+(?:the|a|an|its|his|her|their|[A-Z][\w'’-]*)(?:\s+[\w'’-]+){0,5}?\s+"
-    r"(?:had|has|have|was|were|is|are|would|could|did|should|will|might|must)\s"
+    r"(?:had|has|have|was|were|is|are|would|could|did|should|will|might|may|must)\s"
 )
 _FIRST_WORDS = frozenset({"according"} | {p.split()[0] for p in wl.verb_particles()})
 

@@ -142,7 +142,8 @@ def _clauses_quoting(text: str, stored: str, sp: Speech) -> list[tuple[str, int,
 
     A clause that quotes a few of its words ('accused X of shelling «to turn the people»') is one
     statement spanning the clause, holding the longest quotation when it has three words or more (a
-    quoted word or two stays in the paraphrase); a clause that is all quotation is that quotation.
+    quoted word or two stays in the paraphrase: 'called the finding “premature”'); a clause that is all
+    quotation is that quotation.
     Empty when a quotation stands outside the reported clause.
     """
     if not sp.content or not sp.quotes:
@@ -157,7 +158,8 @@ def _clauses_quoting(text: str, stored: str, sp: Speech) -> list[tuple[str, int,
         rest = text[a:b]
         for q in sorted(inside, key=lambda q: -q.outer_start):
             rest = rest[: q.outer_start - a] + " " + rest[q.outer_end - a :]
-        if inside and len(re.findall(r"\w+", rest)) < 3:
+        longest = max((len(text[q.start : q.end].split()) for q in inside), default=0)
+        if inside and len(re.findall(r"\w+", rest)) < (2 if longest <= 2 else 3):
             out += [("quote", q.start, q.end, quoted_words(stored, q)) for q in inside]
         elif inside:
             q = max(inside, key=lambda q: q.end - q.start)
