@@ -38,6 +38,11 @@ def test_count_after_a_verb_and_a_converted_amount_in_brackets_are_one_quantity(
         ("The inspectors said a 52-page audit report by the ministry found 14 faults.",
          "a 52-page audit report"),
         ("The firm said its maintenance log showed no fault on the line.", "its maintenance log"),
+        ("The agency said about 9,000 tonnes of slag reached the lake.", "about 9,000 tonnes of slag"),
+        ("A vet said he had counted 52 dead sheep near the pit.", "52 dead sheep"),
+        ("The union said 12% of its scheduled shifts were cut.", "12% of its scheduled shifts"),
+        ("Soil samples taken by the council near the school contained lead, it said.",
+         "Soil samples taken by the council near the school"),
     ],
 )
 def test_evidence_takes_the_noun_phrase_a_reader_would_check(sentence: str, phrase: str) -> None:

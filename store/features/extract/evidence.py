@@ -40,6 +40,7 @@ def _postmodifiers() -> re.Pattern[str]:
         r"(?:\s+(?:of|by|from|on|in|at|in which|found in|found at|recovered in|recovered from|"
         rf"{lead})\b(?:\s+(?![,.;])[\w'’-]+){{1,7}}?)*"
         r"(?=[,.;:]|\s+(?:showed|show|shows|said|says|was|were|is|are|had|has|have|matched|that|which|"
+        r"contained|contain|contains|found|revealed|indicated|confirmed|"
         r"and\s+(?:said|says|that)|but|while|because|when|after|before)\b|\s*$)"
     )
 
@@ -125,8 +126,9 @@ def _start_of(text: str, s: int, lo: int) -> int:
             continue
         ahead = words[-4:][::-1][k + 1].group().lower() if k + 1 < len(words[-4:]) else ""
         compound = not low.endswith(("ing", "ed", "ly")) and k == 0  # 'water samples', 'soil samples'
-        if not plain and token.isalpha() and token.islower() and (ahead in _DETERMINERS or compound) \
-                and low not in wl.function_words():
+        opens = max(lo, s - 60) + w.start() == lo and token[1:].islower()  # 'Water samples' opening it
+        plain_word = token.isalpha() and (token.islower() or opens) and low not in wl.function_words()
+        if not plain and plain_word and (ahead in _DETERMINERS or compound):
             plain = 1
             start = max(lo, s - 60) + w.start()
             continue

@@ -111,9 +111,17 @@ def _unit_after(text: str, pos: int, limit: int) -> tuple[str | None, int]:
         if plural or low in ev["currencies"] or low in ev["time_units"]:
             return w.group(), pos + w.end()
         if low in ev["collective_units"] or k == 0 and low in ("times", "percent"):
+            after = words[k + 1].group() if k + 1 < len(words) else ""
+            if low in _STATES_OF and after.isalpha() and after.islower() and after not in _VERB_STOP \
+                    and after not in wl.function_words() and after not in ev["not_units"]:
+                return after, pos + words[k + 1].end()  # '37 dead alpacas': alpacas are counted
             return w.group(), pos + w.end()
     return None, pos
 
+
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those"})
+#: Counted states that may stand for their noun ('31 dead') or go before it ('37 dead alpacas').
+_STATES_OF = frozenset({"dead", "injured", "wounded"})
 
 _POSTMODIFIER = re.compile(
     r"\s+(?:of|filled with|loaded with|packed with|carrying|containing|share of)\s+"
@@ -212,9 +220,16 @@ def _measured_before(text: str, start: int, lo: int) -> int:
 
 
 def _postmodified(text: str, end: int, hi: int) -> int:
-    """A counted noun's phrase runs on through what it holds: 'containers filled with munitions'."""
+    """A counted noun's phrase runs on through what it holds: 'containers filled with munitions' (up to a
+    verb in the past: '38,000 cubic metres of waste | reached the river')."""
     m = _POSTMODIFIER.match(text, end, hi)
-    return m.end() if m else end
+    if m is None:
+        return end
+    words = list(re.finditer(r"[\w'’-]+", text[end : m.end()]))
+    for before, w in zip(words[1:], words[2:], strict=False):  # 'of contaminated water', 'of its scheduled'
+        if w.group().endswith("ed") and before.group().lower() not in _DETERMINERS:
+            return end + len(text[end : end + w.start()].rstrip())
+    return m.end()
 
 
 def _value(num: str, scale: str | None) -> float | int:
