@@ -450,3 +450,19 @@ def test_suggested_with_a_clause_is_a_claim_and_a_guild_is_an_organisation() -> 
             "mould may have come from the depot.")
     assert spans(run(text), text) == {("Specialist Bakers’ Guild", "the flour was safe"),
                                       ("Ann Cobb", "the mould may have come from the depot")}
+
+
+def test_a_role_between_a_body_and_a_name_after_said_gives_the_person() -> None:
+    text = ('The Green Left Union (GLU) said it had found the papers. "This was not a mistake," said GLU '
+            'secretary-general Ana Moyo. "It is safe," said Norfa chief executive Piet Dahl.')
+    x = run(text)
+    got = spans(x, text)
+    assert ("Ana Moyo", "This was not a mistake") in got
+    assert ("Piet Dahl", "It is safe") in got
+    moyo = next(a for a in x.actors if a["name"] == "Ana Moyo")
+    assert names(x)[moyo["affiliation"]] == "Green Left Union"
+
+
+def test_said_this_is_a_clause_and_said_this_week_is_not() -> None:
+    text = "Ana Moyo said this was not a printing mistake. Piet Dahl said this week."
+    assert spans(run(text), text) == {("Ana Moyo", "this was not a printing mistake")}

@@ -37,8 +37,8 @@ _TIME_LEAD_RE = re.compile(
     r",? (?=\S)"
 )
 _PP_ONLY_RE = re.compile(
-    r"(?:in|on|at|during|after|before|outside|inside|from|via|through|by|late|early|last|this|earlier|later|"
-    r"to|with)\b[^,;:“\"]*"
+    r"(?:in|on|at|during|after|before|outside|inside|from|via|through|by|late|early|earlier|later|to|with|"
+    r"(?:last|this) (?:week|month|year|weekend|night|morning|afternoon|evening))\b[^,;:“\"]*"
 )
 
 

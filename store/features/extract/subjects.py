@@ -344,16 +344,19 @@ def subject_after(doc: Doc, cue_end: int, hi: int) -> Subject | None:
     if person is not None:
         return Subject([person[1]], i, person[0], 0.9, "name")  # '…,” said Cal Fire Battalion Chief X'
     if hit and hit[0] <= hi:
+        gap = hit[0]
+        while gap < hi and text[gap] == " ":
+            gap += 1
+        member = _role_then_person(doc, gap, hi)
+        if member is not None and not is_person:  # '…,” said NRP leader Grace Tembo': Tembo speaks
+            if not member.entities[0].affiliation and hit[1].final().is_org:
+                member.entities[0].affiliation = hit[1].final().id
+            return Subject(member.entities, i, member.end, member.confidence, member.how)
         return Subject([hit[1]], i, hit[0], 0.95, "name")
-    role = _ROLE_BEFORE_NAME_RE.match(text, i, hi)
-    if role and not set(role.group().lower().split()) & _NOT_ROLE:
-        hit = doc.at_start.get(role.end())
-        if hit and hit[0] <= hi and hit[1].final().kind == "person":
-            ent = hit[1].final()
-            words = role.group().strip()
-            if not ent.role or ent.role.endswith(words.replace("-", " ")):
-                ent.role = words
-            return Subject([ent], i, hit[0], 0.9, "name")
+    owner = re.match(r"(?:[A-Z][\w&.'’-]*\s+){1,3}", text[i:hi])  # '…,” said Acme chief executive Jane Roe'
+    member = _role_then_person(doc, i + (owner.end() if owner else 0), hi) or _role_then_person(doc, i, hi)
+    if member is not None:
+        return Subject(member.entities, i, member.end, member.confidence, member.how)
     named = _titled_name_after(doc, i, hi)
     if named is not None:
         return named
@@ -377,6 +380,21 @@ def subject_after(doc: Doc, cue_end: int, hi: int) -> Subject | None:
         describe(doc, ent, pend[0], end, doc.sentence_at(end))
         return Subject([ent], pend[0], end, 0.7, "name")
     return description(doc, text, end, i)
+
+
+def _role_then_person(doc: Doc, i: int, hi: int) -> Subject | None:
+    """A lower-case role and the person holding it: 'secretary-general Grace Tembo', 'chief executive X'."""
+    role = _ROLE_BEFORE_NAME_RE.match(doc.text, i, hi)
+    if not role or set(role.group().lower().split()) & _NOT_ROLE:
+        return None
+    hit = doc.at_start.get(role.end())
+    if not hit or hit[0] > hi or hit[1].final().kind != "person":
+        return None
+    ent = hit[1].final()
+    words = role.group().strip()
+    if not ent.role or ent.role.endswith(words.replace("-", " ")):
+        ent.role = words
+    return Subject([ent], i, hit[0], 0.9, "name")
 
 
 _TITLE_THEN_NAME_RE = re.compile(r"(?:the|its|his|her|their)\s+(?:[\w'’-]+\s+){0,4}?([a-z][\w-]*),\s+")
