@@ -466,3 +466,8 @@ def test_a_role_between_a_body_and_a_name_after_said_gives_the_person() -> None:
 def test_said_this_is_a_clause_and_said_this_week_is_not() -> None:
     text = "Ana Moyo said this was not a printing mistake. Piet Dahl said this week."
     assert spans(run(text), text) == {("Ana Moyo", "this was not a printing mistake")}
+
+
+def test_an_indefinite_speaker_named_in_apposition_speaks_by_its_name() -> None:
+    text = "A second lender, the Harbour Savings Trust, said the statements it received showed no debt."
+    assert spans(run(text), text) == {("Harbour Savings Trust", "the statements it received showed no debt")}

@@ -287,7 +287,13 @@ def _after_appositive(doc: Doc, lo: int, end: int, depth: int) -> Subject | None
         if hit is not None:
             return Subject([hit[1]], hit[0], end, 0.85, "name")
     if prev >= 0 and (first in _APPOS_START or first[:1].isdigit() or first.endswith("'s")):
-        return subject_before(doc, lo, prev, depth + 1)
+        found = subject_before(doc, lo, prev, depth + 1)
+        if found is None and first == "the":  # 'A second investor, the Borders Fire Pension Trust, said'
+            seg_end = seg_start + len(text[seg_start:inner_end].rstrip())
+            named = doc.at_end.get(seg_end)
+            if named is not None and named[0] >= seg_start and named[1].kind != "state":
+                return Subject([named[1]], named[0], end, 0.85, "name")
+        return found
     named_seg = doc.at_start.get(inner_end - len(text[seg_start:inner_end].lstrip()))
     if (
         prev >= 0
