@@ -231,6 +231,10 @@ BLIND_SETS = {
         Path(__file__).resolve().parent / "blind11",
         "blind-11 (real-copy shapes, used for rule design)",
     ),
+    "blind12": (
+        Path(__file__).resolve().parent / "blind12",
+        "blind-12 (real-copy shapes, unseen: never used for rules)",
+    ),
 }
 
 
