@@ -47,13 +47,17 @@ def _merge_generic_groups(reg: Registry) -> None:
     Food Safety Office', 'regional fisheries inspectors' … 'the Inspectorate of Fisheries'. The group must
     have two telling words ('officials' alone could be anyone's), each standing in the name by its first
     five letters ('officials' ~ 'Office'), and only one organisation named after the group may fit."""
-    named = [e for e in reg.live() if e.is_org and "unnamed" not in e.tags and not e.placeholder]
+    by_word: dict[str, set[str]] = {}  # organisations' ids by the first five letters of each name word
+    for e in reg.live():
+        if e.is_org and "unnamed" not in e.tags and not e.placeholder:
+            for w in fold(e.name).split():
+                by_word.setdefault(w[:5], set()).add(e.id)
     for group in [e for e in reg.live() if e.kind == "group" and "unnamed" in e.tags]:
-        words = [w[:5] for w in fold(group.name).split() if w not in _VAGUE_MODIFIERS]
+        words = {w[:5] for w in fold(group.name).split() if w not in _VAGUE_MODIFIERS}
         if len(words) < 2:
             continue  # 'officials', 'students': any body's people
-        fits = [e for e in named if e.first_pos > group.first_pos
-                and set(words) <= {w[:5] for w in fold(e.name).split()}]
+        ids = set.intersection(*(by_word.get(w, set()) for w in words))
+        fits = [reg.by_id[i] for i in sorted(ids) if reg.by_id[i].first_pos > group.first_pos]
         if len(fits) == 1:
             reg.merge(group, fits[0])
 

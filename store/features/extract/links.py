@@ -13,6 +13,7 @@ from .quantities import quantities
 
 _WINDOW = 40  # statements further apart than this are never linked (keeps long texts linear)
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
+_DIGIT = re.compile(r"\d")
 _STOP = frozenset(
     [
         "the",
@@ -181,7 +182,9 @@ def _counted(quantity: dict[str, Any] | None) -> list[tuple[float, str]]:
 
 
 def _measures(text: str) -> list[tuple[float, str]]:
-    """(value, unit) of each thing a text counts or measures: (37.0, 'home'), (900.0, 'hectare')."""
+    """(value, unit) of each thing a text counts or measures in digits: (37.0, 'home'), (900.0, 'hectare')."""
+    if not _DIGIT.search(text):
+        return []
     return [m for f in quantities(text, 0, len(text)) for m in _counted(f.quantity)]
 
 
