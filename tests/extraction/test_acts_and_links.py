@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from claimnet.store.features.extract.acts import accused_actors, answers_of_the_accused
-from claimnet.store.features.extract.links import side_of
+from claimnet.store.features.extract.link_terms import side_of
 from claimnet.store.features.extract.wordlists import act_words
 from tests.extraction.extract_helpers import names, run, spans
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from .links import words_of_text
+from .link_terms import words_of_text
 from .wordlists import act_words
 
 _NEGATED = re.compile(r"\b(?:not|never|nobody|no one|nothing|no)\b|n't\b", re.I)

@@ -9,7 +9,7 @@
 6. statements (statements.py);
 7. evidence (evidence.py, quantities.py, records.py);
 8. one claim told twice folded together (retellings.py), acts read from the words (acts.py), links
-   (links.py, records.py);
+   (links.py, figures.py, link_terms.py, records.py);
 9. the actors worth proposing (records.py).
 
 Every stage reads the working copy, so every offset points into the text as stored.

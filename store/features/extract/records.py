@@ -12,7 +12,8 @@ from .actors import Doc
 from .acts import refine_acts
 from .draft import Draft, clean
 from .evidence import find_evidence
-from .links import propose_links, side_of
+from .link_terms import side_of
+from .links import propose_links
 from .retellings import merge_retellings
 
 #: The consistency weight a proposed link carries by its type (the seed network's convention).

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .links import words_of_text
+from .link_terms import words_of_text
 
 #: Content words two tellings must share, and how much of the shorter one they must cover.
 _SHARED_AT_LEAST = 3
