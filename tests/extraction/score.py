@@ -207,34 +207,16 @@ def total(counts: Iterable[Counts]) -> Counts:
 
 #: The blind sets: written by someone who never saw the extractor's code; a set used to design
 #: rules says so in its label, and only a set never used for rules is an honest estimate.
+_HERE = Path(__file__).resolve().parent
+_DESIGN, _UNSEEN = "used for rule design", "unseen: never used for rules"
 BLIND_SETS = {
     "blind": (BLIND, BLIND_LABEL),
     "blind2": (BLIND2, BLIND2_LABEL),
-    "blind3": (Path(__file__).resolve().parent / "blind3", "blind-3 (used for rule design)"),
-    "blind4": (Path(__file__).resolve().parent / "blind4", "blind-4 (used for rule design)"),
-    "blind5": (Path(__file__).resolve().parent / "blind5", "blind-5 (used for rule design)"),
-    "blind6": (Path(__file__).resolve().parent / "blind6", "blind-6 (used for rule design)"),
-    "blind7": (Path(__file__).resolve().parent / "blind7", "blind-7 (unseen: never used for rules)"),
-    "blind8": (
-        Path(__file__).resolve().parent / "blind8",
-        "blind-8 (real-copy shapes, used for rule design)",
-    ),
-    "blind9": (
-        Path(__file__).resolve().parent / "blind9",
-        "blind-9 (real-copy shapes, used for rule design)",
-    ),
-    "blind10": (
-        Path(__file__).resolve().parent / "blind10",
-        "blind-10 (real-copy shapes, used for rule design)",
-    ),
-    "blind11": (
-        Path(__file__).resolve().parent / "blind11",
-        "blind-11 (real-copy shapes, used for rule design)",
-    ),
-    "blind12": (
-        Path(__file__).resolve().parent / "blind12",
-        "blind-12 (real-copy shapes, unseen: never used for rules)",
-    ),
+    **{f"blind{n}": (_HERE / f"blind{n}", f"blind-{n} ({_DESIGN})") for n in (3, 4, 5, 6)},
+    "blind7": (_HERE / "blind7", f"blind-7 ({_UNSEEN})"),
+    **{f"blind{n}": (_HERE / f"blind{n}", f"blind-{n} (real-copy shapes, {_DESIGN})")
+       for n in (8, 9, 10, 11)},
+    "blind12": (_HERE / "blind12", f"blind-12 (real-copy shapes, {_UNSEEN})"),
 }
 
 
