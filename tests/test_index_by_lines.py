@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
 import tempfile
 
@@ -18,6 +19,7 @@ from claimnet.store import StoreFileError
 from claimnet.store.engine import indexed_storage
 from claimnet.store.engine.document_lines import NotOurLayout
 from claimnet.store.engine.lookup_index import index_path
+from claimnet.store.engine.storage import Storage
 from tests.perf import synthetic_network
 
 ODD_TEXT = st.text(
@@ -183,3 +185,65 @@ def test_what_a_whole_load_refuses_is_refused_in_the_same_words(store_path, monk
         store_pkg.open_store(path, lookups=True).close()
     assert str(indexed.value) == str(whole.value)
     assert builds.ways == ["lines", "whole"]  # the reader vouched for nothing a whole load refuses
+
+
+def _fold_both_ways(path: str, tmp: str, monkeypatch) -> tuple[bytes, bytes, list[bool]]:
+    """The store file after folding its journal with a whole load, and a record at a time."""
+    whole_path = os.path.join(tmp, "whole.json")
+    for suffix in ("", ".journal"):
+        shutil.copy(path + suffix, whole_path + suffix)
+    full = Storage(whole_path)
+    full.open()
+    full._committed = True
+    full.close()
+    results: list[bool] = []
+    by_lines = indexed_storage.IndexedStorage._fold_by_lines
+    monkeypatch.setattr(indexed_storage.IndexedStorage, "_fold_by_lines",
+                        lambda storage: results.append(by_lines(storage)) or results[-1])
+    shell = store_pkg.open_store(path, lookups=True)
+    shell.storage.fold_due = True  # as when the journal passed its threshold
+    shell.close()
+    with open(whole_path, "rb") as a, open(path, "rb") as b:
+        return a.read(), b.read(), results
+
+
+@settings(max_examples=20, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.lists(ODD_TEXT, min_size=1, max_size=5))
+def test_a_fold_by_lines_writes_the_bytes_a_whole_fold_writes(monkeypatch, texts):
+    with tempfile.TemporaryDirectory() as folder:
+        path = f"{folder}/fold.json"
+        store_pkg.open_store(path, network=synthetic_network(60)).close()
+        with store_pkg.open_store(path, lookups=True) as shell:  # all of it left in the journal
+            for text in texts:
+                made = shell.create("actor", name=text, aliases=[text])
+                shell.annotate("st-0000003", note=text)
+                shell.update("st-0000004", text=text)
+            shell.delete(made.id, cascade=True)
+            shell.delete("ln-0000001", cascade=True)
+            shell.undo()  # ln-0000001 back, under a new doc id
+            shell.delete("act-0000002", cascade=True)
+        whole, by_lines, results = _fold_both_ways(path, folder, monkeypatch)
+        assert results == [True] and os.path.getsize(path + ".journal") == 0
+        assert by_lines == whole
+
+
+def test_a_fold_by_lines_keeps_the_index_in_step_and_a_file_not_ours_folds_whole(
+        store_path, tmp_path, monkeypatch):
+    path = str(store_path)
+    with store_pkg.open_store(path, lookups=True) as shell:
+        shell.annotate("act-russia", note="folded by lines")
+    whole, by_lines, results = _fold_both_ways(path, str(tmp_path), monkeypatch)
+    assert results == [True] and by_lines == whole
+    rebuilt = []
+    monkeypatch.setattr(indexed_storage.IndexedStorage, "_rebuild", lambda *a: rebuilt.append(1))
+    with store_pkg.open_store(path, lookups=True) as shell:  # restamped by the fold: no rebuild
+        assert any(a.note == "folded by lines" for a in shell.annotations_of("act-russia"))
+    assert not rebuilt
+    monkeypatch.undo()
+    _rewrite(path, lambda doc: json.dumps(doc, indent=1))  # hand-edited
+    with store_pkg.open_store(path, lookups=True) as shell:
+        shell.annotate("act-russia", note="folded whole")
+    whole, folded, results = _fold_both_ways(path, str(tmp_path), monkeypatch)
+    assert results == [False] and folded == whole and b"folded whole" in folded
+    assert os.path.getsize(path + ".journal") == 0

@@ -90,6 +90,10 @@ def test_kill_9_during_writes_through_the_lookup_index(tmp_path):
     _kill_rounds(tmp_path, rounds=12, lookups=True)
 
 
+def test_kill_9_during_folds_by_lines_loses_no_acknowledged_change(tmp_path):
+    _kill_rounds(tmp_path, rounds=10, lookups="lookups-reopen")
+
+
 def test_kill_9_during_writes_of_a_session_searching_as_the_app_does(tmp_path):
     _kill_rounds(tmp_path, rounds=8, lookups="app")
 

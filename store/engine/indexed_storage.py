@@ -18,12 +18,14 @@ from typing import Any
 
 import orjson
 
-from claimnet.store.model.errors import StoreFileError
+from claimnet.store.model.errors import StoreError, StoreFileError
 
 from .document import META_TABLE, TABLES
 from .document_lines import LineTotals, NotOurLayout, next_doc_of, record_lines
-from .journal import read_journal
-from .lookup_index import Derivations, LookupIndex, Stamp, is_busy, rowid_of, stamp_text
+from .fold_lines import plan_fold, write_fold
+from .journal import JournalWriter, read_journal
+from .lock import read_only_reason
+from .lookup_index import Derivations, LookupIndex, Stamp, follow_fold, is_busy, rowid_of, stamp_text
 from .storage import FileStamp, State, Storage
 
 
@@ -344,12 +346,41 @@ class IndexedStorage(Storage):
             if self.index is None:
                 super().close()
                 return
-            self._committed = False  # never fold from the index (see fold_due)
+            if self.fold_due:
+                self.fold_due = not self._fold_by_lines()
+            self._committed = False  # never fold from the index's records (see fold_due)
             super().close()
             self.index.close()
-        if self.fold_due:
+        if self.fold_due:  # not our layout: fold with a whole load
             with contextlib.suppress(StoreFileError, OSError):
                 full = Storage(self.path)
                 full.open()
                 full._committed = True
                 full.close()
+
+    def _fold_by_lines(self) -> bool:
+        """Fold the journal into the store file a record at a time (see ``fold_lines``); False when
+        the file is not in our layout. A fold that fails is left to the next session, as a whole
+        session's is."""
+        try:
+            with self.locked(exclusive=True):
+                if not self._lock.writable or read_only_reason(self.path) is not None:
+                    return True
+                self._sync()
+                if not self._journal_end:
+                    return True
+                folded_from = FileStamp.of(self.path)
+                plan = plan_fold(self.path, read_journal(self.journal_path), self._ours)
+                write_fold(self.path, plan)
+                self._main_stamp = FileStamp.of(self.path)
+                follow_fold(self.path, folded_from, self._main_stamp, plan.seq)
+                if self._writer is None:
+                    self._writer = JournalWriter(self.journal_path)
+                self._writer.clear()
+                self._journal_end = 0
+                self._journal_stamp = FileStamp.of(self.journal_path)
+        except NotOurLayout:
+            return False
+        except (StoreError, OSError, sqlite3.Error):
+            pass
+        return True
