@@ -4,7 +4,8 @@ Run ``python -m tests.perf_lookups [--sizes 10000,100000] [--repeat 5] [--dir FO
 are made once with the storage benchmark's generator (``FOLDER/s{N}.json``, reused; a working
 copy is measured) and their lookup index is built by a first, separately timed, command, whose
 peak memory is printed beside that of the floor process (the index is filled a record at a time,
-so it should need far less than a whole parse). Each command's median is printed beside the floor
+so it should need far less than a whole parse), and so are those of a shell session folding its
+journal (a record at a time too). Each command's median is printed beside the floor
 measured in the same run: a whole process that parses the store file with orjson (gc off). The
 goal is at most half that floor.
 """
@@ -31,6 +32,10 @@ COMMANDS = [
     ("history --record", ["history", "--record", "st-0000042"]),
     ("annotate", ["annotate", "st-0000042", "--note", "benchmark note"]),
 ]
+#: A shell session that makes 100 changes and folds its journal on close (as past its threshold).
+FOLD = ("import sys, claimnet.store as s; st = s.open_store(sys.argv[1], lookups=True)\n"
+        "for i in range(100): st.annotate(f'st-{i:07d}', note=f'fold {i}')\n"
+        "st.storage.fold_due = True; st.close()")
 
 
 def whole_process_s(args: list[str]) -> float:
@@ -87,6 +92,9 @@ def bench_size(folder: str, statements: int, repeat: int) -> list[tuple]:
             (statements, size_mb, "index build peak MB (floor: MB)", build_mb, floor_mb)]
     for name, args in COMMANDS:
         rows.append((statements, size_mb, name, median_s([*cli, *args], repeat), floor))
+    fold_s, fold_mb = whole_process([sys.executable, "-c", FOLD, path])
+    rows += [(statements, size_mb, "100 changes + fold on close", fold_s, floor),
+             (statements, size_mb, "  its peak MB (floor: MB)", fold_mb, floor_mb)]
     index_mb = os.path.getsize(path + ".lookup.sqlite") / 1e6
     rows.append((statements, size_mb, f"(lookup index: {index_mb:.0f} MB on disk)", 0.0, floor))
     return rows

@@ -138,13 +138,14 @@ def advance_by(index: LookupIndex, stamp: Stamp, entries: list[dict[str, Any]], 
 
 
 class IndexedStorage(Storage):
-    """A ``Storage`` whose data is read from the lookup index; it never folds on close."""
+    """A ``Storage`` whose data is read from the lookup index; it folds only on close, once the
+    journal passed its threshold."""
 
     def __init__(self, path: str, derive: Derivations) -> None:
         super().__init__(path)
         self.derive = derive
         self.index: LookupIndex | None = None
-        self.fold_due = False  # the journal passed its threshold: fold on close with a full load
+        self.fold_due = False  # the journal passed its threshold: fold on close (a record at a time)
         self.rebuilt = False  # the index was refilled since the state was last installed
 
     def open(self) -> None:
@@ -338,7 +339,7 @@ class IndexedStorage(Storage):
         if self.index is None:
             super()._fold()
         else:
-            self.fold_due = True  # folding needs every record in memory: done on close
+            self.fold_due = True  # reading the whole file twice: done on close, not inside a change
 
     def close(self) -> None:
         """Release the files; fold the journal first when it passed its threshold."""
