@@ -99,7 +99,7 @@ def test_kill_9_during_writes_of_a_session_searching_as_the_app_does(tmp_path):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("lookups", [False, True, "app"])
+@pytest.mark.parametrize("lookups", [False, True, "lookups-reopen", "app"])
 def test_kill_9_soak(tmp_path, lookups):
     acked = _kill_rounds(tmp_path, rounds=300, lookups=lookups)
     print(f"\nkill soak (lookups={lookups}): 300 SIGKILLs, {acked} acknowledged changes, none lost")
