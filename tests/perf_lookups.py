@@ -2,9 +2,12 @@
 
 Run ``python -m tests.perf_lookups [--sizes 10000,100000] [--repeat 5] [--dir FOLDER]``. Stores
 are made once with the storage benchmark's generator (``FOLDER/s{N}.json``, reused; a working
-copy is measured) and their lookup index is built by a first, separately timed, command. Each
-command's median is printed beside the floor measured in the same run: a whole process that
-parses the store file with orjson (gc off). The goal is at most half that floor.
+copy is measured) and their lookup index is built by a first, separately timed, command, whose
+peak memory is printed beside that of the floor process (the index is filled a record at a time,
+so it should need far less than a whole parse), and so are those of a shell session folding its
+journal (a record at a time too). Each command's median is printed beside the floor
+measured in the same run: a whole process that parses the store file with orjson (gc off). The
+goal is at most half that floor.
 """
 
 from __future__ import annotations
@@ -29,6 +32,10 @@ COMMANDS = [
     ("history --record", ["history", "--record", "st-0000042"]),
     ("annotate", ["annotate", "st-0000042", "--note", "benchmark note"]),
 ]
+#: A shell session that makes 100 changes and folds its journal on close (as past its threshold).
+FOLD = ("import sys, claimnet.store as s; st = s.open_store(sys.argv[1], lookups=True)\n"
+        "for i in range(100): st.annotate(f'st-{i:07d}', note=f'fold {i}')\n"
+        "st.storage.fold_due = True; st.close()")
 
 
 def whole_process_s(args: list[str]) -> float:
@@ -38,6 +45,18 @@ def whole_process_s(args: list[str]) -> float:
     if done.returncode not in (0, 1):  # 1: a search that found nothing
         raise SystemExit(f"{' '.join(args)} failed: {done.stderr}")
     return time.perf_counter() - start
+
+
+def whole_process(args: list[str]) -> tuple[float, float]:
+    """Seconds and peak resident MB of one process from interpreter start to exit."""
+    start = time.perf_counter()
+    child = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _pid, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - start
+    if child.returncode not in (0, 1):  # 1: a search that found nothing
+        raise SystemExit(f"{' '.join(args)} failed with exit code {child.returncode}")
+    return seconds, usage.ru_maxrss / 1024  # Linux reports kilobytes
 
 
 def median_s(args: list[str], repeat: int) -> float:
@@ -67,10 +86,15 @@ def bench_size(folder: str, statements: int, repeat: int) -> list[tuple]:
     size_mb = os.path.getsize(path) / 1e6
     cli = [sys.executable, "-m", "claimnet.tui.cli", "--store", path]
     floor = median_s([sys.executable, "-c", FLOOR, path], repeat)
-    rows = [(statements, size_mb, "index build (first command)", whole_process_s([*cli, "search", "x"]),
-             floor)]
+    _floor_s, floor_mb = whole_process([sys.executable, "-c", FLOOR, path])
+    build_s, build_mb = whole_process([*cli, "search", "x"])
+    rows = [(statements, size_mb, "index build (first command)", build_s, floor),
+            (statements, size_mb, "index build peak MB (floor: MB)", build_mb, floor_mb)]
     for name, args in COMMANDS:
         rows.append((statements, size_mb, name, median_s([*cli, *args], repeat), floor))
+    fold_s, fold_mb = whole_process([sys.executable, "-c", FOLD, path])
+    rows += [(statements, size_mb, "100 changes + fold on close", fold_s, floor),
+             (statements, size_mb, "  its peak MB (floor: MB)", fold_mb, floor_mb)]
     index_mb = os.path.getsize(path + ".lookup.sqlite") / 1e6
     rows.append((statements, size_mb, f"(lookup index: {index_mb:.0f} MB on disk)", 0.0, floor))
     return rows

@@ -90,12 +90,16 @@ def test_kill_9_during_writes_through_the_lookup_index(tmp_path):
     _kill_rounds(tmp_path, rounds=12, lookups=True)
 
 
+def test_kill_9_during_folds_by_lines_loses_no_acknowledged_change(tmp_path):
+    _kill_rounds(tmp_path, rounds=10, lookups="lookups-reopen")
+
+
 def test_kill_9_during_writes_of_a_session_searching_as_the_app_does(tmp_path):
     _kill_rounds(tmp_path, rounds=8, lookups="app")
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("lookups", [False, True, "app"])
+@pytest.mark.parametrize("lookups", [False, True, "lookups-reopen", "app"])
 def test_kill_9_soak(tmp_path, lookups):
     acked = _kill_rounds(tmp_path, rounds=300, lookups=lookups)
     print(f"\nkill soak (lookups={lookups}): 300 SIGKILLs, {acked} acknowledged changes, none lost")

@@ -10,6 +10,7 @@ import contextlib
 import gc
 import os
 import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -168,31 +169,35 @@ def render_store(tables: Tables, doc_keys: dict[str, dict[str, str]], meta: dict
             ordered = sorted(tables[name].items(), key=lambda kv: (len(keys[kv[0]]), keys[kv[0]]))
             for r_index, (rid, record) in enumerate(ordered):
                 parts.append(b"\n" if r_index == 0 else b",\n")
-                parts.append(orjson.dumps(keys[rid]) + b": " + _dump(record, name, rid))
+                parts.append(orjson.dumps(keys[rid]) + b": " + dump_record(record, name, rid))
         parts.append(b"\n}")
     parts.append(b"\n}\n")
     return b"".join(parts)
 
 
-def _dump(record: dict[str, Any], table: str, rid: str) -> bytes:
+def dump_record(record: dict[str, Any], table: str, rid: str) -> bytes:
+    """One record as the store file holds it: keys sorted, on one line."""
     try:
         return orjson.dumps(record, option=_DUMP)
     except orjson.JSONEncodeError as error:
         raise StoreFileError(f"Record {rid!r} in {table} cannot be written ({error}).") from None
 
 
-def write_atomically(path: str, data: bytes, owner: str | None = None) -> None:
-    """Replace ``path`` with ``data`` so a crash leaves the old or the new file, never half.
+def write_atomically(path: str, data: bytes | Iterable[bytes], owner: str | None = None) -> None:
+    """Replace ``path`` with ``data`` (bytes, or chunks written as they come) so a crash leaves the
+    old or the new file, never half.
 
     The temp file is named after ``owner`` (the store the write belongs to; ``path`` itself by
-    default), so the next holder of that store's lock can remove one a kill left behind.
+    default), so the next holder of that store's lock can remove one a kill left behind. Whatever
+    stops the chunks (an error raised while producing them) leaves the old file and no temp file.
     """
     folder = os.path.dirname(path) or "."
     temp = temp_name(owner or path, secrets.token_hex(6))
     try:
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+        with os.fdopen(fd, "wb", buffering=1 << 20) as handle:
+            for chunk in [data] if isinstance(data, bytes) else data:
+                handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp, 0o600)
@@ -204,6 +209,10 @@ def write_atomically(path: str, data: bytes, owner: str | None = None) -> None:
             f"Could not write the store {path} ({error.strerror or error}); "
             "the previous version is intact."
         ) from error
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
     fsync_folder(folder)
 
 

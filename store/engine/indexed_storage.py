@@ -11,17 +11,21 @@ loads the whole file like any other.
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 import orjson
 
-from claimnet.store.model.errors import StoreFileError
+from claimnet.store.model.errors import StoreError, StoreFileError
 
 from .document import META_TABLE, TABLES
-from .journal import read_journal
-from .lookup_index import Derivations, LookupIndex, Stamp, is_busy, rowid_of, stamp_text
+from .document_lines import LineTotals, NotOurLayout, next_doc_of, record_lines
+from .fold_lines import plan_fold, write_fold
+from .journal import JournalWriter, read_journal
+from .lock import read_only_reason
+from .lookup_index import Derivations, LookupIndex, Stamp, follow_fold, is_busy, rowid_of, stamp_text
 from .storage import FileStamp, State, Storage
 
 
@@ -134,13 +138,15 @@ def advance_by(index: LookupIndex, stamp: Stamp, entries: list[dict[str, Any]], 
 
 
 class IndexedStorage(Storage):
-    """A ``Storage`` whose data is read from the lookup index; it never folds on close."""
+    """A ``Storage`` whose data is read from the lookup index; it folds only on close, once the
+    journal passed its threshold."""
 
     def __init__(self, path: str, derive: Derivations) -> None:
         super().__init__(path)
         self.derive = derive
         self.index: LookupIndex | None = None
-        self.fold_due = False  # the journal passed its threshold: fold on close with a full load
+        self.fold_due = False  # the journal passed its threshold: fold on close (a record at a time)
+        self.rebuilt = False  # the index was refilled since the state was last installed
 
     def open(self) -> None:
         """Open the index (falling back to a whole load when it cannot be kept) and catch up."""
@@ -222,6 +228,15 @@ class IndexedStorage(Storage):
         return advance_by(self.index, stamp, entries, journal.inode, read.good_end)
 
     def _rebuild(self, main: FileStamp) -> Stamp:
+        """Fill the index from the store file and journal: record by record when the file has our
+        layout, else from a parse of the whole file (inside ``writing``)."""
+        self.rebuilt = True  # new data whatever its seq: readers drop what they cached
+        try:
+            return self._rebuild_by_lines()
+        except NotOurLayout:
+            return self._rebuild_whole()
+
+    def _rebuild_whole(self) -> Stamp:
         """Parse the whole store file and journal, and fill the index from them."""
         super()._reload()
         state = self.state
@@ -233,10 +248,50 @@ class IndexedStorage(Storage):
         self.index.rebuild(state.tables, state.doc_keys, stamp)
         return stamp
 
+    def _rebuild_by_lines(self) -> Stamp:
+        """Fill the index a record at a time from a file in our layout, then apply the journal.
+
+        What a whole load would refuse or read otherwise raises ``NotOurLayout`` (see
+        ``document_lines``), and so do ids that repeat within a table (the index's unique index).
+        """
+        index = self.index
+        assert index is not None
+        totals = LineTotals()
+        try:
+            with open(self.path, "rb", buffering=1 << 20) as handle:
+                st = os.fstat(handle.fileno())
+                rows = ((table, rowid_of(table, key), rid, record)
+                        for table, key, rid, record in record_lines(handle, totals))
+                try:
+                    index.refill(rows)
+                except sqlite3.IntegrityError:
+                    raise NotOurLayout("an id twice in a table") from None
+        except OSError as error:
+            raise StoreFileError(f"Cannot read the store {self.path}: {error.strerror}.") from error
+        meta = totals.meta
+        assert meta is not None
+        stored = meta.get("next_doc")
+        next_doc = {table: next_doc_of(stored, table, totals.counts[table], totals.top_keys[table])
+                    for table in TABLES}
+        main = FileStamp(st.st_ino, st.st_size, st.st_mtime_ns)
+        stamp = Stamp(store=meta.get("store") or "", main=main_text(main), seq=meta.get("seq", 0),
+                      next_doc=next_doc, main_seq=meta.get("seq", 0))
+        journal = FileStamp.of(self.journal_path)
+        state = IndexedState(index, stamp)
+        read = self.apply_journal(state)  # as a whole load does, into the index
+        stamp.journal_inode = journal.inode if journal else 0
+        stamp.journal_end = read.good_end
+        stamp.seq = state.seq
+        stamp.next_doc = state.next_doc
+        index.advance(stamp)
+        self.main_seq = stamp.main_seq
+        return stamp
+
     def _adopt(self, stamp: Stamp, main: FileStamp, journal: FileStamp | None) -> bool:
         """Install the index's state as this session's; True when it differs from what it had."""
-        changed = not isinstance(self.state, IndexedState) or self.state.seq != stamp.seq or \
-            self._main_stamp != main
+        changed = self.rebuilt or not isinstance(self.state, IndexedState) or \
+            self.state.seq != stamp.seq or self._main_stamp != main
+        self.rebuilt = False
         self._main_stamp = main
         self._journal_stamp = journal
         self._journal_end = stamp.journal_end
@@ -284,7 +339,7 @@ class IndexedStorage(Storage):
         if self.index is None:
             super()._fold()
         else:
-            self.fold_due = True  # folding needs every record in memory: done on close
+            self.fold_due = True  # reading the whole file twice: done on close, not inside a change
 
     def close(self) -> None:
         """Release the files; fold the journal first when it passed its threshold."""
@@ -292,12 +347,41 @@ class IndexedStorage(Storage):
             if self.index is None:
                 super().close()
                 return
-            self._committed = False  # never fold from the index (see fold_due)
+            if self.fold_due:
+                self.fold_due = not self._fold_by_lines()
+            self._committed = False  # never fold from the index's records (see fold_due)
             super().close()
             self.index.close()
-        if self.fold_due:
+        if self.fold_due:  # not our layout: fold with a whole load
             with contextlib.suppress(StoreFileError, OSError):
                 full = Storage(self.path)
                 full.open()
                 full._committed = True
                 full.close()
+
+    def _fold_by_lines(self) -> bool:
+        """Fold the journal into the store file a record at a time (see ``fold_lines``); False when
+        the file is not in our layout. A fold that fails is left to the next session, as a whole
+        session's is."""
+        try:
+            with self.locked(exclusive=True):
+                if not self._lock.writable or read_only_reason(self.path) is not None:
+                    return True
+                self._sync()
+                if not self._journal_end:
+                    return True
+                folded_from = FileStamp.of(self.path)
+                plan = plan_fold(self.path, read_journal(self.journal_path), self._ours)
+                write_fold(self.path, plan)
+                self._main_stamp = FileStamp.of(self.path)
+                follow_fold(self.path, folded_from, self._main_stamp, plan.seq)
+                if self._writer is None:
+                    self._writer = JournalWriter(self.journal_path)
+                self._writer.clear()
+                self._journal_end = 0
+                self._journal_stamp = FileStamp.of(self.journal_path)
+        except NotOurLayout:
+            return False
+        except (StoreError, OSError, sqlite3.Error):
+            pass
+        return True
