@@ -22,13 +22,14 @@ class FocusInfo:
 
 
 class PaneLoaded(Message):
-    """A worker read the rows of one pane."""
+    """A worker read the rows of one pane (``data`` None: the store refused), for read ``serial``."""
 
-    def __init__(self, pane: str, data: PaneData, generation: int) -> None:
+    def __init__(self, pane: str, data: PaneData | None, generation: int, serial: int) -> None:
         super().__init__()
         self.pane = pane
         self.data = data
         self.generation = generation
+        self.serial = serial
 
 
 class DetailLoaded(Message):

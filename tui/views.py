@@ -208,6 +208,15 @@ def _window_rows(store: Store, ids: list[str]) -> list[Row]:
     return rows
 
 
+def read_window_near(store: Store, rows: Sequence[Row], index: int) -> None:
+    """Read the window of lazy ``rows`` holding row ``index`` into them (unless asked already)."""
+    if isinstance(rows, LazyRows) and len(rows):
+        window = rows.window_to_ask(min(index, len(rows) - 1))
+        if window is not None:
+            start, end = window
+            rows.fill(start, window_rows(store, rows.kind, rows.ids[start:end]))
+
+
 def _sort(rows: list[Row], flt: PaneFilter, keys: dict) -> None:
     key = keys.get(flt.sort)
     if key is not None:
