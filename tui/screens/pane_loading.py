@@ -22,8 +22,8 @@ PANES = ("actors", "statements", "evidence")
 class PaneLoading:
     """Reading the panes' rows (mixed into MainScreen, which holds scopes, filters and focus).
 
-    First paint waits for every pane's first rows; the detail and the search index's refill come
-    after it, so neither takes turns from reading those rows.
+    First paint waits for every pane's first rows; the detail, the keys typed meanwhile and the
+    search index's refill come after it, so none takes turns from reading those rows.
     """
 
     app: Any
@@ -113,8 +113,8 @@ class PaneLoading:
             self.focused_id = lst.highlighted_id
 
     def _maybe_painted(self) -> None:
-        """Once every pane shows its first rows: the detail, then the search index's refill (each
-        earlier would take turns from reading the rows of first paint)."""
+        """Once every pane shows its first rows: the detail, the keys typed meanwhile, then the
+        search index's refill (each earlier would take turns from reading the rows of first paint)."""
         if self.painted or self._first_loads:
             return
         for name in ("statements", "evidence"):
@@ -123,6 +123,7 @@ class PaneLoading:
                 return
         self.painted = True
         self.load_detail(self.focused_id)
+        self.app.release_keys()
         self.app.keep_search_index()
 
     def on_record_list_need_rows(self, message: RecordList.NeedRows) -> None:
