@@ -8,8 +8,10 @@ from collections.abc import Callable, Iterator
 import pytest
 
 import claimnet.tui.app as app_module
+import claimnet.tui.screens.main_screen as main_module
 import claimnet.tui.screens.pane_loading as loading_module
 from claimnet.tui.screens.main_screen import MainScreen
+from claimnet.tui.screens.pane_loading import PANES
 from claimnet.tui.widgets.detail_view import DetailView
 
 from .conftest import KIM, press_at_once, reopen, settle, started, wait_for
@@ -86,12 +88,22 @@ async def test_q_while_the_store_opens_quits_at_once(make_app, gate, monkeypatch
         assert app._exit and app.store is None  # q did not wait behind j for the store
 
 
-async def test_the_detail_is_read_after_first_paint_and_shows_the_first_actor(make_app) -> None:
+async def test_the_detail_is_read_after_the_panes_show_their_rows(make_app, monkeypatch) -> None:
+    rows_when_read: list[list[int]] = []
+    reads = main_module.detail_content
+
+    def detail(store, record_id):
+        screen = app.screen
+        rows_when_read.append([len(screen.pane(pane).rows) for pane in PANES])
+        return reads(store, record_id)
+
+    monkeypatch.setattr(main_module, "detail_content", detail)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await started(pilot)
         assert screen.painted and screen.focused_id == KIM
         assert "ACTOR  Kim Yo Jong" in screen.query_one(DetailView).text
+    assert rows_when_read and all(rows_when_read[0])  # its read took no turns from theirs
 
 
 async def test_a_reload_read_before_a_scope_was_chosen_does_not_undo_it(

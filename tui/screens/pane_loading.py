@@ -11,7 +11,7 @@ from textual.worker import get_current_worker
 from claimnet.store import StoreError
 
 from ..lazy_rows import LazyRows
-from ..messages import PaneLoaded
+from ..messages import PanesLoaded
 from ..pane_filter import PaneFilter
 from ..views import PaneData, actor_rows, evidence_rows, read_window_near, statement_rows, window_rows
 from ..widgets.record_list import RecordList
@@ -38,6 +38,7 @@ class PaneLoading:
     post_message: Any
     notify: Any
     load_detail: Any
+    call_after_refresh: Any
 
     def _init_pane_loading(self) -> None:
         self._first_loads = set(PANES)
@@ -65,11 +66,10 @@ class PaneLoading:
 
     def _read_panes(self, asks: list[tuple[str, str | None, PaneFilter, int, int]]) -> None:
         generation = self.store.generation
-        loaded = [PaneLoaded(pane, self._read_pane(pane, scope, flt, near), generation, serial)
-                  for pane, scope, flt, serial, near in asks]
+        reads = {pane: (self._read_pane(pane, scope, flt, near), serial)
+                 for pane, scope, flt, serial, near in asks}
         if not get_current_worker().is_cancelled:
-            for message in loaded:
-                self.post_message(message)
+            self.post_message(PanesLoaded(reads, generation))
 
     def _read_pane(self, pane: str, scope: str | None, flt: PaneFilter, near: int) -> PaneData | None:
         """One pane's rows, a lazy pane's with the window around row ``near`` (where its cursor
@@ -87,16 +87,16 @@ class PaneLoading:
             return None
         return data
 
-    def on_pane_loaded(self, message: PaneLoaded) -> None:
-        if message.serial != self._serials[message.pane]:
-            return  # read for an older scope or filter: a newer read is on its way
-        lst = self.pane(message.pane)
-        data = message.data
-        if data is None:  # the store refused: keep what the pane showed
-            lst.border_subtitle = None
-        else:
-            self._show_rows(lst, data)
-        self._first_loads.discard(message.pane)
+    def on_panes_loaded(self, message: PanesLoaded) -> None:
+        for pane, (data, serial) in message.reads.items():
+            if serial != self._serials[pane]:
+                continue  # read for an older scope or filter: a newer read is on its way
+            lst = self.pane(pane)
+            if data is None:  # the store refused: keep what the pane showed
+                lst.border_subtitle = None
+            else:
+                self._show_rows(lst, data)
+            self._first_loads.discard(pane)
         self._maybe_painted()
 
     def _show_rows(self, lst: RecordList, data: PaneData) -> None:
@@ -113,8 +113,9 @@ class PaneLoading:
             self.focused_id = lst.highlighted_id
 
     def _maybe_painted(self) -> None:
-        """Once every pane shows its first rows: the detail, the keys typed meanwhile, then the
-        search index's refill (each earlier would take turns from reading the rows of first paint)."""
+        """Once every pane shows its first rows: the keys typed meanwhile, and once those rows
+        are drawn, the detail and the search index's refill (each earlier took turns at the GIL
+        from reading the rows of first paint, or from drawing them)."""
         if self.painted or self._first_loads:
             return
         for name in ("statements", "evidence"):
@@ -122,8 +123,11 @@ class PaneLoading:
             if isinstance(rows, LazyRows) and len(rows) and not rows.is_built(0):
                 return
         self.painted = True
-        self.load_detail(self.focused_id)
         self.app.release_keys()
+        self.call_after_refresh(self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        self.load_detail(self.focused_id)
         self.app.keep_search_index()
 
     def on_record_list_need_rows(self, message: RecordList.NeedRows) -> None:
