@@ -15,6 +15,7 @@ from .pane_filter import PaneFilter
 from .rows import Row, quoted
 from .safe_text import one_line
 
+#: Rows built without a filter (one instance: window rows ask it for each row).
 NO_FILTER = PaneFilter()
 #: How evidence bears on a statement, as a sign.
 BEARING_SIGNS = {"supports": "+", "contradicts": "−", "undercuts": "−"}
