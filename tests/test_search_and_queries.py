@@ -107,3 +107,21 @@ def test_affiliation_chain_walks_up(store):
     assert chain[:2] == ["Unification Ministry", "South Korea"]
     members = {a.name for a in store.affiliates(store.resolve("South Korea").id)}
     assert "Unification Ministry" in members
+
+
+def test_one_read_sees_one_state_and_catches_up_before_it(store):
+    import claimnet.store as store_pkg
+
+    denial = "st-kim-yo-jong-denies-weapons-exports"
+    other = store_pkg.open_store(store.path)
+
+    def read(one):
+        before = [a.note for a in one.annotations_of(denial)]
+        other.annotate(denial, note="written meanwhile")  # another session, mid-read
+        return before, [a.note for a in one.annotations_of(denial)]
+
+    other.annotate(denial, note="written before")
+    before, after = store.one_read(read)
+    assert before == after == ["written before"]  # caught up once, at the start, not midway
+    assert [a.note for a in store.annotations_of(denial)] == ["written before", "written meanwhile"]
+    other.close()

@@ -137,6 +137,11 @@ class ClaimnetApp(OrderedKeys, App[None]):
             self.notify(text, markup=False, timeout=6)
         self.set_interval(self.poll_seconds, self._poll)
 
+    def keys_wait(self) -> bool:
+        """Keys typed while the store opens or the main screen reads its first rows wait for them."""
+        screen = self.screen
+        return self.store is None or (isinstance(screen, MainScreen) and not screen.painted)
+
     def keep_search_index(self) -> None:
         """Refill the store's lookup index in a worker unless it is in step (after first paint,
         and whenever a poll finds it behind), so the next search folds nothing."""

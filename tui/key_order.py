@@ -7,6 +7,10 @@ keys queued ahead of it, and keys already queued for the old screen were lost wh
 new one. Here the app holds each key until the one before it has been fully handled (a marker
 posted behind it has bubbled back up), and until a newly pushed screen is mounted, so every key
 reaches the widget that has the focus by the time it is its turn.
+
+Keys typed before the screen shows its data (the store still opening, the panes still reading
+their first rows) wait for it the same way, so ``j`` ``enter`` typed at once act on the rows
+they were meant for; only the quit key acts at once.
 """
 
 from __future__ import annotations
@@ -55,17 +59,35 @@ class OrderedKeys:
         """How many typed keys wait for the one before them (for tests)."""
         return len(self._held_keys) + (self._key_in_flight is not None)
 
+    def keys_wait(self) -> bool:
+        """Whether typed keys wait because the screen does not show its data yet (the app says)."""
+        return False
+
+    def release_keys(self) -> None:
+        """The screen shows its data: hand on the keys typed while it was read."""
+        self.app.call_later(self._release_keys)
+
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded:
-            if not self._exit:  # keys typed after q are dropped, not run while the app closes
-                self._held_keys.append(event)
-                await self._release_keys()
+            if self._exit:  # keys typed after q are dropped, not run while the app closes
+                return
+            if self.keys_wait() and self._quits(event.key):
+                self.app.exit()
+                return
+            self._held_keys.append(event)
+            await self._release_keys()
             return
         await super().on_event(event)  # type: ignore[misc]
 
+    def _quits(self, key: str) -> bool:
+        """Whether ``key`` is bound to quitting on the screen in front (as the key map has it)."""
+        return any(binding.id == "quit" or binding.action in ("quit", "app.quit")
+                   for _node, bindings in self.screen._binding_chain
+                   for binding in bindings.key_to_bindings.get(key, ()))
+
     async def _release_keys(self) -> None:
         """Hand held keys on, one at a time, while none is on its way."""
-        while self._held_keys and self._key_in_flight is None:
+        while self._held_keys and self._key_in_flight is None and not self.keys_wait():
             if self._exit:
                 self._held_keys.clear()
                 return

@@ -21,13 +21,13 @@ class FocusInfo:
     graded: bool = False  # whether 1–6 credibility applies
 
 
-class PaneLoaded(Message):
-    """A worker read the rows of one pane."""
+class PanesLoaded(Message):
+    """A worker read the rows of one or more panes: per pane, its rows (None: the store refused)
+    and the serial of the read; one message, so the panes change in one frame."""
 
-    def __init__(self, pane: str, data: PaneData, generation: int) -> None:
+    def __init__(self, reads: dict[str, tuple[PaneData | None, int]], generation: int) -> None:
         super().__init__()
-        self.pane = pane
-        self.data = data
+        self.reads = reads
         self.generation = generation
 
 

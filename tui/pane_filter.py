@@ -31,7 +31,7 @@ class PaneFilter:
     @property
     def active(self) -> bool:
         """Whether the filter hides anything or the order differs from the store's."""
-        return self != PaneFilter()
+        return self != _NO_FILTER
 
     def cleared(self) -> PaneFilter:
         """No filter and the store's order."""
@@ -70,3 +70,6 @@ class PaneFilter:
         if self.date_from and (not date or date < self.date_from):
             return False
         return not (self.date_to and (not date or date[: len(self.date_to)] > self.date_to))
+
+
+_NO_FILTER = PaneFilter()

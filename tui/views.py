@@ -15,6 +15,8 @@ from .pane_filter import PaneFilter
 from .rows import Row, quoted
 from .safe_text import one_line
 
+#: Rows built without a filter (one instance: window rows ask it for each row).
+NO_FILTER = PaneFilter()
 #: How evidence bears on a statement, as a sign.
 BEARING_SIGNS = {"supports": "+", "contradicts": "−", "undercuts": "−"}
 
@@ -69,9 +71,10 @@ def actor_rows(store: Store, flt: PaneFilter) -> PaneData:
     marks = marks_map(store)
     disputed = _disputed(store, flt)
     rows = []
+    active = flt.active
     for actor in store.all("actors"):
         verdict, noted, tags = marks.get(actor.id, NO_MARKS)
-        if flt.active and not flt.keeps(actor, verdict, tags, disputed):
+        if active and not flt.keeps(actor, verdict, tags, disputed):
             continue
         rows.append(Row(actor.id, "actor", actor.kind, actor.name, count=counts.get(actor.id, 0),
                         verdict=verdict, noted=noted, status=actor.status))
@@ -167,7 +170,7 @@ def evidence_rows(store: Store, statement_id: str | None, flt: PaneFilter) -> Pa
     linked = []
     for link, way, other in store.linked(statement_id):
         if isinstance(other, model.Statement):
-            row = _statement_row(other, names, PaneFilter(), marks.get(other.id, NO_MARKS),
+            row = _statement_row(other, names, NO_FILTER, marks.get(other.id, NO_MARKS),
                                  "link-statement", link.type, "→" if way == "out" else "←", link=link.id)
             if row is not None:
                 linked.append(row)
@@ -184,7 +187,11 @@ def evidence_rows(store: Store, statement_id: str | None, flt: PaneFilter) -> Pa
 
 
 def window_rows(store: Store, kind: str, ids: list[str]) -> list[Row]:
-    """Rows for a window of a lazy pane (statements or evidence in store order)."""
+    """Rows for a window of a lazy pane (statements or evidence in store order), read at once."""
+    return store.one_read(lambda one: _window_rows(one, ids))
+
+
+def _window_rows(store: Store, ids: list[str]) -> list[Row]:
     rows: list[Row] = []
     names: dict[str, str] = {}
     for record_id in ids:
@@ -195,11 +202,20 @@ def window_rows(store: Store, kind: str, ids: list[str]) -> list[Row]:
             if record.speaker not in names:
                 speaker = store.find(record.speaker)
                 names[record.speaker] = getattr(speaker, "name", record.speaker)
-            rows.append(_statement_row(record, names, PaneFilter(), marks_of(store, record_id)))
+            rows.append(_statement_row(record, names, NO_FILTER, marks_of(store, record_id)))
         elif isinstance(record, model.Evidence):
-            rows.append(_evidence_row(record, PaneFilter(), overall_sign(store, record_id),
+            rows.append(_evidence_row(record, NO_FILTER, overall_sign(store, record_id),
                                       marks_of(store, record_id)))
     return rows
+
+
+def read_window_near(store: Store, rows: Sequence[Row], index: int) -> None:
+    """Read the window of lazy ``rows`` holding row ``index`` into them (unless asked already)."""
+    if isinstance(rows, LazyRows) and len(rows):
+        window = rows.window_to_ask(min(index, len(rows) - 1))
+        if window is not None:
+            start, end = window
+            rows.fill(start, window_rows(store, rows.kind, rows.ids[start:end]))
 
 
 def _sort(rows: list[Row], flt: PaneFilter, keys: dict) -> None:

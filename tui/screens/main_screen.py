@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -19,22 +18,20 @@ from textual.worker import get_current_worker
 from claimnet.store import StoreError, model
 
 from ..detail_text import detail_content
-from ..lazy_rows import LazyRows
-from ..messages import DetailLoaded, FocusInfo, JumpTo, PaneLoaded, StoreChanged
+from ..messages import DetailLoaded, FocusInfo, JumpTo, StoreChanged
 from ..pane_filter import PaneFilter
-from ..views import actor_rows, evidence_rows, statement_rows, window_rows
 from ..widgets.detail_view import DetailView
 from ..widgets.key_footer import KeyFooter
 from ..widgets.record_list import RecordList
 from .main_actions import ACTION_BINDINGS, MainActions
+from .pane_loading import PANES, PaneLoading
 
 DETAIL_DELAY = 0.06
 DETAIL_CACHE = 64  # details kept per record until the store changes: going back to a pane is instant
-PANES = ("actors", "statements", "evidence")
 PANE_OF_KIND = {"actor": "actors", "statement": "statements", "evidence": "evidence"}
 
 
-class MainScreen(MainActions, Screen):
+class MainScreen(PaneLoading, MainActions, Screen):
     """Browse who said what, what bears on it, and annotate it, with keys alone."""
 
     BINDINGS = [
@@ -58,13 +55,10 @@ class MainScreen(MainActions, Screen):
         self.active_pane = "actors"
         self.focus_info: FocusInfo | None = None
         self.shown_generation = -1
-        self._pending: dict[str, str] = {}
         self._detail_timer: Timer | None = None
         self._detail_cache: dict[str, DetailLoaded] = {}
         self.annotate_forms: dict[str | None, Screen] = {}
-        self._first_loads = {"actors", "statements", "evidence"}
-        self._painted = False
-        self._kept_hidden: set[str] = set()  # panes told to keep their filter when showing a record
+        self._init_pane_loading()
 
     @property
     def store(self):
@@ -95,82 +89,14 @@ class MainScreen(MainActions, Screen):
     def reload_all(self) -> None:
         """Reload every pane and the detail, keeping each cursor on its record."""
         self.shown_generation = self.store.generation
-        self.load_pane("actors")
-        self.load_pane("statements")
-        self.load_pane("evidence")
+        self.load_pane(*PANES)
         self.load_detail(self.focused_id)
 
-    def load_pane(self, pane: str) -> None:
-        """Start reading one pane's rows in a worker."""
-        scope = {"actors": None, "statements": self.statement_scope,
-                 "evidence": self.evidence_scope}[pane]
-        self.pane(pane).border_subtitle = Content("loading…")
-        self.run_worker(partial(self._read_pane, pane, scope, self.filters[pane]), thread=True,
-                        exclusive=True, group=f"read-{pane}")
-
-    def _read_pane(self, pane: str, scope: str | None, flt: PaneFilter) -> None:
-        generation = self.store.generation
-        try:
-            if pane == "actors":
-                data = actor_rows(self.store, flt)
-            elif pane == "statements":
-                data = statement_rows(self.store, scope, flt)
-            else:
-                data = evidence_rows(self.store, scope, flt)
-        except StoreError as error:
-            self.app.notify(str(error), severity="error", markup=False)
-            return
-        if not get_current_worker().is_cancelled:
-            self.post_message(PaneLoaded(pane, data, generation))
-
-    def on_pane_loaded(self, message: PaneLoaded) -> None:
-        lst = self.pane(message.pane)
-        lst.border_title = message.data.title
-        lst.border_subtitle = message.data.scope
-        wanted = self._pending.pop(message.pane, None)
-        lst.set_rows(message.data.rows, focus=wanted, empty=message.data.empty)
-        if message.pane in self._kept_hidden:
-            self._kept_hidden.discard(message.pane)
-            if wanted and lst.index_of(wanted) is None:
-                self.notify("The pane's filter hides the new record; x clears the filter.",
-                            markup=False, timeout=5)
-        if message.pane == self.active_pane and lst.highlighted_id != self.focused_id:
-            self.focused_id = lst.highlighted_id
-        self._first_loads.discard(message.pane)
-        self._maybe_painted()
-
-    def _maybe_painted(self) -> None:
-        """Once every pane shows its first rows, refill the search index behind them (earlier,
-        the refill would take turns from reading the rows of first paint)."""
-        if self._painted or self._first_loads:
-            return
-        for name in ("statements", "evidence"):
-            rows = self.pane(name).rows
-            if isinstance(rows, LazyRows) and len(rows) and not rows.is_built(0):
-                return
-        self._painted = True
-        self.app.keep_search_index()
-
-    @on(RecordList.NeedRows)
-    def _need_rows(self, message: RecordList.NeedRows) -> None:
-        lst, rows, start, end = message.record_list, message.rows, message.start, message.end
-        self.run_worker(partial(self._read_window, lst, rows, start, end), thread=True,
-                        group=f"window-{lst.id}")
-
-    def _read_window(self, lst: RecordList, rows, start: int, end: int) -> None:
-        try:
-            built = window_rows(self.store, rows.kind, rows.ids[start:end])
-        except StoreError as error:
-            self.app.notify(str(error), severity="error", markup=False)
-            return
-        self.app.call_from_thread(self._filled, lst, rows, start, built)
-
-    def _filled(self, lst: RecordList, rows, start: int, built: list) -> None:
-        lst.fill(rows, start, built)
-        self._maybe_painted()
-
     def load_detail(self, record_id: str | None) -> None:
-        """Show a record's detail: at once if built since the store last changed, else from a worker."""
+        """Show a record's detail: at once if built since the store last changed, else from a
+        worker; before first paint, nothing (first paint shows the focused record's)."""
+        if not self.painted:
+            return
         if self._detail_timer is not None:
             self._detail_timer.stop()
             self._detail_timer = None
