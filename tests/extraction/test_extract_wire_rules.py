@@ -3,6 +3,8 @@ these tests, not copied from the blind articles)."""
 
 from __future__ import annotations
 
+import time
+
 from tests.extraction.extract_helpers import names, run, said, spans
 
 # -- blind-set failure classes (sentences written for these tests) -----------------------
@@ -471,3 +473,12 @@ def test_said_this_is_a_clause_and_said_this_week_is_not() -> None:
 def test_an_indefinite_speaker_named_in_apposition_speaks_by_its_name() -> None:
     text = "A second lender, the Harbour Savings Trust, said the statements it received showed no debt."
     assert spans(run(text), text) == {("Harbour Savings Trust", "the statements it received showed no debt")}
+
+
+def test_a_long_run_of_capitals_after_a_reports_provenance_takes_no_time() -> None:
+    caps = " ".join(["ABCDE"] * 40)
+    text = (f"But according to a report by Acme Surveys, commissioned by the council, {caps} xx, 14 of the "
+            "homes had failed.")
+    started = time.perf_counter()
+    run(text)
+    assert time.perf_counter() - started < 1.0  # the name pattern once backtracked exponentially

@@ -61,7 +61,6 @@ _STOP = frozenset(
 )
 
 
-
 @dataclass(slots=True)
 class Proposed:
     """A link before it becomes a record."""

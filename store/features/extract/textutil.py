@@ -15,7 +15,6 @@ WORD_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:['’](?![sS]\b)[^\W_]+)*|['
 
 
 @functools.lru_cache(maxsize=65536)
-@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, accent-free, apostrophe-normalised, single-spaced form of a name for matching (names are
     folded again and again as descriptions and pronouns look back over them, hence the cache)."""
