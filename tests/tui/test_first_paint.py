@@ -10,6 +10,7 @@ import pytest
 import claimnet.tui.app as app_module
 import claimnet.tui.screens.main_screen as main_module
 import claimnet.tui.screens.pane_loading as loading_module
+from claimnet.tui.messages import StoreChanged
 from claimnet.tui.screens.main_screen import MainScreen
 from claimnet.tui.screens.pane_loading import PANES
 from claimnet.tui.widgets.detail_view import DetailView
@@ -122,3 +123,30 @@ async def test_a_reload_read_before_a_scope_was_chosen_does_not_undo_it(
         await settle(pilot)
         statements = screen.pane("statements")
         assert len(statements.rows) == 7 and all(row.who == "Kim Yo Jong" for row in statements.rows)
+
+
+async def test_a_store_changed_again_and_again_while_the_first_rows_are_read_does_not_restart_them(
+        make_app, gate, monkeypatch) -> None:
+    painted_when_read: list[bool] = []
+    reads = held(gate, loading_module.statement_rows)
+
+    def statement_rows(*args):
+        painted_when_read.append(app.screen.painted)
+        return reads(*args)
+
+    monkeypatch.setattr(loading_module, "statement_rows", statement_rows)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, MainScreen) and app.screen.is_mounted)
+        screen = app.screen
+        await press_at_once(pilot, "j")
+        for generation in range(1, 6):  # another session writing faster than the first read ends
+            screen.post_message(StoreChanged(screen.shown_generation + generation, True))
+            await pilot.pause(0.02)
+        gate.set()
+        await wait_for(pilot, lambda: screen.painted and app.keys_waiting == 0)
+        await settle(pilot)
+        assert screen.pane("actors").cursor == 1  # the key acted once the first rows showed
+    # one read before first paint, never restarted (each restart began the wait again: keys were held
+    # as long as the writer kept writing), and one after it for what changed meanwhile
+    assert painted_when_read == [False, True]

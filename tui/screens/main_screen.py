@@ -320,6 +320,9 @@ class MainScreen(PaneLoading, MainActions, Screen):
     def on_store_changed(self, message: StoreChanged) -> None:
         if message.generation == self.shown_generation:
             return
+        if not self.painted:  # the first read goes on (restarting it, a busy writer could starve it)
+            self.reload_at_paint = True
+            return
         self.reload_all()
         if message.external:
             self.notify("The store changed in another session; reloaded.", timeout=3)

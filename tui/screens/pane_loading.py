@@ -38,6 +38,7 @@ class PaneLoading:
     post_message: Any
     notify: Any
     load_detail: Any
+    reload_all: Any
     call_after_refresh: Any
 
     def _init_pane_loading(self) -> None:
@@ -46,6 +47,7 @@ class PaneLoading:
         self._pending: dict[str, str] = {}  # a record each pane is to put its cursor on once read
         self._kept_hidden: set[str] = set()  # panes told to keep their filter when showing a record
         self.painted = False  # every pane shows its first rows
+        self.reload_at_paint = False  # the store changed while the first rows were read
 
     def load_pane(self, *panes: str) -> None:
         """Read panes' rows in one worker, one pane after the other, and show them together.
@@ -127,7 +129,11 @@ class PaneLoading:
         self.call_after_refresh(self._after_first_paint)
 
     def _after_first_paint(self) -> None:
-        self.load_detail(self.focused_id)
+        if self.reload_at_paint:
+            self.reload_at_paint = False
+            self.reload_all()  # which reads the detail too
+        else:
+            self.load_detail(self.focused_id)
         self.app.keep_search_index()
 
     def on_record_list_need_rows(self, message: RecordList.NeedRows) -> None:
