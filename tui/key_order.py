@@ -80,7 +80,10 @@ class OrderedKeys:
         await super().on_event(event)  # type: ignore[misc]
 
     def _quits(self, key: str) -> bool:
-        """Whether ``key`` is bound to quitting on the screen in front (as the key map has it)."""
+        """Whether ``key`` is bound to quitting on the screen in front (as the key map has it).
+
+        Reads Textual's private ``Screen._binding_chain`` (8.2.8, pinned): recheck on an upgrade;
+        tests/tui/test_first_paint.py's q-while-opening test fails if it stops working."""
         return any(binding.id == "quit" or binding.action in ("quit", "app.quit")
                    for _node, bindings in self.screen._binding_chain
                    for binding in bindings.key_to_bindings.get(key, ()))

@@ -12,9 +12,8 @@ WINDOW = 200
 class LazyRows(Sequence[Row]):
     """A pane's record ids in order, with the rows built so far; the rest show as pending."""
 
-    def __init__(self, ids: list[str], kind: str) -> None:
+    def __init__(self, ids: list[str]) -> None:
         self.ids = ids
-        self.kind = kind
         self._built: dict[int, Row] = {}
         self._asked: set[int] = set()
 

@@ -25,10 +25,9 @@ class PanesLoaded(Message):
     """A worker read the rows of one or more panes: per pane, its rows (None: the store refused)
     and the serial of the read; one message, so the panes change in one frame."""
 
-    def __init__(self, reads: dict[str, tuple[PaneData | None, int]], generation: int) -> None:
+    def __init__(self, reads: dict[str, tuple[PaneData | None, int]]) -> None:
         super().__init__()
         self.reads = reads
-        self.generation = generation
 
 
 class DetailLoaded(Message):

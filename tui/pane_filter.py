@@ -31,7 +31,7 @@ class PaneFilter:
     @property
     def active(self) -> bool:
         """Whether the filter hides anything or the order differs from the store's."""
-        return self != _NO_FILTER
+        return self != NO_FILTER
 
     def cleared(self) -> PaneFilter:
         """No filter and the store's order."""
@@ -72,4 +72,5 @@ class PaneFilter:
         return not (self.date_to and (not date or date[: len(self.date_to)] > self.date_to))
 
 
-_NO_FILTER = PaneFilter()
+#: The filter that filters nothing (one instance: window rows ask it for each row).
+NO_FILTER = PaneFilter()

@@ -11,12 +11,10 @@ from claimnet.store import Store, model
 from claimnet.store.network.disagreements import disputed_ids
 
 from .lazy_rows import LazyRows
-from .pane_filter import PaneFilter
+from .pane_filter import NO_FILTER, PaneFilter
 from .rows import Row, quoted
 from .safe_text import one_line
 
-#: Rows built without a filter (one instance: window rows ask it for each row).
-NO_FILTER = PaneFilter()
 #: How evidence bears on a statement, as a sign.
 BEARING_SIGNS = {"supports": "+", "contradicts": "−", "undercuts": "−"}
 
@@ -103,7 +101,7 @@ def statement_rows(store: Store, scope: str | None, flt: PaneFilter) -> PaneData
     """Statements, all or those of an actor (made or about) or those a piece of evidence bears on."""
     if scope is None and not flt.active:  # rows are read a window at a time: no names needed here
         ids = store.ids("statements")
-        return PaneData(LazyRows(ids, "statements"), _title("Statements", len(ids)), "No statements yet.")
+        return PaneData(LazyRows(ids), _title("Statements", len(ids)), "No statements yet.")
     names = {a.id: a.name for a in store.all("actors")}
     scope_text = ""
     if scope is None:
@@ -146,7 +144,7 @@ def evidence_rows(store: Store, statement_id: str | None, flt: PaneFilter) -> Pa
     """All evidence, or a statement's evidence grouped supports / contradicts plus linked statements."""
     if statement_id is None and not flt.active:
         ids = store.ids("evidence")
-        return PaneData(LazyRows(ids, "evidence"), _title("Evidence", len(ids)), "No evidence yet.")
+        return PaneData(LazyRows(ids), _title("Evidence", len(ids)), "No evidence yet.")
     marks = marks_map(store)
     disputed = _disputed(store, flt)
     if statement_id is None:
@@ -186,7 +184,7 @@ def evidence_rows(store: Store, statement_id: str | None, flt: PaneFilter) -> Pa
                     _scope(f"on {about}"))
 
 
-def window_rows(store: Store, kind: str, ids: list[str]) -> list[Row]:
+def window_rows(store: Store, ids: list[str]) -> list[Row]:
     """Rows for a window of a lazy pane (statements or evidence in store order), read at once."""
     return store.one_read(lambda one: _window_rows(one, ids))
 
@@ -215,7 +213,7 @@ def read_window_near(store: Store, rows: Sequence[Row], index: int) -> None:
         window = rows.window_to_ask(min(index, len(rows) - 1))
         if window is not None:
             start, end = window
-            rows.fill(start, window_rows(store, rows.kind, rows.ids[start:end]))
+            rows.fill(start, window_rows(store, rows.ids[start:end]))
 
 
 def _sort(rows: list[Row], flt: PaneFilter, keys: dict) -> None:

@@ -4,7 +4,8 @@ A session reading through the lookup index (a store of a million statements) mus
 whole file to fold its journal (6 GB at 1M). When the file has the layout ``render_store`` writes
 (see ``document_lines``), the fold reads it twice a line at a time: once to check it as a whole
 load would and to find the doc ids of the records the journal touches, once to write the new file
-(temp file + fsync + rename, as every fold). Records the journal leaves alone are copied, the
+(temp file + fsync + rename, as every fold). Records the journal leaves alone are written again as
+they were read (parsed, checked and dumped the same canonical way, not copied byte for byte), the
 others replaced, removed or appended, and the meta record carries the new last change: the bytes
 are those a whole load and ``render_store`` would write. Memory is the journal's changes and one
 table's ids. Anything else raises ``NotOurLayout`` before the file is replaced, and the caller

@@ -67,11 +67,10 @@ class PaneLoading:
                         group="read-" + "-".join(panes))
 
     def _read_panes(self, asks: list[tuple[str, str | None, PaneFilter, int, int]]) -> None:
-        generation = self.store.generation
         reads = {pane: (self._read_pane(pane, scope, flt, near), serial)
                  for pane, scope, flt, serial, near in asks}
         if not get_current_worker().is_cancelled:
-            self.post_message(PanesLoaded(reads, generation))
+            self.post_message(PanesLoaded(reads))
 
     def _read_pane(self, pane: str, scope: str | None, flt: PaneFilter, near: int) -> PaneData | None:
         """One pane's rows, a lazy pane's with the window around row ``near`` (where its cursor
@@ -144,7 +143,7 @@ class PaneLoading:
 
     def _read_window(self, lst: RecordList, rows, start: int, end: int) -> None:
         try:
-            built = window_rows(self.store, rows.kind, rows.ids[start:end])
+            built = window_rows(self.store, rows.ids[start:end])
         except StoreError as error:
             self.app.notify(str(error), severity="error", markup=False)
             return
