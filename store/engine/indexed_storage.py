@@ -23,9 +23,9 @@ from claimnet.store.model.errors import StoreError, StoreFileError
 from .document import META_TABLE, TABLES
 from .document_lines import LineTotals, NotOurLayout, next_doc_of, record_lines
 from .fold_lines import plan_fold, write_fold
-from .journal import JournalWriter, read_journal
+from .journal import read_journal
 from .lock import read_only_reason
-from .lookup_index import Derivations, LookupIndex, Stamp, follow_fold, is_busy, rowid_of, stamp_text
+from .lookup_index import Derivations, LookupIndex, Stamp, is_busy, rowid_of, stamp_text
 from .storage import FileStamp, State, Storage
 
 
@@ -374,12 +374,7 @@ class IndexedStorage(Storage):
                 plan = plan_fold(self.path, read_journal(self.journal_path), self._ours)
                 write_fold(self.path, plan)
                 self._main_stamp = FileStamp.of(self.path)
-                follow_fold(self.path, folded_from, self._main_stamp, plan.seq)
-                if self._writer is None:
-                    self._writer = JournalWriter(self.journal_path)
-                self._writer.clear()
-                self._journal_end = 0
-                self._journal_stamp = FileStamp.of(self.journal_path)
+                self._after_fold(folded_from, plan.seq)
         except NotOurLayout:
             return False
         except (StoreError, OSError, sqlite3.Error):

@@ -372,14 +372,18 @@ class Storage:
             self.before_fold()
         folded_from = self._main_stamp
         self._write_main()
-        follow_fold(self.path, folded_from, self._main_stamp, self.seq)
+        self._after_fold(folded_from, self.seq)
+        self.fold_error = None
+        self._fold_retry_at = 0
+
+    def _after_fold(self, folded_from: FileStamp | None, seq: int) -> None:
+        """What follows writing a folded store file: the lookup index told, the journal emptied."""
+        follow_fold(self.path, folded_from, self._main_stamp, seq)
         if self._writer is None:
             self._writer = JournalWriter(self.journal_path)
         self._writer.clear()
         self._journal_end = 0
         self._journal_stamp = FileStamp.of(self.journal_path)
-        self.fold_error = None
-        self._fold_retry_at = 0
 
     def _write_main(self) -> None:
         state = self.state
