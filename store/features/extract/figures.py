@@ -4,6 +4,7 @@ different amounts of one measure contradict each other."""
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable
 from typing import Any, NamedTuple
@@ -13,19 +14,23 @@ from .quantities import quantities
 
 _DIGIT = re.compile(r"\d")
 
-#: A figure with what it counts ('14 transfers', '$4.6 million'): a bare number or a year says too little.
-_COUNTED = re.compile(r"(\d[\d,.]*\d|\d)\s+(?:[a-z-]+\s+){0,2}?([a-z]{3,})", re.IGNORECASE)
+@functools.lru_cache(maxsize=4096)
+def _amounts(text: str) -> tuple[dict[str, Any], ...]:
+    """The quantities a text states in digits, read once for both questions asked of them."""
+    if not _DIGIT.search(text):
+        return ()
+    return tuple(f.quantity for f in quantities(text, 0, len(text)) if f.quantity and f.quantity.get("unit"))
 
 
-def _figures(text: str) -> set[tuple[str, str]]:
-    """(number, counted word) pairs of a text, the word singular: {('14', 'transfer')}."""
-    return {(n.replace(",", ""), w.lower().rstrip("s")) for n, w in _COUNTED.findall(text)
-            if len(n.replace(",", "")) >= 2 and not re.fullmatch(r"(?:1[89]|20)\d\d", n)}
+def _figures(text: str) -> set[tuple[float, str]]:
+    """(value, unit) of every amount a text states with its unit ('14 transfers', '$4.6 million'); a bare
+    number says too little."""
+    return {(float(q["value"]), q["unit"].lower().rstrip("s")) for q in _amounts(text)}
 
 
-def figure_index(statements: list[dict[str, Any]]) -> dict[tuple[str, str], list[dict[str, Any]]]:
+def figure_index(statements: list[dict[str, Any]]) -> dict[tuple[float, str], list[dict[str, Any]]]:
     """Statements by the figures they state, built once per article."""
-    index: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    index: dict[tuple[float, str], list[dict[str, Any]]] = {}
     for s in statements:
         for key in _figures(s["text"]):
             index.setdefault(key, []).append(s)
@@ -63,9 +68,7 @@ def _counted(quantity: dict[str, Any] | None) -> list[tuple[float, str]]:
 
 def _measures(text: str) -> list[tuple[float, str]]:
     """(value, unit) of each thing a text counts or measures in digits: (37.0, 'home'), (900.0, 'hectare')."""
-    if not _DIGIT.search(text):
-        return []
-    return [m for f in quantities(text, 0, len(text)) for m in _counted(f.quantity)]
+    return [m for q in _amounts(text) for m in _counted(q)]
 
 
 class _Telling(NamedTuple):
