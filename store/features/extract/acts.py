@@ -48,13 +48,18 @@ def _answers_as_denials(statements: list[dict[str, Any]], side: Callable[[str], 
         if s["act"] != "claim" or not negated[k]:
             continue
         mine = side(s["speaker"])
-        for j in range(max(0, k - _ANSWER_WINDOW), min(len(statements), k + _ANSWER_WINDOW)):
+        for j in _near(k, len(statements)):
             other = statements[j]
             if j == k or negated[j] or other["speaker"] in mine or other["act"] in ("denial", "response"):
                 continue
             if len(words[k] & words[j]) >= _ANSWER_SHARED:
                 s["act"] = "denial"
                 break
+
+
+def _near(k: int, count: int) -> range:
+    """The positions of the statements a statement at ``k`` may answer or be answered by."""
+    return range(max(0, k - _ANSWER_WINDOW), min(count, k + _ANSWER_WINDOW))
 
 
 def _own_act(
@@ -101,7 +106,7 @@ def claims_a_denial_answers(statements: list[dict[str, Any]], side: Callable[[st
         if d["act"] != "denial":
             continue
         mine = side(d["speaker"])
-        for j in range(max(0, k - _ANSWER_WINDOW), min(len(statements), k + _ANSWER_WINDOW)):
+        for j in _near(k, len(statements)):
             c = statements[j]
             if c["act"] != "claim" or c["speaker"] in mine or side(c["speaker"]) & mine:
                 continue
@@ -137,7 +142,7 @@ def answers_of_the_accused(
         if s["act"] != "claim" or not mine & accused:
             continue
         near = [
-            j for j in range(max(0, k - _ANSWER_WINDOW), min(len(statements), k + _ANSWER_WINDOW))
+            j for j in _near(k, len(statements))
             if statements[j]["act"] == "accusation" and not side(statements[j]["speaker"]) & mine
         ]
         if not near:
