@@ -229,3 +229,11 @@ def copy_durably(source: str, target: str) -> None:
     """Copy ``source`` to ``target`` (owner-only) so that the copy survives a crash."""
     write_atomically(target, read_store_bytes(source), owner=source)
 
+
+def next_doc_of(stored: Any, table: str, count: int, top_key: int) -> int:
+    """The next TinyDB doc id of a table: the stored one unless it could collide with the ``count`` doc
+    ids there, the highest being ``top_key``."""
+    top = stored.get(table) if isinstance(stored, dict) else None
+    if not isinstance(top, int) or top <= count:
+        top = 1 + top_key
+    return top

@@ -21,7 +21,7 @@ import orjson
 
 from claimnet.store import model
 
-from .document import HISTORY_TABLE, META_TABLE, SCHEMA_VERSION, TABLES
+from .document import HISTORY_TABLE, META_TABLE, SCHEMA_VERSION, TABLES, next_doc_of
 from .shapes import history_problem, meta_problem, nesting_problem, record_problem
 
 #: Lines with fewer brackets than this are nested too shallowly to reach a JSON depth limit.
@@ -39,6 +39,12 @@ class LineTotals:
     meta: dict[str, Any] | None = None
     counts: dict[str, int] = field(default_factory=dict)
     top_keys: dict[str, int] = field(default_factory=dict)
+
+    def next_docs(self) -> dict[str, int]:
+        """The next TinyDB doc id of every table, as a whole load works it out (``next_doc_of``)."""
+        stored = (self.meta or {}).get("next_doc")
+        return {table: next_doc_of(stored, table, self.counts[table], self.top_keys[table])
+                for table in TABLES}
 
 
 def record_lines(handle: IO[bytes], totals: LineTotals) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
@@ -117,11 +123,3 @@ def _checked(table: str, key: str, value: bytes) -> tuple[str, dict[str, Any]]:
     elif table in model.RECORD_TABLES and record_problem(table, record):
         raise NotOurLayout("a record")
     return rid, record
-
-
-def next_doc_of(stored: Any, table: str, count: int, top_key: int) -> int:
-    """The next TinyDB doc id of a table: the stored one unless it could collide (as ``State.adopt``)."""
-    top = stored.get(table) if isinstance(stored, dict) else None
-    if not isinstance(top, int) or top <= count:
-        top = 1 + top_key
-    return top

@@ -21,7 +21,7 @@ from typing import Any
 import orjson
 
 from .document import META_TABLE, TABLES, dump_record, write_atomically
-from .document_lines import LineTotals, NotOurLayout, next_doc_of, record_lines
+from .document_lines import LineTotals, NotOurLayout, record_lines
 from .journal import JournalRead
 
 Key = tuple[str, str]  # (table, record id)
@@ -66,10 +66,7 @@ def plan_fold(path: str, read: JournalRead, ours: Any) -> FoldPlan:
     pending = [e for e in ours(read.entries, meta.get("store")) if e["seq"] > start]
     if pending and pending[0]["seq"] != start + 1:
         raise NotOurLayout("a journal that does not continue the file")
-    stored = meta.get("next_doc")
-    plan = FoldPlan(meta, start, keys=dict(file_keys), file_keys=file_keys, next_doc={
-        table: next_doc_of(stored, table, totals.counts[table], totals.top_keys[table])
-        for table in TABLES})
+    plan = FoldPlan(meta, start, keys=dict(file_keys), file_keys=file_keys, next_doc=totals.next_docs())
     for entry in pending:  # as State.apply does to whole tables
         for table, rid, record in entry["ops"]:
             if table == META_TABLE:

@@ -21,7 +21,7 @@ import orjson
 from claimnet.store.model.errors import StoreError, StoreFileError
 
 from .document import META_TABLE, TABLES
-from .document_lines import LineTotals, NotOurLayout, next_doc_of, record_lines
+from .document_lines import LineTotals, NotOurLayout, record_lines
 from .fold_lines import plan_fold, write_fold
 from .journal import read_journal
 from .lock import read_only_reason
@@ -270,9 +270,7 @@ class IndexedStorage(Storage):
             raise StoreFileError(f"Cannot read the store {self.path}: {error.strerror}.") from error
         meta = totals.meta
         assert meta is not None
-        stored = meta.get("next_doc")
-        next_doc = {table: next_doc_of(stored, table, totals.counts[table], totals.top_keys[table])
-                    for table in TABLES}
+        next_doc = totals.next_docs()
         main = FileStamp(st.st_ino, st.st_size, st.st_mtime_ns)
         stamp = Stamp(store=meta.get("store") or "", main=main_text(main), seq=meta.get("seq", 0),
                       next_doc=next_doc, main_seq=meta.get("seq", 0))

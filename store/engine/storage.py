@@ -27,6 +27,7 @@ from .document import (
     OlderSchema,
     Tables,
     copy_durably,
+    next_doc_of,
     parse_store,
     read_store_bytes,
     render_store,
@@ -83,10 +84,8 @@ class State:
             if keys is None or len(keys) != len(records):
                 keys = {rid: str(n) for n, rid in enumerate(records, start=1)}
             state.doc_keys[name] = keys
-            top = stored_next.get(name)
-            if not isinstance(top, int) or top <= len(keys):
-                top = 1 + max((int(k) for k in keys.values() if k.isdigit()), default=0)
-            state.next_doc[name] = top
+            top_key = max((int(k) for k in keys.values() if k.isdigit()), default=0)
+            state.next_doc[name] = next_doc_of(stored_next, name, len(keys), top_key)
         return state
 
     @property
