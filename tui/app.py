@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import threading
 from collections.abc import Iterable
 from functools import partial
 
@@ -69,7 +70,13 @@ class ClaimnetApp(OrderedKeys, App[None]):
 
     def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
                markup: bool = True) -> None:
-        """Show a short-lived notification (errors stay longer) and keep its text in ``notice_log``."""
+        """Show a short-lived notification (errors stay longer) and keep its text in ``notice_log``.
+        Workers reading the store call it from their threads: it is then posted to the app's (without
+        waiting, so a worker never blocks on an app that is closing)."""
+        if self._thread_id != threading.get_ident():
+            self.call_later(self.notify, message, title=title, severity=severity, timeout=timeout,
+                            markup=markup)
+            return
         self.notice_log.append(message)
         if title:  # one line: the title leads the message
             message = f"{escape(title) if markup else title}: {message}"
@@ -79,7 +86,7 @@ class ClaimnetApp(OrderedKeys, App[None]):
         super().notify(message, severity=severity, timeout=timeout, markup=markup)
         # Toasts expire by their own timers; this one makes sure the screen drops them even when
         # a toast was mounted on a screen that has gone (it then lingered until the next key).
-        self.call_later(self.set_timer, timeout + 0.1, self._refresh_notifications)  # any thread
+        self.call_later(self.set_timer, timeout + 0.1, self._refresh_notifications)
 
     def push_screen(self, screen, callback=None, wait_for_dismiss=False, *, mode=None):
         """Push a screen, unless the app is closing (a key typed just after q must not open a form)."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from claimnet.tui.screens.filter_screen import FilterScreen
 from claimnet.tui.screens.graph_screen import GraphScreen
 from claimnet.tui.screens.help_screen import HelpScreen
@@ -192,3 +194,24 @@ async def test_a_malformed_store_exits_with_one_sentence(make_app, tmp_path) -> 
             await pilot.pause(0.02)
     assert app.return_code == 1
     assert path.read_text() == "{not json"
+
+
+async def test_a_notice_from_a_worker_thread_is_shown_by_the_apps_thread(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(pilot)
+        cleared_on: list[int] = []
+        clear = app.clear_notifications
+
+        def recording_clear() -> None:
+            cleared_on.append(threading.get_ident())
+            clear()
+
+        app.clear_notifications = recording_clear
+        worker = threading.Thread(target=app.notify, args=("The store refused a read.",),
+                                  kwargs={"severity": "error", "markup": False})
+        worker.start()
+        worker.join(5)
+        await settle(pilot)
+        assert app.notice_log[-1] == "The store refused a read."
+        assert cleared_on == [threading.get_ident()]  # the toasts were touched on the app's thread only
