@@ -28,7 +28,9 @@ COMMANDS = [
     ("search (no match)", ["search", "zzzz"]),
     ("show", ["show", "st-0000042"]),
     ("statements --speaker --json", ["statements", "--speaker", "act-0000017", "--json"]),
-    ("evidence --json", ["evidence", "--json"]),
+    ("evidence --for --json", ["evidence", "--for", "st-0000042", "--json"]),
+    ("evidence --reported-by --json", ["evidence", "--reported-by", "act-0000017", "--json"]),
+    ("evidence --json (all: a listing)", ["evidence", "--json"]),
     ("history --record", ["history", "--record", "st-0000042"]),
     ("annotate", ["annotate", "st-0000042", "--note", "benchmark note"]),
 ]
@@ -111,7 +113,7 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory() as scratch:
         folder = args.dir or scratch
         rows = [row for size in args.sizes.split(",") for row in bench_size(folder, int(size), args.repeat)]
-    header = f"{'statements':>10} {'MB':>6}  {'measure':<30} {'median s':>9}  {'orjson floor s':>14} " \
+    header = f"{'statements':>10} {'MB':>6}  {'measure':<33} {'median s':>9}  {'orjson floor s':>14} " \
              f"{'÷ floor':>7}  {'≤ ½ floor':>9}"
     print(header)
     print("-" * len(header))
@@ -120,7 +122,7 @@ def main(argv: list[str] | None = None) -> None:
             print(f"{statements:>10} {size_mb:6.1f}  {name}")
             continue
         verdict = "yes" if value <= floor / 2 else "no"
-        print(f"{statements:>10} {size_mb:6.1f}  {name:<30} {value:9.3f}  {floor:14.3f} "
+        print(f"{statements:>10} {size_mb:6.1f}  {name:<33} {value:9.3f}  {floor:14.3f} "
               f"{value / floor:7.2f}  {verdict:>9}")
 
 

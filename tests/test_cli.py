@@ -75,6 +75,27 @@ def test_lists_filter_by_speaker_and_act(store_path, capsys):
     assert code == 0 and "7,000" in out
 
 
+def test_evidence_filters_by_statement_reporter_kind_and_status(store_path, capsys):
+    denial = "st-kim-yo-jong-denies-weapons-exports"
+    code, out, _ = run(capsys, "evidence", "--for", denial, "--json")
+    rows = json.loads(out)
+    assert code == 0 and {r["id"] for r in rows} >= {"ev-7000-containers-of-munitions",
+                                                       "ev-kharkiv-missile-debris"}
+    assert {r["bears"] for r in rows} == {"contradicts"}
+    code, out, _ = run(capsys, "evidence", "--for", denial)
+    assert "bears" in out and "contradicts" in out and "Debris of a missile" in out
+    code, out, _ = run(capsys, "evidence", "--reported-by", "Shin Wonsik", "--json")
+    rows = json.loads(out)
+    assert rows and all(r["reported_by"] == "act-shin-wonsik" for r in rows) and "bears" not in rows[0]
+    code, out, _ = run(capsys, "evidence", "--kind", "physical", "--status", "accepted", "--json")
+    rows = json.loads(out)
+    assert rows and all(r["kind"] == "physical" and r["status"] == "accepted" for r in rows)
+    code, out, _ = run(capsys, "evidence", "--limit", "2", "--json")
+    assert len(json.loads(out)) == 2
+    code, out, err = run(capsys, "evidence", "--for", "Shin Wonsik")
+    assert code == 1 and "No statement" in err  # an actor is not a statement
+
+
 def test_annotate_then_undo_and_redo(store_path, capsys):
     ref = "st-kim-yo-jong-denies-weapons-exports"
     code, out, _ = run(capsys, "annotate", ref, "--note", "[b]x[/b] a[/b", "--tag", "nk",

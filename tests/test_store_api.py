@@ -23,6 +23,11 @@ def test_new_store_holds_the_default_network(store):
     assert store.resolve("Ms Kim").name == "Kim Yo Jong"
 
 
+@pytest.mark.parametrize("table", model.RECORD_TABLES)
+def test_plain_rows_are_the_records_json_shapes(store, table):
+    assert store.plain(table) == [record.to_dict() for record in store.all(table)]
+
+
 def test_create_assigns_prefixed_id_and_timestamps(empty_store):
     actor = empty_store.create("actor", name="Jane Doe", kind="person")
     assert actor.id.startswith("act-") and len(actor.id) == 14

@@ -115,6 +115,14 @@ class Store(BulkChangesMixin, QueriesMixin, SearchMixin):
         cls = model.BY_TABLE[table]
         return [cls.from_dict(raw) for raw in self.storage.tables[table].values()]
 
+    def plain(self, table: str) -> list[dict[str, Any]]:
+        """Every record of a table in its JSON shape (what ``to_dict`` gives), in store order, without
+        building records: for listings, several times faster than ``all``. Read-only: the dicts may
+        share values with the store's own tables."""
+        blank = model.defaults(table)
+        return [{**blank, **{key: raw[key] for key in blank if key in raw}}
+                for raw in self.storage.tables[table].values()]
+
     def count(self, table: str) -> int:
         """How many records a table holds."""
         return len(self.storage.tables[table])

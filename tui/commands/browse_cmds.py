@@ -41,6 +41,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=statements)
 
     p = sub.add_parser("evidence", parents=[common], help="list evidence")
+    p.add_argument("--for", dest="statement", metavar="REF",
+                   help="only what supports or contradicts this statement")
+    p.add_argument("--reported-by", metavar="REF", help="only what this actor reported")
+    p.add_argument("--kind", type=vocabulary(model.EVIDENCE_KINDS), help="only this kind")
+    p.add_argument("--status", type=vocabulary(model.STATUSES), help="only this status")
+    p.add_argument("--limit", type=_count, default=0, help="most shown (default 0 = all)")
     p.set_defaults(func=evidence)
 
     p = sub.add_parser("stats", parents=[common], help="counts of what the store holds")
@@ -114,17 +120,35 @@ def statements(args: argparse.Namespace) -> int:
 
 
 def evidence(args: argparse.Namespace) -> int:
-    """Print every piece of evidence."""
+    """Print evidence: all of it, or what bears on a statement or an actor reported, by kind or status."""
     store = open_for(args, lookups=True)
-    rows = store.all("evidence")
+    bearing: dict[str, str] = {}  # evidence id -> how it bears on the statement asked about
+    reporter = store.resolve(args.reported_by, "actor").id if args.reported_by else None
+    if args.statement:
+        rows = []
+        for how, found in store.evidence_for(store.resolve(args.statement, "statement").id).items():
+            for ev in found:
+                if ev.id not in bearing:
+                    bearing[ev.id] = how
+                    rows.append(ev.to_dict())
+    elif reporter:
+        rows = [ev.to_dict() for ev in store.evidence_reported_by(reporter)]
+    else:
+        rows = store.plain("evidence")  # a listing of every piece: skip building records
+    rows = [e for e in rows if (not reporter or e["reported_by"] == reporter)
+            and (not args.kind or e["kind"] == args.kind) and (not args.status or e["status"] == args.status)]
+    if args.limit:
+        rows = rows[:args.limit]
     if args.json:
-        emit_json([record_json(e) for e in rows])
+        emit_json([{"record_kind": model.Evidence.KIND, **e,
+                    **({"bears": bearing[e["id"]]} if bearing else {})} for e in rows])
         return 0
     names = _names(store)
-    grid = table("kind", "evidence", "reported by")
+    grid = table("kind", "evidence", "reported by", *(("bears",) if bearing else ()))
     for ev in rows:
-        grid.add_row(cell(ev.kind, style="cyan"), with_id(ev.text, ev.id),
-                     cell(names.get(ev.reported_by or "", ""), 18))
+        bears = (cell(bearing[ev["id"]].replace("_", " "), style="magenta"),) if bearing else ()
+        grid.add_row(cell(ev["kind"], style="cyan"), with_id(ev["text"], ev["id"]),
+                     cell(names.get(ev["reported_by"] or "", ""), 18), *bears)
     print_table(console(), grid)
     return 0
 
