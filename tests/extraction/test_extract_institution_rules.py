@@ -196,7 +196,8 @@ def test_the_south_names_south_korea_only_on_its_own() -> None:
 
 
 def test_a_state_that_is_also_a_given_name_before_a_surname_is_a_person() -> None:
-    text = "The suit says Officers Travis Mulcahy and Jordan Reese pulled him out. Jordan said nothing."
+    text = ("His lawyer, Ann Price, said Officers Travis Mulcahy and Jordan Reese pulled him out. "
+            "Jordan said nothing.")
     got = {a["name"]: (a["kind"], a["role"]) for a in run(text).actors}
     assert got["Jordan Reese"][0] == "person"
     assert got["Travis Mulcahy"] == ("person", "Officer")
@@ -295,7 +296,8 @@ def test_office_titles_abbreviated_split_role_from_name_and_a_home_town_is_no_na
 
 
 def test_a_place_after_the_site_of_is_no_actor_even_when_named_again() -> None:
-    text = "Photos were taken at the site of El Mirasol in 1987. Dr Ana Cuc, who surveyed El Mirasol, agreed."
+    text = ("Photos were taken at the site of El Mirasol in 1987. Dr Ana Cuc, who surveyed El Mirasol, said "
+            "they were genuine.")
     assert set(names(run(text)).values()) == {"Ana Cuc"}
 
 

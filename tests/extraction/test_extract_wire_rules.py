@@ -381,3 +381,11 @@ def test_a_description_in_the_reported_words_makes_the_statement_about_that_acto
     who = names(x)
     dark = next(s for s in x.statements if "in the dark" in s["text"])
     assert "Calder Vale Water" in {who.get(a) for a in dark["about"]}
+
+
+def test_a_person_named_only_in_passing_is_no_actor_until_a_claim_names_them() -> None:
+    passing = ("The mayor, Carl Weiss, said the bridge was safe. The bridge was opened in 1998 by "
+               "Ingrid Balog, then the city engineer.")
+    assert set(names(run(passing)).values()) == {"Carl Weiss"}
+    named = passing + " Weiss said Ingrid Balog had signed off every repair."
+    assert set(names(run(named)).values()) == {"Carl Weiss", "Ingrid Balog"}

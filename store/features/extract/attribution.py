@@ -224,7 +224,7 @@ def no_comment(doc: Doc, sent: tuple[int, int]) -> None:
     subj = subject_before(doc, sent[0], m.start())
     if subj is not None and subj.start >= 0:
         for e in subj.entities:
-            doc.reg.mention(e, subj.start, subj.end)
+            doc.reg.mention(e, subj.start, subj.end, speaker=True)  # asked, it had its say
 
 
 @functools.cache

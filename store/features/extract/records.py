@@ -114,14 +114,15 @@ def actor_records(draft: Draft) -> None:
     by_id = doc.reg.by_id
     owners = {by_id[e.affiliation].final().id for e in live if e.affiliation in by_id}
     about = {a for st in out.statements for a in st["about"]}
+    about |= {t for found in draft.targets.values() for t in found}
     reporters = {ev["reported_by"] for ev in out.evidence}
     for e in live:
         if not e.spans and e.id not in used:
             continue
         if e.kind == "media" and e.id not in used | owners | reporters | about:
             continue  # only told or shown something ('told the BBC', 'seen by Reuters'): no part in it
-        if e.kind != "person" and e.id not in used | owners | reporters | about:
-            continue  # named in passing ('the Singapore Strait', 'tankers bound for Romania')
+        if e.id not in used | owners | reporters | about and not (e.kind == "person" and e.speaker):
+            continue  # named in passing ('the Singapore Strait', 'tankers bound for Romania', a byline)
         if e.placeholder and e.id not in used:
             continue
         if e.kind == "state" and 0 < e.mentions <= e.placed and e.id not in used | owners:
