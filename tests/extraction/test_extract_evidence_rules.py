@@ -43,6 +43,16 @@ def test_count_after_a_verb_and_a_converted_amount_in_brackets_are_one_quantity(
         ("The union said 12% of its scheduled shifts were cut.", "12% of its scheduled shifts"),
         ("Soil samples taken by the council near the school contained lead, it said.",
          "Soil samples taken by the council near the school"),
+        ("Photographs shared with the council show cracks in the wall, the residents said.",
+         "Photographs shared with the council"),
+        ("A video filmed by a neighbour shows the truck leaving at night, the group said.",
+         "A video filmed by a neighbour"),
+        ("A copy of the permit, seen by the Gazette, lists only two wells, the group said.",
+         "A copy of the permit"),
+        ("Footage from the station's security cameras shows the platform was empty, police said.",
+         "Footage from the station's security cameras"),
+        ("Samples taken by the agency 3 kilometres downstream showed arsenic, the agency said.",
+         "Samples taken by the agency 3 kilometres downstream"),
     ],
 )
 def test_evidence_takes_the_noun_phrase_a_reader_would_check(sentence: str, phrase: str) -> None:

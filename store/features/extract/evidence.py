@@ -87,7 +87,7 @@ def _document_ok(text: str, s: int, m: re.Match[str], before: str, after: str) -
         after,
     )
     owned = re.search(r"[A-Z][\w.&-]*['’]s\s+$", text[max(0, s - 40) : s])
-    copies = word == "copies" and after.startswith(" of ")
+    copies = word in ("copies", "copy") and after.startswith(" of ")
     det = re.search(r"\b(?:a|an|the latest|a new|a separate|a leaked|an internal)\s+(?:[\w-]+\s+)?$", before)
     if not (has_mod or followed or copies or ((det or owned) and word in ev["document_det_ok"])):
         return False
@@ -101,7 +101,7 @@ def _imagery_ok(word: str, before: str, after: str) -> bool:
         return True
     if re.search(rf"\b(?:{'|'.join(ev['publish_verbs'])})\s+(?:[\w-]+\s+){{0,4}}$", before):
         return True
-    return re.match(rf"(?:\s+[\w,-]+){{0,6}}?\s+(?:{'|'.join(ev['show_verbs'])})\b", after) is not None
+    return re.match(rf"(?:\s+[\w,'’-]+){{0,6}}?\s+(?:{'|'.join(ev['show_verbs'])})\b", after) is not None
 
 
 _DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "our"])
@@ -181,7 +181,8 @@ def findings(text: str, lo: int, hi: int) -> list[Found]:
 def find_evidence(
     text: str, sentences: list[tuple[int, int]], quoted: list[tuple[int, int]] = ()
 ) -> list[Found]:
-    """All evidence in the text, sentence by sentence, overlapping finds merged (quantities win).
+    """All evidence in the text, sentence by sentence, overlapping finds merged (quantities win, but for a
+    figure inside the words that describe a finding: the finding holds it).
 
     Things named inside quotations ('anyone can cut a video') are rhetoric more often than evidence and
     are skipped; quantities inside quotations are kept.
@@ -198,10 +199,13 @@ def find_evidence(
         chunk = text[s:e]
         has_digit = _DIGIT.search(chunk) is not None
         qs = quantities(text, s, e) if has_digit or pats["wordnum"].search(chunk) else []
-        fs = [
-            f
-            for f in findings(text, s, e)
-            if not in_quote(f.start) and not any(q.start < f.end and f.start < q.end for q in qs)
-        ]
+        fs = []
+        for f in findings(text, s, e):
+            if in_quote(f.start):
+                continue
+            crossing = [q for q in qs if q.start < f.end and f.start < q.end]
+            if all(f.start < q.start and q.end <= f.end for q in crossing):
+                fs.append(f)  # a figure inside what describes it ('samples taken 2 km below the dam')
+                qs = [q for q in qs if q not in crossing]
         out.extend(sorted(qs + fs, key=lambda f: f.start))
     return out
