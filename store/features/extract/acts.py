@@ -71,10 +71,11 @@ def _own_act(
     if cues["denying"].search(words):
         return "denial"
     mine = side(s["speaker"])
-    for j in range(max(0, k - _FOLLOW_ON), k):
-        denied = given[j] == "denial" or cues["denying"].search(statements[j]["text"])
-        if denied and statements[j]["speaker"] in mine and _NEGATED.search(words):
-            return "denial"  # 'These allegations are false. My client has never withheld a cent'
+    if _NEGATED.search(words):
+        for j in range(max(0, k - _FOLLOW_ON), k):
+            if statements[j]["speaker"] in mine and (
+                    given[j] == "denial" or cues["denying"].search(statements[j]["text"])):
+                return "denial"  # 'These allegations are false. My client has never withheld a cent'
     others = [a for a in s.get("about", ()) if a not in mine]
     if cues["wrongdoing"].search(words) and (others or s["mode"] == "quote"):
         return "accusation"

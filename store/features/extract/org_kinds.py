@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+import functools
+from typing import NamedTuple, Protocol
 
 from . import wordlists as wl
 from .textutil import fold
@@ -45,6 +46,12 @@ class _Org(Protocol):
     tags: set[str]
 
 
+class _Named(NamedTuple):
+    name: str
+    kind: str
+    tags: set[str]
+
+
 def looks_gov(e: _Org) -> bool:
     """Whether an actor's name or tags make it part of a government ('Health Ministry', 'the army')."""
     n = fold(e.name)
@@ -59,6 +66,13 @@ def looks_reg(e: _Org) -> bool:
 
 def org_class(e: _Org) -> str:
     """company, group, government, regulator, court, media, or '' when nothing tells."""
+    return _org_class(e.kind, e.name, frozenset(e.tags))
+
+
+@functools.lru_cache(maxsize=16384)
+def _org_class(kind: str, name: str, tags: frozenset[str]) -> str:
+    """org_class by what it reads (descriptions ask it of the same actors again and again)."""
+    e = _Named(name, kind, set(tags))
     if e.kind == "media":
         return "media"
     descr = wl.org_words()["descriptor_class"]

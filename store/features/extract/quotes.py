@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from .sentences import paragraphs
 
 _MAX_QUOTE = 3000
 _PAIRS = {"“": "”", "«": "»", "„": "“"}
+_MARK = re.compile('[“”«»„"]')  # every mark that opens or closes a double quotation
+_STRAIGHT = re.compile('"')
+_CURLY_CLOSE = re.compile("”")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,8 +82,8 @@ class _Marks:
     """Where a paragraph's straight and curly closing marks stand, to look ahead in log time."""
 
     def __init__(self, text: str, ps: int, pe: int) -> None:
-        self.straight = [k for k in range(ps, pe) if text[k] == '"']
-        self.curly = [k for k in range(ps, pe) if text[k] == "”"]
+        self.straight = [m.start() for m in _STRAIGHT.finditer(text, ps, pe)]
+        self.curly = [m.start() for m in _CURLY_CLOSE.finditer(text, ps, pe)]
 
     @staticmethod
     def _next(marks: list[int], after: int) -> int:
@@ -104,10 +108,10 @@ def find_quotes(text: str) -> list[Quote]:
     for ps, pe in paragraphs(text):
         marks = _Marks(text, ps, pe)
         para: list[Quote] = []
-        i = ps
         open_at = -1
         closer = ""
-        while i < pe:
+        for mark in _MARK.finditer(text, ps, pe):  # only the marks matter: skip the words between
+            i = mark.start()
             ch = text[i]
             if open_at < 0:
                 if ch in _PAIRS:
@@ -121,7 +125,6 @@ def find_quotes(text: str) -> list[Quote]:
                 open_at = -1
             elif ch in _PAIRS and closer != '"':
                 open_at, closer = i, _PAIRS[ch]  # an unclosed quotation: restart at the new opening
-            i += 1
         if open_at >= 0:
             q = _make(text, open_at, pe, open_ended=True)
             if q:

@@ -116,12 +116,13 @@ def actor_records(draft: Draft) -> None:
     about = {a for st in out.statements for a in st["about"]}
     about |= {t for found in draft.targets.values() for t in found}
     reporters = {ev["reported_by"] for ev in out.evidence}
+    in_network = used | owners | reporters | about
     for e in live:
         if not e.spans and e.id not in used:
             continue
-        if e.kind == "media" and e.id not in used | owners | reporters | about:
+        if e.kind == "media" and e.id not in in_network:
             continue  # only told or shown something ('told the BBC', 'seen by Reuters'): no part in it
-        if e.id not in used | owners | reporters | about and not (e.kind == "person" and e.speaker):
+        if e.id not in in_network and not (e.kind == "person" and e.speaker):
             continue  # named in passing ('the Singapore Strait', 'tankers bound for Romania', a byline)
         if e.placeholder and e.id not in used:
             continue
