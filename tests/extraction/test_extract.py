@@ -24,6 +24,21 @@ def test_curly_and_straight_quotes_give_exact_inner_words_without_trailing_comma
     assert [text[q.start : q.end] for q in qs] == ["We are ready", "It is over."]
 
 
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ('“It came from a tainted batch, nothing else," Lee said. “I never cheated and I never will.”',
+         ["It came from a tainted batch, nothing else", "I never cheated and I never will."]),
+        ("”We are confident she will be cleared,” Haile said.", ["We are confident she will be cleared"]),
+        ('“He called it "a lie" and walked out,” she said.', ['He called it "a lie" and walked out']),
+        ('“We knew," he said, “and we said nothing.”', ["We knew", "and we said nothing."]),
+    ],
+)
+def test_mixed_marks_a_curly_quotation_closed_straight_and_a_closing_mark_typed_as_opener(
+        text: str, quoted: list[str]) -> None:
+    assert [text[q.start : q.end] for q in find_quotes(text)] == quoted
+
+
 def test_a_quote_spanning_sentences_is_one_quote_and_one_sentence() -> None:
     text = "“These are not accidents. They are provocations,” Mr Ross told reporters. Then he left."
     qs = find_quotes(text)

@@ -78,6 +78,14 @@ def _curly_single(text: str, ps: int, pe: int) -> list[Quote]:
     return out
 
 
+def _opens_words(text: str, i: int) -> bool:
+    """Whether the mark at ``i`` stands where an opening mark stands: after a space or a line's start,
+    before a word."""
+    before = text[i - 1] if i > 0 else "\n"
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([—–") and after.isalnum()
+
+
 class _Marks:
     """Where a paragraph's straight and curly closing marks stand, to look ahead in log time."""
 
@@ -90,11 +98,18 @@ class _Marks:
         k = bisect.bisect_right(marks, after)
         return marks[k] if k < len(marks) else -1
 
-    def mixed_close(self, ch: str, closer: str, i: int) -> bool:
+    def mixed_close(self, text: str, ch: str, closer: str, open_at: int, i: int) -> bool:
         """A quotation opened with one kind of mark and closed with another, as pasted copy often has
-        it: “… " or "… ” (a straight mark in a curly quotation is nested only if a curly close follows)."""
+        it: “… ," or "… ”. A straight mark inside a curly quotation closes it when it stands where a
+        closing mark stands (after the words, not before them) and no straight quotation opened inside it
+        is waiting for it; otherwise it is nested only if a curly close follows."""
         if closer == "”" and ch == '"':
-            later = self._next(self.curly, i)  # nested only when the next curly close is this quotation's
+            if _opens_words(text, i):
+                return False  # a quotation inside this one: “He called it "a lie" and …”
+            inside = bisect.bisect_right(self.straight, i - 1) - bisect.bisect_right(self.straight, open_at)
+            if inside % 2 == 0:
+                return True  # “It came from a supplement," she said.
+            later = self._next(self.curly, i)
             straight = self._next(self.straight, i)
             return later < 0 or 0 <= straight < later
         if closer == '"' and ch == "”":
@@ -118,7 +133,9 @@ def find_quotes(text: str) -> list[Quote]:
                     open_at, closer = i, _PAIRS[ch]
                 elif ch == '"':
                     open_at, closer = i, '"'
-            elif ch == closer or marks.mixed_close(ch, closer, i):
+                elif ch == "”" and _opens_words(text, i):
+                    open_at, closer = i, "”"  # a closing mark typed where the opening one belongs
+            elif ch == closer or marks.mixed_close(text, ch, closer, open_at, i):
                 q = _make(text, open_at, i)
                 if q:
                     para.append(q)
