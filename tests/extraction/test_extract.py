@@ -39,6 +39,22 @@ def test_mixed_marks_a_curly_quotation_closed_straight_and_a_closing_mark_typed_
     assert [text[q.start : q.end] for q in find_quotes(text)] == quoted
 
 
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("Ng said the firm was warned. 'They promised us a nurse on every night shift,' he said.",
+         ["They promised us a nurse on every night shift"]),
+        ("Ferry 'carried 60 more people than allowed', officials say", ["carried 60 more people than allowed"]),
+        ("The workers' union said it would strike. It's over, the drivers' leader said.", []),
+        ("Tenants' group 'shocked' by the council's 'appalling neglect'.", ["appalling neglect"]),
+        ("He said 'no' and left.", []),
+    ],
+)
+def test_straight_single_marks_quote_two_words_or_more_and_apostrophes_quote_nothing(
+        text: str, quoted: list[str]) -> None:
+    assert [text[q.start : q.end] for q in find_quotes(text)] == quoted
+
+
 def test_a_quote_spanning_sentences_is_one_quote_and_one_sentence() -> None:
     text = "“These are not accidents. They are provocations,” Mr Ross told reporters. Then he left."
     qs = find_quotes(text)

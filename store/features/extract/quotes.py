@@ -86,6 +86,39 @@ def _opens_words(text: str, i: int) -> bool:
     return (before.isspace() or before in "([—–") and after.isalnum()
 
 
+_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[—–]))'(?=[^\W_])")
+
+
+def _straight_single(text: str, ps: int, pe: int) -> list[Quote]:
+    """Quotations in straight single marks, as British copy and headlines have them ('They promised us a
+    nurse,' he said; ferry 'carried 60 more people than allowed'): an opening mark before a word, closed
+    by a mark after a comma or full stop, or before one; an apostrophe ('workers' union', "don't") is
+    neither. At least two words."""
+    out = []
+    i = ps
+    while True:
+        m = _SINGLE_OPEN.search(text, i, pe)
+        if m is None:
+            return out
+        o = m.start()
+        found = -1
+        for c in range(o + 1, pe):
+            if text[c] != "'":
+                continue
+            before, after = text[c - 1], text[c + 1] if c + 1 < pe else "\n"
+            if before in ",.!?" or (before.isalnum() and (after in ",.;:!?" or after == "\n")):
+                found = c
+                break
+            if before.isspace() and after.isalnum():
+                o = c  # another opening: what came before was a word or two ('shocked'), not this
+        if found < 0:
+            return out
+        q = _make(text, o, found)
+        if q and len(text[q.start : q.end].split()) >= 2:
+            out.append(q)
+        i = found + 1
+
+
 class _Marks:
     """Where a paragraph's straight and curly closing marks stand, to look ahead in log time."""
 
@@ -148,5 +181,7 @@ def find_quotes(text: str) -> list[Quote]:
                 para.append(q)
         if not para and "‘" in text[ps:pe]:
             para = _curly_single(text, ps, pe)
+        if not para and "'" in text[ps:pe]:
+            para = _straight_single(text, ps, pe)
         out.extend(para)
     return out
