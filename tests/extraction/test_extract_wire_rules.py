@@ -389,3 +389,10 @@ def test_a_person_named_only_in_passing_is_no_actor_until_a_claim_names_them() -
     assert set(names(run(passing)).values()) == {"Carl Weiss"}
     named = passing + " Weiss said Ingrid Balog had signed off every repair."
     assert set(names(run(named)).values()) == {"Carl Weiss", "Ingrid Balog"}
+
+
+def test_a_finding_quoted_straight_after_found_is_a_statement_of_who_found_it() -> None:
+    text = ("Corvant released a summary of an audit by Halden & Roe, which found “no evidence of deliberate "
+            "manipulation of data” at the plant.")
+    got = said(run(text))
+    assert ("Halden & Roe", "quote", "no evidence of deliberate manipulation of data") in got
