@@ -44,7 +44,8 @@ def test_mixed_marks_a_curly_quotation_closed_straight_and_a_closing_mark_typed_
     [
         ("Ng said the firm was warned. 'They promised us a nurse on every night shift,' he said.",
          ["They promised us a nurse on every night shift"]),
-        ("Ferry 'carried 60 more people than allowed', officials say", ["carried 60 more people than allowed"]),
+        ("Ferry 'carried 60 more people than allowed', officials say",
+         ["carried 60 more people than allowed"]),
         ("The workers' union said it would strike. It's over, the drivers' leader said.", []),
         ("Tenants' group 'shocked' by the council's 'appalling neglect'.", ["appalling neglect"]),
         ("He said 'no' and left.", []),

@@ -3,6 +3,8 @@ these tests, not copied from the blind articles)."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.extraction.extract_helpers import names, run, said, spans
 
 # -- blind-set failure classes (sentences written for these tests) -----------------------
@@ -396,3 +398,22 @@ def test_a_finding_quoted_straight_after_found_is_a_statement_of_who_found_it() 
             "manipulation of data” at the plant.")
     got = said(run(text))
     assert ("Halden & Roe", "quote", "no evidence of deliberate manipulation of data") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Officials contacted by the BBC said the port was closed.", "Officials"),
+        ("Analysts polled by Reuters said the bank would cut rates.", "Analysts"),
+        ("Three security guards said the door was locked. \"We saw nothing,\" said one of them.",
+         "security guards"),
+        ("Two residents said they heard an engine. «Then the roof flew up», said one of them, Maria Lopez.",
+         "Maria Lopez"),
+        ("Two residents said they heard an engine. «Then the roof flew up», said one of them, a trader who "
+         "gave only his first name, Abdul.", "Abdul"),
+    ],
+)
+def test_wire_shapes_of_who_speaks_contacted_by_one_of_them_and_a_first_name_only(
+        text: str, speaker: str) -> None:
+    got = said(run(text))
+    assert got and got[-1][0] == speaker

@@ -40,6 +40,12 @@ _QUALIFIER_RE = re.compile(
     r"(?:\s+[\w'’-]+){1,5}\s*$"
 )
 _PRONOUN_RE = re.compile(r"(?:^|[\s,(“\"])(he|she|they|it|He|She|They|It)\s*$")
+#: 'who gave only his first name, Abdul', 'identified only as Mariam': a person known by one name.
+_FIRST_NAME_ONLY = re.compile(
+    r"\b(?:(?:gave|giving)\s+(?:only\s+)?(?:his|her|their)\s+(?:first\s+)?name(?:\s+as)?|"
+    r"identified\s+(?:\w+\s+)?only\s+(?:as|by\s+(?:his|her|their)\s+first\s+name))\s*,?\s+([A-Z][a-z]+)\b")
+_ONE_OF_THEM = re.compile(r"(?:one|two|three|some|several|many|most|both|all|each)\s+of\s+(?:them|those)\b",
+                          re.I)
 _RELATIVE_RE = re.compile(r"(?:^|[\s,])(who|which)\s*$")
 _APPOS_START = frozenset(
     {
@@ -71,7 +77,8 @@ _APPOS_START = frozenset(
 #: A participle phrase after a subject's noun, up to the verb: 'the union representing workers on the site'.
 _PARTICIPLE_TAIL = re.compile(
     r"(?<=[a-z])\s+(?:representing|based|working|living|campaigning|acting|opposing|backing|supporting|running|"
-    r"operating|advising|affected)\b[^,;:]*$"
+    r"operating|advising|affected|(?:reached|contacted|interviewed|quoted|cited|polled|surveyed|consulted|"
+    r"questioned|approached)\s+(?:by|on|for)\b)[^,;:]*$"
 )
 _ACRONYM_TAIL = re.compile(r"\s*\([A-Z][A-Za-z.&-]{1,11}\)\s*$")
 _SELF_NAMED = re.compile(
@@ -366,6 +373,13 @@ def subject_after(doc: Doc, cue_end: int, hi: int) -> Subject | None:
     named = _titled_name_after(doc, i, hi)
     if named is not None:
         return named
+    part = _ONE_OF_THEM.match(text, i, hi)
+    if part:  # '«…», said one of them': one of the group last spoken of, or the person apposed to it
+        named = _person_apposed(doc, part.end(), hi)
+        if named is not None:
+            return named
+        ent = doc.reg.pronoun("they", i)
+        return Subject([ent], i, part.end(), 0.75, "pronoun") if ent is not None else None
     m = re.match(
         r"(?:the|a|an|one of the|two|three|several)?\s*((?:[\w'’-]+\s+){0,5}?[\w'’-]+?)"
         r"(?=[,.;]|\s+(?:who|which|familiar|close|briefed|speaking|in|at|on|from|for|to)\b|$)",
@@ -386,6 +400,23 @@ def subject_after(doc: Doc, cue_end: int, hi: int) -> Subject | None:
         describe(doc, ent, pend[0], end, doc.sentence_at(end))
         return Subject([ent], pend[0], end, 0.7, "name")
     return description(doc, text, end, i)
+
+
+def _person_apposed(doc: Doc, i: int, hi: int) -> Subject | None:
+    """A person named in the apposition that starts at ``i`` (', a trader who gave only his first name,
+    Abdul'), if any."""
+    if not doc.text.startswith(",", i):
+        return None
+    for pos in range(i, hi):
+        hit = doc.at_start.get(pos)
+        if hit and hit[0] <= hi and hit[1].final().kind == "person":
+            return Subject([hit[1].final()], pos, hit[0], 0.85, "name")
+    first = _FIRST_NAME_ONLY.search(doc.text, i, hi)
+    if first is None:
+        return None
+    ent = doc.reg.get_or_create(first.group(1), "person", 0.7)
+    doc.note(ent, first.start(1), first.end(1), first.group(1))
+    return Subject([ent], first.start(1), first.end(1), 0.75, "name")
 
 
 def _role_then_person(doc: Doc, i: int, hi: int) -> Subject | None:
