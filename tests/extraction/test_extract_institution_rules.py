@@ -408,3 +408,8 @@ def test_the_regulator_is_never_the_company_it_accuses() -> None:
     x = run(text)
     accuser = next(s for s in x.statements if "ignored" in s["text"])
     assert names(x)[accuser["speaker"]] != "Torvik Haulage"
+
+
+def test_an_acronym_that_is_a_common_noun_is_no_actor() -> None:
+    text = "GPS coordinates put the trucks inside the reserve, the ministry said. Its IT staff checked them."
+    assert not {"GPS", "IT"} & set(names(run(text)).values())

@@ -98,6 +98,8 @@ def classify(text: str, tokens: list[Token], i: int, j: int, sent_start: int) ->
     toks = tokens[i:j]
     if not toks or len(toks) > _LONGEST_NAME:
         return []  # nothing, or a capitalised headline ('Read More From …'): no name
+    if len(toks) == 1 and toks[0].text in wl.name_words()["common_acronyms"]:
+        return []  # 'an IT manager', 'GPS coordinates': a common noun, no actor
     span_text = text[toks[0].start : toks[-1].end]
     # Dateline: an all-capital place opening a paragraph, and a comma, bracket or dash.
     if (
