@@ -417,3 +417,9 @@ def test_wire_shapes_of_who_speaks_contacted_by_one_of_them_and_a_first_name_onl
         text: str, speaker: str) -> None:
     got = said(run(text))
     assert got and got[-1][0] == speaker
+
+
+def test_a_notice_speaks_for_its_owner() -> None:
+    text = ("The Lancet said it had retracted two papers. Its retraction notices say the authors "
+            "\"could not supply the raw data\" for the figures.")
+    assert ("Lancet", "quote", "could not supply the raw data") in said(run(text))
