@@ -423,3 +423,17 @@ def test_a_notice_speaks_for_its_owner() -> None:
     text = ("The Lancet said it had retracted two papers. Its retraction notices say the authors "
             "\"could not supply the raw data\" for the figures.")
     assert ("Lancet", "quote", "could not supply the raw data") in said(run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Analysts at Hallam Securities said the sales were small.", "Hallam Securities"),
+        ("Opposition lawmakers from the Horizon Party said the report was hidden.", "Horizon Party"),
+        ("Officials at the Health Ministry said the outbreak was over.", "Health Ministry"),
+        ("Doctors at the hospital said the boy was stable.", "Doctors"),
+        ("Lawyers for the families said the case would go on.", "Lawyers"),
+    ],
+)
+def test_unnamed_staff_of_a_named_body_speak_for_it(text: str, speaker: str) -> None:
+    assert said(run(text))[0][0] == speaker

@@ -166,6 +166,9 @@ def _pp_head(doc: Doc, lo: int, end: int, depth: int) -> Subject | None:
         grp = group_np(doc, text, head_end, region, owner=owner)
         if grp is None:
             grp = subject_before(doc, region, head_end, depth + 1) or indefinite(doc, region, head_end)
+        staff = head_word[0].lower() in wl.unnamed_sources()["speak_for_their_body"]
+        if staff and owner is not None and owner.is_org and m.group().strip() in ("at", "from", "of", "with"):
+            return Subject([owner], region, end, 0.85, "name")  # 'analysts at Hallam Securities' speak for it
         if grp is not None and grp.entities:
             ent = grp.entities[0]
             placed = m.group().strip() in ("in", "near", "inside", "outside") and owner is not None

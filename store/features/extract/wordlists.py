@@ -243,6 +243,7 @@ def unnamed_sources() -> dict[str, Any]:
         "qualifiers": tuple(data["qualifiers"]),
         "bare_needs_qualifier": frozenset(data["bare_needs_qualifier"]),
         "not_actor_heads": frozenset(data["not_actor_heads"]),
+        "speak_for_their_body": frozenset(data["speak_for_their_body"]),
     }
 
 
