@@ -437,3 +437,10 @@ def test_a_notice_speaks_for_its_owner() -> None:
 )
 def test_unnamed_staff_of_a_named_body_speak_for_it(text: str, speaker: str) -> None:
     assert said(run(text))[0][0] == speaker
+
+
+def test_a_person_described_by_age_and_nationality_is_the_person_not_the_state() -> None:
+    text = ("Ms Meseret Worku was suspended on Monday. The 27-year-old Ethiopian denied taking the drug and "
+            "said it came from a supplement.")
+    x = run(text)
+    assert {speaker for speaker, _mode, _quote in said(x)} == {"Meseret Worku"}

@@ -44,6 +44,8 @@ _PRONOUN_RE = re.compile(r"(?:^|[\s,(“\"])(he|she|they|it|He|She|They|It)\s*$"
 _FIRST_NAME_ONLY = re.compile(
     r"\b(?:(?:gave|giving)\s+(?:only\s+)?(?:his|her|their)\s+(?:first\s+)?name(?:\s+as)?|"
     r"identified\s+(?:\w+\s+)?only\s+(?:as|by\s+(?:his|her|their)\s+first\s+name))\s*,?\s+([A-Z][a-z]+)\b")
+#: 'The 27-year-old Ethiopian', 'the 31-year-old': a person described by age (and nationality).
+_AGED_DESCRIPTION = re.compile(r"(?:^|[\s,])([Tt]he\s+\d{1,3}-year-old(?:\s+[A-Z][a-z]+)?)$")
 _ONE_OF_THEM = re.compile(r"(?:one|two|three|some|several|many|most|both|all|each)\s+of\s+(?:them|those)\b",
                           re.I)
 _RELATIVE_RE = re.compile(r"(?:^|[\s,])(who|which)\s*$")
@@ -199,6 +201,10 @@ def subject_before(doc: Doc, lo: int, cue_start: int, depth: int = 0) -> Subject
         if ent is None:
             return None
         return Subject([ent], lo + pm.start(1), end, 0.8, "pronoun")
+    aged = _AGED_DESCRIPTION.search(left)
+    if aged:  # 'The 27-year-old Ethiopian denied …': the person just spoken of (a sure one), not the state
+        ent = doc.reg.most_recent(lambda e: e.kind == "person" and not e.tentative, lo + aged.start(1))
+        return Subject([ent], lo + aged.start(1), end, 0.75, "description") if ent is not None else None
     tm = re.search(r"(?:^|[\s,])that$", left)
     if tm:
         return relative_that(doc, lo, lo + tm.end() - 4)
