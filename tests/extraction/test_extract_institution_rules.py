@@ -413,3 +413,11 @@ def test_the_regulator_is_never_the_company_it_accuses() -> None:
 def test_an_acronym_that_is_a_common_noun_is_no_actor() -> None:
     text = "GPS coordinates put the trucks inside the reserve, the ministry said. Its IT staff checked them."
     assert not {"GPS", "IT"} & set(names(run(text)).values())
+
+
+def test_a_named_kind_of_administration_is_a_body_and_the_new_administration_the_government() -> None:
+    body = ("A coach overturned in Bulgaria. The regional road administration said no maintenance work had "
+            "been done on that stretch.")
+    assert set(names(run(body)).values()) == {"regional road administration"}
+    government = "Washington imposed tariffs. The new administration said the tariffs would stay."
+    assert set(names(run(government)).values()) == {"United States"}
