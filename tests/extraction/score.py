@@ -215,8 +215,8 @@ BLIND_SETS = {
     **{f"blind{n}": (_HERE / f"blind{n}", f"blind-{n} ({_DESIGN})") for n in (3, 4, 5, 6)},
     "blind7": (_HERE / "blind7", f"blind-7 ({_UNSEEN})"),
     **{f"blind{n}": (_HERE / f"blind{n}", f"blind-{n} (real-copy shapes, {_DESIGN})")
-       for n in (8, 9, 10, 11)},
-    "blind12": (_HERE / "blind12", f"blind-12 (real-copy shapes, {_UNSEEN})"),
+       for n in (8, 9, 10, 11, 12)},
+    "blind13": (_HERE / "blind13", f"blind-13 (real-copy shapes, {_UNSEEN})"),
 }
 
 
