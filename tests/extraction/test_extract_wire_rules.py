@@ -444,3 +444,9 @@ def test_a_person_described_by_age_and_nationality_is_the_person_not_the_state()
             "said it came from a supplement.")
     x = run(text)
     assert {speaker for speaker, _mode, _quote in said(x)} == {"Meseret Worku"}
+
+
+def test_a_single_quoted_quotation_then_said_and_a_name_is_that_persons() -> None:
+    text = ("Relatives said on Tuesday that the owner had ignored warnings. 'They promised us a nurse on "
+            "every night shift,' said Tom Reed, whose mother lives at the home.")
+    assert said(run(text))[-1] == ("Tom Reed", "quote", "They promised us a nurse on every night shift")

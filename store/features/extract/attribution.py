@@ -12,6 +12,7 @@ from .content import content_span, trim_end
 from .descriptions import description
 from .entities import Entity
 from .org_phrases import lower_org_at, lower_org_re
+from .quotes import QUOTE_CLOSE_ENDS
 from .sources import Subject, group_np
 from .speech import Speech, cues
 from .subjects import subject_after, subject_before
@@ -123,7 +124,7 @@ def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> li
                 subj = _clause_subject(doc, sent, cs)
         if subj is None:
             pre = text[lo:cs].rstrip()
-            if (pre.endswith((",", "”", '"', "»", ",”", ',"', ",»")) or not pre) and lemma in _INVERTIBLE:
+            if (pre.endswith((",", *QUOTE_CLOSE_ENDS)) or not pre) and lemma in _INVERTIBLE:
                 subj = subject_after(doc, ce, sent[1])
         if subj is None and participle:
             subj = _clause_subject(doc, sent, cs)

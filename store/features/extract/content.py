@@ -6,6 +6,7 @@ import re
 
 from . import wordlists as wl
 from .actors import Doc
+from .quotes import QUOTE_CLOSE_ENDS
 from .sources import Subject
 
 _AUDIENCE_RE = re.compile(
@@ -159,12 +160,12 @@ def _content_span(
     if subj.how == "name" and _describes_speaker(text[start:before_end]):
         before_end = start  # "The company's chief executive, Jane Roe, said …": a description, not words
     before_words = len(text[start:before_end].split())
-    ends_open = text[start:before_end].rstrip().endswith((",", ",”", ',"', ",»", "”", '"', "»", "—", " -"))
+    ends_open = text[start:before_end].rstrip().endswith((",", *QUOTE_CLOSE_ENDS, "—", " -"))
     fwd = _forward(doc, ce, lemma, s1)
     fwd_text = text[fwd[0] : fwd[1]] if fwd else ""
     after = text[ce:s1]
     inverted = subj.start >= ce
-    quoted_before = text[start:before_end].rstrip(" ,").endswith(("”", '"', "»"))
+    quoted_before = text[start:before_end].rstrip(" ,").endswith(("”", '"', "»", ",'", ".'", "?'", "!'"))
     relative = subj.how == "relative"  # '…, who told the AP he had …': the words follow, never precede
     words_before = before_words >= 2 or quoted_before and before_words >= 1
     if subj.start >= 0 and ends_open and not relative and words_before:

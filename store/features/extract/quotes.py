@@ -10,6 +10,8 @@ from .sentences import paragraphs
 
 _MAX_QUOTE = 3000
 _PAIRS = {"“": "”", "«": "»", "„": "“"}
+#: How the words before a reporting verb end when a quotation has just closed ('…,” said', '…,' said').
+QUOTE_CLOSE_ENDS = ("”", '"', "»", ",”", ',"', ",»", ",'")
 _MARK = re.compile('[“”«»„"]')  # every mark that opens or closes a double quotation
 _STRAIGHT = re.compile('"')
 _CURLY_CLOSE = re.compile("”")
