@@ -94,6 +94,11 @@ def test_evidence_filters_by_statement_reporter_kind_and_status(store_path, caps
     assert len(json.loads(out)) == 2
     code, out, err = run(capsys, "evidence", "--for", "Shin Wonsik")
     assert code == 1 and "No statement" in err  # an actor is not a statement
+    for option in ("--for", "--reported-by"):
+        code, out, err = run(capsys, "evidence", option, "")
+        assert code == 1 and "empty reference" in err and not out  # not every piece of evidence
+    code, out, err = run(capsys, "statements", "--speaker", " ")
+    assert code == 1 and "empty reference" in err
 
 
 def test_annotate_then_undo_and_redo(store_path, capsys):

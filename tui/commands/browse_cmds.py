@@ -99,9 +99,9 @@ def actors(args: argparse.Namespace) -> int:
 def statements(args: argparse.Namespace) -> int:
     """Print statements, optionally by speaker, subject, act or status."""
     store = open_for(args, lookups=True)
-    if args.speaker:
+    if args.speaker is not None:  # an empty reference is refused, not read as no filter
         rows = store.statements_by(store.resolve(args.speaker, "actor").id)
-    elif args.about:
+    elif args.about is not None:
         rows = store.statements_about(store.resolve(args.about, "actor").id)
     else:
         rows = store.all("statements")
@@ -123,8 +123,8 @@ def evidence(args: argparse.Namespace) -> int:
     """Print evidence: all of it, or what bears on a statement or an actor reported, by kind or status."""
     store = open_for(args, lookups=True)
     bearing: dict[str, str] = {}  # evidence id -> how it bears on the statement asked about
-    reporter = store.resolve(args.reported_by, "actor").id if args.reported_by else None
-    if args.statement:
+    reporter = store.resolve(args.reported_by, "actor").id if args.reported_by is not None else None
+    if args.statement is not None:  # an empty reference is refused, not read as no filter
         rows = []
         for how, found in store.evidence_for(store.resolve(args.statement, "statement").id).items():
             for ev in found:
