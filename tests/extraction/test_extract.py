@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import importlib
 import json
 import subprocess
 import sys
@@ -32,6 +34,7 @@ def test_curly_and_straight_quotes_give_exact_inner_words_without_trailing_comma
         ("”We are confident she will be cleared,” Haile said.", ["We are confident she will be cleared"]),
         ('“He called it "a lie" and walked out,” she said.', ['He called it "a lie" and walked out']),
         ('“We knew," he said, “and we said nothing.”', ["We knew", "and we said nothing."]),
+        ('“The 12" pipe burst at dawn,” he said.', ['The 12" pipe burst at dawn']),  # an inch mark
     ],
 )
 def test_mixed_marks_a_curly_quotation_closed_straight_and_a_closing_mark_typed_as_opener(
@@ -49,6 +52,7 @@ def test_mixed_marks_a_curly_quotation_closed_straight_and_a_closing_mark_typed_
         ("The workers' union said it would strike. It's over, the drivers' leader said.", []),
         ("Tenants' group 'shocked' by the council's 'appalling neglect'.", ["appalling neglect"]),
         ("He said 'no' and left.", []),
+        ("'The U.S.'s role is clear,' he said.", ["The U.S.'s role is clear"]),
     ],
 )
 def test_straight_single_marks_quote_two_words_or_more_and_apostrophes_quote_nothing(
@@ -315,3 +319,26 @@ def test_store_extract_imports_no_ui_library() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=sc.ROOT, check=True
     )
     assert out.stdout.strip() == "False"
+
+
+def test_reading_an_article_leaves_the_garbage_collector_as_it_found_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    stage = importlib.import_module("claimnet.store.features.extract.extract")
+    assert gc.isenabled()
+    stage.extract("Officials said the port was closed.", source_id="src-test")
+    assert gc.isenabled()
+
+    def broken(_draft: object, _speeches: object) -> None:
+        raise RuntimeError("a stage failed")
+
+    monkeypatch.setattr(stage, "statement_records", broken)
+    with pytest.raises(RuntimeError):
+        stage.extract("Officials said the port was closed.", source_id="src-test")
+    assert gc.isenabled()
+    monkeypatch.undo()
+    gc.disable()
+    try:
+        stage.extract("Nothing here.", source_id="src-test")
+        assert not gc.isenabled()  # never switched on behind the caller's back
+    finally:
+        gc.enable()

@@ -411,6 +411,8 @@ def test_a_finding_quoted_straight_after_found_is_a_statement_of_who_found_it() 
          "Maria Lopez"),
         ("Two residents said they heard an engine. «Then the roof flew up», said one of them, a trader who "
          "gave only his first name, Abdul.", "Abdul"),
+        ("Two residents said they heard an engine. “We will not leave,” said one of them, adding that Prime "
+         "Minister John Carter had lied.", "residents"),  # the man accused is not the one who speaks
     ],
 )
 def test_wire_shapes_of_who_speaks_contacted_by_one_of_them_and_a_first_name_only(
@@ -432,6 +434,7 @@ def test_a_notice_speaks_for_its_owner() -> None:
         ("Opposition lawmakers from the Horizon Party said the report was hidden.", "Horizon Party"),
         ("Officials at the Health Ministry said the outbreak was over.", "Health Ministry"),
         ("Doctors at the hospital said the boy was stable.", "Doctors"),
+        ("Doctors at St Mary's Hospital said the boy was stable.", "Doctors"),
         ("Lawyers for the families said the case would go on.", "Lawyers"),
     ],
 )

@@ -43,12 +43,6 @@ RELATIONAL = frozenset(
 )
 
 
-#: Words before 'administration' that still mean the government ('the new administration').
-_GOVERNMENT_MODS = frozenset({"new", "current", "previous", "former", "outgoing", "incoming", "federal",
-                              "national", "central", "interim", "military", "transitional", "civilian",
-                              "presidential"})
-
-
 def description(doc: Doc, text: str, end: int, lo: int) -> Subject | None:
     """A definite description ending at `end`: 'the minister', 'The regulator', 'Sudan's army'."""
     seg = text[lo:end]
@@ -68,7 +62,9 @@ def description(doc: Doc, text: str, end: int, lo: int) -> Subject | None:
     if head in wl.document_speakers():
         return document_subject(doc, lo, end)
     mods = m.group(2).split()
-    if head == "administration" and mods and all(w.islower() and w not in _GOVERNMENT_MODS for w in mods):
+    government = wl.org_words()["government_modifiers"]
+    if head == "administration" and mods and all(
+            w.islower() and not w.endswith(("'s", "’s")) and w not in government for w in mods):
         name = " ".join([*mods, head])  # 'the regional road administration': a body, not the government
         ent = doc.note(doc.reg.get_or_create(name, "organisation", 0.6), s, end, text[s:end])
         return Subject([ent], s, end, 0.7, "description")

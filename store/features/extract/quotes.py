@@ -80,15 +80,27 @@ def _curly_single(text: str, ps: int, pe: int) -> list[Quote]:
     return out
 
 
+_OPENS_AFTER = "([—–"  # besides a space or a line's start, what may stand before an opening mark
+
+
 def _opens_words(text: str, i: int) -> bool:
-    """Whether the mark at ``i`` stands where an opening mark stands: after a space or a line's start,
-    before a word."""
+    """Whether the mark at ``i`` stands where an opening mark stands: after a space, a line's start or
+    an opening bracket or dash, before a word."""
     before = text[i - 1] if i > 0 else "\n"
     after = text[i + 1] if i + 1 < len(text) else " "
-    return (before.isspace() or before in "([—–") and after.isalnum()
+    return (before.isspace() or before in _OPENS_AFTER) and after.isalnum()
 
 
-_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[—–]))'(?=[^\W_])")
+def _closes_words(text: str, i: int) -> bool:
+    """Whether the mark at ``i`` stands where a closing mark stands: after a word's last letter or a
+    stop, before no word ('…,' he said', '…allowed', officials'); not an inch mark after a digit
+    ('12" pipe') nor an apostrophe inside a word ('U.S.'s')."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isalpha() or before in ",.!?;:…") and not after.isalnum()
+
+
+_SINGLE_OPEN = re.compile(rf"(?:^|(?<=[\s{re.escape(_OPENS_AFTER)}]))'(?=[^\W_])")
 
 
 def _straight_single(text: str, ps: int, pe: int) -> list[Quote]:
@@ -108,10 +120,10 @@ def _straight_single(text: str, ps: int, pe: int) -> list[Quote]:
             if text[c] != "'":
                 continue
             before, after = text[c - 1], text[c + 1] if c + 1 < pe else "\n"
-            if before in ",.!?" or (before.isalnum() and (after in ",.;:!?" or after == "\n")):
-                found = c
+            if _closes_words(text, c) and (before in ",.!?" or after in ",.;:!?\n"):
+                found = c  # after a comma or stop ('nurse,' he said), or before one ('allowed', officials)
                 break
-            if before.isspace() and after.isalnum():
+            if _opens_words(text, c):
                 o = c  # another opening: what came before was a word or two ('shocked'), not this
         if found < 0:
             return out
@@ -142,7 +154,7 @@ class _Marks:
             if _opens_words(text, i):
                 return False  # a quotation inside this one: “He called it "a lie" and …”
             inside = bisect.bisect_right(self.straight, i - 1) - bisect.bisect_right(self.straight, open_at)
-            if inside % 2 == 0:
+            if inside % 2 == 0 and _closes_words(text, i):
                 return True  # “It came from a supplement," she said.
             later = self._next(self.curly, i)
             straight = self._next(self.straight, i)

@@ -120,10 +120,9 @@ def actor_records(draft: Draft) -> None:
     for e in live:
         if not e.spans and e.id not in used:
             continue
-        if e.kind == "media" and e.id not in in_network:
-            continue  # only told or shown something ('told the BBC', 'seen by Reuters'): no part in it
         if e.id not in in_network and not (e.kind == "person" and e.speaker):
-            continue  # named in passing ('the Singapore Strait', 'tankers bound for Romania', a byline)
+            continue  # named in passing ('the Singapore Strait', a byline) or only told or shown something
+            # ('told the BBC', 'seen by Reuters'): no part in the network
         if e.placeholder and e.id not in used:
             continue
         if e.kind == "state" and 0 < e.mentions <= e.placed and e.id not in used | owners:

@@ -16,6 +16,7 @@ from .descriptions import (
     relative_that,
 )
 from .entities import Entity
+from .person_shapes import aged_person, is_aged_description, is_one_of_them, one_of_them
 from .sources import Subject, group_np
 
 _AUX = (
@@ -40,14 +41,6 @@ _QUALIFIER_RE = re.compile(
     r"(?:\s+[\w'’-]+){1,5}\s*$"
 )
 _PRONOUN_RE = re.compile(r"(?:^|[\s,(“\"])(he|she|they|it|He|She|They|It)\s*$")
-#: 'who gave only his first name, Abdul', 'identified only as Mariam': a person known by one name.
-_FIRST_NAME_ONLY = re.compile(
-    r"\b(?:(?:gave|giving)\s+(?:only\s+)?(?:his|her|their)\s+(?:first\s+)?name(?:\s+as)?|"
-    r"identified\s+(?:\w+\s+)?only\s+(?:as|by\s+(?:his|her|their)\s+first\s+name))\s*,?\s+([A-Z][a-z]+)\b")
-#: 'The 27-year-old Ethiopian', 'the 31-year-old': a person described by age (and nationality).
-_AGED_DESCRIPTION = re.compile(r"(?:^|[\s,])([Tt]he\s+\d{1,3}-year-old(?:\s+[A-Z][a-z]+)?)$")
-_ONE_OF_THEM = re.compile(r"(?:one|two|three|some|several|many|most|both|all|each)\s+of\s+(?:them|those)\b",
-                          re.I)
 _RELATIVE_RE = re.compile(r"(?:^|[\s,])(who|which)\s*$")
 _APPOS_START = frozenset(
     {
@@ -201,10 +194,8 @@ def subject_before(doc: Doc, lo: int, cue_start: int, depth: int = 0) -> Subject
         if ent is None:
             return None
         return Subject([ent], lo + pm.start(1), end, 0.8, "pronoun")
-    aged = _AGED_DESCRIPTION.search(left)
-    if aged:  # 'The 27-year-old Ethiopian denied …': the person just spoken of (a sure one), not the state
-        ent = doc.reg.most_recent(lambda e: e.kind == "person" and not e.tentative, lo + aged.start(1))
-        return Subject([ent], lo + aged.start(1), end, 0.75, "description") if ent is not None else None
+    if is_aged_description(left):  # 'The 27-year-old Ethiopian denied …': a person, not the state
+        return aged_person(doc, lo, left, end)
     tm = re.search(r"(?:^|[\s,])that$", left)
     if tm:
         return relative_that(doc, lo, lo + tm.end() - 4)
@@ -382,13 +373,8 @@ def subject_after(doc: Doc, cue_end: int, hi: int) -> Subject | None:
     named = _titled_name_after(doc, i, hi)
     if named is not None:
         return named
-    part = _ONE_OF_THEM.match(text, i, hi)
-    if part:  # '«…», said one of them': one of the group last spoken of, or the person apposed to it
-        named = _person_apposed(doc, part.end(), hi)
-        if named is not None:
-            return named
-        ent = doc.reg.pronoun("they", i)
-        return Subject([ent], i, part.end(), 0.75, "pronoun") if ent is not None else None
+    if is_one_of_them(text, i, hi):  # '«…», said one of them'
+        return one_of_them(doc, i, hi)
     m = re.match(
         r"(?:the|a|an|one of the|two|three|several)?\s*((?:[\w'’-]+\s+){0,5}?[\w'’-]+?)"
         r"(?=[,.;]|\s+(?:who|which|familiar|close|briefed|speaking|in|at|on|from|for|to)\b|$)",
@@ -409,23 +395,6 @@ def subject_after(doc: Doc, cue_end: int, hi: int) -> Subject | None:
         describe(doc, ent, pend[0], end, doc.sentence_at(end))
         return Subject([ent], pend[0], end, 0.7, "name")
     return description(doc, text, end, i)
-
-
-def _person_apposed(doc: Doc, i: int, hi: int) -> Subject | None:
-    """A person named in the apposition that starts at ``i`` (', a trader who gave only his first name,
-    Abdul'), if any."""
-    if not doc.text.startswith(",", i):
-        return None
-    for pos in range(i, hi):
-        hit = doc.at_start.get(pos)
-        if hit and hit[0] <= hi and hit[1].final().kind == "person":
-            return Subject([hit[1].final()], pos, hit[0], 0.85, "name")
-    first = _FIRST_NAME_ONLY.search(doc.text, i, hi)
-    if first is None:
-        return None
-    ent = doc.reg.get_or_create(first.group(1), "person", 0.7)
-    doc.note(ent, first.start(1), first.end(1), first.group(1))
-    return Subject([ent], first.start(1), first.end(1), 0.75, "name")
 
 
 def _role_then_person(doc: Doc, i: int, hi: int) -> Subject | None:

@@ -268,6 +268,7 @@ def org_words() -> dict[str, Any]:
         "agent_nouns": frozenset(data["agent_nouns"]),
         "company_words": frozenset(data["company_words"]),
         "class_heads": {cls: frozenset(words) for cls, words in data["class_heads"].items()},
+        "government_modifiers": frozenset(data["government_modifiers"]),
     }
 
 
