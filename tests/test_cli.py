@@ -81,15 +81,22 @@ def test_evidence_filters_by_statement_reporter_kind_and_status(store_path, caps
     rows = json.loads(out)
     assert code == 0 and {r["id"] for r in rows} >= {"ev-7000-containers-of-munitions",
                                                        "ev-kharkiv-missile-debris"}
-    assert {r["bears"] for r in rows} == {"contradicts"}
+    assert {tuple(r["bears"]) for r in rows} == {("contradicts",)}
     code, out, _ = run(capsys, "evidence", "--for", denial)
     assert "bears" in out and "contradicts" in out and "Debris of a missile" in out
+    code, out, _ = run(capsys, "evidence", "--for", "st-foreign-experts-tests-advertised-weapons-for-russia",
+                       "--json")
+    assert {r["id"]: r["bears"] for r in json.loads(out)} == {
+        "ev-artillery-and-short-range-missile-tests": ["supports"],
+        "ev-five-year-arms-plan-2021": ["undercuts"]}
     code, out, _ = run(capsys, "evidence", "--reported-by", "Shin Wonsik", "--json")
     rows = json.loads(out)
     assert rows and all(r["reported_by"] == "act-shin-wonsik" for r in rows) and "bears" not in rows[0]
     code, out, _ = run(capsys, "evidence", "--kind", "physical", "--status", "accepted", "--json")
     rows = json.loads(out)
     assert rows and all(r["kind"] == "physical" and r["status"] == "accepted" for r in rows)
+    code, out, _ = run(capsys, "evidence", "--status", "proposed", "--json")
+    assert json.loads(out) == []  # the seed's evidence is all accepted
     code, out, _ = run(capsys, "evidence", "--limit", "2", "--json")
     assert len(json.loads(out)) == 2
     code, out, err = run(capsys, "evidence", "--for", "Shin Wonsik")

@@ -25,7 +25,18 @@ def test_new_store_holds_the_default_network(store):
 
 @pytest.mark.parametrize("table", model.RECORD_TABLES)
 def test_plain_rows_are_the_records_json_shapes(store, table):
+    store.annotate("st-kim-yo-jong-denies-weapons-exports", note="checked", tags=["nk"])
     assert store.plain(table) == [record.to_dict() for record in store.all(table)]
+    assert store.plain(table)  # every table of the seed holds something once annotated
+
+
+def test_plain_rows_fill_the_fields_a_stored_record_lacks(store):
+    raw = store.storage.tables["evidence"]["ev-kharkiv-missile-debris"]
+    raw.pop("quantity", None)
+    raw.pop("confidence", None)
+    row = next(r for r in store.plain("evidence") if r["id"] == "ev-kharkiv-missile-debris")
+    assert row == store.get("ev-kharkiv-missile-debris").to_dict()
+    assert row["quantity"] is None and row["confidence"] is None
 
 
 def test_create_assigns_prefixed_id_and_timestamps(empty_store):

@@ -117,8 +117,8 @@ class Store(BulkChangesMixin, QueriesMixin, SearchMixin):
 
     def plain(self, table: str) -> list[dict[str, Any]]:
         """Every record of a table in its JSON shape (what ``to_dict`` gives), in store order, without
-        building records: for listings, several times faster than ``all``. Read-only: the dicts may
-        share values with the store's own tables."""
+        building records: for listings, several times faster than ``all``. Never mutate them: their
+        values may be the store's own (and a default list may be shared between rows)."""
         blank = model.defaults(table)
         return [{**blank, **{key: raw[key] for key in blank if key in raw}}
                 for raw in self.storage.tables[table].values()]

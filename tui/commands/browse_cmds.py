@@ -42,7 +42,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
     p = sub.add_parser("evidence", parents=[common], help="list evidence")
     p.add_argument("--for", dest="statement", metavar="REF",
-                   help="only what supports or contradicts this statement")
+                   help="only what is linked to this statement (supports, contradicts …), and how")
     p.add_argument("--reported-by", metavar="REF", help="only what this actor reported")
     p.add_argument("--kind", type=vocabulary(model.EVIDENCE_KINDS), help="only this kind")
     p.add_argument("--status", type=vocabulary(model.STATUSES), help="only this status")
@@ -122,15 +122,15 @@ def statements(args: argparse.Namespace) -> int:
 def evidence(args: argparse.Namespace) -> int:
     """Print evidence: all of it, or what bears on a statement or an actor reported, by kind or status."""
     store = open_for(args, lookups=True)
-    bearing: dict[str, str] = {}  # evidence id -> how it bears on the statement asked about
+    bearing: dict[str, list[str]] = {}  # evidence id -> how it bears on the statement asked about
     reporter = store.resolve(args.reported_by, "actor").id if args.reported_by is not None else None
     if args.statement is not None:  # an empty reference is refused, not read as no filter
         rows = []
         for how, found in store.evidence_for(store.resolve(args.statement, "statement").id).items():
             for ev in found:
                 if ev.id not in bearing:
-                    bearing[ev.id] = how
                     rows.append(ev.to_dict())
+                bearing.setdefault(ev.id, []).append(how)
     elif reporter:
         rows = [ev.to_dict() for ev in store.evidence_reported_by(reporter)]
     else:
@@ -146,7 +146,7 @@ def evidence(args: argparse.Namespace) -> int:
     names = _names(store)
     grid = table("kind", "evidence", "reported by", *(("bears",) if bearing else ()))
     for ev in rows:
-        bears = (cell(bearing[ev["id"]].replace("_", " "), style="magenta"),) if bearing else ()
+        bears = (cell(", ".join(bearing[ev["id"]]).replace("_", " "), style="magenta"),) if bearing else ()
         grid.add_row(cell(ev["kind"], style="cyan"), with_id(ev["text"], ev["id"]),
                      cell(names.get(ev["reported_by"] or "", ""), 18), *bears)
     print_table(console(), grid)
