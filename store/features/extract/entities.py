@@ -198,6 +198,25 @@ class Registry:
                 break
         return None
 
+    def most_recent_of(self, preds: Sequence[Callable[[Entity], bool]], before: int) -> Entity | None:
+        """What ``most_recent`` gives for the first of ``preds`` that any recent entity satisfies, tried
+        in that order, found in one walk back over the mentions instead of one per predicate."""
+        found: list[Entity | None] = [None] * len(preds)
+        n = 0
+        for pos, ent in self._back_from(self.recent, before):
+            if pos >= before:
+                continue
+            ent = ent.final()
+            for k, pred in enumerate(preds):
+                if found[k] is None and pred(ent):
+                    if k == 0:
+                        return ent
+                    found[k] = ent
+            n += 1
+            if n > _LOOKBACK:
+                break
+        return next((ent for ent in found if ent is not None), None)
+
     def _back_from(self, pool: list[tuple[int, Entity]], before: int) -> Iterable[tuple[int, Entity]]:
         """The pool's mentions, latest first, without the run at its end that all lie at or after ``before``.
 
@@ -314,10 +333,9 @@ class Registry:
         preds = (
             (by_role, by_tag, by_name) if is_title else (by_tag, lambda e: e.kind != "person" and by_name(e))
         )
-        for pred in preds:
-            ent = self.most_recent(pred, before)
-            if ent is not None:
-                return ent
+        ent = self.most_recent_of(preds, before)
+        if ent is not None:
+            return ent
         if strict:
             return None
         cls = wl.org_words()["descriptor_class"].get(head) or wl.org_words()["descriptor_class"].get(last)
