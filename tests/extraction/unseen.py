@@ -29,7 +29,7 @@ FIRST_MEASURED = [("blind4", "16a9b45"), ("blind5", "af394ab"), ("blind6", "00ba
 
 #: Run inside the worktree: the store package and word lists of that commit, the set copied in.
 _SCORE_THERE = """
-import importlib.util, json, sys
+import importlib.machinery, importlib.util, json, sys
 tree, folder = sys.argv[1], sys.argv[2]
 sys.path.insert(0, tree)
 spec = importlib.util.spec_from_file_location(
@@ -37,11 +37,31 @@ spec = importlib.util.spec_from_file_location(
 assets = importlib.util.module_from_spec(spec)
 sys.modules["claimnet_assets"] = assets
 spec.loader.exec_module(assets)
+
+
+class TreePackages:  # later commits import 'claimnet.store': give them the tree's, not the installed one
+    @staticmethod
+    def find_spec(name, path=None, target=None):
+        if name == "claimnet":
+            found = importlib.machinery.ModuleSpec("claimnet", None, is_package=True)
+            found.submodule_search_locations = []
+            return found
+        if name in ("claimnet.store", "claimnet.tui", "claimnet.assets"):
+            folder = tree + "/" + name.split(".")[1]
+            return importlib.util.spec_from_file_location(name, folder + "/__init__.py",
+                                                          submodule_search_locations=[folder])
+        return None
+
+
+sys.meta_path.insert(0, TreePackages)
 import store
 assert store.__file__.startswith(tree), store.__file__
 from pathlib import Path
 from tests.extraction import score as sc
 counts = sc.total(sc.run(sc.corpus_articles(Path(folder))).values())
+for name, module in list(sys.modules.items()):  # the rules of that commit, never today's
+    if name.split(".")[0] in ("claimnet", "store") and getattr(module, "__file__", None):
+        assert module.__file__.startswith(tree), (name, module.__file__)
 print(json.dumps({k: v for k, v in vars(counts).items() if isinstance(v, int)}))
 """
 
