@@ -129,6 +129,12 @@ def advance_by(index: LookupIndex, stamp: Stamp, entries: list[dict[str, Any]], 
     for entry in entries:
         state.apply(entry["ops"])
         state.seq = entry["seq"]
+    return _stamp_applied(index, stamp, state, journal_inode, journal_end)
+
+
+def _stamp_applied(index: LookupIndex, stamp: Stamp, state: IndexedState, journal_inode: int,
+                   journal_end: int) -> Stamp:
+    """Stamp the index as holding ``state`` (the journal applied up to ``journal_end``); the stamp."""
     stamp.journal_inode = journal_inode
     stamp.journal_end = journal_end
     stamp.seq = state.seq
@@ -277,13 +283,8 @@ class IndexedStorage(Storage):
         journal = FileStamp.of(self.journal_path)
         state = IndexedState(index, stamp)
         read = self.apply_journal(state)  # as a whole load does, into the index
-        stamp.journal_inode = journal.inode if journal else 0
-        stamp.journal_end = read.good_end
-        stamp.seq = state.seq
-        stamp.next_doc = state.next_doc
-        index.advance(stamp)
         self.main_seq = stamp.main_seq
-        return stamp
+        return _stamp_applied(index, stamp, state, journal.inode if journal else 0, read.good_end)
 
     def _adopt(self, stamp: Stamp, main: FileStamp, journal: FileStamp | None) -> bool:
         """Install the index's state as this session's; True when it differs from what it had."""

@@ -22,7 +22,8 @@ from claimnet.store.model.errors import StoreFileError
 #: The largest change number a store may carry (JSON readers lose precision beyond it).
 MAX_SEQ = 2**53
 HISTORY_KINDS = ("change", "undo", "redo")
-#: What a history entry did to one record (network/history.py); entries without one hold whole records.
+#: What a history entry did to one record (network/history.py reads them from here); entries without one
+#: hold whole records.
 CHANGE_OPS = ("add", "add-ref", "edit", "delete")
 _NONE = type(None)
 _MISSING = object()

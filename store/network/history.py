@@ -24,12 +24,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from claimnet.store.engine.shapes import CHANGE_OPS, HISTORY_KINDS
 from claimnet.store.model.errors import NothingToDo, StoreError
 
-CHANGE, UNDO, REDO = "change", "undo", "redo"
+CHANGE, UNDO, REDO = HISTORY_KINDS  # the words the store file's shape check knows
 DONE, UNDONE, DISCARDED = "done", "undone", "discarded"
-ADD, ADD_REF, EDIT, DELETE = "add", "add-ref", "edit", "delete"
-OPS = (ADD, ADD_REF, EDIT, DELETE)
+ADD, ADD_REF, EDIT, DELETE = CHANGE_OPS
 #: Fields an edit keeps even when unchanged: what the record hangs on, for readers of one entry.
 CONTEXT = {"links": ("from", "to", "type"), "annotations": ("target", "analyst")}
 #: A change that adds more records than this names them (``add-ref``) instead of copying them.
