@@ -95,18 +95,20 @@ def match_spans(
 ) -> dict[str, str]:
     """One-to-one pred id -> gold id by overlapping spans (largest overlap first), filtered by `ok`.
 
-    `prefer(p, g)` breaks ties between equal overlaps (statements with one span and several speakers).
+    `prefer(p, g)` breaks ties between equal overlaps (statements with one span and several speakers),
+    then the items' order in their lists: never their ids, which the extractor draws at random, so that
+    one text always scores the same.
     """
     pairs = []
-    for p in pred:
-        for g in gold:
+    for i, p in enumerate(pred):
+        for j, g in enumerate(gold):
             o = best_overlap(p, g)
             if o > 0 and (ok is None or ok(p, g)):
-                pairs.append((-o, 0 if prefer is None or prefer(p, g) else 1, p["id"], g["id"]))
+                pairs.append((-o, 0 if prefer is None or prefer(p, g) else 1, i, j, p["id"], g["id"]))
     pairs.sort()
     out: dict[str, str] = {}
     used: set[str] = set()
-    for _, _, p, g in pairs:
+    for *_, p, g in pairs:
         if p not in out and g not in used:
             out[p] = g
             used.add(g)
