@@ -208,15 +208,14 @@ def total(counts: Iterable[Counts]) -> Counts:
 #: The blind sets: written by someone who never saw the extractor's code; a set used to design
 #: rules says so in its label, and only a set never used for rules is an honest estimate.
 _HERE = Path(__file__).resolve().parent
-_DESIGN, _UNSEEN = "used for rule design", "unseen: never used for rules"
+DESIGN, UNSEEN = "used for rule design", "unseen: never used for rules"
 BLIND_SETS = {
     "blind": (BLIND, BLIND_LABEL),
     "blind2": (BLIND2, BLIND2_LABEL),
-    **{f"blind{n}": (_HERE / f"blind{n}", f"blind-{n} ({_DESIGN})") for n in (3, 4, 5, 6)},
-    "blind7": (_HERE / "blind7", f"blind-7 ({_UNSEEN})"),
-    **{f"blind{n}": (_HERE / f"blind{n}", f"blind-{n} (real-copy shapes, {_DESIGN})")
-       for n in (8, 9, 10, 11, 12)},
-    "blind13": (_HERE / "blind13", f"blind-13 (real-copy shapes, {_UNSEEN})"),
+    **{f"blind{n}": (_HERE / f"blind{n}", f"blind-{n} ({DESIGN})") for n in (3, 4, 5, 6)},
+    "blind7": (_HERE / "blind7", f"blind-7 ({UNSEEN})"),
+    **{f"blind{n}": (_HERE / f"blind{n}", f"blind-{n} (real-copy shapes, {DESIGN})")
+       for n in (8, 9, 10, 11, 12, 13)},
 }
 
 

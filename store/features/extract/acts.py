@@ -15,7 +15,7 @@ from typing import Any
 from .link_terms import words_of_text
 from .wordlists import act_words
 
-_NEGATED = re.compile(r"\b(?:not|never|nobody|no one|nothing|no)\b|n't\b", re.I)
+NEGATED = re.compile(r"\b(?:not|never|nobody|no one|nothing|no)\b|n't\b", re.I)
 _FOLLOW_ON = 2  # how many statements after a denial a negated one by the same side still continues it
 _ANSWER_WINDOW = 12  # statements either side a denial may answer
 _ANSWER_SHARED = 3  # content words a negated claim must share with what it answers
@@ -43,7 +43,7 @@ def _answers_as_denials(statements: list[dict[str, Any]], side: Callable[[str], 
     """A negated claim that answers another side's claim on the same subject is a denial of it ('Our
     vessels have never met a North Korean ship' after 'tankers … met North Korean ships')."""
     words = [words_of_text(s["text"]) for s in statements]
-    negated = [bool(_NEGATED.search(s["text"])) for s in statements]
+    negated = [bool(NEGATED.search(s["text"])) for s in statements]
     for k, s in enumerate(statements):
         if s["act"] != "claim" or not negated[k]:
             continue
@@ -71,7 +71,7 @@ def _own_act(
     if cues["denying"].search(words):
         return "denial"
     mine = side(s["speaker"])
-    if _NEGATED.search(words):
+    if NEGATED.search(words):
         for j in range(max(0, k - _FOLLOW_ON), k):
             if statements[j]["speaker"] in mine and (
                     given[j] == "denial" or cues["denying"].search(statements[j]["text"])):
@@ -114,10 +114,10 @@ def claims_a_denial_answers(statements: list[dict[str, Any]], side: Callable[[st
             if len(words[k] & words[j]) >= _ANSWER_SHARED:
                 c["act"] = "accusation"
                 if not mine & set(c.get("about", ())):
-                    c["about"] = (*c.get("about", ()), _speaks_for(d["speaker"], side))
+                    c["about"] = (*c.get("about", ()), speaks_for(d["speaker"], side))
 
 
-def _speaks_for(actor: str, side: Callable[[str], set[str]]) -> str:
+def speaks_for(actor: str, side: Callable[[str], set[str]]) -> str:
     """Whom an actor speaks for: the body it belongs to first ('a spokeswoman for Imoran' -> Imoran,
     'the ministry' -> the ministry), itself when it belongs to none."""
     mine = side(actor)
@@ -153,7 +153,7 @@ def answers_of_the_accused(
         if mine & accusers:  # both sides accuse: only a claim in the accusation's own words answers it
             if shared >= _ANSWER_SHARED:
                 s["act"] = "response" if cues["answering"].search(text) else "denial"
-        elif _NEGATED.search(text) or cues["limiting"].search(text) or cues["denying"].search(text):
+        elif NEGATED.search(text) or cues["limiting"].search(text) or cues["denying"].search(text):
             s["act"] = "denial"
         elif cues["answering"].search(text):
             s["act"] = "response"

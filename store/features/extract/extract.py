@@ -8,8 +8,9 @@
 5. entities across the article: descriptions and self-naming groups joined to names (coreference.py);
 6. statements (statements.py);
 7. evidence (evidence.py, quantities.py, records.py);
-8. one claim told twice folded together (retellings.py), acts read from the words (acts.py), links
-   (links.py, figures.py, link_terms.py, records.py);
+8. one claim told twice folded together (retellings.py), acts read from the words by rules (acts.py) and
+   then, for what they left plain claims, by the act model (act_model.py), links (links.py, figures.py,
+   link_terms.py, records.py);
 9. the actors worth proposing (records.py).
 
 Every stage reads the working copy, so every offset points into the text as stored.

@@ -8,6 +8,7 @@ import re
 
 from claimnet.store.model import Actor, Evidence, Link
 
+from .act_model import ActContext, weigh_acts
 from .actors import Doc
 from .acts import refine_acts
 from .draft import Draft, clean
@@ -74,7 +75,8 @@ def _author_named_in(doc: Doc, statements: list[dict], start: int, end: int) -> 
 
 
 def link_records(draft: Draft) -> None:
-    """One claim told twice becomes one statement; acts are read from the words; then the links."""
+    """One claim told twice becomes one statement; acts are read from the words (rules, then the act
+    model); then the links."""
     doc, out = draft.doc, draft.out
     live = doc.reg.live()
     affiliation = {e.id: e.affiliation for e in live}
@@ -83,7 +85,11 @@ def link_records(draft: Draft) -> None:
     for gone, kept in merge_retellings(out.statements).items():
         folded = [*draft.targets.get(kept, []), *draft.targets.pop(gone, [])]
         draft.targets[kept] = list(dict.fromkeys(folded))
-    refine_acts(out.statements, side_of(affiliation), draft.targets)
+    side = side_of(affiliation)
+    given = [s["act"] for s in out.statements]
+    refine_acts(out.statements, side, draft.targets)
+    context = ActContext(given, kinds, sentence_texts, draft.sentence_of)
+    weigh_acts(out.statements, context, side, draft.targets)
     words_of = {r["id"]: r["text"] for r in out.statements + out.evidence}
     for p in propose_links(
         out.statements, out.evidence, affiliation, kinds, draft.targets, draft.sentence_of, sentence_texts
