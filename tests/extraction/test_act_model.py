@@ -8,7 +8,14 @@ import json
 import pytest
 
 from claimnet.store.features.extract import act_model
-from claimnet.store.features.extract.act_model import MODEL_ACTS, ActContext, choose, features, probabilities
+from claimnet.store.features.extract.act_model import (
+    MODEL_ACTS,
+    ActContext,
+    choose,
+    features,
+    probabilities,
+    scores,
+)
 from claimnet.store.features.extract.link_terms import side_of
 from tests.extraction import score as sc
 from tests.extraction import train_acts
@@ -67,9 +74,11 @@ def test_choose_keeps_the_rules_acts_and_never_makes_a_response() -> None:
 
 
 def test_probabilities_are_a_distribution_and_unknown_features_are_ignored() -> None:
-    p = probabilities({"bias": 1.0, "no such feature": 5.0}, {"bias": (1.0, 2.0, 0.0, -1.0)})
+    weights = {"bias": (1.0, 2.0, 0.0, -1.0)}
+    p = probabilities({"bias": 1.0, "no such feature": 5.0}, weights)
     assert sum(p) == pytest.approx(1.0)
     assert p.index(max(p)) == 1
+    assert scores({"bias": 2.0}, weights) == [2.0, 4.0, 0.0, -2.0]
     assert probabilities({}, {}) == pytest.approx([0.25] * 4)
 
 
@@ -85,9 +94,10 @@ def test_features_name_the_cues_of_a_statement_and_its_speakers_place() -> None:
                      "touched the records,” the boss insisted."], {"a": 0, "d": 1})
     f = features(statements, ctx, side, {"a": ["firm"]})
     assert {"neg", "side_accused", "kind=person", "mode=quote", "prev=accusation", "w=touche",
-            "cw=insist"} <= set(f[1])
+            "cw=insist", "verb=claim", "rule=claim"} <= set(f[1])
     assert f[1]["prev_same_side"] == 0.0
-    assert {"cue_wrongdoing", "has_target", "about_other"} <= set(f[0])
+    assert {"has_target", "about_other", "w=falsif", "cue=accused"} <= set(f[0])
+    assert set(features(statements, ctx, side, {"a": ["firm"]}, acts=("claim",))) == {1}
 
 
 def test_the_shipped_model_was_trained_only_on_sets_used_for_rule_design() -> None:

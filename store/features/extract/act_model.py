@@ -3,15 +3,17 @@
 The rules relabel a claim only on a cue they can trust alone ('baseless', 'accused X of'), so most
 denials and accusations in real copy stay claims: 'Never landed a single kilo over its allocation',
 'Management knew'. The model weighs many weak cues together: the statement's words and the words of
-its sentence around it, its reporting verb, negation, the act word lists, and where its speaker stands
-in the article (a side that denied elsewhere, a side others accuse, another actor named). It is a
-multinomial logistic regression over those cues, trained on the gold acts of the design sets by
+its sentence around it, its reporting verb, negation, and where its speaker stands in the article (a
+side that denied elsewhere, a side others accuse, another actor named). It is a multinomial logistic
+regression over those cues, trained on the gold acts of the design sets by
 ``python -m tests.extraction.train_acts``; its weights ship in ``assets/wordlists/act_model.json``.
+The act word lists (acts.json) were tried as cues too: they added nothing the words and the rules'
+act do not already carry, and searching them cost 0.7 s per MB of text, so they are left to the rules.
 
 The rules keep what they read from a verb or a sure cue; the model relabels only the statements they
 left plain claims, as a claim, a denial or an accusation (never a response: see ``choose``). It learns
 from every statement, whatever the rules said. Measured leave-one-set-out over the thirteen design sets
-(``python -m tests.extraction.train_acts --cv``): denial F1 0.53 -> 0.61, accusation F1 0.49 -> 0.58,
+(``python -m tests.extraction.train_acts --cv``): denial F1 0.53 -> 0.60, accusation F1 0.49 -> 0.57,
 typed-link F1 0.28 -> 0.29.
 """
 
@@ -22,12 +24,12 @@ import contextvars
 import functools
 import math
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from .acts import NEGATED, accused_actors, speaks_for
-from .wordlists import act_words, load_wordlist
+from .wordlists import load_wordlist
 
 #: The acts the model chooses among, in the order of its weight vectors.
 MODEL_ACTS = ("claim", "denial", "accusation", "response")
@@ -64,16 +66,20 @@ def _sides(statements: list[dict[str, Any]], given: list[str], side: Callable[[s
     return out
 
 
-def features(statements: list[dict[str, Any]], ctx: ActContext, side: Callable[[str], set[str]],
-             targets: Mapping[str, list[str]]) -> list[dict[str, float]]:
-    """The cues of each statement (in text order), as named features with their values."""
-    cues = act_words()
+def features(
+    statements: list[dict[str, Any]], ctx: ActContext, side: Callable[[str], set[str]],
+    targets: Mapping[str, list[str]], acts: Collection[str] = MODEL_ACTS,
+) -> dict[int, dict[str, float]]:
+    """The cues of each statement whose act is one of ``acts`` (by its position in ``statements``, in
+    text order), as named features with their values."""
     sides = _sides(statements, ctx.given, side)
     deniers = sides["verb_den"] | sides["rule_den"]
     accused = accused_actors(statements, side, targets)
     count = len(statements)
-    out = []
+    out: dict[int, dict[str, float]] = {}
     for k, s in enumerate(statements):
+        if s["act"] not in acts:
+            continue
         text = s["text"]
         mine = side(s["speaker"])
         f: dict[str, float] = {"bias": 1.0, "rule=" + s["act"]: 1.0, "verb=" + ctx.given[k]: 1.0,
@@ -84,11 +90,6 @@ def features(statements: list[dict[str, Any]], ctx: ActContext, side: Callable[[
         k_sent = ctx.sentence_of.get(s["id"], -1)
         sentence = ctx.sentence_texts[k_sent] if 0 <= k_sent < len(ctx.sentence_texts) else ""
         around = sentence.replace(text, " ")  # the words of its sentence outside the statement
-        for name, pattern in cues.items():
-            if pattern.search(text):
-                f["cue_" + name] = 1.0
-            if pattern.search(around):
-                f["ctx_" + name] = 1.0
         for w in set(_WORD.findall(around.lower())):
             f["cw=" + w[:_STEM]] = 1.0
         for w in set(_WORD.findall(text.lower())):
@@ -111,7 +112,7 @@ def features(statements: list[dict[str, Any]], ctx: ActContext, side: Callable[[
             f["prev=" + before["act"]] = 1.0
             f["prev_same_side"] = float(before["speaker"] in mine)
         f[f"pos{min(4, 5 * k // max(count, 1))}"] = 1.0  # which fifth of the article
-        out.append(f)
+        out[k] = f
     return out
 
 
@@ -124,14 +125,23 @@ def shipped_weights() -> dict[str, tuple[float, ...]]:
     return {name: tuple(w) for name, w in data["weights"].items()}
 
 
-def probabilities(f: Mapping[str, float], weights: Weights) -> list[float]:
-    """The model's probability of each act of MODEL_ACTS for one statement's features."""
-    z = [0.0] * len(MODEL_ACTS)
+def scores(f: Mapping[str, float], weights: Weights) -> list[float]:
+    """The model's score (log-odds up to a constant) of each act of MODEL_ACTS for one statement's
+    features; the likeliest act has the highest."""
+    claim = denial = accusation = response = 0.0
     for name, value in f.items():
         w = weights.get(name)
         if w is not None:
-            for i, wi in enumerate(w):
-                z[i] += wi * value
+            claim += w[0] * value
+            denial += w[1] * value
+            accusation += w[2] * value
+            response += w[3] * value
+    return [claim, denial, accusation, response]
+
+
+def probabilities(f: Mapping[str, float], weights: Weights) -> list[float]:
+    """The model's probability of each act of MODEL_ACTS for one statement's features."""
+    z = scores(f, weights)
     top = max(z)
     e = [math.exp(v - top) for v in z]
     total = sum(e)
@@ -171,27 +181,21 @@ def weigh_acts(statements: list[dict[str, Any]], ctx: ActContext, side: Callable
     """Relabel, in place, each statement the rules left a plain claim, by the model. (Every statement
     whose act is one of MODEL_ACTS is read and, within ``observing``, recorded: the model learns from
     all of them.)"""
-    feats = features(statements, ctx, side, targets)
     seen = _OBSERVER.get()
     if seen is not None:
-        seen.extend((s, f) for s, f in zip(statements, feats, strict=True) if s["act"] in MODEL_ACTS)
+        seen.extend((statements[k], f) for k, f in features(statements, ctx, side, targets).items())
         return
     weights = _WEIGHTS.get() or shipped_weights()
-    for s, f in zip(statements, feats, strict=True):
-        if s["act"] == "claim":
-            s["act"] = choose(s["act"], probabilities(f, weights))
+    for k, f in features(statements, ctx, side, targets, acts=("claim",)).items():
+        statements[k]["act"] = choose("claim", scores(f, weights))
 
 
 def choose(rule_act: str, p: Sequence[float]) -> str:
-    """The act of a statement the rules left a plain claim: the likeliest of claim, denial and accusation.
+    """The act of a statement the rules left a plain claim: the likeliest of claim, denial and accusation
+    by ``p``, the model's scores or probabilities of each act of MODEL_ACTS.
     An act the rules read from a verb or a sure cue ('denied', 'baseless') is kept. The model never makes
     a response: its own were right about one time in five in cross-validation (a response answers
     something, which one statement's cues do not show), and each wrong one proposes a wrong link."""
     if rule_act != "claim":
         return rule_act
     return max(("claim", "denial", "accusation"), key=lambda act: p[MODEL_ACTS.index(act)])
-    ranked = sorted(range(len(MODEL_ACTS)), key=lambda i: -p[i])
-    for i in ranked:
-        if MODEL_ACTS[i] != "response" or rule_act == "response":
-            return MODEL_ACTS[i]
-    return rule_act

@@ -77,7 +77,7 @@ def _own_act(
                     given[j] == "denial" or cues["denying"].search(statements[j]["text"])):
                 return "denial"  # 'These allegations are false. My client has never withheld a cent'
     others = [a for a in s.get("about", ()) if a not in mine]
-    if cues["wrongdoing"].search(words) and (others or s["mode"] == "quote"):
+    if (others or s["mode"] == "quote") and cues["wrongdoing"].search(words):
         return "accusation"
     if others and (cues["accusing"].search(words) or cues["harm"].search(words)):
         return "accusation"

@@ -68,8 +68,7 @@ def _author_named_in(doc: Doc, statements: list[dict], start: int, end: int) -> 
         ent = doc.reg.by_id.get(s["speaker"])
         spans = ent.final().spans if ent is not None else []
         for a, b in spans:
-            seen = _SEEN_BY.search(doc.text[max(start, a - 16) : a])
-            if start <= a and b <= end and not seen:
+            if start <= a and b <= end and not _SEEN_BY.search(doc.text[max(start, a - 16) : a]):
                 return s["speaker"]
     return None
 
