@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import collections
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -197,7 +196,6 @@ def main(argv: list[str] | None = None) -> int:
     what.add_argument("--cv", action="store_true", help="leave-one-set-out: acts and links, rules vs model")
     what.add_argument("--write", action="store_true", help="train on every design set, write the weights")
     args = ap.parse_args(argv)
-    sys.path.insert(0, str(ROOT))
     keys = training_sets()
     return cross_validate(keys) if args.cv else write(keys)
 

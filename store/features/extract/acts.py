@@ -15,7 +15,7 @@ from typing import Any
 from .link_terms import words_of_text
 from .wordlists import act_words
 
-NEGATED = re.compile(r"\b(?:not|never|nobody|no one|nothing|no)\b|n't\b", re.I)
+NEGATED = re.compile(r"\b(?:not|never|nobody|no one|nothing|no)\b|n['’ʼ]t\b", re.I)
 _FOLLOW_ON = 2  # how many statements after a denial a negated one by the same side still continues it
 _ANSWER_WINDOW = 12  # statements either side a denial may answer
 _ANSWER_SHARED = 3  # content words a negated claim must share with what it answers
@@ -23,8 +23,9 @@ _ANSWER_SHARED = 3  # content words a negated claim must share with what it answ
 
 def refine_acts(
     statements: list[dict[str, Any]], side: Callable[[str], set[str]], targets: dict[str, list[str]]
-) -> None:
-    """Relabel plain claims as accusations, denials or responses, in place (statements in text order).
+) -> list[str]:
+    """Relabel plain claims as accusations, denials or responses, in place (statements in text order),
+    and return the acts their reporting verbs gave before any rule (what the act model reads too).
 
     A claim continues a denial only when the denial was one from the start (by its verb or words),
     so a run of negated claims does not chain on. Then the accused side's own claims are read as
@@ -37,6 +38,7 @@ def refine_acts(
     _answers_as_denials(statements, side)
     claims_a_denial_answers(statements, side)
     answers_of_the_accused(statements, side, targets)
+    return given
 
 
 def _answers_as_denials(statements: list[dict[str, Any]], side: Callable[[str], set[str]]) -> None:

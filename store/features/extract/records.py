@@ -85,9 +85,8 @@ def link_records(draft: Draft) -> None:
         folded = [*draft.targets.get(kept, []), *draft.targets.pop(gone, [])]
         draft.targets[kept] = list(dict.fromkeys(folded))
     side = side_of(affiliation)
-    given = [s["act"] for s in out.statements]
-    refine_acts(out.statements, side, draft.targets)
-    context = ActContext(given, kinds, sentence_texts, draft.sentence_of)
+    given = refine_acts(out.statements, side, draft.targets)
+    context = ActContext(given, kinds, doc.text, doc.sentences, draft.sentence_of)
     weigh_acts(out.statements, context, side, draft.targets)
     words_of = {r["id"]: r["text"] for r in out.statements + out.evidence}
     for p in propose_links(
