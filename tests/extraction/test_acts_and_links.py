@@ -276,3 +276,39 @@ def test_a_described_institution_in_a_claim_is_what_the_claim_is_about() -> None
     assert "Courier that the hospital" not in who.values()
     (claim,) = [s for s in x.statements if "night staff" in s["text"]]
     assert [who.get(a) for a in claim["about"]] == ["Marlow General Hospital"]
+
+
+@pytest.mark.parametrize(
+    ("text", "accused", "denier", "denial_words"),
+    [
+        ("The union accused Valmont Industries of cutting wages at its Lyon plant, an allegation the company "
+         "denies.", "Valmont Industries of cutting wages at its Lyon plant", "Valmont Industries",
+         "an allegation the company denies"),
+        ("Britain accused Russia on Monday of running a hacking campaign against its banks, which Moscow "
+         "denied.", "Russia on Monday of running a hacking campaign against its banks", "Russia",
+         "which Moscow denied"),
+        ('Residents accused Harbourton Port Authority of dumping dredging spoil near a school, a charge '
+         'the authority rejected as "pure invention".',
+         "Harbourton Port Authority of dumping dredging spoil near a school", "Harbourton Port Authority",
+         "pure invention"),
+    ],
+)
+def test_a_denial_tacked_onto_an_accusation_is_a_denial_of_its_own(
+    text: str, accused: str, denier: str, denial_words: str
+) -> None:
+    x = run(text)
+    who = names(x)
+    by_words = {text[s["span"][0] : s["span"][1]]: s for s in x.statements}
+    assert by_words[accused]["act"] == "accusation"  # the trailing clause cut from the accusation
+    denial = by_words[denial_words]
+    assert (denial["act"], who[denial["speaker"]]) == ("denial", denier)
+    assert (denial["id"], by_words[accused]["id"], "denies") in _links(x)
+
+
+def test_a_trailing_denial_does_not_take_the_lede_as_its_words() -> None:
+    # The accuser is no actor the importer knows; the denier must not be given the accusation's words.
+    text = ("A residents' group accused the Harbourton Port Authority on Tuesday of hiding dredging spoil in "
+            "a landfill, a charge the authority rejected.")
+    x = run(text)
+    assert [(names(x)[s["speaker"]], s["act"], s["text"]) for s in x.statements] == [
+        ("Harbourton Port Authority", "denial", "A charge the authority rejected")]

@@ -13,6 +13,7 @@ from .descriptions import description
 from .entities import Entity
 from .org_phrases import lower_org_at, lower_org_re
 from .quotes import QUOTE_CLOSE_ENDS
+from .rejoinders import rejoinder
 from .sources import Subject, group_np
 from .speech import Speech, cues
 from .subjects import subject_after, subject_before
@@ -181,7 +182,7 @@ def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> li
                     and _MODAL_DEMAND.search(text, piece.content[0], piece.content[1])):
                 piece.act = "demand"  # each clause its own act: '… had been laid up, and that X must go'
             out.append(piece)
-    return out
+    return rejoinder(doc, sent, out)
 
 
 @functools.cache

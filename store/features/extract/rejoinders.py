@@ -1,0 +1,65 @@
+"""An attribution sieve for the denial a wire lede tacks onto an accusation: '… accused X of Y, a charge
+X rejected', '…, which Moscow denied', '…, an allegation the company denies', '…, a charge the company
+rejected as “premature and unfounded”'.
+
+The trailing clause is the other side's answer, not part of the accusation: it is cut from the
+accusation's words and becomes a denial by its own subject, holding the words it was rejected as when
+there are some ('premature and unfounded'), else the clause itself ('a charge the authority rejected').
+A speech the general sieves made of the clause's verb (the denier taking the whole lede as its words) is
+replaced.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .actors import Doc
+from .content import trim_end
+from .speech import Speech
+from .subjects import subject_before
+
+_NOUNS = r"(?:charge|claim|accusation|allegation|assertion|suggestion)s?"
+_VERBS = {
+    "denied": "deny", "denies": "deny", "deny": "deny",
+    "rejected": "reject", "rejects": "reject", "reject": "reject",
+    "dismissed": "dismiss", "dismisses": "dismiss", "dismiss": "dismiss",
+    "disputed": "dispute", "disputes": "dispute", "dispute": "dispute",
+}
+_TRAILING = re.compile(
+    rf",\s+(?:(?:(?:a|an|the)\s+)?{_NOUNS}\s+(?:that\s+|which\s+)?|which\s+)"
+    r"(?P<subject>(?:[\w'’.-]+\s+){1,6}?)"
+    r"(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?"
+    rf"(?P<verb>{'|'.join(_VERBS)})\b",
+    re.IGNORECASE,
+)
+#: What the answer called the charge, in quotation marks: 'rejected as “premature and unfounded”'.
+_CALLED_AS = re.compile(r"\s+(?:it\s+|them\s+)?as\s+[“\"]([^”\"]{3,200})[”\"]")
+
+
+def rejoinder(doc: Doc, sent: tuple[int, int], found: list[Speech]) -> list[Speech]:
+    """The sentence's speeches with a trailing denial clause made a denial of its own, if there is one."""
+    text = doc.text
+    m = _TRAILING.search(text, sent[0], sent[1])
+    if m is None:
+        return found
+    accusation = next((sp for sp in found if sp.act == "accusation" and sp.content
+                       and sp.content[0] < m.start() < sp.content[1]), None)
+    verb_start, verb_end = m.span("verb")
+    replaced = [sp for sp in found if m.start() <= sp.cue_start < m.end()]
+    if accusation is None and not replaced:
+        return found  # '…, which the ministry denied': no accusation before it, nothing to answer
+    subject = subject_before(doc, m.start("subject"), verb_start)
+    if subject is None or not subject.entities:
+        return found
+    if accusation is not None:
+        accusation.content = (accusation.content[0], trim_end(text, accusation.content[0], m.start()))
+    called = _CALLED_AS.match(text, verb_end, sent[1])
+    clause_start = m.start() + len(m.group()) - len(m.group().lstrip(", "))
+    content = called.span(1) if called else (clause_start, verb_end)
+    verb = m.group("verb")
+    denial = Speech(verb_start, verb_end, verb, "denial", _VERBS[verb.lower()], subject, sent, content,
+                    confidence=subject.confidence * 0.9)
+    for e in subject.entities:
+        if subject.start >= 0:
+            doc.reg.mention(e, subject.start, subject.end, speaker=True)
+    return [sp for sp in found if sp not in replaced] + [denial]
