@@ -107,3 +107,16 @@ def test_a_figure_backs_only_its_own_sides_telling_and_an_organisation_may_end_t
 def test_what_does_not_extend_a_quantity(sentence: str, phrase: str | None) -> None:
     got = [sentence[e["span"][0] : e["span"][1]] for e in run(sentence).evidence if e["kind"] == "quantity"]
     assert got == ([phrase] if phrase else [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        ("Investigators found traces of explosives on the debris.", "traces of explosives on the debris"),
+        ("The report found traces of tributyltin in soil samples.", "traces of tributyltin in soil samples"),
+        ("Police collected water samples from the river.", "water samples from the river"),
+    ],
+)
+def test_the_verb_before_a_finding_is_no_part_of_it(sentence: str, phrase: str) -> None:
+    found = [sentence[e["span"][0] : e["span"][1]] for e in run(sentence).evidence]
+    assert phrase in found

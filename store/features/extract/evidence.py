@@ -108,6 +108,13 @@ _DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "this"
 _MODIFIER = re.compile(r"^(?:\d[\d,.]*(?:-[a-z]+)+|[a-z]+-[a-z-]+|[A-Z][\w.&-]*['’]s|[a-z]+['’]s)$")
 
 
+@functools.cache
+def _finding_verbs() -> frozenset[str]:
+    """Verbs that come before a finding ('found', 'recovered', 'released', 'showed'): never its modifier."""
+    ev = wl.evidence_words()
+    return frozenset(ev["physical_verbs"]) | frozenset(ev["publish_verbs"]) | frozenset(ev["show_verbs"])
+
+
 def _start_of(text: str, s: int, lo: int) -> int:
     """Where a finding's noun phrase starts: its determiner, owner and modifiers ('the EMA's 63-page
     inspection report', 'The 14-page report', 'a customs declaration')."""
@@ -127,7 +134,8 @@ def _start_of(text: str, s: int, lo: int) -> int:
         ahead = words[-4:][::-1][k + 1].group().lower() if k + 1 < len(words[-4:]) else ""
         compound = not low.endswith(("ing", "ed", "ly")) and k == 0  # 'water samples', 'soil samples'
         opens = max(lo, s - 60) + w.start() == lo and token[1:].islower()  # 'Water samples' opening it
-        plain_word = token.isalpha() and (token.islower() or opens) and low not in wl.function_words()
+        plain_word = (token.isalpha() and (token.islower() or opens) and low not in wl.function_words()
+                      and low not in _finding_verbs())  # 'found traces': the verb is no modifier
         if not plain and plain_word and (ahead in _DETERMINERS or compound):
             plain = 1
             start = max(lo, s - 60) + w.start()
