@@ -165,3 +165,16 @@ def test_span_matching_breaks_ties_by_order_not_by_the_random_ids() -> None:
     for first, second in (("p-zzz", "p-aaa"), ("p-aaa", "p-zzz")):
         pred = [{"id": first, "span": [0, 10]}, {"id": second, "span": [0, 10]}]
         assert match_spans(pred, gold) == {first: "g"}
+
+
+def test_the_shipped_weights_are_what_training_gives_today() -> None:
+    # Catches a change to the features, the rules or the design sets made without retraining
+    # (python -m tests.extraction.train_acts --write): the shipped weights would silently read stale cues.
+    pytest.importorskip("numpy")
+    keys = train_acts.training_sets()
+    fresh = train_acts.fit(train_acts.collect(keys))
+    shipped = act_model.shipped_weights()
+    zero = (0.0,) * len(MODEL_ACTS)  # a weight pruned as near zero on one machine may be kept on another
+    worst = max(abs(a - b) for name in set(fresh) | set(shipped)
+                for a, b in zip(fresh.get(name, zero), shipped.get(name, zero), strict=True))
+    assert worst < 0.002
