@@ -308,6 +308,7 @@ class IndexedStorage(Storage):
         index.db.execute("BEGIN IMMEDIATE")
         end_before, seq = self._journal_end, self.seq + 1
         try:
+            self._in_step_again(index.stamp())
             main_seq = index.stamp().main_seq
             seq = super().commit(ops)  # journal line synced, then State.apply writes the index
         except sqlite3.Error:
@@ -333,6 +334,21 @@ class IndexedStorage(Storage):
                 index.db.execute("ROLLBACK")
             self._install(IndexedState(index, index.stamp()))  # caught up from the journal next time
         return seq
+
+    def _in_step_again(self, stamp: Stamp) -> None:
+        """Bring the index back to this session's state when another session rewrote it after this
+        transaction caught up (inside the commit's index transaction, under the store's lock).
+
+        The app refills the index from a snapshot of its records without holding the store's lock;
+        a refill from a snapshot older than this session's state that lands between the catch-up
+        and the commit would otherwise lose the changes in between: the commit would stamp the index
+        as holding them. The journal still holds them, so they are applied again here.
+        """
+        journal = self._journal_stamp
+        in_step = (stamp.seq == self.seq and stamp.journal_end == self._journal_end
+                   and stamp.main == main_text(self._main_stamp))
+        if not in_step:
+            self._adopt(self._follow(stamp, self._main_stamp, journal), self._main_stamp, journal)
 
     def _fold(self) -> None:
         if self.index is None:
