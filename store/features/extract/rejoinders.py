@@ -11,27 +11,33 @@ replaced.
 
 from __future__ import annotations
 
+import functools
 import re
 
+from . import wordlists as wl
 from .actors import Doc
 from .content import trim_end
 from .speech import Speech
 from .subjects import subject_before
 
 _NOUNS = r"(?:charge|claim|accusation|allegation|assertion|suggestion)s?"
-_VERBS = {
-    "denied": "deny", "denies": "deny", "deny": "deny",
-    "rejected": "reject", "rejects": "reject", "reject": "reject",
-    "dismissed": "dismiss", "dismisses": "dismiss", "dismiss": "dismiss",
-    "disputed": "dispute", "disputes": "dispute", "dispute": "dispute",
-}
-_TRAILING = re.compile(
-    rf",\s+(?:(?:(?:a|an|the)\s+)?{_NOUNS}\s+(?:that\s+|which\s+)?|which\s+)"
-    r"(?P<subject>(?:[\w'’.-]+\s+){1,6}?)"
-    r"(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?"
-    rf"(?P<verb>{'|'.join(_VERBS)})\b",
-    re.IGNORECASE,
-)
+
+
+@functools.cache
+def _trailing() -> re.Pattern[str]:
+    """', a charge the company rejected', ', which Moscow denied': the denying verbs are the finite forms of
+    the reporting verbs whose act is a denial (reporting_verbs.json)."""
+    verbs = sorted((form for form, verb in wl.reporting_verbs().items()
+                    if verb.act == "denial" and not form.endswith("ing")), key=len, reverse=True)
+    return re.compile(
+        rf",\s+(?:(?:(?:a|an|the)\s+)?{_NOUNS}\s+(?:that\s+|which\s+)?|which\s+)"
+        r"(?P<subject>(?:[\w'’.-]+\s+){1,6}?)"
+        r"(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?"
+        rf"(?P<verb>{'|'.join(verbs)})\b",
+        re.IGNORECASE,
+    )
+
+
 #: What the answer called the charge, in quotation marks: 'rejected as “premature and unfounded”'.
 _CALLED_AS = re.compile(r"\s+(?:it\s+|them\s+)?as\s+[“\"]([^”\"]{3,200})[”\"]")
 
@@ -39,7 +45,7 @@ _CALLED_AS = re.compile(r"\s+(?:it\s+|them\s+)?as\s+[“\"]([^”\"]{3,200})[”
 def rejoinder(doc: Doc, sent: tuple[int, int], found: list[Speech]) -> list[Speech]:
     """The sentence's speeches with a trailing denial clause made a denial of its own, if there is one."""
     text = doc.text
-    m = _TRAILING.search(text, sent[0], sent[1])
+    m = _trailing().search(text, sent[0], sent[1])
     if m is None:
         return found
     accusation = next((sp for sp in found if sp.act == "accusation" and sp.content
@@ -57,9 +63,10 @@ def rejoinder(doc: Doc, sent: tuple[int, int], found: list[Speech]) -> list[Spee
     clause_start = m.start() + len(m.group()) - len(m.group().lstrip(", "))
     content = called.span(1) if called else (clause_start, verb_end)
     verb = m.group("verb")
-    denial = Speech(verb_start, verb_end, verb, "denial", _VERBS[verb.lower()], subject, sent, content,
+    lemma = wl.reporting_verbs()[verb.lower()].lemma
+    denial = Speech(verb_start, verb_end, verb, "denial", lemma, subject, sent, content,
                     confidence=subject.confidence * 0.9)
-    for e in subject.entities:
-        if subject.start >= 0:
+    if subject.start >= 0:
+        for e in subject.entities:
             doc.reg.mention(e, subject.start, subject.end, speaker=True)
     return [sp for sp in found if sp not in replaced] + [denial]
