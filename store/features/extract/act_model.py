@@ -71,18 +71,26 @@ class ActContext:
         return self.text[start : max(start, min(a, end))] + " " + self.text[min(max(b, start), end) : end]
 
 
+_SIDE_ACTS = {"denial": "den", "accusation": "acc"}
+
+
 def _sides(statements: list[dict[str, Any]], given: list[str], side: Callable[[str], set[str]]) -> dict:
     """The sides that deny or accuse anywhere in the article, by their verb and by the rules."""
-    out: dict[str, set[str]] = {"verb_den": set(), "verb_acc": set(), "rule_den": set(), "rule_acc": set()}
+    out: dict[str, set[str]] = {f"{how}_{act}": set() for how in ("verb", "rule") for act in ("den", "acc")}
     for s, verb_act in zip(statements, given, strict=True):
-        whole = side(speaks_for(s["speaker"], side))
-        for key, act in (("verb_den", "denial"), ("verb_acc", "accusation")):
-            if verb_act == act:
-                out[key] |= whole
-        for key, act in (("rule_den", "denial"), ("rule_acc", "accusation")):
-            if s["act"] == act:
-                out[key] |= whole
+        if verb_act in _SIDE_ACTS or s["act"] in _SIDE_ACTS:
+            whole = side(speaks_for(s["speaker"], side))
+            if verb_act in _SIDE_ACTS:
+                out["verb_" + _SIDE_ACTS[verb_act]] |= whole
+            if s["act"] in _SIDE_ACTS:
+                out["rule_" + _SIDE_ACTS[s["act"]]] |= whole
     return out
+
+
+def _stems(text: str) -> list[str]:
+    """The six-letter stems of a text's words, once each and sorted (so that weights are summed in one
+    order, whatever the hash seed)."""
+    return sorted({w[:_STEM] for w in _WORD.findall(lower_words(text))})
 
 
 def features(
@@ -106,10 +114,8 @@ def features(
                                "kind=" + ctx.kinds.get(s["speaker"], "?"): 1.0}
         if NEGATED.search(text):
             f["neg"] = 1.0
-        for w in sorted({w[:_STEM] for w in _WORD.findall(lower_words(ctx.around(s)))}):
-            f["cw=" + w] = 1.0
-        for w in sorted({w[:_STEM] for w in _WORD.findall(lower_words(text))}):
-            f["w=" + w] = 1.0  # sorted: the weights are summed in one order, whatever the hash seed
+        f.update(("cw=" + w, 1.0) for w in _stems(ctx.around(s)))
+        f.update(("w=" + w, 1.0) for w in _stems(text))
         others = [a for a in s.get("about", ()) if a not in mine]
         flags = {
             "about_other": bool(others),
