@@ -232,6 +232,11 @@ def _owner_kind(doc: Doc, m: NameMention) -> str | None:
     return None
 
 
+def _unconfirmed(ent: Entity) -> bool:
+    """A person only by default: no role, title, honorific or gendered first name has shown it to be one."""
+    return ent.kind == "person" and not ent.role and ent.gender == "-"
+
+
 _COMPOUND_RE = re.compile(r"-(?:registered|based|listed|headquartered|owned|flagged|born|educated)\b")
 
 
@@ -388,6 +393,8 @@ def resolve_sentence(doc: Doc, sent: tuple[int, int]) -> None:
         ent = _resolve(doc, m, sent)
         if ent is not None:
             found.append((m, ent))
+            if _unconfirmed(ent.final()) and locative(doc.text, doc.tokens, m.first_token, True, at=True):
+                ent.final().placed += 1  # 'the walk-in centre at Halton Lea', 'homes in Kyzyl-Bel'
     for m, ent in found:
         describe(doc, ent, m.start, m.end, sent)
     words = {doc.tokens[k].lower for k in range(a, b)}

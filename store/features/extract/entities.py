@@ -44,6 +44,9 @@ class Entity:
     #: title or honorific yet. 'the company' or 'it' referring back makes it an organisation; 'he', 'she' or
     #: its last word alone ('Marsden said') confirms the person.
     tentative: bool = False
+    #: An unnamed source's descriptions in the text ('Doctors at the district hospital in Batken'). One
+    #: alone names it in the proposed network; `name` stays the head ('doctors') later descriptions find.
+    full_descriptions: set[str] = field(default_factory=set)
 
     def final(self) -> Entity:
         """The entity this one was merged into, if any (itself otherwise)."""

@@ -31,10 +31,11 @@ _DATELINE_RE = re.compile(
 )
 
 
-def locative(text: str, tokens: list[Token], i: int, places_only: bool = False) -> bool:
+def locative(text: str, tokens: list[Token], i: int, places_only: bool = False, at: bool = False) -> bool:
     """Whether the word before token i is a place preposition ('in Athens', 'to Port Sudan').
 
-    With `places_only`, only prepositions that never introduce a person count ('in', 'near', not 'to').
+    With `places_only`, only prepositions that never introduce a person count ('in', 'near', not 'to');
+    `at` adds 'at', which introduces places and organisations but hardly ever a person ('at Halton Lea').
     """
     k = i - 1
     if k >= 0 and tokens[k].lower == "the":
@@ -43,6 +44,8 @@ def locative(text: str, tokens: list[Token], i: int, places_only: bool = False) 
         return False
     if text[tokens[k].end : tokens[i].start].strip(" ") not in ("", "the"):
         return False
+    if at and tokens[k].lower == "at":
+        return True
     return tokens[k].lower in (_PLACE_PREPS if places_only else _LOCATIVE)
 
 

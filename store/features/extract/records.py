@@ -12,6 +12,7 @@ from .act_model import ActContext, weigh_acts
 from .actors import Doc
 from .acts import refine_acts
 from .draft import Draft, clean
+from .entities import Entity
 from .evidence import find_evidence
 from .link_terms import side_of
 from .links import propose_links
@@ -117,8 +118,9 @@ def actor_records(draft: Draft) -> None:
     ids = {e.id for e in live}
     by_id = doc.reg.by_id
     owners = {by_id[e.affiliation].final().id for e in live if e.affiliation in by_id}
-    about = {a for st in out.statements for a in st["about"]}
-    about |= {t for found in draft.targets.values() for t in found}
+    targets = {t for found in draft.targets.values() for t in found}
+    targets |= {ln["to"] for ln in out.links if ln["type"] == "accuses"}
+    about = {a for st in out.statements for a in st["about"]} | targets
     reporters = {ev["reported_by"] for ev in out.evidence}
     in_network = used | owners | reporters | about
     for e in live:
@@ -131,6 +133,9 @@ def actor_records(draft: Draft) -> None:
             continue
         if e.kind == "state" and 0 < e.mentions <= e.placed and e.id not in used | owners:
             continue  # only ever a place: 'companies registered in Cyprus'
+        if e.kind == "person" and e.placed and e.id not in used | owners | reporters | targets:
+            continue  # a bare name nothing showed to be a person, once written as a place ('homes in
+            # Kyzyl-Bel') and otherwise only named inside what others said
         out.actor_spans[e.id] = [list(s) for s in sorted(set(e.spans))]
         out.actor_confidence[e.id] = round(
             e.confidence if e.id in used or e.mentions > 1 else e.confidence * 0.8, 2
@@ -146,14 +151,15 @@ def actor_records(draft: Draft) -> None:
                 if found is not None and found.id in out.actor_spans or (found is not None and found.spans)
                 else None
             )
+        name = _proposed_name(e)
         out.actors.append(
             Actor(
                 id=e.id,
                 created=ts,
                 updated=ts,
-                name=e.name,
+                name=name,
                 kind=e.kind if e.kind in ("person", "state", "organisation", "group", "media") else "unknown",
-                aliases=tuple(a for a in e.aliases if a != e.name),
+                aliases=tuple(a for a in [e.name, *e.aliases] if a != name),
                 affiliation=aff,
                 role=e.role,
                 reliability="F",
@@ -166,3 +172,11 @@ def actor_records(draft: Draft) -> None:
     for a in out.actors:
         if a["affiliation"] not in listed:
             a["affiliation"] = None
+
+
+def _proposed_name(e: Entity) -> str:
+    """An unnamed source's one whole description ('Doctors at the district hospital'), else its name; two
+    descriptions mean two groups were told as one, and the head they share ('nurses') names them."""
+    if "unnamed" in e.tags and len(e.full_descriptions) == 1:
+        return next(iter(e.full_descriptions))
+    return e.name

@@ -177,6 +177,21 @@ def group_np(
     return Subject([ent], start, end, 0.85, "group")
 
 
+#: Prepositions whose phrase says where an unnamed source is or comes from ('Doctors at the hospital').
+_WHEREABOUTS = frozenset({"at", "in", "from", "near", "inside", "outside"})
+
+
+def note_full_description(ent: Entity, text: str, start: int, end: int, prep: str) -> None:
+    """Note an unnamed source's whole description when a place-like phrase qualifies it: 'Doctors at the
+    district hospital in Batken', 'A security guard at the warehouse' (never past eight words)."""
+    if "unnamed" not in ent.tags or prep not in _WHEREABOUTS:
+        return
+    words = re.sub(r"\s+", " ", text[start:end]).strip(" ,")
+    words = re.sub(r"^(?:[Aa]n?|[Tt]he|[Oo]ne)\s+", "", words)
+    if len(words.split()) <= 8 and words.lower().startswith(ent.name.lower() + " "):
+        ent.full_descriptions.add(words)
+
+
 def _named_owner(reg: Registry, mods: list[str]) -> Entity | None:
     """The organisation capitalised modifiers name ('Solvane' in 'a Solvane spokesperson'), if known."""
     if not mods or not all(m[:1].isupper() for m in mods):

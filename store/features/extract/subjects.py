@@ -17,7 +17,7 @@ from .descriptions import (
 )
 from .entities import Entity
 from .person_shapes import aged_person, is_aged_description, is_one_of_them, one_of_them
-from .sources import Subject, group_np
+from .sources import Subject, group_np, note_full_description
 
 _AUX = (
     r"has|have|had|also|again|repeatedly|previously|already|long|later|earlier|once|still|both|all|too|then|now|"
@@ -166,6 +166,7 @@ def _pp_head(doc: Doc, lo: int, end: int, depth: int) -> Subject | None:
             return Subject([owner], region, end, 0.85, "name")  # 'analysts at Hallam Securities' speak for it
         if grp is not None and grp.entities:
             ent = grp.entities[0]
+            note_full_description(ent, text, grp.start, end, m.group().strip())
             placed = m.group().strip() in ("in", "near", "inside", "outside") and owner is not None
             if (
                 owner is not None
