@@ -82,8 +82,8 @@ def test_a_single_quoted_quotation_then_said_and_a_name_is_that_persons() -> Non
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("Doctors at the district hospital said 14 people had been treated.",
-         "Doctors at the district hospital"),
+        ("Doctors at the district hospital in Batken said 14 people had been treated.",
+         "Doctors at the district hospital in Batken"),
         ("A security guard at the warehouse said the boxes were moved at night.",
          "security guard at the warehouse"),
         ("Parents outside a school in the capital said the papers had leaked.",

@@ -181,12 +181,16 @@ def group_np(
 _WHEREABOUTS = frozenset({"at", "in", "from", "near", "inside", "outside"})
 
 
+_TOWN_AFTER = re.compile(r"\s+(?:in|near)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}(?=\s+[a-z]|,)")
+
+
 def note_full_description(ent: Entity, text: str, start: int, end: int, prep: str) -> None:
     """Note an unnamed source's whole description when a place-like phrase qualifies it: 'Doctors at the
     district hospital in Batken', 'A security guard at the warehouse' (never past eight words)."""
     if "unnamed" not in ent.tags or prep not in _WHEREABOUTS:
         return
-    words = re.sub(r"\s+", " ", text[start:end]).strip(" ,")
+    town = _TOWN_AFTER.match(text, end)  # 'in Batken', left out of the subject as a place
+    words = re.sub(r"\s+", " ", text[start : town.end() if town else end]).strip(" ,")
     words = re.sub(r"^(?:[Aa]n?|[Tt]he|[Oo]ne)\s+", "", words)
     if len(words.split()) <= 8 and words.lower().startswith(ent.name.lower() + " "):
         ent.full_descriptions.add(words)
