@@ -310,6 +310,16 @@ def test_a_regulator_described_before_it_is_named_becomes_the_named_body() -> No
     assert {s for s, _, _ in said(x)} == {"Office of Rail Standards"}
 
 
+def test_a_council_described_before_a_named_authority_is_not_that_authority() -> None:
+    text = (
+        "The council denied that it had gambled with staff savings. "
+        "The Occupational Pensions Authority (OPA) said it had opened an inquiry."
+    )
+    got = said(run(text))
+    assert got[0][0] != "Occupational Pensions Authority"
+    assert got[-1][0] == "Occupational Pensions Authority"
+
+
 def test_according_to_residents_reached_by_a_news_agency_gives_the_residents() -> None:
     text = "A truce appeared to be holding, according to residents reached by AFP by telephone."
     assert {s for s, _, _ in said(run(text))} == {"residents"}

@@ -62,11 +62,19 @@ def _merge_generic_groups(reg: Registry) -> None:
             reg.merge(group, fits[0])
 
 
+#: Descriptors that are the body's own name word: 'the council' is a Council, never an Authority, while 'the
+#: regulator' may be the Office of Rail and Road and 'the union' an Association of Science Teachers.
+_NAME_WORD_DESCRIPTORS = frozenset({"council", "court", "ministry", "embassy", "department", "commission",
+                                    "tribunal", "league", "board"})
+
+
 def _described_as(e: Entity, head: str) -> bool:
     """Whether a named organisation is what a descriptor says ('regulator' of the Office of Rail and Road)."""
     cls = wl.org_words()["descriptor_class"].get(head)
     if not e.is_org or cls is None:
         return False
+    if head in _NAME_WORD_DESCRIPTORS:
+        return any(w.startswith(head[:5]) for w in fold(e.name).split())  # 'the council': a Council
     if cls == "regulator":
         return looks_reg(e)
     return looks_gov(e) if cls == "government" else org_class(e) == cls
