@@ -177,7 +177,7 @@ def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> li
         if "guilty" in text[ce : ce + 12].lower() and lemma == "plead":
             sp.act = "denial" if "not" in text[ce : ce + 8].lower() else "confirmation"
         sp.confidence = subj.confidence * (0.9 if subj.how in ("inherited", "placeholder") else 1.0)
-        for piece in _split_that(doc, sp):
+        for piece in (x for half in _split_that(doc, sp) for x in _split_accused(doc, half)):
             if (piece.act == "claim" and lemma in ("say", "tell", "add") and piece.content
                     and _MODAL_DEMAND.search(text, piece.content[0], piece.content[1])):
                 piece.act = "demand"  # each clause its own act: '… had been laid up, and that X must go'
@@ -198,15 +198,19 @@ _NARRATIVE_RE = re.compile(
 
 
 _AFTERMATH_RE = re.compile(
-    r",\s+(?:after|before|as|when|while|following|amid|despite|(?!including\b|according\b)[a-z]{3,}ing)\s"
+    r",\s+(?:after|before|as|when|while|following|amid|despite|which|(?!including\b|according\b)[a-z]{3,}ing)\s"
+    r"|:\s*[“\"«‘']"  # '… of running a vendetta: “They decided …”': the quotation is a statement of its own
+    r"|\s(?:after|before|when)\s+[^,;:.]*?\s(?:was|were|had|has|have|is|are)\s"  # '… after boxes were found'
 )
 
 
 def _drop_narrative(text: str, content: tuple[int, int] | None, clausal: bool) -> tuple[int, int] | None:
     """Cut a trailing narrative clause off reported words: '…, and he did not reply to X on Monday'.
 
-    After verbs that take an object rather than a clause ('accused X of Y'), a comma and a subordinate or
-    participle clause ('…, after police fired tear gas', '…, escalating a feud') is the reporter's, too.
+    After verbs that take an object rather than a clause ('accused X of Y'), a comma and a subordinate,
+    relative or participle clause ('…, after police fired tear gas', '…, which came days after', '…,
+    escalating a feud'), a clause of what happened when ('… after boxes were found') and a quotation after
+    a colon are the reporter's, or another statement, too.
     """
     if content is None:
         return None
@@ -370,6 +374,34 @@ def _split_that(doc: Doc, sp: Speech) -> list[Speech]:
     )
     sp.content = (s, first)
     return [sp, second]
+
+
+#: 'accused Aerion of X and the ministry of Y': a second accused and what it is accused of.
+_AND_ACCUSED = {
+    prep: re.compile(
+        rf",?\s+and\s+(?=(?:(?!(?:to|in|on|at|by|with|from|other|more|of|for)\s)[\w'’.&-]+\s+){{1,4}}?{prep}\s)"
+    )
+    for prep in ("of", "for")
+}
+
+
+def _split_accused(doc: Doc, sp: Speech) -> list[Speech]:
+    """One verb accusing two parties of two things makes two accusations, each aimed at its own party."""
+    if sp.lemma not in ("accuse", "blame", "charge") or not sp.content or not sp.targets:
+        return [sp]
+    s, e = sp.content
+    for m in _AND_ACCUSED["for" if sp.lemma == "blame" else "of"].finditer(doc.text, s, e):
+        if doc.quote_at(m.start()) is not None:
+            continue
+        hit = doc.at_start.get(m.end())
+        target = hit[1] if hit else _object_group(doc, (m.end(), e))
+        if target is None or target in sp.targets:
+            continue  # 'of theft and fraud of …': no second party
+        second = Speech(sp.cue_start, sp.cue_end, sp.cue, sp.act, sp.lemma, sp.subject, sp.sent, (m.end(), e),
+                        [target], confidence=sp.confidence)
+        sp.content = (s, trim_end(doc.text, s, m.start()))
+        return [sp, second]
+    return [sp]
 
 
 _OF_FOR_RE = re.compile(r" (?:of|for) ")

@@ -90,8 +90,12 @@ def _sentence_index(doc: Doc):  # noqa: ANN202 - a small closure
     return sent_of
 
 
+_COLON = re.compile(r"\s*:\s*")
+
+
 def orphan_speeches(doc: Doc, speeches: list[Speech], leftover: list) -> list[Speech]:
-    """Quotations standing alone in their sentence take the speaker of the speech just before them."""
+    """Quotations standing alone in their sentence, or set after a colon at the end of a speech's words
+    ('accused X of Y: “…”'), take the speaker of the speech just before them."""
     out: list[Speech] = []
     paras = paragraphs(doc.text)
     para_starts = [p[0] for p in paras]
@@ -101,12 +105,13 @@ def orphan_speeches(doc: Doc, speeches: list[Speech], leftover: list) -> list[Sp
         k = max(0, bisect.bisect_right(sent_starts, q.start) - 1)
         sent = doc.sentences[k]
         body = len(re.sub(r"\s", "", doc.text[sent[0] : sent[1]]))
-        if body == 0 or (q.end - q.start) < 0.5 * body:
-            continue
         j = bisect.bisect_left(cue_positions, q.start) - 1
-        if j < 0:
+        if body == 0 or j < 0:
             continue
         prev = speeches[j]
+        after_colon = prev.content is not None and _COLON.fullmatch(doc.text, prev.content[1], q.outer_start)
+        if (q.end - q.start) < 0.5 * body and not after_colon:
+            continue
         pk = bisect.bisect_right(para_starts, q.start) - 1
         same_para = pk >= 0 and prev.cue_start >= para_starts[pk]
         prev_para = pk >= 1 and prev.cue_start >= para_starts[pk - 1]
