@@ -50,6 +50,6 @@ def test_one_verb_accusing_two_parties_makes_two_accusations() -> None:
 
 
 def test_a_list_of_things_supplied_to_a_country_is_not_a_second_accused() -> None:
-    text = "Ukraine accused North Korea of supplying artillery, missiles and other weapons to Russia for its war."
+    text = "Ukraine accused North Korea of supplying shells, missiles and other arms to Russia for its war."
     accusations = [s for s in run(text).statements if s["act"] == "accusation"]
     assert len(accusations) == 1
