@@ -306,9 +306,11 @@ def test_a_denial_tacked_onto_an_accusation_is_a_denial_of_its_own(
 
 
 def test_a_trailing_denial_does_not_take_the_lede_as_its_words() -> None:
-    # The accuser is no actor the importer knows; the denier must not be given the accusation's words.
+    # The accuser is described, never named: it accuses; the denier must not be given the accusation's words.
     text = ("A residents' group accused the Harbourton Port Authority on Tuesday of hiding dredging spoil in "
             "a landfill, a charge the authority rejected.")
     x = run(text)
     assert [(names(x)[s["speaker"]], s["act"], s["text"]) for s in x.statements] == [
+        ("residents' group", "accusation",
+         "The Harbourton Port Authority on Tuesday of hiding dredging spoil in a landfill"),
         ("Harbourton Port Authority", "denial", "A charge the authority rejected")]

@@ -113,3 +113,21 @@ def test_a_bare_name_written_as_a_place_is_no_actor() -> None:
     assert not got & {"Kyzyl-Bel", "Halton Lea"}
     person = "Officials said the cash was passed to Henrique Lobo at the club. Lobo declined to comment."
     assert "Henrique Lobo" in set(names(run(person)).values())
+
+
+def test_a_group_described_but_never_named_still_speaks() -> None:
+    text = "A residents' group said the council had ignored complaints about the smell for months."
+    assert said(run(text)) == [("residents' group", "paraphrase", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("A consumer group said 11 of 20 jars it bought contained the pesticide. Shoppers' Watch Australia "
+         "said the company had known since December.", "Shoppers' Watch Australia"),
+        ("A Norwegian launch company said the satellite's own battery caused the blast. Esarion Launch "
+         "Services made the claim in a 22-page summary.", "Esarion Launch Services"),
+    ],
+)
+def test_a_group_described_first_is_the_body_named_after_it(text: str, named: str) -> None:
+    assert {speaker for speaker, _mode, _quote in said(run(text))} == {named}

@@ -16,7 +16,8 @@ from .quotes import QUOTE_CLOSE_ENDS
 from .rejoinders import rejoinder
 from .sources import Subject, group_np
 from .speech import Speech, cues
-from .subjects import subject_after, subject_before
+from .subjects import subject_before
+from .subjects_after import subject_after
 
 __all__ = ["Speech", "find_speeches", "no_comment"]
 

@@ -98,11 +98,21 @@ def _names_placeholder(ph: Entity, e: Entity) -> bool:
     if (ph.kind == "person") != (e.kind == "person"):
         return False
     named_in_full = fold(e.name).endswith(" " + fold(ph.name))
+    if e.is_org and _shares_a_telling_word(ph, e):
+        return True  # 'A Norwegian launch company said …' … 'Esarion Launch Services made the claim'
     if not e.speaker and not named_in_full:
         return False
     if e.kind == "person":
         return e.name.lower() not in ph.name.lower()
+    if ph.placeholder == "group" and org_class(e) in ("group", ""):
+        return True  # 'A consumer group said …' … 'Shoppers' Watch Australia said': a body no word classes
     return named_in_full or ph.placeholder in e.tags or _described_as(e, ph.placeholder or "")
+
+
+def _shares_a_telling_word(ph: Entity, e: Entity) -> bool:
+    """Whether a lower-case word describing a placeholder, not its head, is a word of the name."""
+    described = [w for w in ph.name.split()[:-1] if w.islower() and len(w) >= 4]
+    return bool(described) and bool({fold(w) for w in described} & set(fold(e.name).split()))
 
 
 _CALLS_ITSELF = re.compile(
