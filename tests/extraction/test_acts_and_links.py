@@ -290,7 +290,13 @@ def test_a_described_institution_in_a_claim_is_what_the_claim_is_about() -> None
         ('Residents accused Harbourton Port Authority of dumping dredging spoil near a school, a charge '
          'the authority rejected as "pure invention".',
          "Harbourton Port Authority of dumping dredging spoil near a school", "Harbourton Port Authority",
-         "pure invention"),
+         'a charge the authority rejected as "pure invention"'),
+        ("Ventaris said the farm was safe. A bird protection group accused Ventaris of hiding dead kites, a "
+         "charge the company called « pure defamation ».", "Ventaris of hiding dead kites", "Ventaris",
+         "a charge the company called « pure defamation »"),
+        ("A bird protection group accused Ventaris Energie of hiding dead kites, a charge the operator "
+         "dismissed as “pure defamation”.", "Ventaris Energie of hiding dead kites", "Ventaris Energie",
+         "a charge the operator dismissed as “pure defamation”"),  # the accused answers
     ],
 )
 def test_a_denial_tacked_onto_an_accusation_is_a_denial_of_its_own(

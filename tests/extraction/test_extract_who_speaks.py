@@ -131,3 +131,8 @@ def test_a_group_described_but_never_named_still_speaks() -> None:
 )
 def test_a_group_described_first_is_the_body_named_after_it(text: str, named: str) -> None:
     assert {speaker for speaker, _mode, _quote in said(run(text))} == {named}
+
+
+def test_a_group_described_beside_the_body_it_accuses_is_not_that_body() -> None:
+    text = "A bird protection group accused Ventaris Energie of hiding dead kites on the plateau."
+    assert said(run(text)) == [("bird protection group", "paraphrase", None)]

@@ -18,7 +18,7 @@ from .textutil import fold
 
 def resolve_across(doc: Doc) -> None:
     """Join each description and self-naming group to the named actor it is."""
-    _merge_placeholders(doc.reg)
+    _merge_placeholders(doc)
     _merge_self_named(doc)
     _merge_roles_into_names(doc.reg)
     _merge_generic_groups(doc.reg)
@@ -80,24 +80,29 @@ def _described_as(e: Entity, head: str) -> bool:
     return looks_gov(e) if cls == "government" else org_class(e) == cls
 
 
-def _merge_placeholders(reg: Registry) -> None:
+def _merge_placeholders(doc: Doc) -> None:
     """A description used before its name ('the sister of …') joins the actor named later."""
+    reg = doc.reg
     named = sorted((e for e in reg.live() if not e.placeholder), key=lambda e: e.first_pos)
     starts = [e.first_pos for e in named]  # merging placeholders leaves these live
     for ph in [e for e in reg.entities if e.placeholder and e.merged_into is None]:
+        described_in = doc.sentence_at(ph.first_pos)
         for e in named[bisect.bisect_right(starts, ph.first_pos) :]:  # the earliest fitting one wins
-            if _names_placeholder(ph, e):
+            if _names_placeholder(ph, e, later=e.first_pos >= described_in[1]):
                 reg.merge(ph, e)  # which may move e's first mention earlier: keep the order true
                 named.sort(key=lambda x: x.first_pos)
                 starts = [x.first_pos for x in named]
                 break
 
 
-def _names_placeholder(ph: Entity, e: Entity) -> bool:
-    """Whether a named actor, first mentioned after a placeholder, is the one it described."""
+def _names_placeholder(ph: Entity, e: Entity, later: bool = True) -> bool:
+    """Whether a named actor, first mentioned after a placeholder, is the one it described (`later`: in a
+    later sentence, not beside it as another party: 'A consumer group accused Bramblewood of …')."""
     if (ph.kind == "person") != (e.kind == "person"):
         return False
     named_in_full = fold(e.name).endswith(" " + fold(ph.name))
+    if e.kind != "person" and not later:
+        return named_in_full  # named beside its description, it is another party
     if e.is_org and _shares_a_telling_word(ph, e):
         return True  # 'A Norwegian launch company said …' … 'Esarion Launch Services made the claim'
     if not e.speaker and not named_in_full:

@@ -3,8 +3,9 @@ X rejected', '…, which Moscow denied', '…, an allegation the company denies'
 rejected as “premature and unfounded”'.
 
 The trailing clause is the other side's answer, not part of the accusation: it is cut from the
-accusation's words and becomes a denial by its own subject, holding the words it was rejected as when
-there are some ('premature and unfounded'), else the clause itself ('a charge the authority rejected').
+accusation's words and becomes a denial by its own subject, the clause itself with any words it was
+rejected as ('a charge the authority rejected as “premature and unfounded”', 'a charge the company called
+« pure defamation »').
 A speech the general sieves made of the clause's verb (the denier taking the whole lede as its words) is
 replaced.
 """
@@ -17,6 +18,7 @@ import re
 from . import wordlists as wl
 from .actors import Doc
 from .content import trim_end
+from .sources import Subject
 from .speech import Speech
 from .subjects import subject_before
 
@@ -33,13 +35,16 @@ def _trailing() -> re.Pattern[str]:
         rf",\s+(?:(?:(?:a|an|the)\s+)?{_NOUNS}\s+(?:that\s+|which\s+)?|which\s+)"
         r"(?P<subject>(?:[\w'’.-]+\s+){1,6}?)"
         r"(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?"
-        rf"(?P<verb>{'|'.join(verbs)})\b",
+        rf"(?P<verb>{'|'.join(verbs)}|{_NAMING}(?={_CALLED_AS.pattern}))\b",
         re.IGNORECASE,
     )
 
 
+#: Verbs that deny by what they call the charge, in quotation marks: 'a charge the company called « pure
+#: defamation »'.
+_NAMING = r"(?:called|described|branded|labell?ed|termed)"
 #: What the answer called the charge, in quotation marks: 'rejected as “premature and unfounded”'.
-_CALLED_AS = re.compile(r"\s+(?:it\s+|them\s+)?as\s+[“\"]([^”\"]{3,200})[”\"]")
+_CALLED_AS = re.compile(r"\s+(?:it\s+|them\s+)?(?:as\s+)?[“\"«]\s*([^”\"»]{3,200}?)\s*[”\"»]")
 
 
 def rejoinder(doc: Doc, sent: tuple[int, int], found: list[Speech]) -> list[Speech]:
@@ -55,13 +60,16 @@ def rejoinder(doc: Doc, sent: tuple[int, int], found: list[Speech]) -> list[Spee
     if accusation is None and not replaced:
         return found  # '…, which the ministry denied': no accusation before it, nothing to answer
     subject = subject_before(doc, m.start("subject"), verb_start)
+    if (subject is None or not subject.entities) and accusation is not None and accusation.targets:
+        # 'accused the operator of a wind farm of …, a charge the company called …': the accused answers
+        subject = Subject([accusation.targets[0]], m.start("subject"), verb_start, 0.6, "description")
     if subject is None or not subject.entities:
         return found
     if accusation is not None:
         accusation.content = (accusation.content[0], trim_end(text, accusation.content[0], m.start()))
     called = _CALLED_AS.match(text, verb_end, sent[1])
     clause_start = m.start() + len(m.group()) - len(m.group().lstrip(", "))
-    content = called.span(1) if called else (clause_start, verb_end)
+    content = (clause_start, called.end() if called else verb_end)  # 'a charge X rejected as “…”'
     verb = m.group("verb")
     lemma = wl.reporting_verbs()[verb.lower()].lemma
     denial = Speech(verb_start, verb_end, verb, "denial", lemma, subject, sent, content,
