@@ -53,3 +53,21 @@ def test_a_list_of_things_supplied_to_a_country_is_not_a_second_accused() -> Non
     text = "Ukraine accused North Korea of supplying shells, missiles and other arms to Russia for its war."
     accusations = [s for s in run(text).statements if s["act"] == "accusation"]
     assert len(accusations) == 1
+
+
+def test_a_verb_coordinated_after_another_shares_its_subject() -> None:
+    text = ("Ruben Aldaz lost the final game. He also posted two photographs of the screen, and accused the "
+            "organizers of ignoring their own rules.")
+    assert said(run(text)) == [("Ruben Aldaz", "paraphrase", None)]
+
+
+def test_a_number_in_an_apposition_does_not_cut_it() -> None:
+    text = ("Separately, Fifagro, a cooperative of 3,100 vegetable growers, accused Halvard of forcing "
+            "suppliers to accept price cuts.")
+    assert spans(run(text), text) == {("Fifagro", "Halvard of forcing suppliers to accept price cuts")}
+
+
+def test_the_complaint_speaks_for_whoever_filed_it() -> None:
+    text = ("Cianova Energy sued Orrin Cells in federal court on Monday. The complaint also accuses Orrin of "
+            "building its new cell around Cianova's patented electrolyte.")
+    assert said(run(text)) == [("Cianova Energy", "paraphrase", None)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from . import wordlists as wl
@@ -206,8 +207,28 @@ def document_subject(doc: Doc, lo: int, end: int) -> Subject | None:
     elif det in _POSS_PRONOUN:
         owner = doc.reg.pronoun(_POSS_PRONOUN[det], start)
     if owner is None and owner_end < 0 and pp_start < 0:
-        owner = _clause_owner(doc, start) or doc.reg.report_author
+        owner = _clause_owner(doc, start) or _filer(doc, noun_start) or doc.reg.report_author
     return Subject([owner], start, end, 0.7, "document") if owner is not None else None
+
+
+#: Papers a party files, and the verbs it files them with: 'Cianova sued Orrin. The complaint accuses …'.
+_FILED_NOUNS = frozenset({"complaint", "lawsuit", "suit", "petition", "filing", "submission", "appeal"})
+_FILED_RE = re.compile(r"\s+(?:has\s+|had\s+|have\s+)?(?:sued|filed|lodged|brought|submitted)\b")
+
+
+def _filer(doc: Doc, noun_start: int) -> Entity | None:
+    """Who filed the complaint, lawsuit or petition a bare 'the complaint' is: the last party said to
+    have sued or filed in its sentence or the two before it."""
+    noun = re.match(r"[a-z]+", doc.text[noun_start:])
+    if noun is None or noun.group() not in _FILED_NOUNS:
+        return None
+    k = bisect.bisect_right(doc.sentences, (noun_start, len(doc.text) + 1)) - 1
+    lo = doc.sentences[max(0, k - 2)][0] if doc.sentences else 0
+    for m in reversed(list(_FILED_RE.finditer(doc.text, lo, noun_start))):
+        hit = doc.at_end.get(m.start())
+        if hit is not None and hit[1].kind != "media":
+            return hit[1]
+    return None
 
 
 def relative_that(doc: Doc, lo: int, that_start: int) -> Subject | None:

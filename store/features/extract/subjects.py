@@ -190,6 +190,8 @@ def subject_before(doc: Doc, lo: int, cue_start: int, depth: int = 0) -> Subject
         return None
     if left.endswith((",", " -", " —", "–")) and depth < 3:
         return _after_appositive(doc, lo, end, depth)
+    if _AND_RE.search(left) and depth == 0:
+        return _first_clauses_subject(doc, lo, end)  # 'He posted two photographs, and accused …'
     pm = _PRONOUN_RE.search(left)
     if pm:
         ent = doc.reg.pronoun(pm.group(1), lo + pm.start(1))
@@ -274,6 +276,25 @@ def subject_before(doc: Doc, lo: int, cue_start: int, depth: int = 0) -> Subject
     return indefinite(doc, lo, end)  # 'A consumer group said': held until it is named, if it ever is
 
 
+_AND_RE = re.compile(r"(?:,|\s)\s*and$")
+_OPENING_PRONOUN_RE = re.compile(r"[\s”\"’]*(He|She|They|It)\s+(?:also\s+|later\s+|then\s+)?[a-z]+(?:ed|s)\b")
+
+
+def _first_clauses_subject(doc: Doc, lo: int, end: int) -> Subject | None:
+    """The subject a coordinated verb shares with the clause before it: the pronoun or name opening the
+    sentence, when a verb follows it ('He also posted two photographs …, and accused …')."""
+    text = doc.text
+    pm = _OPENING_PRONOUN_RE.match(text, lo, end)
+    if pm:
+        ent = doc.reg.pronoun(pm.group(1), lo + pm.start(1))
+        return Subject([ent], lo + pm.start(1), lo + pm.end(1), 0.7, "pronoun") if ent is not None else None
+    start = lo + len(text[lo:end]) - len(text[lo:end].lstrip())
+    hit = doc.at_start.get(start)
+    if hit is None or not re.match(r"\s+(?:also\s+)?[a-z]+(?:ed|s)\b", text[hit[0] : end]):
+        return None
+    return Subject([hit[1]], start, hit[0], 0.75, "name")
+
+
 _INDEFINITE_RE = re.compile(r"\s*(?:[Aa]n?|[Oo]ne)\s")
 
 
@@ -284,6 +305,8 @@ def _after_appositive(doc: Doc, lo: int, end: int, depth: int) -> Subject | None
     inner_end = end - 1 if mark == "," else end - 2
     opener = "," if mark == "," else "-"
     prev = text.rfind(opener, lo, inner_end)
+    while prev > lo and text[prev - 1 : prev].isdigit() and text[prev + 1 : prev + 2].isdigit():
+        prev = text.rfind(opener, lo, prev)  # 'a cooperative of 3,100 growers': no comma of the sentence
     if mark != "," and prev < 0:
         prev = text.rfind("—", lo, inner_end)
     seg_start = prev + 1 if prev >= 0 else lo
