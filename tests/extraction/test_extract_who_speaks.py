@@ -136,3 +136,10 @@ def test_a_group_described_first_is_the_body_named_after_it(text: str, named: st
 def test_a_group_described_beside_the_body_it_accuses_is_not_that_body() -> None:
     text = "A bird protection group accused Ventaris Energie of hiding dead kites on the plateau."
     assert said(run(text)) == [("bird protection group", "paraphrase", None)]
+
+
+def test_a_memo_seen_by_a_news_agency_speaks_for_its_author_not_the_agency() -> None:
+    text = ("The Central Census Office (CCO) said every area was visited. But an internal CCO memo dated "
+            "Nov. 3 and seen by Reuters said field teams had not reached 212 areas.")
+    assert {speaker for speaker, _mode, _quote in said(run(text))} == {"Central Census Office"}
+    assert "Reuters" not in names(run("A letter seen by Reuters said the plant would close.")).values()

@@ -175,6 +175,9 @@ def _document_np(text: str, lo: int, end: int) -> tuple[int, int, str, int, int]
         if low.endswith(("'s", "’s")) and owner < 0:
             start, owner = lo + w.start(), lo + w.end() - 2
             continue
+        if owner < 0 and re.fullmatch(r"[A-Z][\w&.-]*", word):
+            start, owner = lo + w.start(), lo + w.end()  # 'an internal CCO memo': the CCO's
+            continue
         if owner >= 0:
             if low in ("the", "a", "an"):
                 start = lo + w.start()

@@ -219,6 +219,9 @@ def subject_before(doc: Doc, lo: int, cue_start: int, depth: int = 0) -> Subject
     if hit and hit[0] >= lo and hit[1].kind == "person":
         return Subject([hit[1]], hit[0], end, 0.8, "name")  # "Bradley's office said": the person's own office
     hit = doc.at_end.get(end)
+    seen = _SEEN_BY.search(text, lo, hit[0]) if hit and hit[0] >= lo else None
+    if seen is not None:  # 'a memo dated Nov. 3 and seen by Reuters said': the memo's, not Reuters's words
+        return document_subject(doc, lo, seen.start())
     if hit and hit[0] >= lo:
         rel = relational(doc, hit[0], lo)
         if rel is not None:
@@ -276,6 +279,9 @@ def subject_before(doc: Doc, lo: int, cue_start: int, depth: int = 0) -> Subject
     return indefinite(doc, lo, end)  # 'A consumer group said': held until it is named, if it ever is
 
 
+#: Who only saw or was given a document, and what only dates it: '(, dated Nov. 3,) and seen by Reuters'.
+_SEEN_BY = re.compile(r"(?:,?\s+(?:dated|sent|written|signed)\s+[^,;]{1,40}?)?,?\s+(?:and\s+)?"
+                      r"(?:seen|obtained|reviewed|viewed|leaked|shown)\s+(?:by|to)\s+(?:the\s+)?$")
 _AND_RE = re.compile(r"(?:,|\s)\s*and$")
 _OPENING_PRONOUN_RE = re.compile(r"[\s”\"’]*(He|She|They|It)\s+(?:also\s+|later\s+|then\s+)?[a-z]+(?:ed|s)\b")
 
