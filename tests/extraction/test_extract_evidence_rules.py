@@ -120,3 +120,31 @@ def test_what_does_not_extend_a_quantity(sentence: str, phrase: str | None) -> N
 def test_the_verb_before_a_finding_is_no_part_of_it(sentence: str, phrase: str) -> None:
     found = [sentence[e["span"][0] : e["span"][1]] for e in run(sentence).evidence]
     assert phrase in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "unit"),
+    [
+        ("Sensors read 4.2 parts per million of chlorine gas, the company said.",
+         "4.2 parts per million of chlorine gas", "parts"),
+        ("The driver was doing under 15km/h when the brakes failed, police said.", "under 15km/h", "km/h"),
+        ("Eleven jars held 0.004 mg/kg of fipronil, the group said.", "0.004 mg/kg of fipronil", "mg/kg"),
+        ("Khoza received R4.2 million from the contractor, prosecutors said.", "R4.2 million", "ZAR"),
+        ("The ferry sank more than 1 kilometre from the shore, the authority said.",
+         "more than 1 kilometre", "kilometre"),
+        ("Dockers were paid KSh 1,450 an hour in March, the union said.", "KSh 1,450 an hour", "KES"),
+        ("The dam released about 4,000 cubic metres of waste, the agency said.",
+         "about 4,000 cubic metres of waste", "metres"),
+    ],
+)
+def test_units_written_short_singular_or_per_million_and_rands_and_shillings(
+        sentence: str, phrase: str, unit: str) -> None:
+    ev = {sentence[e["span"][0] : e["span"][1]]: e["quantity"]["unit"] for e in run(sentence).evidence}
+    assert ev.get(phrase) == unit
+
+
+def test_a_road_named_with_r_and_a_number_is_no_sum_and_two_measures_joined_by_and_are_two() -> None:
+    assert run("The R96 road was closed for a week, police said.").evidence == []
+    text = "The plant covers 12 km of track and 40 ha of land, the company said."
+    got = {text[e["span"][0] : e["span"][1]] for e in run(text).evidence}
+    assert got == {"12 km of track", "40 ha of land"}

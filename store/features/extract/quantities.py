@@ -82,7 +82,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     quant = "|".join(re.escape(q) for q in sorted(ev["quantifiers"], key=len, reverse=True))
     scales = "|".join(sorted(ev["scales"], key=len, reverse=True))
     words = "|".join(sorted(ev["number_words"], key=len, reverse=True))
-    cur_sym = r"US\$|\$|£|€|¥|₩|₹|₽"
+    cur_sym = r"US\$|\$|£|€|¥|₩|₹|₽|K[Ss]h\s?|R(?=\d[\d,.]*\s?(?:million|billion|bn|m)\b)"
     months = "|".join(ev["month_names"])
     return {
         "number": re.compile(
@@ -91,6 +91,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "quant_before": re.compile(rf"\b(?:{quant})\s+$", re.IGNORECASE),
         "wordnum": re.compile(rf"\b(?P<q>{quant})\s+(?P<w>{words})\b", re.IGNORECASE),
+        "glued": re.compile("|".join(re.escape(u) for u in sorted(ev["glued_units"], key=len, reverse=True))
+                            + r"(?![\w/])"),
         "date": re.compile(rf"\b(?:{months})\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\s+(?:{months})\b"),
         "count_verb": re.compile(rf"\b(?:{'|'.join(ev['count_verbs'])})\s+$", re.IGNORECASE),
     }
@@ -108,8 +110,10 @@ def _unit_after(text: str, pos: int, limit: int) -> tuple[str | None, int]:
         if low in ev["not_units"] or low in _VERB_STOP:
             break
         plural = low.endswith("s") and not low.endswith(("ss", "ous", "us", "is"))
-        if plural or low in ev["currencies"] or low in ev["time_units"]:
-            return w.group(), pos + w.end()
+        measure = k == 0 and low in ev["measure_units"] and low not in _UNIT_MODIFIERS  # '1 kilometre'
+        if plural or measure or low in ev["currencies"] or low in ev["time_units"]:
+            per = _PER_SCALE.match(text, pos + w.end(), limit)
+            return w.group(), (per.end() if per else pos + w.end())
         if low in ev["collective_units"] or k == 0 and low in ("times", "percent"):
             after = words[k + 1].group() if k + 1 < len(words) else ""
             if low in _STATES_OF and after.isalpha() and after.islower() and after not in _VERB_STOP \
@@ -119,6 +123,9 @@ def _unit_after(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     return None, pos
 
 
+#: Measure words that only size the unit after them ('4,000 cubic metres'), or scale a count.
+_UNIT_MODIFIERS = frozenset({"square", "cubic", "million", "billion"})
+_PER_SCALE = re.compile(r"\s+per\s+(?:million|billion|thousand|cent|litre|liter|kilogram|kg|m3)\b")
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those"})
 #: Counted states that may stand for their noun ('31 dead') or go before it ('37 dead alpacas').
 _STATES_OF = frozenset({"dead", "injured", "wounded"})
@@ -127,7 +134,7 @@ _POSTMODIFIER = re.compile(
     r"\s+(?:of|filled with|loaded with|packed with|carrying|containing|share of)\s+"
     r"[\w'’-]+(?:\s+[\w'’-]+){0,7}?"
     r"(?=\s*[,.;:)(]|\s+(?:to|since|in|into|on|at|for|from|by|during|over|that|which|who|were|was|is|are|had|"
-    r"have|has|said|says|after|before|while|between|this|last|each|per|as|than|with)\b|$)"
+    r"have|has|said|says|after|before|while|between|this|last|each|per|as|than|with|and\s+(?=\d))\b|$)"
 )
 
 
@@ -248,9 +255,17 @@ def quantities(text: str, lo: int, hi: int) -> list[Found]:
     for m in pats["number"].finditer(text, lo, hi):
         s, e = m.start("num"), m.end()
         num, scale, cur, pct = m.group("num"), m.group("scale"), m.group("cur"), m.group("pct")
+        glued = pats["glued"].match(text, e + (text[e : e + 1] == " ")) if not (scale or cur or pct) else None
+        if glued is not None:  # 'under 15km/h', '0.004 mg/kg' read as one with its unit
+            qb = pats["quant_before"].search(text, max(lo, s - 24), s)
+            start = _head_before(text, qb.start() if qb else s, lo)
+            out.append(Found(start, _postmodified(text, glued.end(), hi), "quantity",
+                             {"value": _value(num, None), "unit": glued.group()}, 0.7))
+            continue
+        first = m.start("cur") if cur else s
         if (
-            s > 0
-            and (text[s - 1].isalnum() or text[s - 1] in "-/")
+            first > 0
+            and (text[first - 1].isalnum() or text[first - 1] in "-/")
             or text[e : e + 1].isalpha()
             and not scale
         ):
@@ -269,7 +284,7 @@ def quantities(text: str, lo: int, hi: int) -> list[Found]:
         if qb:
             start = qb.start()
         if cur:
-            unit = ev["currencies"][cur]
+            unit = ev["currencies"][cur.strip()]
             end = _rate(text, e, hi)
             start, end = _money_as_modifier(text, start, end, hi)
         elif pct:
