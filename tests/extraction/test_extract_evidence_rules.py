@@ -148,3 +148,21 @@ def test_a_road_named_with_r_and_a_number_is_no_sum_and_two_measures_joined_by_a
     text = "The plant covers 12 km of track and 40 ha of land, the company said."
     got = {text[e["span"][0] : e["span"][1]] for e in run(text).evidence}
     assert got == {"12 km of track", "40 ha of land"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        ("Police said a video posted on social media on Sunday evening was genuine.",
+         "a video posted on social media on Sunday evening"),
+        ("Footage from the building's security cameras was handed to police, the council said.",
+         "Footage from the building's security cameras"),
+        ("A screenshot shared in a students' WhatsApp group showed the paper, the board said.",
+         "A screenshot shared in a students' WhatsApp group"),
+        ("The family said a video filmed by a passer-by on Commercial Road proved it.",
+         "a video filmed by a passer-by on Commercial Road"),
+    ],
+)
+def test_an_image_said_to_be_filmed_posted_or_shared_is_evidence(sentence: str, phrase: str) -> None:
+    found = {sentence[e["span"][0] : e["span"][1]]: e["kind"] for e in run(sentence).evidence}
+    assert found.get(phrase) == "imagery"

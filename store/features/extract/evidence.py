@@ -40,7 +40,7 @@ def _postmodifiers() -> re.Pattern[str]:
         r"(?:\s+(?:of|by|from|on|in|at|in which|found in|found at|recovered in|recovered from|"
         rf"{lead})\b(?:\s+(?![,.;])[\w'’-]+){{1,7}}?)*"
         r"(?=[,.;:]|\s+(?:showed|show|shows|said|says|was|were|is|are|had|has|have|matched|that|which|"
-        r"contained|contain|contains|found|revealed|indicated|confirmed|"
+        r"contained|contain|contains|found|revealed|indicated|confirmed|proved|proves|prove|suggested|suggests|"
         r"and\s+(?:said|says|that)|but|while|because|when|after|before)\b|\s*$)"
     )
 
@@ -101,7 +101,16 @@ def _imagery_ok(word: str, before: str, after: str) -> bool:
         return True
     if re.search(rf"\b(?:{'|'.join(ev['publish_verbs'])})\s+(?:[\w-]+\s+){{0,4}}$", before):
         return True
+    if _IMAGE_PROVENANCE.match(after):
+        return True  # 'a video filmed by a passer-by', 'footage from the building's security cameras'
     return re.match(rf"(?:\s+[\w,'’-]+){{0,6}}?\s+(?:{'|'.join(ev['show_verbs'])})\b", after) is not None
+
+
+#: Who made or spread an image, said right after it: what marks it as offered in evidence.
+_IMAGE_PROVENANCE = re.compile(
+    r"\s+(?:(?:filmed|taken|shot|posted|shared|recorded|captured|leaked|circulated|obtained|seen)\s+(?:by|on|in|at)"
+    r"|from\s+(?:[\w'’-]+\s+){0,4}?(?:cameras?|phones?|drones?|satellites?|bodycams?|dashcams?))\b"
+)
 
 
 _DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "our"])
