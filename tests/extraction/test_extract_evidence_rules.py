@@ -166,3 +166,21 @@ def test_a_road_named_with_r_and_a_number_is_no_sum_and_two_measures_joined_by_a
 def test_an_image_said_to_be_filmed_posted_or_shared_is_evidence(sentence: str, phrase: str) -> None:
     found = {sentence[e["span"][0] : e["span"][1]]: e["kind"] for e in run(sentence).evidence}
     assert found.get(phrase) == "imagery"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        ("The charity raised £8.4 million in public donations, the report said.",
+         "£8.4 million in public donations"),
+        ("His children drew combined salaries of £143,000 a year, the regulator said.",
+         "combined salaries of £143,000 a year"),
+        ("The winner takes prize money of 40,000 euros, organisers said.", "prize money of 40,000 euros"),
+        ("Residents face a 23% rise in household water tariffs, the group said.",
+         "a 23% rise in household water tariffs"),
+        ("The council said it paid $5m in March.", "$5m"),
+        ("The council said it paid $5m in the city.", "$5m"),
+    ],
+)
+def test_a_sum_or_share_keeps_what_it_was_paid_in_or_the_change_it_sizes(sentence: str, phrase: str) -> None:
+    assert phrase in {sentence[e["span"][0] : e["span"][1]] for e in run(sentence).evidence}

@@ -141,7 +141,8 @@ _POSTMODIFIER = re.compile(
 _HEAD_BEFORE = re.compile(
     r"(?:\b(?:a|an|the|its|their)\s+)?(?:[a-z-]+\s+)?(?:average|total|peak|rate|share|sum|fine|deal|contracts?|"
     r"payments?|bill|loss|losses|profits?|shortfall|budget|increase|rise|fall|drop|reduction|cut|duties|"
-    r"tariffs?|penalty|penalties|compensation|damages|settlement|grant|loan|aid)\s+(?:of|worth|totalling|"
+    r"tariffs?|penalty|penalties|compensation|damages|settlement|grant|loan|aid|salary|salaries|money|fees?|"
+    r"revenues?|debts?|bonus|bonuses|payouts?|bribes?|donations?|income|wages?)\s+(?:of|worth|totalling|"
     r"totaling|amounting to)\s+$",
     re.IGNORECASE,
 )
@@ -205,6 +206,35 @@ def _money_as_modifier(text: str, start: int, end: int, hi: int) -> tuple[int, i
             break
         head_end = m.end()
     return (start - len(det.group()), head_end) if head_end > end else (start, end)
+
+
+_PAID_IN = re.compile(r"\s+in\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*"
+                      r"(?=\s*[,.;:)]|\s+(?:to|from|for|by|and|since|over|last|this|was|were|had|has|is|are|that|"
+                      r"which)\b)")
+
+
+def _paid_in(text: str, end: int, hi: int) -> int:
+    """A sum's phrase runs on through what it was paid in: '£8.4 million in public donations', '£210 in
+    fees' (not 'in the city', 'in March' or 'in 2023')."""
+    m = _PAID_IN.match(text, end, hi)
+    if m is None:
+        return end
+    words = m.group().split()[1:]
+    if words[0] in _DETERMINERS or any(w in wl.function_words() or w in _VERB_STOP for w in words):
+        return end
+    return m.end()
+
+
+_CHANGE_NOUNS = r"(?:rise|increase|fall|drop|cut|jump|decline|reduction|hike|stake|share)"
+_SHARE_OF = re.compile(rf"\s+{_CHANGE_NOUNS}\b(?:\s+in\s+(?:[a-z][\w-]*\s+){{0,3}}?[a-z][\w-]*s\b)?")
+
+
+def _share_as_modifier(text: str, start: int, end: int, hi: int) -> tuple[int, int]:
+    """A percentage sizing the change or stake after it is that noun's phrase: 'a 23% rise in household
+    water tariffs', 'a 12% stake'."""
+    det = re.search(r"\b(?:a|an)\s+$", text[max(0, start - 4) : start])
+    m = _SHARE_OF.match(text, end, hi) if det else None
+    return (start - len(det.group()), m.end()) if det and m else (start, end)
 
 
 def _multiplied(text: str, end: int, hi: int) -> int:
@@ -287,9 +317,11 @@ def quantities(text: str, lo: int, hi: int) -> list[Found]:
             unit = ev["currencies"][cur.strip()]
             end = _rate(text, e, hi)
             start, end = _money_as_modifier(text, start, end, hi)
+            end = _paid_in(text, end, hi)
         elif pct:
             unit = "%"
             end = e
+            start, end = _share_as_modifier(text, start, end, hi)
         else:
             word, end = _unit_after(text, e, hi)
             if word is None and not scale:
