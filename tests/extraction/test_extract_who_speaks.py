@@ -143,3 +143,12 @@ def test_a_memo_seen_by_a_news_agency_speaks_for_its_author_not_the_agency() -> 
             "Nov. 3 and seen by Reuters said field teams had not reached 212 areas.")
     assert {speaker for speaker, _mode, _quote in said(run(text))} == {"Central Census Office"}
     assert "Reuters" not in names(run("A letter seen by Reuters said the plant would close.")).values()
+
+
+def test_he_after_a_quotation_is_the_person_just_named_not_the_last_speaker() -> None:
+    text = ("Rui Tavares, the agent, said the fee was standard.\n\nClub president Joaquim Serrano went "
+            "further. «Nobody at this club has ever paid anyone,» he told reporters.")
+    assert said(run(text))[-1][0] == "Joaquim Serrano"
+    passing = ("U.S. District Judge Helen Ostrowski on Monday granted Cianova a restraining order. In the "
+               "order, she wrote that Cianova had shown a likelihood of success.")
+    assert said(run(passing))[-1][0] == "Helen Ostrowski"

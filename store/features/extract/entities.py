@@ -16,6 +16,7 @@ from .org_kinds import looks_gov, looks_reg, org_class
 from .textutil import fold, name_key
 
 _LOOKBACK = 80  # how many recent mentions a pronoun or description may reach back over
+_JUST_NAMED = 160  # how many characters before 'he' or 'she' a newly named person counts as just named
 
 @dataclass(slots=True)
 class Entity:
@@ -201,6 +202,25 @@ class Registry:
                 break
         return None
 
+    def _just_named(
+        self, pred: Callable[[Entity], bool], before: int, speaker: Entity | None
+    ) -> Entity | None:
+        """A person surely named just before a pronoun, after the last one who spoke: 'Club president Joaquim
+        Serrano went further. «…,» he told reporters' is Serrano, not the previous paragraph's speaker
+        (a bare name that might be a company, or a person of the other gender, is passed over)."""
+        for pos, ent in self._back_from(self.recent, before):
+            if pos >= before:
+                continue
+            if before - pos > _JUST_NAMED:
+                return None
+            ent = ent.final()
+            if ent is speaker:
+                return None
+            titled = bool(ent.role) and ent.role.split()[-1].lower() in wl.title_words()
+            if pred(ent) and not ent.tentative and (ent.gender != "-" or titled):
+                return ent
+        return None
+
     def most_recent_of(self, preds: Sequence[Callable[[Entity], bool]], before: int) -> Entity | None:
         """What ``most_recent`` gives for the first of ``preds`` that any recent entity satisfies, tried
         in that order, found in one walk back over the mentions instead of one per predicate."""
@@ -296,6 +316,8 @@ class Registry:
         else:
             return None
         ent = self.most_recent(pred, before, speakers_only=True)
+        if w in ("he", "she"):
+            ent = self._just_named(pred, before, ent) or ent
         last_any = self.most_recent(lambda e: True, before, speakers_only=True)
         if ent is None or (
             last_any is not None and last_any is not ent and w in ("it", "they") and pred(last_any)
