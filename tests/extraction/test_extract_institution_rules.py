@@ -432,3 +432,10 @@ def test_a_named_kind_of_administration_is_a_body_and_the_new_administration_the
     for which in ("new", "last", "country's"):
         government = f"Washington imposed tariffs. The {which} administration said the tariffs would stay."
         assert set(names(run(government)).values()) == {"United States"}, which
+
+
+def test_a_verb_before_a_name_is_no_part_of_a_role() -> None:
+    roles = {a["name"]: a["role"] for a in run("Cianova Energy sued rival Orrin Cells on Monday.").actors}
+    assert roles.get("Orrin Cells") is None
+    elected = run("Newly elected president Anna Berg said the vote was fair.")
+    assert {a["name"]: a["role"] for a in elected.actors} == {"Anna Berg": "president"}

@@ -52,6 +52,8 @@ def _role_left(doc: Doc, first_token: int, sent_start: int) -> tuple[str | None,
         low = t.lower
         if low in _STOP_ROLE or t.is_possessive or (t.is_cap and low not in titles):
             break
+        if low.endswith("ed") and low not in titles:
+            break  # 'Cianova Energy sued rival Orrin Cells': a verb ends the role words ('newly elected')
         words.append(t)
         k -= 1
     words.reverse()
