@@ -152,3 +152,18 @@ def test_he_after_a_quotation_is_the_person_just_named_not_the_last_speaker() ->
     passing = ("U.S. District Judge Helen Ostrowski on Monday granted Cianova a restraining order. In the "
                "order, she wrote that Cianova had shown a likelihood of success.")
     assert said(run(passing))[-1][0] == "Helen Ostrowski"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The consultancy Ferrand & Osei published a 74-page assessment on Monday. The assessment also found "
+        "that Brennock Water had spent only a sixth of its budget.",
+        "According to a 74-page assessment by the firm, Ferrand & Osei, 38% of the water never reached a "
+        "customer. The assessment also found that Brennock Water had spent only a sixth of its budget.",
+        "Bills rose sharply, according to a 48-page audit released on Monday by Ferrand & Osei. The audit "
+        "found that a fault in billing software multiplied readings by ten.",
+    ],
+)
+def test_a_report_named_again_speaks_for_the_author_named_before(text: str) -> None:
+    assert said(run(text))[-1][0] == "Ferrand & Osei"

@@ -89,6 +89,8 @@ def according(
         if named and text[named[0] : named[0] + 1] == ",":
             # 'according to the regional governor, Mark Hale, …': the name in apposition speaks
             subj = Subject([named[1]], k, named[0], 0.9, "name")
+            if any(w in _DOC_WORDS for w in text[ce:comma].lower().split()[:4]):
+                doc.reg.report_author = named[1]  # 'according to a 74-page assessment by the firm, X, …'
             if named[1].kind == "person" and not named[1].role:
                 named[1].role = re.sub(r"^(?:the|a|an)\s+", "", text[ce:comma].strip())
             content = (named[0] + 1, sent[1])

@@ -210,28 +210,48 @@ def document_subject(doc: Doc, lo: int, end: int) -> Subject | None:
     elif det in _POSS_PRONOUN:
         owner = doc.reg.pronoun(_POSS_PRONOUN[det], start)
     if owner is None and owner_end < 0 and pp_start < 0:
-        owner = _clause_owner(doc, start) or _filer(doc, noun_start) or doc.reg.report_author
+        owner = _clause_owner(doc, start) or _author_before(doc, noun_start) or doc.reg.report_author
     return Subject([owner], start, end, 0.7, "document") if owner is not None else None
 
 
 #: Papers a party files, and the verbs it files them with: 'Cianova sued Orrin. The complaint accuses …'.
 _FILED_NOUNS = frozenset({"complaint", "lawsuit", "suit", "petition", "filing", "submission", "appeal"})
 _FILED_RE = re.compile(r"\s+(?:has\s+|had\s+|have\s+)?(?:sued|filed|lodged|brought|submitted)\b")
+#: Papers an author writes, and how an earlier sentence names the author: 'The consultancy Ferrand & Osei
+#: published a 74-page assessment …', 'a 62-page audit by accounting firm Kessler Whyte'.
+_WRITTEN_NOUNS = frozenset({"report", "audit", "assessment", "review", "study", "survey", "analysis",
+                            "inquiry", "investigation", "memo", "summary", "findings"})
+_WROTE_RE = re.compile(r"\s+(?:has\s+|had\s+|have\s+)?(?:published|released|issued|produced|conducted|"
+                       r"compiled|prepared|carried\s+out)\b")
+_BY_RE = re.compile(r"\b(?:report|audit|assessment|review|study|survey|analysis|inquiry|investigation)\b"
+                    r"[^.;:“”\"]{0,40}?\sby\s+(?:the\s+)?(?:[a-z-]+,?\s+){0,2}")
 
 
-def _filer(doc: Doc, noun_start: int) -> Entity | None:
-    """Who filed the complaint, lawsuit or petition a bare 'the complaint' is: the last party said to
-    have sued or filed in its sentence or the two before it."""
+_ACRONYM_BEFORE = re.compile(r"\s+\([A-Z][A-Za-z&.]{1,10}\)$")
+
+
+def _author_before(doc: Doc, noun_start: int) -> Entity | None:
+    """Who wrote or filed the paper a bare 'the report' or 'the complaint' is: the last party said, in its
+    sentence or the two before it, to have published or filed it, or named as its author after 'by'."""
     noun = re.match(r"[a-z]+", doc.text[noun_start:])
-    if noun is None or noun.group() not in _FILED_NOUNS:
+    word = noun.group() if noun else ""
+    if word not in _FILED_NOUNS and word not in _WRITTEN_NOUNS:
         return None
     k = bisect.bisect_right(doc.sentences, (noun_start, len(doc.text) + 1)) - 1
     lo = doc.sentences[max(0, k - 2)][0] if doc.sentences else 0
-    for m in reversed(list(_FILED_RE.finditer(doc.text, lo, noun_start))):
-        hit = doc.at_end.get(m.start())
-        if hit is not None and hit[1].kind != "media":
-            return hit[1]
-    return None
+    found: list[tuple[int, Entity]] = []
+    for m in (_FILED_RE if word in _FILED_NOUNS else _WROTE_RE).finditer(doc.text, lo, noun_start):
+        acronym = _ACRONYM_BEFORE.search(doc.text, lo, m.start())  # 'the Office of the City Auditor (OCA)'
+        hit = doc.at_end.get(acronym.start() if acronym else m.start())
+        if hit is not None:
+            found.append((m.start(), hit[1]))
+    if word in _WRITTEN_NOUNS:
+        for m in _BY_RE.finditer(doc.text, lo, noun_start):
+            hit = doc.at_start.get(m.end())
+            if hit is not None:
+                found.append((m.end(), hit[1]))
+    found = [(pos, e) for pos, e in found if e.kind != "media"]
+    return max(found, key=lambda f: f[0])[1] if found else None
 
 
 def relative_that(doc: Doc, lo: int, that_start: int) -> Subject | None:
