@@ -439,3 +439,9 @@ def test_a_verb_before_a_name_is_no_part_of_a_role() -> None:
     assert roles.get("Orrin Cells") is None
     elected = run("Newly elected president Anna Berg said the vote was fair.")
     assert {a["name"]: a["role"] for a in elected.actors} == {"Anna Berg": "president"}
+
+
+def test_a_collective_or_cooperative_is_an_organisation_and_the_collective_is_it() -> None:
+    text = ("Mamadou Cissokho, who heads the Falémé Fishers' Collective, said the river was dead. The "
+            "collective blames the mine for the spill.")
+    assert {n for n, _mode, _quote in said(run(text))} == {"Mamadou Cissokho", "Falémé Fishers' Collective"}
