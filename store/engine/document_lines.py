@@ -120,6 +120,7 @@ def _checked(table: str, key: str, value: bytes) -> tuple[str, dict[str, Any]]:
     if table == HISTORY_TABLE:
         if history_problem(record) or deep and nesting_problem({rid: record}, "history"):
             raise NotOurLayout("a history entry")
-    elif table in model.RECORD_TABLES and record_problem(table, record):
-        raise NotOurLayout("a record")
+    elif table in model.RECORD_TABLES and (record_problem(table, record)
+                                            or deep and nesting_problem(record, table)):
+        raise NotOurLayout("a record")  # (one nested too deep to write back: the whole parse refuses it)
     return rid, record

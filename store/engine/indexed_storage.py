@@ -26,6 +26,7 @@ from .fold_lines import plan_fold, write_fold
 from .journal import read_journal
 from .lock import read_only_reason
 from .lookup_index import Derivations, LookupIndex, Stamp, is_busy, rowid_of, stamp_text
+from .shapes import refuse
 from .storage import FileStamp, State, Storage
 
 
@@ -251,7 +252,10 @@ class IndexedStorage(Storage):
                       journal_inode=journal.inode if journal else 0, journal_end=self._journal_end,
                       seq=state.seq, next_doc=dict(state.next_doc),
                       main_seq=state.tables[META_TABLE]["meta"].get("seq", 0))
-        self.index.rebuild(state.tables, state.doc_keys, stamp)
+        try:
+            self.index.rebuild(state.tables, state.doc_keys, stamp)
+        except orjson.JSONEncodeError as error:  # a record nested deeper than the JSON writer goes
+            raise refuse(self.path, f"a record cannot be written back ({error})") from None
         return stamp
 
     def _rebuild_by_lines(self) -> Stamp:

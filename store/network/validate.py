@@ -138,7 +138,9 @@ def check_span(kind: str, record: dict[str, Any], lookup: Lookup) -> None:
     if not 0 <= start < end <= length:
         raise _fail(kind, "span", f"{list(span)} is outside the source text (0 to {length}).")
     quote = record.get("quote")
-    tellings = [s for s in (record.get("spans") or [span]) if isinstance(s, list | tuple) and len(s) == 2]
+    spans = record.get("spans")
+    tellings = [s for s in (spans if isinstance(spans, list | tuple) and spans else [span])
+                if isinstance(s, list | tuple) and len(s) == 2]
     if quote and not any(_words(quote) in _words(source["text"][a:b]) for a, b in tellings
                          if isinstance(a, int) and isinstance(b, int)):
         raise _fail(kind, "span", f"{list(span)} does not hold the quote {_show(quote)}.")
