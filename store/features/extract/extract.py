@@ -7,7 +7,7 @@
    according.py, speech.py);
 4. owners of the quotations left over (quote_owners.py);
 5. entities across the article: descriptions and self-naming groups joined to names (coreference.py);
-6. statements (statements.py);
+6. statements (statements.py), and quotations inside quotations (nested_quotes.py);
 7. evidence (evidence.py, quantities.py, records.py);
 8. one claim told twice folded together (retellings.py), acts read from the words by rules (acts.py) and
    then, for what they left plain claims, by the act model (act_model.py), links (links.py, figures.py,
@@ -29,6 +29,7 @@ from .attribution import Speech, find_speeches, no_comment
 from .coreference import resolve_across
 from .draft import Draft, Extraction
 from .entities import Registry
+from .nested_quotes import nested_statements
 from .normalise import working_text
 from .quote_owners import assign_quotes, orphan_speeches
 from .quotes import find_quotes
@@ -51,6 +52,7 @@ def extract(
         resolve_across(doc)
         draft = Draft(doc, text, source_id, said_on)
         statement_records(draft, speeches)
+        nested_statements(draft)
         evidence_records(draft)
         link_records(draft)
         actor_records(draft)

@@ -164,6 +164,12 @@ class _Marks:
         return False
 
 
+def quotes_within(text: str, start: int, end: int) -> list[Quote]:
+    """The quotations in single marks inside a quotation's words (text[start:end]): 'My supervisor told me,
+    'You're at the bottom again,' and …'."""
+    return _curly_single(text, start, end) + _straight_single(text, start, end)
+
+
 def find_quotes(text: str) -> list[Quote]:
     """Every top-level quotation in the text, in order (straight, curly, guillemet marks)."""
     out: list[Quote] = []
