@@ -167,3 +167,16 @@ def test_he_after_a_quotation_is_the_person_just_named_not_the_last_speaker() ->
 )
 def test_a_report_named_again_speaks_for_the_author_named_before(text: str) -> None:
     assert said(run(text))[-1][0] == "Ferrand & Osei"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("A warden said league tables were posted every week.", "warden"),
+        ("A senior official who asked not to be named said the talks had stalled.", "senior official"),
+        ("One warden who spoke on condition of anonymity said league tables were posted.", "warden"),
+        ("Midwives said the unit was short of staff on most nights.", "Midwives"),
+    ],
+)
+def test_an_unnamed_worker_speaks_also_with_a_who_clause_before_the_verb(text: str, speaker: str) -> None:
+    assert [s for s, _mode, _quote in said(run(text))] == [speaker]

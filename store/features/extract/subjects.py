@@ -192,6 +192,11 @@ def subject_before(doc: Doc, lo: int, cue_start: int, depth: int = 0) -> Subject
         return _after_appositive(doc, lo, end, depth)
     if _AND_RE.search(left) and depth == 0:
         return _first_clauses_subject(doc, lo, end)  # 'He posted two photographs, and accused …'
+    who = _WHO_CLAUSE.search(left)
+    if who and who.start() > 0 and depth < 4:  # 'A senior official who asked not to be named said'
+        head = subject_before(doc, lo, lo + who.start(), depth + 1)
+        if head is not None:
+            return Subject(head.entities, head.start, end, head.confidence, head.how)
     pm = _PRONOUN_RE.search(left)
     if pm:
         ent = doc.reg.pronoun(pm.group(1), lo + pm.start(1))
@@ -282,6 +287,7 @@ def subject_before(doc: Doc, lo: int, cue_start: int, depth: int = 0) -> Subject
 #: Who only saw or was given a document, and what only dates it: '(, dated Nov. 3,) and seen by Reuters'.
 _SEEN_BY = re.compile(r"(?:,?\s+(?:dated|sent|written|signed)\s+[^,;]{1,40}?)?,?\s+(?:and\s+)?"
                       r"(?:seen|obtained|reviewed|viewed|leaked|shown)\s+(?:by|to)\s+(?:the\s+)?$")
+_WHO_CLAUSE = re.compile(r"\s+who\s+(?!said\b|says\b|told\b)[a-z][^,;:“”\"]*$")
 _AND_RE = re.compile(r"(?:,|\s)\s*and$")
 _OPENING_PRONOUN_RE = re.compile(r"[\s”\"’]*(He|She|They|It)\s+(?:also\s+|later\s+|then\s+)?[a-z]+(?:ed|s)\b")
 
