@@ -180,3 +180,9 @@ def test_a_report_named_again_speaks_for_the_author_named_before(text: str) -> N
 )
 def test_an_unnamed_worker_speaks_also_with_a_who_clause_before_the_verb(text: str, speaker: str) -> None:
     assert [s for s, _mode, _quote in said(run(text))] == [speaker]
+
+
+def test_an_outlet_only_shown_or_told_inside_someones_words_is_no_actor() -> None:
+    text = ("Yannick Morvan said the rise came from new fishing grounds, and showed AFP export records "
+            "for the past two years.")
+    assert "AFP" not in set(names(run(text)).values())

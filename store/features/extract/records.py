@@ -133,6 +133,8 @@ def actor_records(draft: Draft) -> None:
             continue
         if e.kind == "state" and 0 < e.mentions <= e.placed and e.id not in used | owners:
             continue  # only ever a place: 'companies registered in Cyprus'
+        if e.kind == "media" and e.id not in used | owners | reporters | targets:
+            continue  # an outlet only named in others' words: 'showed AFP the records', 'seen by the AP'
         if e.kind == "person" and e.placed and e.id not in used | owners | reporters | targets:
             continue  # a bare name nothing showed to be a person, once written as a place ('homes in
             # Kyzyl-Bel') and otherwise only named inside what others said
