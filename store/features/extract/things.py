@@ -4,6 +4,8 @@ the Jade Orchid') and places ('the site of El Zapotal'). Word lists: assets/word
 
 from __future__ import annotations
 
+import re
+
 from . import wordlists as wl
 from .doc import Doc
 from .names import NameMention
@@ -46,6 +48,8 @@ def names_a_thing(doc: Doc, m: NameMention) -> bool:
     """'the Vienna Convention', 'the Cedar Ridge Fire', 'the container ship Nordic Tern': not actors."""
     if m.cat not in ("person", "name", "org") or doc.reg.lookup(m.text) is not None:
         return False
+    if _spelled_out_in_lower_case(doc, m):
+        return True  # 'a temporary restraining order (TRO)', 'penalty charge notices (PCNs)'
     things = wl.things()
     words = m.text.split()
     tails = (words[-1], " ".join(words[-2:]))
@@ -60,6 +64,19 @@ def names_a_thing(doc: Doc, m: NameMention) -> bool:
     if before == "the" and m.cat == "person" and not (m.role or m.aff_text) and _after_a_thing_noun(doc, m):
         return True  # 'two tankers, the Jade Orchid and the Amber Kestrel': a person takes no article
     return before == "of" and _word_before(doc, m.first_token, 2) in things["place_nouns"]  # 'the site of X'
+
+
+def _spelled_out_in_lower_case(doc: Doc, m: NameMention) -> bool:
+    """Whether an all-capital name is the initials of the lower-case words before its brackets: a thing the
+    article abbreviates, not a body (whose words would be capitalised)."""
+    letters = m.text.rstrip("s")
+    if not (2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha()):
+        return False
+    if doc.text[m.start - 1 : m.start] != "(":
+        return False
+    words = re.findall(r"[A-Za-z][\w-]*", doc.text[max(0, m.start - 80) : m.start - 1])[-len(letters):]
+    initials = "".join(w[0] for w in words).upper()
+    return initials == letters and all(w.islower() for w in words)
 
 
 def _names_a_company(doc: Doc, m: NameMention, noun: str) -> bool:

@@ -1,0 +1,38 @@
+"""Bodies and their names: which description is which named body, what a role or a name word is, and what
+an abbreviation stands for. Rules written in the eighth session from the design sets (sentences written for
+these tests, not copied from any set)."""
+
+from __future__ import annotations
+
+from tests.extraction.extract_helpers import names, run, said
+
+
+def test_a_council_described_before_a_named_authority_is_not_that_authority() -> None:
+    text = (
+        "The council denied that it had gambled with staff savings. "
+        "The Occupational Pensions Authority (OPA) said it had opened an inquiry."
+    )
+    got = said(run(text))
+    assert got[0][0] != "Occupational Pensions Authority"
+    assert got[-1][0] == "Occupational Pensions Authority"
+
+
+def test_a_verb_before_a_name_is_no_part_of_a_role() -> None:
+    roles = {a["name"]: a["role"] for a in run("Cianova Energy sued rival Orrin Cells on Monday.").actors}
+    assert roles.get("Orrin Cells") is None
+    elected = run("Newly elected president Anna Berg said the vote was fair.")
+    assert {a["name"]: a["role"] for a in elected.actors} == {"Anna Berg": "president"}
+
+
+def test_a_collective_or_cooperative_is_an_organisation_and_the_collective_is_it() -> None:
+    text = ("Mamadou Cissokho, who heads the Falémé Fishers' Collective, said the river was dead. The "
+            "collective blames the mine for the spill.")
+    assert {n for n, _mode, _quote in said(run(text))} == {"Mamadou Cissokho", "Falémé Fishers' Collective"}
+
+
+def test_an_abbreviation_of_lower_case_words_is_a_thing_and_a_registry_a_body() -> None:
+    text = ("The judge granted a temporary restraining order (TRO) on Monday. Orrin said it would fight the "
+            "TRO. Land Registry records show the firm bought the site in 2020, the auditors said.")
+    got = set(names(run(text)).values())
+    assert "TRO" not in got
+    assert not any(a["kind"] == "person" and a["name"] == "Land Registry" for a in run(text).actors)
