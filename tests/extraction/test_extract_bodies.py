@@ -36,3 +36,9 @@ def test_an_abbreviation_of_lower_case_words_is_a_thing_and_a_registry_a_body() 
     got = set(names(run(text)).values())
     assert "TRO" not in got
     assert not any(a["kind"] == "person" and a["name"] == "Land Registry" for a in run(text).actors)
+
+
+def test_the_pronoun_i_after_a_day_is_no_part_of_a_name() -> None:
+    text = ('Margaret Hollins said she was moved to two sessions. "By the Sunday I can barely walk to the '
+            'door," she said.')
+    assert set(names(run(text)).values()) == {"Margaret Hollins"}

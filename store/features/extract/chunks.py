@@ -51,8 +51,8 @@ def chunks(
             if gap == ". " and tokens[j - 1].text + "." in wl.honorifics() and tj.is_cap:
                 j += 1
                 continue
-            if gap in (" ", "-") and (tj.is_cap or tj.is_acronym) and not tj.is_possessive:
-                j += 1
+            if gap in (" ", "-") and (tj.is_cap or tj.is_acronym) and not tj.is_possessive and tj.text != "I":
+                j += 1  # ('By the Sunday I can …': the pronoun ends a name)
                 continue
             if _name_tail(text, tokens, i, j, gap, heads):
                 j += 1
