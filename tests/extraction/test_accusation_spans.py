@@ -1,7 +1,9 @@
-"""Where an accusation's words end, and one verb accusing two parties: rules written in the eighth session
-from the design sets' missed accusations (sentences written for these tests, not copied from any set)."""
+"""Where reported words end (an accusation's, and what a speaker did next), and one verb accusing two parties:
+rules written in the eighth session from the design sets' misses (sentences written for these tests)."""
 
 from __future__ import annotations
+
+import pytest
 
 from tests.extraction.extract_helpers import names, run, said, spans
 
@@ -71,3 +73,18 @@ def test_the_complaint_speaks_for_whoever_filed_it() -> None:
     text = ("Cianova Energy sued Orrin Cells in federal court on Monday. The complaint also accuses Orrin of "
             "building its new cell around Cianova's patented electrolyte.")
     assert said(run(text)) == [("Cianova Energy", "paraphrase", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Farrukh Nazarov said a woman in Chorbogh had been wounded, and released photographs of a house.",
+         "a woman in Chorbogh had been wounded"),
+        ("Residents said a stinging haze had drifted across gardens, pointing to a monitor in a garden.",
+         "a stinging haze had drifted across gardens"),
+        ("Halvern said the gas posed no risk to anyone outside the site, while a residents' group said it "
+         "had drifted for hours.", "the gas posed no risk to anyone outside the site"),
+    ],
+)
+def test_what_the_speaker_did_next_or_what_another_said_is_not_in_the_words(text: str, words: str) -> None:
+    assert words in {w for _s, w in spans(run(text), text)}

@@ -195,6 +195,9 @@ def _DENIAL_RE() -> re.Pattern[str]:  # noqa: N802 - a cached constant
 _NARRATIVE_RE = re.compile(
     r",?\s+(?:and|but)\s+(?:he|she|it|they|[A-Z][\w’'-]+)\s+(?:did not|didn't|has not|hasn't|had not|hadn't|"
     r"declined|refused|could not|couldn't|was not available|were not available)\b"
+    r"|,\s+and\s+(?:released|published|posted|handed|sent|shared|produced|presented)\s"  # ', and released …'
+    r"|,\s+pointing\s+to\s"  # '…, pointing to a monitor in a garden'
+    r"|,\s+while\s+(?:[\w'’-]+\s+){1,6}?(?:said|says|told|added)\b"  # '…, while a residents' group said'
 )
 
 
@@ -206,7 +209,8 @@ _AFTERMATH_RE = re.compile(
 
 
 def _drop_narrative(text: str, content: tuple[int, int] | None, clausal: bool) -> tuple[int, int] | None:
-    """Cut a trailing narrative clause off reported words: '…, and he did not reply to X on Monday'.
+    """Cut a trailing narrative clause off reported words: '…, and he did not reply to X on Monday', '…, and
+    released photographs of …', '…, pointing to a monitor …', '…, while a residents' group said …'.
 
     After verbs that take an object rather than a clause ('accused X of Y'), a comma and a subordinate,
     relative or participle clause ('…, after police fired tear gas', '…, which came days after', '…,
