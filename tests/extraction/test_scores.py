@@ -135,6 +135,8 @@ BLIND_FLOORS = {
     "blind14": (8, _floors(0.74, 0.87, 0.78, 0.86, 0.59, 0.17)),
     # Held out. First unseen measurement (3292aee): 0.72 / 0.83 / 0.69 / 0.92 / ev 0.69 / ln 0.20.
     "blind15": (8, _floors(0.70, 0.81, 0.67, 0.90, 0.67, 0.18)),
+    # Held out. First unseen measurement (b9b80ad): 0.82 / 0.89 / 0.77 / 0.95 / ev 0.73 / ln 0.23.
+    "blind16": (8, _floors(0.80, 0.87, 0.75, 0.93, 0.71, 0.21)),
 }
 
 
@@ -164,6 +166,7 @@ def test_blind_set_scores_stay_above_floors(key: str) -> None:
     ("blind13", "blind-13 (real-copy shapes, used for rule design)"),
     ("blind14", "blind-14 (real-copy shapes, used for rule design)"),
     ("blind15", "blind-15 (real-copy shapes, unseen: never used for rules)"),
+    ("blind16", "blind-16 (real-copy shapes, unseen: never used for rules)"),
 ])
 def test_scorer_labels_each_blind_set_honestly(key: str, label: str,
                                                capsys: pytest.CaptureFixture[str]) -> None:
