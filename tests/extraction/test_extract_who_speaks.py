@@ -186,3 +186,8 @@ def test_an_outlet_only_shown_or_told_inside_someones_words_is_no_actor() -> Non
     text = ("Yannick Morvan said the rise came from new fishing grounds, and showed AFP export records "
             "for the past two years.")
     assert "AFP" not in set(names(run(text)).values())
+
+
+def test_an_unnamed_person_no_list_knows_speaks_by_a_noun_for_people() -> None:
+    text = "A beekeeper who asked not to be named said staff had raised the problem in December."
+    assert said(run(text)) == [("beekeeper", "paraphrase", None)]

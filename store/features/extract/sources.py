@@ -196,6 +196,23 @@ def note_full_description(ent: Entity, text: str, start: int, end: int, prep: st
         ent.full_descriptions.add(words)
 
 
+#: Endings of nouns for people ('beekeeper', 'chemist', 'technician', 'attendant', 'fisherman').
+_PERSON_NOUN = re.compile(r"[a-z]{2,}(?:er|or|ist|ian|ant|ent|man|woman|wife)$")
+
+
+def someone(doc: Doc, lo: int, end: int) -> Subject | None:
+    """An unnamed person no word list knows, described by a noun for people: 'A beekeeper said'."""
+    m = re.fullmatch(r"\s*(?:[Aa]n?|[Oo]ne)\s+((?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*))\s*", doc.text[lo:end])
+    if m is None or not _PERSON_NOUN.fullmatch(m.group(2)):
+        return None
+    if m.group(2) in wl.document_speakers() or m.group(2) in wl.org_words()["descriptor_class"]:
+        return None
+    ent = doc.reg.get_or_create(m.group(1), "person", 0.6)
+    ent.tags.add("unnamed")
+    ent.role = ent.role or m.group(2)
+    return Subject([ent], lo + m.start(1), end, 0.7, "group")
+
+
 def _named_owner(reg: Registry, mods: list[str]) -> Entity | None:
     """The organisation capitalised modifiers name ('Solvane' in 'a Solvane spokesperson'), if known."""
     if not mods or not all(m[:1].isupper() for m in mods):

@@ -18,7 +18,7 @@ from .descriptions import (
 )
 from .entities import Entity
 from .person_shapes import aged_person, is_aged_description
-from .sources import Subject, group_np, note_full_description
+from .sources import Subject, group_np, note_full_description, someone
 
 _AUX = (
     r"has|have|had|also|again|repeatedly|previously|already|long|later|earlier|once|still|both|all|too|then|now|"
@@ -281,7 +281,7 @@ def subject_before(doc: Doc, lo: int, cue_start: int, depth: int = 0) -> Subject
         return Subject([ent], pend[0], end, 0.7, "name")
     if depth < 4 and _PREP_RE.search(text, lo, end):
         return _pp_head(doc, lo, end, depth)
-    return indefinite(doc, lo, end)  # 'A consumer group said': held until it is named, if it ever is
+    return indefinite(doc, lo, end) or someone(doc, lo, end)  # 'A consumer group said', 'A beekeeper said'
 
 
 #: Who only saw or was given a document, and what only dates it: '(, dated Nov. 3,) and seen by Reuters'.
