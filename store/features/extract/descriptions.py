@@ -225,9 +225,7 @@ _WROTE_RE = re.compile(r"\s+(?:has\s+|had\s+|have\s+)?(?:published|released|issu
                        r"compiled|prepared|carried\s+out)\b")
 _BY_RE = re.compile(r"\b(?:report|audit|assessment|review|study|survey|analysis|inquiry|investigation)\b"
                     r"[^.;:“”\"]{0,40}?\sby\s+(?:the\s+)?(?:[a-z-]+,?\s+){0,2}")
-
-
-_ACRONYM_BEFORE = re.compile(r"\s+\([A-Z][A-Za-z&.]{1,10}\)$")
+_ACRONYM_BEFORE = re.compile(r"\s+\([A-Z][A-Za-z&.]{1,10}\)$")  # 'the Office of the City Auditor (OCA)'
 
 
 def _author_before(doc: Doc, noun_start: int) -> Entity | None:
@@ -241,7 +239,7 @@ def _author_before(doc: Doc, noun_start: int) -> Entity | None:
     lo = doc.sentences[max(0, k - 2)][0] if doc.sentences else 0
     found: list[tuple[int, Entity]] = []
     for m in (_FILED_RE if word in _FILED_NOUNS else _WROTE_RE).finditer(doc.text, lo, noun_start):
-        acronym = _ACRONYM_BEFORE.search(doc.text, lo, m.start())  # 'the Office of the City Auditor (OCA)'
+        acronym = _ACRONYM_BEFORE.search(doc.text, lo, m.start())
         hit = doc.at_end.get(acronym.start() if acronym else m.start())
         if hit is not None:
             found.append((m.start(), hit[1]))

@@ -122,7 +122,8 @@ def actor_records(draft: Draft) -> None:
     targets |= {ln["to"] for ln in out.links if ln["type"] == "accuses"}
     about = {a for st in out.statements for a in st["about"]} | targets
     reporters = {ev["reported_by"] for ev in out.evidence}
-    in_network = used | owners | reporters | about
+    plays_a_part = used | owners | reporters | targets  # speaks, owns a speaker, reports, or is accused
+    in_network = plays_a_part | about
     for e in live:
         if not e.spans and e.id not in used:
             continue
@@ -133,9 +134,9 @@ def actor_records(draft: Draft) -> None:
             continue
         if e.kind == "state" and 0 < e.mentions <= e.placed and e.id not in used | owners:
             continue  # only ever a place: 'companies registered in Cyprus'
-        if e.kind == "media" and e.id not in used | owners | reporters | targets:
+        if e.kind == "media" and e.id not in plays_a_part:
             continue  # an outlet only named in others' words: 'showed AFP the records', 'seen by the AP'
-        if e.kind == "person" and e.placed and e.id not in used | owners | reporters | targets:
+        if e.kind == "person" and e.placed and e.id not in plays_a_part:
             continue  # a bare name nothing showed to be a person, once written as a place ('homes in
             # Kyzyl-Bel') and otherwise only named inside what others said
         out.actor_spans[e.id] = [list(s) for s in sorted(set(e.spans))]

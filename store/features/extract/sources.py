@@ -179,8 +179,6 @@ def group_np(
 
 #: Prepositions whose phrase says where an unnamed source is or comes from ('Doctors at the hospital').
 _WHEREABOUTS = frozenset({"at", "in", "from", "near", "inside", "outside"})
-
-
 _TOWN_AFTER = re.compile(r"\s+(?:in|near)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}(?=\s+[a-z]|,)")
 
 
