@@ -1,68 +1,27 @@
-"""Actors found so far and how later mentions (Mr Shin, she, the minister) find their way back to them."""
+"""Actors found so far, their names and where they are mentioned; how later mentions (Mr Shin, she, the
+minister) find their way back to them (pronouns and descriptions: referents.py)."""
 
 from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from claimnet.store.model import Actor
 from claimnet.store.model.ids import new_id
 
 from . import wordlists as wl
-from .gender import role_says_otherwise
-from .org_kinds import looks_gov, looks_reg, org_class
+from .entity import Entity
+from .gender import gender_ok
+from .referents import Referents
 from .textutil import fold, name_key
 
+__all__ = ["Entity", "Registry"]
+
 _LOOKBACK = 80  # how many recent mentions a pronoun or description may reach back over
-_JUST_NAMED = 160  # how many characters before 'he' or 'she' a newly named person counts as just named
-
-@dataclass(slots=True)
-class Entity:
-    """One actor as the extractor knows it: names, kind, role, affiliation, where it is mentioned."""
-
-    id: str
-    name: str
-    kind: str
-    known: bool = False
-    aliases: list[str] = field(default_factory=list)
-    role: str | None = None
-    affiliation: str | None = None
-    aff_name: str | None = None
-    gender: str = "-"
-    tags: set[str] = field(default_factory=set)
-    confidence: float = 0.8
-    spans: list[tuple[int, int]] = field(default_factory=list)
-    first_pos: int = -1
-    last_pos: int = -1
-    placeholder: str | None = None  # the head noun of a description still waiting for a name
-    speaker: bool = False
-    merged_into: Entity | None = None
-    mentions: int = 0
-    placed: int = 0  # mentions as a place ('registered in Cyprus'), which alone do not make an actor
-    #: A bare capitalised name read as a person for want of anything better ('Halvorsen Line'): no role,
-    #: title or honorific yet. 'the company' or 'it' referring back makes it an organisation; 'he', 'she' or
-    #: its last word alone ('Marsden said') confirms the person.
-    tentative: bool = False
-    #: An unnamed source's descriptions in the text ('Doctors at the district hospital in Batken'). One
-    #: alone names it in the proposed network; `name` stays the head ('doctors') later descriptions find.
-    full_descriptions: set[str] = field(default_factory=set)
-
-    def final(self) -> Entity:
-        """The entity this one was merged into, if any (itself otherwise)."""
-        e = self
-        while e.merged_into is not None:
-            e = e.merged_into
-        return e
-
-    @property
-    def is_org(self) -> bool:
-        """Whether this actor is an organisation, group or media outlet (not a person or state)."""
-        return self.kind in ("organisation", "group", "media")
 
 
-class Registry:
+class Registry(Referents):
     """All entities of one extraction, with indexes for names, surnames and recency."""
 
     def __init__(self, known_actors: Sequence[dict[str, Any]] = ()) -> None:
@@ -202,25 +161,6 @@ class Registry:
                 break
         return None
 
-    def _just_named(
-        self, pred: Callable[[Entity], bool], before: int, speaker: Entity | None
-    ) -> Entity | None:
-        """A person surely named just before a pronoun, after the last one who spoke: 'Club president Joaquim
-        Serrano went further. «…,» he told reporters' is Serrano, not the previous paragraph's speaker
-        (a bare name that might be a company, or a person of the other gender, is passed over)."""
-        for pos, ent in self._back_from(self.recent, before):
-            if pos >= before:
-                continue
-            if before - pos > _JUST_NAMED:
-                return None
-            ent = ent.final()
-            if ent is speaker:
-                return None
-            titled = bool(ent.role) and ent.role.split()[-1].lower() in wl.title_words()
-            if pred(ent) and not ent.tentative and (ent.gender != "-" or titled):
-                return ent
-        return None
-
     def most_recent_of(self, preds: Sequence[Callable[[Entity], bool]], before: int) -> Entity | None:
         """What ``most_recent`` gives for the first of ``preds`` that any recent entity satisfies, tried
         in that order, found in one walk back over the mentions instead of one per predicate."""
@@ -268,7 +208,7 @@ class Registry:
     def surname(self, token: str, gender: str, before: int) -> Entity | None:
         """The person a bare surname or 'Mr X' refers to: the latest compatible person with that name word."""
         cands = [e.final() for e in self.by_token.get(fold(token), ())]
-        cands = [e for e in cands if e.kind in ("person", "unknown") and _gender_ok(e, gender)]
+        cands = [e for e in cands if e.kind in ("person", "unknown") and gender_ok(e, gender)]
         if not cands:
             return None
         ent = max(cands, key=lambda e: (e.last_pos if e.last_pos < before else -1, e.mentions))
@@ -297,123 +237,6 @@ class Registry:
         )
         return self.make_org(ent, tag, kind) if ent is not None else None
 
-    def pronoun(self, word: str, before: int) -> Entity | None:
-        """What a subject pronoun refers to: the latest compatible speaker, else the latest such mention."""
-        w = word.lower()
-        if w in ("he", "she"):
-            g = "m" if w == "he" else "f"
-
-            def pred(e: Entity) -> bool:
-                return e.kind == "person" and _gender_ok(e, g)
-        elif w == "it":
-
-            def pred(e: Entity) -> bool:
-                return e.kind in ("organisation", "state", "media", "group")
-        elif w == "they":
-
-            def pred(e: Entity) -> bool:
-                return e.kind in ("group", "organisation", "state")
-        else:
-            return None
-        ent = self.most_recent(pred, before, speakers_only=True)
-        if w in ("he", "she"):
-            ent = self._just_named(pred, before, ent) or ent
-        last_any = self.most_recent(lambda e: True, before, speakers_only=True)
-        if ent is None or (
-            last_any is not None and last_any is not ent and w in ("it", "they") and pred(last_any)
-        ):
-            ent = ent or self.most_recent(pred, before)
-        if ent is None and w == "it":
-            ent = self.tentative_org(before)
-        if ent is not None and w in ("he", "she"):
-            ent.tentative = False
-            if ent.gender == "-":
-                ent.gender = "m" if w == "he" else "f"
-        return ent
-
-    def description(self, head: str, before: int, strict: bool = False) -> Entity | None:
-        """What a definite description ('the minister', 'the company', 'the regulator') refers to."""
-        head = head.lower()
-        words = head.split()
-        last = words[-1] if words else head
-
-        def by_tag(e: Entity) -> bool:
-            return head in e.tags or last in e.tags
-
-        def by_name(e: Entity) -> bool:
-            name = fold(e.name)
-            if e.kind == "state" or f" {_spelling(last)}" not in f" {_spelling(name)}":
-                return False
-            head_word = name.split()[-1]  # 'the airline' is not the Belgian Airline Pilots' Association
-            return head_word == last or head_word not in wl.org_words()["descriptor_class"]
-
-        def by_role(e: Entity) -> bool:
-            return e.kind == "person" and e.role is not None and last in fold(e.role)
-
-        if last in wl.unnamed_sources()["singular"] and last not in wl.title_words():
-            return self.most_recent(  # 'according to the person': the unnamed source named just before
-                lambda e: e.kind == "person" and last in fold(e.name).split(), before
-            )
-        is_title = last in wl.title_words() and last not in wl.org_words()["descriptor_class"]
-        preds = (
-            (by_role, by_tag, by_name) if is_title else (by_tag, lambda e: e.kind != "person" and by_name(e))
-        )
-        ent = self.most_recent_of(preds, before)
-        if ent is not None:
-            return ent
-        if strict:
-            return None
-        cls = wl.org_words()["descriptor_class"].get(head) or wl.org_words()["descriptor_class"].get(last)
-        if last in ("government", "regime", "administration", "authorities"):
-            return self.main_state(before)
-
-        def org(e: Entity) -> bool:
-            return e.is_org and "unnamed" not in e.tags
-
-        if last == "group":
-            found = self.most_recent(
-                lambda e: org(e) and org_class(e) not in ("court", "government", "regulator"), before
-            )
-        elif cls == "company":
-            found = self.most_recent(
-                lambda e: org(e) and org_class(e) == "company", before
-            ) or self.most_recent(lambda e: org(e) and org_class(e) == "", before)
-        elif cls == "regulator":
-            companies = wl.org_words()["company_words"]
-            def unmarked(e: Entity) -> bool:  # 'Ofwat said …; the regulator also found'
-                return org(e) and " " not in e.name and org_class(e) == "" and not e.tags & companies
-
-            found = self.most_recent(lambda e: org(e) and looks_reg(e), before) or self.most_recent(
-                unmarked, before
-            )
-        elif cls == "government":
-            if last == "union":  # in news a trade union far more often than a union of states
-                found = self.most_recent(lambda e: org(e) and _labour_body(e), before)
-                if found is not None:
-                    return found
-            return self.most_recent(lambda e: org(e) and looks_gov(e), before)
-        elif cls == "group":
-            found = self.most_recent(lambda e: org(e) and org_class(e) not in ("court", "government"), before)
-        elif cls == "media":
-            found = self.most_recent(lambda e: e.kind == "media", before)
-        else:
-            return None
-        return found or self.tentative_org(before, last, "media" if cls == "media" else "organisation")
-
-    def main_state(self, before: int) -> Entity | None:
-        """The state the text is most about so far (most mentions, latest on a tie)."""
-        best = None
-        for sid in self.state_counts:  # only states ever mentioned count, so look only at those
-            e = self.by_id[sid].final()
-            if not (e.kind == "state" and 0 <= e.first_pos < before):
-                continue
-            if best is None or (self.state_counts.get(e.id, 0), e.last_pos) > (
-                self.state_counts.get(best.id, 0),
-                best.last_pos,
-            ):
-                best = e
-        return best
-
     def merge(self, src: Entity, dst: Entity) -> None:
         """Fold a placeholder entity into the named one it turned out to be."""
         src, dst = src.final(), dst.final()
@@ -437,22 +260,3 @@ class Registry:
         """Entities not merged into another."""
         return [e for e in self.entities if e.merged_into is None]
 
-
-def _gender_ok(e: Entity, gender: str) -> bool:
-    if gender == "-" or e.gender == "-":
-        return gender == "-" or not role_says_otherwise(e.role, gender)
-    return e.gender == gender
-
-
-_LABOUR_WORDS = frozenset({"union", "unions", "association", "federation", "guild", "syndicate", "workers",
-                           "workers'", "confederation", "congress"})
-
-
-def _labour_body(e: Entity) -> bool:
-    """Whether an organisation's name or tags make it a trade union or professional association."""
-    return "union" in e.tags or bool(_LABOUR_WORDS & set(fold(e.name).split()))
-
-
-def _spelling(text: str) -> str:
-    """British and American spellings made alike for matching ('organization' -> 'organisation')."""
-    return text.replace("ization", "isation").replace("defense", "defence")

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from . import wordlists as wl
+from .entity import Entity
 from .textutil import fold
 
-__all__ = ["gender_from_role", "role_says_otherwise"]
+__all__ = ["gender_from_role", "gender_ok", "role_says_otherwise"]
 
 
 def _role_words(role: str) -> set[str]:
@@ -28,3 +29,10 @@ def role_says_otherwise(role: str | None, gender: str) -> bool:
     """Whether a role word contradicts a gender ('he' for a spokeswoman)."""
     found = gender_from_role(role)
     return found != "-" and found != gender
+
+
+def gender_ok(e: Entity, gender: str) -> bool:
+    """Whether an actor can be the person 'he' (m) or 'she' (f) refers to; '-' asks for nothing."""
+    if gender == "-" or e.gender == "-":
+        return gender == "-" or not role_says_otherwise(e.role, gender)
+    return e.gender == gender

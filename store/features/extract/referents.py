@@ -1,0 +1,172 @@
+"""What a pronoun or a definite description refers to ('he', 'it', 'the minister', 'the company', 'the
+government'): the half of the entity registry that reads back over the recent mentions (entities.py keeps
+the names, indexes and mentions it reads)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from . import wordlists as wl
+from .entity import Entity
+from .gender import gender_ok
+from .org_kinds import looks_gov, looks_reg, org_class
+from .textutil import fold
+
+_JUST_NAMED = 160  # how many characters before 'he' or 'she' a newly named person counts as just named
+
+
+class Referents:
+    """Mixed into ``Registry``: pronouns, descriptions and the main state, read over its recent mentions
+    with the registry's ``most_recent``, ``most_recent_of``, ``_back_from``, ``tentative_org`` and
+    ``state_counts``."""
+
+    def pronoun(self, word: str, before: int) -> Entity | None:
+        """What a subject pronoun refers to: the latest compatible speaker, else the latest such mention."""
+        w = word.lower()
+        if w in ("he", "she"):
+            g = "m" if w == "he" else "f"
+
+            def pred(e: Entity) -> bool:
+                return e.kind == "person" and gender_ok(e, g)
+        elif w == "it":
+
+            def pred(e: Entity) -> bool:
+                return e.kind in ("organisation", "state", "media", "group")
+        elif w == "they":
+
+            def pred(e: Entity) -> bool:
+                return e.kind in ("group", "organisation", "state")
+        else:
+            return None
+        ent = self.most_recent(pred, before, speakers_only=True)
+        if w in ("he", "she"):
+            ent = self._just_named(pred, before, ent) or ent
+        last_any = self.most_recent(lambda e: True, before, speakers_only=True)
+        if ent is None or (
+            last_any is not None and last_any is not ent and w in ("it", "they") and pred(last_any)
+        ):
+            ent = ent or self.most_recent(pred, before)
+        if ent is None and w == "it":
+            ent = self.tentative_org(before)
+        if ent is not None and w in ("he", "she"):
+            ent.tentative = False
+            if ent.gender == "-":
+                ent.gender = "m" if w == "he" else "f"
+        return ent
+
+    def _just_named(
+        self, pred: Callable[[Entity], bool], before: int, speaker: Entity | None
+    ) -> Entity | None:
+        """A person surely named just before a pronoun, after the last one who spoke: 'Club president Joaquim
+        Serrano went further. «…,» he told reporters' is Serrano, not the previous paragraph's speaker
+        (a bare name that might be a company, or a person of the other gender, is passed over)."""
+        for pos, ent in self._back_from(self.recent, before):
+            if pos >= before:
+                continue
+            if before - pos > _JUST_NAMED:
+                return None
+            ent = ent.final()
+            if ent is speaker:
+                return None
+            titled = bool(ent.role) and ent.role.split()[-1].lower() in wl.title_words()
+            if pred(ent) and not ent.tentative and (ent.gender != "-" or titled):
+                return ent
+        return None
+
+    def description(self, head: str, before: int, strict: bool = False) -> Entity | None:
+        """What a definite description ('the minister', 'the company', 'the regulator') refers to."""
+        head = head.lower()
+        words = head.split()
+        last = words[-1] if words else head
+
+        def by_tag(e: Entity) -> bool:
+            return head in e.tags or last in e.tags
+
+        def by_name(e: Entity) -> bool:
+            name = fold(e.name)
+            if e.kind == "state" or f" {_spelling(last)}" not in f" {_spelling(name)}":
+                return False
+            head_word = name.split()[-1]  # 'the airline' is not the Belgian Airline Pilots' Association
+            return head_word == last or head_word not in wl.org_words()["descriptor_class"]
+
+        def by_role(e: Entity) -> bool:
+            return e.kind == "person" and e.role is not None and last in fold(e.role)
+
+        if last in wl.unnamed_sources()["singular"] and last not in wl.title_words():
+            return self.most_recent(  # 'according to the person': the unnamed source named just before
+                lambda e: e.kind == "person" and last in fold(e.name).split(), before
+            )
+        is_title = last in wl.title_words() and last not in wl.org_words()["descriptor_class"]
+        preds = (
+            (by_role, by_tag, by_name) if is_title else (by_tag, lambda e: e.kind != "person" and by_name(e))
+        )
+        ent = self.most_recent_of(preds, before)
+        if ent is not None:
+            return ent
+        if strict:
+            return None
+        cls = wl.org_words()["descriptor_class"].get(head) or wl.org_words()["descriptor_class"].get(last)
+        if last in ("government", "regime", "administration", "authorities"):
+            return self.main_state(before)
+
+        def org(e: Entity) -> bool:
+            return e.is_org and "unnamed" not in e.tags
+
+        if last == "group":
+            found = self.most_recent(
+                lambda e: org(e) and org_class(e) not in ("court", "government", "regulator"), before
+            )
+        elif cls == "company":
+            found = self.most_recent(
+                lambda e: org(e) and org_class(e) == "company", before
+            ) or self.most_recent(lambda e: org(e) and org_class(e) == "", before)
+        elif cls == "regulator":
+            companies = wl.org_words()["company_words"]
+            def unmarked(e: Entity) -> bool:  # 'Ofwat said …; the regulator also found'
+                return org(e) and " " not in e.name and org_class(e) == "" and not e.tags & companies
+
+            found = self.most_recent(lambda e: org(e) and looks_reg(e), before) or self.most_recent(
+                unmarked, before
+            )
+        elif cls == "government":
+            if last == "union":  # in news a trade union far more often than a union of states
+                found = self.most_recent(lambda e: org(e) and _labour_body(e), before)
+                if found is not None:
+                    return found
+            return self.most_recent(lambda e: org(e) and looks_gov(e), before)
+        elif cls == "group":
+            found = self.most_recent(lambda e: org(e) and org_class(e) not in ("court", "government"), before)
+        elif cls == "media":
+            found = self.most_recent(lambda e: e.kind == "media", before)
+        else:
+            return None
+        return found or self.tentative_org(before, last, "media" if cls == "media" else "organisation")
+
+    def main_state(self, before: int) -> Entity | None:
+        """The state the text is most about so far (most mentions, latest on a tie)."""
+        best = None
+        for sid in self.state_counts:  # only states ever mentioned count, so look only at those
+            e = self.by_id[sid].final()
+            if not (e.kind == "state" and 0 <= e.first_pos < before):
+                continue
+            if best is None or (self.state_counts.get(e.id, 0), e.last_pos) > (
+                self.state_counts.get(best.id, 0),
+                best.last_pos,
+            ):
+                best = e
+        return best
+
+
+
+_LABOUR_WORDS = frozenset({"union", "unions", "association", "federation", "guild", "syndicate", "workers",
+                           "workers'", "confederation", "congress"})
+
+
+def _labour_body(e: Entity) -> bool:
+    """Whether an organisation's name or tags make it a trade union or professional association."""
+    return "union" in e.tags or bool(_LABOUR_WORDS & set(fold(e.name).split()))
+
+
+def _spelling(text: str) -> str:
+    """British and American spellings made alike for matching ('organization' -> 'organisation')."""
+    return text.replace("ization", "isation").replace("defense", "defence")
