@@ -286,18 +286,13 @@ def quantities(text: str, lo: int, hi: int) -> list[Found]:
         s, e = m.start("num"), m.end()
         num, scale, cur, pct = m.group("num"), m.group("scale"), m.group("cur"), m.group("pct")
         glued = pats["glued"].match(text, e + (text[e : e + 1] == " ")) if not (scale or cur or pct) else None
-        if glued is not None:  # 'under 15km/h', '0.004 mg/kg' read as one with its unit
-            qb = pats["quant_before"].search(text, max(lo, s - 24), s)
-            start = _head_before(text, qb.start() if qb else s, lo)
-            out.append(Found(start, _postmodified(text, glued.end(), hi), "quantity",
-                             {"value": _value(num, None), "unit": glued.group()}, 0.7))
-            continue
         first = m.start("cur") if cur else s
         if (
             first > 0
             and (text[first - 1].isalnum() or text[first - 1] in "-/")
             or text[e : e + 1].isalpha()
             and not scale
+            and glued is None
         ):
             continue
         if any(a <= s < b for a, b in dates):
@@ -309,11 +304,13 @@ def quantities(text: str, lo: int, hi: int) -> list[Found]:
             continue
         if text[max(lo, s - 2) : s] == ", " and text[e : e + 1] == ",":
             continue  # an age: "Daniel Okafor, 38,"
-        start = m.start("cur") if cur else s
+        start = first
         qb = pats["quant_before"].search(text, max(lo, start - 24), start)
         if qb:
             start = qb.start()
-        if cur:
+        if glued is not None:  # 'under 15km/h', '0.004 mg/kg': a number and its unit written short
+            unit, end = glued.group(), glued.end()
+        elif cur:
             unit = ev["currencies"][cur.strip()]
             end = _rate(text, e, hi)
             start, end = _money_as_modifier(text, start, end, hi)
