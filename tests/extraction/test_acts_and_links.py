@@ -236,6 +236,19 @@ def test_an_accusation_accuses_every_other_actor_its_words_name() -> None:
     assert accused == {"Crestline Homes", "Parkway Lettings"}
 
 
+def test_an_accusation_that_names_nobody_accuses_the_side_the_article_accuses() -> None:
+    text = ("The Lowfield Anglers Club accused Brenmoor Chemicals of dumping solvent in the River Lode.\n\n"
+            "Brenmoor Chemicals denied dumping anything in the river.\n\n"
+            "\"They knew about the leak in October and said nothing,\" said Ruth Hale, the club's secretary.")
+    x = run(text)
+    who = names(x)
+    knew = next(s for s in x.statements if s["text"].startswith("They knew"))
+    assert knew["act"] == "accusation"
+    accused = {(who[t], ln["confidence"]) for ln in x.links for t in [ln["to"]]
+               if ln["from"] == knew["id"] and ln["type"] == "accuses"}
+    assert accused == {("Brenmoor Chemicals", 0.35)}
+
+
 def test_two_sides_giving_different_counts_of_one_thing_contradict_each_other() -> None:
     text = ("The residents' group Riverwatch said 62 homes had been flooded when the Tarn dam overflowed.\n\n"
             "The regional water authority said only 19 homes had been flooded and that the dam had worked "

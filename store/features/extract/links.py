@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from .acts import speaks_for
 from .figures import contradicting_figures, figure_index, same_figure
 from .link_terms import WINDOW, Proposed, overlap, side_of, words_of_text
 
@@ -25,19 +26,48 @@ _SECOND_DENIED = 1.8  # the score another accusation needs to be denied alongsid
 def _accusations(statements: list[dict[str, Any]], targets: dict[str, list[str]],
                  side: Callable[[str], set[str]], kinds: dict[str, str]) -> list[Proposed]:
     """Who each accusation accuses: the reporting verb's target ('accused X of'), else every other actor
-    its words name (a state or a news outlet only as a verb's target)."""
+    its words name (a state or a news outlet only as a verb's target), else, when it names nobody ('They
+    knew in October'), the side the article's other accusations and denials are about."""
     out: list[Proposed] = []
-    for s in statements:
+    for k, s in enumerate(statements):
         for t in targets.get(s["id"], ()):
             if t != s["speaker"]:
                 out.append(Proposed(s["id"], t, "accuses", 0.75, "accused by the reporting verb"))
         if s["act"] != "accusation" or targets.get(s["id"]):
             continue
         mine = side(s["speaker"])
-        for a in s.get("about", ()):
-            if a not in mine and kinds.get(a) not in ("state", "media"):
-                out.append(Proposed(s["id"], a, "accuses", 0.45, "accusing words about this actor"))
+        named = [a for a in s.get("about", ()) if a not in mine and kinds.get(a) not in ("state", "media")]
+        for a in named:
+            out.append(Proposed(s["id"], a, "accuses", 0.45, "accusing words about this actor"))
+        if not named:
+            default = _usual_target(k, statements, targets, side)
+            if default:
+                out.append(Proposed(s["id"], default, "accuses", 0.35, "the side this article's accusations "
+                                    "and answers are about"))
     return out
+
+
+def _usual_target(k: int, statements: list[dict[str, Any]], targets: dict[str, list[str]],
+                  side: Callable[[str], set[str]]) -> str | None:
+    """Whom an accusation that names nobody ('They knew in October') accuses: the side the article's
+    other accusations name or whose answers deny them, weighed by how often and how near (``k`` is the
+    accusation's place in ``statements``)."""
+    mine = side(statements[k]["speaker"])
+    score: dict[str, float] = {}
+    for j in range(max(0, k - WINDOW), min(len(statements), k + WINDOW)):
+        x = statements[j]
+        if j == k:
+            continue
+        near = 1.0 / (1 + abs(j - k) / 8)
+        if x["act"] == "accusation":
+            for a in targets.get(x["id"]) or [a for a in x.get("about", ()) if a not in side(x["speaker"])]:
+                w = 2.0 if x["speaker"] in mine else 1.0
+                score[a] = score.get(a, 0.0) + w * near
+        elif x["act"] in ("denial", "response"):
+            a = speaks_for(x["speaker"], side)
+            score[a] = score.get(a, 0.0) + near
+    best = sorted(((v, a) for a, v in score.items() if not side(a) & mine), reverse=True)
+    return best[0][1] if best else None
 
 
 def _aimed_at(s: dict[str, Any], mine: set[str], about: dict, tsets: dict) -> bool:
@@ -188,4 +218,3 @@ def propose_links(
             seen_spans.add(key)
             out.append(Proposed(ev["id"], s["id"], "supports", conf, "stated in the statement it supports"))
     return out
-
