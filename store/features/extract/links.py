@@ -66,8 +66,8 @@ def _usual_target(k: int, statements: list[dict[str, Any]], targets: dict[str, l
         elif x["act"] in ("denial", "response"):
             a = speaks_for(x["speaker"], side)
             score[a] = score.get(a, 0.0) + near
-    best = sorted(((v, a) for a, v in score.items() if not side(a) & mine), reverse=True)
-    return best[0][1] if best else None
+    others = [a for a in score if not side(a) & mine]
+    return max(others, key=score.__getitem__) if others else None  # a tie: the one met first
 
 
 def _aimed_at(s: dict[str, Any], mine: set[str], about: dict, tsets: dict) -> bool:
