@@ -381,3 +381,31 @@ def test_a_description_in_the_reported_words_makes_the_statement_about_that_acto
     who = names(x)
     dark = next(s for s in x.statements if "in the dark" in s["text"])
     assert "Calder Vale Water" in {who.get(a) for a in dark["about"]}
+
+
+def test_a_short_name_in_brackets_is_the_organisations_whatever_its_letters() -> None:
+    """A body's short name in brackets is its own even when the letters are another language's initials
+    ('UPRB') or the gazetteer knows another body by them ('CIA'); an elided particle ('d'Ouest') and a
+    foreign head word ('Compagnie', 'Energie') keep a name whole."""
+    text = (
+        "The Varon Rice Growers' Union (UPRB) says 900 families lost their harvest. "
+        "The Compagnie Fluviale d'Ouest (CIA Energie), which runs the dam, said it had warned both "
+        "governments. The UPRB said the company must pay. CIA Energie said the release was announced."
+    )
+    x = run(text)
+    by_name = {a["name"]: a for a in x.actors}
+    assert "UPRB" in by_name["Varon Rice Growers' Union"]["aliases"]
+    assert "CIA Energie" in by_name["Compagnie Fluviale d'Ouest"]["aliases"]
+    assert not {"UPRB", "CIA", "CIA Energie", "Energie", "Central Intelligence Agency"} & set(by_name)
+    speakers = [s for s, _, _ in said(x)]
+    assert speakers.count("Varon Rice Growers' Union") == 2
+    assert speakers.count("Compagnie Fluviale d'Ouest") == 2
+
+
+def test_a_named_organisations_officer_after_said_speaks_not_the_organisation() -> None:
+    text = "“The release was gradual,” said Tarlow Energy's director general, Marc Obed."
+    x = run(text)
+    assert said(x) == [("Marc Obed", "quote", "The release was gradual")]
+    who = names(x)
+    officer = next(a for a in x.actors if a["name"] == "Marc Obed")
+    assert who[officer["affiliation"]] == "Tarlow Energy"

@@ -244,6 +244,9 @@ _COMPOUND_RE = re.compile(r"-(?:registered|based|listed|headquartered|owned|flag
 
 def _resolve(doc: Doc, m: NameMention, sent: tuple[int, int]) -> Entity | None:
     reg = doc.reg
+    short = _short_name_in_brackets(doc, m)
+    if short is not None:
+        return short
     if m.cat == "known" and m.known is not None:
         ent = reg.for_known(m.known)
         if ent.kind == "state" and (
@@ -350,6 +353,20 @@ def _resolve(doc: Doc, m: NameMention, sent: tuple[int, int]) -> Entity | None:
     if m.cat == "role":
         doc.roles[m.end] = (m.start, m.role or m.text)
     return None
+
+
+def _short_name_in_brackets(doc: Doc, m: NameMention) -> Entity | None:
+    """A name in brackets right after an organisation's is its short name: "the Bongor Rice Growers' Union
+    (UPRB)", "the Compagnie Industrielle d'Aménagement (CIA Energie)", even when its letters are not the
+    initials (a name in another language) or the gazetteer knows another body by them."""
+    if doc.text[m.end : m.end + 1] != ")" or doc.text[max(0, m.start - 2) : m.start] != " (":
+        return None
+    before = doc.at_end.get(m.start - 2)
+    if before is None or not before[1].final().is_org or len(m.text.split()) > 3:
+        return None
+    ent = before[1].final()
+    doc.reg.add_alias(ent, m.text)
+    return doc.note(ent, m.start, m.end, m.text)
 
 
 def _acronym_match(reg: Registry, text: str) -> Entity | None:

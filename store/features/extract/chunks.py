@@ -54,8 +54,8 @@ def chunks(
             if gap in (" ", "-") and (tj.is_cap or tj.is_acronym) and not tj.is_possessive and tj.text != "I":
                 j += 1  # ('By the Sunday I can …': the pronoun ends a name)
                 continue
-            if _name_tail(text, tokens, i, j, gap, heads):
-                j += 1
+            if _name_tail(text, tokens, i, j, gap, heads) or (gap == " " and _elided_particle(tj.text)):
+                j += 1  # ("Compagnie Industrielle d'Aménagement")
                 continue
             inner = _org_inner_words(text, tokens, i, j, b, heads)
             if inner:
@@ -93,6 +93,11 @@ def _name_tail(text: str, tokens: list[Token], i: int, j: int, gap: str, heads: 
     if gap == "-" and tj.text.islower() and j - i >= 2 and len(prev.text) <= 3 and prev.is_cap:
         return True  # 'Co-operative', 'Co-op'
     return gap in ("’ ", "' ") and prev.text.endswith("s") and tj.text in heads and j - i >= 1
+
+
+def _elided_particle(word: str) -> bool:
+    """Whether a word is an elided particle glued to a capitalised name word ("d'Aménagement", "l'Ouest")."""
+    return len(word) > 3 and word[0] in "dl" and word[1] in "'’" and word[2].isupper()
 
 
 def _org_inner_words(text: str, tokens: list[Token], i: int, j: int, b: int, heads: frozenset[str]) -> int:

@@ -10,6 +10,7 @@ from .doc import Doc
 from .entities import Entity
 from .org_phrases import lower_org_at
 from .sources import Subject
+from .textutil import BRACKETED_SHORT_NAME
 
 _PREP_RE = re.compile(r"\s(?:of|for|at|in|from|with|near|inside|outside)\s")
 RELATIONAL = frozenset(
@@ -225,7 +226,7 @@ _WROTE_RE = re.compile(r"\s+(?:has\s+|had\s+|have\s+)?(?:published|released|issu
                        r"compiled|prepared|carried\s+out)\b")
 _BY_RE = re.compile(r"\b(?:report|audit|assessment|review|study|survey|analysis|inquiry|investigation)\b"
                     r"[^.;:“”\"]{0,40}?\sby\s+(?:the\s+)?(?:[a-z-]+,?\s+){0,2}")
-_ACRONYM_BEFORE = re.compile(r"\s+\([A-Z][A-Za-z&.]{1,10}\)$")  # 'the Office of the City Auditor (OCA)'
+_ACRONYM_BEFORE = re.compile(rf"\s+{BRACKETED_SHORT_NAME}$")  # 'the Office of the City Auditor (OCA)'
 
 
 def _author_before(doc: Doc, noun_start: int) -> Entity | None:

@@ -19,6 +19,7 @@ from .descriptions import (
 from .entities import Entity
 from .person_shapes import aged_person, is_aged_description
 from .sources import Subject, group_np, note_full_description, someone
+from .textutil import BRACKETED_SHORT_NAME
 
 _AUX = (
     r"has|have|had|also|again|repeatedly|previously|already|long|later|earlier|once|still|both|all|too|then|now|"
@@ -76,7 +77,7 @@ _PARTICIPLE_TAIL = re.compile(
     r"operating|advising|affected|(?:reached|contacted|interviewed|quoted|cited|polled|surveyed|consulted|"
     r"questioned|approached)\s+(?:by|on|for)\b)[^,;:]*$"
 )
-_ACRONYM_TAIL = re.compile(r"\s*\([A-Z][A-Za-z.&-]{1,11}\)\s*$")
+_ACRONYM_TAIL = re.compile(rf"\s*{BRACKETED_SHORT_NAME}\s*$")
 _SELF_NAMED = re.compile(
     r"(?:which|who)\s+(?:calls|called|describes|described)\s+(?:itself|themselves)\s+(?:the\s+)?"
 )

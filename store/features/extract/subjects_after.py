@@ -32,6 +32,11 @@ def subject_after(doc: Doc, cue_end: int, hi: int) -> Subject | None:
     if person is not None:
         return Subject([person[1]], i, person[0], 0.9, "name")  # '…,” said Cal Fire Battalion Chief X'
     if hit and hit[0] <= hi:
+        owned = _titled_name_after(doc, hit[0], hi) if hit[1].final().is_org and not is_person else None
+        if owned is not None:  # '…,” said Acme Energy's director general, John Smith': Smith speaks
+            if not owned.entities[0].affiliation:
+                owned.entities[0].affiliation = hit[1].final().id
+            return Subject(owned.entities, i, owned.end, owned.confidence, owned.how)
         gap = hit[0]
         while gap < hi and text[gap] == " ":
             gap += 1
@@ -87,11 +92,12 @@ def _role_then_person(doc: Doc, i: int, hi: int) -> Subject | None:
     return Subject([ent], i, hit[0], 0.9, "name")
 
 
-_TITLE_THEN_NAME_RE = re.compile(r"(?:the|its|his|her|their)\s+(?:[\w'’-]+\s+){0,4}?([a-z][\w-]*),\s+")
+_TITLE_THEN_NAME_RE = re.compile(r"(?:the|its|his|her|their|['’]s)\s+(?:[\w'’-]+\s+){0,4}?([a-z][\w-]*),\s+")
 
 
 def _titled_name_after(doc: Doc, i: int, hi: int) -> Subject | None:
-    """'…,” said the group’s president, Elena Moretti': the named person, not the group."""
+    """'…,” said the group’s president, Elena Moretti': the named person, not the group (``i`` may also be
+    at a named owner's possessive: "Acme's president, Elena Moretti")."""
     m = _TITLE_THEN_NAME_RE.match(doc.text, i, hi)
     if m is None or (m.group(1) not in wl.title_words() and m.group(1) not in wl.title_heads()):
         return None

@@ -10,6 +10,9 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "–"
 _SPACES = re.compile(r"\s+")
 _PUNCT = re.compile(r"[^\w&' -]+")
 
+#: A short name in brackets after a full one: "(NAO)", "(CIA Energie)" (up to three capitalised words).
+BRACKETED_SHORT_NAME = r"\([A-Z][\w.&'’-]{1,20}(?:\s[A-Z][\w.&'’-]*){0,2}\)"
+
 #: A word: letters/digits with inner apostrophes (not a possessive 's), or dotted initials like U.S.
 WORD_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:['’](?![sS]\b)[^\W_]+)*|['’][sS]\b")
 
