@@ -409,3 +409,28 @@ def test_a_named_organisations_officer_after_said_speaks_not_the_organisation() 
     who = names(x)
     officer = next(a for a in x.actors if a["name"] == "Marc Obed")
     assert who[officer["affiliation"]] == "Tarlow Energy"
+
+
+def test_a_described_group_naming_itself_later_is_not_the_body_it_accused() -> None:
+    """'A group of riders has accused the Dostal app …' is not Dostal, whose one-word name only became an
+    actor when it spoke; 'which calls itself Riders' Voice' names it, a body though no word says so."""
+    text = (
+        "A grassroots group of delivery riders in Brno has accused the Dostal app of cutting the fee per "
+        "order. Dostal said the claim was misleading. The group, which calls itself Riders' Voice, says "
+        "about 300 riders took part."
+    )
+    x = run(text)
+    kinds = {a["name"]: a["kind"] for a in x.actors}
+    assert kinds.get("Riders' Voice") in ("organisation", "group") and "Dostal" in kinds
+    assert [s for s, _, _ in said(x)] == ["Riders' Voice", "Dostal", "Riders' Voice"]
+
+
+def test_a_sentence_inside_a_quotation_opens_with_a_plain_word_and_an_app_says_nothing() -> None:
+    text = (
+        "“On Friday I did 14 orders. Before March the same shift paid me more,” said Pavel, a rider "
+        "who asked for his surname not to be used.\n\n"
+        "“The app tells us, 'Your earnings are now dynamic'. Dynamic means down,” he added."
+    )
+    x = run(text)
+    assert {(a["name"], a["kind"]) for a in x.actors} == {("Pavel", "person")}
+    assert [s for s, _, _ in said(x)] == ["Pavel", "Pavel"]

@@ -27,7 +27,9 @@ def chunks(
             i += 1
             continue  # most words: nothing to look at
         before = text[max(sent_start, t.start - 3) : t.start].rstrip(" ")
-        initial = t.start == sent_start or before[-1:] in ('"', "“", "‘", "(", ":", "'", "—", "-")
+        initial = t.start == sent_start or before[-1:] in ('"', "“", "‘", "(", ":", "'", "—", "-") or (
+            before[-1:] in ".?!" and i > a and _ends_a_sentence(tokens[i - 1].text)
+        )  # a sentence inside a quotation: '“… 71 zloty. Before February the shift paid more”
         if (
             initial
             and not t.is_acronym
@@ -82,17 +84,23 @@ def chunks(
     return out
 
 
+def _ends_a_sentence(word: str) -> bool:
+    """Whether a full stop after this word may end a sentence (not 'Mr.', 'J.' or 'St.')."""
+    return len(word) > 1 and word + "." not in wl.honorifics() and word not in ("St", "Mt", "No", "Gen")
+
+
 _NUMBERED = frozenset({"Local", "Lodge", "Chapter", "District", "Branch", "Division", "Unit", "Precinct"})
 
 
 def _name_tail(text: str, tokens: list[Token], i: int, j: int, gap: str, heads: frozenset[str]) -> bool:
-    """Whether token j still belongs to a name: 'Union Local 219', 'Co-operative', "Supporters’ Trust"."""
+    """Whether token j still belongs to a name: 'Union Local 219', 'Co-operative', "Supporters’ Trust",
+    "Couriers' Voice"."""
     prev, tj = tokens[j - 1], tokens[j]
     if gap == " " and tj.text.isdigit() and prev.text in _NUMBERED and j - i >= 2:
         return True
     if gap == "-" and tj.text.islower() and j - i >= 2 and len(prev.text) <= 3 and prev.is_cap:
         return True  # 'Co-operative', 'Co-op'
-    return gap in ("’ ", "' ") and prev.text.endswith("s") and tj.text in heads and j - i >= 1
+    return gap in ("’ ", "' ") and prev.text.endswith("s") and tj.is_cap and j - i >= 1
 
 
 def _elided_particle(word: str) -> bool:

@@ -87,12 +87,26 @@ def _merge_placeholders(doc: Doc) -> None:
     starts = [e.first_pos for e in named]  # merging placeholders leaves these live
     for ph in [e for e in reg.entities if e.placeholder and e.merged_into is None]:
         described_in = doc.sentence_at(ph.first_pos)
+        beside = fold(doc.text[described_in[0] : described_in[1]])
         for e in named[bisect.bisect_right(starts, ph.first_pos) :]:  # the earliest fitting one wins
-            if _names_placeholder(ph, e, later=e.first_pos >= described_in[1]):
+            later = e.first_pos >= described_in[1] and not _named_in(fold(e.name), beside)
+            if _names_placeholder(ph, e, later=later):
                 reg.merge(ph, e)  # which may move e's first mention earlier: keep the order true
                 named.sort(key=lambda x: x.first_pos)
                 starts = [x.first_pos for x in named]
                 break
+
+
+def _named_in(name: str, text: str) -> bool:
+    """Whether a folded name is written in a folded text, though no mention was recorded there ('accused the
+    Kurjo app': a one-word name is only known to be a company once it speaks)."""
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return True
+        at = text.find(name, at + 1)
+    return False
 
 
 def _names_placeholder(ph: Entity, e: Entity, later: bool = True) -> bool:
@@ -135,9 +149,12 @@ def _merge_self_named(doc: Doc) -> None:
             continue
         before = doc.at_end.get(m.start())
         described = before[1] if before else reg.most_recent(
-            lambda e: "unnamed" in e.tags and e.kind in ("group", "organisation"), m.start())
+            lambda e: ("unnamed" in e.tags or bool(e.placeholder)) and e.kind in ("group", "organisation"),
+            m.start())
         if described is None or described.final() is named[1].final() or described.kind == "person":
             continue
         kept = named[1].final()
+        if kept.kind == "person" and not kept.role:
+            kept.kind = described.final().kind  # "Couriers' Voice": a body's name, though no word says so
         reg.merge(described, kept)
         kept.tags.discard("unnamed")

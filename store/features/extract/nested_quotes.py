@@ -10,7 +10,7 @@ from claimnet.store.model import Statement
 
 from .draft import Draft, clean
 from .quotes import quotes_within
-from .wordlists import document_speakers
+from .sources import person_noun
 
 #: Who said the inner words, right before them: a described person and a verb of saying.
 _SAYING = r"(?:said|says|told|tells|asked|shouted|replied|wrote)"
@@ -36,8 +36,8 @@ def nested_statements(draft: Draft) -> None:
             if told is None:
                 continue
             who = told.group("who")
-            if who.split()[-1] in document_speakers():
-                continue  # 'The letter said, ‘…’': the outer speaker's own paper, not another person
+            if not person_noun(who.split()[-1], listed=True):
+                continue  # 'The letter said, ‘…’', 'The app tells us, ‘…’': no person speaks
             if told.group("det").lower() in _THEIRS:  # 'My son said, …' in Gulnara Toktosunova's words
                 who = f"{doc.reg.by_id[outer['speaker']].final().name}'s {who}"
             ent = doc.reg.get_or_create(who, "person", 0.6)

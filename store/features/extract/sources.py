@@ -198,12 +198,21 @@ def note_full_description(ent: Entity, text: str, start: int, end: int, prep: st
 _PERSON_NOUN = re.compile(r"[a-z]{2,}(?:er|or|ist|ian|ant|ent|man|woman|wife)$")
 
 
+def person_noun(word: str, listed: bool = False) -> bool:
+    """Whether a lower-case noun names a person: by its ending ('beekeeper', 'warden' no), never a paper or
+    a class of body; with ``listed``, the unnamed-source and title words too ('son', 'boss', 'nurse')."""
+    if word in wl.document_speakers() or word in wl.org_words()["descriptor_class"]:
+        return False
+    if listed and (word in wl.unnamed_sources()["singular"] or word in wl.unnamed_sources()["plural"]
+                   or word in wl.title_words()):
+        return True
+    return _PERSON_NOUN.fullmatch(word) is not None
+
+
 def someone(doc: Doc, lo: int, end: int) -> Subject | None:
     """An unnamed person no word list knows, described by a noun for people: 'A beekeeper said'."""
     m = re.fullmatch(r"\s*(?:[Aa]n?|[Oo]ne)\s+((?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*))\s*", doc.text[lo:end])
-    if m is None or not _PERSON_NOUN.fullmatch(m.group(2)):
-        return None
-    if m.group(2) in wl.document_speakers() or m.group(2) in wl.org_words()["descriptor_class"]:
+    if m is None or not person_noun(m.group(2)):
         return None
     ent = doc.reg.get_or_create(m.group(1), "person", 0.6)
     ent.tags.add("unnamed")

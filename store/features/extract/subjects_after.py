@@ -10,7 +10,7 @@ from .actors import Doc, describe
 from .descriptions import description
 from .entities import Entity
 from .person_shapes import is_one_of_them, one_of_them
-from .sources import Subject, group_np
+from .sources import Subject, group_np, person_noun
 
 _ROLE_BEFORE_NAME_RE = re.compile(r"(?:[a-z][\w'’-]*\s+){1,4}")
 _NOT_ROLE = frozenset(
@@ -70,11 +70,21 @@ def subject_after(doc: Doc, cue_end: int, hi: int) -> Subject | None:
         return grp
     pend = doc.pending.get(end)
     if pend:
-        ent = doc.reg.get_or_create(pend[1], "organisation", 0.6)
+        kind = "person" if _person_set_off(text, end, hi) else "organisation"
+        ent = doc.reg.get_or_create(pend[1], kind, 0.6)
         doc.note(ent, pend[0], end, pend[1])
         describe(doc, ent, pend[0], end, doc.sentence_at(end))
         return Subject([ent], pend[0], end, 0.7, "name")
     return description(doc, text, end, i)
+
+
+_SET_OFF_NOUN = re.compile(r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?([a-z][a-z-]*)\b")
+
+
+def _person_set_off(text: str, end: int, hi: int) -> bool:
+    """Whether a one-word name is set off as a person: 'said Marek, a rider who asked …'."""
+    m = _SET_OFF_NOUN.match(text, end, hi)
+    return m is not None and person_noun(m.group(1), listed=True)
 
 
 def _role_then_person(doc: Doc, i: int, hi: int) -> Subject | None:
