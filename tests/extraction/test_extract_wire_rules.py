@@ -434,3 +434,19 @@ def test_a_sentence_inside_a_quotation_opens_with_a_plain_word_and_an_app_says_n
     x = run(text)
     assert {(a["name"], a["kind"]) for a in x.actors} == {("Pavel", "person")}
     assert [s for s, _, _ in said(x)] == ["Pavel", "Pavel"]
+
+
+def test_a_contractor_named_later_and_a_company_name_without_its_head_word_are_the_company() -> None:
+    """'a road contractor' is the company named in the next sentence; "Tarsen Bhari's managing director,
+    …, hit back" names Tarsen Bhari Constructions and describes its director: no words of its own."""
+    text = (
+        "Villagers have blamed a road contractor for a landslide that buried 11 houses.\n\n"
+        "The contractor, Tarsen Bhari Constructions, said the slide was caused by rain.\n\n"
+        "Tarsen Bhari’s managing director, Dil Gurung, hit back, accusing the villagers of lying."
+    )
+    x = run(text)
+    by_name = {a["name"]: a for a in x.actors}
+    assert set(by_name) == {"villagers", "Tarsen Bhari Constructions", "Dil Gurung"}
+    assert "road contractor" in by_name["Tarsen Bhari Constructions"]["aliases"]
+    assert names(x)[by_name["Dil Gurung"]["affiliation"]] == "Tarsen Bhari Constructions"
+    assert [s for s, _, _ in said(x)] == ["villagers", "Tarsen Bhari Constructions", "Dil Gurung"]

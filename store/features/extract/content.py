@@ -226,6 +226,7 @@ def _describes_speaker(seg: str) -> bool:
         return False
     titles = wl.title_words()
     descr = wl.org_words()["descriptor_class"]
-    first_ok = words[0] in ("the", "a", "an", "its", "his", "her", "their") or words[0].endswith("'s")
+    first_ok = words[0] in ("the", "a", "an", "its", "his", "her", "their") or any(
+        w.endswith("'s") for w in words)  # "Himal Kriti's managing director,"
     has_role = any(w in titles or w in descr for w in words)
     return has_role and (first_ok or all(w in titles for w in words))

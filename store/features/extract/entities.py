@@ -68,10 +68,12 @@ class Registry(Referents):
 
     def _index_short_name(self, ent: Entity) -> None:
         """Index the word an organisation goes by alone: 'Northvale' (Northvale Lithium), 'Solvane'
-        (Team Solvane)."""
+        (Team Solvane), and a longer name without its head word ('Himal Kriti')."""
         if " " not in ent.name or not ent.name[:1].isupper():
             return
         words = ent.name.split()
+        if len(words) >= 3 and words[-1] in wl.org_words()["heads"] and words[-2][:1].isupper():
+            self._index(" ".join(words[:-1]), ent)  # 'Himal Kriti' (Himal Kriti Constructions)
         headed = words[0] in wl.org_words()["heads"] and len(words) == 2
         first = words[1] if headed else words[0]
         if not wl.gazetteer().get(first) and first.lower() not in wl.function_words():

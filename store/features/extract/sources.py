@@ -148,8 +148,9 @@ def group_np(
         if ent is not None:
             return Subject([ent], start, end, 0.8, "description")
     kind = "group" if plural else "person"
-    if collective:
-        kind = "organisation"
+    firm = det in ("a", "an") and not plural and hl in wl.org_words()["firm_nouns"]
+    if collective or firm:
+        kind = "organisation"  # 'a road contractor': a company, to be named later
     owner = (_named_owner(reg, mods) if hl in _SPOKES else None) or owner  # 'A Solvane spokesperson'
     if owner is None and hl in _SPOKES and len(mods) == 1 and mods[0].islower():
         described = reg.description(mods[0], start)  # 'a company spokeswoman': the company just named
@@ -163,6 +164,8 @@ def group_np(
         return Subject([owner], start, end, 0.85, "group")  # an unnamed spokesperson speaks for it
     ent = reg.get_or_create(name, kind, 0.75)
     ent.tags.add("unnamed")  # never what 'the group' or 'the company' refers to
+    if firm and ent.placeholder is None:
+        ent.placeholder = hl
     if owner is not None and not ent.affiliation and owner is not ent:
         ent.affiliation = owner.id
         if name.startswith(owner.name):

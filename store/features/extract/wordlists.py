@@ -266,6 +266,7 @@ def org_words() -> dict[str, Any]:
         "national_lower": frozenset(data["national_lower"]),
         "lower_modifiers": frozenset(data["lower_modifiers"]),
         "agent_nouns": frozenset(data["agent_nouns"]),
+        "firm_nouns": frozenset(data["firm_nouns"]),
         "company_words": frozenset(data["company_words"]),
         "class_heads": {cls: frozenset(words) for cls, words in data["class_heads"].items()},
         "government_modifiers": frozenset(data["government_modifiers"]),
