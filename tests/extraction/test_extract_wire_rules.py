@@ -450,3 +450,21 @@ def test_a_contractor_named_later_and_a_company_name_without_its_head_word_are_t
     assert "road contractor" in by_name["Tarsen Bhari Constructions"]["aliases"]
     assert names(x)[by_name["Dil Gurung"]["affiliation"]] == "Tarsen Bhari Constructions"
     assert [s for s, _, _ in said(x)] == ["villagers", "Tarsen Bhari Constructions", "Dil Gurung"]
+
+
+def test_a_states_regulator_named_later_is_one_actor_and_a_letter_seen_by_an_agency_is_no_speech() -> None:
+    """"Ghana's cocoa regulator" is the Produce Marketing Agency the article names later; 'according to a
+    letter seen by Reuters' makes no statement of Reuters; "Ghana's customs directorate" is a body."""
+    text = (
+        "Ghana's cocoa regulator has accused three exporters of smuggling beans across the border, "
+        "according to a letter seen by Reuters.\n\n"
+        "The Produce Marketing Agency (PMA) said in the letter that the firms had trucked beans abroad.\n\n"
+        "Ghana's customs directorate said every cargo leaving the port had been inspected."
+    )
+    x = run(text)
+    by_name = {a["name"]: a for a in x.actors}
+    assert "Ghana's cocoa regulator" in by_name["Produce Marketing Agency"]["aliases"]
+    assert "Reuters" not in by_name
+    speakers = [s for s, _, _ in said(x)]
+    agency, customs = "Produce Marketing Agency", "Ghanaian customs directorate"
+    assert speakers == [agency, agency, customs]

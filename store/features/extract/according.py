@@ -10,6 +10,7 @@ from .descriptions import indefinite
 from .doc import Doc
 from .sources import Subject, group_np
 from .subjects import subject_before
+from .textutil import SEEN_BY
 
 _DOC_WORDS = frozenset(
     {
@@ -34,6 +35,7 @@ _DOC_WORDS = frozenset(
 
 #: Words that open a sentence without being part of what 'according to X' covers ('But according to …').
 _CONNECTIVES = frozenset({"but", "and", "yet", "however", "meanwhile", "still", "also", "now", "so"})
+
 #: How a document came about, set off after its name: 'a report by X, commissioned by the developer, Y, …'.
 _PROVENANCE = re.compile(
     r"(?:commissioned|published|released|obtained|seen|prepared|written|compiled|issued)\b"
@@ -102,6 +104,7 @@ def according(
     np_text = text[ce:np_end]
     subj: Subject | None = None
     by = re.search(r"\bby\s+", np_text)
+    seen = by is not None and SEEN_BY.search(np_text, 0, by.end()) is not None
     if by and not set(np_text[: by.start()].lower().split()) & _DOC_WORDS:
         by = None  # 'according to residents reached by AFP': the residents speak, not AFP
     lo = ce + by.end() if by else ce
@@ -126,16 +129,25 @@ def according(
                 subj = Subject([hit2[1]], hit2[0], sub_end, 0.85, "name")
             else:
                 subj = subject_before(doc, lo, np_end) or indefinite(doc, lo, np_end)
-    if subj is not None and (by or any(w in _DOC_WORDS for w in np_text.lower().split()[:4])):
+    if subj is not None and seen:
+        subj.how = "seen"  # 'according to a letter seen by Reuters': who saw it, not who wrote it …
+        author = doc.reg.most_recent(lambda e: e.kind != "media", cs, speakers_only=True)
+        doc.reg.report_author = author or subj.entities[0]  # … but the side last heard, for 'the letter said'
+    elif subj is not None and (by or any(w in _DOC_WORDS for w in np_text.lower().split()[:4])):
         doc.reg.report_author = subj.entities[0]
+    return subj, _content(doc, cs, comma, sent)
+
+
+def _content(doc: Doc, cs: int, comma: int, sent: tuple[int, int]) -> tuple[int, int] | None:
+    """What 'according to X' covers: the words after its phrase when it opens the sentence, else the words
+    before it."""
+    text = doc.text
     before = text[sent[0] : cs].strip()
     opening = not before or before.endswith((":",)) or len(before.split()) <= 3 and before.endswith(",")
     if opening or before.lower().strip(",") in _CONNECTIVES:
         start = _after_provenance(text, comma + 1, sent[1])
-        content = (start, trim_end(text, start, sent[1])) if comma >= 0 else None
-    else:
-        end = cs
-        while end > sent[0] and text[end - 1] in " ,":
-            end -= 1
-        content = (sent[0], end)
-    return subj, content
+        return (start, trim_end(text, start, sent[1])) if comma >= 0 else None
+    end = cs
+    while end > sent[0] and text[end - 1] in " ,":
+        end -= 1
+    return (sent[0], end)

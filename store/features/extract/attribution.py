@@ -77,8 +77,8 @@ def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> li
             continue
         if lemma == "according":
             subj, content = according(doc, cs, ce, sent)
-            if subj is None or content is None:
-                continue
+            if subj is None or content is None or (subj.how == "seen" and len(found) > 1):
+                continue  # '… accused X, according to a letter seen by Reuters': the accusation is the speech
             sp = Speech(cs, ce, "according to", "claim", lemma, subj, sent, content, confidence=0.85)
             for e in subj.entities:  # a source cited is a speaker 'they' or 'it' can refer back to
                 if subj.start >= 0 and e.kind != "state":

@@ -4,7 +4,6 @@ proposing. Every record is a proposal (status proposed, origin extracted) with i
 from __future__ import annotations
 
 import bisect
-import re
 
 from claimnet.store.model import Actor, Evidence, Link
 
@@ -17,6 +16,7 @@ from .evidence import find_evidence
 from .link_terms import side_of
 from .links import propose_links
 from .retellings import merge_retellings
+from .textutil import SEEN_BY
 
 #: The consistency weight a proposed link carries by its type (the seed network's convention).
 LINK_WEIGHTS = {"denies": -2, "contradicts": -1, "supports": 1}
@@ -59,7 +59,6 @@ def _sole_speaker(statements: list[dict], sentence_of: dict[str, int], sentence:
     return speakers.pop() if len(speakers) == 1 else None
 
 
-_SEEN_BY = re.compile(r"\b(?:seen|obtained|reviewed)\s+by(?:\s+the|\s+a)?\s*$")
 
 
 def _author_named_in(doc: Doc, statements: list[dict], start: int, end: int) -> str | None:
@@ -69,7 +68,7 @@ def _author_named_in(doc: Doc, statements: list[dict], start: int, end: int) -> 
         ent = doc.reg.by_id.get(s["speaker"])
         spans = ent.final().spans if ent is not None else []
         for a, b in spans:
-            if start <= a and b <= end and not _SEEN_BY.search(doc.text[max(start, a - 16) : a]):
+            if start <= a and b <= end and not SEEN_BY.search(doc.text[max(start, a - 16) : a]):
                 return s["speaker"]
     return None
 

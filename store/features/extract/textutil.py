@@ -10,6 +10,9 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "–"
 _SPACES = re.compile(r"\s+")
 _PUNCT = re.compile(r"[^\w&' -]+")
 
+#: The end of words saying who saw a document, not who wrote it: 'a letter seen by', 'a memo obtained by the'.
+SEEN_BY = re.compile(r"\b(?:seen|obtained|reviewed)\s+by(?:\s+the|\s+a)?\s*$")
+
 #: A short name in brackets after a full one: "(NAO)", "(CIA Energie)" (up to three capitalised words).
 BRACKETED_SHORT_NAME = r"\([A-Z][\w.&'’-]{1,20}(?:\s[A-Z][\w.&'’-]*){0,2}\)"
 
