@@ -468,3 +468,18 @@ def test_a_states_regulator_named_later_is_one_actor_and_a_letter_seen_by_an_age
     speakers = [s for s, _, _ in said(x)]
     agency, customs = "Produce Marketing Agency", "Ghanaian customs directorate"
     assert speakers == [agency, agency, customs]
+
+
+def test_a_service_repeated_and_a_review_by_a_bodys_team_speak_for_the_body() -> None:
+    text = (
+        "The union has accused Norwood Ambulance Service of leaving patients waiting.\n\n"
+        "The ambulance service said the figure was wrong. The union repeated that patients were waiting "
+        "41 minutes on average.\n\n"
+        "A review by the Eastmoor Health Board’s clinical audit team found that the median wait was 33 "
+        "minutes."
+    )
+    x = run(text)
+    speakers = [s for s, _, _ in said(x)]
+    assert speakers == ["union", "Norwood Ambulance Service", "union", "Eastmoor Health Board"]
+    x = run("A spokesperson for France's foreign ministry said the matter was closed.")
+    assert [s for s, _, _ in said(x)] == ["French foreign ministry"]  # a state's body, not the state

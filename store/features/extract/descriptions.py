@@ -124,8 +124,10 @@ def owner_of(doc: Doc, s: int, e: int) -> Entity | None:
     m = re.match(r"(?:the|a|an)\s+", text[s:e])
     for pos in (s, s + m.end() if m else s):
         hit = doc.at_start.get(pos)
-        if hit and hit[0] <= e and text[hit[0] : hit[0] + 2] not in ("'s", "’s"):
-            return hit[1]
+        owned = hit is not None and text[hit[0] : hit[0] + 2] in ("'s", "’s")
+        unit = owned and hit[1].final().is_org and _UNIT_AFTER.fullmatch(text, hit[0] + 2, e) is not None
+        if hit and hit[0] <= e and (not owned or unit):
+            return hit[1]  # 'by the FTC', 'by the Health Board’s audit team' (not a state's ministry)
     nxt = _PREP_RE.search(text, s, e)
     obj_end = nxt.start() if nxt else e
     hit = doc.at_end.get(obj_end)
@@ -135,6 +137,8 @@ def owner_of(doc: Doc, s: int, e: int) -> Entity | None:
     return desc.entities[0] if desc is not None and desc.how == "description" else None
 
 
+#: Lower-case words after an owner's possessive, to the end of the phrase: a unit of it, no one named.
+_UNIT_AFTER = re.compile(r"(?:\s+[a-z][a-z-]*){1,4}\s*")
 _POSS_PRONOUN = {"its": "it", "his": "he", "her": "she", "their": "they"}
 _DOC_DETS = frozenset({"the", "a", "an", "its", "his", "her", "their", "this", "that"})
 _NOT_MODS = frozenset(
