@@ -483,3 +483,19 @@ def test_a_service_repeated_and_a_review_by_a_bodys_team_speak_for_the_body() ->
     assert speakers == ["union", "Norwood Ambulance Service", "union", "Eastmoor Health Board"]
     x = run("A spokesperson for France's foreign ministry said the matter was closed.")
     assert [s for s, _, _ in said(x)] == ["French foreign ministry"]  # a state's body, not the state
+
+
+def test_a_name_followed_by_which_is_a_body_and_a_report_filed_with_a_court_is_its_authors() -> None:
+    text = (
+        "A widow alleged in a petition heard by the High Court on Tuesday that the yard was negligent.\n\n"
+        "Sitakund Steel Recyclers, which runs the yard, said the allegation was false. Sitakund Steel "
+        "said it had paid each family 500,000 taka.\n\n"
+        "A report by the Coastal Works Safety Directorate (CWSD), filed with the court last month, found "
+        "that the certificate had been signed by a chemist who was on leave."
+    )
+    x = run(text)
+    kinds = {a["name"]: a["kind"] for a in x.actors}
+    assert kinds["Sitakund Steel Recyclers"] == "organisation" and "Sitakund Steel" not in kinds
+    speakers = [s for s, _, _ in said(x)]
+    assert speakers[-3:] == ["Sitakund Steel Recyclers", "Sitakund Steel Recyclers",
+                             "Coastal Works Safety Directorate"]

@@ -393,9 +393,14 @@ def _opens(doc: Doc, start: int, sent_start: int) -> bool:
     return _OPENING_RE.fullmatch(doc.text, sent_start, start) is not None
 
 
+_WHICH_AFTER = re.compile(r",\s+which\s")
+
+
 def describe(doc: Doc, ent: Entity, start: int, end: int, sent: tuple[int, int]) -> None:
     """Take role, affiliation and descriptor tags from the phrases set off by commas around a mention."""
     ent = ent.final()
+    if ent.tentative and _WHICH_AFTER.match(doc.text, end):
+        doc.reg.make_org(ent)  # 'Bhatiary Green Recyclers, which runs the yard, said': a thing, not a person
     after = _appositive(doc, start, end, sent[1])
     if after:
         _apply_description(doc, ent, after, end + 2)

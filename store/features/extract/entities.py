@@ -72,7 +72,7 @@ class Registry(Referents):
         if " " not in ent.name or not ent.name[:1].isupper():
             return
         words = ent.name.split()
-        if len(words) >= 3 and words[-1] in wl.org_words()["heads"] and words[-2][:1].isupper():
+        if len(words) >= 3 and words[-1][:1].isupper() and words[-2][:1].isupper():
             self._index(" ".join(words[:-1]), ent)  # 'Himal Kriti' (Himal Kriti Constructions)
         headed = words[0] in wl.org_words()["heads"] and len(words) == 2
         first = words[1] if headed else words[0]

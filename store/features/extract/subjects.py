@@ -226,7 +226,7 @@ def subject_before(doc: Doc, lo: int, cue_start: int, depth: int = 0) -> Subject
         return Subject([hit[1]], hit[0], end, 0.8, "name")  # "Bradley's office said": the person's own office
     hit = doc.at_end.get(end)
     seen = _SEEN_BY.search(text, lo, hit[0]) if hit and hit[0] >= lo else None
-    if seen is not None:  # 'a memo dated Nov. 3 and seen by Reuters said': the memo's, not Reuters's words
+    if seen is not None:  # 'a memo dated Nov. 3 and seen by Reuters said', 'a report, filed with the court,'
         return document_subject(doc, lo, seen.start())
     if hit and hit[0] >= lo:
         rel = relational(doc, hit[0], lo)
@@ -285,9 +285,15 @@ def subject_before(doc: Doc, lo: int, cue_start: int, depth: int = 0) -> Subject
     return indefinite(doc, lo, end) or someone(doc, lo, end)  # 'A consumer group said', 'A beekeeper said'
 
 
-#: Who only saw or was given a document, and what only dates it: '(, dated Nov. 3,) and seen by Reuters'.
+#: Who only saw, was given or received a document, and what only dates it: '(, dated Nov. 3,) and seen by
+#: Reuters', ', filed with the court'.
 _SEEN_BY = re.compile(r"(?:,?\s+(?:dated|sent|written|signed)\s+[^,;]{1,40}?)?,?\s+(?:and\s+)?"
-                      r"(?:seen|obtained|reviewed|viewed|leaked|shown)\s+(?:by|to)\s+(?:the\s+)?$")
+                      r"(?:(?:seen|obtained|reviewed|viewed|leaked|shown)\s+(?:by|to)"
+                      r"|(?:filed|lodged|submitted|sent|presented|delivered|handed)\s+(?:with|to))\s+(?:the\s+)?$")
+#: A phrase set off after a document that says where it went or who saw it, not who speaks: ', filed with
+#: the court,', ', seen by Reuters,' (its author may be named there: 'carried out by external auditors').
+_WHERE_A_PAPER_WENT = re.compile(r"(?:filed|lodged|submitted|sent|presented|delivered|handed|seen|obtained|"
+                                 r"dated|leaked|shown)\s")
 _WHO_CLAUSE = re.compile(r"\s+who\s+(?!said\b|says\b|told\b)[a-z][^,;:“”\"]*$")
 _AND_RE = re.compile(r"(?:,|\s)\s*and$")
 _OPENING_PRONOUN_RE = re.compile(r"[\s”\"’]*(He|She|They|It)\s+(?:also\s+|later\s+|then\s+)?[a-z]+(?:ed|s)\b")
@@ -328,6 +334,10 @@ def _after_appositive(doc: Doc, lo: int, end: int, depth: int) -> Subject | None
     renamed = _name_after_description(doc, lo, prev, seg_start, inner_end) if prev >= 0 else None
     if renamed is not None:
         return renamed
+    if prev >= 0 and _WHERE_A_PAPER_WENT.match(seg):  # 'A report by X, filed with the court, found'
+        found = subject_before(doc, lo, prev, depth + 1)
+        if found is not None:
+            return found
     self_named = _SELF_NAMED.match(seg)
     if self_named:  # 'The group, which calls itself the Rovuma Liberation Movement (RLM), denied'
         seg_at = seg_start + len(text[seg_start:inner_end]) - len(text[seg_start:inner_end].lstrip())
