@@ -499,3 +499,16 @@ def test_a_name_followed_by_which_is_a_body_and_a_report_filed_with_a_court_is_i
     speakers = [s for s, _, _ in said(x)]
     assert speakers[-3:] == ["Sitakund Steel Recyclers", "Sitakund Steel Recyclers",
                              "Coastal Works Safety Directorate"]
+
+
+def test_a_quotation_ending_in_was_and_sources_after_a_clause_and_a_thing_named_in_quotes() -> None:
+    """'“… where it was,” said X' is said (the 'was' is inside the quotation, no passive); 'X has opened an
+    inquiry, two people familiar with the matter told the Ledger' gives them the clause before; 'a group
+    called “Urea Desk”' names a thing and says nothing."""
+    x = run("“Every time the price fell, it stayed where it was,” said Mary Otieno.")
+    assert said(x) == [("Mary Otieno", "quote", "Every time the price fell, it stayed where it was")]
+    text = ("The Fair Markets Commission has opened an inquiry, two people familiar with the matter told the "
+            "Ledger. Managers swapped 40 price lists in a messaging group called “Price Desk” last year.")
+    x = run(text)
+    assert spans(x, text) == {("people familiar with the matter",
+                               "The Fair Markets Commission has opened an inquiry")}

@@ -34,6 +34,9 @@ _COMPARATIVE_RE = re.compile(r"\b(?:than|as)\s+(?:[\w'’-]+\s+){0,4}$")
 _POSS_PRONOUN = {"its": "it", "his": "he", "her": "she", "their": "they"}
 _NAMES_SOMETHING = frozenset({"call", "describe", "label", "brand", "dub"})
 _NAMING = _NAMES_SOMETHING | {"dismiss", "reject"}
+#: A noun, then a naming verb and the name in quotation marks at once: 'a WhatsApp group called “Urea Desk”'.
+_NAME_GIVEN = re.compile(r"\b(?!(?:it|he|she|they|we|i|you|who|which|them|him|her|this|that|these|those)\b)"
+                         r"[a-z]+\s+(?:called|named|dubbed|nicknamed)\s+[“\"‘']$")
 #: Verbs that come before their subject in an inverted attribution ('…,” said X'; '…, the report found').
 _INVERTIBLE = _CLAUSAL | frozenset(
     {"explain", "insist", "claim", "find", "conclude", "estimate", "report", "ask"}
@@ -144,6 +147,8 @@ def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> li
             continue  # 'X said witnesses had described …': part of X's words, not a speech of its own
         if subj.how in ("pronoun", "document") and out and _nested(out[-1], cs, subj):
             continue  # 'X said it expected …', 'X said an inquiry had found …': one statement, not two
+        if lemma in _NAMES_SOMETHING and _NAME_GIVEN.search(text, max(sent[0], cs - 30), ce + 2):
+            continue  # 'a WhatsApp group called “Urea Desk”': a thing's name, not words said
         content = _drop_narrative(text, content_span(doc, cs, ce, lemma, subj, sent), lemma in _CLAUSAL)
         if (
             lemma in _NAMES_SOMETHING

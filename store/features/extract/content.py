@@ -44,13 +44,15 @@ _PP_ONLY_RE = re.compile(
 
 
 _DET_TAIL_RE = re.compile(
-    r"(?:^|\s)(?:(?:one|two|three|some|several|many|most|all|each|both|none) of\s+)?(?:the|a|an|its|their)$",
+    r"(?:^|\s)(?:(?:(?:one|two|three|some|several|many|most|all|each|both|none) of\s+)?(?:the|a|an|its|their)"
+    r"|two|three|four|five|six|seven|eight|nine|ten|several|\d+)$",  # 'two [people familiar with …]'
+
     re.IGNORECASE,
 )
 
 
 _DATELINE_LEAD_RE = re.compile(
-    r"(?:[A-Z][A-Z .,'’-]{1,40}?(?:,\s*[A-Z][\w.]*\.?(?:\s+\d{1,2})?)?\s*\([^()\n]{1,40}\)"
+    r"(?:[A-Z][A-Z .,'’/-]{1,40}?(?:,\s*[A-Z][\w.]*\.?(?:\s+\d{1,2})?)?\s*\([^()\n]{1,40}\)"
     r"|\((?:AP|AFP|Reuters|dpa|DPA|UPI|AAP|Kyodo|Xinhua|PTI|ANSA|EFE|Bloomberg|CP)\))\s*[-—–]\s*"
 )
 
@@ -216,14 +218,18 @@ def _role_word(word: str) -> bool:
     return word[:1].isupper() or low in wl.title_words() or low in wl.org_words()["descriptor_class"]
 
 
+_FINITE = frozenset({"has", "have", "had", "is", "was", "were", "are", "will", "would", "did", "does", "do",
+                     "can", "could", "should", "must", "may", "might"})
+
+
 def _describes_speaker(seg: str) -> bool:
     """Whether the words before ', Name,' describe the speaker ('Acme's chief executive,') not report."""
     seg = seg.strip()
     if not seg.endswith(",") or any(c in seg for c in '“”"0123456789'):
         return False
     words = [w.lower().replace("’", "'") for w in seg.rstrip(",").split()]
-    if not words or len(words) > 8:
-        return False
+    if not words or len(words) > 8 or _FINITE & set(words):
+        return False  # 'The commission has opened an inquiry, Tom Lee told …': a clause, not a description
     titles = wl.title_words()
     descr = wl.org_words()["descriptor_class"]
     first_ok = words[0] in ("the", "a", "an", "its", "his", "her", "their") or any(

@@ -106,7 +106,8 @@ def cues(doc: Doc, sent: tuple[int, int]) -> list[tuple[int, int, str, str, str]
             out.append((t.start, toks[k + 1].end, "according to", "claim", "according"))
             k += 2
             continue
-        prev = toks[k - 1].lower if k > a else ""
+        prev = toks[k - 1].lower if k > a and not doc.text[toks[k - 1].end : t.start].strip() else ""
+        # (a word across a comma or a closing mark is no auxiliary: '“… where it was,” said X')
         if low == "reporting" and nxt == "by":
             k += 1
             continue  # a credit line: '(Additional reporting by X; Editing by Y)'
