@@ -116,7 +116,10 @@ def actor_records(draft: Draft) -> None:
     live = doc.reg.live()
     ids = {e.id for e in live}
     by_id = doc.reg.by_id
-    owners = {by_id[e.affiliation].final().id for e in live if e.affiliation in by_id}
+    # A state only as the owner of a body it names ('Kenya's competition regulator') plays no part; a
+    # person's state does ('Kremlin spokesman Dmitry Peskov': Russia)
+    owners = {by_id[e.affiliation].final().id for e in live if e.affiliation in by_id
+              and (e.kind == "person" or by_id[e.affiliation].final().kind != "state")}
     targets = {t for found in draft.targets.values() for t in found}
     targets |= {ln["to"] for ln in out.links if ln["type"] == "accuses"}
     about = {a for st in out.statements for a in st["about"]} | targets
