@@ -512,3 +512,11 @@ def test_a_quotation_ending_in_was_and_sources_after_a_clause_and_a_thing_named_
     x = run(text)
     assert spans(x, text) == {("people familiar with the matter",
                                "The Fair Markets Commission has opened an inquiry")}
+
+
+def test_unnamed_groups_keep_the_words_that_say_who_they_are() -> None:
+    """'Two traders in Kenema' (the town is left out of the subject as a place) and 'Relatives of
+    inmates' are named by their whole description, not 'traders' and 'Relatives'."""
+    x = run("Two traders in Kenema told Reuters that buyers had paid farmers more. Relatives of inmates "
+            "said they had not been allowed to visit since March.")
+    assert [s for s, _, _ in said(x)] == ["traders in Kenema", "Relatives of inmates"]

@@ -181,13 +181,14 @@ def group_np(
 
 
 #: Prepositions whose phrase says where an unnamed source is or comes from ('Doctors at the hospital').
-_WHEREABOUTS = frozenset({"at", "in", "from", "near", "inside", "outside"})
+_WHEREABOUTS = frozenset({"at", "in", "from", "near", "inside", "outside", "of"})
 _TOWN_AFTER = re.compile(r"\s+(?:in|near)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}(?=\s+[a-z]|,)")
 
 
 def note_full_description(ent: Entity, text: str, start: int, end: int, prep: str) -> None:
     """Note an unnamed source's whole description when a place-like phrase qualifies it: 'Doctors at the
-    district hospital in Batken', 'A security guard at the warehouse' (never past eight words)."""
+    district hospital in Batken', 'A security guard at the warehouse', 'Relatives of inmates' (never past
+    eight words)."""
     if "unnamed" not in ent.tags or prep not in _WHEREABOUTS:
         return
     town = _TOWN_AFTER.match(text, end)  # 'in Batken', left out of the subject as a place

@@ -262,6 +262,10 @@ def subject_before(doc: Doc, lo: int, cue_start: int, depth: int = 0) -> Subject
             head = _pp_head(doc, lo, end, depth)
             if head is not None and grp.entities[0] not in head.entities:
                 return head  # 'Lawyers for the families of patients'
+        where = _PREP_RE.search(text, grp.start, end)  # 'Relatives of inmates'; 'Two traders in Kenema'
+        prep = where.group().strip() if where else "in"  # (a town after the subject is left out as a place)
+        if grp.entities:
+            note_full_description(grp.entities[0], text, grp.start, end, prep)
         return grp
     desc = description(doc, text, end, lo)
     if desc is not None:
