@@ -520,3 +520,18 @@ def test_unnamed_groups_keep_the_words_that_say_who_they_are() -> None:
     x = run("Two traders in Kenema told Reuters that buyers had paid farmers more. Relatives of inmates "
             "said they had not been allowed to visit since March.")
     assert [s for s, _, _ in said(x)] == ["traders in Kenema", "Relatives of inmates"]
+
+
+def test_a_company_first_named_short_takes_its_full_name_and_an_acronym_makes_a_body() -> None:
+    """A headline's 'Brenvolt' and the body's 'Brenvolt Energy' are one company under its full name; a
+    name with its acronym in brackets is a body, not a person; 'do' joins a Portuguese name."""
+    x = run("Battery maker Brenvolt sues rival.\n\n"
+            "Battery developer Brenvolt Energy sued a rival on Monday. Brenvolt said the rival stole "
+            "secrets.\n\n"
+            "Campaigners said Harcourt Bois Tropicaux (HBT) had cut 14 kilometres of road. HBT denied it.\n\n"
+            "The Portuguese club Vitória do Norte said the transfer was legal.")
+    by_name = {a["name"]: a for a in x.actors}
+    assert "Brenvolt" in by_name["Brenvolt Energy"]["aliases"] and "Brenvolt" not in by_name
+    assert by_name["Harcourt Bois Tropicaux"]["kind"] == "organisation"
+    assert "HBT" in by_name["Harcourt Bois Tropicaux"]["aliases"]
+    assert [s for s, _, _ in said(x)][-1] == "Vitória do Norte"

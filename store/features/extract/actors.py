@@ -334,6 +334,10 @@ def _resolve(doc: Doc, m: NameMention, sent: tuple[int, int]) -> Entity | None:
         ent = reg.lookup(m.text) or _acronym_match(reg, m.text)
         if ent is None and " " not in m.text:
             ent = reg.short_org(m.text)  # 'IMFRA' alone after 'IMFRA Structures Ltd': the same company
+        if ent is None and m.text.split()[-1] in wl.org_words()["heads"]:
+            short = reg.lookup(m.text.rsplit(" ", 1)[0])  # 'Cianova' (a headline), then 'Cianova Energy'
+            if short is not None and short.is_org and " " not in short.name and not short.known:
+                ent = reg.lengthen(short, m.text)
         if ent is None:
             ent = reg.create(m.text, "organisation", 0.85)
             spaced = doc.text[m.end : m.end + 1] == " "  # (a name may end the text)
@@ -362,6 +366,8 @@ def _short_name_in_brackets(doc: Doc, m: NameMention) -> Entity | None:
     if doc.text[m.end : m.end + 1] != ")" or doc.text[max(0, m.start - 2) : m.start] != " (":
         return None
     before = doc.at_end.get(m.start - 2)
+    if before is not None and before[1].final().tentative and m.text.isupper():
+        doc.reg.make_org(before[1].final())  # 'Ogooué Bois Tropicaux (OBT)': no person has an acronym
     if before is None or not before[1].final().is_org or len(m.text.split()) > 3:
         return None
     ent = before[1].final()

@@ -112,6 +112,16 @@ class Registry(Referents):
         ent = self.create(known.name, known.kind, 0.9, aff_name=known.affiliation)
         return ent
 
+    def lengthen(self, ent: Entity, fuller: str) -> Entity:
+        """Give an organisation first met by a short name its full one ('Cianova' in a headline, then
+        'Cianova Energy'); the short name stays an alias."""
+        short = ent.name
+        ent.name = fuller
+        self._index(fuller, ent)
+        self.add_alias(ent, short)
+        self._index_short_name(ent)
+        return ent
+
     def add_alias(self, ent: Entity, surface: str) -> None:
         """Record another surface form of an entity (only proper forms, never pronouns)."""
         surface = surface.strip(" ,.;:'’\"")
