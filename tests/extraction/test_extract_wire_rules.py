@@ -535,3 +535,8 @@ def test_a_company_first_named_short_takes_its_full_name_and_an_acronym_makes_a_
     assert by_name["Harcourt Bois Tropicaux"]["kind"] == "organisation"
     assert "HBT" in by_name["Harcourt Bois Tropicaux"]["aliases"]
     assert [s for s, _, _ in said(x)][-1] == "Vitória do Norte"
+
+
+def test_a_sum_in_rand_is_no_name() -> None:
+    x = run("A former manager took R4.2 million in bribes, prosecutors said, and paid R96 million to a firm.")
+    assert names(x) and not {"R4", "R96"} & set(names(x).values())

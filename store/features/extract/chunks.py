@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from . import wordlists as wl
 from .textutil import Token
 
@@ -23,9 +25,9 @@ def chunks(
     i = a
     while i < b:
         t = tokens[i]
-        if not (t.is_cap or t.is_acronym):
+        if not (t.is_cap or t.is_acronym) or _AMOUNT.match(text, t.start):
             i += 1
-            continue  # most words: nothing to look at
+            continue  # most words: nothing to look at ('R4.2 million' is a sum in rand, no name)
         before = text[max(sent_start, t.start - 3) : t.start].rstrip(" ")
         initial = t.start == sent_start or before[-1:] in ('"', "“", "‘", "(", ":", "'", "—", "-") or (
             before[-1:] in ".?!" and i > a and _ends_a_sentence(tokens[i - 1].text)
@@ -82,6 +84,10 @@ def chunks(
         out.append((i, j))
         i = j
     return out
+
+
+#: A currency's letters glued to a number: 'R4.2 million', 'K250', 'N$30,000' (not 'G7', 'F1').
+_AMOUNT = re.compile(r"[A-Z]{1,3}\$?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|bn|m|k)\b|[.,]\d)")
 
 
 def _ends_a_sentence(word: str) -> bool:
