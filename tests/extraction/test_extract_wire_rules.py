@@ -540,3 +540,13 @@ def test_a_company_first_named_short_takes_its_full_name_and_an_acronym_makes_a_
 def test_a_sum_in_rand_is_no_name() -> None:
     x = run("A former manager took R4.2 million in bribes, prosecutors said, and paid R96 million to a firm.")
     assert names(x) and not {"R4", "R96"} & set(names(x).values())
+
+
+def test_surname_particles_and_hyphenated_surnames_name_one_person() -> None:
+    x = run("Joost van Leeuwen, the team's lawyer, said the test was flawed. Van Leeuwen said the tub had "
+            "been opened. Dr Ama Owusu-Bonsu said three babies had died. Owusu-Bonsu said the ward was "
+            "closed. The fine was 40 million CFA francs, the agency said.")
+    assert {(a["name"], a["kind"]) for a in x.actors if a["kind"] == "person"} == {
+        ("Joost van Leeuwen", "person"), ("Ama Owusu-Bonsu", "person")}
+    assert "CFA" not in names(x).values()
+    assert [s for s, _, _ in said(x)][:4] == ["Joost van Leeuwen"] * 2 + ["Ama Owusu-Bonsu"] * 2

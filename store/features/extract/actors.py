@@ -269,6 +269,8 @@ def _resolve(doc: Doc, m: NameMention, sent: tuple[int, int]) -> Entity | None:
     if m.cat in ("person", "surname", "name"):
         role, role_tok = (m.role, m.first_token) if m.role else _role_left(doc, m.first_token, sent[0])
         existing = reg.lookup(m.text)
+        if existing is None and "-" in m.text and " " not in m.text:
+            existing = reg.surname(m.text, m.gender, m.start)  # 'Mensah-Bonsu' for Ama Mensah-Bonsu
         if m.cat == "surname" or (m.cat == "name" and existing is None and " " not in m.text):
             ent = existing or reg.surname(m.text, m.gender, m.start)
             if ent is None and m.cat == "name" and fold(m.text) not in doc.common:

@@ -63,6 +63,10 @@ class Registry(Referents):
             for tok in fold(ent.name).split():
                 if len(tok) > 1:
                     self.by_token.setdefault(tok, []).append(ent)
+            words = ent.name.split()
+            particle = next((k for k, w in enumerate(words[1:-1], 1) if w.islower()), None)
+            if particle is not None:
+                self._index(" ".join(words[particle:]), ent)  # 'Van Leeuwen' for Joost van Leeuwen
         elif ent.kind in ("organisation", "media"):
             self._index_short_name(ent)
 

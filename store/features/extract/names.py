@@ -288,6 +288,8 @@ def classify(text: str, tokens: list[Token], i: int, j: int, sent_start: int) ->
         return out
     if fold(span_text) in wl.places():
         return []
+    if _particle_surname(toks, heads):  # 'Joost van Leeuwen', 'Ahmed bin Saleh'
+        return [NameMention(toks[0].start, toks[-1].end, span_text, "person", first_token=i, last_token=j)]
     if len(toks) >= 2 and all(t.is_cap and not t.is_acronym for t in toks):
         return [
             NameMention(
@@ -300,6 +302,16 @@ def classify(text: str, tokens: list[Token], i: int, j: int, sent_start: int) ->
             )
         ]
     return [NameMention(toks[0].start, toks[-1].end, span_text, "name", first_token=i, last_token=j)]
+
+
+def _particle_surname(toks: list[Token], heads: frozenset[str]) -> bool:
+    """Whether a run of three or four words is a person's name with a lower-case surname particle inside
+    ('Joost van Leeuwen', 'Ahmed bin Saleh'), no word of it an organisation's head."""
+    if not 3 <= len(toks) <= 4 or not (toks[0].is_cap and toks[-1].is_cap):
+        return False
+    inner = [t for t in toks[1:-1] if not t.is_cap]
+    return (len(inner) == 1 and inner[0].lower in wl.name_words()["surname_particles"]
+            and not any(t.text in heads or t.is_acronym for t in toks))
 
 
 def find_names(
