@@ -550,3 +550,10 @@ def test_surname_particles_and_hyphenated_surnames_name_one_person() -> None:
         ("Joost van Leeuwen", "person"), ("Ama Owusu-Bonsu", "person")}
     assert "CFA" not in names(x).values()
     assert [s for s, _, _ in said(x)][:4] == ["Joost van Leeuwen"] * 2 + ["Ama Owusu-Bonsu"] * 2
+
+
+def test_ships_named_after_titles_flags_or_in_a_list_are_no_actors() -> None:
+    x = run("The cargo is anchored off Oran aboard the bulk carrier Lady Serafina, the traders said. Two "
+            "tankers operated by Halvorsen, the Jade Orchid and the Amber Kestrel, met the North "
+            "Korean-flagged Yu Song 7, the panel said.")
+    assert set(names(x).values()) <= {"traders", "panel", "Halvorsen"}
