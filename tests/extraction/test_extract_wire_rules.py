@@ -557,3 +557,9 @@ def test_ships_named_after_titles_flags_or_in_a_list_are_no_actors() -> None:
             "tankers operated by Halvorsen, the Jade Orchid and the Amber Kestrel, met the North "
             "Korean-flagged Yu Song 7, the panel said.")
     assert set(names(x).values()) <= {"traders", "panel", "Halvorsen"}
+
+
+def test_the_government_after_a_capital_opening_the_sentence_is_that_capitals_state() -> None:
+    x = run("Chad accused the dam operator of flooding its farms.\n\n"
+            "In Yaoundé, the government rejected Chad's account.")
+    assert [s for s, _, _ in said(x)] == ["Chad", "Cameroon"]

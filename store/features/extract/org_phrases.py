@@ -28,6 +28,18 @@ def lower_org_re() -> re.Pattern[str]:
 _OWNER_RE = re.compile(r"\b[Tt]he\s+(country|nation|city|region|province|state|town)['’]s\s*$")
 
 
+_IN_CAPITAL = re.compile(r"\s*In\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?),\s+(?:[Tt]he\s+)?$")
+
+
+def _capital_opening(doc: Doc, sent_start: int, start: int) -> Entity | None:
+    """The state whose capital opens the sentence before its government: 'In Yaoundé, the government'."""
+    m = _IN_CAPITAL.fullmatch(doc.text, sent_start, start)
+    found = wl.gazetteer().get(m.group(1)) if m else None
+    if found is None or found[1] != "metonym" or found[0].kind != "state":
+        return None
+    return doc.reg.for_known(found[0])
+
+
 def lower_org_at(doc: Doc, start: int, end: int, sent_start: int, local: bool = False) -> Entity | None:
     """An organisation named in lower case after a state: "Iran's foreign ministry", "the Greek air force".
 
@@ -47,6 +59,8 @@ def lower_org_at(doc: Doc, start: int, end: int, sent_start: int, local: bool = 
     state = hit[1] if hit and hit[0] >= sent_start and hit[1].kind == "state" else None
     if state is None and hit and hit[0] >= sent_start and hit[1].is_org and owner_end < start:
         state = hit[1]  # "the EU's top court": a body of an organisation
+    if state is None and head in wl.org_words()["state_like_lower"] and not m.group(1).strip():
+        state = _capital_opening(doc, sent_start, start)  # 'In Yaoundé, the government rejected …'
     phrase = f"{mods} {head_phrase}".strip()
     described = f"{mods} {head}".strip()  # what a description lookup matches on
     owner = _OWNER_RE.search(doc.text, max(0, start - 24), start) if state is None else None
