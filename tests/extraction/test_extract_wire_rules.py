@@ -563,3 +563,10 @@ def test_the_government_after_a_capital_opening_the_sentence_is_that_capitals_st
     x = run("Chad accused the dam operator of flooding its farms.\n\n"
             "In Yaoundé, the government rejected Chad's account.")
     assert [s for s, _, _ in said(x)] == ["Chad", "Cameroon"]
+
+
+def test_a_person_before_a_role_for_someone_named_speaks_not_the_one_named() -> None:
+    x = run("Sharmeen Haque, counsel for the widow, Rokeya Begum, told the bench that a supervisor had "
+            "ordered the men to keep cutting. Mark Hale, lawyer for the company's founder, Jane Roe, said "
+            "the claim was false.")
+    assert [s for s, _, _ in said(x)] == ["Sharmeen Haque", "Mark Hale"]

@@ -335,6 +335,9 @@ def _after_appositive(doc: Doc, lo: int, end: int, depth: int) -> Subject | None
     seg_start = prev + 1 if prev >= 0 else lo
     seg = text[seg_start:inner_end].strip()
     first = seg.split(" ", 1)[0].lower().replace("’", "'") if seg else ""
+    counsel = _named_before_role_of(doc, lo, prev, seg_start, inner_end) if prev >= 0 else None
+    if counsel is not None:
+        return Subject([counsel[1]], counsel[0], end, 0.85, "name")
     renamed = _name_after_description(doc, lo, prev, seg_start, inner_end) if prev >= 0 else None
     if renamed is not None:
         return renamed
@@ -378,6 +381,28 @@ def _after_appositive(doc: Doc, lo: int, end: int, depth: int) -> Subject | None
     if prev >= 0:
         return subject_before(doc, lo, prev, depth + 1)
     return None
+
+
+_ROLE_FOR = re.compile(r",\s+(?:an?\s+|the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+"
+                       r"(?:for|to|representing)\s+[^,;:“”\"]{1,40}$")
+
+
+def _named_before_role_of(
+    doc: Doc, lo: int, comma: int, seg_start: int, seg_end: int
+) -> tuple[int, Entity] | None:
+    """'Sharmeen Haque, counsel for the widow, Rokeya Begum, told …': the person before the role speaks,
+    not the one the role's object names."""
+    seg = doc.text[seg_start:seg_end]
+    named = doc.at_start.get(seg_start + len(seg) - len(seg.lstrip()))
+    if named is None or named[1].final().kind != "person":
+        return None
+    role = _ROLE_FOR.search(doc.text, lo, comma)
+    if role is None:
+        return None
+    hit = doc.at_end.get(role.start())
+    if hit is None or hit[0] < lo or hit[1].final().kind != "person":
+        return None
+    return hit[0], hit[1].final()
 
 
 def _name_after_description(doc: Doc, lo: int, comma: int, seg_start: int, seg_end: int) -> Subject | None:
