@@ -2,7 +2,8 @@
 
 1. normalise (normalise.py): a same-length working copy, hard wraps joined, page furniture blanked;
 2. segment (quotes.py, sentences.py, textutil.py): quotations, paragraphs and sentences, tokens;
-3. read each sentence: its named mentions resolved (actors.py, names.py, entities.py, referents.py),
+3. read each sentence: its named mentions resolved (actors.py, names.py, entities.py, referents.py,
+   appositions.py),
    then its speech events by attribution sieves ordered by precision (attribution.py, subjects.py,
    subjects_after.py, according.py, speech.py);
 4. owners of the quotations left over (quote_owners.py);

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from . import wordlists as wl
-from .actors import Doc, describe
+from .actors import Doc
+from .appositions import describe
 from .descriptions import (
     RELATIONAL,
     description,
