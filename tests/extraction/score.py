@@ -216,7 +216,7 @@ BLIND_SETS = {
     "blind7": (_HERE / "blind7", f"blind-7 ({UNSEEN})"),
     **{f"blind{n}": (_HERE / f"blind{n}", f"blind-{n} (real-copy shapes, {DESIGN})")
        for n in (8, 9, 10, 11, 12, 13, 14, 15)},
-    "blind16": (_HERE / "blind16", f"blind-16 (real-copy shapes, {UNSEEN})"),
+    **{f"blind{n}": (_HERE / f"blind{n}", f"blind-{n} (real-copy shapes, {UNSEEN})") for n in (16, 17)},
 }
 
 
