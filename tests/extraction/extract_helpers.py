@@ -17,6 +17,11 @@ def names(x: Extraction) -> dict[str, str]:
     return {a["id"]: a["name"] for a in x.actors}
 
 
+def actors_by_name(x: Extraction) -> dict[str, dict[str, Any]]:
+    """Proposed actors by name."""
+    return {a["name"]: a for a in x.actors}
+
+
 def said(x: Extraction, known: dict[str, str] | None = None) -> list[tuple[str, str, str | None]]:
     """(speaker name, mode, quote) of every statement."""
     n = names(x) | (known or {})

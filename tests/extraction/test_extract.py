@@ -15,7 +15,7 @@ from claimnet.store.features.extract.quotes import find_quotes
 from claimnet.store.features.extract.sentences import sentences
 from claimnet.store.model import Actor, Evidence, Link, Statement, defaults
 from tests.extraction import score as sc
-from tests.extraction.extract_helpers import names, run, said, spans
+from tests.extraction.extract_helpers import actors_by_name, names, run, said, spans
 
 # -- quotations ------------------------------------------------------------------------
 
@@ -204,7 +204,7 @@ def test_capitals_and_metonyms_resolve_to_states_but_not_as_places() -> None:
         "Officials met in Brussels and the London-based group published data."
     )
     x = run(text)
-    by_name = {a["name"]: a for a in x.actors}
+    by_name = actors_by_name(x)
     assert "South Korea" in by_name and "Russia" in by_name
     assert "European Union" not in by_name and "United Kingdom" not in by_name
     assert {n for n, _, _ in said(x)} >= {"South Korea", "Russia"}

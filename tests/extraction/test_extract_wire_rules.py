@@ -3,7 +3,7 @@ these tests, not copied from the blind articles)."""
 
 from __future__ import annotations
 
-from tests.extraction.extract_helpers import names, run, said, spans
+from tests.extraction.extract_helpers import actors_by_name, names, run, said, spans
 
 # -- blind-set failure classes (sentences written for these tests) -----------------------
 
@@ -297,7 +297,7 @@ def test_acronyms_expanded_in_the_article_and_names_that_start_with_one() -> Non
         "UN Logistics Ltd said its trucks were late. ABC Lines said the ferry was inspected."
     )
     x = run(text)
-    by_name = {a["name"]: a for a in x.actors}
+    by_name = actors_by_name(x)
     assert "NAO" in by_name["National Audit Office"]["aliases"]
     assert "IMFRA" in by_name["IMFRA Structures Ltd"]["aliases"] and "IMFRA" not in by_name
     assert {"UN Logistics Ltd", "ABC Lines"} <= set(by_name)
@@ -393,7 +393,7 @@ def test_a_short_name_in_brackets_is_the_organisations_whatever_its_letters() ->
         "governments. The UPRB said the company must pay. CIA Energie said the release was announced."
     )
     x = run(text)
-    by_name = {a["name"]: a for a in x.actors}
+    by_name = actors_by_name(x)
     assert "UPRB" in by_name["Varon Rice Growers' Union"]["aliases"]
     assert "CIA Energie" in by_name["Compagnie Fluviale d'Ouest"]["aliases"]
     assert not {"UPRB", "CIA", "CIA Energie", "Energie", "Central Intelligence Agency"} & set(by_name)
@@ -445,7 +445,7 @@ def test_a_contractor_named_later_and_a_company_name_without_its_head_word_are_t
         "Tarsen Bhari’s managing director, Dil Gurung, hit back, accusing the villagers of lying."
     )
     x = run(text)
-    by_name = {a["name"]: a for a in x.actors}
+    by_name = actors_by_name(x)
     assert set(by_name) == {"villagers", "Tarsen Bhari Constructions", "Dil Gurung"}
     assert "road contractor" in by_name["Tarsen Bhari Constructions"]["aliases"]
     assert names(x)[by_name["Dil Gurung"]["affiliation"]] == "Tarsen Bhari Constructions"
@@ -462,7 +462,7 @@ def test_a_states_regulator_named_later_is_one_actor_and_a_letter_seen_by_an_age
         "Ghana's customs directorate said every cargo leaving the port had been inspected."
     )
     x = run(text)
-    by_name = {a["name"]: a for a in x.actors}
+    by_name = actors_by_name(x)
     assert "Ghana's cocoa regulator" in by_name["Produce Marketing Agency"]["aliases"]
     assert "Reuters" not in by_name
     speakers = [s for s, _, _ in said(x)]
@@ -530,7 +530,7 @@ def test_a_company_first_named_short_takes_its_full_name_and_an_acronym_makes_a_
             "secrets.\n\n"
             "Campaigners said Harcourt Bois Tropicaux (HBT) had cut 14 kilometres of road. HBT denied it.\n\n"
             "The Portuguese club Vitória do Norte said the transfer was legal.")
-    by_name = {a["name"]: a for a in x.actors}
+    by_name = actors_by_name(x)
     assert "Brenvolt" in by_name["Brenvolt Energy"]["aliases"] and "Brenvolt" not in by_name
     assert by_name["Harcourt Bois Tropicaux"]["kind"] == "organisation"
     assert "HBT" in by_name["Harcourt Bois Tropicaux"]["aliases"]
