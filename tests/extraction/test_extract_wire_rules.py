@@ -570,3 +570,11 @@ def test_a_person_before_a_role_for_someone_named_speaks_not_the_one_named() -> 
             "ordered the men to keep cutting. Mark Hale, lawyer for the company's founder, Jane Roe, said "
             "the claim was false.")
     assert [s for s, _, _ in said(x)] == ["Sharmeen Haque", "Mark Hale"]
+
+
+def test_a_quote_giving_the_same_figures_as_the_paraphrase_before_it_is_one_statement() -> None:
+    x = run("Ilona Baran, a spokeswoman for the riders, said the base fee had fallen from 9.50 zloty to 6.40 "
+            "zloty. “It went from 9.50 to 6.40 overnight,” she said. “We earn 71 zloty a shift,” she added.")
+    assert len(x.statements) == 2
+    first = x.statements[0]
+    assert len(first["spans"]) == 2 and first["quote"] == "It went from 9.50 to 6.40 overnight"

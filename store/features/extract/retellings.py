@@ -3,6 +3,7 @@ the quote that says the same. The later telling joins the first as another of it
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .link_terms import words_of_text
@@ -10,6 +11,10 @@ from .link_terms import words_of_text
 #: Content words two tellings must share, and how much of the shorter one they must cover.
 _SHARED_AT_LEAST = 3
 _COVER = 0.7
+#: Figures two tellings must share to be one claim whatever their words ('from 9.50 zloty to 6.40 zloty',
+#: then “It went from 9.50 to 6.40 overnight”).
+_SHARED_FIGURES = 2
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 #: How many of a speaker's earlier statements a telling is compared with (keeps long texts linear).
 _BACK = 24
 
@@ -47,4 +52,11 @@ def _same_claim(a: dict[str, Any], b: dict[str, Any], words: dict[str, set[str]]
         return False  # two quotations are two things said, however alike
     wa, wb = words[a["id"]], words[b["id"]]
     shared = len(wa & wb)
-    return shared >= _SHARED_AT_LEAST and shared >= _COVER * min(len(wa), len(wb))
+    if shared >= _SHARED_AT_LEAST and shared >= _COVER * min(len(wa), len(wb)):
+        return True
+    return len(_figures(a["text"]) & _figures(b["text"])) >= _SHARED_FIGURES  # 'fell from 9.50 to 6.40'
+
+
+def _figures(text: str) -> set[str]:
+    """The numbers a statement gives, as written without thousands separators ('1,340' -> '1340')."""
+    return {n.replace(",", "") for n in _NUMBER.findall(text)}
