@@ -578,3 +578,17 @@ def test_a_quote_giving_the_same_figures_as_the_paraphrase_before_it_is_one_stat
     assert len(x.statements) == 2
     first = x.statements[0]
     assert len(first["spans"]) == 2 and first["quote"] == "It went from 9.50 to 6.40 overnight"
+
+
+def test_a_name_before_a_state_is_a_person_a_firm_or_a_describing_word() -> None:
+    """'Michael Jordan' is a person (a state that is also a surname), 'Nasafert Kenya' a firm's national
+    arm, 'Neighbouring Mauritius' the state."""
+    for text, speaker, kind in [
+        ("Michael Jordan said he was happy.", "Michael Jordan", "person"),
+        ("Nasafert Kenya, the largest of the three, said the claims were without merit.", "Nasafert Kenya",
+         "organisation"),
+        ("Neighbouring Mauritius said it was ready.", "Mauritius", "state"),
+    ]:
+        x = run(text)
+        assert [s for s, _, _ in said(x)] == [speaker], text
+        assert actors_by_name(x)[speaker]["kind"] == kind, text

@@ -43,6 +43,10 @@ def _is_title_token(tok: Token, nxt: Token | None = None) -> bool:
     return low in wl.title_words() or low in wl.name_words()["extra_titles"]
 
 
+#: Endings of a capitalised word opening a sentence before a state that make it a describing word.
+_LIKE_AN_ADJECTIVE = re.compile(r"(?:ing|ern|ed|ian|ese|ish|al|ic)$")
+
+
 def _state_named_org(text: str, tokens: list[Token], i: int, j: int, sent_start: int) -> NameMention | None:
     """An organisation named with a state at the end: 'Health Canada', 'Fisheries and Oceans Canada'."""
     toks = tokens[i:j]
@@ -61,10 +65,12 @@ def _state_named_org(text: str, tokens: list[Token], i: int, j: int, sent_start:
         return None  # 'Prime Minister Canada', 'Northern Canada', 'Monday Canada'
     described = i > 0 and tokens[i - 1].lower in wl.org_words()["descriptor_class"]
     sure = described or any(t.lower == "and" for t in lead) or lead[0].lower in words["state_org_words"]
-    if not sure and (
-        toks[-1].lower in words["person_like_states"] or len(lead) == 1 and toks[0].start == sent_start
-    ):
-        return None  # 'Michael Jordan' is a person; 'Neighbouring Mauritius' opens a sentence
+    span_text = text[toks[0].start : toks[-1].end]
+    if not sure and toks[-1].lower in words["surname_states"] and len(lead) <= 2:
+        return NameMention(toks[0].start, toks[-1].end, span_text, "person", first_token=i, last_token=j)
+    opening = len(lead) == 1 and toks[0].start == sent_start
+    if not sure and opening and _LIKE_AN_ADJECTIVE.search(lead[0].lower):
+        return None  # 'Neighbouring Mauritius' opens a sentence ('Nasafert Kenya, the largest …' is a firm)
     if fold(text[toks[0].start : toks[-1].end]) in wl.places():
         return None  # 'Port Sudan'
     return NameMention(
