@@ -3,6 +3,8 @@ these tests, not copied from the blind articles)."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.extraction.extract_helpers import actors_by_name, names, run, said, spans
 
 # -- blind-set failure classes (sentences written for these tests) -----------------------
@@ -592,3 +594,44 @@ def test_a_name_before_a_state_is_a_person_a_firm_or_a_describing_word() -> None
         x = run(text)
         assert [s for s, _, _ in said(x)] == [speaker], text
         assert actors_by_name(x)[speaker]["kind"] == kind, text
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # a firm's name without its head word is never a state's name ('Sierra Leone' of the Police)
+        ("The Sierra Leone Police said the driver fled. Sierra Leone's government said it would investigate.",
+         ["Sierra Leone Police", "Sierra Leone"]),
+        # a short company name is not lengthened into another body's ('the Brightwater Union')
+        ("Brightwater said it would cut 200 jobs. The Brightwater Union said the cuts were illegal.",
+         ["Brightwater", "Brightwater Union"]),
+        # a state or place in brackets is where a company is, not its short name
+        ("Acme Mining (Australia) said the mine was safe. Australia's government said it would investigate.",
+         ["Acme Mining", "Australia"]),
+        # a person with a company's acronym in brackets stays a person
+        ("Obinna Ezeani (NNPC) said the pipeline was safe.", ["Obinna Ezeani"]),
+        # 'the Republicans'' does not run into the name after it
+        ("The Republicans' Mitch McConnell said the bill would pass.", ["Mitch McConnell"]),
+        # what someone called “…” is said, not a thing named
+        ("The strike was what union leaders called “the only language the company understands”.",
+         ["union leaders"]),
+        # a possessive inside the words before the name is no description of the speaker
+        ("Nobody trusts Acme's board chairman, Tom Lee said.", ["Tom Lee"]),
+        # a cargo carrier is an airline
+        ("The cargo carrier Atlas Air said flights would resume.", ["Atlas Air"]),
+        # a report by a firm's competitors is not the firm's
+        ("Acme Pharma raised prices. A report by Acme Pharma's competitors said prices rose.", []),
+    ],
+)
+def test_review_cases_keep_their_speakers(text: str, speakers: list[str]) -> None:
+    assert [s for s, _, _ in said(run(text))] == speakers
+
+
+def test_a_contractor_who_speaks_of_himself_and_a_head_noun_after_the_article_keep_their_kinds() -> None:
+    assert kinds_of("A contractor who worked on the site said he was never paid.")["contractor"] == "person"
+    assert kinds_of("“Prices rose,” said Northvale, a copper producer.")["Northvale"] == "organisation"
+    assert kinds_of("Maria van der Berg said the test was flawed.")["Maria van der Berg"] == "person"
+
+
+def kinds_of(text: str) -> dict[str, str]:
+    return {a["name"]: a["kind"] for a in run(text).actors}

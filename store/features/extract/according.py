@@ -130,10 +130,8 @@ def according(
             else:
                 subj = subject_before(doc, lo, np_end) or indefinite(doc, lo, np_end)
     if subj is not None and seen:
-        subj.how = "seen"  # 'according to a letter seen by Reuters': who saw it, not who wrote it …
-        author = doc.reg.most_recent(lambda e: e.kind != "media", cs, speakers_only=True)
-        doc.reg.report_author = author or subj.entities[0]  # … but the side last heard, for 'the letter said'
-    elif subj is not None and (by or any(w in _DOC_WORDS for w in np_text.lower().split()[:4])):
+        subj.how = "seen"  # 'according to a letter seen by Reuters': who saw it, not who wrote it
+    if subj is not None and (by or any(w in _DOC_WORDS for w in np_text.lower().split()[:4])):
         doc.reg.report_author = subj.entities[0]
     return subj, _content(doc, cs, comma, sent)
 

@@ -232,10 +232,10 @@ def _resolve(doc: Doc, m: NameMention, sent: tuple[int, int]) -> Entity | None:
         ent = reg.lookup(m.text) or _acronym_match(reg, m.text)
         if ent is None and " " not in m.text:
             ent = reg.short_org(m.text)  # 'IMFRA' alone after 'IMFRA Structures Ltd': the same company
-        if ent is None and m.text.split()[-1] in wl.org_words()["heads"]:
+        if ent is None and m.text.split()[-1].lower() in wl.org_words()["class_heads"]["company"]:
             short = reg.lookup(m.text.rsplit(" ", 1)[0])  # 'Cianova' (a headline), then 'Cianova Energy'
             if short is not None and short.is_org and " " not in short.name and not short.known:
-                ent = reg.lengthen(short, m.text)
+                ent = reg.lengthen(short, m.text)  # (never 'Brightwater' into 'the Brightwater Union')
         if ent is None:
             ent = reg.create(m.text, "organisation", 0.85)
             spaced = doc.text[m.end : m.end + 1] == " "  # (a name may end the text)
@@ -263,8 +263,10 @@ def _short_name_in_brackets(doc: Doc, m: NameMention) -> Entity | None:
     initials (a name in another language) or the gazetteer knows another body by them."""
     if doc.text[m.end : m.end + 1] != ")" or doc.text[max(0, m.start - 2) : m.start] != " (":
         return None
+    if (m.known is not None and m.known.kind == "state") or fold(m.text) in wl.places():
+        return None  # 'Acme Mining (Australia)': where it is, not its short name
     before = doc.at_end.get(m.start - 2)
-    if before is not None and before[1].final().tentative and m.text.isupper():
+    if before is not None and before[1].final().tentative and _initials(before[1].final().name) == m.text:
         doc.reg.make_org(before[1].final())  # 'Ogooué Bois Tropicaux (OBT)': no person has an acronym
     if before is None or not before[1].final().is_org or len(m.text.split()) > 3:
         return None
@@ -273,12 +275,17 @@ def _short_name_in_brackets(doc: Doc, m: NameMention) -> Entity | None:
     return doc.note(ent, m.start, m.end, m.text)
 
 
+def _initials(name: str) -> str:
+    """The capitalised words' first letters: 'Civil Aviation Authority' -> 'CAA'."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
 def _acronym_match(reg: Registry, text: str) -> Entity | None:
     """An organisation whose initials spell an all-capital name (CAA -> Civil Aviation Authority)."""
     if not text.isupper() or len(text) < 2:
         return None
     for e in reversed(reg.entities[-300:]):
-        if e.is_org and "".join(w[0] for w in e.name.split() if w[:1].isupper()) == text:
+        if e.is_org and _initials(e.name) == text:
             reg.add_alias(e, text)
             return e
     return None

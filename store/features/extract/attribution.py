@@ -18,6 +18,7 @@ from .sources import Subject, group_np
 from .speech import Speech, cues
 from .subjects import subject_before
 from .subjects_after import subject_after
+from .textutil import NAME_GIVEN
 
 __all__ = ["Speech", "find_speeches", "no_comment"]
 
@@ -34,9 +35,6 @@ _COMPARATIVE_RE = re.compile(r"\b(?:than|as)\s+(?:[\w'’-]+\s+){0,4}$")
 _POSS_PRONOUN = {"its": "it", "his": "he", "her": "she", "their": "they"}
 _NAMES_SOMETHING = frozenset({"call", "describe", "label", "brand", "dub"})
 _NAMING = _NAMES_SOMETHING | {"dismiss", "reject"}
-#: A noun, then a naming verb and the name in quotation marks at once: 'a WhatsApp group called “Urea Desk”'.
-_NAME_GIVEN = re.compile(r"\b(?!(?:it|he|she|they|we|i|you|who|which|them|him|her|this|that|these|those)\b)"
-                         r"[a-z]+\s+(?:called|named|dubbed|nicknamed)\s+[“\"‘']$")
 #: Verbs that come before their subject in an inverted attribution ('…,” said X'; '…, the report found').
 _INVERTIBLE = _CLAUSAL | frozenset(
     {"explain", "insist", "claim", "find", "conclude", "estimate", "report", "ask"}
@@ -80,8 +78,13 @@ def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> li
             continue
         if lemma == "according":
             subj, content = according(doc, cs, ce, sent)
-            if subj is None or content is None or (subj.how == "seen" and len(found) > 1):
-                continue  # '… accused X, according to a letter seen by Reuters': the accusation is the speech
+            if subj is not None and subj.how == "seen" and out:
+                # '… has accused X, according to a letter seen by Reuters': the accusation is the speech, and
+                # its speaker wrote the letter ('The letter said …')
+                doc.reg.report_author = out[-1].subject.entities[0] if out[-1].subject.entities else None
+                continue
+            if subj is None or content is None:
+                continue
             sp = Speech(cs, ce, "according to", "claim", lemma, subj, sent, content, confidence=0.85)
             for e in subj.entities:  # a source cited is a speaker 'they' or 'it' can refer back to
                 if subj.start >= 0 and e.kind != "state":
@@ -147,7 +150,7 @@ def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> li
             continue  # 'X said witnesses had described …': part of X's words, not a speech of its own
         if subj.how in ("pronoun", "document") and out and _nested(out[-1], cs, subj):
             continue  # 'X said it expected …', 'X said an inquiry had found …': one statement, not two
-        if lemma in _NAMES_SOMETHING and _NAME_GIVEN.search(text, max(sent[0], cs - 30), ce + 2):
+        if lemma in _NAMES_SOMETHING and NAME_GIVEN.search(text, max(sent[0], cs - 30), ce + 2):
             continue  # 'a WhatsApp group called “Urea Desk”': a thing's name, not words said
         content = _drop_narrative(text, content_span(doc, cs, ce, lemma, subj, sent), lemma in _CLAUSAL)
         if (

@@ -80,19 +80,25 @@ def chunks(
                 if tj.lower == "and" and j - i == 1 and _org_follows(tokens, j + 1, b, heads, text):
                     j += 2
                     continue
+            if (gap == " " and j + 2 < b and tj.lower in wl.name_words()["connectors"]
+                    and tokens[j + 1].lower in wl.name_words()["connectors"] and tokens[j + 2].is_cap
+                    and text[tj.end : tokens[j + 2].start] == f" {tokens[j + 1].text} "):
+                j += 3  # 'Maria van der Berg', 'Juan de la Cruz'
+                continue
             break
         out.append((i, j))
         i = j
     return out
 
 
-#: A currency's letters glued to a number: 'R4.2 million', 'K250', 'N$30,000' (not 'G7', 'F1').
+#: A currency's letters glued to a sum with its decimals or its 'million': 'R4.2 million', 'N$30,000.50'
+#: (not 'G7' or 'F1'; a bare 'K250' is left to read as a name).
 _AMOUNT = re.compile(r"[A-Z]{1,3}\$?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|bn|m|k)\b|[.,]\d)")
 
 
 def _ends_a_sentence(word: str) -> bool:
     """Whether a full stop after this word may end a sentence (not 'Mr.', 'J.' or 'St.')."""
-    return len(word) > 1 and word + "." not in wl.honorifics() and word not in ("St", "Mt", "No", "Gen")
+    return len(word) > 1 and word + "." not in wl.honorifics() and word not in ("St", "Mt", "No")
 
 
 _NUMBERED = frozenset({"Local", "Lodge", "Chapter", "District", "Branch", "Division", "Unit", "Precinct"})
@@ -106,7 +112,10 @@ def _name_tail(text: str, tokens: list[Token], i: int, j: int, gap: str, heads: 
         return True
     if gap == "-" and tj.text.islower() and j - i >= 2 and len(prev.text) <= 3 and prev.is_cap:
         return True  # 'Co-operative', 'Co-op'
-    return gap in ("’ ", "' ") and prev.text.endswith("s") and tj.is_cap and j - i >= 1
+    if gap not in ("’ ", "' ") or not prev.text.endswith("s") or not tj.is_cap or j - i < 1:
+        return False  # ("Couriers' Voice": one more word; "The Republicans' Mitch McConnell": a person)
+    return tj.text in heads or not (j + 1 < len(tokens) and tokens[j + 1].is_cap
+                                    and text[tj.end : tokens[j + 1].start] == " ")
 
 
 def _elided_particle(word: str) -> bool:

@@ -46,7 +46,6 @@ _PP_ONLY_RE = re.compile(
 _DET_TAIL_RE = re.compile(
     r"(?:^|\s)(?:(?:(?:one|two|three|some|several|many|most|all|each|both|none) of\s+)?(?:the|a|an|its|their)"
     r"|two|three|four|five|six|seven|eight|nine|ten|several|\d+)$",  # 'two [people familiar with …]'
-
     re.IGNORECASE,
 )
 
@@ -232,7 +231,9 @@ def _describes_speaker(seg: str) -> bool:
         return False  # 'The commission has opened an inquiry, Tom Lee told …': a clause, not a description
     titles = wl.title_words()
     descr = wl.org_words()["descriptor_class"]
-    first_ok = words[0] in ("the", "a", "an", "its", "his", "her", "their") or any(
-        w.endswith("'s") for w in words)  # "Himal Kriti's managing director,"
+    raw = seg.rstrip(",").split()
+    owner = next((k for k, w in enumerate(words) if w.endswith("'s")), None)  # "Himal Kriti's managing …"
+    first_ok = words[0] in ("the", "a", "an", "its", "his", "her", "their") or (
+        owner is not None and all(w[:1].isupper() for w in raw[: owner + 1]))
     has_role = any(w in titles or w in descr for w in words)
     return has_role and (first_ok or all(w in titles for w in words))

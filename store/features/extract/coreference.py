@@ -80,6 +80,10 @@ def _described_as(e: Entity, head: str) -> bool:
     return looks_gov(e) if cls == "government" else org_class(e) == cls
 
 
+#: How far after a description (in characters, a few paragraphs) the name it waits for may come.
+_NAMED_WITHIN = 6000
+
+
 def _merge_placeholders(doc: Doc) -> None:
     """A description used before its name ('the sister of …') joins the actor named later."""
     reg = doc.reg
@@ -89,7 +93,12 @@ def _merge_placeholders(doc: Doc) -> None:
         described_in = doc.sentence_at(ph.first_pos)
         beside = fold(doc.text[described_in[0] : described_in[1]])
         for e in named[bisect.bisect_right(starts, ph.first_pos) :]:  # the earliest fitting one wins
-            later = e.first_pos >= described_in[1] and not _named_in(fold(e.name), beside)
+            if e.first_pos > ph.first_pos + _NAMED_WITHIN:
+                break  # (keeps a long text linear)
+            if (ph.kind == "person") != (e.kind == "person"):
+                continue
+            beside_it = e.kind != "person" and _named_in(fold(e.name), beside)
+            later = e.first_pos >= described_in[1] and not beside_it
             if _names_placeholder(ph, e, later=later):
                 reg.merge(ph, e)  # which may move e's first mention earlier: keep the order true
                 named.sort(key=lambda x: x.first_pos)

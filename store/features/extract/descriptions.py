@@ -125,7 +125,8 @@ def owner_of(doc: Doc, s: int, e: int) -> Entity | None:
     for pos in (s, s + m.end() if m else s):
         hit = doc.at_start.get(pos)
         owned = hit is not None and text[hit[0] : hit[0] + 2] in ("'s", "’s")
-        unit = owned and hit[1].final().is_org and _UNIT_AFTER.fullmatch(text, hit[0] + 2, e) is not None
+        tail = _UNIT_AFTER.fullmatch(text, hit[0] + 2, e) if owned else None
+        unit = tail is not None and hit[1].final().is_org and tail.group(1) in wl.org_words()["unit_heads"]
         if hit and hit[0] <= e and (not owned or unit):
             return hit[1]  # 'by the FTC', 'by the Health Board’s audit team' (not a state's ministry)
     nxt = _PREP_RE.search(text, s, e)
@@ -137,8 +138,9 @@ def owner_of(doc: Doc, s: int, e: int) -> Entity | None:
     return desc.entities[0] if desc is not None and desc.how == "description" else None
 
 
-#: Lower-case words after an owner's possessive, to the end of the phrase: a unit of it, no one named.
-_UNIT_AFTER = re.compile(r"(?:\s+[a-z][a-z-]*){1,4}\s*")
+#: Lower-case words after an owner's possessive to the end of the phrase, ending in a unit's noun
+#: ('clinical audit team'): a unit of the owner (org_words.json 'unit_heads'), no one named.
+_UNIT_AFTER = re.compile(r"(?:\s+[a-z][a-z-]*){0,3}\s+([a-z][a-z-]*)\s*")
 _POSS_PRONOUN = {"its": "it", "his": "he", "her": "she", "their": "they"}
 _DOC_DETS = frozenset({"the", "a", "an", "its", "his", "her", "their", "this", "that"})
 _NOT_MODS = frozenset(

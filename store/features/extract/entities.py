@@ -64,7 +64,8 @@ class Registry(Referents):
                 if len(tok) > 1:
                     self.by_token.setdefault(tok, []).append(ent)
             words = ent.name.split()
-            particle = next((k for k, w in enumerate(words[1:-1], 1) if w.islower()), None)
+            particles = wl.name_words()["surname_particles"]
+            particle = next((k for k, w in enumerate(words[1:-1], 1) if w in particles), None)
             if particle is not None:
                 self._index(" ".join(words[particle:]), ent)  # 'Van Leeuwen' for Joost van Leeuwen
         elif ent.kind in ("organisation", "media"):
@@ -76,8 +77,10 @@ class Registry(Referents):
         if " " not in ent.name or not ent.name[:1].isupper():
             return
         words = ent.name.split()
-        if len(words) >= 3 and words[-1][:1].isupper() and words[-2][:1].isupper():
-            self._index(" ".join(words[:-1]), ent)  # 'Himal Kriti' (Himal Kriti Constructions)
+        prefix = " ".join(words[:-1])
+        if len(words) >= 3 and words[-1][:1].isupper() and words[-2][:1].isupper() \
+                and not wl.gazetteer().get(prefix) and fold(prefix) not in wl.places():
+            self._index(prefix, ent)  # 'Himal Kriti' (Himal Kriti Constructions), never 'Sierra Leone'
         headed = words[0] in wl.org_words()["heads"] and len(words) == 2
         first = words[1] if headed else words[0]
         if not wl.gazetteer().get(first) and first.lower() not in wl.function_words():

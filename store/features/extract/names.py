@@ -311,12 +311,14 @@ def classify(text: str, tokens: list[Token], i: int, j: int, sent_start: int) ->
 
 
 def _particle_surname(toks: list[Token], heads: frozenset[str]) -> bool:
-    """Whether a run of three or four words is a person's name with a lower-case surname particle inside
-    ('Joost van Leeuwen', 'Ahmed bin Saleh'), no word of it an organisation's head."""
-    if not 3 <= len(toks) <= 4 or not (toks[0].is_cap and toks[-1].is_cap):
+    """Whether a run of three to five words is a person's name with one or two lower-case surname particles
+    inside ('Joost van Leeuwen', 'Maria van der Berg', 'Ahmed bin Saleh'), no word of it an organisation's
+    head."""
+    if not 3 <= len(toks) <= 5 or not (toks[0].is_cap and toks[-1].is_cap):
         return False
     inner = [t for t in toks[1:-1] if not t.is_cap]
-    return (len(inner) == 1 and inner[0].lower in wl.name_words()["surname_particles"]
+    particles = wl.name_words()["surname_particles"] | {"la", "le"}  # 'van der Berg', 'de la Cruz'
+    return (1 <= len(inner) <= 2 and all(t.lower in particles for t in inner)
             and not any(t.text in heads or t.is_acronym for t in toks))
 
 

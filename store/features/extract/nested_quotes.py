@@ -8,6 +8,7 @@ import re
 
 from claimnet.store.model import Statement
 
+from .descriptions import RELATIONAL
 from .draft import Draft, clean
 from .quotes import quotes_within
 from .sources import person_noun
@@ -36,7 +37,7 @@ def nested_statements(draft: Draft) -> None:
             if told is None:
                 continue
             who = told.group("who")
-            if not person_noun(who.split()[-1], listed=True):
+            if not (person_noun(who.split()[-1], listed=True) or who.split()[-1] in RELATIONAL):
                 continue  # 'The letter said, ‘…’', 'The app tells us, ‘…’': no person speaks
             if told.group("det").lower() in _THEIRS:  # 'My son said, …' in Gulnara Toktosunova's words
                 who = f"{doc.reg.by_id[outer['speaker']].final().name}'s {who}"

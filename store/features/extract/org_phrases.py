@@ -11,8 +11,6 @@ from .entities import Entity
 
 _LOWER_ORG_CACHE: dict[str, re.Pattern[str]] = {}
 
-#: Heads that say what a state's body does, not its name, which the article may give later.
-_UNNAMED_BODIES = frozenset({"regulator", "watchdog"})
 
 
 def lower_org_re() -> re.Pattern[str]:
@@ -101,7 +99,7 @@ def lower_org_at(doc: Doc, start: int, end: int, sent_start: int, local: bool = 
     ent = doc.reg.get_or_create(f"{demonym} {phrase}", kind, 0.8)
     if not ent.affiliation:
         ent.affiliation = state.id
-    if head in _UNNAMED_BODIES and ent.first_pos < 0:
+    if head in wl.org_words()["waiting_for_a_name"] and ent.first_pos < 0:
         ent.placeholder = head  # "Sierra Leone's cocoa regulator": the Produce Export Regulatory Agency
     surface = doc.text[hit[0] : end] if hit else None
     if surface:

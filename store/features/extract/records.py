@@ -59,8 +59,6 @@ def _sole_speaker(statements: list[dict], sentence_of: dict[str, int], sentence:
     return speakers.pop() if len(speakers) == 1 else None
 
 
-
-
 def _author_named_in(doc: Doc, statements: list[dict], start: int, end: int) -> str | None:
     """The speaker a document's own words name as its author: 'according to a 90-page report by a UN
     panel' — a statement's speaker mentioned inside the document's phrase (never one who only saw it)."""

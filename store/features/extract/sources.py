@@ -148,7 +148,8 @@ def group_np(
         if ent is not None:
             return Subject([ent], start, end, 0.8, "description")
     kind = "group" if plural else "person"
-    firm = det in ("a", "an") and not plural and hl in wl.org_words()["firm_nouns"]
+    firm = (det in ("a", "an") and not plural and hl in wl.org_words()["firm_nouns"]
+            and not _PERSON_AFTER.match(text, end))  # ('a contractor who worked on the site': a person)
     if collective or firm:
         kind = "organisation"  # 'a road contractor': a company, to be named later
     owner = (_named_owner(reg, mods) if hl in _SPOKES else None) or owner  # 'A Solvane spokesperson'
@@ -197,6 +198,9 @@ def note_full_description(ent: Entity, text: str, start: int, end: int, prep: st
     if len(words.split()) <= 8 and words.lower().startswith(ent.name.lower() + " "):
         ent.full_descriptions.add(words)
 
+
+#: Words after a noun that show it is a person: 'a contractor who …', '… said he was never paid'.
+_PERSON_AFTER = re.compile(r"\s+who\b|[^.]{0,60}\b(?:he|she|his|her)\b")
 
 #: Endings of nouns for people ('beekeeper', 'chemist', 'technician', 'attendant', 'fisherman').
 _PERSON_NOUN = re.compile(r"[a-z]{2,}(?:er|or|ist|ian|ant|ent|man|woman|wife)$")

@@ -227,8 +227,12 @@ def subject_before(doc: Doc, lo: int, cue_start: int, depth: int = 0) -> Subject
         return Subject([hit[1]], hit[0], end, 0.8, "name")  # "Bradley's office said": the person's own office
     hit = doc.at_end.get(end)
     seen = _SEEN_BY.search(text, lo, hit[0]) if hit and hit[0] >= lo else None
-    if seen is not None:  # 'a memo dated Nov. 3 and seen by Reuters said', 'a report, filed with the court,'
+    if seen is not None:  # 'a memo dated Nov. 3 and seen by Reuters said': the memo's, not Reuters's words
         return document_subject(doc, lo, seen.start())
+    sent = _SENT_TO.search(text, lo, hit[0]) if hit and hit[0] >= lo else None
+    paper = document_subject(doc, lo, sent.start()) if sent is not None else None
+    if paper is not None:  # 'a report filed with the court found'
+        return paper
     if hit and hit[0] >= lo:
         rel = relational(doc, hit[0], lo)
         if rel is not None:
@@ -290,15 +294,17 @@ def subject_before(doc: Doc, lo: int, cue_start: int, depth: int = 0) -> Subject
     return indefinite(doc, lo, end) or someone(doc, lo, end)  # 'A consumer group said', 'A beekeeper said'
 
 
-#: Who only saw, was given or received a document, and what only dates it: '(, dated Nov. 3,) and seen by
-#: Reuters', ', filed with the court'.
-_SEEN_BY = re.compile(r"(?:,?\s+(?:dated|sent|written|signed)\s+[^,;]{1,40}?)?,?\s+(?:and\s+)?"
-                      r"(?:(?:seen|obtained|reviewed|viewed|leaked|shown)\s+(?:by|to)"
-                      r"|(?:filed|lodged|submitted|sent|presented|delivered|handed)\s+(?:with|to))\s+(?:the\s+)?$")
+#: How a document reached someone other than its author: who saw it, and where it went.
+_SAW = r"(?:seen|obtained|reviewed|viewed|leaked|shown)\s+(?:by|to)"
+_WENT = r"(?:filed|lodged|submitted|sent|presented|delivered|handed)\s+(?:with|to)"
+#: Who only saw or was given a document, and what only dates it: '(, dated Nov. 3,) and seen by Reuters'.
+_SEEN_BY = re.compile(rf"(?:,?\s+(?:dated|sent|written|signed)\s+[^,;]{{1,40}}?)?,?\s+(?:and\s+)?{_SAW}"
+                      r"\s+(?:the\s+)?$")
+#: Where a document went: 'a report filed with the court' (but 'aid workers sent to Ukraine' are people).
+_SENT_TO = re.compile(rf",?\s+{_WENT}\s+(?:the\s+)?$")
 #: A phrase set off after a document that says where it went or who saw it, not who speaks: ', filed with
 #: the court,', ', seen by Reuters,' (its author may be named there: 'carried out by external auditors').
-_WHERE_A_PAPER_WENT = re.compile(r"(?:filed|lodged|submitted|sent|presented|delivered|handed|seen|obtained|"
-                                 r"dated|leaked|shown)\s")
+_WHERE_A_PAPER_WENT = re.compile(rf"(?:{_SAW}|{_WENT}|dated)\s")
 _WHO_CLAUSE = re.compile(r"\s+who\s+(?!said\b|says\b|told\b)[a-z][^,;:“”\"]*$")
 _AND_RE = re.compile(r"(?:,|\s)\s*and$")
 _OPENING_PRONOUN_RE = re.compile(r"[\s”\"’]*(He|She|They|It)\s+(?:also\s+|later\s+|then\s+)?[a-z]+(?:ed|s)\b")

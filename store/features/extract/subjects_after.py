@@ -79,7 +79,10 @@ def subject_after(doc: Doc, cue_end: int, hi: int) -> Subject | None:
     return description(doc, text, end, i)
 
 
-_SET_OFF_NOUN = re.compile(r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?([a-z][a-z-]*)\b")
+#: The head noun of a phrase set off after a name: its last word before a preposition, a relative word or
+#: the phrase's end ('Marek, a rider who asked …', 'Northvale, a copper producer,').
+_SET_OFF_NOUN = re.compile(r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?([a-z][a-z-]*)"
+                           r"(?=\s+(?:who|which|that|of|in|at|from|for|with|based)\b|\s*[,.;]|\s*$)")
 
 
 def _person_set_off(text: str, end: int, hi: int) -> bool:

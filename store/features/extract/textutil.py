@@ -13,6 +13,11 @@ _PUNCT = re.compile(r"[^\w&' -]+")
 #: The end of words saying who saw a document, not who wrote it: 'a letter seen by', 'a memo obtained by the'.
 SEEN_BY = re.compile(r"\b(?:seen|obtained|reviewed)\s+by(?:\s+the|\s+a)?\s*$")
 
+#: An indefinite noun, then a naming verb and a name in quotation marks at once: 'a WhatsApp group called
+#: “Urea Desk”' (never 'what union leaders called “the only language …”'): a thing's name, no words said.
+NAME_GIVEN = re.compile(r"\b[Aa]n?\s+(?:[\w-]+\s+){0,3}?[a-z]+\s+(?:called|named|dubbed|nicknamed)\s+"
+                        r"[“\"‘']$")
+
 #: A short name in brackets after a full one: "(NAO)", "(CIA Energie)" (up to three capitalised words).
 BRACKETED_SHORT_NAME = r"\([A-Z][\w.&'’-]{1,20}(?:\s[A-Z][\w.&'’-]*){0,2}\)"
 

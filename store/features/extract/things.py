@@ -9,15 +9,11 @@ import re
 from . import wordlists as wl
 from .doc import Doc
 from .names import NameMention
-from .textutil import fold
+from .textutil import NAME_GIVEN, fold
 
 __all__ = ["is_product", "names_a_thing"]
 
 _POSS_DET = frozenset({"its", "his", "her", "their", "our"})
-#: Words before 'carrier' that make it a ship: 'the aircraft carrier', 'the bulk carrier', 'an LNG carrier'.
-_CARGO = frozenset({"aircraft", "bulk", "ore", "car", "gas", "lng", "oil", "crude", "container", "cargo"})
-#: Titles that open ships' names as often as people's ('the bulk carrier Lady Serafina').
-_SHIP_HONORIFICS = frozenset({"Lady", "Queen", "King", "Prince", "Princess", "Sir", "Saint", "St"})
 _PART_NOUNS = frozenset({"unit", "subsidiary", "division", "arm", "affiliate", "branch", "wing", "faction"})
 
 
@@ -50,12 +46,14 @@ def _event_of(words: list[str], things: dict[str, frozenset[str]]) -> bool:
 
 def names_a_thing(doc: Doc, m: NameMention) -> bool:
     """'the Vienna Convention', 'the Cedar Ridge Fire', 'the container ship Nordic Tern': not actors."""
-    ship_title = m.first_token < len(doc.tokens) and doc.tokens[m.first_token].text in _SHIP_HONORIFICS
-    if m.cat not in ("person", "name", "org") and not ship_title or doc.reg.lookup(m.text) is not None:
+    things = wl.things()
+    ship_title = m.first_token < len(doc.tokens) and doc.tokens[m.first_token].text in things["ship_titles"]
+    if (m.cat not in ("person", "name", "org") and not ship_title) or doc.reg.lookup(m.text) is not None:
         return False
+    if NAME_GIVEN.search(doc.text, max(0, m.start - 50), m.start):
+        return True  # 'a messaging group called “Price Desk”'
     if _spelled_out_in_lower_case(doc, m):
         return True  # 'a temporary restraining order (TRO)', 'penalty charge notices (PCNs)'
-    things = wl.things()
     words = m.text.split()
     tails = (words[-1], " ".join(words[-2:]))
     before = _word_before(doc, m.first_token, 1)  # ('Lady' opens the name: 'the bulk carrier Lady Serafina')
@@ -87,7 +85,8 @@ def _spelled_out_in_lower_case(doc: Doc, m: NameMention) -> bool:
 def _names_a_company(doc: Doc, m: NameMention, noun: str) -> bool:
     """'budget carrier Flyvo' is an airline, 'the aircraft carrier Nimitz' a ship: a noun that is both a
     vessel and a kind of company names a company unless a cargo word comes before it ('bulk carrier')."""
-    return noun in wl.org_words()["descriptor_class"] and _word_before(doc, m.first_token, 2) not in _CARGO
+    cargo = _word_before(doc, m.first_token, 2) in wl.things()["cargo_words"]
+    return noun in wl.org_words()["descriptor_class"] and not cargo
 
 
 def _after_a_thing_noun(doc: Doc, m: NameMention, reach: int = 12) -> bool:

@@ -230,6 +230,8 @@ def things() -> dict[str, frozenset[str]]:
         "nouns": frozenset(data["nouns_before_names"]),
         "place_tails": frozenset(data["place_tails"]),
         "place_nouns": frozenset(data["nouns_before_places"]),
+        "ship_titles": frozenset(data["ship_titles"]),
+        "cargo_words": frozenset(data["cargo_words"]),
     }
 
 
@@ -267,6 +269,8 @@ def org_words() -> dict[str, Any]:
         "lower_modifiers": frozenset(data["lower_modifiers"]),
         "agent_nouns": frozenset(data["agent_nouns"]),
         "firm_nouns": frozenset(data["firm_nouns"]),
+        "unit_heads": frozenset(data["unit_heads"]),
+        "waiting_for_a_name": frozenset(data["waiting_for_a_name"]),
         "company_words": frozenset(data["company_words"]),
         "class_heads": {cls: frozenset(words) for cls, words in data["class_heads"].items()},
         "government_modifiers": frozenset(data["government_modifiers"]),
