@@ -22,12 +22,13 @@ _BACK = 24
 def merge_retellings(statements: list[dict[str, Any]]) -> dict[str, str]:
     """Fold later tellings into the first, in place; {folded id: kept id}. Statements in text order."""
     words = {s["id"]: words_of_text(s["text"]) for s in statements}
+    figures = {s["id"]: _figures(s["text"]) for s in statements}
     folded: dict[str, str] = {}
     kept: list[dict[str, Any]] = []
     by_speaker: dict[str, list[dict[str, Any]]] = {}
     for s in statements:
         mine = by_speaker.setdefault(s["speaker"], [])
-        first = next((k for k in mine[-_BACK:] if _same_claim(k, s, words)), None)
+        first = next((k for k in mine[-_BACK:] if _same_claim(k, s, words, figures)), None)
         if first is None:
             kept.append(s)
             mine.append(s)
@@ -44,7 +45,9 @@ def merge_retellings(statements: list[dict[str, Any]]) -> dict[str, str]:
     return folded
 
 
-def _same_claim(a: dict[str, Any], b: dict[str, Any], words: dict[str, set[str]]) -> bool:
+def _same_claim(
+    a: dict[str, Any], b: dict[str, Any], words: dict[str, set[str]], figures: dict[str, set[str]]
+) -> bool:
     """Whether two statements are one speaker's one claim told twice."""
     if a["speaker"] != b["speaker"] or a["act"] != b["act"] and "claim" not in (a["act"], b["act"]):
         return False
@@ -54,7 +57,7 @@ def _same_claim(a: dict[str, Any], b: dict[str, Any], words: dict[str, set[str]]
     shared = len(wa & wb)
     if shared >= _SHARED_AT_LEAST and shared >= _COVER * min(len(wa), len(wb)):
         return True
-    return len(_figures(a["text"]) & _figures(b["text"])) >= _SHARED_FIGURES  # 'fell from 9.50 to 6.40'
+    return len(figures[a["id"]] & figures[b["id"]]) >= _SHARED_FIGURES  # 'fell from 9.50 to 6.40'
 
 
 def _figures(text: str) -> set[str]:
