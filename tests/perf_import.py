@@ -1,9 +1,11 @@
-"""Time importing a long article (1 MB by default): ``python -m tests.perf_import [--mb 1] [--repeat 5]``.
+"""Time importing a long article (1 MB by default):
+``python -m tests.perf_import [--mb 1] [--repeat 5] [--real-copy]``.
 
-The article is the extraction corpus's texts, each repeated with its people renamed so that no two copies
-are the same, until it reaches the size asked for. Each phase is timed on its own (median of the runs),
-beside a floor measured in the same run: one regular-expression pass over the text that finds every word
-(what any extractor must at least do).
+The article is the extraction corpus's texts (with ``--real-copy``, the real-copy design sets' articles:
+hard wraps, datelines, documents that speak, descriptions named later), each repeated with its people
+renamed so that no two copies are the same, until it reaches the size asked for. Each phase is timed on
+its own (median of the runs), beside a floor measured in the same run: one regular-expression pass over
+the text that finds every word (what any extractor must at least do).
 """
 
 from __future__ import annotations
@@ -21,15 +23,16 @@ from claimnet.store import model
 from claimnet.store.features.extract import extract
 from claimnet.store.features.importer import ImportResult, _keep_valid, import_article
 from claimnet.store.features.reading import Article
-from tests.extraction.score import corpus_articles
+from tests.extraction import score as sc
 
 _WORD = re.compile(r"\w+")
 _EMPTY = {"format": "claimnet-network", "version": 1}
 
 
-def long_article(megabytes: float) -> str:
-    """Wire copy of about ``megabytes`` MB: the corpus's articles over and over, names made distinct."""
-    texts = [text for _name, text, _gold in corpus_articles()]
+def long_article(megabytes: float, real_copy: bool = False) -> str:
+    """Wire copy of about ``megabytes`` MB: the corpus's articles (or the real-copy design sets') over and
+    over, names made distinct."""
+    texts = [text for _name, text, _gold in (_real_copy_articles() if real_copy else sc.corpus_articles())]
     want = int(megabytes * 1_000_000)
     parts: list[str] = []
     size = 0
@@ -41,6 +44,13 @@ def long_article(megabytes: float) -> str:
         size += len(renamed.encode("utf-8")) + 1
         n += 1
     return "\n".join(parts)
+
+
+def _real_copy_articles() -> list[tuple[str, str, dict]]:
+    """The articles of the blind sets in real copy's shapes that are used for rule design (never a held-out
+    set's)."""
+    return [a for key, (_, label) in sc.BLIND_SETS.items() if "real-copy" in label and sc.DESIGN in label
+            for a in sc.blind_set_articles(key)]
 
 
 def _suffix(n: int) -> str:
@@ -62,8 +72,9 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--mb", type=float, default=1.0)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--real-copy", action="store_true", help="build the article from real-copy sets")
     args = parser.parse_args(argv)
-    text = long_article(args.mb)
+    text = long_article(args.mb, args.real_copy)
     print(f"article: {len(text.encode('utf-8')) / 1e6:.2f} MB, {len(text.split()):,} words")
     rows: list[tuple[str, float]] = [("floor: one regex pass over every word", median_s(
         lambda: sum(1 for _ in _WORD.finditer(text)), args.repeat))]
