@@ -635,3 +635,11 @@ def test_a_contractor_who_speaks_of_himself_and_a_head_noun_after_the_article_ke
 
 def kinds_of(text: str) -> dict[str, str]:
     return {a["name"]: a["kind"] for a in run(text).actors}
+
+
+def test_a_name_ending_the_words_before_an_inverted_attribution_is_not_described_by_it() -> None:
+    """'…, Meridian Press, the board said': 'the board said' is who speaks, no description of Meridian."""
+    x = run("The Schools Assessment Board (SAB) said the questions appeared online.\n\n"
+            "The leak began at the printing contractor, Meridian Press, the board said. Two boxes delivered "
+            "by Meridian had arrived with broken seals, it said.")
+    assert {s for s, _, _ in said(x)} == {"Schools Assessment Board"}

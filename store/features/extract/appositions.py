@@ -25,6 +25,8 @@ def _appositive(doc: Doc, m_start: int, m_end: int, sent_end: int) -> str | None
             default=sent_end,
         )
         seg = text[m_end + 2 : stop].strip()
+        if seg and seg.split()[-1].lower() in wl.reporting_verbs():
+            return None  # '…, Meridian Press, the board said': the speaker after the words, no description
         first = seg.split(" ", 1)[0].lower() if seg else ""
         if first in _DETS or first.endswith("'s") or first.endswith("’s"):
             return seg
