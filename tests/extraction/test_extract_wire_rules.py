@@ -643,3 +643,11 @@ def test_a_name_ending_the_words_before_an_inverted_attribution_is_not_described
             "The leak began at the printing contractor, Meridian Press, the board said. Two boxes delivered "
             "by Meridian had arrived with broken seals, it said.")
     assert {s for s, _, _ in said(x)} == {"Schools Assessment Board"}
+
+
+def test_a_union_described_by_whose_it_is_joins_the_union_named_later() -> None:
+    x = run("A teachers' union said board staff had been selling copies for days.\n\n"
+            "The National Association of Science Teachers (NAST) said it had warned the board in March.\n\n"
+            "Police said they had arrested three people. The union called on Adjei to step aside.")
+    nast = "National Association of Science Teachers"
+    assert [s for s, _, _ in said(x)] == [nast, nast, "Police", nast]

@@ -139,7 +139,7 @@ def _names_placeholder(ph: Entity, e: Entity, later: bool = True) -> bool:
 
 def _shares_a_telling_word(ph: Entity, e: Entity) -> bool:
     """Whether a lower-case word describing a placeholder, not its head, is a word of the name."""
-    described = [w for w in ph.name.split()[:-1] if w.islower() and len(w) >= 4]
+    described = [w.rstrip("'’") for w in ph.name.split()[:-1] if w.islower() and len(w) >= 4]  # "teachers'"
     return bool(described) and bool({fold(w) for w in described} & set(fold(e.name).split()))
 
 

@@ -26,6 +26,8 @@ def lower_org_re() -> re.Pattern[str]:
 _OWNER_RE = re.compile(r"\b[Tt]he\s+(country|nation|city|region|province|state|town)['’]s\s*$")
 
 
+#: A plural possessive right before a body's noun says whose it is: "a teachers' union", "the growers' union".
+_WHOSE = re.compile(r"\b([a-z]+s['’])\s+$")
 _IN_CAPITAL = re.compile(r"\s*In\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?),\s+(?:[Tt]he\s+)?$")
 
 
@@ -87,6 +89,8 @@ def lower_org_at(doc: Doc, start: int, end: int, sent_start: int, local: bool = 
             return None
         found = doc.reg.description(described, start, strict=" " in described)  # 'interior ministry'
         if found is None and local and head not in wl.org_words()["state_like_lower"]:
+            whose = _WHOSE.search(doc.text, max(sent_start, start - 30), start)  # "a teachers' union said"
+            phrase = f"{whose.group(1)} {phrase}" if whose else phrase
             found = doc.reg.get_or_create(phrase, "organisation", 0.5)  # 'the commission said', first mention
             if found.first_pos < 0:
                 found.placeholder = head  # may be named later: '…, the regulator has found. A report by X'
