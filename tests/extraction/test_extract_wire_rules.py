@@ -651,3 +651,14 @@ def test_a_union_described_by_whose_it_is_joins_the_union_named_later() -> None:
             "Police said they had arrested three people. The union called on Adjei to step aside.")
     nast = "National Association of Science Teachers"
     assert [s for s, _, _ in said(x)] == [nast, nast, "Police", nast]
+
+
+def test_review_cases_that_keep_their_statements() -> None:
+    """Words the session's rules had dropped: people sent somewhere are no document ('sent to' skips only
+    to a paper's author); an opening 'according to a letter seen by …' still carries its clause; a kin
+    word tells a quotation inside a quotation."""
+    assert len(run("Aid workers sent to Ukraine said the shelling had stopped.").statements) == 1
+    x = run("According to a letter seen by Reuters, the company ignored warnings from its engineers.")
+    assert [s["text"] for s in x.statements] == ["The company ignored warnings from its engineers"]
+    x = run("“My uncle told me, 'You will never get that money back,' and he was right,” said Tom Lee.")
+    assert [s for s, _, _ in said(x)] == ["Tom Lee", "Tom Lee's uncle"]
