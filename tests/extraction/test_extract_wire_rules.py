@@ -662,3 +662,10 @@ def test_review_cases_that_keep_their_statements() -> None:
     assert [s["text"] for s in x.statements] == ["The company ignored warnings from its engineers"]
     x = run("“My uncle told me, 'You will never get that money back,' and he was right,” said Tom Lee.")
     assert [s for s, _, _ in said(x)] == ["Tom Lee", "Tom Lee's uncle"]
+
+
+def test_a_person_of_a_body_with_no_head_word_is_two_actors() -> None:
+    x = run("“The recall came too late,” said Hanna Lindgren of Safe Play Europe.")
+    assert said(x) == [("Hanna Lindgren", "quote", "The recall came too late")]
+    lindgren = actors_by_name(x)["Hanna Lindgren"]
+    assert names(x)[lindgren["affiliation"]] == "Safe Play Europe"

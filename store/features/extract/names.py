@@ -154,6 +154,9 @@ def classify(text: str, tokens: list[Token], i: int, j: int, sent_start: int) ->
     )
     if of_at > 0 and not any(t.text in heads for t in toks[:of_at]) and all(t.is_cap for t in toks[:of_at]):
         right = classify(text, tokens, i + of_at + 1, j, sent_start)
+        if (len(right) == 1 and right[0].cat in ("person", "name") and 2 <= of_at <= 3
+                and right[0].last_token - right[0].first_token >= 2):
+            right[0].cat = "org"  # 'Hanna Lindgren of Safe Play Europe': a person is not of a person
         if right and right[0].cat in ("org", "known") and len(right) == 1:
             left = classify(text, tokens, i, i + of_at, sent_start)
             for m in left:
