@@ -669,3 +669,10 @@ def test_a_person_of_a_body_with_no_head_word_is_two_actors() -> None:
     assert said(x) == [("Hanna Lindgren", "quote", "The recall came too late")]
     lindgren = actors_by_name(x)["Hanna Lindgren"]
     assert names(x)[lindgren["affiliation"]] == "Safe Play Europe"
+
+
+def test_a_known_name_runs_on_through_in_and_speaks() -> None:
+    x = run("The Organization for Security and Co-operation in Europe (OSCE) said satellite images showed "
+            "fresh tracks.")
+    assert [s for s, _, _ in said(x)] == ["OSCE"]
+    assert "Organization for Security and Co-operation in Europe" in actors_by_name(x)["OSCE"]["aliases"]

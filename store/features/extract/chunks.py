@@ -85,6 +85,10 @@ def chunks(
                     and text[tj.end : tokens[j + 2].start] == f" {tokens[j + 1].text} "):
                 j += 3  # 'Maria van der Berg', 'Juan de la Cruz'
                 continue
+            known = _known_name_through(text, tokens, i, j, b)
+            if known:
+                j = known  # 'the Organization for Security and Co-operation in Europe'
+                continue
             break
         out.append((i, j))
         i = j
@@ -94,6 +98,18 @@ def chunks(
 #: A currency's letters glued to a sum with its decimals or its 'million': 'R4.2 million', 'N$30,000.50'
 #: (not 'G7' or 'F1'; a bare 'K250' is left to read as a name).
 _AMOUNT = re.compile(r"[A-Z]{1,3}\$?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|bn|m|k)\b|[.,]\d)")
+
+
+def _known_name_through(text: str, tokens: list[Token], i: int, j: int, b: int) -> int:
+    """Where a name the gazetteer knows ends when it runs on through a small lower-case word ('… Co-operation
+    in Europe'), or 0: the run tokens[i:j] with 'in'/'on'/'and' and up to three capitalised words after it."""
+    if j + 1 >= b or tokens[j].lower not in ("in", "on", "and") or not tokens[j + 1].is_cap:
+        return 0
+    for k in range(min(b, j + 4), j + 1, -1):
+        name = text[tokens[i].start : tokens[k - 1].end]
+        if all(t.is_cap for t in tokens[j + 1 : k]) and wl.gazetteer().get(name):
+            return k
+    return 0
 
 
 def _ends_a_sentence(word: str) -> bool:

@@ -188,6 +188,9 @@ def subject_before(doc: Doc, lo: int, cue_start: int, depth: int = 0) -> Subject
     left, qualifier = _strip_gap(text[lo:cue_start])
     left = _AGE_RE.sub("", left)  # 'Gloria Haines, 64, who watched …, said': the age is no subject
     end = lo + len(left)
+    whole = _name_across_gap(doc, lo, cue_start, end)
+    if whole is not None:  # 'The Organization for Security and Co-operation in Europe (OSCE) said'
+        left, end = text[lo:whole], whole
     if end <= lo:
         return None
     if left.endswith((",", " -", " —", "–")) and depth < 3:
@@ -326,6 +329,16 @@ def _first_clauses_subject(doc: Doc, lo: int, end: int) -> Subject | None:
 
 
 _INDEFINITE_RE = re.compile(r"\s*(?:[Aa]n?|[Oo]ne)\s")
+
+
+def _name_across_gap(doc: Doc, lo: int, cue_start: int, end: int) -> int | None:
+    """Where a name ends that the gap stripped before a verb cut into ('… Co-operation [in Europe] (OSCE)
+    said'): a mention that starts before the stripped words and ends where the words before the verb do."""
+    raw = doc.text[lo:cue_start].rstrip()
+    acronym = _ACRONYM_TAIL.search(raw)
+    raw_end = lo + len(raw[: acronym.start()].rstrip() if acronym else raw)
+    hit = doc.at_end.get(raw_end)
+    return raw_end if raw_end > end and hit is not None and lo <= hit[0] < end else None
 
 
 def _after_appositive(doc: Doc, lo: int, end: int, depth: int) -> Subject | None:
