@@ -20,7 +20,7 @@ from .descriptions import (
 from .entities import Entity
 from .person_shapes import aged_person, is_aged_description
 from .sources import Subject, group_np, note_full_description, someone
-from .textutil import BRACKETED_SHORT_NAME
+from .textutil import BRACKETED_SHORT_NAME, SAW
 
 _AUX = (
     r"has|have|had|also|again|repeatedly|previously|already|long|later|earlier|once|still|both|all|too|then|now|"
@@ -297,17 +297,16 @@ def subject_before(doc: Doc, lo: int, cue_start: int, depth: int = 0) -> Subject
     return indefinite(doc, lo, end) or someone(doc, lo, end)  # 'A consumer group said', 'A beekeeper said'
 
 
-#: How a document reached someone other than its author: who saw it, and where it went.
-_SAW = r"(?:seen|obtained|reviewed|viewed|leaked|shown)\s+(?:by|to)"
+#: Where a document went, besides who saw it (textutil.SAW).
 _WENT = r"(?:filed|lodged|submitted|sent|presented|delivered|handed)\s+(?:with|to)"
 #: Who only saw or was given a document, and what only dates it: '(, dated Nov. 3,) and seen by Reuters'.
-_SEEN_BY = re.compile(rf"(?:,?\s+(?:dated|sent|written|signed)\s+[^,;]{{1,40}}?)?,?\s+(?:and\s+)?{_SAW}"
+_SEEN_BY = re.compile(rf"(?:,?\s+(?:dated|sent|written|signed)\s+[^,;]{{1,40}}?)?,?\s+(?:and\s+)?{SAW}"
                       r"\s+(?:the\s+)?$")
 #: Where a document went: 'a report filed with the court' (but 'aid workers sent to Ukraine' are people).
 _SENT_TO = re.compile(rf",?\s+{_WENT}\s+(?:the\s+)?$")
 #: A phrase set off after a document that says where it went or who saw it, not who speaks: ', filed with
 #: the court,', ', seen by Reuters,' (its author may be named there: 'carried out by external auditors').
-_WHERE_A_PAPER_WENT = re.compile(rf"(?:{_SAW}|{_WENT}|dated)\s")
+_WHERE_A_PAPER_WENT = re.compile(rf"(?:{SAW}|{_WENT}|dated)\s")
 _WHO_CLAUSE = re.compile(r"\s+who\s+(?!said\b|says\b|told\b)[a-z][^,;:“”\"]*$")
 _AND_RE = re.compile(r"(?:,|\s)\s*and$")
 _OPENING_PRONOUN_RE = re.compile(r"[\s”\"’]*(He|She|They|It)\s+(?:also\s+|later\s+|then\s+)?[a-z]+(?:ed|s)\b")

@@ -10,8 +10,10 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "–"
 _SPACES = re.compile(r"\s+")
 _PUNCT = re.compile(r"[^\w&' -]+")
 
-#: The end of words saying who saw a document, not who wrote it: 'a letter seen by', 'a memo obtained by the'.
-SEEN_BY = re.compile(r"\b(?:seen|obtained|reviewed)\s+by(?:\s+the|\s+a)?\s*$")
+#: Who saw or was shown a document, not who wrote it: 'seen by', 'obtained by', 'shown to'.
+SAW = r"(?:seen|obtained|reviewed|viewed|leaked|shown)\s+(?:by|to)"
+#: The end of words saying who saw a document: 'a letter seen by', 'a memo obtained by the'.
+SEEN_BY = re.compile(rf"\b{SAW}(?:\s+the|\s+a)?\s*$")
 
 #: An indefinite noun, then a naming verb and a name in quotation marks at once: 'a WhatsApp group called
 #: “Urea Desk”' (never 'what union leaders called “the only language …”'): a thing's name, no words said.
