@@ -3,8 +3,6 @@ these tests, not copied from the blind articles)."""
 
 from __future__ import annotations
 
-import pytest
-
 from tests.extraction.extract_helpers import actors_by_name, names, run, said, spans
 
 # -- blind-set failure classes (sentences written for these tests) -----------------------
@@ -385,25 +383,6 @@ def test_a_description_in_the_reported_words_makes_the_statement_about_that_acto
     assert "Calder Vale Water" in {who.get(a) for a in dark["about"]}
 
 
-def test_a_short_name_in_brackets_is_the_organisations_whatever_its_letters() -> None:
-    """A body's short name in brackets is its own even when the letters are another language's initials
-    ('UPRB') or the gazetteer knows another body by them ('CIA'); an elided particle ('d'Ouest') and a
-    foreign head word ('Compagnie', 'Energie') keep a name whole."""
-    text = (
-        "The Varon Rice Growers' Union (UPRB) says 900 families lost their harvest. "
-        "The Compagnie Fluviale d'Ouest (CIA Energie), which runs the dam, said it had warned both "
-        "governments. The UPRB said the company must pay. CIA Energie said the release was announced."
-    )
-    x = run(text)
-    by_name = actors_by_name(x)
-    assert "UPRB" in by_name["Varon Rice Growers' Union"]["aliases"]
-    assert "CIA Energie" in by_name["Compagnie Fluviale d'Ouest"]["aliases"]
-    assert not {"UPRB", "CIA", "CIA Energie", "Energie", "Central Intelligence Agency"} & set(by_name)
-    speakers = [s for s, _, _ in said(x)]
-    assert speakers.count("Varon Rice Growers' Union") == 2
-    assert speakers.count("Compagnie Fluviale d'Ouest") == 2
-
-
 def test_a_named_organisations_officer_after_said_speaks_not_the_organisation() -> None:
     text = "“The release was gradual,” said Tarlow Energy's director general, Marc Obed."
     x = run(text)
@@ -411,20 +390,6 @@ def test_a_named_organisations_officer_after_said_speaks_not_the_organisation() 
     who = names(x)
     officer = next(a for a in x.actors if a["name"] == "Marc Obed")
     assert who[officer["affiliation"]] == "Tarlow Energy"
-
-
-def test_a_described_group_naming_itself_later_is_not_the_body_it_accused() -> None:
-    """'A group of riders has accused the Dostal app …' is not Dostal, whose one-word name only became an
-    actor when it spoke; 'which calls itself Riders' Voice' names it, a body though no word says so."""
-    text = (
-        "A grassroots group of delivery riders in Brno has accused the Dostal app of cutting the fee per "
-        "order. Dostal said the claim was misleading. The group, which calls itself Riders' Voice, says "
-        "about 300 riders took part."
-    )
-    x = run(text)
-    kinds = {a["name"]: a["kind"] for a in x.actors}
-    assert kinds.get("Riders' Voice") in ("organisation", "group") and "Dostal" in kinds
-    assert [s for s, _, _ in said(x)] == ["Riders' Voice", "Dostal", "Riders' Voice"]
 
 
 def test_a_sentence_inside_a_quotation_opens_with_a_plain_word_and_an_app_says_nothing() -> None:
@@ -436,40 +401,6 @@ def test_a_sentence_inside_a_quotation_opens_with_a_plain_word_and_an_app_says_n
     x = run(text)
     assert {(a["name"], a["kind"]) for a in x.actors} == {("Pavel", "person")}
     assert [s for s, _, _ in said(x)] == ["Pavel", "Pavel"]
-
-
-def test_a_contractor_named_later_and_a_company_name_without_its_head_word_are_the_company() -> None:
-    """'a road contractor' is the company named in the next sentence; "Tarsen Bhari's managing director,
-    …, hit back" names Tarsen Bhari Constructions and describes its director: no words of its own."""
-    text = (
-        "Villagers have blamed a road contractor for a landslide that buried 11 houses.\n\n"
-        "The contractor, Tarsen Bhari Constructions, said the slide was caused by rain.\n\n"
-        "Tarsen Bhari’s managing director, Dil Gurung, hit back, accusing the villagers of lying."
-    )
-    x = run(text)
-    by_name = actors_by_name(x)
-    assert set(by_name) == {"villagers", "Tarsen Bhari Constructions", "Dil Gurung"}
-    assert "road contractor" in by_name["Tarsen Bhari Constructions"]["aliases"]
-    assert names(x)[by_name["Dil Gurung"]["affiliation"]] == "Tarsen Bhari Constructions"
-    assert [s for s, _, _ in said(x)] == ["villagers", "Tarsen Bhari Constructions", "Dil Gurung"]
-
-
-def test_a_states_regulator_named_later_is_one_actor_and_a_letter_seen_by_an_agency_is_no_speech() -> None:
-    """"Ghana's cocoa regulator" is the Produce Marketing Agency the article names later; 'according to a
-    letter seen by Reuters' makes no statement of Reuters; "Ghana's customs directorate" is a body."""
-    text = (
-        "Ghana's cocoa regulator has accused three exporters of smuggling beans across the border, "
-        "according to a letter seen by Reuters.\n\n"
-        "The Produce Marketing Agency (PMA) said in the letter that the firms had trucked beans abroad.\n\n"
-        "Ghana's customs directorate said every cargo leaving the port had been inspected."
-    )
-    x = run(text)
-    by_name = actors_by_name(x)
-    assert "Ghana's cocoa regulator" in by_name["Produce Marketing Agency"]["aliases"]
-    assert "Reuters" not in by_name
-    speakers = [s for s, _, _ in said(x)]
-    agency, customs = "Produce Marketing Agency", "Ghanaian customs directorate"
-    assert speakers == [agency, agency, customs]
 
 
 def test_a_service_repeated_and_a_review_by_a_bodys_team_speak_for_the_body() -> None:
@@ -487,22 +418,6 @@ def test_a_service_repeated_and_a_review_by_a_bodys_team_speak_for_the_body() ->
     assert [s for s, _, _ in said(x)] == ["French foreign ministry"]  # a state's body, not the state
 
 
-def test_a_name_followed_by_which_is_a_body_and_a_report_filed_with_a_court_is_its_authors() -> None:
-    text = (
-        "A widow alleged in a petition heard by the High Court on Tuesday that the yard was negligent.\n\n"
-        "Sitakund Steel Recyclers, which runs the yard, said the allegation was false. Sitakund Steel "
-        "said it had paid each family 500,000 taka.\n\n"
-        "A report by the Coastal Works Safety Directorate (CWSD), filed with the court last month, found "
-        "that the certificate had been signed by a chemist who was on leave."
-    )
-    x = run(text)
-    kinds = {a["name"]: a["kind"] for a in x.actors}
-    assert kinds["Sitakund Steel Recyclers"] == "organisation" and "Sitakund Steel" not in kinds
-    speakers = [s for s, _, _ in said(x)]
-    assert speakers[-3:] == ["Sitakund Steel Recyclers", "Sitakund Steel Recyclers",
-                             "Coastal Works Safety Directorate"]
-
-
 def test_a_quotation_ending_in_was_and_sources_after_a_clause_and_a_thing_named_in_quotes() -> None:
     """'“… where it was,” said X' is said (the 'was' is inside the quotation, no passive); 'X has opened an
     inquiry, two people familiar with the matter told the Ledger' gives them the clause before; 'a group
@@ -514,57 +429,6 @@ def test_a_quotation_ending_in_was_and_sources_after_a_clause_and_a_thing_named_
     x = run(text)
     assert spans(x, text) == {("people familiar with the matter",
                                "The Fair Markets Commission has opened an inquiry")}
-
-
-def test_unnamed_groups_keep_the_words_that_say_who_they_are() -> None:
-    """'Two traders in Kenema' (the town is left out of the subject as a place) and 'Relatives of
-    inmates' are named by their whole description, not 'traders' and 'Relatives'."""
-    x = run("Two traders in Kenema told Reuters that buyers had paid farmers more. Relatives of inmates "
-            "said they had not been allowed to visit since March.")
-    assert [s for s, _, _ in said(x)] == ["traders in Kenema", "Relatives of inmates"]
-
-
-def test_a_company_first_named_short_takes_its_full_name_and_an_acronym_makes_a_body() -> None:
-    """A headline's 'Brenvolt' and the body's 'Brenvolt Energy' are one company under its full name; a
-    name with its acronym in brackets is a body, not a person; 'do' joins a Portuguese name."""
-    x = run("Battery maker Brenvolt sues rival.\n\n"
-            "Battery developer Brenvolt Energy sued a rival on Monday. Brenvolt said the rival stole "
-            "secrets.\n\n"
-            "Campaigners said Harcourt Bois Tropicaux (HBT) had cut 14 kilometres of road. HBT denied it.\n\n"
-            "The Portuguese club Vitória do Norte said the transfer was legal.")
-    by_name = actors_by_name(x)
-    assert "Brenvolt" in by_name["Brenvolt Energy"]["aliases"] and "Brenvolt" not in by_name
-    assert by_name["Harcourt Bois Tropicaux"]["kind"] == "organisation"
-    assert "HBT" in by_name["Harcourt Bois Tropicaux"]["aliases"]
-    assert [s for s, _, _ in said(x)][-1] == "Vitória do Norte"
-
-
-def test_a_sum_in_rand_is_no_name() -> None:
-    x = run("A former manager took R4.2 million in bribes, prosecutors said, and paid R96 million to a firm.")
-    assert names(x) and not {"R4", "R96"} & set(names(x).values())
-
-
-def test_surname_particles_and_hyphenated_surnames_name_one_person() -> None:
-    x = run("Joost van Leeuwen, the team's lawyer, said the test was flawed. Van Leeuwen said the tub had "
-            "been opened. Dr Ama Owusu-Bonsu said three babies had died. Owusu-Bonsu said the ward was "
-            "closed. The fine was 40 million CFA francs, the agency said.")
-    assert {(a["name"], a["kind"]) for a in x.actors if a["kind"] == "person"} == {
-        ("Joost van Leeuwen", "person"), ("Ama Owusu-Bonsu", "person")}
-    assert "CFA" not in names(x).values()
-    assert [s for s, _, _ in said(x)][:4] == ["Joost van Leeuwen"] * 2 + ["Ama Owusu-Bonsu"] * 2
-
-
-def test_ships_named_after_titles_flags_or_in_a_list_are_no_actors() -> None:
-    x = run("The cargo is anchored off Oran aboard the bulk carrier Lady Serafina, the traders said. Two "
-            "tankers operated by Halvorsen, the Jade Orchid and the Amber Kestrel, met the North "
-            "Korean-flagged Yu Song 7, the panel said.")
-    assert set(names(x).values()) <= {"traders", "panel", "Halvorsen"}
-
-
-def test_the_government_after_a_capital_opening_the_sentence_is_that_capitals_state() -> None:
-    x = run("Chad accused the dam operator of flooding its farms.\n\n"
-            "In Yaoundé, the government rejected Chad's account.")
-    assert [s for s, _, _ in said(x)] == ["Chad", "Cameroon"]
 
 
 def test_a_person_before_a_role_for_someone_named_speaks_not_the_one_named() -> None:
@@ -582,75 +446,12 @@ def test_a_quote_giving_the_same_figures_as_the_paraphrase_before_it_is_one_stat
     assert len(first["spans"]) == 2 and first["quote"] == "It went from 9.50 to 6.40 overnight"
 
 
-def test_a_name_before_a_state_is_a_person_a_firm_or_a_describing_word() -> None:
-    """'Michael Jordan' is a person (a state that is also a surname), 'Nasafert Kenya' a firm's national
-    arm, 'Neighbouring Mauritius' the state."""
-    for text, speaker, kind in [
-        ("Michael Jordan said he was happy.", "Michael Jordan", "person"),
-        ("Nasafert Kenya, the largest of the three, said the claims were without merit.", "Nasafert Kenya",
-         "organisation"),
-        ("Neighbouring Mauritius said it was ready.", "Mauritius", "state"),
-    ]:
-        x = run(text)
-        assert [s for s, _, _ in said(x)] == [speaker], text
-        assert actors_by_name(x)[speaker]["kind"] == kind, text
-
-
-@pytest.mark.parametrize(
-    ("text", "speakers"),
-    [
-        # a firm's name without its head word is never a state's name ('Sierra Leone' of the Police)
-        ("The Sierra Leone Police said the driver fled. Sierra Leone's government said it would investigate.",
-         ["Sierra Leone Police", "Sierra Leone"]),
-        # a short company name is not lengthened into another body's ('the Brightwater Union')
-        ("Brightwater said it would cut 200 jobs. The Brightwater Union said the cuts were illegal.",
-         ["Brightwater", "Brightwater Union"]),
-        # a state or place in brackets is where a company is, not its short name
-        ("Acme Mining (Australia) said the mine was safe. Australia's government said it would investigate.",
-         ["Acme Mining", "Australia"]),
-        # a person with a company's acronym in brackets stays a person
-        ("Obinna Ezeani (NNPC) said the pipeline was safe.", ["Obinna Ezeani"]),
-        # 'the Republicans'' does not run into the name after it
-        ("The Republicans' Mitch McConnell said the bill would pass.", ["Mitch McConnell"]),
-        # what someone called “…” is said, not a thing named
-        ("The strike was what union leaders called “the only language the company understands”.",
-         ["union leaders"]),
-        # a possessive inside the words before the name is no description of the speaker
-        ("Nobody trusts Acme's board chairman, Tom Lee said.", ["Tom Lee"]),
-        # a cargo carrier is an airline
-        ("The cargo carrier Atlas Air said flights would resume.", ["Atlas Air"]),
-        # a report by a firm's competitors is not the firm's
-        ("Acme Pharma raised prices. A report by Acme Pharma's competitors said prices rose.", []),
-    ],
-)
-def test_review_cases_keep_their_speakers(text: str, speakers: list[str]) -> None:
-    assert [s for s, _, _ in said(run(text))] == speakers
-
-
-def test_a_contractor_who_speaks_of_himself_and_a_head_noun_after_the_article_keep_their_kinds() -> None:
-    assert kinds_of("A contractor who worked on the site said he was never paid.")["contractor"] == "person"
-    assert kinds_of("“Prices rose,” said Northvale, a copper producer.")["Northvale"] == "organisation"
-    assert kinds_of("Maria van der Berg said the test was flawed.")["Maria van der Berg"] == "person"
-
-
-def kinds_of(text: str) -> dict[str, str]:
-    return {a["name"]: a["kind"] for a in run(text).actors}
-
-
 def test_a_name_ending_the_words_before_an_inverted_attribution_is_not_described_by_it() -> None:
     """'…, Meridian Press, the board said': 'the board said' is who speaks, no description of Meridian."""
     x = run("The Schools Assessment Board (SAB) said the questions appeared online.\n\n"
             "The leak began at the printing contractor, Meridian Press, the board said. Two boxes delivered "
             "by Meridian had arrived with broken seals, it said.")
     assert {s for s, _, _ in said(x)} == {"Schools Assessment Board"}
-
-
-def test_a_union_described_by_whose_it_is_joins_the_union_named_later() -> None:
-    x = run("A teachers' union said board staff had been selling copies for days.\n\n"
-            "The National Association of Science Teachers (NAST) said it had warned the board in March.\n\n"
-            "Police said they had arrested three people. The union called on Adjei to step aside.")
-    nast = "National Association of Science Teachers"
-    assert [s for s, _, _ in said(x)] == [nast, nast, "Police", nast]
 
 
 def test_review_cases_that_keep_their_statements() -> None:
@@ -662,17 +463,3 @@ def test_review_cases_that_keep_their_statements() -> None:
     assert [s["text"] for s in x.statements] == ["The company ignored warnings from its engineers"]
     x = run("“My uncle told me, 'You will never get that money back,' and he was right,” said Tom Lee.")
     assert [s for s, _, _ in said(x)] == ["Tom Lee", "Tom Lee's uncle"]
-
-
-def test_a_person_of_a_body_with_no_head_word_is_two_actors() -> None:
-    x = run("“The recall came too late,” said Hanna Lindgren of Safe Play Europe.")
-    assert said(x) == [("Hanna Lindgren", "quote", "The recall came too late")]
-    lindgren = actors_by_name(x)["Hanna Lindgren"]
-    assert names(x)[lindgren["affiliation"]] == "Safe Play Europe"
-
-
-def test_a_known_name_runs_on_through_in_and_speaks() -> None:
-    x = run("The Organization for Security and Co-operation in Europe (OSCE) said satellite images showed "
-            "fresh tracks.")
-    assert [s for s, _, _ in said(x)] == ["OSCE"]
-    assert "Organization for Security and Co-operation in Europe" in actors_by_name(x)["OSCE"]["aliases"]
