@@ -259,7 +259,7 @@ def test_two_sides_giving_different_counts_of_one_thing_contradict_each_other() 
     assert contradictions == {
         ("Only 19 homes had been flooded", "62 homes had been flooded when the Tarn dam overflowed"),
         ("62 homes", "Only 19 homes had been flooded"),
-        ("19 homes", "62 homes had been flooded when the Tarn dam overflowed"),
+        ("Only 19 homes", "62 homes had been flooded when the Tarn dam overflowed"),
     }
 
 

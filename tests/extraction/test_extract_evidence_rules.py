@@ -28,8 +28,22 @@ def test_count_after_a_verb_and_a_converted_amount_in_brackets_are_one_quantity(
         ("Tests found E. coli levels 12 times higher than the bathing-water standard, she said.",
          "E. coli levels 12 times higher than the bathing-water standard"),
         ("Its monitors recorded at least 2,710, the agency said.", "at least 2,710"),
-        ("The traders cited a test certificate seen by Reuters, the report said.",
-         "a test certificate seen by Reuters"),
+        ("The traders cited a test certificate seen by Reuters, the report said.", "a test certificate"),
+        ("The union said it had sent a letter to the board seen by this newspaper in May.",
+         "a letter to the board"),
+        ("A report by the Harbour Safety Directorate (HSD), filed with the court, found two faults.",
+         "A report by the Harbour Safety Directorate (HSD)"),
+        ("The group has shared an email, dated March 11, in which a manager asks for new valves.",
+         "an email, dated March 11"),
+        ("In an affidavit filed with the court, the agency said the firm made 11 payments.",
+         "an affidavit filed with the court"),
+        ("She said she had kept a diary of the visit.", "a diary of the visit"),
+        ("The family's lawyer took photographs of bruises on his arms, she said.",
+         "photographs of bruises on his arms"),
+        ("The inspectors found 4 of the 9 gas detectors were not working.", "4 of the 9 gas detectors"),
+        ("The engine matched 31 of Kowalski’s 38 moves, the arbiters said.", "31 of Kowalski’s 38 moves"),
+        ("Tests on 9 of 40 tiles sampled found the glue, the agency said.", "9 of 40 tiles"),
+        ("Only 11%, the office said, were returned.", "Only 11%"),
         ("The council signed a €6 million flood-defence contract in May, the mayor said.",
          "a €6 million flood-defence contract"),
         ("Tenants pay about £950 a month for the flats, the union said.", "about £950 a month"),
@@ -184,3 +198,15 @@ def test_an_image_said_to_be_filmed_posted_or_shared_is_evidence(sentence: str, 
 )
 def test_a_sum_or_share_keeps_what_it_was_paid_in_or_the_change_it_sizes(sentence: str, phrase: str) -> None:
     assert phrase in {sentence[e["span"][0] : e["span"][1]] for e in run(sentence).evidence}
+
+
+def test_a_part_counted_out_of_a_whole_counts_the_part() -> None:
+    text = "The inspectors said 4 of the 9 gas detectors were not working."
+    (found,) = run(text).evidence
+    assert found["quantity"] == {"value": 4, "unit": "detectors"}
+
+
+def test_only_goes_before_a_figure_but_makes_no_figure_of_a_number_word() -> None:
+    text = "The driver made only two short stops, the union said, and only 11% came back."
+    got = [text[e["span"][0] : e["span"][1]] for e in run(text).evidence]
+    assert got == ["only 11%"]

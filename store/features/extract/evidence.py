@@ -26,9 +26,20 @@ def _counted_in_pages(text: str, s: int, e: int, lo: int, hi: int) -> bool:
 
 def _np_extent(text: str, start: int, end: int, hi: int) -> int:
     """Extend a noun to the end of its phrase: 'debris of a missile found in the Kharkiv region',
-    'satellite images taken the day after the strike', 'a letter to the company seen by the BBC'."""
+    'satellite images taken the day after the strike', 'a letter to the company' (not 'seen by the BBC':
+    who saw it is no part of it), 'an email, dated March 11'."""
     m = _postmodifiers().match(text[end:hi])
-    return end + m.end() if m else end
+    end = end + m.end() if m else end
+    dated = _dated().match(text, end, hi)
+    return dated.end() if dated else end
+
+
+@functools.cache
+def _dated() -> re.Pattern[str]:
+    """', dated March 11' after a document: the date that tells which one it is."""
+    months = "|".join(wl.evidence_words()["month_names"])
+    day = rf"(?:(?:{months})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{months}))"
+    return re.compile(rf",?\s+dated\s+{day}(?:,?\s+\d{{4}})?\b")
 
 
 @functools.cache
@@ -38,8 +49,8 @@ def _postmodifiers() -> re.Pattern[str]:
     lead = "|".join(re.escape(w) for w in words)
     return re.compile(
         r"(?:\s+(?:of|by|from|on|in|at|in which|found in|found at|recovered in|recovered from|"
-        rf"{lead})\b(?:\s+(?![,.;])[\w'’-]+){{1,7}}?)*"
-        r"(?=[,.;:]|\s+(?:showed|show|shows|said|says|was|were|is|are|had|has|have|matched|that|which|"
+        rf"{lead})\b(?:\s+(?![,.;])[\w'’-]+){{1,7}}?(?:\s+\([A-Z][\w&.-]*\))?)*"
+        r"(?=[,.;:]|\s+(?:and\s+)?seen\s+by\b|\s+(?:showed|show|shows|said|says|was|were|is|are|had|has|have|matched|that|which|"
         r"contained|contain|contains|found|revealed|indicated|confirmed|proved|proves|prove|suggested|suggests|"
         r"and\s+(?:said|says|that)|but|while|because|when|after|before)\b|\s*$)"
     )
@@ -103,6 +114,8 @@ def _imagery_ok(word: str, before: str, after: str) -> bool:
         return True
     if _IMAGE_PROVENANCE.match(after):
         return True  # 'a video filmed by a passer-by', 'footage from the building's security cameras'
+    if re.match(r"\s+of\s+(?!(?:the|this|that|it|them|him|her)\b[,.]?\s*$)", after):
+        return True  # what the images are of: 'photographs of pressure sores on his heels'
     return re.match(rf"(?:\s+[\w,'’-]+){{0,6}}?\s+(?:{'|'.join(ev['show_verbs'])})\b", after) is not None
 
 
@@ -119,9 +132,10 @@ _MODIFIER = re.compile(r"^(?:\d[\d,.]*(?:-[a-z]+)+|[a-z]+-[a-z-]+|[A-Z][\w.&-]*[
 
 @functools.cache
 def _finding_verbs() -> frozenset[str]:
-    """Verbs that come before a finding ('found', 'recovered', 'released', 'showed'): never its modifier."""
+    """Verbs that come before a finding ('found', 'recovered', 'released', 'showed', 'took'): never its
+    modifier."""
     ev = wl.evidence_words()
-    return frozenset(ev["physical_verbs"]) | frozenset(ev["publish_verbs"]) | frozenset(ev["show_verbs"])
+    return frozenset(ev["physical_verbs"] + ev["publish_verbs"] + ev["show_verbs"] + ev["handling_verbs"])
 
 
 def _start_of(text: str, s: int, lo: int) -> int:

@@ -80,6 +80,9 @@ _VERB_STOP = frozenset(
 def _patterns() -> dict[str, re.Pattern[str]]:
     ev = wl.evidence_words()
     quant = "|".join(re.escape(q) for q in sorted(ev["quantifiers"], key=len, reverse=True))
+    # 'only' goes before a figure ('only 11%'), never makes one of a number word ('only two short stops')
+    before_digits = "|".join(re.escape(q) for q in sorted(ev["quantifiers"] + ev["digit_quantifiers"],
+                                                            key=len, reverse=True))
     scales = "|".join(sorted(ev["scales"], key=len, reverse=True))
     words = "|".join(sorted(ev["number_words"], key=len, reverse=True))
     cur_sym = r"US\$|\$|£|€|¥|₩|₹|₽|K[Ss]h\s?|R(?=\d[\d,.]*\s?(?:million|billion|bn|m)\b)"
@@ -89,7 +92,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?P<cur>{cur_sym})?\s?(?P<num>{_NUM})(?:\s?(?P<scale>{scales})\b)?"
             r"(?P<pct>\s?%|\s(?:per cent|percent)\b)?",
         ),
-        "quant_before": re.compile(rf"\b(?:{quant})\s+$", re.IGNORECASE),
+        "quant_before": re.compile(rf"\b(?:{before_digits})\s+$", re.IGNORECASE),
         "wordnum": re.compile(rf"\b(?P<q>{quant})\s+(?P<w>{words})\b", re.IGNORECASE),
         "glued": re.compile("|".join(re.escape(u) for u in sorted(ev["glued_units"], key=len, reverse=True))
                             + r"(?![\w/])"),
@@ -109,7 +112,7 @@ def _unit_after(text: str, pos: int, limit: int) -> tuple[str | None, int]:
         low = w.group().lower()
         if low in ev["not_units"] or low in _VERB_STOP:
             break
-        plural = low.endswith("s") and not low.endswith(("ss", "ous", "us", "is"))
+        plural = low.endswith("s") and not low.endswith(("ss", "ous", "us", "is")) and low not in _NOT_PLURAL
         measure = k == 0 and low in ev["measure_units"] and low not in _UNIT_MODIFIERS  # '1 kilometre'
         if plural or measure or low in ev["currencies"] or low in ev["time_units"]:
             per = _PER_SCALE.match(text, pos + w.end(), limit)
@@ -123,6 +126,9 @@ def _unit_after(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     return None, pos
 
 
+#: Words ending in 's' that count nothing alone ('9 gas detectors', '12 news outlets').
+_NOT_PLURAL = frozenset({"gas", "news", "series", "species", "means", "lens", "canvas", "atlas", "bias",
+                         "chassis"})
 #: Measure words that only size the unit after them ('4,000 cubic metres'), or scale a count.
 _UNIT_MODIFIERS = frozenset({"square", "cubic", "million", "billion"})
 _PER_SCALE = re.compile(r"\s+per\s+(?:million|billion|thousand|cent|litre|liter|kilogram|kg|m3)\b")
@@ -135,6 +141,13 @@ _POSTMODIFIER = re.compile(
     r"[\w'’-]+(?:\s+[\w'’-]+){0,7}?"
     r"(?=\s*[,.;:)(]|\s+(?:to|since|in|into|on|at|for|from|by|during|over|that|which|who|were|was|is|are|had|"
     r"have|has|said|says|after|before|while|between|this|last|each|per|as|than|with|and\s+(?=\d))\b|$)"
+)
+
+
+#: A part counted out of a whole, said before the whole: '4 of the 9', '31 of Wierzba’s 38', '9 of 40'.
+_OUT_OF = re.compile(
+    r"(?<![\w,.])(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:out\s+)?of\s+"
+    r"(?:(?:the|its|their|his|her|our|these|those|all)\s+|(?:the\s+)?[A-Z]?[\w.&-]*['’]s\s+)?$"
 )
 
 
@@ -339,8 +352,15 @@ def quantities(text: str, lo: int, hi: int) -> list[Found]:
             if unit.lower() == "times":
                 end, start = _multiplied(text, end, hi), _measured_before(text, start, lo)
         end = _postmodified(text, end, hi)
+        value = _value(num, scale)
+        part = _OUT_OF.search(text, max(lo, start - 48), start) if not (cur or pct) else None
+        if part is not None:  # '4 of the 9 gas detectors': four detectors, counted out of nine
+            value, start = _value(part.group("n").replace(",", ""), None), part.start()
+            qb = pats["quant_before"].search(text, max(lo, start - 24), start)
+            start = qb.start() if qb else start
+            out = [f for f in out if f.end <= start]
         start = _head_before(text, start, lo)
-        out.append(Found(start, end, "quantity", {"value": _value(num, scale), "unit": unit}, 0.7))
+        out.append(Found(start, end, "quantity", {"value": value, "unit": unit}, 0.7))
     for m in pats["wordnum"].finditer(text, lo, hi):
         word, end = _unit_after(text, m.end(), hi)
         if word is None:
