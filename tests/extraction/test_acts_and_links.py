@@ -333,3 +333,15 @@ def test_a_trailing_denial_does_not_take_the_lede_as_its_words() -> None:
         ("residents' group", "accusation",
          "The Harbourton Port Authority on Tuesday of hiding dredging spoil in a landfill"),
         ("Harbourton Port Authority", "denial", "A charge the authority rejected")]
+
+
+def test_a_denial_sharing_no_words_with_the_accusation_still_answers_it_weakly() -> None:
+    text = ("Workers at the Tarn plant staged a walkout on Monday.\n\n"
+            "\"They cut corners on every inspection and lied to us about it,\" said Ann Cole, a union "
+            "organiser.\n\nBrenmoor Chemicals, which owns the plant, denied any wrongdoing.")
+    x = run(text)
+    label = {s["id"]: s["text"] for s in x.statements}
+    denies = [(label[ln["from"]], label[ln["to"]], ln["confidence"])
+              for ln in x.links if ln["type"] == "denies"]
+    accusation = "They cut corners on every inspection and lied to us about it"
+    assert denies == [("Denied any wrongdoing", accusation, 0.3)]
