@@ -44,6 +44,13 @@ def test_count_after_a_verb_and_a_converted_amount_in_brackets_are_one_quantity(
         ("The engine matched 31 of Kowalski’s 38 moves, the arbiters said.", "31 of Kowalski’s 38 moves"),
         ("Tests on 9 of 40 tiles sampled found the glue, the agency said.", "9 of 40 tiles"),
         ("Only 11%, the office said, were returned.", "Only 11%"),
+        ("Some 1,900 residents spent the night in schools, officials said.", "Some 1,900 residents"),
+        ("The directorate grounded all 9 of Skeldair's turboprops until their logs were checked.",
+         "9 of Skeldair's turboprops"),
+        ("Riders said they now earn 71 zloty for a full shift.", "71 zloty"),
+        ("The families were offered 500,000 taka each, the union said.", "500,000 taka"),
+        ("Payslips shown to Reuters by three crane operators showed the cut, the union said.", "Payslips"),
+        ("It supplied spray records showing that only a copper fungicide was used.", "spray records"),
         ("The council signed a €6 million flood-defence contract in May, the mayor said.",
          "a €6 million flood-defence contract"),
         ("Tenants pay about £950 a month for the flats, the union said.", "about £950 a month"),
@@ -210,3 +217,10 @@ def test_only_goes_before_a_figure_but_makes_no_figure_of_a_number_word() -> Non
     text = "The driver made only two short stops, the union said, and only 11% came back."
     got = [text[e["span"][0] : e["span"][1]] for e in run(text).evidence]
     assert got == ["only 11%"]
+
+
+def test_a_count_written_with_a_thousands_comma_is_never_a_year() -> None:
+    text = "The allowance rose to 2,000 shillings in 2019, when 1,900 households were counted."
+    got = {text[e["span"][0] : e["span"][1]]: e["quantity"] for e in run(text).evidence}
+    assert got == {"2,000 shillings": {"value": 2000, "unit": "KES"},
+                   "1,900 households": {"value": 1900, "unit": "households"}}

@@ -49,8 +49,8 @@ def _postmodifiers() -> re.Pattern[str]:
     lead = "|".join(re.escape(w) for w in words)
     return re.compile(
         r"(?:\s+(?:of|by|from|on|in|at|in which|found in|found at|recovered in|recovered from|"
-        rf"{lead})\b(?:\s+(?![,.;])[\w'’-]+){{1,7}}?(?:\s+\([A-Z][\w&.-]*\))?)*"
-        r"(?=[,.;:]|\s+(?:and\s+)?seen\s+by\b|\s+(?:showed|show|shows|said|says|was|were|is|are|had|has|have|matched|that|which|"
+        rf"{lead})\b(?!\s+that\b)(?:\s+(?![,.;]|showing\s+that\b)[\w'’-]+){{1,7}}?(?:\s+\([A-Z][\w&.-]*\))?)*"
+        r"(?=[,.;:]|\s+(?:and\s+)?seen\s+by\b|\s+showing\s+that\b|\s+(?:showed|show|shows|said|says|was|were|is|are|had|has|have|matched|that|which|"
         r"contained|contain|contains|found|revealed|indicated|confirmed|proved|proves|prove|suggested|suggests|"
         r"and\s+(?:said|says|that)|but|while|because|when|after|before)\b|\s*$)"
     )
@@ -94,7 +94,8 @@ def _document_ok(text: str, s: int, m: re.Match[str], before: str, after: str) -
     has_mod = bool(_patterns()["mods"].match(m.group())) or bool(
         re.search(r"(?:\d[\d,.]*-[a-z]+\s+(?:[a-z-]+\s+)?|[A-Z][\w.&-]*['’]s\s+)$", before, re.IGNORECASE))
     followed = re.match(
-        r"\s+(?:published|released|issued|reviewed|obtained|seen|by|showing|showed|in which|from the)\b",
+        r"\s+(?:published|released|issued|reviewed|obtained|seen|by|showing|showed|in which|from the|"
+        r"shown|cited|shared|provided|attached|lodged|filed|submitted|compiled)\b",
         after,
     )
     owned = re.search(r"[A-Z][\w.&-]*['’]s\s+$", text[max(0, s - 40) : s])

@@ -177,7 +177,8 @@ def _head_before(text: str, start: int, lo: int) -> int:
 
 def _unit_of_owner(text: str, pos: int, hi: int) -> tuple[str | None, int]:
     """The counted noun of 'N of its members', 'N of the infected babies', 'N of those offers'."""
-    m = re.match(r"\s+of\s+(?:its|the|their|his|her|our|those|these)\s+(?:[a-z-]+\s+)?([a-z][\w-]*s)\b",
+    m = re.match(r"\s+of\s+(?:its|the|their|his|her|our|those|these|[A-Z][\w.&-]*['’]s)\s+(?:[a-z-]+\s+)?"
+                 r"([a-z][\w-]*s)\b",
                  text[pos:hi])
     if m is None or m.group(1) in _VERB_STOP or len(m.group(1)) < 4:
         return None, pos
@@ -311,8 +312,8 @@ def quantities(text: str, lo: int, hi: int) -> list[Found]:
         if any(a <= s < b for a, b in dates):
             continue
         bare = num.replace(",", "")
-        if not cur and not pct and not scale and re.fullmatch(r"(1[89]|20)\d\d", bare):
-            continue  # a year
+        if not cur and not pct and not scale and re.fullmatch(r"(1[89]|20)\d\d", num):
+            continue  # a year (never written with a comma: '1,900 residents' is a count)
         if re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|BST|:)", text[e : e + 6]):
             continue
         if text[max(lo, s - 2) : s] == ", " and text[e : e + 1] == ",":
