@@ -224,3 +224,10 @@ def test_a_count_written_with_a_thousands_comma_is_never_a_year() -> None:
     got = {text[e["span"][0] : e["span"][1]]: e["quantity"] for e in run(text).evidence}
     assert got == {"2,000 shillings": {"value": 2000, "unit": "KES"},
                    "1,900 households": {"value": 1900, "unit": "households"}}
+
+
+def test_a_span_of_time_or_a_multiple_in_words_is_no_evidence() -> None:
+    text = ("The pumps failed for nearly two weeks, and levels were more than three times the limit on at "
+            "least six farms, the agency said.")
+    got = [text[e["span"][0] : e["span"][1]] for e in run(text).evidence]
+    assert got == ["at least six farms"]

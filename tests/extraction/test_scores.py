@@ -71,10 +71,14 @@ FLOORS_TUNING = {
 #: that names nobody accusing the side the article's accusations are about (ninth session) took it to
 #: 0.49: these tidy articles' gold reads two such remarks as plain claims, where the real-copy sets gain.
 #: A denial proposing its best match even when weak (tenth session) took it to 0.47 (9 right of 20, one
-#: more wrong proposal), where the design sets gain 17 right denials for 63 proposed.
+#: more wrong proposal), where the design sets gain 17 right denials for 63 proposed. A span of time in
+#: words ('about four weeks') is no longer evidence (real-copy gold never counts one: 0 of 15 on the design
+#: sets); the corpus's older gold counts one in each of fraud_trial and tariffs_paraphrase, so held-out
+#: evidence F1 went from 0.79 to 0.76, and link F1 to 0.43 with the one right link that figure carried.
+#: These two articles hold 18 gold links: one link moves their F1 by 0.05.
 FLOORS_HELD_OUT = {
     "actor_f1": 0.93, "speaker_acc": 0.93, "st_f1": 0.82, "quote_r": 0.90,
-    "ev_f1": 0.78, "ln_f1": 0.47}
+    "ev_f1": 0.75, "ln_f1": 0.42}
 
 
 def test_corpus_scores_stay_above_floors() -> None:
