@@ -51,6 +51,8 @@ def test_count_after_a_verb_and_a_converted_amount_in_brackets_are_one_quantity(
         ("The families were offered 500,000 taka each, the union said.", "500,000 taka"),
         ("Payslips shown to Reuters by three crane operators showed the cut, the union said.", "Payslips"),
         ("It supplied spray records showing that only a copper fungicide was used.", "spray records"),
+        ("The union cited OEFA inspection records obtained by the group, it said.",
+         "OEFA inspection records obtained by the group"),
         ("The council signed a €6 million flood-defence contract in May, the mayor said.",
          "a €6 million flood-defence contract"),
         ("Tenants pay about £950 a month for the flats, the union said.", "about £950 a month"),
@@ -231,3 +233,20 @@ def test_a_span_of_time_or_a_multiple_in_words_is_no_evidence() -> None:
             "least six farms, the agency said.")
     got = [text[e["span"][0] : e["span"][1]] for e in run(text).evidence]
     assert got == ["at least six farms"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The residents' group is calling for an independent review of every home in the county.",
+        "The minister has ordered a review of how recalls are triggered.",
+        "Its lawyer said it would file a defamation complaint against the association.",
+        "Companies must report a data breach within 72 hours, the regulator said.",
+        "An independent review board appointed by the ministry is examining the failure.",
+        "The board's report, a copy of which was seen by the Gazette, found two faults.",
+    ],
+)
+def test_a_document_asked_for_or_a_document_word_used_as_a_modifier_is_no_evidence(sentence: str) -> None:
+    docs = [sentence[e["span"][0] : e["span"][1]] for e in run(sentence).evidence if e["kind"] == "document"]
+    assert not any(d.lower().startswith(("an independent review", "a review", "a defamation", "a data",
+                                         "a copy")) for d in docs), docs

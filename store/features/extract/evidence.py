@@ -92,18 +92,37 @@ def _document_ok(text: str, s: int, m: re.Match[str], before: str, after: str) -
             is not None
         )
     has_mod = bool(_patterns()["mods"].match(m.group())) or bool(
-        re.search(r"(?:\d[\d,.]*-[a-z]+\s+(?:[a-z-]+\s+)?|[A-Z][\w.&-]*['’]s\s+)$", before, re.IGNORECASE))
+        re.search(r"(?:\d[\d,.]*-[a-z]+\s+(?:[a-z-]+\s+)?|[A-Z][\w.&-]*['’]s\s+)$", before, re.IGNORECASE)
+    ) or bool(re.search(r"\b[A-Z]{2,}\s+(?:[a-z-]+\s+)?$", text[max(0, s - 30) : s]))  # 'the DAC report'
     followed = re.match(
         r"\s+(?:published|released|issued|reviewed|obtained|seen|by|showing|showed|in which|from the|"
         r"shown|cited|shared|provided|attached|lodged|filed|submitted|compiled)\b",
         after,
     )
+    if _unmade().search(before) or _as_modifier().match(after) or after.startswith(" of which"):
+        return False  # 'calling for an independent review', 'would file a complaint'; 'a data breach'; 'The
+        # DAC report, a copy of which …' (the report is the document)
     owned = re.search(r"[A-Z][\w.&-]*['’]s\s+$", text[max(0, s - 40) : s])
     copies = word in ("copies", "copy") and after.startswith(" of ")
     det = re.search(r"\b(?:a|an|the latest|a new|a separate|a leaked|an internal)\s+(?:[\w-]+\s+)?$", before)
     if not (has_mod or followed or copies or ((det or owned) and word in ev["document_det_ok"])):
         return False
     return not (re.search(r"\bthe\s+(?:(?!latest\b)[a-z-]+\s+)?$", before) and not (has_mod or followed))
+
+
+@functools.cache
+def _unmade() -> re.Pattern[str]:
+    """A verb that asks for, orders or promises the document after it, in the same clause."""
+    verbs = "|".join(re.escape(v) for v in sorted(wl.evidence_words()["unmade_document_verbs"], key=len,
+                                                  reverse=True))
+    return re.compile(rf"\b(?:{verbs})\s+(?:[\w'’-]+\s+){{0,4}}$")
+
+
+@functools.cache
+def _as_modifier() -> re.Pattern[str]:
+    """A noun after a document word that makes the word its modifier ('data breach', 'review board')."""
+    nouns = "|".join(re.escape(v) for v in wl.evidence_words()["document_as_modifier"])
+    return re.compile(rf"\s+(?:{nouns})\b", re.IGNORECASE)
 
 
 def _imagery_ok(word: str, before: str, after: str) -> bool:
@@ -128,7 +147,7 @@ _IMAGE_PROVENANCE = re.compile(
 
 
 _DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "our"])
-_MODIFIER = re.compile(r"^(?:\d[\d,.]*(?:-[a-z]+)+|[a-z]+-[a-z-]+|[A-Z][\w.&-]*['’]s|[a-z]+['’]s)$")
+_MODIFIER = re.compile(r"^(?:[A-Z]{2,}|\d[\d,.]*(?:-[a-z]+)+|[a-z]+-[a-z-]+|[A-Z][\w.&-]*['’]s|[a-z]+['’]s)$")
 
 
 @functools.cache
