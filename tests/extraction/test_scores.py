@@ -101,10 +101,10 @@ def _floors(*values: float) -> dict[str, float]:
 
 
 #: Each blind set's floors (their first unseen measurements are in their READMEs and in
-#: `python -m tests.extraction.unseen`). Blind-1 to blind-6 and blind-8 to blind-15 have been used to design
+#: `python -m tests.extraction.unseen`). Blind-1 to blind-6 and blind-8 to blind-16 have been used to design
 #: rules, so their floors guard those rules; blind-7 is still unseen and its floors catch harm to unseen text.
-#: Blind-8 to blind-17 carry the shapes of real copy (hard wraps, furniture, documents that speak); blind-16
-#: and blind-17 are held out, their floors just below their first unseen measurements.
+#: Blind-8 to blind-17 carry the shapes of real copy (hard wraps, furniture, documents that speak); blind-17
+#: is held out, its floors just below its first unseen measurement.
 BLIND_FLOORS = {
     "blind": (4, _floors(0.93, 0.95, 0.89, 0.89, 0.85, 0.49)),
     # blind-2 and blind-3 name an unnamed spokesperson as a person ('OAS spokesman'); REAL_COPY.md and the
@@ -144,8 +144,10 @@ BLIND_FLOORS = {
     # First unseen measurement (3292aee): 0.72 / 0.83 / 0.69 / 0.92 / ev 0.69 / ln 0.20. A design set since
     # the ninth session, once blind-16 was scored.
     "blind15": (8, _floors(0.70, 0.81, 0.67, 0.90, 0.67, 0.18)),
-    # First unseen measurement (b9b80ad): 0.82 / 0.89 / 0.77 / 0.95 / ev 0.73 / ln 0.23. No failure read; in
-    # the ninth session its quote-recall total chose between two versions of one rule (its README says so).
+    # First unseen measurement (b9b80ad): 0.82 / 0.89 / 0.77 / 0.95 / ev 0.73 / ln 0.23. In the ninth session
+    # its quote-recall total chose between two versions of one rule (its README says so). A design set since
+    # the tenth session (the act model learns from it), when its totals before any failure was read were
+    # 0.87 / 0.89 / 0.78 / 0.95 / ev 0.76 / ln 0.25.
     "blind16": (8, _floors(0.80, 0.87, 0.75, 0.93, 0.71, 0.21)),
     # Held out. First unseen measurement (09afa9e): 0.74 / 0.87 / 0.76 / 0.92 / ev 0.62 / ln 0.18.
     "blind17": (8, _floors(0.72, 0.85, 0.74, 0.90, 0.60, 0.16)),
@@ -178,7 +180,7 @@ def test_blind_set_scores_stay_above_floors(key: str) -> None:
     ("blind13", "blind-13 (real-copy shapes, used for rule design)"),
     ("blind14", "blind-14 (real-copy shapes, used for rule design)"),
     ("blind15", "blind-15 (real-copy shapes, used for rule design)"),
-    ("blind16", "blind-16 (real-copy shapes, unseen: never used for rules)"),
+    ("blind16", "blind-16 (real-copy shapes, used for rule design)"),
     ("blind17", "blind-17 (real-copy shapes, unseen: never used for rules)"),
 ])
 def test_scorer_labels_each_blind_set_honestly(key: str, label: str,
