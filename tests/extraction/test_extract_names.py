@@ -207,6 +207,22 @@ def test_a_union_described_by_whose_it_is_joins_the_union_named_later() -> None:
     assert [s for s, _, _ in said(x)] == [nast, nast, "Police", nast]
 
 
+def test_a_described_group_is_the_body_whose_apposition_tells_the_same() -> None:
+    x = run("A parents' group says monitors it installed outside two schools show high pollution.\n\n"
+            "Clean Air Port Ardell, set up last autumn by parents at Kingsway Public School, fixed six "
+            "sensors to school fences in January. The group says most of the dust comes from the Ardell "
+            "Cement plant.\n\nArdell Cement said its emissions were within its permit.")
+    assert [s for s, _, _ in said(x)] == ["Clean Air Port Ardell", "Clean Air Port Ardell", "Ardell Cement"]
+
+
+def test_a_body_whose_apposition_names_the_described_one_is_another_party() -> None:
+    x = run("Portugal's Setubal port authority on Tuesday blamed the operator of the ship for the crash.\n\n"
+            "Portugal's Maritime Accident Investigation Office, which is independent of the port authority, "
+            "said it had opened an inquiry.")
+    assert [s for s, _, _ in said(x)][-1] == "Maritime Accident Investigation Office"
+    assert "port authority" not in actors_by_name(x)["Maritime Accident Investigation Office"]["aliases"]
+
+
 def test_a_person_of_a_body_with_no_head_word_is_two_actors() -> None:
     x = run("“The recall came too late,” said Hanna Lindgren of Safe Play Europe.")
     assert said(x) == [("Hanna Lindgren", "quote", "The recall came too late")]

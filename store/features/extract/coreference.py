@@ -99,7 +99,7 @@ def _merge_placeholders(doc: Doc) -> None:
                 continue
             beside_it = e.kind != "person" and _named_in(fold(e.name), beside)
             later = e.first_pos >= described_in[1] and not beside_it
-            if _names_placeholder(ph, e, later=later):
+            if _names_placeholder(ph, e, later=later) or later and _told_in_apposition(doc, ph, e):
                 reg.merge(ph, e)  # which may move e's first mention earlier: keep the order true
                 named.sort(key=lambda x: x.first_pos)
                 starts = [x.first_pos for x in named]
@@ -137,10 +137,30 @@ def _names_placeholder(ph: Entity, e: Entity, later: bool = True) -> bool:
     return named_in_full or ph.placeholder in e.tags or _described_as(e, ph.placeholder or "")
 
 
+def _telling_words(ph: Entity) -> set[str]:
+    """The lower-case words describing a placeholder, not its head ('parents' of "A parents' group")."""
+    return {fold(w.rstrip("'’")) for w in ph.name.split()[:-1] if w.islower() and len(w.rstrip("'’")) >= 4}
+
+
 def _shares_a_telling_word(ph: Entity, e: Entity) -> bool:
     """Whether a lower-case word describing a placeholder, not its head, is a word of the name."""
-    described = [w.rstrip("'’") for w in ph.name.split()[:-1] if w.islower() and len(w) >= 4]  # "teachers'"
-    return bool(described) and bool({fold(w) for w in described} & set(fold(e.name).split()))
+    return bool(_telling_words(ph) & set(fold(e.name).split()))
+
+
+_APPOSITION = re.compile(r",\s+[^,.;:]{3,90}?(?=[,.;:])")
+
+
+def _told_in_apposition(doc: Doc, ph: Entity, e: Entity) -> bool:
+    """Whether a body's first mention is followed by an apposition holding a word that described the
+    placeholder: "A parents' group says …" … 'Clean Air Port Ardell, set up last autumn by parents at
+    Kingsway Public School, fixed six sensors' (the body need not speak: the apposition says who it is)."""
+    if not e.is_org or not e.spans:
+        return False
+    words = {w[:5] for w in _telling_words(ph)}  # 'parents' ~ 'parent'
+    m = _APPOSITION.match(doc.text, min(e.spans)[1])
+    if not words or m is None or _named_in(fold(ph.name), fold(m.group())):
+        return False  # 'the Office, which is independent of the port authority,': another party
+    return bool(words & {w[:5] for w in fold(m.group()).split()})
 
 
 _CALLS_ITSELF = re.compile(
