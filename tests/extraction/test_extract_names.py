@@ -215,6 +215,13 @@ def test_a_described_group_is_the_body_whose_apposition_tells_the_same() -> None
     assert [s for s, _, _ in said(x)] == ["Clean Air Port Ardell", "Clean Air Port Ardell", "Ardell Cement"]
 
 
+def test_a_described_group_is_the_group_named_next_with_an_apposition() -> None:
+    x = run("A residents’ group said the council had sat on the findings for almost a year.\n\n"
+            "The Tollard Bridge Action Group, set up by people living on both banks of the Wenn, obtained "
+            "the report.\n\nThe Highways Structures Review Panel said it would look at the bridge.")
+    assert [s for s, _, _ in said(x)] == ["Tollard Bridge Action Group", "Highways Structures Review Panel"]
+
+
 def test_a_body_whose_apposition_names_the_described_one_is_another_party() -> None:
     x = run("Portugal's Setubal port authority on Tuesday blamed the operator of the ship for the crash.\n\n"
             "Portugal's Maritime Accident Investigation Office, which is independent of the port authority, "

@@ -151,16 +151,19 @@ _APPOSITION = re.compile(r",\s+[^,.;:]{3,90}?(?=[,.;:])")
 
 
 def _told_in_apposition(doc: Doc, ph: Entity, e: Entity) -> bool:
-    """Whether a body's first mention is followed by an apposition holding a word that described the
-    placeholder: "A parents' group says …" … 'Clean Air Port Ardell, set up last autumn by parents at
-    Kingsway Public School, fixed six sensors' (the body need not speak: the apposition says who it is)."""
+    """Whether a body's first mention is followed by an apposition that says it is the one described: the
+    apposition holds a word that described the placeholder ("A parents' group says …" … 'Clean Air Port
+    Ardell, set up last autumn by parents at …'), or the name ends in the placeholder's head ("A residents'
+    group said …" … 'The Tollard Bridge Action Group, set up by people living on both banks, …'). The
+    body need not speak: the apposition says who it is."""
     if not e.is_org or not e.spans:
         return False
-    words = {w[:5] for w in _telling_words(ph)}  # 'parents' ~ 'parent'
     m = _APPOSITION.match(doc.text, min(e.spans)[1])
-    if not words or m is None or _named_in(fold(ph.name), fold(m.group())):
+    if m is None or _named_in(fold(ph.name), fold(m.group())):
         return False  # 'the Office, which is independent of the port authority,': another party
-    return bool(words & {w[:5] for w in fold(m.group()).split()})
+    head = fold(ph.name).split()[-1:]
+    words = {w[:5] for w in _telling_words(ph)}  # 'parents' ~ 'parent'
+    return fold(e.name).split()[-1:] == head or bool(words & {w[:5] for w in fold(m.group()).split()})
 
 
 _CALLS_ITSELF = re.compile(
