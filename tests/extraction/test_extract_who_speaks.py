@@ -191,3 +191,10 @@ def test_an_outlet_only_shown_or_told_inside_someones_words_is_no_actor() -> Non
 def test_an_unnamed_person_no_list_knows_speaks_by_a_noun_for_people() -> None:
     text = "A beekeeper who asked not to be named said staff had raised the problem in December."
     assert said(run(text)) == [("beekeeper", "paraphrase", None)]
+
+
+def test_an_unnamed_person_opening_a_sentence_is_who_he_said_refers_to() -> None:
+    x = run("Vandaele said the team would pay riders this week. A rider on the team, who asked not to be "
+            "named because he is still under contract, was unconvinced. “We have heard ‘this week’ three "
+            "times already,” he said.")
+    assert said(x)[-1] == ("rider on the team", "quote", "We have heard ‘this week’ three times already")

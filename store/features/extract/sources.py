@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -226,6 +227,37 @@ def someone(doc: Doc, lo: int, end: int) -> Subject | None:
     ent.tags.add("unnamed")
     ent.role = ent.role or m.group(2)
     return Subject([ent], lo + m.start(1), end, 0.7, "group")
+
+
+@functools.cache
+def _anonymous_subject() -> re.Pattern[str]:
+    """An unnamed person opening a sentence with the reason no name is given: 'A rider on the team, who
+    asked not to be named because he is still under contract, …'."""
+    why = "|".join(re.escape(q) for q in wl.unnamed_sources()["qualifiers"]
+                   if "named" in q or "anonymity" in q)
+    where = (r"(?:\s+(?:on|at|in|of|from|with|for|close to)\s+(?:the|a|an|its|their|his|her)\s+"
+             r"(?:[\w'’-]+\s+){0,3}?")
+    return re.compile(
+        r"\s*[“\"]?(?:A|An|One)\s+(?P<desc>(?:[a-z][\w-]*\s+){0,2}?(?P<head>[a-z][\w-]*)"
+        rf"{where}[\w'’-]+)?),\s+(?:{why})\b"
+    )
+
+
+def anonymous_subject(doc: Doc, sent: tuple[int, int]) -> None:
+    """An unnamed person who opens a sentence without speaking in it ('A rider on the team, who asked not
+    to be named, was unconvinced.') is who 'he said' in the next one refers to: noted as the sentence's
+    subject, with the gender its own clause gives ('because he is still under contract')."""
+    m = _anonymous_subject().match(doc.text, sent[0], sent[1])
+    if m is None or not person_noun(m.group("head"), listed=True):
+        return
+    ent = doc.reg.get_or_create(re.sub(r"\s+", " ", m.group("desc")), "person", 0.6)
+    ent.tags.add("unnamed")
+    ent.role = ent.role or m.group("head")
+    pronoun = re.search(r"\b(he|she)\b", doc.text[m.end() : sent[1]])
+    if pronoun is not None and ent.gender == "-":
+        ent.gender = "m" if pronoun.group(1) == "he" else "f"
+    doc.reg.mention(ent, m.start("desc"), m.end("desc"))
+    doc.reg.speakers.append((m.start("desc"), ent.final()))  # salient, as a named subject is
 
 
 def _named_owner(reg: Registry, mods: list[str]) -> Entity | None:
