@@ -198,3 +198,12 @@ def test_an_unnamed_person_opening_a_sentence_is_who_he_said_refers_to() -> None
             "named because he is still under contract, was unconvinced. “We have heard ‘this week’ three "
             "times already,” he said.")
     assert said(x)[-1] == ("rider on the team", "quote", "We have heard ‘this week’ three times already")
+
+
+def test_the_outlet_a_statement_was_sent_to_is_neither_a_second_subject_nor_the_company() -> None:
+    x = run("Valdrin Affinage imported gold from Dubai, the group said. In a statement sent to AFP, Valdrin "
+            "said it had never knowingly bought gold from the region.")
+    assert [s for s, _, _ in said(x)] == ["Valdrin Affinage", "Valdrin Affinage"]
+    x = run("Brenmoor Chemicals was fined last year. In a statement sent to Reuters, the company said it had "
+            "fixed the valves.")
+    assert [s for s, _, _ in said(x)] == ["Brenmoor Chemicals"]

@@ -79,8 +79,11 @@ class Referents:
         words = head.split()
         last = words[-1] if words else head
 
-        def by_tag(e: Entity) -> bool:
-            return head in e.tags or last in e.tags
+        cls = wl.org_words()["descriptor_class"].get(head) or wl.org_words()["descriptor_class"].get(last)
+
+        def by_tag(e: Entity) -> bool:  # a news outlet is 'the broadcaster', not 'the company' ('In a
+            # statement sent to Reuters, the company said')
+            return (head in e.tags or last in e.tags) and (e.kind != "media" or cls in (None, "media"))
 
         def by_name(e: Entity) -> bool:
             name = fold(e.name)
@@ -105,12 +108,11 @@ class Referents:
             return ent
         if strict:
             return None
-        cls = wl.org_words()["descriptor_class"].get(head) or wl.org_words()["descriptor_class"].get(last)
         if last in ("government", "regime", "administration", "authorities"):
             return self.main_state(before)
 
         def org(e: Entity) -> bool:
-            return e.is_org and "unnamed" not in e.tags
+            return e.is_org and "unnamed" not in e.tags and (e.kind != "media" or cls == "media")
 
         if last == "group":
             found = self.most_recent(

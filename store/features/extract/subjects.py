@@ -105,7 +105,8 @@ def _strip_gap(left: str) -> tuple[str, str]:
 
 
 def _coordinated(doc: Doc, first: tuple[int, Entity], lo: int) -> list[tuple[int, Entity]]:
-    """Mentions joined to a subject by commas and 'and' ('The US, South Korea and others')."""
+    """Mentions joined to a subject by commas and 'and' ('The US, South Korea and others'), never the
+    object of a preposition before a comma ('In a statement sent to AFP, Valdrin said')."""
     out = [first]
     start = first[0]
     while True:
@@ -116,11 +117,14 @@ def _coordinated(doc: Doc, first: tuple[int, Entity], lo: int) -> list[tuple[int
         hit = doc.at_end.get(lo + m.start())
         if not hit or hit[0] < lo:
             break
+        if m.group().strip() == "," and _PREP_BEFORE.search(doc.text, max(lo, hit[0] - 12), hit[0]):
+            break
         out.append((hit[0], hit[1]))
         start = hit[0]
     return out
 
 
+_PREP_BEFORE = re.compile(r"\b(?:to|in|with|by|from|for|at|on|of|into)\s+(?:the\s+)?$")
 _PLACE_THEN_REGION_RE = re.compile(r"\s(?:in|at|near)\s+(?:[A-Z][\w.'’-]*\s?){1,3}$")
 _PREP_TAIL_RE = re.compile(
     r"\s(of|for|at|in|from|with|near|inside|outside)\s+(?:(?:the|a|an)\s+|[A-Z][\w-]*['’]s\s+)?"
