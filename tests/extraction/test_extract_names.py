@@ -222,6 +222,14 @@ def test_a_described_group_is_the_group_named_next_with_an_apposition() -> None:
     assert [s for s, _, _ in said(x)] == ["Tollard Bridge Action Group", "Highways Structures Review Panel"]
 
 
+def test_a_described_body_is_the_one_whose_name_holds_the_stem_of_its_head() -> None:
+    x = run("Bern (AFP) - A Swiss watchdog on Tuesday accused a refinery of buying metal from rebels.\n\n"
+            "In a 56-page report, Trace Metals Watch said the refinery had imported 2.3 tonnes of gold.\n\n"
+            "The Responsible Gold Council said it had opened a review.")
+    watch = "Trace Metals Watch"
+    assert [s for s, _, _ in said(x)] == [watch, watch, "Responsible Gold Council"]
+
+
 def test_a_body_whose_apposition_names_the_described_one_is_another_party() -> None:
     x = run("Portugal's Setubal port authority on Tuesday blamed the operator of the ship for the crash.\n\n"
             "Portugal's Maritime Accident Investigation Office, which is independent of the port authority, "

@@ -143,8 +143,11 @@ def _telling_words(ph: Entity) -> set[str]:
 
 
 def _shares_a_telling_word(ph: Entity, e: Entity) -> bool:
-    """Whether a lower-case word describing a placeholder, not its head, is a word of the name."""
-    return bool(_telling_words(ph) & set(fold(e.name).split()))
+    """Whether a lower-case word describing a placeholder is a word of the name, or its head the stem of
+    one ('A Swiss watchdog accused …' … 'Trace Metals Watch said')."""
+    name = fold(e.name).split()
+    head = fold(ph.name).split()[-1:]
+    return bool(_telling_words(ph) & set(name)) or bool(head) and head[0][:5] in {w[:5] for w in name}
 
 
 _APPOSITION = re.compile(r",\s+[^,.;:]{3,90}?(?=[,.;:])")
