@@ -207,3 +207,24 @@ def test_the_outlet_a_statement_was_sent_to_is_neither_a_second_subject_nor_the_
     x = run("Brenmoor Chemicals was fined last year. In a statement sent to Reuters, the company said it had "
             "fixed the valves.")
     assert [s for s, _, _ in said(x)] == ["Brenmoor Chemicals"]
+
+
+def test_a_report_drawn_up_by_a_body_and_dated_speaks_for_that_body() -> None:
+    x = run("Auditors at Aalholm University found errors. The 19-page report, drawn up by the university's "
+            "Internal Audit Office and dated Feb. 20, said about 3.1 million crowns had paid for two imaging "
+            "systems.")
+    assert said(x)[-1][0] == "Internal Audit Office"
+    assert [e["text"] for e in x.evidence if e["kind"] == "document"] == ["The 19-page report"]
+
+
+def test_an_aside_on_how_a_source_speaks_is_no_subject() -> None:
+    x = run("Auditors at Aalholm University found that part of a grant was spent on equipment, according "
+            "to an internal report seen by Reuters.\n\nA university official, speaking on condition of "
+            "anonymity because the case is under review, said the faculty had no record of approving it.")
+    assert said(x)[-1] == ("university official", "paraphrase", None)
+
+
+def test_one_of_a_group_speaks_for_the_group() -> None:
+    x = run("Two former members of the laboratory told Reuters that staff had logged hours against the "
+            "grant. One of them said the refurbishment never happened.")
+    assert [s for s, _, _ in said(x)] == ["former members of the laboratory"] * 2

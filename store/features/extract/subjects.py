@@ -45,6 +45,7 @@ _QUALIFIER_RE = re.compile(
 )
 _PRONOUN_RE = re.compile(r"(?:^|[\s,(“\"])(he|she|they|it|He|She|They|It)\s*$")
 _RELATIVE_RE = re.compile(r"(?:^|[\s,])(who|which)\s*$")
+_ONE_OF_THEM = re.compile(r"(?:^|[\s,(“\"])(?:[Oo]ne|[Tt]wo|[Bb]oth|[Ss]ome|[Ee]ach)\s+of\s+them\s*$")
 _APPOS_START = frozenset(
     {
         "the",
@@ -68,6 +69,14 @@ _APPOS_START = frozenset(
         "obtained",
         "reviewed",
         "leaked",
+        # an aside on how the subject speaks: 'A university official, speaking on condition of anonymity
+        # because the case is under review, said' (the case is no subject)
+        "speaking",
+        "writing",
+        "citing",
+        "responding",
+        "commenting",
+        "asked",
     }
 )
 
@@ -212,6 +221,10 @@ def subject_before(doc: Doc, lo: int, cue_start: int, depth: int = 0) -> Subject
         if ent is None:
             return None
         return Subject([ent], lo + pm.start(1), end, 0.8, "pronoun")
+    part = _ONE_OF_THEM.search(left)
+    if part:  # 'One of them said …': one of the group just named speaks for it
+        ent = doc.reg.pronoun("they", lo + part.start())
+        return Subject([ent], lo + part.start(), end, 0.7, "pronoun") if ent is not None else None
     if is_aged_description(left):  # 'The 27-year-old Ethiopian denied …': a person, not the state
         return aged_person(doc, lo, left, end)
     tm = re.search(r"(?:^|[\s,])that$", left)
@@ -332,6 +345,8 @@ def _first_clauses_subject(doc: Doc, lo: int, end: int) -> Subject | None:
 
 
 _INDEFINITE_RE = re.compile(r"\s*(?:[Aa]n?|[Oo]ne)\s")
+#: What only dates a document, closing the phrase set off after it: '… and dated Feb. 20'.
+_DATED_TAIL = re.compile(r"\s+and\s+dated\s+[^,;]{1,30}$")
 
 
 def _name_across_gap(doc: Doc, lo: int, cue_start: int, end: int) -> int | None:
@@ -356,6 +371,9 @@ def _after_appositive(doc: Doc, lo: int, end: int, depth: int) -> Subject | None
     if mark != "," and prev < 0:
         prev = text.rfind("—", lo, inner_end)
     seg_start = prev + 1 if prev >= 0 else lo
+    dated = _DATED_TAIL.search(text, seg_start, inner_end)
+    if dated is not None and dated.start() > seg_start:  # ', drawn up by the Audit Office and dated Feb. 20,'
+        inner_end = dated.start()
     seg = text[seg_start:inner_end].strip()
     first = seg.split(" ", 1)[0].lower().replace("’", "'") if seg else ""
     counsel = _named_before_role_of(doc, lo, prev, seg_start, inner_end) if prev >= 0 else None
