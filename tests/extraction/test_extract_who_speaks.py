@@ -228,3 +228,13 @@ def test_one_of_a_group_speaks_for_the_group() -> None:
     x = run("Two former members of the laboratory told Reuters that staff had logged hours against the "
             "grant. One of them said the refurbishment never happened.")
     assert [s for s, _, _ in said(x)] == ["former members of the laboratory"] * 2
+
+
+def test_a_lawsuit_does_not_speak_for_the_side_it_accuses_and_a_complaint_for_its_owner() -> None:
+    x = run("Larkmont Hotels runs nine hotels in Denver. Hundreds of housekeepers at Larkmont Hotels were "
+            "made to work through unpaid breaks, according to a lawsuit filed Tuesday that accuses the hotel "
+            "chain of wage theft.")
+    assert said(x) == []
+    x = run("The Federal Trade Commission sued Brightway. The retailer stopped using FaceMatch in April, "
+            "according to the FTC's complaint.")
+    assert [s for s, _, _ in said(x)] == ["Federal Trade Commission"]

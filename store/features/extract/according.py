@@ -12,27 +12,6 @@ from .sources import Subject, group_np
 from .subjects import subject_before
 from .textutil import SEEN_BY
 
-_DOC_WORDS = frozenset(
-    {
-        "report",
-        "reports",
-        "study",
-        "survey",
-        "figures",
-        "data",
-        "filings",
-        "records",
-        "documents",
-        "statement",
-        "analysis",
-        "assessment",
-        "estimates",
-        "investigation",
-        "ruling",
-    }
-)
-
-
 #: Words that open a sentence without being part of what 'according to X' covers ('But according to …').
 _CONNECTIVES = frozenset({"but", "and", "yet", "however", "meanwhile", "still", "also", "now", "so"})
 
@@ -76,6 +55,15 @@ def _unnamed_head(doc: Doc, lo: int, np_end: int) -> Subject | None:
     return None
 
 
+def _owner_of_paper(doc: Doc, lo: int, end: int) -> Subject | None:
+    """The named owner of a document in the phrase after 'according to' ('the FTC's complaint')."""
+    for m in re.finditer(r"['’]s\s", doc.text[lo:end]):
+        hit = doc.at_end.get(lo + m.start())
+        if hit is not None and hit[0] >= lo:
+            return Subject([hit[1]], hit[0], lo + m.start(), 0.85, "name")
+    return None
+
+
 def according(
     doc: Doc, cs: int, ce: int, sent: tuple[int, int]
 ) -> tuple[Subject | None, tuple[int, int] | None]:
@@ -91,7 +79,7 @@ def according(
         if named and text[named[0] : named[0] + 1] == ",":
             # 'according to the regional governor, Mark Hale, …': the name in apposition speaks
             subj = Subject([named[1]], k, named[0], 0.9, "name")
-            if any(w in _DOC_WORDS for w in text[ce:comma].lower().split()[:4]):
+            if any(w in wl.document_speakers() for w in text[ce:comma].lower().split()[:4]):
                 doc.reg.report_author = named[1]  # 'according to a 74-page assessment by the firm, X, …'
             if named[1].kind == "person" and not named[1].role:
                 named[1].role = re.sub(r"^(?:the|a|an)\s+", "", text[ce:comma].strip())
@@ -105,7 +93,7 @@ def according(
     subj: Subject | None = None
     by = re.search(r"\bby\s+", np_text)
     seen = by is not None and SEEN_BY.search(np_text, 0, by.end()) is not None
-    if by and not set(np_text[: by.start()].lower().split()) & _DOC_WORDS:
+    if by and not set(np_text[: by.start()].lower().split()) & wl.document_speakers():
         by = None  # 'according to residents reached by AFP': the residents speak, not AFP
     lo = ce + by.end() if by else ce
     while lo < np_end and text[lo] == " ":
@@ -117,7 +105,7 @@ def according(
         subj = unnamed  # 'according to residents reached by AFP': the residents
     else:
         first_words = np_text.lower().split()
-        if by or not any(w in _DOC_WORDS for w in first_words[:3]):
+        if by or not any(w in wl.document_speakers() for w in first_words[:3]):
             sub_end = np_end
             hit2 = None
             for e in range(lo + 1, np_end + 1):
@@ -129,9 +117,11 @@ def according(
                 subj = Subject([hit2[1]], hit2[0], sub_end, 0.85, "name")
             else:
                 subj = subject_before(doc, lo, np_end) or indefinite(doc, lo, np_end)
+        else:
+            subj = _owner_of_paper(doc, lo, np_end)  # 'according to the FTC's complaint'
     if subj is not None and seen:
         subj.how = "seen"  # 'according to a letter seen by Reuters': who saw it, not who wrote it
-    if subj is not None and (by or any(w in _DOC_WORDS for w in np_text.lower().split()[:4])):
+    if subj is not None and (by or any(w in wl.document_speakers() for w in np_text.lower().split()[:4])):
         doc.reg.report_author = subj.entities[0]
     return subj, _content(doc, cs, comma, sent)
 
