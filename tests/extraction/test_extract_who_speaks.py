@@ -238,3 +238,11 @@ def test_a_lawsuit_does_not_speak_for_the_side_it_accuses_and_a_complaint_for_it
     x = run("The Federal Trade Commission sued Brightway. The retailer stopped using FaceMatch in April, "
             "according to the FTC's complaint.")
     assert [s for s, _, _ in said(x)] == ["Federal Trade Commission"]
+
+
+def test_a_lawsuit_speaks_for_who_filed_it_paragraphs_before() -> None:
+    x = run("The complaint, filed in Denver District Court by four current and former housekeepers, says the "
+            "company owes 600 workers back pay.\n\nThe union said it had collected 212 signed statements. "
+            "It said more would follow. Its lawyers said they were ready.\n\nThe lawsuit says supervisors "
+            "gave each housekeeper a daily quota of 16 rooms.")
+    assert said(x)[-1][0] == said(x)[0][0] == "former housekeepers"

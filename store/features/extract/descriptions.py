@@ -224,6 +224,8 @@ def document_subject(doc: Doc, lo: int, end: int) -> Subject | None:
 #: Papers a party files, and the verbs it files them with: 'Cianova sued Orrin. The complaint accuses …'.
 _FILED_NOUNS = frozenset({"complaint", "lawsuit", "suit", "petition", "filing", "submission", "appeal"})
 _FILED_RE = re.compile(r"\s+(?:has\s+|had\s+|have\s+)?(?:sued|filed|lodged|brought|submitted)\b")
+#: A paper filed by a party named after it: 'The complaint, filed in District Court by four housekeepers'.
+_FILED_BY_RE = re.compile(r"\b(?:filed|lodged|brought|submitted)\s+(?:[^,.;:“”\"]{0,50}?\s)?by\s+(?:the\s+)?")
 #: Papers an author writes, and how an earlier sentence names the author: 'The consultancy Ferrand & Osei
 #: published a 74-page assessment …', 'a 62-page audit by accounting firm Kessler Whyte'.
 _WRITTEN_NOUNS = frozenset({"report", "audit", "assessment", "review", "study", "survey", "analysis",
@@ -237,19 +239,26 @@ _ACRONYM_BEFORE = re.compile(rf"\s+{BRACKETED_SHORT_NAME}$")  # 'the Office of t
 
 def _author_before(doc: Doc, noun_start: int) -> Entity | None:
     """Who wrote or filed the paper a bare 'the report' or 'the complaint' is: the last party said, in its
-    sentence or the two before it, to have published or filed it, or named as its author after 'by'."""
+    sentence or the two before it (six for a filed paper), to have published or filed it, or named as its
+    author or filer after 'by'."""
     noun = re.match(r"[a-z]+", doc.text[noun_start:])
     word = noun.group() if noun else ""
     if word not in _FILED_NOUNS and word not in _WRITTEN_NOUNS:
         return None
     k = bisect.bisect_right(doc.sentences, (noun_start, len(doc.text) + 1)) - 1
-    lo = doc.sentences[max(0, k - 2)][0] if doc.sentences else 0
+    back = 6 if word in _FILED_NOUNS else 2  # a lawsuit is 'the lawsuit' paragraphs after it was filed
+    lo = doc.sentences[max(0, k - back)][0] if doc.sentences else 0
     found: list[tuple[int, Entity]] = []
     for m in (_FILED_RE if word in _FILED_NOUNS else _WROTE_RE).finditer(doc.text, lo, noun_start):
         acronym = _ACRONYM_BEFORE.search(doc.text, lo, m.start())
         hit = doc.at_end.get(acronym.start() if acronym else m.start())
         if hit is not None:
             found.append((m.start(), hit[1]))
+    if word in _FILED_NOUNS:
+        for m in _FILED_BY_RE.finditer(doc.text, lo, noun_start):
+            filer = doc.reg.first_between(m.end(), m.end() + 30)
+            if filer is not None:
+                found.append((m.end(), filer))
     if word in _WRITTEN_NOUNS:
         for m in _BY_RE.finditer(doc.text, lo, noun_start):
             hit = doc.at_start.get(m.end())

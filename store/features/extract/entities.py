@@ -219,6 +219,16 @@ class Registry(Referents):
         cut = bisect.bisect_left(lows, before)
         return (pool[i] for i in range(cut - 1, -1, -1))
 
+    def first_between(self, lo: int, hi: int) -> Entity | None:
+        """The entity mentioned first in [lo, hi) (a group's mention may start after its count: 'four
+        current and former housekeepers')."""
+        first: tuple[int, Entity] | None = None
+        for pos, ent in self._back_from(self.recent, hi):
+            if pos < lo:
+                break
+            first = (pos, ent)
+        return first[1].final() if first is not None else None
+
     def short_org(self, token: str) -> Entity | None:
         """The organisation a lone first word of its name refers to ('Northvale' for Northvale Lithium)."""
         ent = self.by_first.get(fold(token))
