@@ -463,3 +463,12 @@ def test_review_cases_that_keep_their_statements() -> None:
     assert [s["text"] for s in x.statements] == ["The company ignored warnings from its engineers"]
     x = run("“My uncle told me, 'You will never get that money back,' and he was right,” said Tom Lee.")
     assert [s for s, _, _ in said(x)] == ["Tom Lee", "Tom Lee's uncle"]
+
+
+def test_a_headline_fragment_said_again_in_a_quote_is_one_claim() -> None:
+    x = run("Midwives say understaffed maternity unit is 'not safe'\n\nBy Sian Pritchard\n\n"
+            "Four midwives at Glanferin General Hospital said the unit had run short of staff.\n\n"
+            "\"It is not safe. There are nights when you are looking after three women,\" one of them "
+            "said.")
+    told_twice = [s for s in x.statements if len(s.get("spans") or []) == 2]
+    assert len(told_twice) == 1 and told_twice[0]["mode"] == "quote"

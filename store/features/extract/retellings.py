@@ -57,7 +57,26 @@ def _same_claim(
     shared = len(wa & wb)
     if shared >= _SHARED_AT_LEAST and shared >= _COVER * min(len(wa), len(wb)):
         return True
+    if _fragment_retold(a, b, shared) or _fragment_retold(b, a, shared):
+        return True
     return len(figures[a["id"]] & figures[b["id"]]) >= _SHARED_FIGURES  # 'fell from 9.50 to 6.40'
+
+
+#: Words a paraphrase quotes inside itself: "maternity unit is 'not safe'", 'the unit was “safe”'.
+_FRAGMENT = re.compile(r"(?:^|\s)['‘“\"]([^'’”\"]{3,60}?)['’”\"](?=\W|$)")
+
+
+def _fragment_retold(a: dict[str, Any], b: dict[str, Any], shared: int) -> bool:
+    """Whether a paraphrase's quoted fragment is said again in the other telling: the headline's 'not safe'
+    in “It is not safe. …”; a one-word fragment ('“safe”') needs another content word in common too."""
+    if a["quote"]:
+        return False
+    other = " " + re.sub(r"\W+", " ", b["text"].lower()) + " "
+    for m in _FRAGMENT.finditer(a["text"]):
+        fragment = re.sub(r"\W+", " ", m.group(1).lower()).strip()
+        if fragment and f" {fragment} " in other and (len(fragment.split()) >= 2 or shared >= 2):
+            return True
+    return False
 
 
 def _figures(text: str) -> set[str]:
