@@ -246,3 +246,9 @@ def test_a_lawsuit_speaks_for_who_filed_it_paragraphs_before() -> None:
             "It said more would follow. Its lawyers said they were ready.\n\nThe lawsuit says supervisors "
             "gave each housekeeper a daily quota of 16 rooms.")
     assert said(x)[-1][0] == said(x)[0][0] == "former housekeepers"
+
+
+def test_what_a_subject_says_of_itself_in_a_relative_clause_is_no_statement() -> None:
+    x = run("Video platform Pulsar removed 140 adverts.\n\nPulsar, which says it has 3.2 million users in "
+            "Portugal, said the adverts were taken down because they broke its rules.")
+    assert [s["text"] for s in x.statements] == ["The adverts were taken down because they broke its rules"]

@@ -174,6 +174,7 @@ def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> li
             act = "denial"  # 'called the accusation "a fabrication"'
         if subj.start >= 0 and out:
             _cut_before(doc, out[-1], subj.start)
+            _drop_told_inside_subject(doc, out[-1], subj.start, cs)
         sp = Speech(cs, ce, surface, act, lemma, subj, sent, content)
         if lemma in ("accuse", "blame", "charge") and content:
             hit = doc.at_start.get(content[0])
@@ -340,6 +341,16 @@ def _lower_org_opens(doc: Doc, sent: tuple[int, int], cs: int) -> bool:
     """Whether a sentence opens with a lower-case institution ('The interior ministry …')."""
     m = re.match(r"\s*[Tt]he\s+", doc.text[sent[0] : cs])
     return m is not None and lower_org_re().match(doc.text, sent[0] + m.end(), cs) is not None
+
+
+def _drop_told_inside_subject(doc: Doc, prev: Speech, subject_start: int, cue_start: int) -> None:
+    """A speech told inside another's subject ('Pulsar, which says it has 3.2 million users, said the
+    adverts …') only describes that subject: it makes no statement, and its words are not the next
+    speech's."""
+    inside = prev.content is not None and prev.content[0] < cue_start < prev.content[1]
+    comma = doc.text.rfind(",", prev.content[0], cue_start) if inside and prev.content else -1
+    if subject_start < prev.cue_start and comma > 0 and not doc.text[comma + 1 : cue_start].strip(" \n"):
+        prev.content = None
 
 
 def _cut_before(doc: Doc, prev: Speech, subject_start: int) -> None:
