@@ -252,3 +252,10 @@ def test_what_a_subject_says_of_itself_in_a_relative_clause_is_no_statement() ->
     x = run("Video platform Pulsar removed 140 adverts.\n\nPulsar, which says it has 3.2 million users in "
             "Portugal, said the adverts were taken down because they broke its rules.")
     assert [s["text"] for s in x.statements] == ["The adverts were taken down because they broke its rules"]
+
+
+def test_who_was_moved_to_speak_speaks() -> None:
+    x = run("Pulsar removed 140 adverts bought by the opposition Dawn Movement, prompting the party to accuse "
+            "it of “silencing half the country”.")
+    assert said(x) == [("Dawn Movement", "quote", "silencing half the country")]
+    assert said(run("The firm plans to deny the claims.")) == []

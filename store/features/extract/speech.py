@@ -11,6 +11,7 @@ from .doc import Doc
 from .entities import Entity
 from .quotes import Quote
 from .sources import Subject
+from .textutil import MOVED_TO
 
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s"})
 _DETS = frozenset(
@@ -124,6 +125,7 @@ def cues(doc: Doc, sent: tuple[int, int]) -> list[tuple[int, int, str, str, str]
             prev in _BE
             or (prev in _DETS and prev != "that")
             or _NEG_RE.search(doc.text[max(sent[0], t.start - 16) : t.start])
+            and not MOVED_TO.search(doc.text, max(sent[0], t.start - 60), t.start)  # 'prompting X to deny'
         ):
             k += 1
             continue

@@ -20,7 +20,7 @@ from .descriptions import (
 from .entities import Entity
 from .person_shapes import aged_person, is_aged_description
 from .sources import Subject, group_np, note_full_description, someone
-from .textutil import BRACKETED_SHORT_NAME, SAW
+from .textutil import BRACKETED_SHORT_NAME, MOVED_TO, SAW
 
 _AUX = (
     r"has|have|had|also|again|repeatedly|previously|already|long|later|earlier|once|still|both|all|too|then|now|"
@@ -221,6 +221,9 @@ def subject_before(doc: Doc, lo: int, cue_start: int, depth: int = 0) -> Subject
         if ent is None:
             return None
         return Subject([ent], lo + pm.start(1), end, 0.8, "pronoun")
+    moved = MOVED_TO.search(left)
+    if moved and depth < 4:  # '…, prompting the party to accuse it of …': the party accuses
+        return subject_before(doc, lo + moved.start(1), lo + moved.end(1), depth + 1)
     part = _ONE_OF_THEM.search(left)
     if part:  # 'One of them said …': one of the group just named speaks for it
         ent = doc.reg.pronoun("they", lo + part.start())

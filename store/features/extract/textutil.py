@@ -93,3 +93,9 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 def between(text: str, a: int, b: int) -> str:
     """The text between two offsets (empty when b <= a)."""
     return text[a:b] if b > a else ""
+
+
+#: What moved someone to speak, said before the speaker and the infinitive: 'prompting the party to
+#: (accuse)', 'leading residents to (deny)'. The group is the speaker's words.
+MOVED_TO = re.compile(r"\b(?:prompting|prompted|leading|led|forcing|forced|spurring|spurred|causing)\s+"
+                      r"((?:the\s+|its\s+|their\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}?)\s+to\s*$")
