@@ -255,7 +255,14 @@ def test_what_a_subject_says_of_itself_in_a_relative_clause_is_no_statement() ->
 
 
 def test_who_was_moved_to_speak_speaks() -> None:
-    x = run("Pulsar removed 140 adverts bought by the opposition Dawn Movement, prompting the party to accuse "
-            "it of “silencing half the country”.")
+    x = run("Pulsar removed 140 adverts bought by the opposition Dawn Movement, prompting the party to "
+            "accuse it of “silencing half the country”.")
     assert said(x) == [("Dawn Movement", "quote", "silencing half the country")]
     assert said(run("The firm plans to deny the claims.")) == []
+
+
+def test_the_report_speaks_for_who_wrote_it_in_the_sentence_before() -> None:
+    x = run("The action group obtained the 38-page inspection report. It was written for the council by "
+            "consultants Penhallow Structures and is dated April last year.\n\n“Corrosion to the bearings "
+            "is advanced,” the report said.")
+    assert said(x) == [("Penhallow Structures", "quote", "Corrosion to the bearings is advanced")]

@@ -224,8 +224,11 @@ def document_subject(doc: Doc, lo: int, end: int) -> Subject | None:
 #: Papers a party files, and the verbs it files them with: 'Cianova sued Orrin. The complaint accuses …'.
 _FILED_NOUNS = frozenset({"complaint", "lawsuit", "suit", "petition", "filing", "submission", "appeal"})
 _FILED_RE = re.compile(r"\s+(?:has\s+|had\s+|have\s+)?(?:sued|filed|lodged|brought|submitted)\b")
-#: A paper filed by a party named after it: 'The complaint, filed in District Court by four housekeepers'.
+#: A paper filed or written by a party named after it: 'The complaint, filed in District Court by four
+#: housekeepers', 'It was written for the council by consultants Penhallow Structures'.
 _FILED_BY_RE = re.compile(r"\b(?:filed|lodged|brought|submitted)\s+(?:[^,.;:“”\"]{0,50}?\s)?by\s+(?:the\s+)?")
+_WRITTEN_BY_RE = re.compile(r"\b(?:written|drawn\s+up|prepared|compiled|produced|carried\s+out|conducted)\s+"
+                            r"(?:[^,.;:“”\"]{0,40}?\s)?by\s+(?:the\s+)?")
 #: Papers an author writes, and how an earlier sentence names the author: 'The consultancy Ferrand & Osei
 #: published a 74-page assessment …', 'a 62-page audit by accounting firm Kessler Whyte'.
 _WRITTEN_NOUNS = frozenset({"report", "audit", "assessment", "review", "study", "survey", "analysis",
@@ -254,11 +257,10 @@ def _author_before(doc: Doc, noun_start: int) -> Entity | None:
         hit = doc.at_end.get(acronym.start() if acronym else m.start())
         if hit is not None:
             found.append((m.start(), hit[1]))
-    if word in _FILED_NOUNS:
-        for m in _FILED_BY_RE.finditer(doc.text, lo, noun_start):
-            filer = doc.reg.first_between(m.end(), m.end() + 30)
-            if filer is not None:
-                found.append((m.end(), filer))
+    for m in (_FILED_BY_RE if word in _FILED_NOUNS else _WRITTEN_BY_RE).finditer(doc.text, lo, noun_start):
+        filer = doc.reg.first_between(m.end(), m.end() + 30)
+        if filer is not None and filer.kind != "state":
+            found.append((m.end(), filer))
     if word in _WRITTEN_NOUNS:
         for m in _BY_RE.finditer(doc.text, lo, noun_start):
             hit = doc.at_start.get(m.end())
