@@ -266,3 +266,10 @@ def test_the_report_speaks_for_who_wrote_it_in_the_sentence_before() -> None:
             "consultants Penhallow Structures and is dated April last year.\n\n“Corrosion to the bearings "
             "is advanced,” the report said.")
     assert said(x) == [("Penhallow Structures", "quote", "Corrosion to the bearings is advanced")]
+
+
+def test_staying_in_ones_post_is_part_of_the_claim_and_a_social_media_post_is_not() -> None:
+    x = run("Aalholm University said Saltofte would stay in his post while the case was heard.")
+    assert [s["text"] for s in x.statements] == ["Saltofte would stay in his post while the case was heard"]
+    x = run("The minister said in a social media post that the figures were wrong.")
+    assert [s["text"] for s in x.statements] == ["The figures were wrong"]

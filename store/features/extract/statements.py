@@ -174,10 +174,10 @@ _APPOSITION = re.compile(r"(?<=[A-Za-z0-9)])(?:,\s+(?:a|an)\s+\w|,\s+(?:which|wh
 
 
 _CIRCUMSTANCE = re.compile(
-    r"\s+(?:in|on|at|via|through|during)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?"
-    r"(?:statement|interview|voice message|message|letter|post|video|briefing|news conference|conference|"
-    r"speech|email|e-mail|call|broadcast|hearing|filing)\b"
-)
+    r"\s+(?:in|on|at|via|through|during)\s+(?:(?:a|an|the|its|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:statement|interview|voice message|message|letter|video|briefing|news conference|conference|"
+    r"speech|email|e-mail|call|broadcast|hearing|filing)|(?:a|an|its|their)\s+(?:[\w'’-]+\s+){0,3}?post)\b"
+)  # ('a post' on social media; 'would stay in his post' is the job he holds)
 
 
 def _before_circumstance(text: str, s: int, e: int) -> int:
