@@ -273,3 +273,12 @@ def test_staying_in_ones_post_is_part_of_the_claim_and_a_social_media_post_is_no
     assert [s["text"] for s in x.statements] == ["Saltofte would stay in his post while the case was heard"]
     x = run("The minister said in a social media post that the figures were wrong.")
     assert [s["text"] for s in x.statements] == ["The figures were wrong"]
+
+
+def test_according_to_its_report_speaks_for_the_body_it_refers_to_never_an_outlet() -> None:
+    x = run("The National Research Grants Agency froze the grant on Monday. It recovered 11.8 million crowns "
+            "last year, according to its annual report.")
+    assert [s for s, _, _ in said(x)] == ["National Research Grants Agency"]
+    x = run("Reuters could not verify the invoices. Last year the agency recovered 11.8 million crowns, "
+            "according to its annual report.")
+    assert said(x) == []

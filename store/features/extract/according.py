@@ -55,8 +55,18 @@ def _unnamed_head(doc: Doc, lo: int, np_end: int) -> Subject | None:
     return None
 
 
+_OWNING_PRONOUN = {"its": "it", "their": "they", "his": "he", "her": "she"}
+
+
 def _owner_of_paper(doc: Doc, lo: int, end: int) -> Subject | None:
-    """The named owner of a document in the phrase after 'according to' ('the FTC's complaint')."""
+    """The owner of a document in the phrase after 'according to': named ('the FTC's complaint') or by a
+    pronoun ('its annual report': the body just named)."""
+    pronoun = re.match(r"\s*(its|their|his|her)\s", doc.text[lo:end])
+    if pronoun is not None:
+        ent = doc.reg.pronoun(_OWNING_PRONOUN[pronoun.group(1)], lo)
+        if ent is None or ent.kind == "media":
+            return None  # ('Reuters could not verify …' makes no outlet the owner of 'its annual report')
+        return Subject([ent], lo, lo + pronoun.end(1), 0.75, "pronoun")
     for m in re.finditer(r"['’]s\s", doc.text[lo:end]):
         hit = doc.at_end.get(lo + m.start())
         if hit is not None and hit[0] >= lo:
