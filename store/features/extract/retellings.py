@@ -23,12 +23,13 @@ def merge_retellings(statements: list[dict[str, Any]]) -> dict[str, str]:
     """Fold later tellings into the first, in place; {folded id: kept id}. Statements in text order."""
     words = {s["id"]: words_of_text(s["text"]) for s in statements}
     figures = {s["id"]: _figures(s["text"]) for s in statements}
+    told = _Told(statements)
     folded: dict[str, str] = {}
     kept: list[dict[str, Any]] = []
     by_speaker: dict[str, list[dict[str, Any]]] = {}
     for s in statements:
         mine = by_speaker.setdefault(s["speaker"], [])
-        first = next((k for k in mine[-_BACK:] if _same_claim(k, s, words, figures)), None)
+        first = next((k for k in mine[-_BACK:] if _same_claim(k, s, words, figures, told)), None)
         if first is None:
             kept.append(s)
             mine.append(s)
@@ -46,7 +47,8 @@ def merge_retellings(statements: list[dict[str, Any]]) -> dict[str, str]:
 
 
 def _same_claim(
-    a: dict[str, Any], b: dict[str, Any], words: dict[str, set[str]], figures: dict[str, set[str]]
+    a: dict[str, Any], b: dict[str, Any], words: dict[str, set[str]], figures: dict[str, set[str]],
+    told: _Told,
 ) -> bool:
     """Whether two statements are one speaker's one claim told twice."""
     if a["speaker"] != b["speaker"] or a["act"] != b["act"] and "claim" not in (a["act"], b["act"]):
@@ -57,26 +59,44 @@ def _same_claim(
     shared = len(wa & wb)
     if shared >= _SHARED_AT_LEAST and shared >= _COVER * min(len(wa), len(wb)):
         return True
-    if _fragment_retold(a, b, shared) or _fragment_retold(b, a, shared):
+    if told.fragment_retold(a["id"], b["id"], shared) or told.fragment_retold(b["id"], a["id"], shared):
         return True
     return len(figures[a["id"]] & figures[b["id"]]) >= _SHARED_FIGURES  # 'fell from 9.50 to 6.40'
 
 
 #: Words a paraphrase quotes inside itself: "maternity unit is 'not safe'", 'the unit was “safe”'.
+_QUOTE_MARK = re.compile(r"['‘“\"]")
 _FRAGMENT = re.compile(r"(?:^|\s)['‘“\"]([^'’”\"]{3,60}?)['’”\"](?=\W|$)")
 
 
-def _fragment_retold(a: dict[str, Any], b: dict[str, Any], shared: int) -> bool:
-    """Whether a paraphrase's quoted fragment is said again in the other telling: the headline's 'not safe'
-    in “It is not safe. …”; a one-word fragment ('“safe”') needs another content word in common too."""
-    if a["quote"]:
-        return False
-    other = " " + re.sub(r"\W+", " ", b["text"].lower()) + " "
-    for m in _FRAGMENT.finditer(a["text"]):
-        fragment = re.sub(r"\W+", " ", m.group(1).lower()).strip()
-        if fragment and f" {fragment} " in other and (len(fragment.split()) >= 2 or shared >= 2):
-            return True
-    return False
+class _Told:
+    """Each statement's quoted fragments (a paraphrase's own quoted words), read once per article, and its
+    words as one spaced string, read when a fragment is looked for in it: the fragment test runs for
+    every pair of one speaker's tellings."""
+
+    def __init__(self, statements: list[dict[str, Any]]) -> None:
+        self.text = {s["id"]: s["text"] for s in statements}
+        self.fragments: dict[str, list[str]] = {}
+        self.spaced: dict[str, str] = {}
+        for s in statements:
+            if not s["quote"] and _QUOTE_MARK.search(s["text"]):
+                found = (_spaced(m.group(1)).strip() for m in _FRAGMENT.finditer(s["text"]))
+                self.fragments[s["id"]] = [f for f in found if f]
+
+    def fragment_retold(self, a: str, b: str, shared: int) -> bool:
+        """Whether paraphrase a's quoted fragment is said again in b: the headline's 'not safe' in “It is
+        not safe. …”; a one-word fragment ('“safe”') needs another content word in common too."""
+        fragments = self.fragments.get(a)
+        if not fragments:
+            return False
+        if b not in self.spaced:
+            self.spaced[b] = " " + _spaced(self.text[b]) + " "
+        return any(f" {f} " in self.spaced[b] and (len(f.split()) >= 2 or shared >= 2) for f in fragments)
+
+
+def _spaced(text: str) -> str:
+    """Lower-case words with one space between them ('It is not safe.' -> 'it is not safe ')."""
+    return re.sub(r"\W+", " ", text.lower())
 
 
 def _figures(text: str) -> set[str]:
