@@ -250,3 +250,10 @@ def test_a_known_name_runs_on_through_in_and_speaks() -> None:
             "fresh tracks.")
     assert [s for s, _, _ in said(x)] == ["OSCE"]
     assert "Organization for Security and Co-operation in Europe" in actors_by_name(x)["OSCE"]["aliases"]
+
+
+def test_a_company_named_with_a_trade_word_is_a_body_from_its_first_mention() -> None:
+    x = run("The association said 63 patients at units run by Renalis Care had their sessions reduced. "
+            "Renalis denied the claim. In a statement, the company said only 11 patients had moved.")
+    assert actors_by_name(x)["Renalis Care"]["kind"] == "organisation"
+    assert [s for s, _, _ in said(x)][-1] == "Renalis Care"

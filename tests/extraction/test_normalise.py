@@ -164,3 +164,13 @@ def test_escape_sequences_are_never_words_or_evidence() -> None:
 )
 def test_the_datelines_agency_is_the_outlet_when_none_is_given(text: str, agency: str | None) -> None:
     assert dateline_agency(text) == agency
+
+
+def test_a_byline_between_headline_and_caption_stands_on_its_own_line() -> None:
+    text = ("Parents, city at odds over air readings near schools\nTomas Reyes-Hart, Environment Reporter\n"
+            "Photo: A sensor fixed to the fence at Kingsway Public School.\n"
+            "   A parents' group says air monitors it installed outside two schools have recorded high\n"
+            "readings.\n")
+    work = working_text(text)
+    assert "Reyes-Hart" not in work and "Parents, city" not in work
+    assert work.index("A parents' group") == text.index("A parents' group")

@@ -34,7 +34,7 @@ _FURNITURE_LINE = re.compile(
 _BYLINE = re.compile(
     r"""^(?:(?:By|BY)\s+[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|&|in|de|van|von|al|bin))*
         (?:\s*[,|]\s*[\w .'’-]+)*
-        |[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*,\s*(?:[\w'’-]+\s+){0,3}(?:correspondent|editor|reporter|
+        |[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*,\s*(?:[\w'’-]+\s+){0,3}(?i:correspondent|editor|reporter|
         writer|staff\s+writer|bureau\s+chief))\s*$""",
     re.VERBOSE,
 )
@@ -122,8 +122,16 @@ def _soft_breaks(lines: list[tuple[int, int]], text: str) -> list[int]:
         stripped = line.rstrip()
         if stripped.endswith(_TERMINAL) and len(stripped) < 0.7 * width:
             continue  # a short line closing a sentence closes its paragraph
+        if _byline(line) or _byline(nxt):
+            continue  # a byline stands on its own line ('Jane Roe, Environment Reporter')
         out.append(e)
     return out
+
+
+def _byline(line: str) -> bool:
+    """Whether a line is a byline ('By Jane Roe', 'Jane Roe, Environment Reporter')."""
+    body = line.strip()
+    return len(body.split()) <= 12 and _BYLINE.match(body) is not None
 
 
 def is_furniture_line(line: str) -> bool:
@@ -131,7 +139,7 @@ def is_furniture_line(line: str) -> bool:
     body = line.strip()
     if not body:
         return False
-    if _FURNITURE_LINE.match(body) or (len(body.split()) <= 12 and _BYLINE.match(body)):
+    if _FURNITURE_LINE.match(body) or _byline(body):
         return True
     if _DESK_CODE.match(body) or _SUBHEAD.match(body):
         return True
