@@ -282,3 +282,10 @@ def test_according_to_its_report_speaks_for_the_body_it_refers_to_never_an_outle
     x = run("Reuters could not verify the invoices. Last year the agency recovered 11.8 million crowns, "
             "according to its annual report.")
     assert said(x) == []
+
+
+def test_a_time_of_day_between_verb_and_that_keeps_the_speech() -> None:
+    x = run("Bramblewood Apiaries denied the claims. Bramblewood repeated on Monday afternoon that its own "
+            "testing had turned up nothing of concern, but said it would comply with the order.")
+    assert [s["text"] for s in x.statements][1:] == ["Its own testing had turned up nothing of concern",
+                                                     "It would comply with the order"]

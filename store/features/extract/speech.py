@@ -43,8 +43,8 @@ _ANONYMITY_RE = re.compile(
     r"for anonymity|without being (?:named|identified)|under condition of)"
 )
 _TIME_SKIP_RE = re.compile(
-    r"\s+(?:on \w+day|last (?:week|month|year|night)|this (?:week|month|year)|earlier|later"
-    r"|on [A-Z][a-z]+ \d+)(?=\s)"
+    r"\s+(?:on \w+day(?: (?:morning|afternoon|evening|night))?|last (?:week|month|year|night)"
+    r"|this (?:week|month|year|morning|afternoon|evening)|earlier|later|again|on [A-Z][a-z]+ \d+)(?=\s)"
 )
 #: A bare finite clause after a verb: 'found [the Championship side had] recorded …'.
 _BARE_CLAUSE_RE = re.compile(
