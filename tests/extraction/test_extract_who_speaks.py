@@ -289,3 +289,8 @@ def test_a_time_of_day_between_verb_and_that_keeps_the_speech() -> None:
             "testing had turned up nothing of concern, but said it would comply with the order.")
     assert [s["text"] for s in x.statements][1:] == ["Its own testing had turned up nothing of concern",
                                                      "It would comply with the order"]
+
+
+def test_a_bodys_board_speaks_for_the_body() -> None:
+    x = run("Acme Holdings was sold last year. Acme's board said it had received no written offer.")
+    assert said(x) == [("Acme Holdings", "paraphrase", None)]

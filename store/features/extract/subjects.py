@@ -45,6 +45,9 @@ _QUALIFIER_RE = re.compile(
 )
 _PRONOUN_RE = re.compile(r"(?:^|[\s,(“\"])(he|she|they|it|He|She|They|It)\s*$")
 _RELATIVE_RE = re.compile(r"(?:^|[\s,])(who|which)\s*$")
+#: The part of a body that speaks for it, after the body's possessive: "Vitória's board", "Acme's management".
+_ORGAN_OF_A_BODY = re.compile(r"['’]s\s+(?:board(?:\s+of\s+directors)?|management|directors|"
+                              r"executive\s+board|leadership|press\s+office|legal\s+team|lawyers)$")
 _ONE_OF_THEM = re.compile(r"(?:^|[\s,(“\"])(?:[Oo]ne|[Tt]wo|[Bb]oth|[Ss]ome|[Ee]ach)\s+of\s+them\s*$")
 _APPOS_START = frozenset(
     {
@@ -248,6 +251,10 @@ def subject_before(doc: Doc, lo: int, cue_start: int, depth: int = 0) -> Subject
     hit = doc.at_end.get(lo + office.start()) if office else None
     if hit and hit[0] >= lo and hit[1].kind == "person":
         return Subject([hit[1]], hit[0], end, 0.8, "name")  # "Bradley's office said": the person's own office
+    organ = _ORGAN_OF_A_BODY.search(text, lo, end)
+    hit = doc.at_end.get(organ.start()) if organ else None
+    if hit and hit[0] >= lo and hit[1].is_org:
+        return Subject([hit[1]], hit[0], end, 0.8, "name")  # "Vitória's board said": the club speaks
     hit = doc.at_end.get(end)
     seen = _SEEN_BY.search(text, lo, hit[0]) if hit and hit[0] >= lo else None
     if seen is not None:  # 'a memo dated Nov. 3 and seen by Reuters said': the memo's, not Reuters's words
