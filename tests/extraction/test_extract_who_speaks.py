@@ -294,3 +294,9 @@ def test_a_time_of_day_between_verb_and_that_keeps_the_speech() -> None:
 def test_a_bodys_board_speaks_for_the_body() -> None:
     x = run("Acme Holdings was sold last year. Acme's board said it had received no written offer.")
     assert said(x) == [("Acme Holdings", "paraphrase", None)]
+
+
+def test_putting_a_figure_on_a_measure_is_a_claim_and_putting_a_plan_on_hold_is_not() -> None:
+    x = run("The Defence Ministry put the death toll at 17.")
+    assert [(s["text"], s["act"]) for s in x.statements] == [("The death toll at 17", "claim")]
+    assert run("The board put the plan on hold.").statements == []

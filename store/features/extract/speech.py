@@ -46,6 +46,9 @@ _TIME_SKIP_RE = re.compile(
     r"\s+(?:on \w+day(?: (?:morning|afternoon|evening|night))?|last (?:week|month|year|night)"
     r"|this (?:week|month|year|morning|afternoon|evening)|earlier|later|again|on [A-Z][a-z]+ \d+)(?=\s)"
 )
+#: A figure put on a measure: 'the death toll at 17', 'the share of damaged kernels at 0.4%'.
+_FIGURE_PUT = re.compile(r"\s+(?:the|its|their|his|her)\s+(?:[\w'’-]+\s+){0,6}?at\s+(?:[a-z]+\s+){0,2}"
+                         r"[$€£]?\d")
 #: A bare finite clause after a verb: 'found [the Championship side had] recorded …'.
 _BARE_CLAUSE_RE = re.compile(
     r"\s+(?:the|a|an|its|his|her|their|[A-Z][\w'’-]*)(?:\s+[\w'’-]+){0,5}?\s+"
@@ -139,6 +142,9 @@ def cues(doc: Doc, sent: tuple[int, int]) -> list[tuple[int, int, str, str, str]
         if _ANONYMITY_RE.match(doc.text, t.end):
             k += 1
             continue  # 'asked not to be named', 'speaking on condition of anonymity': not a speech
+        if v.figure and not _FIGURE_PUT.match(doc.text, t.end, sent[1]):
+            k += 1
+            continue  # 'put the plan on hold': no figure put on anything
         if v.needs:
             skip = _TIME_SKIP_RE.match(doc.text, t.end)
             first = bisect.bisect_left(doc.starts, skip.end()) if skip else k + 1

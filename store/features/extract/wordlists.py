@@ -131,6 +131,7 @@ class Verb:
     weak: bool = False
     window: bool = False  # whether `needs` may come a few words later ('ordered the firm in March to stop')
     clause: bool = False  # whether a bare finite clause also satisfies `needs` ('found the club had …')
+    figure: bool = False  # whether it reports only a figure it puts on a measure ('put the death toll at 17')
 
 
 @functools.cache
@@ -153,6 +154,7 @@ def reporting_verbs() -> dict[str, Verb]:
                     bool(spec.get("weak")),
                     bool(spec.get("window")),
                     bool(spec.get("clause")),
+                    bool(spec.get("figure")),
                 ),
             )
     return out
