@@ -257,3 +257,11 @@ def test_a_company_named_with_a_trade_word_is_a_body_from_its_first_mention() ->
             "Renalis denied the claim. In a statement, the company said only 11 patients had moved.")
     assert actors_by_name(x)["Renalis Care"]["kind"] == "organisation"
     assert [s for s, _, _ in said(x)][-1] == "Renalis Care"
+
+
+def test_a_body_named_with_and_before_its_head_word_is_one_body() -> None:
+    x = run("The 31-page report by the council’s Internal Audit and Assurance Service (IAAS) found that "
+            "Brightplate Catering Ltd billed for meals never served.")
+    assert "Internal Audit and Assurance Service" in actors_by_name(x)
+    x = run("Acme Holdings and Beta Group said they would merge.")
+    assert {"Acme Holdings", "Beta Group"} <= set(actors_by_name(x))

@@ -300,3 +300,14 @@ def test_putting_a_figure_on_a_measure_is_a_claim_and_putting_a_plan_on_hold_is_
     x = run("The Defence Ministry put the death toll at 17.")
     assert [(s["text"], s["act"]) for s in x.statements] == [("The death toll at 17", "claim")]
     assert run("The board put the plan on hold.").statements == []
+
+
+def test_charging_for_meals_is_no_accusation_and_charging_someone_with_a_crime_is() -> None:
+    assert run("The report found that Brightplate Catering charged for meals on 19 days.").statements == []
+    x = run("Prosecutors charged the director with fraud.")
+    assert [s["act"] for s in x.statements] == ["accusation"]
+
+
+def test_an_outlet_that_only_saw_a_report_never_speaks_for_it() -> None:
+    x = run("The council billed 38,400 lunches, according to an internal audit report seen by the Courier.")
+    assert x.statements == []

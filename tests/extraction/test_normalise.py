@@ -174,3 +174,11 @@ def test_a_byline_between_headline_and_caption_stands_on_its_own_line() -> None:
     work = working_text(text)
     assert "Reyes-Hart" not in work and "Parents, city" not in work
     assert work.index("A parents' group") == text.index("A parents' group")
+
+
+def test_a_caption_after_a_finished_sentence_is_furniture_not_part_of_the_paragraph() -> None:
+    text = ("    The report found that portions were up to a third below the weights set in its contract.\n"
+            "Lunch queue at a Harrowden primary. Photo: Carys Bellamy/Courier\n"
+            "    “We found no evidence that the meals were delivered,” the report said.\n")
+    work = working_text(text)
+    assert "Carys Bellamy" not in work and "portions were up to a third" in work

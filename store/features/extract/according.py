@@ -9,6 +9,7 @@ from .content import trim_end
 from .descriptions import indefinite
 from .doc import Doc
 from .sources import Subject, group_np
+from .speech import Speech
 from .subjects import subject_before
 from .textutil import SEEN_BY
 
@@ -72,6 +73,18 @@ def _owner_of_paper(doc: Doc, lo: int, end: int) -> Subject | None:
         if hit is not None and hit[0] >= lo:
             return Subject([hit[1]], hit[0], lo + m.start(), 0.85, "name")
     return None
+
+
+def paper_author(doc: Doc, lo: int, seen_by: int) -> Subject | None:
+    """A placeholder for the unnamed author of the paper in 'according to an internal audit report seen by
+    the Courier' (text[lo:seen_by]), to be joined to the author a later sentence names
+    (``name_paper_authors``); None when no document is named there."""
+    words = re.findall(r"[a-z][\w-]*", doc.text[lo:seen_by].lower())
+    noun = next((w for w in reversed(words) if w in wl.document_speakers()), None)
+    if noun is None:
+        return None
+    ent = doc.reg.create(f"author of the {noun}", "organisation", 0.5, placeholder="author")
+    return Subject([ent], -1, -1, 0.6, "placeholder")
 
 
 def according(
@@ -149,3 +162,40 @@ def _content(doc: Doc, cs: int, comma: int, sent: tuple[int, int]) -> tuple[int,
     while end > sent[0] and text[end - 1] in " ,":
         end -= 1
     return (sent[0], end)
+
+
+#: How many sentences after 'according to a report seen by X' its author may be named.
+_AUTHOR_WITHIN = 3
+
+
+def name_paper_authors(doc: Doc, speeches: list[Speech]) -> list[Speech]:
+    """Join each unnamed paper author ('according to an internal audit report seen by the Courier') to the
+    owner of the next paper that speaks within a few sentences ('The 31-page report by the council's
+    Internal Audit and Assurance Service found …'); the speeches of an author never named are dropped."""
+    sentence_of = {s: k for k, s in enumerate(doc.sentences)}
+    out: list[Speech] = []
+    for k, sp in enumerate(speeches):
+        author = sp.subject.entities[0] if sp.subject.entities else None
+        if author is None or author.placeholder != "author" or author.merged_into is not None:
+            out.append(sp)
+            continue
+        here = sentence_of.get(sp.sent, -1)
+        later = (x for x in speeches[k + 1 :]
+                 if 0 < sentence_of.get(x.sent, -1) - here <= _AUTHOR_WITHIN and _through_a_paper(doc, x))
+        owner = next((x.subject.entities[0] for x in later if x.subject.entities
+                      and x.subject.entities[0].final().placeholder is None), None)
+        if owner is not None:
+            owner = owner.final()
+            doc.reg.merge(author, owner)
+            if author.name in owner.aliases:  # 'author of the report' is no name of the service
+                owner.aliases.remove(author.name)
+            out.append(sp)
+    return out
+
+
+def _through_a_paper(doc: Doc, sp: Speech) -> bool:
+    """Whether a speech's subject is a paper ('the report said', 'The 31-page report by X found')."""
+    if sp.subject.how == "document":
+        return True
+    before = re.findall(r"[a-z][\w-]*", doc.text[sp.sent[0] : sp.cue_start].lower())[:6]
+    return any(w in wl.document_speakers() for w in before)

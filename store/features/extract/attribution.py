@@ -6,7 +6,7 @@ import functools
 import re
 
 from . import wordlists as wl
-from .according import according
+from .according import according, paper_author
 from .actors import Doc
 from .content import content_span, trim_end
 from .descriptions import description
@@ -78,11 +78,15 @@ def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> li
             continue
         if lemma == "according":
             subj, content = according(doc, cs, ce, sent)
-            if subj is not None and subj.how == "seen" and out:
-                # '… has accused X, according to a letter seen by Reuters': the accusation is the speech, and
-                # its speaker wrote the letter ('The letter said …')
-                doc.reg.report_author = out[-1].subject.entities[0] if out[-1].subject.entities else None
-                continue
+            if subj is not None and subj.how == "seen":
+                # '… has accused X, according to a letter seen by Reuters': the accusation is the speech,
+                # and its speaker wrote the letter ('The letter said …'); who only saw a paper never speaks
+                # for it. Alone in its sentence, the paper's author is named later, if at all ('The 31-page
+                # report by the council's audit service found …'): a placeholder holds the claim till then.
+                if out:
+                    doc.reg.report_author = out[-1].subject.entities[0] if out[-1].subject.entities else None
+                    continue
+                subj = paper_author(doc, ce, subj.start)
             if subj is None or content is None:
                 continue
             sp = Speech(cs, ce, "according to", "claim", lemma, subj, sent, content, confidence=0.85)

@@ -101,13 +101,21 @@ _AMOUNT = re.compile(r"[A-Z]{1,3}\$?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|b
 
 
 def _known_name_through(text: str, tokens: list[Token], i: int, j: int, b: int) -> int:
-    """Where a name the gazetteer knows ends when it runs on through a small lower-case word ('… Co-operation
-    in Europe'), or 0: the run tokens[i:j] with 'in'/'on'/'and' and up to three capitalised words after it."""
+    """Where a name ends when it runs on through a small lower-case word, or 0: the run tokens[i:j] with
+    'in'/'on'/'and' and up to three capitalised words after it, when the gazetteer knows the whole ('…
+    Co-operation in Europe') or, after 'and', the words after it end in an organisation's head word and
+    the words before do not ("the council's Internal Audit and Assurance Service": one body)."""
     if j + 1 >= b or tokens[j].lower not in ("in", "on", "and") or not tokens[j + 1].is_cap:
         return 0
+    heads = org_heads()
     for k in range(min(b, j + 4), j + 1, -1):
+        if not all(t.is_cap for t in tokens[j + 1 : k]):
+            continue
         name = text[tokens[i].start : tokens[k - 1].end]
-        if all(t.is_cap for t in tokens[j + 1 : k]) and wl.gazetteer().get(name):
+        if wl.gazetteer().get(name):
+            return k
+        joined = tokens[j].lower == "and" and tokens[k - 1].text in heads and tokens[j - 1].text not in heads
+        if joined and (k == b or not tokens[k].is_cap or text[tokens[k - 1].end : tokens[k].start] != " "):
             return k
     return 0
 

@@ -99,8 +99,9 @@ def _document_ok(text: str, s: int, m: re.Match[str], before: str, after: str) -
         r"shown|cited|shared|provided|attached|lodged|filed|submitted|compiled)\b",
         after,
     )
-    if m.group()[:1].isupper() and re.match(r"\s+[A-Z]", after) and re.search(r"\w\s+$", before):
-        return False  # a word of a name: "the university's Internal Audit Office", 'Data Protection Board'
+    if m.group()[:1].isupper() and re.match(r"\s+(?:(?:and|of|for)\s+)?[A-Z]", after) \
+            and re.search(r"\w\s+$", before):
+        return False  # a word of a name: "the university's Internal Audit Office", 'Audit and Assurance'
     if _unmade().search(before) or _as_modifier().match(after) or after.startswith(" of which"):
         return False  # 'calling for an independent review', 'would file a complaint'; 'a data breach'; 'The
         # DAC report, a copy of which …' (the report is the document)

@@ -25,6 +25,7 @@ import gc
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from .according import name_paper_authors
 from .actors import Doc, resolve_sentence
 from .attribution import Speech, find_speeches, no_comment
 from .coreference import resolve_across
@@ -95,6 +96,5 @@ def _speeches(doc: Doc) -> list[Speech]:
         speeches.extend(find_speeches(doc, sent, speeches))
         no_comment(doc, sent)
     leftover = assign_quotes(doc, speeches)
-    return sorted(
-        speeches + orphan_speeches(doc, speeches, leftover), key=lambda sp: (sp.content or (sp.cue_start,))[0]
-    )
+    told = name_paper_authors(doc, speeches + orphan_speeches(doc, speeches, leftover))
+    return sorted(told, key=lambda sp: (sp.content or (sp.cue_start,))[0])

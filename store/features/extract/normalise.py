@@ -41,7 +41,8 @@ _BYLINE = re.compile(
 #: A caption's tell: an agency's photo credit at its end.
 _PHOTO_CREDIT = re.compile(
     r"(?:REUTERS|AFP|AP|EPA|Getty\s+Images|Reuters|Photo|PHOTO)\s*/\s*[A-Z][\w .'’/-]*\s*\)?\s*$|"
-    r"\((?:AP|AFP|Reuters|EPA)\s+Photo[^)]*\)\s*$|Photograph:\s*[^.]+$|via\s+Getty\s+Images\s*\)?\s*$"
+    r"\((?:AP|AFP|Reuters|EPA)\s+Photo[^)]*\)\s*$|Photograph:\s*[^.]+$|via\s+Getty\s+Images\s*\)?\s*$|"
+    r"\b(?:Photo|Picture|Image)\s*:\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*/\s*[A-Z][\w .'’-]*$"
 )
 #: A wire story's subheading between dashes: '- «Smoke, not flames» -', '— Talks stall —'.
 _SUBHEAD = re.compile(r"^[-–—]\s+[^.]{1,60}?\s+[-–—]$")
@@ -124,6 +125,8 @@ def _soft_breaks(lines: list[tuple[int, int]], text: str) -> list[int]:
             continue  # a short line closing a sentence closes its paragraph
         if _byline(line) or _byline(nxt):
             continue  # a byline stands on its own line ('Jane Roe, Environment Reporter')
+        if stripped.endswith(_TERMINAL) and is_furniture_line(nxt):
+            continue  # a caption after a finished sentence is no part of its paragraph
         out.append(e)
     return out
 
