@@ -265,3 +265,11 @@ def test_a_body_named_with_and_before_its_head_word_is_one_body() -> None:
     assert "Internal Audit and Assurance Service" in actors_by_name(x)
     x = run("Acme Holdings and Beta Group said they would merge.")
     assert {"Acme Holdings", "Beta Group"} <= set(actors_by_name(x))
+
+
+def test_a_body_named_in_lower_case_with_its_field_is_an_actor_its_official_belongs_to() -> None:
+    x = run("An official at the regional water authority, who was not authorised to speak publicly, said "
+            "inspectors had begun checking the meters. The authority said it would evaluate the report.")
+    assert [s for s, _, _ in said(x)] == ["regional water authority official", "regional water authority"]
+    official = actors_by_name(x)["regional water authority official"]
+    assert names(x)[official["affiliation"]] == "regional water authority"

@@ -135,7 +135,12 @@ def owner_of(doc: Doc, s: int, e: int) -> Entity | None:
     if hit and hit[0] >= s:
         return hit[1]
     desc = description(doc, text, obj_end, s)
-    return desc.entities[0] if desc is not None and desc.how == "description" else None
+    if desc is None or desc.how != "description":
+        return None
+    owner = desc.entities[0]
+    if not owner.final().spans and owner.kind != "state":
+        doc.note(owner, desc.start, obj_end)  # 'an official at the regional water authority'
+    return owner
 
 
 #: Lower-case words after an owner's possessive to the end of the phrase, ending in a unit's noun
