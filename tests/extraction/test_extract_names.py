@@ -273,3 +273,8 @@ def test_a_body_named_in_lower_case_with_its_field_is_an_actor_its_official_belo
     assert [s for s, _, _ in said(x)] == ["regional water authority official", "regional water authority"]
     official = actors_by_name(x)["regional water authority official"]
     assert names(x)[official["affiliation"]] == "regional water authority"
+
+
+def test_a_code_of_letters_and_digits_is_no_name() -> None:
+    x = run("The Halder-Vogt Collection said a faded number on its base, 'T4-117', matched nothing.")
+    assert set(actors_by_name(x)) == {"Halder-Vogt Collection"}

@@ -25,7 +25,7 @@ def chunks(
     i = a
     while i < b:
         t = tokens[i]
-        if not (t.is_cap or t.is_acronym) or _AMOUNT.match(text, t.start):
+        if not (t.is_cap or t.is_acronym) or _AMOUNT.match(text, t.start) or _CODE.match(text, t.start):
             i += 1
             continue  # most words: nothing to look at ('R4.2 million' is a sum in rand, no name)
         before = text[max(sent_start, t.start - 3) : t.start].rstrip(" ")
@@ -97,6 +97,8 @@ def chunks(
 
 #: A currency's letters glued to a sum with its decimals or its 'million': 'R4.2 million', 'N$30,000.50'
 #: (not 'G7' or 'F1'; a bare 'K250' is left to read as a name).
+#: A code of letters and digits, not a name: 'T4-117' (an inventory number), 'A320-200', 'B-52'.
+_CODE = re.compile(r"[A-Z]{1,3}\d*-\d|[A-Z]{1,3}\d+(?=[-/]\w)")
 _AMOUNT = re.compile(r"[A-Z]{1,3}\$?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|bn|m|k)\b|[.,]\d)")
 
 
