@@ -311,3 +311,11 @@ def test_charging_for_meals_is_no_accusation_and_charging_someone_with_a_crime_i
 def test_an_outlet_that_only_saw_a_report_never_speaks_for_it() -> None:
     x = run("The council billed 38,400 lunches, according to an internal audit report seen by the Courier.")
     assert x.statements == []
+
+
+def test_a_review_commissioned_from_a_firm_speaks_for_the_firm() -> None:
+    x = run("The Transport and Depot Workers' Union said an independent review it commissioned from "
+            "actuarial firm Hesketh Marr found the scheme's deficit at its last valuation was closer to "
+            "£150 million.\n\nThe review, a copy of which was seen by the Post, says the trustees used a "
+            "discount rate well below the range used by comparable schemes.")
+    assert [s for s, _, _ in said(x)] == ["Hesketh Marr", "Hesketh Marr"]

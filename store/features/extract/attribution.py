@@ -179,6 +179,7 @@ def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> li
         if subj.start >= 0 and out:
             _cut_before(doc, out[-1], subj.start)
             _drop_told_inside_subject(doc, out[-1], subj.start, cs)
+            _hand_over_to_paper(doc, out[-1], subj, cs)
         sp = Speech(cs, ce, surface, act, lemma, subj, sent, content)
         if lemma in ("accuse", "blame", "charge") and content:
             hit = doc.at_start.get(content[0])
@@ -345,6 +346,18 @@ def _lower_org_opens(doc: Doc, sent: tuple[int, int], cs: int) -> bool:
     """Whether a sentence opens with a lower-case institution ('The interior ministry …')."""
     m = re.match(r"\s*[Tt]he\s+", doc.text[sent[0] : cs])
     return m is not None and lower_org_re().match(doc.text, sent[0] + m.end(), cs) is not None
+
+
+def _hand_over_to_paper(doc: Doc, prev: Speech, subj: Subject, cue_start: int) -> None:
+    """'X said an independent review it commissioned from Y found …': the finding is the paper's author's
+    (Y), and X's speech says nothing besides; its words opened with the paper and hold Y's speech."""
+    if not prev.content or not prev.content[0] <= subj.start < cue_start < prev.content[1]:
+        return
+    if subj.entities == [e.final() for e in prev.subject.entities]:
+        return
+    opening = re.findall(r"[a-z][\w-]*", doc.text[prev.content[0] : subj.start].lower())[:4]
+    if any(w in wl.document_speakers() for w in opening):
+        prev.content = None
 
 
 def _drop_told_inside_subject(doc: Doc, prev: Speech, subject_start: int, cue_start: int) -> None:

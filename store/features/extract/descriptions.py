@@ -232,8 +232,10 @@ _FILED_RE = re.compile(r"\s+(?:has\s+|had\s+|have\s+)?(?:sued|filed|lodged|broug
 #: A paper filed or written by a party named after it: 'The complaint, filed in District Court by four
 #: housekeepers', 'It was written for the council by consultants Penhallow Structures'.
 _FILED_BY_RE = re.compile(r"\b(?:filed|lodged|brought|submitted)\s+(?:[^,.;:“”\"]{0,50}?\s)?by\s+(?:the\s+)?")
-_WRITTEN_BY_RE = re.compile(r"\b(?:written|drawn\s+up|prepared|compiled|produced|carried\s+out|conducted)\s+"
-                            r"(?:[^,.;:“”\"]{0,40}?\s)?by\s+(?:the\s+)?")
+#: ('commissioned from actuarial firm Hesketh Marr': the firm wrote it)
+_WRITTEN_BY_RE = re.compile(r"\b(?:(?:written|drawn\s+up|prepared|compiled|produced|carried\s+out|"
+                            r"conducted)\s+(?:[^,.;:“”\"]{0,40}?\s)?by|"
+                            r"commissioned\s+(?:[^,.;:“”\"]{0,30}?\s)?from)\s+(?:the\s+)?")
 #: Papers an author writes, and how an earlier sentence names the author: 'The consultancy Ferrand & Osei
 #: published a 74-page assessment …', 'a 62-page audit by accounting firm Kessler Whyte'.
 _WRITTEN_NOUNS = frozenset({"report", "audit", "assessment", "review", "study", "survey", "analysis",

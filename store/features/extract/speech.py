@@ -51,7 +51,7 @@ _FIGURE_PUT = re.compile(r"\s+(?:the|its|their|his|her)\s+(?:[\w'’-]+\s+){0,6}
                          r"[$€£]?\d")
 #: A bare finite clause after a verb: 'found [the Championship side had] recorded …'.
 _BARE_CLAUSE_RE = re.compile(
-    r"\s+(?:the|a|an|its|his|her|their|[A-Z][\w'’-]*)(?:\s+[\w'’-]+){0,5}?\s+"
+    r"\s+(?:the|a|an|its|his|her|their|[A-Z][\w'’-]*)(?:\s+[\w'’-]+){0,7}?\s+"
     r"(?:had|has|have|was|were|is|are|would|could|did|should|will|might|may|must)\s"
 )
 _FIRST_WORDS = frozenset({"according"} | {p.split()[0] for p in wl.verb_particles()})
