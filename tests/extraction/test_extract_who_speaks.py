@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extraction.extract_helpers import names, run, said
+from tests.extraction.extract_helpers import actors_by_name, names, run, said
 
 
 def test_a_person_named_only_in_passing_is_no_actor_until_a_claim_names_them() -> None:
@@ -319,3 +319,18 @@ def test_a_review_commissioned_from_a_firm_speaks_for_the_firm() -> None:
             "£150 million.\n\nThe review, a copy of which was seen by the Post, says the trustees used a "
             "discount rate well below the range used by comparable schemes.")
     assert [s for s, _, _ in said(x)] == ["Hesketh Marr", "Hesketh Marr"]
+
+
+def test_keepers_and_veterinarians_are_unnamed_sources_and_a_zoo_is_a_body() -> None:
+    x = run("ROCHESTER, Minn. (AP) — Three former keepers at the Fernhollow Zoo say a giraffe froze "
+            "overnight in a barn.\n\nTwo outside veterinarians who reviewed the report for the AP said that "
+            "temperature was consistent with hypothermia.")
+    speakers = [s for s, _, _ in said(x)]
+    assert "Associated Press" not in speakers and len(speakers) == 2
+    assert actors_by_name(x)["Fernhollow Zoo"]["kind"] == "organisation"
+
+
+def test_the_three_keepers_are_the_keepers_already_named() -> None:
+    x = run("Three former keepers at the Fernhollow Zoo say a giraffe froze in a barn.\n\nThe three keepers, "
+            "who gave signed statements to the AP, say the zoo cut its night shift in November.")
+    assert len({s for s, _, _ in said(x)}) == 1

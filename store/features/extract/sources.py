@@ -36,6 +36,7 @@ _DETS = frozenset(
     }
 )
 _POSS = frozenset({"its", "his", "her", "their"})
+_NUMBERS = frozenset({"two", "three", "four", "five", "several", "both"})
 _COLLECTIVE = frozenset(
     [
         "panel",
@@ -105,6 +106,8 @@ def group_np(
             break
         if wl_ in _DETS or wl_.endswith("'s"):
             det = wl_
+            if k >= 1 and words[k - 1].group().lower() == "the" and wl_ in _NUMBERS:
+                det = "the"  # 'The three keepers': the ones already named
             break
         if (
             wl_ in fw
