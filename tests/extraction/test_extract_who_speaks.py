@@ -334,3 +334,16 @@ def test_the_three_keepers_are_the_keepers_already_named() -> None:
     x = run("Three former keepers at the Fernhollow Zoo say a giraffe froze in a barn.\n\nThe three keepers, "
             "who gave signed statements to the AP, say the zoo cut its night shift in November.")
     assert len({s for s, _, _ in said(x)}) == 1
+
+
+def test_a_quotation_before_its_verb_stays_the_words_when_an_adding_clause_follows() -> None:
+    x = run("The parents formed a group called Clean Playground Collective.\n\n« Domaine Castelbrune sprayed "
+            "next to our children while they were playing », the collective said in a statement posted "
+            "online, adding that one mother had filmed the tractor.")
+    assert [s["text"][:19] for s in x.statements] == ["Domaine Castelbrune", "One mother had film"]
+    assert actors_by_name(x)["Domaine Castelbrune"]["kind"] == "organisation"
+
+
+def test_a_prefecture_and_a_gendarmerie_speak_as_bodies() -> None:
+    x = run("Parents accused the estate of spraying. The prefecture said inspectors had taken leaf samples.")
+    assert [s for s, _, _ in said(x)][-1] == "prefecture"

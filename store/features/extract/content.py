@@ -170,7 +170,8 @@ def _content_span(
     relative = subj.how == "relative"  # '…, who told the AP he had …': the words follow, never precede
     words_before = before_words >= 2 or quoted_before and before_words >= 1
     if subj.start >= 0 and ends_open and not relative and words_before:
-        quote_first = quoted_before and not re.search(r"\bthat\b", " ".join(after.split()[:8]))
+        own_clause = after.split(",")[0]  # (', adding that …' opens another speech's words)
+        quote_first = quoted_before and not re.search(r"\bthat\b", " ".join(own_clause.split()[:8]))
         if (
             inverted
             or quote_first
