@@ -37,6 +37,8 @@ _DETS = frozenset(
 )
 _POSS = frozenset({"its", "his", "her", "their"})
 _NUMBERS = frozenset({"two", "three", "four", "five", "several", "both"})
+#: Small words that describe an unnamed source when they stand before its noun: 'two outside veterinarians'.
+_ADJECTIVE_BEFORE_HEAD = frozenset({"outside", "inside", "former", "other"})
 _COLLECTIVE = frozenset(
     [
         "panel",
@@ -110,7 +112,7 @@ def group_np(
                 det = "the"  # 'The three keepers': the ones already named
             break
         if (
-            wl_ in fw
+            wl_ in fw and wl_ not in _ADJECTIVE_BEFORE_HEAD
             or wl_ in verbs
             or (w[:1].isupper() and k == 0 and wl_ in doc.common and not wl.gazetteer().get(w))
         ):
