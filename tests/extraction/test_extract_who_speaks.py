@@ -347,3 +347,10 @@ def test_a_quotation_before_its_verb_stays_the_words_when_an_adding_clause_follo
 def test_a_prefecture_and_a_gendarmerie_speak_as_bodies() -> None:
     x = run("Parents accused the estate of spraying. The prefecture said inspectors had taken leaf samples.")
     assert [s for s, _, _ in said(x)][-1] == "prefecture"
+
+
+def test_an_official_at_a_ministry_is_a_person_of_the_ministry_not_the_ministry() -> None:
+    x = run("Portugal's infrastructure ministry said the tender was fair. A senior official at the ministry "
+            "said all four bids were scored on the same grid.")
+    official = "senior official at the ministry"
+    assert [s for s, _, _ in said(x)] == ["Portuguese infrastructure ministry", official]

@@ -45,11 +45,16 @@ RELATIONAL = frozenset(
 )
 
 
+_PREPOSITION = re.compile(r"(?:at|of|for|in|from|with|near|by|on|to|inside|outside)\s")
+
+
 def description(doc: Doc, text: str, end: int, lo: int) -> Subject | None:
     """A definite description ending at `end`: 'the minister', 'The regulator', 'Sudan's army'."""
     seg = text[lo:end]
     bounds = [m.start() for m in re.finditer(r"(?<!\S)\S", seg)][-4:]
     for b in bounds:
+        if _PREPOSITION.match(seg, b):
+            continue  # 'A senior official at the ministry': the official, not the ministry
         org = lower_org_at(doc, lo + b, end, lo, local=True)
         if org is not None:
             return Subject([org], lo + b, end, 0.8, "description")
