@@ -278,3 +278,15 @@ def test_a_body_named_in_lower_case_with_its_field_is_an_actor_its_official_belo
 def test_a_code_of_letters_and_digits_is_no_name() -> None:
     x = run("The Halder-Vogt Collection said a faded number on its base, 'T4-117', matched nothing.")
     assert set(actors_by_name(x)) == {"Halder-Vogt Collection"}
+
+
+def test_its_chair_is_the_role_and_the_body_its_refers_to_the_affiliation() -> None:
+    x = run("The Veldhaven Dockers' Union disputed the claim. \"They knew, and they kept us working under "
+            "them,\" said its chair, Hanne Dorr.")
+    dorr = actors_by_name(x)["Hanne Dorr"]
+    assert dorr["role"] == "chair" and names(x)[dorr["affiliation"]] == "Veldhaven Dockers' Union"
+
+
+def test_a_harbour_board_in_lower_case_is_a_body() -> None:
+    x = run("The Veldhaven harbour board denied any wrongdoing.")
+    assert [s for s, _, _ in said(x)] == ["harbour board"]

@@ -25,7 +25,8 @@ from .things import is_product, names_a_thing
 __all__ = ["Doc", "lower_org_at", "resolve_sentence"]
 
 _STOP_ROLE = frozenset(
-    {"the", "a", "an", "and", "or", "of", "in", "on", "at", "to", "by", "with", "for", "from", "that", "as"}
+    {"the", "a", "an", "and", "or", "of", "in", "on", "at", "to", "by", "with", "for", "from", "that", "as",
+     "its", "his", "her", "their", "our"}  # ('said its chair, Hanne Dorr': the role is 'chair')
 )
 _CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z]")
 _SEAT_RE = re.compile(
