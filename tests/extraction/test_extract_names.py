@@ -288,5 +288,13 @@ def test_its_chair_is_the_role_and_the_body_its_refers_to_the_affiliation() -> N
 
 
 def test_a_harbour_board_in_lower_case_is_a_body() -> None:
+    assert [s for s, _, _ in said(run("The harbour board denied any wrongdoing."))] == ["harbour board"]
     x = run("The Veldhaven harbour board denied any wrongdoing.")
-    assert [s for s, _, _ in said(x)] == ["harbour board"]
+    assert [s for s, _, _ in said(x)] == ["Veldhaven harbour board"]
+
+
+def test_a_board_named_after_its_town_is_a_body_its_officials_belong_to() -> None:
+    x = run("A dockworkers' union says the Veldhaven harbour board knew that 4 of the 9 cranes had failed "
+            "checks.\n\nA board official, who asked not to be named, said the report was a draft.")
+    official = actors_by_name(x)["board official"]
+    assert names(x)[official["affiliation"]] == "Veldhaven harbour board"
