@@ -112,7 +112,8 @@ def _soft_breaks(lines: list[tuple[int, int]], text: str) -> list[int]:
     indents = [len(text[s:e]) - len(text[s:e].lstrip()) for s, e in lines if e > s]
     all_indented = all(i > 0 for i in indents)
     out = []
-    for (s, e), (ns, ne) in zip(lines, lines[1:], strict=False):
+    byline = [_byline(text[s:e]) for s, e in lines]
+    for k, ((s, e), (ns, ne)) in enumerate(zip(lines, lines[1:], strict=False)):
         line, nxt = text[s:e], text[ns:ne]
         if not line.strip() or not nxt.strip():
             continue  # a blank line ends a paragraph
@@ -123,7 +124,7 @@ def _soft_breaks(lines: list[tuple[int, int]], text: str) -> list[int]:
         stripped = line.rstrip()
         if stripped.endswith(_TERMINAL) and len(stripped) < 0.7 * width:
             continue  # a short line closing a sentence closes its paragraph
-        if _byline(line) or _byline(nxt):
+        if byline[k] or byline[k + 1]:
             continue  # a byline stands on its own line ('Jane Roe, Environment Reporter')
         if stripped.endswith(_TERMINAL) and is_furniture_line(nxt):
             continue  # a caption after a finished sentence is no part of its paragraph
@@ -134,7 +135,8 @@ def _soft_breaks(lines: list[tuple[int, int]], text: str) -> list[int]:
 def _byline(line: str) -> bool:
     """Whether a line is a byline ('By Jane Roe', 'Jane Roe, Environment Reporter')."""
     body = line.strip()
-    return len(body.split()) <= 12 and _BYLINE.match(body) is not None
+    return len(body) <= 90 and (body[:3] in ("By ", "BY ") or "," in body) and len(body.split()) <= 12 \
+        and _BYLINE.match(body) is not None
 
 
 def is_furniture_line(line: str) -> bool:

@@ -59,7 +59,8 @@ def _same_claim(
     shared = len(wa & wb)
     if shared >= _SHARED_AT_LEAST and shared >= _COVER * min(len(wa), len(wb)):
         return True
-    if told.fragment_retold(a["id"], b["id"], shared) or told.fragment_retold(b["id"], a["id"], shared):
+    if (a["id"] in told.fragments or b["id"] in told.fragments) and (
+            told.fragment_retold(a["id"], b["id"], shared) or told.fragment_retold(b["id"], a["id"], shared)):
         return True
     return len(figures[a["id"]] & figures[b["id"]]) >= _SHARED_FIGURES  # 'fell from 9.50 to 6.40'
 
@@ -80,8 +81,9 @@ class _Told:
         self.spaced: dict[str, str] = {}
         for s in statements:
             if not s["quote"] and _QUOTE_MARK.search(s["text"]):
-                found = (_spaced(m.group(1)).strip() for m in _FRAGMENT.finditer(s["text"]))
-                self.fragments[s["id"]] = [f for f in found if f]
+                found = [f for f in (_spaced(m.group(1)).strip() for m in _FRAGMENT.finditer(s["text"])) if f]
+                if found:
+                    self.fragments[s["id"]] = found
 
     def fragment_retold(self, a: str, b: str, shared: int) -> bool:
         """Whether paraphrase a's quoted fragment is said again in b: the headline's 'not safe' in “It is
