@@ -14,7 +14,7 @@ from .quantities import quantities
 
 _DIGIT = re.compile(r"\d")
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=32768)
 def _amounts(text: str) -> tuple[dict[str, Any], ...]:
     """The quantities a text states in digits, read once for both questions asked of them."""
     if not _DIGIT.search(text):

@@ -88,7 +88,7 @@ def side_of(affiliation: dict[str, str | None]) -> Callable[[str], set[str]]:
     return side
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=32768)
 def words_of_text(text: str) -> frozenset[str]:
     """The content words of a text (what two statements share), lower case and cut to their first five
     letters, a crude stem ('replacement' and 'replaced' share 'repla', 'vessels' and 'vessel' 'vesse'); the
