@@ -97,9 +97,9 @@ def chunks(
 
 #: A currency's letters glued to a sum with its decimals or its 'million': 'R4.2 million', 'N$30,000.50'
 #: (not 'G7' or 'F1'; a bare 'K250' is left to read as a name).
+_AMOUNT = re.compile(r"[A-Z]{1,3}\$?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|bn|m|k)\b|[.,]\d)")
 #: A code of letters and digits, not a name: 'T4-117' (an inventory number), 'A320-200', 'B-52'.
 _CODE = re.compile(r"[A-Z]{1,3}\d*-\d|[A-Z]{1,3}\d+(?=[-/]\w)")
-_AMOUNT = re.compile(r"[A-Z]{1,3}\$?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|bn|m|k)\b|[.,]\d)")
 
 
 def _known_name_through(text: str, tokens: list[Token], i: int, j: int, b: int) -> int:
