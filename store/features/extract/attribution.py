@@ -16,6 +16,7 @@ from .quotes import QUOTE_CLOSE_ENDS
 from .rejoinders import rejoinder
 from .sources import Subject, group_np
 from .speech import Speech, cues
+from .speech_overlaps import cut_before, drop_told_inside_subject, hand_over_to_paper
 from .subjects import subject_before
 from .subjects_after import subject_after
 from .textutil import NAME_GIVEN
@@ -27,9 +28,6 @@ _COORD_RE = re.compile(
 )
 _CLAUSAL = frozenset(
     {"say", "add", "claim", "insist", "argue", "warn", "tell", "testify", "write", "note", "stress"}
-)
-_JOINT_RE = re.compile(
-    r"(?:[,;]\s*(?:while|whereas|and|but)?|\s(?:while|whereas|after|before|because|when|since|until|once))\s+"
 )
 _COMPARATIVE_RE = re.compile(r"\b(?:than|as)\s+(?:[\w'’-]+\s+){0,4}$")
 _POSS_PRONOUN = {"its": "it", "his": "he", "her": "she", "their": "they"}
@@ -177,9 +175,9 @@ def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> li
         if content and lemma in _NAMING and _DENIAL_RE().search(text, content[0], content[1]):
             act = "denial"  # 'called the accusation "a fabrication"'
         if subj.start >= 0 and out:
-            _cut_before(doc, out[-1], subj.start)
-            _drop_told_inside_subject(doc, out[-1], subj.start, cs)
-            _hand_over_to_paper(doc, out[-1], subj, cs)
+            cut_before(doc, out[-1], subj.start)
+            drop_told_inside_subject(doc, out[-1], subj.start, cs)
+            hand_over_to_paper(doc, out[-1], subj, cs)
         sp = Speech(cs, ce, surface, act, lemma, subj, sent, content)
         if lemma in ("accuse", "blame", "charge") and content:
             hit = doc.at_start.get(content[0])
@@ -346,44 +344,6 @@ def _lower_org_opens(doc: Doc, sent: tuple[int, int], cs: int) -> bool:
     """Whether a sentence opens with a lower-case institution ('The interior ministry …')."""
     m = re.match(r"\s*[Tt]he\s+", doc.text[sent[0] : cs])
     return m is not None and lower_org_re().match(doc.text, sent[0] + m.end(), cs) is not None
-
-
-def _hand_over_to_paper(doc: Doc, prev: Speech, subj: Subject, cue_start: int) -> None:
-    """'X said an independent review it commissioned from Y found …': the finding is the paper's author's
-    (Y), and X's speech says nothing besides; its words opened with the paper and hold Y's speech."""
-    if not prev.content or not prev.content[0] <= subj.start < cue_start < prev.content[1]:
-        return
-    if subj.entities == [e.final() for e in prev.subject.entities]:
-        return
-    opening = re.findall(r"[a-z][\w-]*", doc.text[prev.content[0] : subj.start].lower())[:4]
-    if any(w in wl.document_speakers() for w in opening):
-        prev.content = None
-
-
-def _drop_told_inside_subject(doc: Doc, prev: Speech, subject_start: int, cue_start: int) -> None:
-    """A speech told inside another's subject ('Pulsar, which says it has 3.2 million users, said the
-    adverts …') only describes that subject: it makes no statement, and its words are not the next
-    speech's."""
-    inside = prev.content is not None and prev.content[0] < cue_start < prev.content[1]
-    comma = doc.text.rfind(",", prev.content[0], cue_start) if inside and prev.content else -1
-    if subject_start < prev.cue_start and comma > 0 and not doc.text[comma + 1 : cue_start].strip(" \n"):
-        prev.content = None
-
-
-def _cut_before(doc: Doc, prev: Speech, subject_start: int) -> None:
-    """End an earlier speech's content where a clause with its own speaker begins ('…, while X warned')."""
-    if not prev.content or not (prev.content[0] < subject_start < prev.content[1]):
-        return
-    lead = doc.text[prev.content[0] : subject_start]
-    joints = list(re.finditer(_JOINT_RE, lead))
-    if not joints:
-        return
-    j = joints[-1]
-    if len(lead[j.end() :].split()) > 6:
-        return
-    end = trim_end(doc.text, prev.content[0], prev.content[0] + j.start())
-    if end > prev.content[0]:
-        prev.content = (prev.content[0], end)
 
 
 _AND_THAT = re.compile(r",?\s+(?:and|but)\s+that\s+")

@@ -20,29 +20,9 @@ from .descriptions import (
 from .entities import Entity
 from .person_shapes import aged_person, is_aged_description
 from .sources import Subject, group_np, note_full_description, someone
-from .textutil import BRACKETED_SHORT_NAME, MOVED_TO, SAW
+from .subject_gap import AGE_RE, name_across_gap, strip_gap
+from .textutil import MOVED_TO, SAW
 
-_AUX = (
-    r"has|have|had|also|again|repeatedly|previously|already|long|later|earlier|once|still|both|all|too|then|now|"
-    r"would|will|could|may|might|must|should|can|did|does|do|not|never|itself|himself|herself|themselves|"
-    r"however|meanwhile|first|last|since|was quoted as|were quoted as|is quoted as|quoted as|"
-    r"swiftly|separately|"
-    r"on \w+day|on [A-Z][a-z]+ \d+|in [A-Z][a-z]+|last (?:week|month|year|night)|this (?:week|month|year)|"
-    r"earlier this (?:week|month|year)|"
-    r"(?:in|on|at|during) (?:a|an|the|its|his|her|their) [\w\s'’-]{0,30}?"
-    r"(?:statement|briefing|interview|post|letter|speech|report|note|address|conference|hearing|session|"
-    r"filing|message)|"
-    r"(?!(?:family|assembly|ally|supply|rally|reply|anomaly|italy|july|kelly|emily|holly|molly)\b)[a-z]{3,}ly|"
-    r"and (?:others|other \w+|its allies|their allies)|"
-    r"[“\"][a-z]+ly[”\"]"  # a quoted adverb: 'the ministry “categorically” rejected'
-)
-_AGE_RE = re.compile(r",\s*\d{1,3}$")
-_GAP_RE = re.compile(rf"(?:^|[\s,])(?:{_AUX})\s*$")
-_QUALIFIER_RE = re.compile(
-    r"\s+(?:familiar with|close to|briefed on|with (?:direct )?knowledge of|involved in|"
-    r"knowledgeable about|aware of)"
-    r"(?:\s+[\w'’-]+){1,5}\s*$"
-)
 _PRONOUN_RE = re.compile(r"(?:^|[\s,(“\"])(he|she|they|it|He|She|They|It)\s*$")
 _RELATIVE_RE = re.compile(r"(?:^|[\s,])(who|which)\s*$")
 #: The part of a body that speaks for it, after the body's possessive: "Vitória's board", "Acme's management".
@@ -90,30 +70,9 @@ _PARTICIPLE_TAIL = re.compile(
     r"operating|advising|affected|(?:reached|contacted|interviewed|quoted|cited|polled|surveyed|consulted|"
     r"questioned|approached)\s+(?:by|on|for)\b)[^,;:]*$"
 )
-_ACRONYM_TAIL = re.compile(rf"\s*{BRACKETED_SHORT_NAME}\s*$")
 _SELF_NAMED = re.compile(
     r"(?:which|who)\s+(?:calls|called|describes|described)\s+(?:itself|themselves)\s+(?:the\s+)?"
 )
-
-
-def _strip_gap(left: str) -> tuple[str, str]:
-    """Remove auxiliaries, adverbs and time phrases from the end of a left context; return any qualifier."""
-    qualifier = ""
-    while True:
-        acronym = _ACRONYM_TAIL.search(left)  # 'The National Audit Office (NAO) said': the name said it
-        if acronym:
-            left = left[: acronym.start()].rstrip()
-            continue
-        m = _GAP_RE.search(left)
-        if m and m.end() - m.start() > 0 and m.group().strip(" ,"):
-            left = left[: m.start() + (1 if m.group()[:1] in " ," else 0)].rstrip()
-            continue
-        q = _QUALIFIER_RE.search(left)
-        if q and not qualifier:
-            qualifier = left[q.start() :].strip()
-            left = left[: q.start()].rstrip()
-            continue
-        return left.rstrip(), qualifier
 
 
 def _coordinated(doc: Doc, first: tuple[int, Entity], lo: int) -> list[tuple[int, Entity]]:
@@ -201,10 +160,10 @@ def _pp_head(doc: Doc, lo: int, end: int, depth: int) -> Subject | None:
 def subject_before(doc: Doc, lo: int, cue_start: int, depth: int = 0) -> Subject | None:
     """The subject of a reporting verb at `cue_start`, looking left inside its sentence from `lo`."""
     text = doc.text
-    left, qualifier = _strip_gap(text[lo:cue_start])
-    left = _AGE_RE.sub("", left)  # 'Gloria Haines, 64, who watched …, said': the age is no subject
+    left, qualifier = strip_gap(text[lo:cue_start])
+    left = AGE_RE.sub("", left)  # 'Gloria Haines, 64, who watched …, said': the age is no subject
     end = lo + len(left)
-    whole = _name_across_gap(doc, lo, cue_start, end)
+    whole = name_across_gap(doc, lo, cue_start, end)
     if whole is not None:  # 'The Organization for Security and Co-operation in Europe (OSCE) said'
         left, end = text[lo:whole], whole
     if end <= lo:
@@ -357,16 +316,6 @@ def _first_clauses_subject(doc: Doc, lo: int, end: int) -> Subject | None:
 _INDEFINITE_RE = re.compile(r"\s*(?:[Aa]n?|[Oo]ne)\s")
 #: What only dates a document, closing the phrase set off after it: '… and dated Feb. 20'.
 _DATED_TAIL = re.compile(r"\s+and\s+dated\s+[^,;]{1,30}$")
-
-
-def _name_across_gap(doc: Doc, lo: int, cue_start: int, end: int) -> int | None:
-    """Where a name ends that the gap stripped before a verb cut into ('… Co-operation [in Europe] (OSCE)
-    said'): a mention that starts before the stripped words and ends where the words before the verb do."""
-    raw = doc.text[lo:cue_start].rstrip()
-    acronym = _ACRONYM_TAIL.search(raw)
-    raw_end = lo + len(raw[: acronym.start()].rstrip() if acronym else raw)
-    hit = doc.at_end.get(raw_end)
-    return raw_end if raw_end > end and hit is not None and lo <= hit[0] < end else None
 
 
 def _after_appositive(doc: Doc, lo: int, end: int, depth: int) -> Subject | None:
