@@ -89,10 +89,13 @@ def test_a_decision_on_a_deleted_record_is_refused(imported) -> None:
 
 
 def test_rejecting_a_whole_import_removes_its_actors_and_leaves_no_dangling_reference(imported) -> None:
-    """Several actors go in one decision; records that named more than one of them are cleared of all."""
+    """Several actors go in one decision; records that named more than one of them are cleared of all, and
+    a body only its removed member belonged to goes too ('its director Ana Cossa': Justica Agora)."""
     from claimnet.store.features.check import problems
 
     store, source = imported
+    cossa = next(a for a in store.all("actors") if a.name == "Ana Cossa")
+    assert cossa.affiliation is not None
     everything = [r.id for r in store.records_from_source(source)]
     decide(store, everything, "rejected")
     assert store.all("actors") == []

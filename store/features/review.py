@@ -152,11 +152,13 @@ def decision_ops(store: Store, ids: list[str], status: str) -> list[list[Any]]:
     for actor_id in dropped:
         _refuse_if_accepted(store, actor_id, current)
         gone.append(actor_id)
-    for actor_id in sorted(touched - set(dropped)):
-        actor = current(actor_id)
-        if actor and actor.get("status") == PROPOSED and actor.get("origin") == "extracted" \
-                and not _still_used(store, actor_id, current):
-            gone.append(actor_id)
+    left = sorted(touched - set(dropped))
+    while True:  # an actor only its removed affiliates belonged to goes too, in any order
+        more = [actor_id for actor_id in left if actor_id not in gone and _unused_proposal(
+            store, actor_id, current, set(gone))]
+        if not more:
+            break
+        gone += more
     planned = [op for actor_id in gone for op in removal_ops(store, actor_id, cascade=True)]
     deleted = {rid for _table, rid, record in planned if record is None}
     ops: list[list[Any]] = [[t, rid, None] for t, rid in dict.fromkeys((t, r) for t, r, rec in planned
@@ -208,9 +210,18 @@ def _users(store: Store, actor_id: str) -> list[str]:
     return out
 
 
-def _still_used(store: Store, actor_id: str, current: Any) -> bool:
-    """Whether anything not rejected still refers to an actor (an annotation always counts)."""
-    return any((current(rid) or {}).get("status") != REJECTED for rid in _users(store, actor_id))
+def _still_used(store: Store, actor_id: str, current: Any, gone: set[str] = frozenset()) -> bool:
+    """Whether anything not rejected and not being removed still refers to an actor (an annotation always
+    counts)."""
+    return any(rid not in gone and (current(rid) or {}).get("status") != REJECTED
+               for rid in _users(store, actor_id))
+
+
+def _unused_proposal(store: Store, actor_id: str, current: Any, gone: set[str]) -> bool:
+    """Whether an actor the import proposed is left with nothing once ``gone`` are removed."""
+    actor = current(actor_id)
+    return bool(actor) and actor.get("status") == PROPOSED and actor.get("origin") == "extracted" \
+        and not _still_used(store, actor_id, current, gone)
 
 
 def _refuse_if_accepted(store: Store, actor_id: str, current: Any) -> None:
