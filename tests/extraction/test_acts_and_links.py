@@ -335,13 +335,19 @@ def test_a_trailing_denial_does_not_take_the_lede_as_its_words() -> None:
         ("Harbourton Port Authority", "denial", "A charge the authority rejected")]
 
 
-def test_a_denial_sharing_no_words_with_the_accusation_still_answers_it_weakly() -> None:
+def test_a_denial_answers_no_accusation_that_neither_names_its_side_nor_shares_a_word() -> None:
     text = ("Workers at the Tarn plant staged a walkout on Monday.\n\n"
             "\"They cut corners on every inspection and lied to us about it,\" said Ann Cole, a union "
             "organiser.\n\nBrenmoor Chemicals, which owns the plant, denied any wrongdoing.")
     x = run(text)
+    assert [ln for ln in x.links if ln["type"] == "denies"] == []
+
+
+def test_a_denial_answers_weakly_a_statement_nearby_that_names_its_side() -> None:
+    text = ("Brenmoor Chemicals runs the Tarn plant. Union organiser Ann Cole said Brenmoor Chemicals "
+            "had skipped three safety inspections this year.\n\nWorkers staged a walkout on Monday, and "
+            "the county said it would send its own inspectors.\n\nBrenmoor Chemicals denied any wrongdoing.")
+    x = run(text)
     label = {s["id"]: s["text"] for s in x.statements}
-    denies = [(label[ln["from"]], label[ln["to"]], ln["confidence"])
-              for ln in x.links if ln["type"] == "denies"]
-    accusation = "They cut corners on every inspection and lied to us about it"
-    assert denies == [("Denied any wrongdoing", accusation, 0.3)]
+    denies = [(label[ln["from"]], label[ln["to"]]) for ln in x.links if ln["type"] == "denies"]
+    assert denies and denies[0][1].startswith("Brenmoor Chemicals had skipped")

@@ -173,15 +173,19 @@ def name_paper_authors(doc: Doc, speeches: list[Speech]) -> list[Speech]:
     owner of the next paper that speaks within a few sentences ('The 31-page report by the council's
     Internal Audit and Assurance Service found …'); the speeches of an author never named are dropped."""
     sentence_of = {s: k for k, s in enumerate(doc.sentences)}
+    in_sentence: dict[int, list[Speech]] = {}
+    for sp in speeches:
+        in_sentence.setdefault(sentence_of.get(sp.sent, -1), []).append(sp)
     out: list[Speech] = []
-    for k, sp in enumerate(speeches):
+    for sp in speeches:
         author = sp.subject.entities[0] if sp.subject.entities else None
         if author is None or author.placeholder != "author" or author.merged_into is not None:
             out.append(sp)
             continue
         here = sentence_of.get(sp.sent, -1)
-        later = (x for x in speeches[k + 1 :]
-                 if 0 < sentence_of.get(x.sent, -1) - here <= _AUTHOR_WITHIN and _through_a_paper(doc, x))
+        nearby = (x for k in range(here + 1, here + 1 + _AUTHOR_WITHIN)
+                  for x in sorted(in_sentence.get(k, ()), key=lambda x: x.cue_start))
+        later = (x for x in nearby if _through_a_paper(doc, x))
         owner = next((x.subject.entities[0] for x in later if x.subject.entities
                       and x.subject.entities[0].final().placeholder is None), None)
         if owner is not None:
@@ -194,8 +198,20 @@ def name_paper_authors(doc: Doc, speeches: list[Speech]) -> list[Speech]:
 
 
 def _through_a_paper(doc: Doc, sp: Speech) -> bool:
-    """Whether a speech's subject is a paper ('the report said', 'The 31-page report by X found')."""
+    """Whether a speech's subject is a paper ('the report said') or its author named after the paper's
+    noun ('The 31-page report by the council's audit service found'), never another paper ('A separate
+    report by X')."""
     if sp.subject.how == "document":
         return True
-    before = re.findall(r"[a-z][\w-]*", doc.text[sp.sent[0] : sp.cue_start].lower())[:6]
-    return any(w in wl.document_speakers() for w in before)
+    if sp.subject.start < 0:
+        return False
+    m = _PAPER_BY.match(doc.text, sp.sent[0], sp.subject.start)
+    return m is not None and m.group(1).lower() in wl.document_speakers()
+
+
+#: A paper's noun and 'by' or 'from' before its author, opening a sentence ('The 31-page report by the
+#: council's …'); a separate, second or new paper is another one.
+_PAPER_BY = re.compile(r"\W*(?:the|a|an|its)\s+(?!(?:separate|second|new|another|earlier|later)\b)"
+                       r"(?:[\w-]+\s+){0,3}?([a-z]+),?(?:\s+(?:written|drawn up|prepared|compiled|signed|"
+                       r"sent)\b[^,.;]{0,30}?)?\s+(?:by|from)\s+(?:the\s+)?(?:[\w’'-]+['’]?\s+){0,3}$",
+                       re.IGNORECASE)

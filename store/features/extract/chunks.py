@@ -116,7 +116,8 @@ def _known_name_through(text: str, tokens: list[Token], i: int, j: int, b: int) 
         name = text[tokens[i].start : tokens[k - 1].end]
         if wl.gazetteer().get(name):
             return k
-        joined = tokens[j].lower == "and" and tokens[k - 1].text in heads and tokens[j - 1].text not in heads
+        joined = (tokens[j].lower == "and" and tokens[k - 1].text in heads and tokens[j - 1].text not in heads
+                  and not any(t.lower in wl.title_words() for t in tokens[i:j]))  # ('Mayor Ana Roth and …')
         if joined and (k == b or not tokens[k].is_cap or text[tokens[k - 1].end : tokens[k].start] != " "):
             return k
     return 0

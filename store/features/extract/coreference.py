@@ -143,14 +143,17 @@ def _telling_words(ph: Entity) -> set[str]:
 
 
 def _shares_a_telling_word(ph: Entity, e: Entity) -> bool:
-    """Whether a lower-case word describing a placeholder is a word of the name, or its head the stem of
-    one ('A Swiss watchdog accused …' … 'Trace Metals Watch said')."""
+    """Whether a lower-case word describing a placeholder is a word of the name, or a word of the name
+    opens its head ('A Swiss watchdog accused …' … 'Trace Metals Watch said'; not 'Watchtower')."""
     name = fold(e.name).split()
     head = fold(ph.name).split()[-1:]
-    return bool(_telling_words(ph) & set(name)) or bool(head) and head[0][:5] in {w[:5] for w in name}
+    opens_head = bool(head) and any(len(w) >= 4 and w != head[0] and head[0].startswith(w) for w in name)
+    return bool(_telling_words(ph) & set(name)) or opens_head
 
 
-_APPOSITION = re.compile(r",\s+[^,.;:]{3,90}?(?=[,.;:])")
+_SET_OFF_AFTER_NAME = re.compile(r",\s+[^,.;:]{3,90}?(?=[,.;:])")
+_FOUNDED = re.compile(r"\b(?:set up|formed|founded|created|launched|started|made up of|representing|"
+                      r"which represents|who represent)\b")
 
 
 def _told_in_apposition(doc: Doc, ph: Entity, e: Entity) -> bool:
@@ -161,12 +164,14 @@ def _told_in_apposition(doc: Doc, ph: Entity, e: Entity) -> bool:
     body need not speak: the apposition says who it is."""
     if not e.is_org or not e.spans:
         return False
-    m = _APPOSITION.match(doc.text, min(e.spans)[1])
+    m = _SET_OFF_AFTER_NAME.match(doc.text, min(e.spans)[1])
     if m is None or _named_in(fold(ph.name), fold(m.group())):
         return False  # 'the Office, which is independent of the port authority,': another party
     head = fold(ph.name).split()[-1:]
     words = {w[:5] for w in _telling_words(ph)}  # 'parents' ~ 'parent'
-    return fold(e.name).split()[-1:] == head or bool(words & {w[:5] for w in fold(m.group()).split()})
+    founded = _FOUNDED.search(m.group()) is not None  # who it is made of, not who owns it
+    told = bool(words & {w[:5] for w in fold(m.group()).split()})
+    return founded and fold(e.name).split()[-1:] == head or told
 
 
 _CALLS_ITSELF = re.compile(

@@ -122,7 +122,9 @@ def relational(doc: Doc, hit_start: int, lo: int) -> Subject | None:
 
 
 def owner_of(doc: Doc, s: int, e: int) -> Entity | None:
-    """The actor a prepositional object names ('the FTC', 'the organisation in Geneva'); never a new one."""
+    """The actor a prepositional object names ('the FTC', 'the organisation in Geneva'); never a new one,
+    but a body named there in lower case ('at the regional water authority') has its mention noted, so
+    that it is proposed and what 'the authority' refers to later."""
     text = doc.text
     while s < e and text[s] == " ":
         s += 1
@@ -241,6 +243,8 @@ _FILED_BY_RE = re.compile(r"\b(?:filed|lodged|brought|submitted)\s+(?:[^,.;:“�
 _WRITTEN_BY_RE = re.compile(r"\b(?:(?:written|drawn\s+up|prepared|compiled|produced|carried\s+out|"
                             r"conducted)\s+(?:[^,.;:“”\"]{0,40}?\s)?by|"
                             r"commissioned\s+(?:[^,.;:“”\"]{0,30}?\s)?from)\s+(?:the\s+)?")
+#: Where the party named after 'by' ends: a comma or the next preposition.
+_PARTY_END = re.compile(r"[,.;:]|\s(?:against|on|in|at|over|after|for|with|to)\s")
 #: Papers an author writes, and how an earlier sentence names the author: 'The consultancy Ferrand & Osei
 #: published a 74-page assessment …', 'a 62-page audit by accounting firm Kessler Whyte'.
 _WRITTEN_NOUNS = frozenset({"report", "audit", "assessment", "review", "study", "survey", "analysis",
@@ -270,7 +274,8 @@ def _author_before(doc: Doc, noun_start: int) -> Entity | None:
         if hit is not None:
             found.append((m.start(), hit[1]))
     for m in (_FILED_BY_RE if word in _FILED_NOUNS else _WRITTEN_BY_RE).finditer(doc.text, lo, noun_start):
-        filer = doc.reg.first_between(m.end(), m.end() + 30)
+        stop = _PARTY_END.search(doc.text, m.end(), m.end() + 30)  # ('by two tenants against Kelso Homes')
+        filer = doc.reg.first_between(m.end(), stop.start() if stop else m.end() + 30)
         if filer is not None and filer.kind != "state":
             found.append((m.end(), filer))
     if word in _WRITTEN_NOUNS:

@@ -102,7 +102,8 @@ def _document_ok(text: str, s: int, m: re.Match[str], before: str, after: str) -
     if m.group()[:1].isupper() and re.match(r"\s+(?:(?:and|of|for)\s+)?[A-Z]", after) \
             and re.search(r"\w\s+$", before):
         return False  # a word of a name: "the university's Internal Audit Office", 'Audit and Assurance'
-    if _unmade().search(before) or _as_modifier().match(after) or after.startswith(" of which"):
+    unmade = _unmade().search(before) and not _FOUND_SINCE.match(after)  # ('ordered an audit, which found')
+    if unmade or _as_modifier().match(after) or after.startswith(" of which"):
         return False  # 'calling for an independent review', 'would file a complaint'; 'a data breach'; 'The
         # DAC report, a copy of which …' (the report is the document)
     owned = re.search(r"[A-Z][\w.&-]*['’]s\s+$", text[max(0, s - 40) : s])
@@ -111,6 +112,11 @@ def _document_ok(text: str, s: int, m: re.Match[str], before: str, after: str) -
     if not (has_mod or followed or copies or ((det or owned) and word in ev["document_det_ok"])):
         return False
     return not (re.search(r"\bthe\s+(?:(?!latest\b)[a-z-]+\s+)?$", before) and not (has_mod or followed))
+
+
+#: A document already made, said after it: '…, which found 40 breaches', 'that showed'.
+_FOUND_SINCE = re.compile(r"[^.;]{0,40}?\b(?:which|that)\s+(?:has\s+|had\s+)?(?:found|showed|shows|concluded|"
+                          r"revealed|confirmed)\b")
 
 
 @functools.cache
@@ -137,8 +143,10 @@ def _imagery_ok(word: str, before: str, after: str) -> bool:
         return True
     if _IMAGE_PROVENANCE.match(after):
         return True  # 'a video filmed by a passer-by', 'footage from the building's security cameras'
-    if re.match(r"\s+of\s+(?!(?:the|this|that|it|them|him|her)\b[,.]?\s*$)", after):
-        return True  # what the images are of: 'photographs of pressure sores on his heels'
+    owned = re.search(r"\b(?:no|holds?|has|have|had|owns?|keeps?|kept|collects?|any)\s+$", before)
+    if not owned and re.match(r"\s+of\s+(?!(?:the|this|that|it|them|him|her)\b[,.]?\s*$)", after):
+        return True  # what the images are of: 'photographs of pressure sores on his heels'; not 'holds
+        # photographs of the 1920s harbour', 'has no photographs of the boy'
     return re.match(rf"(?:\s+[\w,'’-]+){{0,6}}?\s+(?:{'|'.join(ev['show_verbs'])})\b", after) is not None
 
 

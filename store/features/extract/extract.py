@@ -37,7 +37,7 @@ from .quote_owners import assign_quotes, orphan_speeches
 from .quotes import find_quotes
 from .records import actor_records, evidence_records, link_records
 from .sentences import sentences
-from .sources import anonymous_subject
+from .sources import note_anonymous_subject
 from .statements import statement_records
 from .textutil import tokenize
 
@@ -92,7 +92,7 @@ def _speeches(doc: Doc) -> list[Speech]:
     speeches: list[Speech] = []
     for sent in doc.sentences:
         resolve_sentence(doc, sent)
-        anonymous_subject(doc, sent)
+        note_anonymous_subject(doc, sent)
         speeches.extend(find_speeches(doc, sent, speeches))
         no_comment(doc, sent)
     leftover = assign_quotes(doc, speeches)

@@ -21,9 +21,9 @@ _ANAPHORIC = re.compile(
 )
 _DENIED_AT_MOST = 3  # a denial answers at most this many statements
 _SECOND_DENIED = 1.8  # the score another accusation needs to be denied alongside the best match
-#: The least score a denial's best match needs: a denial answers something, so a weak match (an
-#: accusation by another side, a little way off, sharing no words) is still proposed, at confidence 0.3
-#: (design sets: denies F1 0.248 -> 0.267, 17 more right for 63 more proposed).
+#: The least score a denial's best match needs: a denial answers something, so a weak match (another
+#: side's statement a little way off that names the denier's side or shares a word with the denial) is
+#: still proposed, at confidence 0.3 (design sets: denies F1 0.248 -> 0.266).
 _LEAST_DENIED = 0.5
 
 
@@ -116,6 +116,9 @@ def _denied(d: dict[str, Any], statements: list[dict[str, Any]], order: dict[str
     top_score, top = best[0]
     if top_score < _LEAST_DENIED:
         return []
+    named = mine & (tsets[top["id"]] | about[top["id"]]) or words[d["id"]] & words[top["id"]]
+    if top_score < 1.0 and not named:
+        return []  # a weak match must at least name the denier's side or share a word with the denial
     out: list[Proposed] = []
     linked: set[str] = set()
     for score, s in best[:_DENIED_AT_MOST]:
@@ -127,7 +130,7 @@ def _denied(d: dict[str, Any], statements: list[dict[str, Any]], order: dict[str
             sure = 0.7 if top_score >= 2.5 else 0.45 if top_score >= 1.0 else 0.3
             conf = sure * (1.0 if s is top or same_words else 0.8)
             why = "denial matched by subject and wording" if top_score >= 1.0 else \
-                "the best a denial answers, matched weakly (another side's statement nearby)"
+                "the best a denial answers, matched weakly (another side's statement nearby naming it)"
             out.append(Proposed(d["id"], s["id"], "denies", conf, why))
     return out
 

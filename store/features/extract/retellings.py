@@ -15,6 +15,8 @@ _COVER = 0.7
 #: then “It went from 9.50 to 6.40 overnight”).
 _SHARED_FIGURES = 2
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+#: Where the headline and lede end, roughly: a paraphrase quoting a fragment there is retold below it.
+_LEDE = 600
 #: How many of a speaker's earlier statements a telling is compared with (keeps long texts linear).
 _BACK = 24
 
@@ -59,9 +61,8 @@ def _same_claim(
     shared = len(wa & wb)
     if shared >= _SHARED_AT_LEAST and shared >= _COVER * min(len(wa), len(wb)):
         return True
-    if (a["id"] in told.fragments or b["id"] in told.fragments) and (
-            told.fragment_retold(a["id"], b["id"], shared) or told.fragment_retold(b["id"], a["id"], shared)):
-        return True
+    if a["span"][0] < _LEDE and a["id"] in told.fragments and told.fragment_retold(a["id"], b["id"], shared):
+        return True  # the headline's or lede's quoted words said again in the body
     return len(figures[a["id"]] & figures[b["id"]]) >= _SHARED_FIGURES  # 'fell from 9.50 to 6.40'
 
 

@@ -248,7 +248,7 @@ def _anonymous_subject() -> re.Pattern[str]:
     )
 
 
-def anonymous_subject(doc: Doc, sent: tuple[int, int]) -> None:
+def note_anonymous_subject(doc: Doc, sent: tuple[int, int]) -> None:
     """An unnamed person who opens a sentence without speaking in it ('A rider on the team, who asked not
     to be named, was unconvinced.') is who 'he said' in the next one refers to: noted as the sentence's
     subject, with the gender its own clause gives ('because he is still under contract')."""

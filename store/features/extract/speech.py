@@ -47,11 +47,12 @@ _TIME_SKIP_RE = re.compile(
     r"|this (?:week|month|year|morning|afternoon|evening)|earlier|later|again|on [A-Z][a-z]+ \d+)(?=\s)"
 )
 #: A figure put on a measure: 'the death toll at 17', 'the share of damaged kernels at 0.4%'.
-_FIGURE_PUT = re.compile(r"\s+(?:the|its|their|his|her)\s+(?:[\w'’-]+\s+){0,6}?at\s+(?:[a-z]+\s+){0,2}"
-                         r"[$€£]?\d")
+_FIGURE_PUT = re.compile(r"\s+(?:the|its|their|his|her)\s+(?:[\w'’-]+\s+){0,6}?at\s+(?:(?:about|around|some|"
+                         r"nearly|almost|roughly|more than|less than|at least|up to|over|under)\s+)?[$€£]?\d")
 #: A bare finite clause after a verb: 'found [the Championship side had] recorded …'.
 _BARE_CLAUSE_RE = re.compile(
-    r"\s+(?:the|a|an|its|his|her|their|[A-Z][\w'’-]*)(?:\s+[\w'’-]+){0,7}?\s+"
+    r"\s+(?:the|a|an|its|his|her|their|[A-Z][\w'’-]*)"
+    r"(?:\s+(?!where\b|which\b|who\b|when\b|that\b)[\w'’-]+){0,7}?\s+"
     r"(?:had|has|have|was|were|is|are|would|could|did|should|will|might|may|must)\s"
 )
 _FIRST_WORDS = frozenset({"according"} | {p.split()[0] for p in wl.verb_particles()})
@@ -148,7 +149,7 @@ def cues(doc: Doc, sent: tuple[int, int]) -> list[tuple[int, int, str, str, str]
         if v.needs:
             skip = _TIME_SKIP_RE.match(doc.text, t.end)
             first = bisect.bisect_left(doc.starts, skip.end()) if skip else k + 1
-            window = [x.lower for x in toks[first : min(b, first + 5)]]
+            window = [x.lower for x in toks[first : min(b, first + max(v.window, 1))]]
             near = doc.text[t.end : t.end + 2].strip()
             tail = doc.text[max(sent[0], t.start - 40) : t.start]
             trailing = re.match(r"\s*[.,]", doc.text[t.end : t.end + 3]) and "," in tail

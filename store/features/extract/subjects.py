@@ -187,9 +187,9 @@ def subject_before(doc: Doc, lo: int, cue_start: int, depth: int = 0) -> Subject
     if moved and depth < 4:  # '…, prompting the party to accuse it of …': the party accuses
         return subject_before(doc, lo + moved.start(1), lo + moved.end(1), depth + 1)
     part = _ONE_OF_THEM.search(left)
-    if part:  # 'One of them said …': one of the group just named speaks for it
+    if part:  # 'One of them said …': one of the group of people just named speaks for it
         ent = doc.reg.pronoun("they", lo + part.start())
-        return Subject([ent], lo + part.start(), end, 0.7, "pronoun") if ent is not None else None
+        return Subject([ent], lo + part.start(), end, 0.7, "pronoun") if ent and ent.kind == "group" else None
     if is_aged_description(left):  # 'The 27-year-old Ethiopian denied …': a person, not the state
         return aged_person(doc, lo, left, end)
     tm = re.search(r"(?:^|[\s,])that$", left)

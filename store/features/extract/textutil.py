@@ -97,5 +97,5 @@ def between(text: str, a: int, b: int) -> str:
 
 #: What moved someone to speak, said before the speaker and the infinitive: 'prompting the party to
 #: (accuse)', 'leading residents to (deny)'; group 1 holds the words that name the speaker.
-MOVED_TO = re.compile(r"\b(?:prompting|prompted|leading|led|forcing|forced|spurring|spurred|causing)\s+"
+MOVED_TO = re.compile(r"(?<!which )(?<!that )\b(?:prompting|prompted|leading|led|spurring|spurred)\s+"
                       r"((?:the\s+|its\s+|their\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}?)\s+to\s*$")

@@ -129,9 +129,16 @@ class Verb:
     of_object: bool = False
     naming: bool = False
     weak: bool = False
-    window: bool = False  # whether `needs` may come a few words later ('ordered the firm in March to stop')
+    window: int = 0  # how many words later `needs` may come ('ordered the firm in March to stop'); 0: next
     clause: bool = False  # whether a bare finite clause also satisfies `needs` ('found the club had …')
     figure: bool = False  # whether it reports only a figure it puts on a measure ('put the death toll at 17')
+
+
+def _window(value: Any) -> int:
+    """A verb's window for its `needs`: true is five words, a number that many, nothing the next word."""
+    if isinstance(value, bool):
+        return 5 if value else 0
+    return int(value or 0)
 
 
 @functools.cache
@@ -152,7 +159,7 @@ def reporting_verbs() -> dict[str, Verb]:
                     bool(spec.get("of")),
                     bool(spec.get("naming")),
                     bool(spec.get("weak")),
-                    bool(spec.get("window")),
+                    _window(spec.get("window")),
                     bool(spec.get("clause")),
                     bool(spec.get("figure")),
                 ),

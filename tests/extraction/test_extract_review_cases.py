@@ -1,0 +1,59 @@
+"""Sentences a reviewer wrote against the tenth session's rules, where a rule over-fired or fell short
+(written for these tests; each was wrong before its fix)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extraction.extract_helpers import actors_by_name, run, said
+
+
+def speakers(text: str) -> list[str]:
+    return [s for s, _, _ in said(run(text))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Police charged a 34-year-old man with arson.", ["Police"]),
+    ("Prosecutors charged three former executives of Orvik Mining with fraud.", ["Prosecutors"]),
+    ("Mayor Ana Roth and Kelso Council said the pier would close.", ["Ana Roth", "Kelso Council"]),
+    ("The hospital failed to check 40 ventilators, according to an internal audit report seen by the "
+     "Courier. The report is wrong, hospital director Lene Vik said.", ["Lene Vik"]),
+    ("The lawsuit, filed by two tenants against Kelso Homes, was heard on Monday. Kelso Homes denied "
+     "wrongdoing. The lawsuit says the landlord ignored mould.", ["Kelso Homes"]),
+    ("A residents' group said the bridge was unsafe. The Kelso Rugby Group, owned by a local family, "
+     "sponsors the team.", ["residents' group"]),
+    ("A Swiss watchdog accused the refinery of hiding spills. Watchtower Capital, which owns the "
+     "refinery, said the claims were false.", ["Swiss watchdog", "Watchtower Capital"]),
+    ("Orvik Energy put the new turbine at its 2 northern sites into service on Monday.", []),
+    ("Police found a knife near the house where the victim was living.", []),
+    ("The late goal forced Vardar to admit defeat in the title race.", []),
+])
+def test_review_sentences_keep_the_right_speakers(text: str, expected: list[str]) -> None:
+    assert speakers(text) == expected
+
+
+def test_a_person_whose_surname_is_a_trade_word_stays_a_person() -> None:
+    x = run("US envoy Samantha Power said the talks had failed.")
+    assert actors_by_name(x)["Samantha Power"]["kind"] == "person"
+
+
+def test_one_of_them_speaks_only_for_a_group_of_people() -> None:
+    text = ("Halden Foods and Orvik Dairy denied the claims. One of them said the tests were flawed.")
+    assert speakers(text) == ["Halden Foods", "Orvik Dairy"]
+
+
+def test_a_fragment_said_again_in_the_body_is_not_a_retelling() -> None:
+    text = ("The union met on Monday to discuss pay and hours at the depot. " * 12 + "\n\nMinister Ivo Rask "
+            "called the report 'a disgrace'. Rask also said that the hospital's handling of the case was a "
+            "disgrace to the country and that the chief should resign.")
+    assert len(run(text).statements) == 3
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("The regulator ordered an audit in 2022, which found 40 breaches, the ministry said.", True),
+    ("The museum holds photographs of the 1920s harbour, curator Jon Ekberg said.", False),
+    ("The family has no photographs of the boy, his lawyer said.", False),
+])
+def test_a_paper_or_image_is_evidence_only_when_offered(text: str, kept: bool) -> None:
+    kinds = {e["kind"] for e in run(text).evidence}
+    assert bool(kinds & {"document", "imagery"}) == kept
