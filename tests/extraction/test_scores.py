@@ -63,8 +63,12 @@ def test_scorer_matches_a_perfect_prediction_perfectly() -> None:
 #: (older gold files make the spokesperson an actor of its own), and a state or organisation only named in
 #: passing is no actor (older gold files count every name). Held-out articles were never tuned on (but see
 #: FLOORS_HELD_OUT).
+#: A country named once inside a claim and playing no other part is a place (eleventh session; 16 of 17 such
+#: countries on the real-copy design sets are no actor, as REAL_COPY.md has it): tuning actor F1 0.90 -> 0.89,
+#: held-out 0.93 -> 0.91, blind-1 0.93 -> 0.92, blind-3 0.76 -> 0.75, since their older gold counts every
+#: country named ('strikes in France', 'a plant in Ireland').
 FLOORS_TUNING = {
-    "actor_f1": 0.90, "speaker_acc": 0.94, "st_f1": 0.84, "quote_r": 0.82,
+    "actor_f1": 0.89, "speaker_acc": 0.94, "st_f1": 0.84, "quote_r": 0.82,
     "ev_f1": 0.71, "ln_f1": 0.39}
 #: The act model (seventh session) took held-out link F1 from 0.53 to 0.51; while it was tuned, one of the
 #: two held-out articles' gold (fraud_trial) was read, so they are no longer wholly unseen. An accusation
@@ -77,7 +81,7 @@ FLOORS_TUNING = {
 #: evidence F1 went from 0.79 to 0.76, and link F1 to 0.43 with the one right link that figure carried.
 #: These two articles hold 18 gold links: one link moves their F1 by 0.05.
 FLOORS_HELD_OUT = {
-    "actor_f1": 0.93, "speaker_acc": 0.93, "st_f1": 0.82, "quote_r": 0.90,
+    "actor_f1": 0.91, "speaker_acc": 0.93, "st_f1": 0.82, "quote_r": 0.90,
     "ev_f1": 0.75, "ln_f1": 0.42}
 
 
@@ -106,14 +110,14 @@ def _floors(*values: float) -> dict[str, float]:
 #: Blind-8 to blind-18 carry the shapes of real copy (hard wraps, furniture, documents that speak); blind-18
 #: is held out, its floors just below its first unseen measurement.
 BLIND_FLOORS = {
-    "blind": (4, _floors(0.93, 0.95, 0.89, 0.89, 0.85, 0.49)),
+    "blind": (4, _floors(0.92, 0.95, 0.89, 0.89, 0.85, 0.49)),
     # blind-2 and blind-3 name an unnamed spokesperson as a person ('OAS spokesman'); REAL_COPY.md and the
     # issue have the organisation speak, now also for 'a company spokeswoman' (the company just named).
     # Blind-2 also makes 'called it “illegal”' a one-word quote statement; the issue keeps it in the clause.
     "blind2": (5, _floors(0.83, 0.91, 0.78, 0.86, 0.69, 0.23)),
     # Evidence 0.79 -> 0.76 in the eighth session: a sum keeps what it was paid in ('£8.4 million in public
     # donations', which four real-copy sets' gold files do), and blind-3's gold leaves it out once.
-    "blind3": (5, _floors(0.76, 0.87, 0.73, 0.86, 0.75, 0.35)),
+    "blind3": (5, _floors(0.75, 0.87, 0.73, 0.86, 0.75, 0.35)),
     "blind4": (6, _floors(0.77, 0.89, 0.69, 0.86, 0.73, 0.23)),
     "blind5": (6, _floors(0.80, 0.88, 0.77, 0.93, 0.68, 0.28)),
     "blind6": (6, _floors(0.79, 0.93, 0.71, 0.87, 0.70, 0.27)),

@@ -1,0 +1,31 @@
+"""Which names the importer proposes as actors: a country named once inside someone's claim is a place,
+a country that speaks, is accused or comes up again is a party (REAL_COPY.md: places are no actors)."""
+
+from __future__ import annotations
+
+from tests.extraction.extract_helpers import actors_by_name, run
+
+
+def test_a_country_named_once_inside_a_claim_is_a_place() -> None:
+    x = run("Exporters smuggled 4,200 tonnes of cocoa beans into Guinea last year, the Produce Export "
+            "Regulatory Authority said on Tuesday.")
+    assert set(actors_by_name(x)) == {"Produce Export Regulatory Authority"}
+    listed = {a["id"] for a in x.actors}
+    assert all(set(s["about"]) <= listed for s in x.statements)  # no claim is about an actor left out
+
+
+def test_an_accused_country_is_a_party() -> None:
+    x = run("The Produce Export Regulatory Authority accused Guinea of letting 4,200 tonnes of beans "
+            "across the border.")
+    assert actors_by_name(x)["Guinea"]["kind"] == "state"
+
+
+def test_a_country_that_speaks_is_a_party() -> None:
+    x = run("Guinea said on Tuesday that no beans had crossed the border.")
+    assert actors_by_name(x)["Guinea"]["kind"] == "state"
+
+
+def test_a_country_named_in_two_claims_is_kept() -> None:
+    x = run("Exporters smuggled cocoa beans into Guinea, the authority's director Ama Boateng said. "
+            "Guinea had done nothing to stop the trade, she added.")
+    assert "Guinea" in actors_by_name(x)
