@@ -115,10 +115,11 @@ def actor_records(draft: Draft) -> None:
     live = doc.reg.live()
     ids = {e.id for e in live}
     by_id = doc.reg.by_id
-    # A state only as the owner of a body it names ('Kenya's competition regulator') plays no part; a
-    # person's state does ('Kremlin spokesman Dmitry Peskov': Russia)
-    owners = {by_id[e.affiliation].final().id for e in live if e.affiliation in by_id
-              and (e.kind == "person" or by_id[e.affiliation].final().kind != "state")}
+    # Only the owner of people plays a part by owning ('Kremlin spokesman Dmitry Peskov': Russia; 'keepers
+    # at the Fernhollow Zoo'). The owner of a body it names ('Kenya's competition regulator', 'the United
+    # Nations human rights office') does not (real-copy design sets: 0 of 6 such owners are actors).
+    owners = {by_id[e.affiliation].final().id for e in live
+              if e.affiliation in by_id and e.kind in ("person", "group")}
     targets = {t for found in draft.targets.values() for t in found}
     targets |= {ln["to"] for ln in out.links if ln["type"] == "accuses"}
     told_of = Counter(a for st in out.statements for a in st["about"])
