@@ -1,5 +1,7 @@
-"""Which names the importer proposes as actors: a country named once inside someone's claim is a place,
-a country that speaks, is accused or comes up again is a party (REAL_COPY.md: places are no actors)."""
+"""Which names the importer proposes as actors, and under what names: a country named once inside
+someone's claim is a place, a country that speaks, is accused or comes up again is a party (REAL_COPY.md:
+places are no actors); the owner of a body is no party by owning it; an unnamed group keeps the words it
+was counted with as an alias."""
 
 from __future__ import annotations
 
@@ -37,3 +39,8 @@ def test_the_owner_of_a_body_is_no_party_but_the_owner_of_a_person_is() -> None:
     assert actors_by_name(body)["United Nations human rights office"]["affiliation"] is None
     person = actors_by_name(run("United Nations spokesman Stephane Dujarric said the convoy had been stopped."))
     assert person["Stephane Dujarric"]["affiliation"] == person["United Nations"]["id"]
+
+
+def test_an_unnamed_group_counted_keeps_its_count_as_an_alias() -> None:
+    x = run("Two residents reached by telephone said they had heard an engine before the blast.")
+    assert actors_by_name(x)["residents"]["aliases"] == ["Two residents"]

@@ -171,6 +171,8 @@ def group_np(
         return Subject([owner], start, end, 0.85, "group")  # an unnamed spokesperson speaks for it
     ent = reg.get_or_create(name, kind, 0.75)
     ent.tags.add("unnamed")  # never what 'the group' or 'the company' refers to
+    if det in _NUMBERS and k >= 0:
+        reg.add_alias(ent, re.sub(r"\s+", " ", text[lo + words[k].start() : end]).strip())  # 'Two residents'
     if firm and ent.placeholder is None:
         ent.placeholder = hl
     if owner is not None and not ent.affiliation and owner is not ent:
