@@ -354,3 +354,24 @@ def test_an_official_at_a_ministry_is_a_person_of_the_ministry_not_the_ministry(
             "said all four bids were scored on the same grid.")
     official = "senior official at the ministry"
     assert [s for s, _, _ in said(x)] == ["Portuguese infrastructure ministry", official]
+
+
+@pytest.mark.parametrize(("after", "speaker"), [
+    ("former minister Maria Lopez said.", "Maria Lopez"),
+    ("ex-minister Maria Lopez said.", "Maria Lopez"),
+    ("mission head Maria Lopez told reporters.", "Maria Lopez"),
+    ("the head of the observer mission, former Ghanaian foreign minister Maria Lopez, told reporters.",
+     "Maria Lopez"),
+    ("the head of the mission said.", "head of the mission"),
+])
+def test_a_quotation_then_a_role_in_plain_words_then_the_speaker(after: str, speaker: str) -> None:
+    x = run(f"The observers published their report on Monday.\n\n\"The figures are wrong,\" {after}")
+    assert [(s, q) for s, _, q in said(x)] == [(speaker, "The figures are wrong")]
+
+
+def test_a_clause_before_a_titled_name_is_not_taken_for_its_role() -> None:
+    x = run("Natoma Mining denied on Thursday that it owed any royalties, hours before Mines Minister Chanda "
+            "Mwale told parliament the company must pay $118 million.")
+    by = {a["id"]: a["name"] for a in x.actors}
+    mwale = [st["text"] for st in x.statements if by[st["speaker"]] == "Chanda Mwale"]
+    assert mwale == ["The company must pay $118 million"]

@@ -141,7 +141,7 @@ def _content_span(
     if (
         lead
         and subj.how == "name"
-        and all(_role_word(w) for w in lead.group(1).split())
+        and _role_before_name(lead.group(1).split())
     ):
         before_end = s0 + lead.start() + 1  # role words between a quotation and its speaker's name
     window = max(s0, before_end - _TAIL_WINDOW)  # only the end matters: a long sentence stays linear
@@ -216,6 +216,19 @@ def _role_word(word: str) -> bool:
     """A word of a role before a name: capitalised, a title, or what the body is ('union president')."""
     low = word.lower()
     return word[:1].isupper() or low in wl.title_words() or low in wl.org_words()["descriptor_class"]
+
+
+def _role_before_name(words: list[str]) -> bool:
+    """Whether the words before a speaker's name, after a comma or a quotation, are a role: role words, or
+    plain words before a title that ends them ('“…,” former minister X said', 'ex-minister', 'mission
+    head'; not '…, hours before Mines Minister X told parliament …')."""
+    if all(_role_word(w) for w in words):
+        return True
+    if any(w.lower() in wl.function_words() for w in words):
+        return False
+    last = words[-1].lower()
+    titled = last in wl.title_words() or last.split("-")[-1] in wl.title_words()
+    return titled and all(_role_word(w) or re.fullmatch(r"[a-z]+(?:-[a-z]+)*", w) for w in words[:-1])
 
 
 _FINITE = frozenset({"has", "have", "had", "is", "was", "were", "are", "will", "would", "did", "does", "do",

@@ -136,6 +136,14 @@ def _pp_head(doc: Doc, lo: int, end: int, depth: int) -> Subject | None:
             name = f"{kin.group(1)} of {text[m.end() : end].strip()}"  # 'the daughter of one victim'
             ent = doc.reg.get_or_create(name, "person", 0.6, role=kin.group(1))
             return Subject([ent], region + kin.start(), end, 0.6, "description")
+        titled = re.fullmatch(r"\s*[Tt]he\s+([a-z]+)\s*", text[region:head_end])
+        if titled and titled.group(1) in wl.title_words() and m.group().strip() == "of":
+            # 'The head of the mission said': an unnamed person the role describes, of the body named
+            ent = doc.reg.get_or_create(" ".join(text[region + titled.start(1) : end].split()), "person", 0.6,
+                                        role=titled.group(1))
+            if owner is not None and owner.is_org and not ent.affiliation:
+                ent.affiliation = owner.id
+            return Subject([ent], region + titled.start(1), end, 0.6, "description")
         grp = group_np(doc, text, head_end, region, owner=owner)
         if grp is None:
             grp = subject_before(doc, region, head_end, depth + 1) or indefinite(doc, region, head_end)
