@@ -375,3 +375,21 @@ def test_a_clause_before_a_titled_name_is_not_taken_for_its_role() -> None:
     by = {a["id"]: a["name"] for a in x.actors}
     mwale = [st["text"] for st in x.statements if by[st["speaker"]] == "Chanda Mwale"]
     assert mwale == ["The company must pay $118 million"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "According to Lopez, the figures were wrong.",
+    "The figures were wrong, according to Lopez.",
+    "According to a statement from Kelso Mining, the figures were wrong.",
+    "According to a report from the company, the figures were wrong.",
+])
+def test_according_to_a_surname_or_a_paper_from_a_body(sentence: str) -> None:
+    x = run("Maria Lopez, who heads the observer mission, met officials of Kelso Mining on Monday.\n\n" + sentence)
+    by = {a["id"]: a["name"] for a in x.actors}
+    assert [(by[s["speaker"]], s["text"]) for s in x.statements] == [
+        ("Kelso Mining" if "ompany" in sentence or "Kelso" in sentence else "Maria Lopez", "The figures were wrong")]
+
+
+def test_according_to_residents_from_a_village_is_the_residents() -> None:
+    x = run("According to residents from the village, the water turned grey overnight.")
+    assert [s for s, _, _ in said(x)] == ["residents"]

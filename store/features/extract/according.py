@@ -114,7 +114,7 @@ def according(
         np_end -= 1
     np_text = text[ce:np_end]
     subj: Subject | None = None
-    by = re.search(r"\bby\s+", np_text)
+    by = re.search(r"\b(?:by|from)\s+", np_text)
     seen = by is not None and SEEN_BY.search(np_text, 0, by.end()) is not None
     if by and not set(np_text[: by.start()].lower().split()) & wl.document_speakers():
         by = None  # 'according to residents reached by AFP': the residents speak, not AFP

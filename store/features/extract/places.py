@@ -46,6 +46,8 @@ def locative(text: str, tokens: list[Token], i: int, places_only: bool = False, 
         return False
     if at and tokens[k].lower == "at":
         return True
+    if tokens[k].lower == "to" and k > 0 and tokens[k - 1].lower in ("according", "due", "thanks"):
+        return False  # 'according to Lopez': a source, not a destination
     return tokens[k].lower in (_PLACE_PREPS if places_only else _LOCATIVE)
 
 
