@@ -393,3 +393,13 @@ def test_according_to_a_surname_or_a_paper_from_a_body(sentence: str) -> None:
 def test_according_to_residents_from_a_village_is_the_residents() -> None:
     x = run("According to residents from the village, the water turned grey overnight.")
     assert [s for s, _, _ in said(x)] == ["residents"]
+
+
+@pytest.mark.parametrize(("first", "second"), [('"', '"'), ("“", "”")])
+def test_a_quotation_left_open_at_a_paragraphs_end_runs_on_to_its_speaker(first: str, second: str) -> None:
+    x = run("Kelso Mining chief executive Anna Berg met regulators on Monday.\n\n"
+            f"{first}We followed every rule. The samples were taken in the wrong place.\n\n"
+            f"{first}We will appeal the fine,{second} Berg said.")
+    assert [(s, q) for s, _, q in said(x)] == [
+        ("Anna Berg", "We followed every rule. The samples were taken in the wrong place."),
+        ("Anna Berg", "We will appeal the fine")]

@@ -101,22 +101,27 @@ def orphan_speeches(doc: Doc, speeches: list[Speech], leftover: list) -> list[Sp
     para_starts = [p[0] for p in paras]
     sent_starts = [s for s, _ in doc.sentences]
     cue_positions = [sp.cue_start for sp in speeches]
+    quoted_by = {x.outer_start: sp for sp in speeches for x in sp.quotes}
     for q in leftover:
         k = max(0, bisect.bisect_right(sent_starts, q.start) - 1)
         sent = doc.sentences[k]
         body = len(re.sub(r"\s", "", doc.text[sent[0] : sent[1]]))
         j = bisect.bisect_left(cue_positions, q.start) - 1
-        if body == 0 or j < 0:
-            continue
-        prev = speeches[j]
-        after_colon = prev.content is not None and _COLON.fullmatch(doc.text, prev.content[1], q.outer_start)
-        if (q.end - q.start) < 0.5 * body and not after_colon:
-            continue
         pk = bisect.bisect_right(para_starts, q.start) - 1
-        same_para = pk >= 0 and prev.cue_start >= para_starts[pk]
-        prev_para = pk >= 1 and prev.cue_start >= para_starts[pk - 1]
-        if not (same_para or prev_para):
-            continue
+        resumed = _resumed_in_next_paragraph(doc, q, pk, paras, quoted_by)
+        if resumed is not None:  # '“A. B.¶“C,” X said.': the quotation runs on, and X says it all
+            prev, same_para = resumed, False
+        else:
+            if body == 0 or j < 0:
+                continue
+            prev = speeches[j]
+            after_colon = prev.content is not None and _COLON.fullmatch(doc.text, prev.content[1], q.outer_start)
+            if (q.end - q.start) < 0.5 * body and not after_colon:
+                continue
+            same_para = pk >= 0 and prev.cue_start >= para_starts[pk]
+            prev_para = pk >= 1 and prev.cue_start >= para_starts[pk - 1]
+            if not (same_para or prev_para):
+                continue
         conf = (0.8 if same_para else 0.6) * prev.subject.confidence
         subj = Subject(list(prev.subject.entities), -1, -1, conf, "inherited")
         sp = Speech(
@@ -133,3 +138,15 @@ def orphan_speeches(doc: Doc, speeches: list[Speech], leftover: list) -> list[Sp
         )
         out.append(sp)
     return out
+
+
+def _resumed_in_next_paragraph(doc: Doc, q: Quote, pk: int, paras: list[tuple[int, int]],
+                               quoted_by: dict[int, Speech]) -> Speech | None:
+    """The speech of the quotation that opens the next paragraph, when this one runs on into it: news copy
+    leaves a quotation unclosed at a paragraph's end and opens the next paragraph with a new mark."""
+    if not q.open_ended or pk < 0 or pk + 1 >= len(paras):
+        return None
+    nxt = paras[pk + 1][0]
+    while nxt < len(doc.text) and doc.text[nxt].isspace():
+        nxt += 1
+    return quoted_by.get(nxt)
