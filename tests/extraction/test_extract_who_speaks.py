@@ -403,3 +403,15 @@ def test_a_quotation_left_open_at_a_paragraphs_end_runs_on_to_its_speaker(first:
     assert [(s, q) for s, _, q in said(x)] == [
         ("Anna Berg", "We followed every rule. The samples were taken in the wrong place."),
         ("Anna Berg", "We will appeal the fine")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Berg was quoted by the Courier as saying the fine was unjustified.",
+    "Berg was cited by Interfax as saying the fine was unjustified.",
+    "The Courier quoted Berg as saying the fine was unjustified.",
+    "The Courier quoted her as saying the fine was unjustified.",
+])
+def test_who_a_medium_quoted_as_saying_speaks(sentence: str) -> None:
+    x = run("Kelso Mining chief executive Anna Berg met regulators on Monday.\n\n" + sentence)
+    by = {a["id"]: a["name"] for a in x.actors}
+    assert [(by[s["speaker"]], s["text"]) for s in x.statements] == [("Anna Berg", "The fine was unjustified")]

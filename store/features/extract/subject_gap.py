@@ -13,7 +13,8 @@ from .textutil import BRACKETED_SHORT_NAME
 _AUX = (
     r"has|have|had|also|again|repeatedly|previously|already|long|later|earlier|once|still|both|all|too|then|now|"
     r"would|will|could|may|might|must|should|can|did|does|do|not|never|itself|himself|herself|themselves|"
-    r"however|meanwhile|first|last|since|was quoted as|were quoted as|is quoted as|quoted as|"
+    r"however|meanwhile|first|last|since|quoted as|"
+    r"(?:was|were|is|are|has been|had been) (?:quoted|cited)(?: (?:by|in) [^,;:“”\"]{1,60}?)? as|"
     r"swiftly|separately|"
     r"on \w+day|on [A-Z][a-z]+ \d+|in [A-Z][a-z]+|last (?:week|month|year|night)|this (?:week|month|year)|"
     r"earlier this (?:week|month|year)|"
@@ -24,6 +25,8 @@ _AUX = (
     r"and (?:others|other \w+|its allies|their allies)|"
     r"[“\"][a-z]+ly[”\"]"  # a quoted adverb: 'the ministry “categorically” rejected'
 )
+#: Whom a medium quoted or cited, before 'as saying': 'TASS quoted X as', 'Interfax cited him as'.
+QUOTED_OBJECT = re.compile(r"\b(?:quoted|quotes|quoting|cited|cites)\s+(?!by\b|in\b)(?P<who>[^,;:“”\"]{1,60}?)\s+as\s*$")
 #: An age set off after a name: 'Gloria Haines, 64,'.
 AGE_RE = re.compile(r",\s*\d{1,3}$")
 _GAP_RE = re.compile(rf"(?:^|[\s,])(?:{_AUX})\s*$")

@@ -20,7 +20,7 @@ from .descriptions import (
 from .entities import Entity
 from .person_shapes import aged_person, is_aged_description
 from .sources import Subject, group_np, note_full_description, someone
-from .subject_gap import AGE_RE, name_across_gap, strip_gap
+from .subject_gap import AGE_RE, QUOTED_OBJECT, name_across_gap, strip_gap
 from .textutil import MOVED_TO, SAW
 
 _PRONOUN_RE = re.compile(r"(?:^|[\s,(“\"])(he|she|they|it|He|She|They|It)\s*$")
@@ -165,6 +165,16 @@ def _pp_head(doc: Doc, lo: int, end: int, depth: int) -> Subject | None:
     return None
 
 
+def _quoted_one(doc: Doc, lo: int, told: re.Match[str], depth: int) -> Subject | None:
+    """Who a medium quoted: the object of 'quoted' ('TASS quoted him as', 'Interfax cited Berg as')."""
+    a, b = lo + told.start("who"), lo + told.end("who")
+    pronoun = {"him": "he", "her": "she", "them": "they"}.get(doc.text[a:b].strip().lower())
+    if pronoun is None:
+        return subject_before(doc, a, b, depth + 1)
+    ent = doc.reg.pronoun(pronoun, a)
+    return Subject([ent], a, b, 0.8, "pronoun") if ent is not None else None
+
+
 def subject_before(doc: Doc, lo: int, cue_start: int, depth: int = 0) -> Subject | None:
     """The subject of a reporting verb at `cue_start`, looking left inside its sentence from `lo`."""
     text = doc.text
@@ -176,6 +186,10 @@ def subject_before(doc: Doc, lo: int, cue_start: int, depth: int = 0) -> Subject
         left, end = text[lo:whole], whole
     if end <= lo:
         return None
+    told = QUOTED_OBJECT.search(left) if depth < 4 else None
+    if told:  # 'TASS quoted X as saying': X speaks ('X was quoted by TASS as' is a gap)
+        head = _quoted_one(doc, lo, told, depth)
+        return Subject(head.entities, head.start, end, head.confidence, head.how) if head else None
     if left.endswith((",", " -", " —", "–")) and depth < 3:
         return _after_appositive(doc, lo, end, depth)
     if _AND_RE.search(left) and depth == 0:
