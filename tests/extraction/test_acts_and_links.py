@@ -351,3 +351,15 @@ def test_a_denial_answers_weakly_a_statement_nearby_that_names_its_side() -> Non
     label = {s["id"]: s["text"] for s in x.statements}
     denies = [(label[ln["from"]], label[ln["to"]]) for ln in x.links if ln["type"] == "denies"]
     assert denies and denies[0][1].startswith("Brenmoor Chemicals had skipped")
+
+
+@pytest.mark.parametrize(("sentence", "act"), [
+    ("Berg threatened to sue the agency.", "threat"),
+    ("Berg vowed to appeal the fine.", "threat"),
+    ("Berg said the company \"categorically rejects\" the agency's findings.", "denial"),
+    ("Berg said the company \"strongly disputes\" the figures.", "denial"),
+    ("Berg said the company was not responsible for the spill.", "denial"),
+])
+def test_threats_by_infinitive_and_denials_in_the_words(sentence: str, act: str) -> None:
+    x = run("Kelso Mining chief executive Anna Berg met regulators on Monday.\n\n" + sentence)
+    assert [s["act"] for s in x.statements] == [act]

@@ -37,6 +37,8 @@ _TIME_LEAD_RE = re.compile(
     r"call)(?: (?:on|last|this) [\w]+)?)"
     r",? (?=\S)"
 )
+#: Verbs whose words may be an infinitive: 'threatened to sue', 'vowed to appeal', 'promised to pay'.
+_TAKE_TO = frozenset({"threaten", "vow", "pledge", "promise", "demand", "urge", "ask"})
 _PP_ONLY_RE = re.compile(
     r"(?:in|on|at|during|after|before|outside|inside|from|via|through|by|late|early|earlier|later|to|with|"
     r"(?:last|this) (?:week|month|year|weekend|night|morning|afternoon|evening))\b[^,;:“\"]*"
@@ -189,7 +191,8 @@ def _content_span(
             p += 1
         end = trim_end(text, p, s1)
         return (p, end) if end > p else None
-    if fwd and _PP_ONLY_RE.fullmatch(fwd_text) and len(fwd_text.split()) <= 6:
+    infinitive = lemma in _TAKE_TO and fwd_text.startswith("to ")  # 'threatened to sue the agency'
+    if fwd and _PP_ONLY_RE.fullmatch(fwd_text) and len(fwd_text.split()) <= 6 and not infinitive:
         return None  # 'said in a telephone interview.': a circumstance, not words
     return fwd
 
