@@ -250,3 +250,13 @@ def test_a_document_asked_for_or_a_document_word_used_as_a_modifier_is_no_eviden
     docs = [sentence[e["span"][0] : e["span"][1]] for e in run(sentence).evidence if e["kind"] == "document"]
     assert not any(d.lower().startswith(("an independent review", "a review", "a defamation", "a data",
                                          "a copy")) for d in docs), docs
+
+
+@pytest.mark.parametrize(("sentence", "count"), [
+    ("Police said 14 children were taken to hospital.", "14 children"),
+    ("The agency said 1,200 fish had died.", "1,200 fish"),
+    ("Officials said 40 sheep had died.", "40 sheep"),
+])
+def test_a_count_of_a_noun_whose_plural_takes_no_s_is_evidence(sentence: str, count: str) -> None:
+    x = run(sentence)
+    assert [sentence[e["span"][0] : e["span"][1]] for e in x.evidence] == [count]

@@ -114,7 +114,8 @@ def _unit_after(text: str, pos: int, limit: int) -> tuple[str | None, int]:
             break
         plural = low.endswith("s") and not low.endswith(("ss", "ous", "us", "is")) and low not in _NOT_PLURAL
         measure = k == 0 and low in ev["measure_units"] and low not in _UNIT_MODIFIERS  # '1 kilometre'
-        if plural or measure or low in ev["currencies"] or low in ev["time_units"]:
+        irregular = low in ev["irregular_plurals"]  # '14 children', '1,200 fish'
+        if plural or measure or irregular or low in ev["currencies"] or low in ev["time_units"]:
             per = _PER_SCALE.match(text, pos + w.end(), limit)
             return w.group(), (per.end() if per else pos + w.end())
         if low in ev["collective_units"] or k == 0 and low in ("times", "percent"):
