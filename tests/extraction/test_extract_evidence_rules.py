@@ -68,6 +68,8 @@ def test_count_after_a_verb_and_a_converted_amount_in_brackets_are_one_quantity(
          "Soil samples taken by the council near the school"),
         ("Photographs shared with the council show cracks in the wall, the residents said.",
          "Photographs shared with the council"),
+        ("Photographs shared by residents show dead fish along the bank, the group said.",
+         "Photographs shared by residents"),
         ("A video filmed by a neighbour shows the truck leaving at night, the group said.",
          "A video filmed by a neighbour"),
         ("A copy of the permit, seen by the Gazette, lists only two wells, the group said.",
