@@ -262,3 +262,9 @@ def test_a_document_asked_for_or_a_document_word_used_as_a_modifier_is_no_eviden
 def test_a_count_of_a_noun_whose_plural_takes_no_s_is_evidence(sentence: str, count: str) -> None:
     x = run(sentence)
     assert [sentence[e["span"][0] : e["span"][1]] for e in x.evidence] == [count]
+
+
+def test_a_time_after_a_documents_noun_dates_the_verb_not_the_document() -> None:
+    text = ("The Environment Agency published a 40-page report on Tuesday. The report found that 31 of 40 "
+            "wells exceeded the limit.")
+    assert [text[e["span"][0] : e["span"][1]] for e in run(text).evidence] == ["a 40-page report", "31 of 40 wells"]
