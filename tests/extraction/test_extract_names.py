@@ -181,8 +181,8 @@ def test_a_name_before_a_state_is_a_person_a_firm_or_a_describing_word() -> None
         ("Nobody trusts Acme's board chairman, Tom Lee said.", ["Tom Lee"]),
         # a cargo carrier is an airline
         ("The cargo carrier Atlas Air said flights would resume.", ["Atlas Air"]),
-        # a report by a firm's competitors is not the firm's
-        ("Acme Pharma raised prices. A report by Acme Pharma's competitors said prices rose.", []),
+        # a report by a firm's competitors is not the firm's: the competitors', an unnamed group
+        ("Acme Pharma raised prices. A report by Acme Pharma's competitors said prices rose.", ["competitors"]),
     ],
 )
 def test_review_cases_keep_their_speakers(text: str, speakers: list[str]) -> None:

@@ -415,3 +415,19 @@ def test_who_a_medium_quoted_as_saying_speaks(sentence: str) -> None:
     x = run("Kelso Mining chief executive Anna Berg met regulators on Monday.\n\n" + sentence)
     by = {a["id"]: a["name"] for a in x.actors}
     assert [(by[s["speaker"]], s["text"]) for s in x.statements] == [("Anna Berg", "The fine was unjustified")]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Local anglers said they had found 200 dead fish.", "Local anglers"),
+    ("Two beekeepers said the hives had collapsed.", "beekeepers"),
+    ("The numbers said little about the cause.", None),
+])
+def test_a_plural_noun_for_people_that_no_list_knows_speaks_as_a_group(sentence: str, speaker: str | None) -> None:
+    assert [s for s, _, _ in said(run(sentence))] == ([speaker] if speaker else [])
+
+
+def test_the_council_is_not_a_group_of_councillors() -> None:
+    x = run("Opposition councillors said a contract paid bonuses for every ticket. Ashcombe Borough Council "
+            "denied setting targets. The council said wardens were never told how many tickets to write.")
+    assert [s for s, _, _ in said(x)] == ["Opposition councillors", "Ashcombe Borough Council",
+                                          "Ashcombe Borough Council"]

@@ -23,7 +23,7 @@ _OBJECT_THAT_RE = re.compile(r"\s+(?:[\w'’.&-]+\s+){1,10}?that\s+")
 _LEAD_RE = re.compile(
     r"\s*(?:(?:on|in|at|during|outside|inside|after|before|from|via|through|last|this|earlier|later|also|again|"
     r"previously|separately|publicly|repeatedly|"
-    r"already|recently|[A-Z][a-z]+day|today|yesterday|tonight)\b(?:\s+(?:a|an|the|its|his|her|their))?(?:\s+[\w'’-]+){0,4}?\s*)?(?:,\s*)?that\s+"
+    r"already|recently|[A-Z][a-z]+day|today|yesterday|tonight)\b(?:\s+(?:a|an|the|its|his|her|their))?(?:\s+[\w'’-]+){0,7}?\s*)?(?:,\s*)?that\s+"
 )
 
 

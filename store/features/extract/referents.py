@@ -87,7 +87,8 @@ class Referents:
 
         def by_name(e: Entity) -> bool:
             name = fold(e.name)
-            if e.kind == "state" or f" {_spelling(last)}" not in f" {_spelling(name)}":
+            if e.kind == "state" or _spelling(last) not in _spelling(name).split():  # ('the council' is no
+                # 'opposition councillors')
                 return False
             head_word = name.split()[-1]  # 'the airline' is not the Belgian Airline Pilots' Association
             return head_word == last or head_word not in wl.org_words()["descriptor_class"]

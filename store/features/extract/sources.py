@@ -88,7 +88,7 @@ def group_np(
         return None
     head = words[-1].group()
     hl = head.lower()
-    plural = hl in un["plural"]
+    plural = hl in un["plural"] or _plural_of_people(hl)
     if not (plural or hl in un["singular"]) or hl in un["not_actor_heads"]:
         return None
     mods: list[str] = []
@@ -212,6 +212,14 @@ _PERSON_AFTER = re.compile(r"\s+who\b|[^.]{0,60}\b(?:he|she|his|her)\b")
 
 #: Endings of nouns for people ('beekeeper', 'chemist', 'technician', 'attendant', 'fisherman').
 _PERSON_NOUN = re.compile(r"[a-z]{2,}(?:er|or|ist|ian|ant|ent|man|woman|wife)$")
+
+
+def _plural_of_people(word: str) -> bool:
+    """A plural noun no list knows that names people by its ending: 'anglers', 'beekeepers', 'linemen',
+    'chemists' (not the weaker '-ant' and '-ent': 'grants', 'payments', 'documents')."""
+    if word.endswith("men"):
+        return person_noun(word[:-3] + "man")
+    return re.fullmatch(r"[a-z]{2,}(?:er|or|ist|ian)s", word) is not None and person_noun(word[:-1])
 
 
 def person_noun(word: str, listed: bool = False) -> bool:
