@@ -298,3 +298,13 @@ def test_a_board_named_after_its_town_is_a_body_its_officials_belong_to() -> Non
             "checks.\n\nA board official, who asked not to be named, said the report was a draft.")
     official = actors_by_name(x)["board official"]
     assert names(x)[official["affiliation"]] == "Veldhaven harbour board"
+
+
+@pytest.mark.parametrize(("text", "name", "alias"), [
+    ("Prosecutors accused the club Atlético Sadino of bribery. Sadino called the charges a fabrication.",
+     "Atlético Sadino", "Sadino"),
+    ("Banco Meridiano said profits rose. Meridiano said the figures were audited.", "Banco Meridiano", "Meridiano"),
+])
+def test_a_club_or_bank_goes_by_the_word_after_its_prefix(text: str, name: str, alias: str) -> None:
+    x = run(text)
+    assert [(a["name"], a["aliases"]) for a in x.actors if a["kind"] == "organisation"] == [(name, [alias])]
