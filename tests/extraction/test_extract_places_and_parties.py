@@ -44,3 +44,12 @@ def test_the_owner_of_a_body_is_no_party_but_the_owner_of_a_person_is() -> None:
 def test_an_unnamed_group_counted_keeps_its_count_as_an_alias() -> None:
     x = run("Two residents reached by telephone said they had heard an engine before the blast.")
     assert actors_by_name(x)["residents"]["aliases"] == ["Two residents"]
+
+
+def test_a_river_or_lake_is_a_place_and_people_on_it_speak() -> None:
+    x = run("Kelso Mining denied polluting the River Tay on Tuesday.")
+    assert set(actors_by_name(x)) == {"Kelso Mining"}
+    y = run("Fishermen on Lake Victoria said catches had halved.")
+    assert set(actors_by_name(y)) == {"Fishermen on Lake Victoria"}
+    z = run("The Mekong River Commission said levels were low.")
+    assert set(actors_by_name(z)) == {"Mekong River Commission"}

@@ -98,6 +98,13 @@ def _titled_person_tail(toks: list[Token], heads: frozenset[str]) -> bool:
 _LONGEST_NAME = 12  # capitalised words; a longer run is a headline or a title, not one actor's name
 
 
+def _a_landform(toks: list[Token]) -> bool:
+    """Whether a name is a river, lake, coast or island's: its first or last word says so ('River Tay',
+    'Lake Victoria', 'Mekong Delta'); never one word alone."""
+    forms = wl.name_words()["landforms"]
+    return len(toks) >= 2 and (toks[0].lower in forms or toks[-1].lower in forms)
+
+
 def classify(text: str, tokens: list[Token], i: int, j: int, sent_start: int) -> list[NameMention]:
     """The mentions one capitalised run makes: a title splits role from name."""
     heads = org_heads()
@@ -295,7 +302,7 @@ def classify(text: str, tokens: list[Token], i: int, j: int, sent_start: int) ->
             rest_i = cover[-1][1]
             out.extend(classify(text, tokens, rest_i, j, sent_start))
         return out
-    if fold(span_text) in wl.places():
+    if fold(span_text) in wl.places() or _a_landform(toks):
         return []
     if _particle_surname(toks, heads):  # 'Joost van Leeuwen', 'Ahmed bin Saleh'
         return [NameMention(toks[0].start, toks[-1].end, span_text, "person", first_token=i, last_token=j)]

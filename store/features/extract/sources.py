@@ -190,7 +190,7 @@ def group_np(
 
 
 #: Prepositions whose phrase says where an unnamed source is or comes from ('Doctors at the hospital').
-_WHEREABOUTS = frozenset({"at", "in", "from", "near", "inside", "outside", "of"})
+_WHEREABOUTS = frozenset({"at", "in", "on", "from", "near", "inside", "outside", "of"})
 _TOWN_AFTER = re.compile(r"\s+(?:in|near)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}(?=\s+[a-z]|,)")
 
 

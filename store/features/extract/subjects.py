@@ -98,7 +98,7 @@ def _coordinated(doc: Doc, first: tuple[int, Entity], lo: int) -> list[tuple[int
 _PREP_BEFORE = re.compile(r"\b(?:to|in|with|by|from|for|at|on|of|into)\s+(?:the\s+)?$")
 _PLACE_THEN_REGION_RE = re.compile(r"\s(?:in|at|near)\s+(?:[A-Z][\w.'’-]*\s?){1,3}$")
 _PREP_TAIL_RE = re.compile(
-    r"\s(of|for|at|in|from|with|near|inside|outside)\s+(?:(?:the|a|an)\s+|[A-Z][\w-]*['’]s\s+)?"
+    r"\s(of|for|at|in|on(?=\s+(?:the\s|[A-Z]))|from|with|near|inside|outside)\s+(?:(?:the|a|an)\s+|[A-Z][\w-]*['’]s\s+)?"
     r"((?:(?:[a-z][\w'’-]*|[A-Z][a-z]+)\s+){0,3})$"
 )
 
@@ -112,7 +112,7 @@ def _prep_tail(text: str, lo: int, end: int) -> bool:
     return m is not None and all(w.islower() or w.lower() in wl.title_words() for w in m.group(2).split())
 
 
-_PREP_RE = re.compile(r"\s(?:of|for|at|in|from|with|near|inside|outside)\s")
+_PREP_RE = re.compile(r"\s(?:of|for|at|in|on(?=\s+(?:the\s|[A-Z]))|from|with|near|inside|outside)\s")
 _NP_BREAK_RE = re.compile(r"[,;:“”\"()]|\s(?:and|or|but|that|which|who|after|before|while|as)\s")
 
 
