@@ -268,3 +268,9 @@ def test_a_time_after_a_documents_noun_dates_the_verb_not_the_document() -> None
     text = ("The Environment Agency published a 40-page report on Tuesday. The report found that 31 of 40 "
             "wells exceeded the limit.")
     assert [text[e["span"][0] : e["span"][1]] for e in run(text).evidence] == ["a 40-page report", "31 of 40 wells"]
+
+
+def test_an_email_a_statement_was_said_in_is_its_medium_not_evidence() -> None:
+    text = ('"Tomas never worked for any government," the spokesperson wrote in an email to the Courier. '
+            "The agency said in a 36-page report that 40 wells were dry.")
+    assert [text[e["span"][0] : e["span"][1]] for e in run(text).evidence] == ["a 36-page report", "40 wells"]

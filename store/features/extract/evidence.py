@@ -119,6 +119,13 @@ def _document_ok(text: str, s: int, m: re.Match[str], before: str, after: str) -
     return not (re.search(r"\bthe\s+(?:(?!latest\b)[a-z-]+\s+)?$", before) and not (has_mod or followed))
 
 
+#: A reporting verb and the medium it was said in, before a document's noun: 'said in an email to', 'wrote in
+#: a note to clients' (not 'said in a 36-page report' or 'in a complaint to the court': papers that back it).
+_MEDIA = frozenset({"email", "e-mail", "emails", "e-mails", "message", "messages", "note", "letter", "memo"})
+_SAID_IN = re.compile(r"\b(?:said|says|wrote|writes|told|tells|added|adds|stated|replied|responded|explained)"
+                      r"\s+(?:\w+\s+){0,2}?(?:in|via)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}$")
+
+
 #: A document already made, said after it: '…, which found 40 breaches', 'that showed'.
 _FOUND_SINCE = re.compile(r"[^.;]{0,40}?\b(?:which|that)\s+(?:has\s+|had\s+)?(?:found|showed|shows|concluded|"
                           r"revealed|confirmed)\b")
@@ -225,6 +232,9 @@ def findings(text: str, lo: int, hi: int) -> list[Found]:
             before = text[max(lo, s - 40) : s].lower()
             if kind == "imagery" and re.search(r"\b(?:in|on|via)\s+(?:a|an)\s+(?:[\w-]+\s+)?$", before):
                 continue  # the medium of a statement ('said in a video'), not evidence
+            if kind == "document" and word.split()[-1] in _MEDIA and _SAID_IN.search(before):
+                continue  # the medium of a statement ('wrote in an email to the Courier'): its words are
+                # the statement, not evidence (no gold file counts one)
             if kind != "document" and np_end == e and re.search(r"\b(?:the|this|that)\s+$", before):
                 continue  # a thing already mentioned ('dismissed the footage')
             if kind == "imagery" and not _imagery_ok(word, before, after):
