@@ -431,3 +431,10 @@ def test_the_council_is_not_a_group_of_councillors() -> None:
             "denied setting targets. The council said wardens were never told how many tickets to write.")
     assert [s for s, _, _ in said(x)] == ["Opposition councillors", "Ashcombe Borough Council",
                                           "Ashcombe Borough Council"]
+
+
+def test_a_claim_made_without_evidence_keeps_a_subject_set_off_by_who() -> None:
+    x = run("Berg claimed without evidence that the inspector Tomas Brill, who was sacked last year, had taken "
+            "bribes.")
+    assert [s["text"] for s in x.statements] == [
+        "The inspector Tomas Brill, who was sacked last year, had taken bribes"]

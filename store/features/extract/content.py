@@ -21,7 +21,7 @@ _NAMED_AUDIENCE_RE = re.compile(
 _OBJECT_THAT = frozenset({"tell", "warn", "assure", "inform", "remind"})
 _OBJECT_THAT_RE = re.compile(r"\s+(?:[\w'’.&-]+\s+){1,10}?that\s+")
 _LEAD_RE = re.compile(
-    r"\s*(?:(?:on|in|at|during|outside|inside|after|before|from|via|through|last|this|earlier|later|also|again|"
+    r"\s*(?:(?:on|in|at|during|outside|inside|after|before|from|via|through|without|last|this|earlier|later|also|again|"
     r"previously|separately|publicly|repeatedly|"
     r"already|recently|[A-Z][a-z]+day|today|yesterday|tonight)\b(?:\s+(?:a|an|the|its|his|her|their))?(?:\s+[\w'’-]+){0,7}?\s*)?(?:,\s*)?that\s+"
 )

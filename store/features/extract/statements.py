@@ -192,6 +192,13 @@ def _before_apposition(text: str, s: int, e: int) -> int:
     Veldt, a South African security company that …'): the description is background, not the claim."""
     for m in _APPOSITION.finditer(text, s, e):
         before = text[max(s, m.start() - 40) : m.start()].split()
+        if _RESUMED.match(text, m.end(), e):
+            continue  # the clause goes on after it: 'the inspector Tomas Brill, who was sacked, had taken …'
         if before and before[-1][:1].isupper() and len(text[s : m.start()].split()) >= 4:
             return m.start()
     return e
+
+
+#: A clause resumed after an apposition set off in it: ', had taken bribes', ', was paid'.
+_RESUMED = re.compile(r"[^,;:“”\"]*,\s+(?:had|has|have|was|were|is|are|will|would|could|did|can|must|should|"
+                      r"may|might|never|also|\w+ed)\b")
