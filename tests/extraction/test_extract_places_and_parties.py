@@ -53,3 +53,8 @@ def test_a_river_or_lake_is_a_place_and_people_on_it_speak() -> None:
     assert set(actors_by_name(y)) == {"Fishermen on Lake Victoria"}
     z = run("The Mekong River Commission said levels were low.")
     assert set(actors_by_name(z)) == {"Mekong River Commission"}
+
+
+def test_a_name_described_as_a_charity_based_somewhere_is_a_body() -> None:
+    x = run("Relief Without Borders, a charity based in Oslo, said the claims were wrong.")
+    assert actors_by_name(x)["Relief Without Borders"]["kind"] == "organisation"
