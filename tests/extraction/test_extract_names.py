@@ -182,7 +182,8 @@ def test_a_name_before_a_state_is_a_person_a_firm_or_a_describing_word() -> None
         # a cargo carrier is an airline
         ("The cargo carrier Atlas Air said flights would resume.", ["Atlas Air"]),
         # a report by a firm's competitors is not the firm's: the competitors', an unnamed group
-        ("Acme Pharma raised prices. A report by Acme Pharma's competitors said prices rose.", ["competitors"]),
+        ("Acme Pharma raised prices. A report by Acme Pharma's competitors said prices rose.",
+         ["competitors"]),
     ],
 )
 def test_review_cases_keep_their_speakers(text: str, speakers: list[str]) -> None:
@@ -303,7 +304,8 @@ def test_a_board_named_after_its_town_is_a_body_its_officials_belong_to() -> Non
 @pytest.mark.parametrize(("text", "name", "alias"), [
     ("Prosecutors accused the club Atlético Sadino of bribery. Sadino called the charges a fabrication.",
      "Atlético Sadino", "Sadino"),
-    ("Banco Meridiano said profits rose. Meridiano said the figures were audited.", "Banco Meridiano", "Meridiano"),
+    ("Banco Meridiano said profits rose. Meridiano said the figures were audited.",
+     "Banco Meridiano", "Meridiano"),
 ])
 def test_a_club_or_bank_goes_by_the_word_after_its_prefix(text: str, name: str, alias: str) -> None:
     x = run(text)

@@ -384,10 +384,11 @@ def test_a_clause_before_a_titled_name_is_not_taken_for_its_role() -> None:
     "According to a report from the company, the figures were wrong.",
 ])
 def test_according_to_a_surname_or_a_paper_from_a_body(sentence: str) -> None:
-    x = run("Maria Lopez, who heads the observer mission, met officials of Kelso Mining on Monday.\n\n" + sentence)
+    x = run("Maria Lopez, who heads the observer mission, met officials of Kelso Mining on Monday.\n\n"
+            + sentence)
     by = {a["id"]: a["name"] for a in x.actors}
-    assert [(by[s["speaker"]], s["text"]) for s in x.statements] == [
-        ("Kelso Mining" if "ompany" in sentence or "Kelso" in sentence else "Maria Lopez", "The figures were wrong")]
+    speaker = "Kelso Mining" if "ompany" in sentence or "Kelso" in sentence else "Maria Lopez"
+    assert [(by[s["speaker"]], s["text"]) for s in x.statements] == [(speaker, "The figures were wrong")]
 
 
 def test_according_to_residents_from_a_village_is_the_residents() -> None:
@@ -414,7 +415,8 @@ def test_a_quotation_left_open_at_a_paragraphs_end_runs_on_to_its_speaker(first:
 def test_who_a_medium_quoted_as_saying_speaks(sentence: str) -> None:
     x = run("Kelso Mining chief executive Anna Berg met regulators on Monday.\n\n" + sentence)
     by = {a["id"]: a["name"] for a in x.actors}
-    assert [(by[s["speaker"]], s["text"]) for s in x.statements] == [("Anna Berg", "The fine was unjustified")]
+    got = [(by[s["speaker"]], s["text"]) for s in x.statements]
+    assert got == [("Anna Berg", "The fine was unjustified")]
 
 
 @pytest.mark.parametrize(("sentence", "speaker"), [
@@ -422,7 +424,8 @@ def test_who_a_medium_quoted_as_saying_speaks(sentence: str) -> None:
     ("Two beekeepers said the hives had collapsed.", "beekeepers"),
     ("The numbers said little about the cause.", None),
 ])
-def test_a_plural_noun_for_people_that_no_list_knows_speaks_as_a_group(sentence: str, speaker: str | None) -> None:
+def test_a_plural_noun_for_people_that_no_list_knows_speaks_as_a_group(sentence: str,
+                                                                       speaker: str | None) -> None:
     assert [s for s, _, _ in said(run(sentence))] == ([speaker] if speaker else [])
 
 
@@ -434,7 +437,7 @@ def test_the_council_is_not_a_group_of_councillors() -> None:
 
 
 def test_a_claim_made_without_evidence_keeps_a_subject_set_off_by_who() -> None:
-    x = run("Berg claimed without evidence that the inspector Tomas Brill, who was sacked last year, had taken "
-            "bribes.")
+    x = run("Berg claimed without evidence that the inspector Tomas Brill, who was sacked last year, "
+            "had taken bribes.")
     assert [s["text"] for s in x.statements] == [
         "The inspector Tomas Brill, who was sacked last year, had taken bribes"]

@@ -78,8 +78,9 @@ def _apply_description(doc: Doc, ent: Entity, seg: str, seg_start: int) -> None:
     words = [w.strip(",.;:").lower().replace("’", "'") for w in seg.split()]
     titles = wl.title_words()
     descr = wl.org_words()["descriptor_class"]
-    head = re.split(r"\s(?:of|for|at|in|with|from|who|which|that|whose|[a-z]+ing|[a-z]+ed(?=\s(?:in|by|at|on)\s))\s",
-                    seg.lower(), maxsplit=1)  # ('a charity based in Oslo': a charity)
+    head = re.split(r"\s(?:of|for|at|in|with|from|who|which|that|whose|[a-z]+ing"
+                    r"|[a-z]+ed(?=\s(?:in|by|at|on)\s))\s",  # ('a charity based in Oslo': a charity)
+                    seg.lower(), maxsplit=1)
     head = head[0].split()
     agent = head and (head[-1] in titles or head[-1] in wl.org_words()["agent_nouns"])  # may be a person
     if ent.tentative and head and head[-1] in descr and not agent:

@@ -115,7 +115,8 @@ def orphan_speeches(doc: Doc, speeches: list[Speech], leftover: list) -> list[Sp
             if body == 0 or j < 0:
                 continue
             prev = speeches[j]
-            after_colon = prev.content is not None and _COLON.fullmatch(doc.text, prev.content[1], q.outer_start)
+            after_colon = prev.content is not None and _COLON.fullmatch(doc.text, prev.content[1],
+                                                                         q.outer_start)
             if (q.end - q.start) < 0.5 * body and not after_colon:
                 continue
             same_para = pk >= 0 and prev.cue_start >= para_starts[pk]

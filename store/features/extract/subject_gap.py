@@ -26,7 +26,8 @@ _AUX = (
     r"[“\"][a-z]+ly[”\"]"  # a quoted adverb: 'the ministry “categorically” rejected'
 )
 #: Whom a medium quoted or cited, before 'as saying': 'TASS quoted X as', 'Interfax cited him as'.
-QUOTED_OBJECT = re.compile(r"\b(?:quoted|quotes|quoting|cited|cites)\s+(?!by\b|in\b)(?P<who>[^,;:“”\"]{1,60}?)\s+as\s*$")
+QUOTED_OBJECT = re.compile(
+    r"\b(?:quoted|quotes|quoting|cited|cites)\s+(?!by\b|in\b)(?P<who>[^,;:“”\"]{1,60}?)\s+as\s*$")
 #: An age set off after a name: 'Gloria Haines, 64,'.
 AGE_RE = re.compile(r",\s*\d{1,3}$")
 _GAP_RE = re.compile(rf"(?:^|[\s,])(?:{_AUX})\s*$")
