@@ -58,3 +58,10 @@ def test_a_river_or_lake_is_a_place_and_people_on_it_speak() -> None:
 def test_a_name_described_as_a_charity_based_somewhere_is_a_body() -> None:
     x = run("Relief Without Borders, a charity based in Oslo, said the claims were wrong.")
     assert actors_by_name(x)["Relief Without Borders"]["kind"] == "organisation"
+
+
+def test_a_country_that_is_only_a_speakers_nationality_is_no_party_but_its_officials_country_is() -> None:
+    x = run("Spanish grandmaster Ruben Aldaz said the result would stand.")
+    assert set(actors_by_name(x)) == {"Ruben Aldaz"}
+    y = run("Russian foreign ministry spokeswoman Maria Zakharova said the report was false.")
+    assert "Russia" in actors_by_name(y)

@@ -8,6 +8,7 @@ from collections import Counter
 
 from claimnet.store.model import Actor, Evidence, Link
 
+from . import wordlists as wl
 from .act_model import ActContext, weigh_acts
 from .actors import Doc
 from .acts import refine_acts
@@ -17,7 +18,7 @@ from .evidence import find_evidence
 from .link_terms import side_of
 from .links import propose_links
 from .retellings import merge_retellings
-from .textutil import SEEN_BY
+from .textutil import SEEN_BY, fold
 
 #: The consistency weight a proposed link carries by its type (the seed network's convention).
 LINK_WEIGHTS = {"denies": -2, "contradicts": -1, "supports": 1}
@@ -120,6 +121,7 @@ def actor_records(draft: Draft) -> None:
     # Nations human rights office') does not (real-copy design sets: 0 of 6 such owners are actors).
     owners = {by_id[e.affiliation].final().id for e in live
               if e.affiliation in by_id and e.kind in ("person", "group")}
+    nationals_only = _owning_only_citizens(live, by_id)
     targets = {t for found in draft.targets.values() for t in found}
     targets |= {ln["to"] for ln in out.links if ln["type"] == "accuses"}
     told_of = Counter(a for st in out.statements for a in st["about"])
@@ -133,9 +135,10 @@ def actor_records(draft: Draft) -> None:
         if e.id not in in_network and not (e.kind == "person" and e.speaker):
             continue  # named in passing ('the Singapore Strait', a byline) or only told or shown something
             # ('told the BBC', 'seen by Reuters'): no part in the network
-        if e.kind == "state" and e.id not in plays_a_part and told_of[e.id] <= 1:
-            continue  # a country named in one claim and nowhere else ('beans smuggled into Guinea'): a
-            # place, not a party (real-copy design sets: 16 of 17 such states are no actor)
+        if e.kind == "state" and e.id not in plays_a_part - nationals_only and told_of[e.id] <= 1:
+            continue  # a country named in one claim and nowhere else ('beans smuggled into Guinea'), or
+            # only as its citizens' nationality ('Spanish grandmaster Ruben Aldaz'): a place, not a party
+            # (real-copy design sets: 16 of 17 such states named in a claim are no actor)
         if e.placeholder and e.id not in used:
             continue
         if e.kind == "state" and 0 < e.mentions <= e.placed and e.id not in used | owners:
@@ -183,6 +186,19 @@ def actor_records(draft: Draft) -> None:
             a["affiliation"] = None
     for st in out.statements:  # a claim is about no actor left out of the proposal
         st["about"] = [a for a in st["about"] if a in listed]
+
+
+def _owning_only_citizens(live: list[Entity], by_id: dict[str, Entity]) -> set[str]:
+    """States that own people only as their nationality: none of them holds one of its offices ('Spanish
+    grandmaster Ruben Aldaz', not 'Kremlin spokesman Dmitry Peskov' or 'Tajik border guards')."""
+    offices = wl.name_words()["state_offices"]
+    members: dict[str, list[Entity]] = {}
+    for e in live:
+        owner = by_id[e.affiliation].final() if e.affiliation in by_id else None
+        if owner is not None and owner.kind == "state" and e.kind in ("person", "group"):
+            members.setdefault(owner.id, []).append(e)
+    return {state for state, people in members.items()
+            if not any(set(fold(f"{p.role or ''} {p.name}").split()) & offices for p in people)}
 
 
 def _proposed_name(e: Entity) -> str:
