@@ -61,7 +61,7 @@ def test_a_name_described_as_a_charity_based_somewhere_is_a_body() -> None:
 
 
 def test_a_country_that_is_only_a_speakers_nationality_is_no_party_but_its_officials_country_is() -> None:
-    x = run("Spanish grandmaster Ruben Aldaz said the result would stand.")
+    x = run("Spain's Ruben Aldaz, who lost the game, said his opponent had cheated.")
     assert set(actors_by_name(x)) == {"Ruben Aldaz"}
     y = run("Russian foreign ministry spokeswoman Maria Zakharova said the report was false.")
     assert "Russia" in actors_by_name(y)
