@@ -182,3 +182,20 @@ def test_a_caption_after_a_finished_sentence_is_furniture_not_part_of_the_paragr
             "    “We found no evidence that the meals were delivered,” the report said.\n")
     work = working_text(text)
     assert "Carys Bellamy" not in work and "portions were up to a third" in work
+
+
+@pytest.mark.parametrize("header", ["RELATED COVERAGE", "Related stories", "Read more", "More from Reuters"])
+def test_a_block_of_linked_headlines_under_a_header_is_furniture(header: str) -> None:
+    text = ("Kelso Mining said it would appeal the fine.\n\n"
+            f"{header}\nTagus fishermen demand compensation after spill\nKelso shares slide on fine\n\n"
+            "Local fishermen said they had lost their income for months.")
+    x = extract(text, source_id="s")
+    assert [text[s["span"][0] : s["span"][1]] for s in x.statements] == [
+        "it would appeal the fine", "they had lost their income for months"]
+
+
+def test_a_time_ago_is_no_evidence_and_at_least_is_no_audience() -> None:
+    text = "Updated 2 hours ago\n\nThe association said at least 300 boats had stayed in port."
+    x = extract(text, source_id="s")
+    assert [text[e["span"][0] : e["span"][1]] for e in x.evidence] == ["at least 300 boats"]
+    assert [s["text"] for s in x.statements] == ["At least 300 boats had stayed in port"]

@@ -37,6 +37,8 @@ _TIME_LEAD_RE = re.compile(
     r"call)(?: (?:on|last|this) [\w]+)?)"
     r",? (?=\S)"
 )
+#: 'said to reporters', 'said at a briefing': an audience or a place (never 'said at least 300 boats …').
+_SAID_TO = re.compile(r"\s+(?:to|at)\b(?!\s+(?:least|most|all|once|first|times|risk)\b)")
 #: Verbs whose words may be an infinitive: 'threatened to sue', 'vowed to appeal', 'promised to pay'.
 _TAKE_TO = frozenset({"threaten", "vow", "pledge", "promise", "demand", "urge", "ask"})
 _PP_ONLY_RE = re.compile(
@@ -90,7 +92,7 @@ def _forward(doc: Doc, ce: int, lemma: str, s1: int) -> tuple[int, int] | None:
     elif lemma in _OBJECT_THAT and (obj := _OBJECT_THAT_RE.match(after)):
         start = ce + obj.end()  # 'told analysts on a call that …', 'warned Iran that …'
     else:
-        if lemma == "tell" or lemma == "say" and re.match(r"\s+(?:to|at)\b", after):
+        if lemma == "tell" or lemma == "say" and _SAID_TO.match(after):
             tail = _AUDIENCE_RE.match(after) or _NAMED_AUDIENCE_RE.match(after) or re.match(
                 r"\s+(?:to|at)\s+(?:the\s+|a\s+)?[\w-]+(?:\s+[\w-]+)?", after
             )

@@ -18,7 +18,8 @@ _FURNITURE_LINE = re.compile(
     r"""(?ix)^(?:
         (?:file\s+)?photo\s*:|photograph\s*:|picture\s*:|image\s*:|video\s*:|caption\s*:|
         (?:image|media|photo|video)\s+(?:caption|source|credit)\b|
-        read\s+more\b|related\b\s*(?:stories|articles|coverage)?\s*:|see\s+also\s*:|also\s+read\s*:|
+        read\s+more\b|related\b\s*(?:stories|articles|coverage|content|news|links)?\s*(?::|$)|see\s+also\s*:|
+        also\s+read\s*:|you\s+may\s+also\s+like\b|more\s+from\s+[\w\s]{1,30}$|
         more\s+on\s+this\s+story|most\s+read\b|recommended\s*:|
         advertisement\s*$|sponsored\s*$|subscribe\b|sign\s+up\b|click\s+here\b|share\s+this\b|
         follow\s+us\b|download\s+the\s+app\b|
@@ -126,6 +127,8 @@ def _soft_breaks(lines: list[tuple[int, int]], text: str) -> list[int]:
             continue  # a short line closing a sentence closes its paragraph
         if byline[k] or byline[k + 1]:
             continue  # a byline stands on its own line ('Jane Roe, Environment Reporter')
+        if _LINKS_HEADER.match(line.strip()) or is_furniture_line(nxt) and not stripped.endswith(","):
+            continue  # 'RELATED COVERAGE' and the headlines listed under it are lines of their own
         if stripped.endswith(_TERMINAL) and is_furniture_line(nxt):
             continue  # a caption after a finished sentence is no part of its paragraph
         out.append(e)
@@ -158,12 +161,17 @@ def furniture(text: str) -> list[tuple[int, int]]:
     """
     out = []
     content = 0  # paragraphs of the story seen so far
-    lines = [(s, e) for s, e in _lines(text) if text[s:e].strip()]
+    links = False  # inside a block of linked headlines ('RELATED COVERAGE' and the lines under it)
+    every = _lines(text)
+    lines = [(s, e) for s, e in every if text[s:e].strip()]
+    blank_after = {e for (s, e), (ns, ne) in zip(every, every[1:], strict=False) if not text[ns:ne].strip()}
     for k, (start, end) in enumerate(lines):
         line = text[start:end]
-        if is_furniture_line(line):
+        if is_furniture_line(line) or links and _headline(line):
             out.append((start, end))
+            links = bool(_LINKS_HEADER.match(line.strip()) or links) and end not in blank_after
             continue
+        links = False
         content += 1
         if content == 1 and k + 1 < len(lines) and _headline(line):
             out.append((start, end))
@@ -174,6 +182,14 @@ def furniture(text: str) -> list[tuple[int, int]]:
                 out.append((start, start + dateline.end()))
                 content = 3
     return out
+
+
+#: A header over a list of linked headlines, on a line of its own: 'RELATED COVERAGE', 'Read more', 'More from
+#: Reuters'.
+_LINKS_HEADER = re.compile(
+    r"(?i)(?:related(?:\s+(?:stories|articles|coverage|content|news|links))?|read\s+more|"
+    r"more\s+on\s+this\s+story|you\s+may\s+also\s+like|more\s+from\s+[\w\s]{1,30})\s*:?$"
+)
 
 
 def _headline(line: str) -> bool:

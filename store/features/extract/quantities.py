@@ -127,6 +127,7 @@ def _unit_after(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     return None, pos
 
 
+_AGO = re.compile(r"\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b")
 #: Words ending in 's' that count nothing alone ('9 gas detectors', '12 news outlets').
 _NOT_PLURAL = frozenset({"gas", "news", "series", "species", "means", "lens", "canvas", "atlas", "bias",
                          "chassis"})
@@ -317,6 +318,8 @@ def quantities(text: str, lo: int, hi: int) -> list[Found]:
             continue  # a year (never written with a comma: '1,900 residents' is a count)
         if re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|BST|:)", text[e : e + 6]):
             continue
+        if _AGO.match(text, e, hi):
+            continue  # 'Updated 2 hours ago': when, not how much
         if text[max(lo, s - 2) : s] == ", " and text[e : e + 1] == ",":
             continue  # an age: "Daniel Okafor, 38,"
         start = first
