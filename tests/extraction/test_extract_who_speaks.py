@@ -441,3 +441,9 @@ def test_a_claim_made_without_evidence_keeps_a_subject_set_off_by_who() -> None:
             "had taken bribes.")
     assert [s["text"] for s in x.statements] == [
         "The inspector Tomas Brill, who was sacked last year, had taken bribes"]
+
+
+def test_two_speakers_joined_by_and_the_second_with_a_role() -> None:
+    x = run("Kelso Mining chief executive Anna Berg met regulators on Monday.\n\n"
+            "Berg and agency chief Tom Hale said talks were continuing.")
+    assert [s for s, _, _ in said(x)] == ["Anna Berg", "Tom Hale"]

@@ -5,7 +5,7 @@
 3. read each sentence: its named mentions resolved (actors.py, names.py, entities.py, referents.py,
    appositions.py),
    then its speech events by attribution sieves ordered by precision (attribution.py, subjects.py,
-   subject_gap.py, subjects_after.py, according.py, speech.py, speech_overlaps.py);
+   subject_gap.py, subject_lists.py, subjects_after.py, according.py, speech.py, speech_overlaps.py);
 4. owners of the quotations left over (quote_owners.py);
 5. entities across the article: descriptions and self-naming groups joined to names (coreference.py);
 6. statements (statements.py), and quotations inside quotations (nested_quotes.py);

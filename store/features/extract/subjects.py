@@ -21,6 +21,7 @@ from .entities import Entity
 from .person_shapes import aged_person, is_aged_description
 from .sources import Subject, group_np, note_full_description, someone
 from .subject_gap import AGE_RE, QUOTED_OBJECT, name_across_gap, strip_gap
+from .subject_lists import coordinated
 from .textutil import MOVED_TO, SAW
 
 _PRONOUN_RE = re.compile(r"(?:^|[\s,(“\"])(he|she|they|it|He|She|They|It)\s*$")
@@ -75,27 +76,6 @@ _SELF_NAMED = re.compile(
 )
 
 
-def _coordinated(doc: Doc, first: tuple[int, Entity], lo: int) -> list[tuple[int, Entity]]:
-    """Mentions joined to a subject by commas and 'and' ('The US, South Korea and others'), never the
-    object of a preposition before a comma ('In a statement sent to AFP, Valdrin said')."""
-    out = [first]
-    start = first[0]
-    while True:
-        left = doc.text[lo:start]
-        m = re.search(r"(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$", left)
-        if not m:
-            break
-        hit = doc.at_end.get(lo + m.start())
-        if not hit or hit[0] < lo:
-            break
-        if m.group().strip() == "," and _PREP_BEFORE.search(doc.text, max(lo, hit[0] - 12), hit[0]):
-            break
-        out.append((hit[0], hit[1]))
-        start = hit[0]
-    return out
-
-
-_PREP_BEFORE = re.compile(r"\b(?:to|in|with|by|from|for|at|on|of|into)\s+(?:the\s+)?$")
 _PLACE_THEN_REGION_RE = re.compile(r"\s(?:in|at|near)\s+(?:[A-Z][\w.'’-]*\s?){1,3}$")
 _PREP_TAIL_RE = re.compile(
     r"\s(of|for|at|in|on(?=\s+(?:the\s|[A-Z]))|from|with|near|inside|outside)\s+(?:(?:the|a|an)\s+|[A-Z][\w-]*['’]s\s+)?"
@@ -253,7 +233,7 @@ def subject_before(doc: Doc, lo: int, cue_start: int, depth: int = 0) -> Subject
             if head is not None and (hit[1] not in head.entities or head.start < hit[0]):
                 return head  # 'a spokesperson for X' (X itself when it speaks for X), 'lawyers for X'
 
-        coords = _coordinated(doc, (hit[0], hit[1]), lo)
+        coords = coordinated(doc, (hit[0], hit[1]), lo)
         ents = []
         for _, e in reversed(coords):
             if e not in ents:
