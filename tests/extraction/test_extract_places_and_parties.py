@@ -5,6 +5,8 @@ was counted with as an alias."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.extraction.extract_helpers import actors_by_name, run
 
 
@@ -65,3 +67,21 @@ def test_a_country_that_is_only_a_speakers_nationality_is_no_party_but_its_offic
     assert set(actors_by_name(x)) == {"Ruben Aldaz"}
     y = run("Russian foreign ministry spokeswoman Maria Zakharova said the report was false.")
     assert "Russia" in actors_by_name(y)
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Kenyan police said on Friday that Uganda had illegally closed the border.", "Uganda"),
+    ("The ministry said Sudan was responsible for the attack on the camp.", "Sudan"),
+    ("Russian opposition leader Alexei Vorin said the election had been rigged. The Kremlin said the vote "
+     "was fair and transparent.", "Russia"),
+    ("Human rights groups accused Venezuela of fraud.", "Venezuela"),
+    ("North Korean leader Pak Chol said the test was a success.", "North Korea"),
+    ("A Kremlin aide, Igor Vasin, said the talks had stalled.", "Russia"),
+])
+def test_a_country_accused_speaking_or_holding_office_stays_and_nothing_dangles(text: str,
+                                                                               country: str) -> None:
+    x = run(text)
+    assert actors_by_name(x)[country]["kind"] == "state"
+    ids = {a["id"] for a in x.actors}
+    assert all(s["speaker"] in ids and set(s["about"]) <= ids for s in x.statements)
+    assert all(ln["to"] in ids for ln in x.links if ln["to"].startswith("act-"))

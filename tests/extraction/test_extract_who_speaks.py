@@ -447,3 +447,24 @@ def test_two_speakers_joined_by_and_the_second_with_a_role() -> None:
     x = run("Kelso Mining chief executive Anna Berg met regulators on Monday.\n\n"
             "Berg and agency chief Tom Hale said talks were continuing.")
     assert [s for s, _, _ in said(x)] == ["Anna Berg", "Tom Hale"]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("According to a letter from the health ministry seen by Reuters, 300 nurses will be laid off.",
+     "health ministry"),
+    ("According to a report by the agency seen by AFP, 300 nurses will be laid off.", "agency"),
+])
+def test_according_to_a_paper_from_its_author_seen_by_an_outlet_is_the_authors(sentence: str,
+                                                                                speaker: str) -> None:
+    assert [s for s, _, _ in said(run(sentence))] == [speaker]
+
+
+@pytest.mark.parametrize(("sentence", "words"), [
+    ("The chief executive said last year's losses were so large that the bank had to be rescued.",
+     "Last year's losses were so large that the bank had to be rescued"),
+    ("Berg said, without elaborating, that the fine was unfair.", "The fine was unfair"),
+    ("Berg said, however, that the fine was unfair.", "The fine was unfair"),
+])
+def test_what_stands_between_said_and_that_holds_no_verb(sentence: str, words: str) -> None:
+    x = run("Kelso Mining chief executive Anna Berg met regulators on Monday.\n\n" + sentence)
+    assert [s["text"] for s in x.statements] == [words]

@@ -11,7 +11,7 @@ from .doc import Doc
 from .sources import Subject, group_np
 from .speech import Speech
 from .subjects import subject_before
-from .textutil import SEEN_BY
+from .textutil import SAW, SEEN_BY
 
 #: Words that open a sentence without being part of what 'according to X' covers ('But according to …').
 _CONNECTIVES = frozenset({"but", "and", "yet", "however", "meanwhile", "still", "also", "now", "so"})
@@ -87,6 +87,10 @@ def paper_author(doc: Doc, lo: int, seen_by: int) -> Subject | None:
     return Subject([ent], -1, -1, 0.6, "placeholder")
 
 
+#: Who saw a paper, after its author: '(a letter from the ministry), seen by Reuters'.
+_SAW_AFTER = re.compile(rf",?\s+(?:and\s+)?{SAW}\b")
+
+
 def according(
     doc: Doc, cs: int, ce: int, sent: tuple[int, int]
 ) -> tuple[Subject | None, tuple[int, int] | None]:
@@ -115,6 +119,10 @@ def according(
     np_text = text[ce:np_end]
     subj: Subject | None = None
     by = re.search(r"\b(?:by|from)\s+", np_text)
+    saw = _SAW_AFTER.search(np_text)
+    if by is not None and saw is not None and by.start() < saw.start():
+        np_end = ce + saw.start()  # 'a letter from the ministry seen by Reuters': the ministry wrote it
+        np_text = text[ce:np_end]
     seen = by is not None and SEEN_BY.search(np_text, 0, by.end()) is not None
     if by and not set(np_text[: by.start()].lower().split()) & wl.document_speakers():
         by = None  # 'according to residents reached by AFP': the residents speak, not AFP

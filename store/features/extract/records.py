@@ -125,6 +125,7 @@ def actor_records(draft: Draft) -> None:
     targets = {t for found in draft.targets.values() for t in found}
     targets |= {ln["to"] for ln in out.links if ln["type"] == "accuses"}
     told_of = Counter(a for st in out.statements for a in st["about"])
+    contested = _subjects_of_disputes(out.statements, by_id)
     about = set(told_of) | targets
     reporters = {ev["reported_by"] for ev in out.evidence}
     plays_a_part = used | owners | reporters | targets  # speaks, owns a speaker, reports, or is accused
@@ -135,10 +136,10 @@ def actor_records(draft: Draft) -> None:
         if e.id not in in_network and not (e.kind == "person" and e.speaker):
             continue  # named in passing ('the Singapore Strait', a byline) or only told or shown something
             # ('told the BBC', 'seen by Reuters'): no part in the network
-        if e.kind == "state" and e.id not in plays_a_part - nationals_only and told_of[e.id] <= 1:
-            continue  # a country named in one claim and nowhere else ('beans smuggled into Guinea'), or
-            # only as its citizens' nationality ('Spanish grandmaster Ruben Aldaz'): a place, not a party
-            # (real-copy design sets: 16 of 17 such states named in a claim are no actor)
+        if e.kind == "state" and _a_place_here(e.id, used | reporters | targets | contested, owners,
+                                                nationals_only, told_of):
+            continue  # a country in the words of one plain claim and no other part ('beans smuggled into
+            # Guinea'), or its citizens' nationality ('Spain's Ruben Aldaz'): a place, not a party
         if e.placeholder and e.id not in used:
             continue
         if e.kind == "state" and 0 < e.mentions <= e.placed and e.id not in used | owners:
@@ -186,6 +187,29 @@ def actor_records(draft: Draft) -> None:
             a["affiliation"] = None
     for st in out.statements:  # a claim is about no actor left out of the proposal
         st["about"] = [a for a in st["about"] if a in listed]
+
+
+def _subjects_of_disputes(statements: list[dict], by_id: dict[str, Entity]) -> set[str]:
+    """The actors an accusation, denial or threat opens with, its subject: 'Uganda had illegally closed the
+    border' (not 'smuggled beans into Guinea', where the country is a place)."""
+    out = set()
+    for st in statements:
+        if st["act"] == "claim":
+            continue
+        start = st["span"][0]
+        for a in st["about"]:
+            ent = by_id.get(a)
+            if ent is not None and any(start <= s <= start + 4 for s, _ in ent.final().spans):
+                out.add(a)
+    return out
+
+
+def _a_place_here(state: str, parts: set[str], owners: set[str], nationals_only: set[str],
+                  told_of: Counter[str]) -> bool:
+    """Whether a country plays no part: it does not speak, report, stand accused or come up in a dispute's
+    words, it owns no one but its citizens, and at most one plain claim names it (real-copy design sets:
+    16 of 17 countries named in one claim were no actor)."""
+    return state not in parts and (state not in owners or state in nationals_only) and told_of[state] <= 1
 
 
 def _owning_only_citizens(live: list[Entity], by_id: dict[str, Entity]) -> set[str]:
