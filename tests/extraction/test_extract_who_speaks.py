@@ -468,3 +468,14 @@ def test_according_to_a_paper_from_its_author_seen_by_an_outlet_is_the_authors(s
 def test_what_stands_between_said_and_that_holds_no_verb(sentence: str, words: str) -> None:
     x = run("Kelso Mining chief executive Anna Berg met regulators on Monday.\n\n" + sentence)
     assert [s["text"] for s in x.statements] == [words]
+
+
+def test_a_quotation_left_open_keeps_the_speaker_named_in_its_paragraph() -> None:
+    x = run('Diallo said the company had been warned. "We wrote to them twice and heard nothing.\n\n'
+            '"The company acted within the law," Kelso Mining spokesman Tom Reed said.')
+    assert [s for s, _, _ in said(x)] == ["Diallo", "Diallo", "Tom Reed"]
+
+
+def test_quotations_running_on_over_three_paragraphs_chain_to_their_speaker() -> None:
+    x = run('"A first point.\n\n"A second point.\n\n"A third point," said Amina Diallo.')
+    assert [s for s, _, _ in said(x)] == ["Amina Diallo"] * 3

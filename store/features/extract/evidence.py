@@ -122,6 +122,10 @@ def _document_ok(text: str, s: int, m: re.Match[str], before: str, after: str) -
 #: A reporting verb and the medium it was said in, before a document's noun: 'said in an email to', 'wrote in
 #: a note to clients' (not 'said in a 36-page report' or 'in a complaint to the court': papers that back it).
 _MEDIA = frozenset({"email", "e-mail", "emails", "e-mails", "message", "messages", "note", "letter", "memo"})
+#: What makes such a medium a paper of record after all: 'an internal memo', 'an open letter', 'a letter
+#: seen by Reuters', 'a letter dated May 3'.
+_A_PAPER_OF_RECORD = re.compile(r"\b(?:internal|open|leaked|confidential|private)\s+$")
+_KEPT_AFTER = re.compile(r",?\s+(?:seen|obtained|dated|published|released|leaked|reviewed)\b")
 _SAID_IN = re.compile(r"\b(?:said|says|wrote|writes|told|tells|added|adds|stated|replied|responded|explained)"
                       r"\s+(?:\w+\s+){0,2}?(?:in|via)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}$")
 
@@ -232,7 +236,8 @@ def findings(text: str, lo: int, hi: int) -> list[Found]:
             before = text[max(lo, s - 40) : s].lower()
             if kind == "imagery" and re.search(r"\b(?:in|on|via)\s+(?:a|an)\s+(?:[\w-]+\s+)?$", before):
                 continue  # the medium of a statement ('said in a video'), not evidence
-            if kind == "document" and word.split()[-1] in _MEDIA and _SAID_IN.search(before):
+            if kind == "document" and word.split()[-1] in _MEDIA and _SAID_IN.search(before) \
+                    and not _A_PAPER_OF_RECORD.search(before) and not _KEPT_AFTER.match(after):
                 continue  # the medium of a statement ('wrote in an email to the Courier'): its words are
                 # the statement, not evidence (no gold file counts one)
             if kind != "document" and np_end == e and re.search(r"\b(?:the|this|that)\s+$", before):

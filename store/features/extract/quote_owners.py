@@ -95,34 +95,35 @@ _COLON = re.compile(r"\s*:\s*")
 
 def orphan_speeches(doc: Doc, speeches: list[Speech], leftover: list) -> list[Speech]:
     """Quotations standing alone in their sentence, or set after a colon at the end of a speech's words
-    ('accused X of Y: “…”'), take the speaker of the speech just before them."""
+    ('accused X of Y: “…”'), take the speaker of the speech just before them in their paragraph or the
+    one before; a quotation left open at its paragraph's end with no speaker there takes the speaker of the
+    quotation it runs on into ('“A.¶“B,” X said.'). Read from the last one back, so that runs chain."""
     out: list[Speech] = []
     paras = paragraphs(doc.text)
     para_starts = [p[0] for p in paras]
     sent_starts = [s for s, _ in doc.sentences]
     cue_positions = [sp.cue_start for sp in speeches]
     quoted_by = {x.outer_start: sp for sp in speeches for x in sp.quotes}
-    for q in leftover:
+    for q in reversed(leftover):
         k = max(0, bisect.bisect_right(sent_starts, q.start) - 1)
         sent = doc.sentences[k]
         body = len(re.sub(r"\s", "", doc.text[sent[0] : sent[1]]))
         j = bisect.bisect_left(cue_positions, q.start) - 1
         pk = bisect.bisect_right(para_starts, q.start) - 1
-        resumed = _resumed_in_next_paragraph(doc, q, pk, paras, quoted_by)
-        if resumed is not None:  # '“A. B.¶“C,” X said.': the quotation runs on, and X says it all
-            prev, same_para = resumed, False
-        else:
-            if body == 0 or j < 0:
-                continue
-            prev = speeches[j]
+        prev = speeches[j] if j >= 0 and body else None
+        if prev is not None:
             after_colon = prev.content is not None and _COLON.fullmatch(doc.text, prev.content[1],
                                                                          q.outer_start)
             if (q.end - q.start) < 0.5 * body and not after_colon:
-                continue
-            same_para = pk >= 0 and prev.cue_start >= para_starts[pk]
-            prev_para = pk >= 1 and prev.cue_start >= para_starts[pk - 1]
-            if not (same_para or prev_para):
-                continue
+                prev = None
+        same_para = prev is not None and pk >= 0 and prev.cue_start >= para_starts[pk]
+        prev_para = prev is not None and pk >= 1 and prev.cue_start >= para_starts[pk - 1]
+        if not same_para:
+            resumed = _resumed_in_next_paragraph(doc, q, pk, paras, quoted_by, cue_positions)
+            if resumed is not None:
+                prev, prev_para = resumed, True
+        if prev is None or not (same_para or prev_para):
+            continue
         conf = (0.8 if same_para else 0.6) * prev.subject.confidence
         subj = Subject(list(prev.subject.entities), -1, -1, conf, "inherited")
         sp = Speech(
@@ -137,15 +138,19 @@ def orphan_speeches(doc: Doc, speeches: list[Speech], leftover: list) -> list[Sp
             quotes=[q],
             confidence=conf,
         )
+        quoted_by[q.outer_start] = sp
         out.append(sp)
-    return out
+    return out[::-1]
 
 
 def _resumed_in_next_paragraph(doc: Doc, q: Quote, pk: int, paras: list[tuple[int, int]],
-                               quoted_by: dict[int, Speech]) -> Speech | None:
+                               quoted_by: dict[int, Speech], cue_positions: list[int]) -> Speech | None:
     """The speech of the quotation that opens the next paragraph, when this one runs on into it: news copy
-    leaves a quotation unclosed at a paragraph's end and opens the next paragraph with a new mark."""
+    leaves a quotation unclosed at a paragraph's end and opens the next paragraph with a new mark. A
+    quotation with a speech inside it was never closed ('“The vote was rigged, X said on Sunday.¶')."""
     if not q.open_ended or pk < 0 or pk + 1 >= len(paras):
+        return None
+    if bisect.bisect_left(cue_positions, q.start) < bisect.bisect_left(cue_positions, q.end):
         return None
     nxt = paras[pk + 1][0]
     while nxt < len(doc.text) and doc.text[nxt].isspace():

@@ -88,7 +88,8 @@ def group_np(
         return None
     head = words[-1].group()
     hl = head.lower()
-    plural = hl in un["plural"] or _plural_of_people(hl)
+    plural = hl in un["plural"] or head.islower() and _plural_of_people(hl) and not _AFTER_ACCORDING.search(
+        text, max(0, lo - 20), lo)  # ('The Raptors said', 'according to the ledgers': a team, a paper)
     if not (plural or hl in un["singular"]) or hl in un["not_actor_heads"]:
         return None
     mods: list[str] = []
@@ -212,6 +213,9 @@ _PERSON_AFTER = re.compile(r"\s+who\b|[^.]{0,60}\b(?:he|she|his|her)\b")
 
 #: Endings of nouns for people ('beekeeper', 'chemist', 'technician', 'attendant', 'fisherman').
 _PERSON_NOUN = re.compile(r"[a-z]{2,}(?:er|or|ist|ian|ant|ent|man|woman|wife)$")
+
+
+_AFTER_ACCORDING = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)
 
 
 def _plural_of_people(word: str) -> bool:
