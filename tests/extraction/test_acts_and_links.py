@@ -357,9 +357,29 @@ def test_a_denial_answers_weakly_a_statement_nearby_that_names_its_side() -> Non
     ("Berg threatened to sue the agency.", "threat"),
     ("Berg vowed to appeal the fine.", "threat"),
     ("Berg said the company \"categorically rejects\" the agency's findings.", "denial"),
-    ("Berg said the company \"strongly disputes\" the figures.", "denial"),
-    ("Berg said the company was not responsible for the spill.", "denial"),
 ])
 def test_threats_by_infinitive_and_denials_in_the_words(sentence: str, act: str) -> None:
     x = run("Kelso Mining chief executive Anna Berg met regulators on Monday.\n\n" + sentence)
     assert [s["act"] for s in x.statements] == [act]
+
+
+@pytest.mark.parametrize("answer", [
+    "Kelso Mining said it was not responsible for the spill.",
+    "Kelso Mining said it strongly disputes the figures.",
+])
+def test_the_accused_sides_narrowing_answer_is_a_denial(answer: str) -> None:
+    x = run("Regulators accused Kelso Mining of polluting the river. " + answer)
+    assert [s["act"] for s in x.statements] == ["accusation", "denial"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Investigators said the pilot was not responsible for the crash.",
+    "Analysts said the two countries strongly dispute ownership of the islands.",
+])
+def test_a_third_party_clearing_someone_is_no_denial(sentence: str) -> None:
+    assert [s["act"] for s in run(sentence).statements] == ["claim"]
+
+
+def test_asked_to_remain_anonymous_is_no_demand() -> None:
+    x = run("A worker at the plant described the leak. He asked to remain anonymous.")
+    assert all(s["act"] != "demand" for s in x.statements)

@@ -275,3 +275,15 @@ def test_an_email_a_statement_was_said_in_is_its_medium_not_evidence() -> None:
     text = ('"Tomas never worked for any government," the spokesperson wrote in an email to the Courier. '
             "The agency said in a 36-page report that 40 wells were dry.")
     assert [text[e["span"][0] : e["span"][1]] for e in run(text).evidence] == ["a 36-page report", "40 wells"]
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("The company said in an internal memo seen by Reuters that 500 jobs would go.",
+     ["an internal memo", "500 jobs"]),
+    ("The union said in an open letter that 500 jobs would go.", ["an open letter", "500 jobs"]),
+    ("The agency said 2 fish farms had closed.", ["2 fish farms"]),
+    ("Officials said 3 women lawmakers had resigned.", ["3 women lawmakers"]),
+    ("The agency released a report on Monday's crash that blamed the pilot.", ["a report on Monday's crash"]),
+])
+def test_review_cases_of_the_evidence_rules(sentence: str, found: list[str]) -> None:
+    assert [sentence[e["span"][0] : e["span"][1]] for e in run(sentence).evidence] == found

@@ -310,3 +310,14 @@ def test_a_board_named_after_its_town_is_a_body_its_officials_belong_to() -> Non
 def test_a_club_or_bank_goes_by_the_word_after_its_prefix(text: str, name: str, alias: str) -> None:
     x = run(text)
     assert [(a["name"], a["aliases"]) for a in x.actors if a["kind"] == "organisation"] == [(name, [alias])]
+
+
+@pytest.mark.parametrize(("text", "name", "alias"), [
+    ("Racing Club said the coach had resigned. Racing said a successor would be named.", "Racing Club",
+     "Racing"),
+    ("Sporting Lisbon said the transfer was off. Sporting added that talks had ended.", "Sporting Lisbon",
+     "Sporting"),
+])
+def test_a_club_whose_second_word_is_a_head_or_a_place_goes_by_its_first(text: str, name: str,
+                                                                           alias: str) -> None:
+    assert [(a["name"], a["aliases"]) for a in run(text).actors] == [(name, [alias])]

@@ -85,3 +85,12 @@ def test_a_country_accused_speaking_or_holding_office_stays_and_nothing_dangles(
     ids = {a["id"] for a in x.actors}
     assert all(s["speaker"] in ids and set(s["about"]) <= ids for s in x.statements)
     assert all(ln["to"] in ids for ln in x.links if ln["to"].startswith("act-"))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Jenny Hills, who runs the shelter, said the dogs were safe.", "Jenny Hills"),
+    ("Delta Mensah, a nurse, said the ward was full.", "Delta Mensah"),
+    ("Mayor Tom Falls said the road would reopen.", "Tom Falls"),
+])
+def test_a_person_whose_name_holds_a_landform_word_still_speaks(text: str, name: str) -> None:
+    assert name in actors_by_name(run(text))

@@ -199,3 +199,10 @@ def test_a_time_ago_is_no_evidence_and_at_least_is_no_audience() -> None:
     x = extract(text, source_id="s")
     assert [text[e["span"][0] : e["span"][1]] for e in x.evidence] == ["at least 300 boats"]
     assert [s["text"] for s in x.statements] == ["At least 300 boats had stayed in port"]
+
+
+def test_a_wrapped_line_of_prose_opening_more_from_is_no_furniture() -> None:
+    text = ("Residents of Kelso said they had expected to hear\nmore from the council about the works\n"
+            "before the road was closed in March, and that\nnobody had written to them at all about it.")
+    x = extract(text, source_id="s")
+    assert x.statements[0]["text"].startswith("They had expected to hear more from the council")

@@ -45,7 +45,8 @@ _TIME_LEAD_RE = re.compile(
 #: 'said to reporters', 'said at a briefing': an audience or a place (never 'said at least 300 boats …').
 _SAID_TO = re.compile(r"\s+(?:to|at)\b(?!\s+(?:least|most|all|once|first|times|risk)\b)")
 #: Verbs whose words may be an infinitive: 'threatened to sue', 'vowed to appeal', 'promised to pay'.
-_TAKE_TO = frozenset({"threaten", "vow", "pledge", "promise", "demand", "urge", "ask"})
+#: (Not "ask": "asked to remain anonymous" is no demand.)
+_TAKE_TO = frozenset({"threaten", "vow", "pledge", "promise", "demand", "urge"})
 _PP_ONLY_RE = re.compile(
     r"(?:in|on|at|during|after|before|outside|inside|from|via|through|by|late|early|earlier|later|to|with|"
     r"(?:last|this) (?:week|month|year|weekend|night|morning|afternoon|evening))\b[^,;:“\"]*"

@@ -81,7 +81,11 @@ class Registry(Referents):
         if len(words) >= 3 and words[-1][:1].isupper() and words[-2][:1].isupper() \
                 and not wl.gazetteer().get(prefix) and fold(prefix) not in wl.places():
             self._index(prefix, ent)  # 'Himal Kriti' (Himal Kriti Constructions), never 'Sierra Leone'
-        headed = words[0] in wl.org_words()["heads"] and len(words) == 2
+        heads = wl.org_words()["heads"]
+        if words[0] in heads and len(words) >= 3 and all(w[:1].isupper() for w in words[1:]):
+            self._index(" ".join(words[1:]), ent)  # 'Rivera Textil' (Grupo Rivera Textil)
+        headed = words[0] in heads and len(words) == 2 and words[1] not in heads \
+            and not wl.gazetteer().get(words[1])  # 'Sadino' (Atlético Sadino); 'Racing' (Racing Club)
         first = words[1] if headed else words[0]
         if not wl.gazetteer().get(first) and first.lower() not in wl.function_words():
             self.by_first.setdefault(fold(first), ent)

@@ -47,11 +47,11 @@ def _postmodifiers() -> re.Pattern[str]:
     """What may follow a finding's noun inside its phrase, each run up to a clause boundary."""
     words = sorted(wl.evidence_words()["np_postmodifiers"], key=len, reverse=True)
     lead = "|".join(re.escape(w) for w in words)
-    days = "|".join(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-                     *wl.evidence_words()["month_names"]])
-    # a time after the noun dates the verb, not the finding: 'published a report on Tuesday'
+    days = "|".join(w.capitalize() for w in wl.name_words()["months_days"])
+    # a time after the noun dates the verb, not the finding: 'published a report on Tuesday' (not 'a report
+    # on Monday's crash')
     when = (rf"(?:on|in|at|during|since)\s+(?:(?:last|this|next|early|late)\s+)?"
-            rf"(?:{days}|\d{{4}}\b|the\s+(?:morning|afternoon|evening|night|weekend)\b)")
+            rf"(?:(?:{days})\b(?!['’]s)|\d{{4}}\b|the\s+(?:morning|afternoon|evening|night|weekend)\b)")
     return re.compile(
         rf"(?:\s+(?!{when})(?:of|by|from|on|in|at|in which|found in|found at|recovered in|recovered from|"
         rf"{lead})\b(?!\s+that\b)(?:\s+(?![,.;]|showing\s+that\b)[\w'’-]+){{1,7}}?(?:\s+\([A-Z][\w&.-]*\))?)*"

@@ -99,10 +99,13 @@ _LONGEST_NAME = 12  # capitalised words; a longer run is a headline or a title, 
 
 
 def _a_landform(toks: list[Token]) -> bool:
-    """Whether a name is a river, lake, coast or island's: its first or last word says so ('River Tay',
-    'Lake Victoria', 'Mekong Delta'); never one word alone."""
-    forms = wl.name_words()["landforms"]
-    return len(toks) >= 2 and (toks[0].lower in forms or toks[-1].lower in forms)
+    """Whether a name is a river, lake or island's: its first or last word says so ('River Tay', 'Lake
+    Victoria', 'Mekong Delta'), and no word of it names a body ('Mekong River Commission', 'Island
+    Records'); never one word alone."""
+    words = wl.name_words()
+    if len(toks) < 2 or any(t.text in org_heads() for t in toks):
+        return False
+    return toks[0].lower in words["landform_openers"] or toks[-1].lower in words["landform_closers"]
 
 
 def classify(text: str, tokens: list[Token], i: int, j: int, sent_start: int) -> list[NameMention]:

@@ -18,8 +18,7 @@ _FURNITURE_LINE = re.compile(
     r"""(?ix)^(?:
         (?:file\s+)?photo\s*:|photograph\s*:|picture\s*:|image\s*:|video\s*:|caption\s*:|
         (?:image|media|photo|video)\s+(?:caption|source|credit)\b|
-        read\s+more\b|related\b\s*(?:stories|articles|coverage|content|news|links)?\s*(?::|$)|see\s+also\s*:|
-        also\s+read\s*:|you\s+may\s+also\s+like\b|more\s+from\s+[\w\s]{1,30}$|
+        read\s+more\b|related\b\s*(?:stories|articles|coverage)?\s*:|see\s+also\s*:|also\s+read\s*:|
         more\s+on\s+this\s+story|most\s+read\b|recommended\s*:|
         advertisement\s*$|sponsored\s*$|subscribe\b|sign\s+up\b|click\s+here\b|share\s+this\b|
         follow\s+us\b|download\s+the\s+app\b|
@@ -127,7 +126,7 @@ def _soft_breaks(lines: list[tuple[int, int]], text: str) -> list[int]:
             continue  # a short line closing a sentence closes its paragraph
         if byline[k] or byline[k + 1]:
             continue  # a byline stands on its own line ('Jane Roe, Environment Reporter')
-        if _LINKS_HEADER.match(line.strip()) or is_furniture_line(nxt) and not stripped.endswith(","):
+        if _LINKS_HEADER.fullmatch(line.strip()) or is_furniture_line(nxt) and not stripped.endswith(","):
             continue  # 'RELATED COVERAGE' and the headlines listed under it are lines of their own
         if stripped.endswith(_TERMINAL) and is_furniture_line(nxt):
             continue  # a caption after a finished sentence is no part of its paragraph
@@ -147,7 +146,7 @@ def is_furniture_line(line: str) -> bool:
     body = line.strip()
     if not body:
         return False
-    if _FURNITURE_LINE.match(body) or _byline(body):
+    if _FURNITURE_LINE.match(body) or _LINKS_HEADER.fullmatch(body) or _byline(body):
         return True
     if _DESK_CODE.match(body) or _SUBHEAD.match(body):
         return True
@@ -169,7 +168,7 @@ def furniture(text: str) -> list[tuple[int, int]]:
         line = text[start:end]
         if is_furniture_line(line) or links and _headline(line):
             out.append((start, end))
-            links = bool(_LINKS_HEADER.match(line.strip()) or links) and end not in blank_after
+            links = bool(_LINKS_HEADER.fullmatch(line.strip()) or links) and end not in blank_after
             continue
         links = False
         content += 1
@@ -184,11 +183,14 @@ def furniture(text: str) -> list[tuple[int, int]]:
     return out
 
 
-#: A header over a list of linked headlines, on a line of its own: 'RELATED COVERAGE', 'Read more', 'More from
-#: Reuters'.
+#: A header over a list of linked headlines, a whole line in title or capital letters: 'RELATED COVERAGE',
+#: 'Related stories', 'More from Reuters' (a wrapped line 'more from the council …' is prose).
 _LINKS_HEADER = re.compile(
-    r"(?i)(?:related(?:\s+(?:stories|articles|coverage|content|news|links))?|read\s+more|"
-    r"more\s+on\s+this\s+story|you\s+may\s+also\s+like|more\s+from\s+[\w\s]{1,30})\s*:?$"
+    r"(?:(?:Related|RELATED)(?:\s+(?:[Ss]tories|STORIES|[Aa]rticles|ARTICLES|[Cc]overage|COVERAGE|[Cc]ontent|"
+    r"CONTENT|[Nn]ews|NEWS|[Ll]inks|LINKS))?|Read more|READ MORE|More on this story|MORE ON THIS STORY|"
+    r"You may also like|YOU MAY ALSO LIKE|More from(?:\s+[A-Z][\w&.'’-]*){1,4}|"
+    r"MORE FROM(?:\s+[A-Z&.'’-]+){1,4})"
+    r"\s*:?"
 )
 
 

@@ -114,7 +114,8 @@ def _unit_after(text: str, pos: int, limit: int) -> tuple[str | None, int]:
             break
         plural = low.endswith("s") and not low.endswith(("ss", "ous", "us", "is")) and low not in _NOT_PLURAL
         measure = k == 0 and low in ev["measure_units"] and low not in _UNIT_MODIFIERS  # '1 kilometre'
-        irregular = low in ev["irregular_plurals"]  # '14 children', '1,200 fish'
+        irregular = (low in ev["irregular_plurals"]
+                     and not _OWNED_OR_MODIFYING.match(text, pos + w.end(), limit))
         if plural or measure or irregular or low in ev["currencies"] or low in ev["time_units"]:
             per = _PER_SCALE.match(text, pos + w.end(), limit)
             return w.group(), (per.end() if per else pos + w.end())
@@ -127,6 +128,9 @@ def _unit_after(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     return None, pos
 
 
+#: After an irregular plural, what makes it a modifier of the counted noun: '2 fish farms', '3 women
+#: lawmakers', "4 men's teams" ('14 children', '1,200 fish' count the plural itself).
+_OWNED_OR_MODIFYING = re.compile(r"['’]s\b|\s+[a-z][a-z-]*s\b(?<!\bwas)(?<!\bhas)(?<!\bis)")
 _AGO = re.compile(r"\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b")
 #: Words ending in 's' that count nothing alone ('9 gas detectors', '12 news outlets').
 _NOT_PLURAL = frozenset({"gas", "news", "series", "species", "means", "lens", "canvas", "atlas", "bias",

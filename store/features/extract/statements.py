@@ -201,4 +201,4 @@ def _before_apposition(text: str, s: int, e: int) -> int:
 
 #: A clause resumed after an apposition set off in it: ', had taken bribes', ', was paid'.
 _RESUMED = re.compile(r"[^,;:“”\"]*,\s+(?:had|has|have|was|were|is|are|will|would|could|did|can|must|should|"
-                      r"may|might|never|also|\w+ed)\b")
+                      r"may|might|never|also|(?!based\b|located\b|headquartered\b)\w+ed)\b")
