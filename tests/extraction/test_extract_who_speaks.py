@@ -479,3 +479,12 @@ def test_a_quotation_left_open_keeps_the_speaker_named_in_its_paragraph() -> Non
 def test_quotations_running_on_over_three_paragraphs_chain_to_their_speaker() -> None:
     x = run('"A first point.\n\n"A second point.\n\n"A third point," said Amina Diallo.')
     assert [s for s, _, _ in said(x)] == ["Amina Diallo"] * 3
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("The Financial Times cited people familiar with the talks as saying the deal was close.",
+     "people familiar with the talks"),
+    ("Reuters quoted sources close to the family as saying the boy was safe.", "sources close to the family"),
+])
+def test_unnamed_sources_a_medium_quoted_as_saying_speak(sentence: str, speaker: str) -> None:
+    assert [s for s, _, _ in said(run(sentence))] == [speaker]

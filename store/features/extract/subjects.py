@@ -147,7 +147,7 @@ def _pp_head(doc: Doc, lo: int, end: int, depth: int) -> Subject | None:
 
 def _quoted_one(doc: Doc, lo: int, told: re.Match[str], depth: int) -> Subject | None:
     """Who a medium quoted: the object of 'quoted' ('TASS quoted him as', 'Interfax cited Berg as')."""
-    a, b = lo + told.start("who"), lo + told.end("who")
+    a, b = told.start("who"), told.end("who")
     pronoun = {"him": "he", "her": "she", "them": "they"}.get(doc.text[a:b].strip().lower())
     if pronoun is None:
         return subject_before(doc, a, b, depth + 1)
@@ -158,6 +158,11 @@ def _quoted_one(doc: Doc, lo: int, told: re.Match[str], depth: int) -> Subject |
 def subject_before(doc: Doc, lo: int, cue_start: int, depth: int = 0) -> Subject | None:
     """The subject of a reporting verb at `cue_start`, looking left inside its sentence from `lo`."""
     text = doc.text
+    told = QUOTED_OBJECT.search(text, lo, cue_start) if depth < 4 else None
+    if told:  # 'TASS quoted X as saying', 'cited people familiar with the talks as saying': X speaks ('X
+        # was quoted by TASS as' is a gap)
+        head = _quoted_one(doc, lo, told, depth)
+        return Subject(head.entities, head.start, cue_start, head.confidence, head.how) if head else None
     left, qualifier = strip_gap(text[lo:cue_start])
     left = AGE_RE.sub("", left)  # 'Gloria Haines, 64, who watched …, said': the age is no subject
     end = lo + len(left)
@@ -166,10 +171,6 @@ def subject_before(doc: Doc, lo: int, cue_start: int, depth: int = 0) -> Subject
         left, end = text[lo:whole], whole
     if end <= lo:
         return None
-    told = QUOTED_OBJECT.search(left) if depth < 4 else None
-    if told:  # 'TASS quoted X as saying': X speaks ('X was quoted by TASS as' is a gap)
-        head = _quoted_one(doc, lo, told, depth)
-        return Subject(head.entities, head.start, end, head.confidence, head.how) if head else None
     if left.endswith((",", " -", " —", "–")) and depth < 3:
         return _after_appositive(doc, lo, end, depth)
     if _AND_RE.search(left) and depth == 0:
