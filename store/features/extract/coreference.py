@@ -43,16 +43,19 @@ _VAGUE_MODIFIERS = frozenset({"independent", "senior", "regional", "local", "nat
 
 
 def _merge_generic_groups(reg: Registry) -> None:
-    """A group named generically and then by name is one actor: 'food safety officials' … 'the National
-    Food Safety Office', 'regional fisheries inspectors' … 'the Inspectorate of Fisheries'. The group must
+    """A group or body named generically and then by name is one actor: 'food safety officials' … 'the
+    National Food Safety Office', 'regional fisheries inspectors' … 'the Inspectorate of Fisheries',
+    "Scotland's environment agency" … 'the Scottish Environment Protection Agency'. The group must
     have two telling words ('officials' alone could be anyone's), each standing in the name by its first
     five letters ('officials' ~ 'Office'), and only one organisation named after the group may fit."""
     by_word: dict[str, set[str]] = {}  # organisations' ids by the first five letters of each name word
     for e in reg.live():
-        if e.is_org and "unnamed" not in e.tags and not e.placeholder:
+        if e.is_org and "unnamed" not in e.tags and not e.placeholder and e.name != e.name.lower():
             for w in fold(e.name).split():
                 by_word.setdefault(w[:5], set()).add(e.id)
-    for group in [e for e in reg.live() if e.kind == "group" and "unnamed" in e.tags]:
+    described = [e for e in reg.live() if e.kind == "group" and "unnamed" in e.tags
+                 or e.kind == "organisation" and e.name == e.name.lower() and not e.placeholder]
+    for group in described:  # ("Scotland's environment agency" … 'the Scottish Environment Protection …')
         words = {w[:5] for w in fold(group.name).split() if w not in _VAGUE_MODIFIERS}
         if len(words) < 2:
             continue  # 'officials', 'students': any body's people

@@ -16,7 +16,8 @@ __all__ = ["Proposed", "propose_links"]
 
 _ANAPHORIC = re.compile(
     r"\b(?:that|the|this|these|those|such|its|their|his|her)\s+(?:\w+\s+)?(?:claim|charge|accusation|allegation|"
-    r"finding|report|assessment|view|argument|suggestion|criticism|assertion|account|remark|comment|warning|idea)s?\b",
+    r"finding|report|assessment|view|argument|suggestion|criticism|assertion|account|remark|comment|warning|idea|"
+    r"explanation|version|description|characteri[sz]ation|interpretation|excuse|defen[cs]e|denial|figure)s?\b",
     re.I,
 )
 _DENIED_AT_MOST = 3  # a denial answers at most this many statements
