@@ -492,8 +492,8 @@ def test_unnamed_sources_a_medium_quoted_as_saying_speak(sentence: str, speaker:
 
 def test_a_lede_description_joins_the_body_named_next_and_that_explanation_points_back() -> None:
     x = run("GLASGOW, May 2 (Reuters) - Scotland's environment agency on Friday accused Kelso Mining of "
-            "hiding data on a spill.\n\nThe Scottish Environment Protection Agency (SEPA) said the readings were "
-            "withheld for six months.\n\nKelso Mining spokesman Ian Bell said the wells had been out of "
+            "hiding data on a spill.\n\nThe Scottish Environment Protection Agency (SEPA) said the readings "
+            "were withheld for six months.\n\nKelso Mining spokesman Ian Bell said the wells had been out of "
             "service.\n\nSEPA chief executive Ruth Lamont rejected that explanation.")
     assert [s for s, _, _ in said(x)][:2] == ["Scottish Environment Protection Agency"] * 2
     by = {s["id"]: s["text"] for s in x.statements}
