@@ -499,3 +499,17 @@ def test_a_lede_description_joins_the_body_named_next_and_that_explanation_point
     by = {s["id"]: s["text"] for s in x.statements}
     denied = [by[ln["to"]] for ln in x.links if ln["type"] == "denies"]
     assert "The wells had been out of service" in denied
+
+
+@pytest.mark.parametrize(("text", "person", "body"), [
+    ("Regulators fined Kelso Mining. \"We have hidden nothing,\" company spokesman Ian Bell said.",
+     "Ian Bell", "Kelso Mining"),
+    ("Regulators fined Kelso Mining. Company spokesman Ian Bell said nothing was hidden.", "Ian Bell",
+     "Kelso Mining"),
+    ("The Environment Agency fined Kelso Mining. Agency director Tom Hale said the fine stood.", "Tom Hale",
+     "Environment Agency"),
+])
+def test_a_role_opened_by_a_descriptor_belongs_to_the_body_it_describes(text: str, person: str,
+                                                                        body: str) -> None:
+    got = actors_by_name(run(text))
+    assert got[person]["affiliation"] == got[body]["id"]

@@ -94,6 +94,21 @@ def _owner_by_pronoun(doc: Doc, tok_index: int, sent_start: int) -> Entity | Non
     return doc.reg.most_recent(lambda e: e.is_org, doc.tokens[k].start)
 
 
+def _owner_in_role(doc: Doc, role: str | None, role_tok: int) -> Entity | None:
+    """The body a descriptor opening a role refers to: 'company spokesman Ian Bell' and 'Agency director Tom
+    Hale' (a capital opening the sentence, left out of the role) are the latest company's and agency's."""
+    if role_tok < 0:
+        return None
+    words = (role or "").lower().split()
+    owner = words[0] if len(words) >= 2 else None
+    if owner is None and role_tok >= 1 and doc.tokens[role_tok - 1].text.istitle():
+        owner = doc.tokens[role_tok - 1].lower
+    if owner not in _OWNER_WORDS:
+        return None
+    found = doc.reg.description(owner, doc.tokens[role_tok].start)
+    return found if found is not None and found.is_org else None
+
+
 def _descriptor_left(doc: Doc, first_token: int) -> str | None:
     """A lower-case descriptor noun right before a name ('airline SkyBridge', 'group Which?')."""
     if first_token <= 0:
@@ -225,6 +240,7 @@ def _resolve(doc: Doc, m: NameMention, sent: tuple[int, int]) -> Entity | None:
                 else reg.lookup(m.aff_text)
                 if m.aff_text
                 else _affiliation_before(doc, role_tok, sent[0]) or _owner_by_pronoun(doc, role_tok, sent[0])
+                or _owner_in_role(doc, role, role_tok)
             )
             if aff is not None and aff is not ent:
                 ent.affiliation = aff.id
