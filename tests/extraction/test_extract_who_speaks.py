@@ -513,3 +513,29 @@ def test_a_role_opened_by_a_descriptor_belongs_to_the_body_it_describes(text: st
                                                                         body: str) -> None:
     got = actors_by_name(run(text))
     assert got[person]["affiliation"] == got[body]["id"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Berg tweeted that the fine was unfair.",
+    "Berg pointed out that the fine was unfair.",
+    "Berg countered that the fine was unfair.",
+])
+def test_more_ways_to_report_words(sentence: str) -> None:
+    x = run("Kelso Mining chief executive Anna Berg met regulators on Monday.\n\n" + sentence)
+    assert [(s, t) for s, t in [(a, b) for a, _, b in said(x)]] == [("Anna Berg", None)]
+    assert [s["text"] for s in x.statements] == ["The fine was unfair"]
+
+
+def test_disputed_as_an_adjective_reports_nothing_and_as_a_verb_denies() -> None:
+    assert run("Kyrgyz engineers were building on disputed land beside the canal.").statements == []
+    x = run("Kelso Mining chief executive Anna Berg met regulators.\n\nBerg disputed the agency's figures.")
+    assert [s["act"] for s in x.statements] == ["denial"]
+
+
+def test_a_participle_speech_does_not_make_its_inherited_speaker_a_company() -> None:
+    x = run('"A fine is a rounding error," said the group\'s founder, Hannah Bickerstaff.\n\n'
+            'Sarah Pennock, the MP for Teme Valley, accused the company of greed, pointing out that it had '
+            'paid 62 million pounds to its shareholders.\n\n'
+            '"Families have been paying for a service they were not getting," she said.')
+    assert [s for s, _, _ in said(x)] == ["Hannah Bickerstaff", "Sarah Pennock", "Sarah Pennock",
+                                          "Sarah Pennock"]

@@ -96,18 +96,19 @@ def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> li
         left = text[sent[0] : cs]
         coord = _COORD_RE.search(left) if out else None
         subj = None
+        ing = surface.split()[0].endswith("ing")  # a participle: "saying", "pointing out"
         if (
             coord
             and out
             and (
-                surface.endswith("ing")
+                ing
                 or coord.group().strip(" ,") in ("and", "but", "while", "then", "before", "by")
                 or left.rstrip().endswith(",")
             )
         ):
             prevs = out[-1]
             if (
-                not (surface.endswith("ing") or coord.group().strip(" ,"))
+                not (ing or coord.group().strip(" ,"))
                 and subject_before(doc, prevs.cue_end, cs) is not None
             ):
                 coord = None
@@ -124,13 +125,13 @@ def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> li
                         prevs.content[0],
                         max(prevs.content[0], trim_end(text, prevs.content[0], cut)),
                     )
-        participle = surface.endswith("ing") and not out and left.rstrip().endswith(",")
+        participle = ing and not out and left.rstrip().endswith(",")
         if subj is None and participle and _lower_org_opens(doc, sent, cs):
             subj = _clause_subject(doc, sent, cs)  # 'The interior ministry gave a toll, saying …'
             participle = False  # tried
         if subj is None:
             subj = subject_before(doc, lo, cs)
-            if subj is not None and _in_subordinate(text, subj, surface, cs) and not out:
+            if subj is not None and _in_subordinate(text, subj, ing, cs) and not out:
                 subj = _clause_subject(doc, sent, cs)
         if subj is None:
             pre = text[lo:cs].rstrip()
@@ -138,7 +139,7 @@ def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> li
                 subj = subject_after(doc, ce, sent[1])
         if subj is None and participle:
             subj = _clause_subject(doc, sent, cs)
-        if subj is None and surface.endswith("ing") and (out or previous):
+        if subj is None and ing and (out or previous):
             src = out[-1] if out else previous[-1]
             if src.sent == sent or re.search(r"(?:,|\bby)\s*$", left):
                 subj = Subject(list(src.subject.entities), -1, -1, src.subject.confidence * 0.9, "inherited")
@@ -162,7 +163,7 @@ def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> li
             and not re.search(r"[“\"]", text[content[0] : content[1]])
         ):
             continue  # 'the bank called her': a call, not a name given
-        if content and _ITS_OWN_RE.match(text, content[0], content[1]):
+        if content and subj.how != "inherited" and _ITS_OWN_RE.match(text, content[0], content[1]):
             for e in subj.entities:
                 if e.final().tentative:
                     doc.reg.make_org(e.final())  # 'Halvorsen Line said it had …': a body, not a person
@@ -304,9 +305,9 @@ def _nested(prev: Speech, cs: int, subj: Subject) -> bool:
     )
 
 
-def _in_subordinate(text: str, subj: Subject, surface: str, cs: int) -> bool:
+def _in_subordinate(text: str, subj: Subject, ing: bool, cs: int) -> bool:
     """Whether a subject found before '…, saying' belongs to a clause of its own ('than X expected')."""
-    if not surface.endswith("ing") or subj.start < 0 or not text[max(0, cs - 8) : cs].rstrip().endswith(","):
+    if not ing or subj.start < 0 or not text[max(0, cs - 8) : cs].rstrip().endswith(","):
         return False
     return re.search(r"\b[a-z]{2,}(?:ed|en)\b", text[subj.end : cs]) is not None
 
