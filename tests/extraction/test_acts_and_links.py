@@ -383,3 +383,9 @@ def test_a_third_party_clearing_someone_is_no_denial(sentence: str) -> None:
 def test_asked_to_remain_anonymous_is_no_demand() -> None:
     x = run("A worker at the plant described the leak. He asked to remain anonymous.")
     assert all(s["act"] != "demand" for s in x.statements)
+
+
+def test_a_denial_never_answers_its_own_sides_words() -> None:
+    x = run("Kelso Mining on Tuesday denied polluting the River Tay.\n\n"
+            "The company's chief executive, Anna Berg, said Kelso had not polluted the river.")
+    assert [ln for ln in x.links if ln["type"] == "denies"] == []

@@ -287,3 +287,8 @@ def test_an_email_a_statement_was_said_in_is_its_medium_not_evidence() -> None:
 ])
 def test_review_cases_of_the_evidence_rules(sentence: str, found: list[str]) -> None:
     assert [sentence[e["span"][0] : e["span"][1]] for e in run(sentence).evidence] == found
+
+
+def test_a_span_of_weekends_in_words_is_no_evidence() -> None:
+    text = "The club's secretary said members had counted the fish over four weekends."
+    assert run(text).evidence == []

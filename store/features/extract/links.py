@@ -94,8 +94,8 @@ def _denied(d: dict[str, Any], statements: list[dict[str, Any]], order: dict[str
     best: list[tuple[float, dict[str, Any]]] = []
     aimed = [s for s in near if s["speaker"] not in mine and _aimed_at(s, mine, about, tsets)]
     for s in aimed or near:
-        if s is d or s["speaker"] in mine or s["act"] in ("denial", "response"):
-            continue
+        if s is d or side(s["speaker"]) & mine or s["act"] in ("denial", "response"):
+            continue  # (never its own side's words: the company's chief executive speaks for it)
         if known_side and tsets[s["id"]] and not mine & (tsets[s["id"]] | about[s["id"]]):
             continue  # an accusation against someone else is not what this speaker denies
         score = 0.0
