@@ -539,3 +539,20 @@ def test_a_participle_speech_does_not_make_its_inherited_speaker_a_company() -> 
             '"Families have been paying for a service they were not getting," she said.')
     assert [s for s, _, _ in said(x)] == ["Hannah Bickerstaff", "Sarah Pennock", "Sarah Pennock",
                                           "Sarah Pennock"]
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("The drug was fake, a company spokeswoman said. Pharmacists say fake drugs circulate openly.",
+     "Pharmacists", "group"),
+    ("Engineers Without Borders said the bridge was unsafe.", "Engineers Without Borders", "organisation"),
+])
+def test_a_plural_for_people_opening_a_sentence_is_a_group_not_a_name(text: str, name: str,
+                                                                      kind: str) -> None:
+    assert actors_by_name(run(text))[name]["kind"] == kind
+
+
+def test_according_to_its_report_is_the_report_of_the_body_the_clause_opens_with() -> None:
+    x = run("The National Research Grants Agency (NRGA) froze the grant. Cardiovia said it had done nothing "
+            "wrong. It published two invoices on its website.\n\nLast year the agency recovered 11.8 million "
+            "crowns from grant holders, according to its annual report.")
+    assert [s for s, _, _ in said(x)] == ["Cardiovia", "National Research Grants Agency"]

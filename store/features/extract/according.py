@@ -8,6 +8,7 @@ from . import wordlists as wl
 from .content import trim_end
 from .descriptions import indefinite
 from .doc import Doc
+from .entities import Entity
 from .sources import Subject, group_np
 from .speech import Speech
 from .subjects import subject_before
@@ -65,6 +66,8 @@ def _owner_of_paper(doc: Doc, lo: int, end: int) -> Subject | None:
     pronoun = re.match(r"\s*(its|their|his|her)\s", doc.text[lo:end])
     if pronoun is not None:
         ent = doc.reg.pronoun(_OWNING_PRONOUN[pronoun.group(1)], lo)
+        if pronoun.group(1) == "its":
+            ent = _clause_body(doc, lo) or ent  # 'the agency recovered …, according to its annual report'
         if ent is None or ent.kind == "media":
             return None  # ('Reuters could not verify …' makes no outlet the owner of 'its annual report')
         return Subject([ent], lo, lo + pronoun.end(1), 0.75, "pronoun")
@@ -72,6 +75,21 @@ def _owner_of_paper(doc: Doc, lo: int, end: int) -> Subject | None:
         hit = doc.at_end.get(lo + m.start())
         if hit is not None and hit[0] >= lo:
             return Subject([hit[1]], hit[0], lo + m.start(), 0.85, "name")
+    return None
+
+
+def _clause_body(doc: Doc, lo: int) -> Entity | None:
+    """The body a sentence's clause before 'according to its …' opens with, named or described ('Last year
+    the agency recovered …'): whose report 'its' means, before any earlier speaker."""
+    start = doc.sentence_at(lo)[0]
+    for m in re.finditer(r"\b(?:[Tt]he\s+([a-z]+)\b|[A-Z])", doc.text[start:lo]):
+        pos = start + m.start()
+        hit = doc.at_start.get(pos)
+        if hit is not None and hit[1].final().is_org:
+            return hit[1].final()
+        if m.group(1) and m.group(1) in wl.org_words()["descriptor_class"]:
+            found = doc.reg.description(m.group(1), pos)
+            return found if found is not None and found.is_org else None
     return None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from . import wordlists as wl
+from .people_words import plural_of_people
 from .textutil import Token
 
 
@@ -38,6 +39,7 @@ def chunks(
             and (
                 t.lower in fw
                 or t.lower in wl.name_words()["plain_nouns"]
+                or _people_alone(tokens, i, b)  # 'Pharmacists say …': unnamed people, no name
                 or (
                     t.lower in common
                     and not wl.gazetteer().get(t.text)
@@ -121,6 +123,16 @@ def _known_name_through(text: str, tokens: list[Token], i: int, j: int, b: int) 
         if joined and (k == b or not tokens[k].is_cap or text[tokens[k - 1].end : tokens[k].start] != " "):
             return k
     return 0
+
+
+def _people_alone(tokens: list[Token], i: int, b: int) -> bool:
+    """Whether a capitalised word opening a sentence is a plural for people that no list knows, standing
+    alone ('Pharmacists say'), not the first word of a name ('Engineers Without Borders'); the listed ones
+    ('Officials', 'Lawyers for X') are read as unnamed sources already."""
+    word = tokens[i].lower
+    if i + 1 < b and tokens[i + 1].is_cap or word in wl.unnamed_sources()["plural"]:
+        return False
+    return plural_of_people(word)
 
 
 def _ends_a_sentence(word: str) -> bool:

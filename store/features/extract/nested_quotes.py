@@ -10,8 +10,8 @@ from claimnet.store.model import Statement
 
 from .descriptions import RELATIONAL
 from .draft import Draft, clean
+from .people_words import person_noun
 from .quotes import quotes_within
-from .sources import person_noun
 
 #: Who said the inner words, right before them: a described person and a verb of saying.
 _SAYING = r"(?:said|says|told|tells|asked|shouted|replied|wrote)"

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from . import wordlists as wl
 from .actors import Doc
 from .entities import Entity, Registry
+from .people_words import person_noun, plural_of_people
 
 _DETS = frozenset(
     {
@@ -88,7 +89,8 @@ def group_np(
         return None
     head = words[-1].group()
     hl = head.lower()
-    plural = hl in un["plural"] or head.islower() and _plural_of_people(hl) and not _AFTER_ACCORDING.search(
+    plural = hl in un["plural"] or (head.islower() or len(words) == 1) and plural_of_people(hl) \
+        and not _AFTER_ACCORDING.search(
         text, max(0, lo - 20), lo)  # ('The Raptors said', 'according to the ledgers': a team, a paper)
     if not (plural or hl in un["singular"]) or hl in un["not_actor_heads"]:
         return None
@@ -211,30 +213,7 @@ def note_full_description(ent: Entity, text: str, start: int, end: int, prep: st
 #: Words after a noun that show it is a person: 'a contractor who …', '… said he was never paid'.
 _PERSON_AFTER = re.compile(r"\s+who\b|[^.]{0,60}\b(?:he|she|his|her)\b")
 
-#: Endings of nouns for people ('beekeeper', 'chemist', 'technician', 'attendant', 'fisherman').
-_PERSON_NOUN = re.compile(r"[a-z]{2,}(?:er|or|ist|ian|ant|ent|man|woman|wife)$")
-
-
 _AFTER_ACCORDING = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)
-
-
-def _plural_of_people(word: str) -> bool:
-    """A plural noun no list knows that names people by its ending: 'anglers', 'beekeepers', 'linemen',
-    'chemists' (not the weaker '-ant' and '-ent': 'grants', 'payments', 'documents')."""
-    if word.endswith("men"):
-        return person_noun(word[:-3] + "man")
-    return re.fullmatch(r"[a-z]{2,}(?:er|or|ist|ian)s", word) is not None and person_noun(word[:-1])
-
-
-def person_noun(word: str, listed: bool = False) -> bool:
-    """Whether a lower-case noun names a person: by its ending ('beekeeper', 'warden' no), never a paper or
-    a class of body; with ``listed``, the unnamed-source and title words too ('son', 'boss', 'nurse')."""
-    if word in wl.document_speakers() or word in wl.org_words()["descriptor_class"]:
-        return False
-    if listed and (word in wl.unnamed_sources()["singular"] or word in wl.unnamed_sources()["plural"]
-                   or word in wl.title_words()):
-        return True
-    return _PERSON_NOUN.fullmatch(word) is not None
 
 
 def someone(doc: Doc, lo: int, end: int) -> Subject | None:

@@ -10,8 +10,9 @@ from .actors import Doc
 from .appositions import describe
 from .descriptions import description
 from .entities import Entity
+from .people_words import person_noun
 from .person_shapes import is_one_of_them, one_of_them
-from .sources import Subject, group_np, person_noun
+from .sources import Subject, group_np
 
 _ROLE_BEFORE_NAME_RE = re.compile(r"(?:[a-z][\w'’-]*\s+){1,4}")
 _NOT_ROLE = frozenset(
