@@ -556,3 +556,14 @@ def test_according_to_its_report_is_the_report_of_the_body_the_clause_opens_with
             "wrong. It published two invoices on its website.\n\nLast year the agency recovered 11.8 million "
             "crowns from grant holders, according to its annual report.")
     assert [s for s, _, _ in said(x)] == ["Cardiovia", "National Research Grants Agency"]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Bayanet Telecommunications Inc. said that fewer than 900 calls had been affected.",
+     "Bayanet Telecommunications Inc"),
+    ("Bayanet Telecommunications Inc., which has about 2.3 million subscribers, said that fewer than 900 "
+     "emergency calls had been affected.", "Bayanet Telecommunications Inc"),
+    ("Acme Corp., the operator, said that fewer than 900 calls had been affected.", "Acme Corp"),
+])
+def test_a_company_with_an_abbreviated_suffix_speaks(sentence: str, speaker: str) -> None:
+    assert [s for s, _, _ in said(run(sentence))] == [speaker]

@@ -24,6 +24,8 @@ from .subject_gap import AGE_RE, QUOTED_OBJECT, name_across_gap, strip_gap
 from .subject_lists import coordinated
 from .textutil import MOVED_TO, SAW
 
+#: A company's abbreviated suffix and its full stop ending the words before a verb: 'Acme Corp.', 'X Ltd.'.
+_SUFFIX_DOT = re.compile(r"(\b(?:Inc|Corp|Co|Ltd|Plc|LLC|Bhd|Pty|Cia|Cie))\.$")
 _PRONOUN_RE = re.compile(r"(?:^|[\s,(“\"])(he|she|they|it|He|She|They|It)\s*$")
 _RELATIVE_RE = re.compile(r"(?:^|[\s,])(who|which)\s*$")
 #: The part of a body that speaks for it, after the body's possessive: "Vitória's board", "Acme's management".
@@ -165,6 +167,7 @@ def subject_before(doc: Doc, lo: int, cue_start: int, depth: int = 0) -> Subject
         return Subject(head.entities, head.start, cue_start, head.confidence, head.how) if head else None
     left, qualifier = strip_gap(text[lo:cue_start])
     left = AGE_RE.sub("", left)  # 'Gloria Haines, 64, who watched …, said': the age is no subject
+    left = _SUFFIX_DOT.sub(r"\1", left)  # "Acme Corp. said": the name ends before the dot
     end = lo + len(left)
     whole = name_across_gap(doc, lo, cue_start, end)
     if whole is not None:  # 'The Organization for Security and Co-operation in Europe (OSCE) said'
