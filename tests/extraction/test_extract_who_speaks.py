@@ -567,3 +567,27 @@ def test_according_to_its_report_is_the_report_of_the_body_the_clause_opens_with
 ])
 def test_a_company_with_an_abbreviated_suffix_speaks(sentence: str, speaker: str) -> None:
     assert [s for s, _, _ in said(run(sentence))] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Northvale Apparel buys from the factory. A Northvale spokesperson said an audit found no arrears.",
+     "Northvale Apparel"),
+    ("Teachers rejected the offer. A Scottish government spokesperson said the offer was funded.",
+     "Scottish government"),
+    ("Teachers rejected the offer. A health ministry spokesman said the offer was funded.",
+     "health ministry"),
+    ("The Scottish government said the offer was fully funded.", "Scottish government"),
+    ("The Independent Labour Observatory (ILO), a Dhaka-based group, published a briefing. But the "
+     "Observatory said pay slips showed cuts.", "Independent Labour Observatory"),
+    ("Festival-goers at Harrowfield Sound accused the organisers of cramming people into the arena.",
+     "Festival-goers at Harrowfield Sound"),
+])
+def test_blind_18_shapes_of_who_speaks(text: str, speaker: str) -> None:
+    assert [s for s, _, _ in said(run(text))][-1] == speaker
+
+
+def test_a_senior_ministry_official_is_a_person_and_no_link_points_at_a_dropped_actor() -> None:
+    x = run("A senior ministry official said the ministry had never approved the timetable.")
+    assert [(a["name"], a["kind"]) for a in x.actors] == [("senior ministry official", "person")]
+    ids = {a["id"] for a in x.actors}
+    assert all(ln["to"] in ids for ln in x.links if ln["to"].startswith("act-"))

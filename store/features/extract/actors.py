@@ -151,6 +151,7 @@ def _unconfirmed(ent: Entity) -> bool:
     return ent.kind == "person" and not ent.role and ent.gender == "-"
 
 
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _COMPOUND_RE = re.compile(r"-(?:registered|based|listed|headquartered|owned|flagged|born|educated)\b")
 
 
@@ -187,6 +188,8 @@ def _resolve(doc: Doc, m: NameMention, sent: tuple[int, int]) -> Entity | None:
             ent = existing or reg.surname(m.text, m.gender, m.start)
             if ent is None and m.cat == "name" and fold(m.text) not in doc.common:
                 ent = reg.short_org(m.text)
+            if ent is None and m.cat == "name" and _THE_BEFORE.search(doc.text, max(0, m.start - 4), m.start):
+                ent = reg.named_by_head(m.text)  # 'the Observatory': the Independent Labour Observatory
             if ent is None and m.cat == "surname":
                 ent = reg.create(m.text, "person", 0.7, gender=m.gender)
             if ent is None:
@@ -249,6 +252,8 @@ def _resolve(doc: Doc, m: NameMention, sent: tuple[int, int]) -> Entity | None:
         ent = reg.lookup(m.text) or _acronym_match(reg, m.text)
         if ent is None and " " not in m.text:
             ent = reg.short_org(m.text)  # 'IMFRA' alone after 'IMFRA Structures Ltd': the same company
+        if ent is None and " " not in m.text and _THE_BEFORE.search(doc.text, max(0, m.start - 4), m.start):
+            ent = reg.named_by_head(m.text)  # 'the Club': the Tay Anglers' Club
         if ent is None and m.text.split()[-1].lower() in wl.org_words()["class_heads"]["company"]:
             short = reg.lookup(m.text.rsplit(" ", 1)[0])  # 'Cianova' (a headline), then 'Cianova Energy'
             if short is not None and short.is_org and " " not in short.name and not short.known:

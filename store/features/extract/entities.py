@@ -30,6 +30,7 @@ class Registry(Referents):
         self.by_key: dict[str, Entity] = {}
         self.by_token: dict[str, list[Entity]] = {}
         self.by_first: dict[str, Entity] = {}
+        self.by_head: dict[str, list[Entity]] = {}  # bodies of two words or more by their last word
         self.recent: list[tuple[int, Entity]] = []
         self.speakers: list[tuple[int, Entity]] = []
         self._suffix_min: dict[int, list[int]] = {}  # per pool, see _back_from
@@ -77,6 +78,7 @@ class Registry(Referents):
         if " " not in ent.name or not ent.name[:1].isupper():
             return
         words = ent.name.split()
+        self.by_head.setdefault(words[-1], []).append(ent)
         prefix = " ".join(words[:-1])
         if len(words) >= 3 and words[-1][:1].isupper() and words[-2][:1].isupper() \
                 and not wl.gazetteer().get(prefix) and fold(prefix) not in wl.places():
@@ -232,6 +234,12 @@ class Registry(Referents):
                 break
             first = (pos, ent)
         return first[1].final() if first is not None else None
+
+    def named_by_head(self, head: str) -> Entity | None:
+        """The one body already named whose name ends in this capitalised head word ('the Observatory' after
+        'the Independent Labour Observatory'), if only one does."""
+        found = {e.final().id: e.final() for e in self.by_head.get(head, ()) if e.final().is_org}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def short_org(self, token: str) -> Entity | None:
         """The organisation a lone first word of its name refers to ('Northvale' for Northvale Lithium)."""

@@ -23,6 +23,9 @@ def lower_org_re() -> re.Pattern[str]:
     return _LOWER_ORG_CACHE["re"]
 
 
+#: A region's adjective no gazetteer knows, right before a body's noun: 'the Scottish government', 'Catalan
+#: police' (a state's demonym is read as its state before this).
+_REGION_ADJECTIVE = re.compile(r"(?:^|(?<=\s))(?:[Tt]he\s+)?([A-Z][a-z]+(?:ish|ese|ian|an|ic|ch|sh))\s+$")
 _OWNER_RE = re.compile(r"\b[Tt]he\s+(country|nation|city|region|province|state|town)['’]s\s*$")
 
 
@@ -79,6 +82,9 @@ def lower_org_at(doc: Doc, start: int, end: int, sent_start: int, local: bool = 
         if named is not None:
             return named
         state, hit = doc.reg.main_state(start), None  # 'the central bank said': the state written about
+    region = _REGION_ADJECTIVE.search(doc.text, max(sent_start, start - 20), start) if state is None else None
+    if region is not None and hit is None:  # 'the Scottish government', 'the Catalan police': a region's body
+        return doc.reg.get_or_create(f"{region.group(1)} {phrase}", "organisation", 0.7)
     if state is None:
         if mods:
             found = doc.reg.description(described, start, strict=True)

@@ -16,6 +16,7 @@ _PERSON_NOUN = re.compile(r"[a-z]{2,}(?:er|or|ist|ian|ant|ent|man|woman|wife)$")
 def plural_of_people(word: str) -> bool:
     """A plural noun no list knows that names people by its ending: 'anglers', 'beekeepers', 'linemen',
     'chemists' (not the weaker '-ant' and '-ent': 'grants', 'payments', 'documents')."""
+    word = word.rsplit("-", 1)[-1]  # 'festival-goers', 'eye-witnesses'
     if word.endswith("men"):
         return person_noun(word[:-3] + "man")
     return re.fullmatch(r"[a-z]{2,}(?:er|or|ist|ian)s", word) is not None and person_noun(word[:-1])

@@ -122,6 +122,9 @@ def actor_records(draft: Draft) -> None:
     owners = {by_id[e.affiliation].final().id for e in live
               if e.affiliation in by_id and e.kind in ("person", "group")}
     nationals_only = _owning_only_citizens(live, by_id)
+    for ln in out.links:  # an actor folded into another since its link was drawn is that other one
+        if ln["to"] in by_id:
+            ln["to"] = by_id[ln["to"]].final().id
     targets = {t for found in draft.targets.values() for t in found}
     targets |= {ln["to"] for ln in out.links if ln["type"] == "accuses"}
     told_of = Counter(a for st in out.statements for a in st["about"])
@@ -187,6 +190,7 @@ def actor_records(draft: Draft) -> None:
             a["affiliation"] = None
     for st in out.statements:  # a claim is about no actor left out of the proposal
         st["about"] = [a for a in st["about"] if a in listed]
+    out.links[:] = [ln for ln in out.links if ln["to"] not in by_id or ln["to"] in listed]
 
 
 def _subjects_of_disputes(statements: list[dict], by_id: dict[str, Entity]) -> set[str]:

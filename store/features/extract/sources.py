@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from . import wordlists as wl
 from .actors import Doc
 from .entities import Entity, Registry
+from .org_phrases import lower_head_words
 from .people_words import person_noun, plural_of_people
 
 _DETS = frozenset(
@@ -258,12 +259,25 @@ def note_anonymous_subject(doc: Doc, sent: tuple[int, int]) -> None:
     doc.reg.speakers.append((m.start("desc"), ent.final()))  # salient, as a named subject is
 
 
+#: Words before a spokesperson that say what the person is, not whose ('a senior ministry official').
+_OF_THE_PERSON = frozenset({"senior", "junior", "top", "former", "deputy", "chief", "acting", "interim",
+                            "outgoing", "retired", "veteran", "local", "regional", "press"})
+
+
 def _named_owner(reg: Registry, mods: list[str]) -> Entity | None:
-    """The organisation capitalised modifiers name ('Solvane' in 'a Solvane spokesperson'), if known."""
-    if not mods or not all(m[:1].isupper() for m in mods):
+    """The organisation the modifiers of a spokesperson name: capitalised ('Solvane' in 'a Solvane
+    spokesperson', a name first read as a person's made a body's), or a body's noun after them ('a Scottish
+    government spokesperson', 'a health ministry spokesman')."""
+    if not mods:
         return None
     words = " ".join(mods)
+    if len(mods) >= 2 and mods[-1] in lower_head_words() and not set(mods) & _OF_THE_PERSON:
+        return reg.lookup(words) or reg.get_or_create(words, "organisation", 0.6)
+    if not all(m[:1].isupper() for m in mods):
+        return None
     found = reg.lookup(words) or (reg.short_org(words) if len(mods) == 1 else None)
+    if found is not None and found.tentative and found.kind == "person":
+        reg.make_org(found)  # 'Northvale Apparel … a Northvale spokesperson': a company after all
     return found if found is not None and found.is_org else None
 
 
