@@ -292,3 +292,16 @@ def test_review_cases_of_the_evidence_rules(sentence: str, found: list[str]) -> 
 def test_a_span_of_weekends_in_words_is_no_evidence() -> None:
     text = "The club's secretary said members had counted the fish over four weekends."
     assert run(text).evidence == []
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("Officials said between 10,000 and 11,000 people were in the arena.",
+     ["between 10,000 and 11,000 people"]),
+    ("The group said 10-12 people were hurt.", ["10-12 people"]),
+    ("The company said it had orders worth $4.1 million.", ["orders worth $4.1 million"]),
+    ("The operator said it paid Sh1.9 million in prizes.", ["Sh1.9 million in prizes"]),
+    ("Fees rose from $84 to $910, the union said.", ["$84", "$910"]),
+    ("Profit rose from £18m in 2022 to £23.9m, the company said.", ["£18m", "£23.9m"]),
+])
+def test_ranges_worths_and_shillings(sentence: str, found: list[str]) -> None:
+    assert [sentence[e["span"][0] : e["span"][1]] for e in run(sentence).evidence] == found

@@ -85,7 +85,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                                                             key=len, reverse=True))
     scales = "|".join(sorted(ev["scales"], key=len, reverse=True))
     words = "|".join(sorted(ev["number_words"], key=len, reverse=True))
-    cur_sym = r"US\$|\$|£|€|¥|₩|₹|₽|K[Ss]h\s?|R(?=\d[\d,.]*\s?(?:million|billion|bn|m)\b)"
+    cur_sym = r"US\$|\$|£|€|¥|₩|₹|₽|K[Ss]h\s?|Sh(?=\d)|R(?=\d[\d,.]*\s?(?:million|billion|bn|m)\b)"
     months = "|".join(ev["month_names"])
     return {
         "number": re.compile(
@@ -157,6 +157,10 @@ _OUT_OF = re.compile(
 )
 
 
+#: The low end of a range before a figure: 'between 10,000 and ', 'of 4 to ', '10-' (never a change: 'from
+#: £18m in 2022 to', 'from $84 to', nor a year's 'in 2022 to').
+_RANGE_BEFORE = re.compile(r"\bbetween\s+\d[\d,.]*\s+and\s+$"
+                           r"|(?<![\d,.$£€])(?<!from\s)(?<!in\s)\b(?!(?:1[89]|20)\d\d\b)\d[\d,.]*(?:\s+to\s+|[-–])$")
 _HEAD_BEFORE = re.compile(
     r"(?:\b(?:a|an|the|its|their)\s+)?(?:[a-z-]+\s+)?(?:average|total|peak|rate|share|sum|fine|deal|contracts?|"
     r"payments?|bill|loss|losses|profits?|shortfall|budget|increase|rise|fall|drop|reduction|cut|duties|"
@@ -167,6 +171,9 @@ _HEAD_BEFORE = re.compile(
 )
 
 
+#: Any noun a sum is the worth of: 'orders worth $4.1 million', 'shares worth …' (not 'is worth').
+_WORTH_BEFORE = re.compile(
+    r"\b(?!(?:is|was|are|were|be|been|being|it|that|this)\s)[a-z][a-z-]{2,}\s+worth\s+$")
 _NOUN_OF_BEFORE = re.compile(
     r"\b(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?[a-z][\w-]*\s+(?:of|stretching|measuring|covering|spanning|"
     r"weighing)\s+$"
@@ -177,7 +184,7 @@ def _head_before(text: str, start: int, lo: int) -> int:
     """A quantity completing a noun phrase starts with it: 'an average of 41 days', 'contracts worth $18m',
     'a margin of 4,300 votes', 'a grey plume stretching about 9 kilometres'."""
     m = _HEAD_BEFORE.search(text, max(lo, start - 48), start) or _NOUN_OF_BEFORE.search(
-        text, max(lo, start - 48), start)
+        text, max(lo, start - 48), start) or _WORTH_BEFORE.search(text, max(lo, start - 30), start)
     return m.start() if m else start
 
 
@@ -307,9 +314,12 @@ def quantities(text: str, lo: int, hi: int) -> list[Found]:
         num, scale, cur, pct = m.group("num"), m.group("scale"), m.group("cur"), m.group("pct")
         glued = pats["glued"].match(text, e + (text[e : e + 1] == " ")) if not (scale or cur or pct) else None
         first = m.start("cur") if cur else s
+        # the low end of a range: 'between 10,000 and 11,000', '4 to 6'
+        ranged = _RANGE_BEFORE.search(text, max(lo, first - 40), first)
         if (
             first > 0
             and (text[first - 1].isalnum() or text[first - 1] in "-/")
+            and not (ranged and ranged.end() == first)
             or text[e : e + 1].isalpha()
             and not scale
             and glued is None
@@ -326,7 +336,7 @@ def quantities(text: str, lo: int, hi: int) -> list[Found]:
             continue  # 'Updated 2 hours ago': when, not how much
         if text[max(lo, s - 2) : s] == ", " and text[e : e + 1] == ",":
             continue  # an age: "Daniel Okafor, 38,"
-        start = first
+        start = ranged.start() if ranged else first
         qb = pats["quant_before"].search(text, max(lo, start - 24), start)
         if qb:
             start = qb.start()
