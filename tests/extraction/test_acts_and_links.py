@@ -73,6 +73,20 @@ def test_an_accused_sides_narrowing_denies_and_its_step_in_reply_responds() -> N
     assert (response["id"], accusation["id"], "responds_to") in links
 
 
+def test_a_response_answers_the_first_accusation_against_its_side() -> None:
+    text = (
+        "The monitoring group Clearwatch accused Ostrava Mining of dumping slurry into the Lena creek. "
+        "Clearwatch said the company had ignored three warnings. "
+        "Farmers downstream accused Ostrava Mining of poisoning their wells. "
+        "The company said it would appeal any fine and stands by its permits."
+    )
+    x = run(text)
+    first = next(s for s in x.statements if s["act"] == "accusation")
+    response = next(s for s in x.statements if s["act"] == "response")
+    answered = [to for frm, to, kind in _links(x) if frm == response["id"] and kind == "responds_to"]
+    assert answered == [first["id"]]
+
+
 def test_a_denial_reported_before_the_accusation_still_answers_it() -> None:
     text = (
         "Harbin Freight said its ships had never entered the closed zone. "

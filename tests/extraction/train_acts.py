@@ -157,8 +157,8 @@ def cross_validate(keys: list[str]) -> int:
               f"{rule.metrics()['ln_f1']:>9.2f} -> {model.metrics()['ln_f1']:.2f}")
     r, m = links["rule"].metrics(), links["model"].metrics()
     print(f"{'all':<9}{acts['rule', 'right'] / acts['n']:>8.2f} -> {acts['model', 'right'] / acts['n']:.2f}"
-          f"{r['ln_f1']:>9.2f} -> {m['ln_f1']:.2f}   (link P {r['ln_p']:.2f} -> {m['ln_p']:.2f}, "
-          f"R {r['ln_r']:.2f} -> {m['ln_r']:.2f})")
+          f"{r['ln_f1']:>9.3f} -> {m['ln_f1']:.3f}   (link P {r['ln_p']:.3f} -> {m['ln_p']:.3f}, "
+          f"R {r['ln_r']:.3f} -> {m['ln_r']:.3f})")
     print(f"\n{'act':<12}{'rules P / R / F1':>22}{'model P / R / F1':>22}   ({acts['n']} statements)")
     for a in ("denial", "accusation", "response"):
         cells = []

@@ -136,6 +136,26 @@ def _denied(d: dict[str, Any], statements: list[dict[str, Any]], order: dict[str
     return out
 
 
+def _answered(r: dict[str, Any], before: list[dict[str, Any]], side: Callable[[str], set[str]],
+              about: dict, tsets: dict) -> list[Proposed]:
+    """What a response answers: the first accusation against its side (the charge the story is about,
+    usually in its lede, however far back), else the first accusation by another side, else the latest
+    statement by another side. (The latest aimed accusation was right 23% of the time on the design
+    sets' responses, the first 34%.)"""
+    mine = side(r["speaker"])
+    prev = [s for s in before if not side(s["speaker"]) & mine]
+    aimed = [s for s in prev if s["act"] == "accusation" and mine & (tsets[s["id"]] | about[s["id"]])]
+    accusations = [s for s in prev if s["act"] == "accusation"]
+    if aimed or accusations:
+        return [Proposed(r["id"], (aimed or accusations)[0]["id"], "responds_to", 0.45 if aimed else 0.35,
+                         "answers the first accusation against its side" if aimed else
+                         "answers the article's first accusation")]
+    if prev:
+        return [Proposed(r["id"], prev[-1]["id"], "responds_to", 0.3,
+                         "answers an earlier statement by another side")]
+    return []
+
+
 def propose_links(
     statements: list[dict[str, Any]],
     evidence: list[dict[str, Any]],
@@ -168,23 +188,9 @@ def propose_links(
     for d in statements:
         if d["act"] == "denial":
             out.extend(_denied(d, statements, order, words, about, tsets, side, kinds, sentence(d["id"])))
-    # Responses: the latest earlier statement by another side.
     for r in statements:
-        if r["act"] != "response":
-            continue
-        mine = side(r["speaker"])
-        k = order[r["id"]]
-        prev = [s for s in statements[max(0, k - WINDOW) : k] if s["speaker"] not in mine]
-        aimed = [s for s in prev if s["act"] == "accusation" and mine & (tsets[s["id"]] | about[s["id"]])]
-        if aimed:
-            prev = aimed  # an answer to an accusation against this side
-        if prev:
-            target = max(prev, key=lambda s: overlap(words[r["id"]], words[s["id"]]) + 0.05 * order[s["id"]])
-            out.append(
-                Proposed(
-                    r["id"], target["id"], "responds_to", 0.4, "answers an earlier statement by another side"
-                )
-            )
+        if r["act"] == "response":
+            out.extend(_answered(r, statements[: order[r["id"]]], side, about, tsets))
     out.extend(contradicting_figures(statements, evidence, words, side, sentence))
     # Restatements: the same speaker saying the same words twice (a lede quoting part of a later quote).
     by_speaker: dict[str, list[dict[str, Any]]] = {}
