@@ -138,10 +138,10 @@ def _denied(d: dict[str, Any], statements: list[dict[str, Any]], order: dict[str
 
 def _answered(r: dict[str, Any], before: list[dict[str, Any]], side: Callable[[str], set[str]],
               about: dict, tsets: dict) -> list[Proposed]:
-    """What a response answers: the first accusation against its side (the charge the story is about,
-    usually in its lede, however far back), else the first accusation by another side, else the latest
-    statement by another side. (The latest aimed accusation was right 23% of the time on the design
-    sets' responses, the first 34%.)"""
+    """What a response answers, of the statements ``before`` it (at most WINDOW back): the first accusation
+    against its side (the charge the story is about, usually in its lede), else the first accusation by
+    another side, else the latest statement by another side. (The latest aimed accusation was right 23%
+    of the time on the design sets' responses, the first 34%.)"""
     mine = side(r["speaker"])
     prev = [s for s in before if not side(s["speaker"]) & mine]
     aimed = [s for s in prev if s["act"] == "accusation" and mine & (tsets[s["id"]] | about[s["id"]])]
@@ -190,7 +190,8 @@ def propose_links(
             out.extend(_denied(d, statements, order, words, about, tsets, side, kinds, sentence(d["id"])))
     for r in statements:
         if r["act"] == "response":
-            out.extend(_answered(r, statements[: order[r["id"]]], side, about, tsets))
+            k = order[r["id"]]
+            out.extend(_answered(r, statements[max(0, k - WINDOW) : k], side, about, tsets))
     out.extend(contradicting_figures(statements, evidence, words, side, sentence))
     # Restatements: the same speaker saying the same words twice (a lede quoting part of a later quote).
     by_speaker: dict[str, list[dict[str, Any]]] = {}
