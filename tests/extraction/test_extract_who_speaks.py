@@ -591,3 +591,24 @@ def test_a_senior_ministry_official_is_a_person_and_no_link_points_at_a_dropped_
     assert [(a["name"], a["kind"]) for a in x.actors] == [("senior ministry official", "person")]
     ids = {a["id"] for a in x.actors}
     assert all(ln["to"] in ids for ln in x.links if ln["to"].startswith("act-"))
+
+
+def test_no_affiliation_loops_and_a_body_never_belongs_to_its_officer() -> None:
+    """'said David Renshaw, Ofwat's director' once also made Ofwat part of Renshaw: a loop, whose sides
+    tied, so whom a statement spoke for (and its links) changed with the random ids from run to run."""
+    text = (
+        "Ofwat said Marcher Water had failed to maintain equipment at 41 of its treatment works.\n\n"
+        "“This was not a freak event,” said David Renshaw, Ofwat’s director of enforcement.\n\n"
+        "Ofwat said it would decide within three months whether to act."
+    )
+    x = run(text)
+    name = {a["id"]: a["name"] for a in x.actors}
+    part_of = {a["name"]: name.get(a["affiliation"]) for a in x.actors}
+    assert part_of["David Renshaw"] == "Ofwat"
+    assert part_of["Ofwat"] is None
+    for a in x.actors:
+        seen, parent = {a["id"]}, a["affiliation"]
+        while parent:
+            assert parent not in seen
+            seen.add(parent)
+            parent = next(b["affiliation"] for b in x.actors if b["id"] == parent)

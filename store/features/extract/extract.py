@@ -53,6 +53,7 @@ def extract(
         doc = _segment(work, known_actors)
         speeches = _speeches(doc)
         resolve_across(doc)
+        doc.reg.cut_affiliation_loops()
         draft = Draft(doc, text, source_id, said_on)
         statement_records(draft, speeches)
         nested_statements(draft)
