@@ -244,3 +244,26 @@ def test_a_record_filed_under_a_key_that_is_no_document_number_is_refused_in_one
     Path(path).write_text(json.dumps(document), encoding="utf-8")
     with pytest.raises(StoreFileError, match="not a TinyDB document number"):
         store_pkg.open_store(path)
+
+
+def test_ids_are_unseeded_by_random_and_differ_in_a_forked_child():
+    """Ids come from a generator of their own: seeding `random` (as test tools do) repeats no id, and a
+    forked child, which copies the parent's generator, is seeded afresh."""
+    import random
+
+    from claimnet.store.model.ids import new_id
+
+    random.seed(7)
+    first = new_id("st")
+    random.seed(7)
+    assert new_id("st") != first
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: write one id and leave at once
+        os.write(write, new_id("st").encode())
+        os._exit(0)
+    os.close(write)
+    os.waitpid(pid, 0)
+    child = os.read(read, 64).decode()
+    os.close(read)
+    assert child.startswith("st-") and child != new_id("st")
