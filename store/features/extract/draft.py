@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -60,5 +59,5 @@ def record(table: str, **fields: Any) -> dict[str, Any]:
 
 def clean(text: str) -> str:
     """Words for a record's text: white space folded, edge punctuation dropped, a capital first."""
-    text = re.sub(r"\s+", " ", text).strip(" ,;:")
+    text = " ".join(text.split()).strip(" ,;:")
     return text[:1].upper() + text[1:] if text else text

@@ -150,6 +150,8 @@ def is_furniture_line(line: str) -> bool:
         return True
     if _DESK_CODE.match(body) or _SUBHEAD.match(body):
         return True
+    if "/" not in body and "Photo" not in body and "Getty" not in body:
+        return False  # what every credit pattern needs; searching each line for them cost 0.05 s per MB
     return bool(_PHOTO_CREDIT.search(body)) and len(body) < 400
 
 

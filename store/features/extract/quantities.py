@@ -180,9 +180,18 @@ _NOUN_OF_BEFORE = re.compile(
 )
 
 
+#: The words the patterns above end with, before the figure ('an average of', 'orders worth').
+_LINKING_WORDS = ("of", "worth", "totalling", "totaling", "to", "stretching", "measuring", "covering",
+                  "spanning", "weighing")
+
+
 def _head_before(text: str, start: int, lo: int) -> int:
     """A quantity completing a noun phrase starts with it: 'an average of 41 days', 'contracts worth $18m',
     'a margin of 4,300 votes', 'a grey plume stretching about 9 kilometres'."""
+    window = text[max(lo, start - 48) : start]
+    word_before = window.rstrip()
+    if len(word_before) == len(window) or not word_before.lower().endswith(_LINKING_WORDS):
+        return start  # each pattern ends in one of these words and a space: most figures have none
     m = _HEAD_BEFORE.search(text, max(lo, start - 48), start) or _NOUN_OF_BEFORE.search(
         text, max(lo, start - 48), start) or _WORTH_BEFORE.search(text, max(lo, start - 30), start)
     return m.start() if m else start
