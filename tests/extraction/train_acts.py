@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.extraction import score as sc
+from tests.extraction.logistic import fit_softmax
 from tests.extraction.matching import Counts, match_spans
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -74,36 +75,11 @@ def collect(keys: list[str]) -> list[Row]:
 
 def fit(rows: list[Row]) -> dict[str, list[float]]:
     """Multinomial logistic regression weights (feature -> one weight per act), ridge-penalised."""
-    import numpy as np
-
     from claimnet.store.features.extract.act_model import MODEL_ACTS
 
-    sets_of: dict[str, set[str]] = collections.defaultdict(set)
-    count: collections.Counter[str] = collections.Counter()
-    for key, feats, _, _ in rows:
-        for name in feats:
-            sets_of[name].add(key)
-            count[name] += 1
-    names = sorted(n for n in count if count[n] >= MIN_COUNT and len(sets_of[n]) >= MIN_SETS)
-    index = {n: i for i, n in enumerate(names)}
-    x = np.zeros((len(rows), len(names)))
-    for i, (_, feats, _, _) in enumerate(rows):
-        for name, value in feats.items():
-            if name in index:
-                x[i, index[name]] = value
-    y = np.eye(len(MODEL_ACTS))[[MODEL_ACTS.index(r[3]) for r in rows]]
-    w = np.zeros((len(names), len(MODEL_ACTS)))
-    m, v = np.zeros_like(w), np.zeros_like(w)
-    for t in range(1, STEPS + 1):
-        z = x @ w
-        z -= z.max(axis=1, keepdims=True)
-        p = np.exp(z)
-        p /= p.sum(axis=1, keepdims=True)
-        grad = (x.T @ (p - y) + L2 * w) / len(rows)
-        m = 0.9 * m + 0.1 * grad
-        v = 0.999 * v + 0.001 * grad * grad
-        w -= RATE * (m / (1 - 0.9**t)) / (np.sqrt(v / (1 - 0.999**t)) + 1e-8)
-    return {n: [round(float(c), 4) for c in w[i]] for n, i in index.items() if np.abs(w[i]).max() >= 5e-4}
+    examples = [(key, feats, MODEL_ACTS.index(gold)) for key, feats, _, gold in rows]
+    return fit_softmax(examples, len(MODEL_ACTS), l2=L2, steps=STEPS, rate=RATE, min_sets=MIN_SETS,
+                       min_count=MIN_COUNT)
 
 
 def _act_counts(rows: list[Row], weights: dict[str, list[float]]) -> collections.Counter:

@@ -1,0 +1,48 @@
+"""The fitting both learned models of the extractor share (the act model, the denial model): a ridge-
+penalised multinomial logistic regression over named features, fitted by full-batch Adam with numpy.
+
+Features seen in fewer than ``min_sets`` training sets or fewer than ``min_count`` times are dropped, so
+that a topic's own words (a company's name, 'hake') do not become cues.
+"""
+
+from __future__ import annotations
+
+import collections
+from collections.abc import Mapping, Sequence
+
+#: One training example: the set it comes from, its features, its class (an index).
+Example = tuple[str, Mapping[str, float], int]
+
+
+def fit_softmax(examples: Sequence[Example], classes: int, *, l2: float, steps: int, rate: float,
+                min_sets: int = 2, min_count: int = 3) -> dict[str, list[float]]:
+    """Weights (feature -> one weight per class), rounded to four places; features whose weights all
+    round to nothing are left out."""
+    import numpy as np
+
+    sets_of: dict[str, set[str]] = collections.defaultdict(set)
+    count: collections.Counter[str] = collections.Counter()
+    for key, feats, _ in examples:
+        for name in feats:
+            sets_of[name].add(key)
+            count[name] += 1
+    names = sorted(n for n in count if count[n] >= min_count and len(sets_of[n]) >= min_sets)
+    index = {n: i for i, n in enumerate(names)}
+    x = np.zeros((len(examples), len(names)))
+    for i, (_, feats, _) in enumerate(examples):
+        for name, value in feats.items():
+            if name in index:
+                x[i, index[name]] = value
+    y = np.eye(classes)[[label for _, _, label in examples]]
+    w = np.zeros((len(names), classes))
+    m, v = np.zeros_like(w), np.zeros_like(w)
+    for t in range(1, steps + 1):
+        z = x @ w
+        z -= z.max(axis=1, keepdims=True)
+        p = np.exp(z)
+        p /= p.sum(axis=1, keepdims=True)
+        grad = (x.T @ (p - y) + l2 * w) / len(examples)
+        m = 0.9 * m + 0.1 * grad
+        v = 0.999 * v + 0.001 * grad * grad
+        w -= rate * (m / (1 - 0.9**t)) / (np.sqrt(v / (1 - 0.999**t)) + 1e-8)
+    return {n: [round(float(c), 4) for c in w[i]] for n, i in index.items() if np.abs(w[i]).max() >= 5e-4}
