@@ -349,12 +349,17 @@ def test_a_trailing_denial_does_not_take_the_lede_as_its_words() -> None:
         ("Harbourton Port Authority", "denial", "A charge the authority rejected")]
 
 
-def test_a_denial_answers_no_accusation_that_neither_names_its_side_nor_shares_a_word() -> None:
+def test_a_denial_answers_the_accusation_its_side_faces_though_no_word_is_shared() -> None:
+    """The hand rules left this denial unlinked (no shared word, its side not named); the learned denial
+    model links it to the one accusation before it, which the article's answers show is aimed at Brenmoor,
+    as a reader would."""
     text = ("Workers at the Tarn plant staged a walkout on Monday.\n\n"
             "\"They cut corners on every inspection and lied to us about it,\" said Ann Cole, a union "
             "organiser.\n\nBrenmoor Chemicals, which owns the plant, denied any wrongdoing.")
     x = run(text)
-    assert [ln for ln in x.links if ln["type"] == "denies"] == []
+    accusation, denial = x.statements
+    assert [(ln["from"], ln["to"]) for ln in x.links if ln["type"] == "denies"] == [
+        (denial["id"], accusation["id"])]
 
 
 def test_a_denial_answers_weakly_a_statement_nearby_that_names_its_side() -> None:

@@ -4,29 +4,15 @@ figures.py)."""
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from .acts import speaks_for
+from .denial_model import answered, candidates
 from .figures import contradicting_figures, figure_index, same_figure
-from .link_terms import WINDOW, Proposed, overlap, side_of, words_of_text
+from .link_terms import WINDOW, Proposed, side_of, words_of_text
 
 __all__ = ["Proposed", "propose_links"]
-
-_ANAPHORIC = re.compile(
-    r"\b(?:that|the|this|these|those|such|its|their|his|her)\s+(?:\w+\s+)?(?:claim|charge|accusation|allegation|"
-    r"finding|report|assessment|view|argument|suggestion|criticism|assertion|account|remark|comment|warning|idea|"
-    r"explanation|version|description|characteri[sz]ation|interpretation|excuse|defen[cs]e|denial|figure)s?\b",
-    re.I,
-)
-_DENIED_AT_MOST = 3  # a denial answers at most this many statements
-_SECOND_DENIED = 1.8  # the score another accusation needs to be denied alongside the best match
-#: The least score a denial's best match needs: a denial answers something, so a weak match (another
-#: side's statement a little way off that names the denier's side or shares a word with the denial) is
-#: still proposed, at confidence 0.3 (design sets: denies F1 0.248 -> 0.266).
-_LEAST_DENIED = 0.5
-
 
 def _accusations(statements: list[dict[str, Any]], targets: dict[str, list[str]],
                  side: Callable[[str], set[str]], kinds: dict[str, str]) -> list[Proposed]:
@@ -73,67 +59,6 @@ def _usual_target(k: int, statements: list[dict[str, Any]], targets: dict[str, l
             score[a] = score.get(a, 0.0) + near
     others = [a for a in score if not side(a) & mine]
     return max(others, key=score.__getitem__) if others else None  # a tie: the one met first
-
-
-def _aimed_at(s: dict[str, Any], mine: set[str], about: dict, tsets: dict) -> bool:
-    """Whether an accusation is aimed at this side (its verb's target, else the actors it names)."""
-    return s["act"] == "accusation" and bool(mine & (tsets[s["id"]] or about[s["id"]]))
-
-
-def _denied(d: dict[str, Any], statements: list[dict[str, Any]], order: dict[str, int], words: dict,
-            about: dict, tsets: dict, side: Callable[[str], set[str]], kinds: dict[str, str],
-            sentence: str) -> list[Proposed]:
-    """What one denial answers. When accusations are aimed at the denier's side, it answers those (the
-    best by wording and nearness, and any other aimed accusation that shares its words); otherwise the
-    claim about its side that shares most words."""
-    mine = side(d["speaker"])
-    known_side = len(mine) > 1 or kinds.get(d["speaker"]) != "person"
-    anaphoric = bool(_ANAPHORIC.search(d["text"]) or _ANAPHORIC.search(sentence))
-    k = order[d["id"]]
-    near = statements[max(0, k - WINDOW) : k + WINDOW]
-    best: list[tuple[float, dict[str, Any]]] = []
-    aimed = [s for s in near if s["speaker"] not in mine and _aimed_at(s, mine, about, tsets)]
-    for s in aimed or near:
-        if s is d or side(s["speaker"]) & mine or s["act"] in ("denial", "response"):
-            continue  # (never its own side's words: the company's chief executive speaks for it)
-        if known_side and tsets[s["id"]] and not mine & (tsets[s["id"]] | about[s["id"]]):
-            continue  # an accusation against someone else is not what this speaker denies
-        score = 0.0
-        if s["act"] == "accusation":
-            score += 1.0
-        if mine & tsets[s["id"]]:
-            score += 2.0
-        elif mine & about[s["id"]]:
-            score += 0.8
-        score += 2.0 * overlap(words[d["id"]], words[s["id"]])
-        dist = abs(order[s["id"]] - k)
-        score -= 0.05 * dist
-        if anaphoric and order[s["id"]] < k:
-            score += 1.2 - 0.1 * dist
-        best.append((score, s))
-    if not best:
-        return []
-    best.sort(key=lambda x: -x[0])
-    top_score, top = best[0]
-    if top_score < _LEAST_DENIED:
-        return []
-    named = mine & (tsets[top["id"]] | about[top["id"]]) or words[d["id"]] & words[top["id"]]
-    if top_score < 1.0 and not named:
-        return []  # a weak match must at least name the denier's side or share a word with the denial
-    out: list[Proposed] = []
-    linked: set[str] = set()
-    for score, s in best[:_DENIED_AT_MOST]:
-        same_words = s["span"] == top["span"]
-        shares = aimed and s is not top and len(words[d["id"]] & words[s["id"]]) >= 2
-        if (s is top or same_words or score >= _SECOND_DENIED or shares) and s["id"] not in linked \
-                and (score >= top_score - 0.5 or shares):
-            linked.add(s["id"])
-            sure = 0.7 if top_score >= 2.5 else 0.45 if top_score >= 1.0 else 0.3
-            conf = sure * (1.0 if s is top or same_words else 0.8)
-            why = "denial matched by subject and wording" if top_score >= 1.0 else \
-                "the best a denial answers, matched weakly (another side's statement nearby naming it)"
-            out.append(Proposed(d["id"], s["id"], "denies", conf, why))
-    return out
 
 
 def _answered(r: dict[str, Any], before: list[dict[str, Any]], side: Callable[[str], set[str]],
@@ -184,10 +109,10 @@ def propose_links(
     side = side_of(affiliation)
 
     out.extend(_accusations(statements, targets, side, kinds))
-    # Denials: the accusation (or claim) about the denier's side that shares most words.
-    for d in statements:
+    for d in statements:  # what each denial answers, by the learned model
         if d["act"] == "denial":
-            out.extend(_denied(d, statements, order, words, about, tsets, side, kinds, sentence(d["id"])))
+            out.extend(answered(d, candidates(d, statements, order, words, about, tsets, side, kinds,
+                                              sentence(d["id"]))))
     for r in statements:
         if r["act"] == "response":
             k = order[r["id"]]

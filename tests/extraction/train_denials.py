@@ -1,0 +1,154 @@
+"""Train the denial model (``store/features/extract/denial_model.py``) on the design sets' gold denial links,
+and measure it leave-one-set-out. Needs numpy (``pip install -e '.[train]'``); the importer does not.
+
+    python -m tests.extraction.train_denials --cv      # each design set linked by a model trained without it
+    python -m tests.extraction.train_denials --write   # train on every design set, write the shipped weights
+
+Rows are (denial, candidate) pairs the extractor weighs; a pair is positive when both statements match
+gold statements (by span, at least half of each) that a gold ``denies`` link joins. Only the sets used for
+rule design train it, as for the act model (``train_acts``), so a held-out set's score stays unseen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+from pathlib import Path
+from typing import Any
+
+from tests.extraction import score as sc
+from tests.extraction.logistic import fit_softmax
+from tests.extraction.matching import Counts, match_actors, match_spans
+from tests.extraction.train_acts import articles, training_sets
+
+ROOT = Path(__file__).resolve().parents[2]
+MODEL_PATH = ROOT / "assets" / "wordlists" / "denial_model.json"
+L2, STEPS, RATE = 1.0, 500, 0.05
+#: Thresholds tried by --cv: (best candidate at least, any other at least).
+GRID = [(0.1, 0.15), (0.1, 0.2), (0.1, 0.25), (0.1, 0.3), (0.15, 0.25), (0.2, 0.25), (0.1, 0.35), (0.3, 0.5)]
+
+
+
+def collect(keys: list[str]) -> list[tuple[Any, ...]]:
+    """Every (denial, candidate) pair weighed on the sets, with its labels: ``train`` when the two match
+    statements a gold denial link joins (by span), ``scored`` when they do so with the right speakers
+    too (what the scorer counts)."""
+    from claimnet.store.features.extract import denial_model, extract
+
+    rows = []
+    for key in keys:
+        for name, text, gold in articles(key):
+            with denial_model.observing() as seen:
+                pred = extract(text, source_id=gold["sources"][0]["id"])
+            _, many = match_actors(pred.actors, gold["actors"])
+            by_span = match_spans(pred.statements, gold["statements"])
+            scored = match_spans(pred.statements, gold["statements"],
+                                 lambda p, g, many=many: many.get(p["speaker"]) == g["speaker"])
+            denies = {(ln["from"], ln["to"]) for ln in gold["links"] if ln["type"] == "denies"}
+            for d, s, feats in seen:
+                pair = (scored.get(d["id"]), scored.get(s["id"]))
+                rows.append((key, name, d["id"], s["id"], feats,
+                             (by_span.get(d["id"]), by_span.get(s["id"])) in denies,
+                             pair if pair in denies else None))
+    return rows
+
+
+def fit(rows: list[tuple[Any, ...]]) -> dict[str, float]:
+    """Binary logistic regression weights (feature -> weight), ridge-penalised."""
+    two = fit_softmax([(r[0], r[4], int(r[5])) for r in rows], 2, l2=L2, steps=STEPS, rate=RATE)
+    return {name: round(w[1] - w[0], 4) for name, w in two.items()}
+
+
+def _chosen(rows: list[tuple[Any, ...]], weights: dict[str, float], top: float,
+            more: float) -> tuple[int, int]:
+    """(right, proposed) denial links of some sets' pairs, chosen as the extractor chooses."""
+    from claimnet.store.features.extract.denial_model import select
+
+    by_denial = collections.defaultdict(list)
+    for r in rows:
+        by_denial[r[1], r[2]].append(r)
+    right, proposed, hit = 0, 0, set()
+    for pairs in by_denial.values():
+        for _p, r in select([(r, r[4]) for r in pairs], weights, top, more):  # each row as its candidate
+            proposed += 1
+            if r[6] is not None and (r[1], r[6]) not in hit:
+                hit.add((r[1], r[6]))
+                right += 1
+    return right, proposed
+
+
+def _links(key: str, weights: dict[str, float]) -> Counts:
+    """One set's scores with these weights."""
+    from claimnet.store.features.extract import denial_model, extract
+
+    total = Counts()
+    for _name, text, gold in articles(key):
+        with denial_model.using(weights):
+            pred = extract(text, source_id=gold["sources"][0]["id"])
+        total.add(sc.score(text, gold, pred))
+    return total
+
+
+def cross_validate(keys: list[str]) -> int:
+    """Print each design set linked by a model trained on the others, and the thresholds' trade-off."""
+    from claimnet.store.features.extract.denial_model import MORE, TOP
+
+    rows = collect(keys)
+    gold_denies = sum(1 for key in keys for _, _, gold in articles(key)
+                      for ln in gold["links"] if ln["type"] == "denies")
+    links = Counts()
+    grid: collections.Counter = collections.Counter()
+    print(f"{'set':<9}{'denials right / proposed':>26}{'link F1':>10}")
+    for key in keys:
+        weights = fit([r for r in rows if r[0] != key])
+        mine = [r for r in rows if r[0] == key]
+        for top, more in GRID:
+            right, proposed = _chosen(mine, weights, top, more)
+            grid[top, more, "right"] += right
+            grid[top, more, "proposed"] += proposed
+        got = _links(key, weights)
+        links.add(got)
+        right, proposed = _chosen(mine, weights, TOP, MORE)
+        print(f"{key:<9}{right:>16} / {proposed:<7}{got.metrics()['ln_f1']:>10.3f}")
+    m = links.metrics()
+    print(f"{'all':<9}{'':>26}{m['ln_f1']:>10.3f}   (link P {m['ln_p']:.3f}, R {m['ln_r']:.3f}; "
+          f"{gold_denies} gold denial links)")
+    print(f"\n{'top, more':<14}{'denials right':>15}{'proposed':>10}{'denies F1':>11}")
+    for top, more in GRID:
+        right, proposed = grid[top, more, "right"], grid[top, more, "proposed"]
+        mark = "  (shipped)" if (top, more) == (TOP, MORE) else ""
+        f1 = 2 * right / (proposed + gold_denies)
+        print(f"{top:.2f}, {more:.2f}{right:>15}{proposed:>10}{f1:>11.3f}{mark}")
+    return 0
+
+
+def write(keys: list[str]) -> int:
+    """Train on every design set and write the shipped weights."""
+    rows = collect(keys)
+    weights = fit(rows)
+    data: dict[str, Any] = {
+        "_about": "Weights of the denial model (store/features/extract/denial_model.py), written by "
+                  "python -m tests.extraction.train_denials --write. Do not edit by hand.",
+        "trained_on": keys,
+        "rows": len(rows),
+        "positives": sum(1 for r in rows if r[5]),
+        "weights": dict(sorted(weights.items())),
+    }
+    MODEL_PATH.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"{len(weights)} weights from {len(rows)} pairs of {len(keys)} sets -> {MODEL_PATH}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    what = ap.add_mutually_exclusive_group(required=True)
+    what.add_argument("--cv", action="store_true", help="leave-one-set-out: denial links and link F1")
+    what.add_argument("--write", action="store_true", help="train on every design set, write the weights")
+    args = ap.parse_args(argv)
+    keys = training_sets()
+    return cross_validate(keys) if args.cv else write(keys)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
