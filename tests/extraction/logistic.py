@@ -7,8 +7,12 @@ that a topic's own words (a company's name, 'hake') do not become cues.
 
 from __future__ import annotations
 
+import argparse
 import collections
-from collections.abc import Mapping, Sequence
+import json
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
 
 #: One training example: the set it comes from, its features, its class (an index).
 Example = tuple[str, Mapping[str, float], int]
@@ -46,3 +50,26 @@ def fit_softmax(examples: Sequence[Example], classes: int, *, l2: float, steps: 
         v = 0.999 * v + 0.001 * grad * grad
         w -= rate * (m / (1 - 0.9**t)) / (np.sqrt(v / (1 - 0.999**t)) + 1e-8)
     return {n: [round(float(c), 4) for c in w[i]] for n, i in index.items() if np.abs(w[i]).max() >= 5e-4}
+
+
+def training_main(argv: list[str] | None, description: str, cv_help: str,
+                  cross_validate: Callable[[list[str]], int], write: Callable[[list[str]], int]) -> int:
+    """The command line both training scripts share: --cv (leave-one-set-out) or --write (train on every
+    design set and write the shipped weights)."""
+    from tests.extraction.train_acts import training_sets
+
+    ap = argparse.ArgumentParser(description=description,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    what = ap.add_mutually_exclusive_group(required=True)
+    what.add_argument("--cv", action="store_true", help=cv_help)
+    what.add_argument("--write", action="store_true", help="train on every design set, write the weights")
+    args = ap.parse_args(argv)
+    keys = training_sets()
+    return cross_validate(keys) if args.cv else write(keys)
+
+
+def write_model(path: Path, name: str, module: str, script: str, fields: Mapping[str, Any]) -> None:
+    """Write a model's shipped file: a note saying what wrote it, then its fields (weights last)."""
+    data = {"_about": f"Weights of the {name} ({module}), written by python -m {script} --write. Do not "
+                      "edit by hand.", **fields}
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")

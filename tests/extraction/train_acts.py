@@ -16,14 +16,12 @@ topic's own words (a company's name, 'hake', 'tachograph') do not become cues.
 
 from __future__ import annotations
 
-import argparse
 import collections
-import json
 from pathlib import Path
 from typing import Any
 
 from tests.extraction import score as sc
-from tests.extraction.logistic import fit_softmax
+from tests.extraction.logistic import fit_softmax, training_main, write_model
 from tests.extraction.matching import Counts, match_spans
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -152,28 +150,16 @@ def write(keys: list[str]) -> int:
 
     rows = collect(keys)
     weights = fit(rows)
-    data: dict[str, Any] = {
-        "_about": "Weights of the act model (store/features/extract/act_model.py), written by "
-                  "python -m tests.extraction.train_acts --write. Do not edit by hand.",
-        "acts": list(MODEL_ACTS),
-        "trained_on": keys,
-        "rows": len(rows),
-        "weights": dict(sorted(weights.items())),
-    }
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
-    MODEL_PATH.write_text(text, encoding="utf-8")
+    write_model(MODEL_PATH, "act model", "store/features/extract/act_model.py", "tests.extraction.train_acts",
+                {"acts": list(MODEL_ACTS), "trained_on": keys, "rows": len(rows),
+                 "weights": dict(sorted(weights.items()))})
     print(f"{len(weights)} features from {len(rows)} statements of {len(keys)} sets -> {MODEL_PATH}")
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    what = ap.add_mutually_exclusive_group(required=True)
-    what.add_argument("--cv", action="store_true", help="leave-one-set-out: acts and links, rules vs model")
-    what.add_argument("--write", action="store_true", help="train on every design set, write the weights")
-    args = ap.parse_args(argv)
-    keys = training_sets()
-    return cross_validate(keys) if args.cv else write(keys)
+    return training_main(argv, __doc__, "leave-one-set-out: acts and links, rules vs model",
+                         cross_validate, write)
 
 
 if __name__ == "__main__":

@@ -11,16 +11,14 @@ rule design train it, as for the act model (``train_acts``), so a held-out set's
 
 from __future__ import annotations
 
-import argparse
 import collections
-import json
 from pathlib import Path
 from typing import Any
 
 from tests.extraction import score as sc
-from tests.extraction.logistic import fit_softmax
+from tests.extraction.logistic import fit_softmax, training_main, write_model
 from tests.extraction.matching import Counts, match_actors, match_spans
-from tests.extraction.train_acts import articles, training_sets
+from tests.extraction.train_acts import articles
 
 ROOT = Path(__file__).resolve().parents[2]
 MODEL_PATH = ROOT / "assets" / "wordlists" / "denial_model.json"
@@ -127,27 +125,17 @@ def write(keys: list[str]) -> int:
     """Train on every design set and write the shipped weights."""
     rows = collect(keys)
     weights = fit(rows)
-    data: dict[str, Any] = {
-        "_about": "Weights of the denial model (store/features/extract/denial_model.py), written by "
-                  "python -m tests.extraction.train_denials --write. Do not edit by hand.",
-        "trained_on": keys,
-        "rows": len(rows),
-        "positives": sum(1 for r in rows if r[5]),
-        "weights": dict(sorted(weights.items())),
-    }
-    MODEL_PATH.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    write_model(MODEL_PATH, "denial model", "store/features/extract/denial_model.py",
+                "tests.extraction.train_denials",
+                {"trained_on": keys, "rows": len(rows), "positives": sum(1 for r in rows if r[5]),
+                 "weights": dict(sorted(weights.items()))})
     print(f"{len(weights)} weights from {len(rows)} pairs of {len(keys)} sets -> {MODEL_PATH}")
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    what = ap.add_mutually_exclusive_group(required=True)
-    what.add_argument("--cv", action="store_true", help="leave-one-set-out: denial links and link F1")
-    what.add_argument("--write", action="store_true", help="train on every design set, write the weights")
-    args = ap.parse_args(argv)
-    keys = training_sets()
-    return cross_validate(keys) if args.cv else write(keys)
+    return training_main(argv, __doc__, "leave-one-set-out: denial links and link F1",
+                         cross_validate, write)
 
 
 if __name__ == "__main__":

@@ -24,16 +24,15 @@ little link F1, and on the corpus's tuning articles, which the rules were writte
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
 import functools
 import math
 import re
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from .acts import NEGATED, accused_actors, speaks_for
+from .model_hooks import ModelHooks
 from .textutil import lower_words
 from .wordlists import load_wordlist
 
@@ -180,32 +179,12 @@ def probabilities(f: Mapping[str, float], weights: Weights) -> list[float]:
     return [v / total for v in e]
 
 
-#: Set by ``observing``: where the features and rule acts go instead of being relabelled (training).
-_OBSERVER: contextvars.ContextVar[list | None] = contextvars.ContextVar("act_observer", default=None)
-#: Set by ``using``: weights to read with instead of the shipped ones (leave-one-set-out evaluation).
-_WEIGHTS: contextvars.ContextVar[Weights | None] = contextvars.ContextVar("act_weights", default=None)
-
-
-@contextlib.contextmanager
-def observing() -> Iterator[list[tuple[dict[str, Any], dict[str, float]]]]:
-    """Within the block, extraction keeps the rules' acts and records (statement, features) for each
-    statement the model would have read: what training learns from."""
-    seen: list[tuple[dict[str, Any], dict[str, float]]] = []
-    token = _OBSERVER.set(seen)
-    try:
-        yield seen
-    finally:
-        _OBSERVER.reset(token)
-
-
-@contextlib.contextmanager
-def using(weights: Weights) -> Iterator[None]:
-    """Within the block, extraction reads acts with these weights instead of the shipped ones."""
-    token = _WEIGHTS.set(weights)
-    try:
-        yield
-    finally:
-        _WEIGHTS.reset(token)
+_HOOKS = ModelHooks("act")
+#: Within the block, extraction keeps the rules' acts and records (statement, features) for each statement
+#: the model would have read: what training learns from.
+observing = _HOOKS.observing
+#: Within the block, extraction reads acts with these weights instead of the shipped ones.
+using = _HOOKS.using
 
 
 def weigh_acts(statements: list[dict[str, Any]], ctx: ActContext, side: Callable[[str], set[str]],
@@ -213,11 +192,11 @@ def weigh_acts(statements: list[dict[str, Any]], ctx: ActContext, side: Callable
     """Relabel, in place, each statement the rules left a plain claim, by the model. Within ``observing``
     nothing is relabelled: every statement whose act is one of MODEL_ACTS is recorded with its features
     instead (training learns from those that match a gold statement, whatever the rules said)."""
-    seen = _OBSERVER.get()
+    seen = _HOOKS.observer()
     if seen is not None:
         seen.extend((statements[k], f) for k, f in features(statements, ctx, side, targets).items())
         return
-    given = _WEIGHTS.get()
+    given = _HOOKS.weights()
     weights = shipped_weights() if given is None else given
     for k, f in features(statements, ctx, side, targets, acts=("claim",)).items():
         statements[k]["act"] = choose("claim", scores(f, weights))

@@ -16,16 +16,15 @@ the thresholds below, so a little optimistic): 194 right for 647 proposed, typed
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
 import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from .link_terms import WINDOW, Proposed, overlap, words_of_text
+from .model_hooks import ModelHooks
 from .wordlists import load_wordlist
 
 MODEL_FILE = "denial_model.json"
@@ -130,33 +129,12 @@ def probability(f: Mapping[str, float], weights: Mapping[str, float]) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-#: Set by ``observing``: where (denial, candidate, cues) go while training data is collected.
-_OBSERVER: contextvars.ContextVar[list | None] = contextvars.ContextVar("denial_observer", default=None)
-#: Set by ``using``: weights to read with instead of the shipped ones (leave-one-set-out evaluation).
-_WEIGHTS: contextvars.ContextVar[Mapping[str, float] | None] = contextvars.ContextVar("denial_weights",
-                                                                                      default=None)
-
-
-@contextlib.contextmanager
-def observing() -> Iterator[list[tuple[dict[str, Any], dict[str, Any], Features]]]:
-    """Within the block, every (denial, candidate, cues) weighed is recorded (what training learns from)
-    and no denial link is proposed."""
-    seen: list[tuple[dict[str, Any], dict[str, Any], Features]] = []
-    token = _OBSERVER.set(seen)
-    try:
-        yield seen
-    finally:
-        _OBSERVER.reset(token)
-
-
-@contextlib.contextmanager
-def using(weights: Mapping[str, float]) -> Iterator[None]:
-    """Within the block, denials are weighed with these weights instead of the shipped ones."""
-    token = _WEIGHTS.set(weights)
-    try:
-        yield
-    finally:
-        _WEIGHTS.reset(token)
+_HOOKS = ModelHooks("denial")
+#: Within the block, every (denial, candidate, cues) weighed is recorded (what training learns from) and no
+#: denial link is proposed.
+observing = _HOOKS.observing
+#: Within the block, denials are weighed with these weights instead of the shipped ones.
+using = _HOOKS.using
 
 
 def select(weighed: list[tuple[dict[str, Any], Features]], weights: Mapping[str, float],
@@ -175,11 +153,11 @@ def select(weighed: list[tuple[dict[str, Any], Features]], weights: Mapping[str,
 def answered(d: dict[str, Any], weighed: list[tuple[dict[str, Any], Features]]) -> list[Proposed]:
     """The statements a denial answers, from its weighed candidates (see ``select``), each proposed at
     the model's probability."""
-    seen = _OBSERVER.get()
+    seen = _HOOKS.observer()
     if seen is not None:  # collecting training data: no weights are needed, and nothing is proposed
         seen.extend((d, s, f) for s, f in weighed)
         return []
-    given = _WEIGHTS.get()
+    given = _HOOKS.weights()
     chosen = select(weighed, shipped_weights() if given is None else given)
     return [Proposed(d["id"], s["id"], "denies", round(p, 2),
                      "the statement this denial most likely answers (wording, nearness, sides)" if rank == 0
