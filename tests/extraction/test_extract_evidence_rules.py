@@ -302,6 +302,12 @@ def test_a_span_of_weekends_in_words_is_no_evidence() -> None:
     ("The operator said it paid Sh1.9 million in prizes.", ["Sh1.9 million in prizes"]),
     ("Fees rose from $84 to $910, the union said.", ["$84", "$910"]),
     ("Profit rose from £18m in 2022 to £23.9m, the company said.", ["£18m", "£23.9m"]),
+    # found in review: a hedge before the low end, a hedge after 'from', a sentence's first word
+    ("Officials said at least 10 to 12 people died.", ["at least 10 to 12 people"]),
+    ("Attendance rose from about 84 to 910 people, the club said.", ["about 84", "910 people"]),
+    ("Between 10,000 and 11,000 people marched, police said.", ["Between 10,000 and 11,000 people"]),
+    ("Orders worth $4.1 million were cancelled, the company said.", ["Orders worth $4.1 million"]),
+    ("The firm is now worth $5 billion, analysts said.", ["$5 billion"]),
 ])
 def test_ranges_worths_and_shillings(sentence: str, found: list[str]) -> None:
     assert [sentence[e["span"][0] : e["span"][1]] for e in run(sentence).evidence] == found

@@ -157,10 +157,14 @@ _OUT_OF = re.compile(
 )
 
 
-#: The low end of a range before a figure: 'between 10,000 and ', 'of 4 to ', '10-' (never a change: 'from
-#: £18m in 2022 to', 'from $84 to', nor a year's 'in 2022 to').
-_RANGE_BEFORE = re.compile(r"\bbetween\s+\d[\d,.]*\s+and\s+$"
-                           r"|(?<![\d,.$£€])(?<!from\s)(?<!in\s)\b(?!(?:1[89]|20)\d\d\b)\d[\d,.]*(?:\s+to\s+|[-–])$")
+#: The low end of a range before a figure: 'between 10,000 and ', 'of 4 to ', '10-' (never a year's 'in 2022
+#: to', nor a change: see _CHANGE_FROM).
+_RANGE_BEFORE = re.compile(
+    r"\b(?i:between)\s+\d[\d,.]*\s+and\s+\Z"
+    r"|(?<![\d,.$£€])(?<!in\s)\b(?!(?:1[89]|20)\d\d\b)\d[\d,.]*(?:\s+to\s+|[-–])\Z")
+#: What makes 'from X to Y' a change, not a range: 'from $84 to', 'rose from about 84 to'.
+_CHANGE_FROM = re.compile(
+    r"\b(?i:from)\s+(?:(?:about|around|nearly|almost|just|some|roughly|over|under|only)\s+)?[$£€]?\Z")
 _HEAD_BEFORE = re.compile(
     r"(?:\b(?:a|an|the|its|their)\s+)?(?:[a-z-]+\s+)?(?:average|total|peak|rate|share|sum|fine|deal|contracts?|"
     r"payments?|bill|loss|losses|profits?|shortfall|budget|increase|rise|fall|drop|reduction|cut|duties|"
@@ -171,9 +175,11 @@ _HEAD_BEFORE = re.compile(
 )
 
 
-#: Any noun a sum is the worth of: 'orders worth $4.1 million', 'shares worth …' (not 'is worth').
+#: Any noun a sum is the worth of: 'orders worth $4.1 million', 'Shares worth …' (not 'is worth', 'now
+#: worth', 'not worth').
 _WORTH_BEFORE = re.compile(
-    r"\b(?!(?:is|was|are|were|be|been|being|it|that|this)\s)[a-z][a-z-]{2,}\s+worth\s+$")
+    r"\b(?!(?i:was|are|were|been|being|that|this|now|not|still|also|currently|reportedly|once|each|"
+    r"collectively|together|easily|only|even|well)\s)[A-Za-z][a-z-]{2,}\s+worth\s+$")
 _NOUN_OF_BEFORE = re.compile(
     r"\b(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?[a-z][\w-]*\s+(?:of|stretching|measuring|covering|spanning|"
     r"weighing)\s+$"
@@ -190,8 +196,10 @@ def _head_before(text: str, start: int, lo: int) -> int:
     'a margin of 4,300 votes', 'a grey plume stretching about 9 kilometres'."""
     window = text[max(lo, start - 48) : start]
     word_before = window.rstrip()
-    if len(word_before) == len(window) or not word_before.lower().endswith(_LINKING_WORDS):
-        return start  # each pattern ends in one of these words and a space: most figures have none
+    linked = len(word_before) < len(window) and word_before.lower().endswith(_LINKING_WORDS)
+    if window.isascii() and not linked:
+        return start  # each pattern ends in one of these words and a space: most figures have none (beyond
+        # ASCII, case folds differ between str.lower and the patterns' IGNORECASE: no shortcut)
     m = _HEAD_BEFORE.search(text, max(lo, start - 48), start) or _NOUN_OF_BEFORE.search(
         text, max(lo, start - 48), start) or _WORTH_BEFORE.search(text, max(lo, start - 30), start)
     return m.start() if m else start
@@ -325,10 +333,12 @@ def quantities(text: str, lo: int, hi: int) -> list[Found]:
         first = m.start("cur") if cur else s
         # the low end of a range: 'between 10,000 and 11,000', '4 to 6'
         ranged = _RANGE_BEFORE.search(text, max(lo, first - 40), first)
+        if ranged and _CHANGE_FROM.search(text, max(lo, ranged.start() - 30), ranged.start()):
+            ranged = None
         if (
             first > 0
             and (text[first - 1].isalnum() or text[first - 1] in "-/")
-            and not (ranged and ranged.end() == first)
+            and not ranged
             or text[e : e + 1].isalpha()
             and not scale
             and glued is None
@@ -346,6 +356,8 @@ def quantities(text: str, lo: int, hi: int) -> list[Found]:
         if text[max(lo, s - 2) : s] == ", " and text[e : e + 1] == ",":
             continue  # an age: "Daniel Okafor, 38,"
         start = ranged.start() if ranged else first
+        if ranged:
+            out = [f for f in out if f.end <= start]  # its low end, read alone first ('at least 10')
         qb = pats["quant_before"].search(text, max(lo, start - 24), start)
         if qb:
             start = qb.start()
