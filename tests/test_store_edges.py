@@ -259,9 +259,11 @@ def test_ids_are_unseeded_by_random_and_differ_in_a_forked_child():
     assert new_id("st") != first
     read, write = os.pipe()
     pid = os.fork()
-    if pid == 0:  # the child: write one id and leave at once
-        os.write(write, new_id("st").encode())
-        os._exit(0)
+    if pid == 0:  # the child: write one id and leave at once, whatever happens
+        try:
+            os.write(write, new_id("st").encode())
+        finally:
+            os._exit(0)
     os.close(write)
     os.waitpid(pid, 0)
     child = os.read(read, 64).decode()

@@ -14,14 +14,16 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from tests.extraction.design_sets import training_sets
+
 #: One training example: the set it comes from, its features, its class (an index).
 Example = tuple[str, Mapping[str, float], int]
 
 
 def fit_softmax(examples: Sequence[Example], classes: int, *, l2: float, steps: int, rate: float,
                 min_sets: int = 2, min_count: int = 3) -> dict[str, list[float]]:
-    """Weights (feature -> one weight per class), rounded to four places; features whose weights all
-    round to nothing are left out."""
+    """Weights (feature -> one weight per class), rounded to four places; a feature whose weights are all
+    below 0.0005 in size is left out."""
     import numpy as np
 
     sets_of: dict[str, set[str]] = collections.defaultdict(set)
@@ -56,8 +58,6 @@ def training_main(argv: list[str] | None, description: str, cv_help: str,
                   cross_validate: Callable[[list[str]], int], write: Callable[[list[str]], int]) -> int:
     """The command line both training scripts share: --cv (leave-one-set-out) or --write (train on every
     design set and write the shipped weights)."""
-    from tests.extraction.train_acts import training_sets
-
     ap = argparse.ArgumentParser(description=description,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     what = ap.add_mutually_exclusive_group(required=True)

@@ -19,8 +19,8 @@ from claimnet.store.features.extract.act_model import (
 )
 from claimnet.store.features.extract.acts import NEGATED
 from claimnet.store.features.extract.link_terms import side_of
+from tests.extraction import design_sets, train_acts
 from tests.extraction import score as sc
-from tests.extraction import train_acts
 from tests.extraction.extract_helpers import names, run
 
 _ACCUSED_ANSWERS = (
@@ -141,10 +141,10 @@ def test_the_shipped_model_was_trained_only_on_sets_used_for_rule_design() -> No
     data = json.loads(train_acts.MODEL_PATH.read_text(encoding="utf-8"))
     assert train_acts.MODEL_PATH.name == act_model.MODEL_FILE
     assert tuple(data["acts"]) == MODEL_ACTS
-    assert data["trained_on"] == train_acts.training_sets()
+    assert data["trained_on"] == design_sets.training_sets()
     unseen = [key for key, (_, label) in sc.BLIND_SETS.items() if sc.UNSEEN in label]
     assert unseen and not set(unseen) & set(data["trained_on"])
-    tuning = {name for name, _, _ in train_acts.articles(train_acts.TUNING)}
+    tuning = {name for name, _, _ in design_sets.articles(design_sets.TUNING)}
     assert tuning and not tuning & sc.HELD_OUT
     assert set(act_model.shipped_weights()) == set(data["weights"])
 
@@ -171,7 +171,7 @@ def test_the_shipped_weights_are_what_training_gives_today() -> None:
     # Catches a change to the features, the rules or the design sets made without retraining
     # (python -m tests.extraction.train_acts --write): the shipped weights would silently read stale cues.
     pytest.importorskip("numpy")
-    keys = train_acts.training_sets()
+    keys = design_sets.training_sets()
     fresh = train_acts.fit(train_acts.collect(keys))
     shipped = act_model.shipped_weights()
     zero = (0.0,) * len(MODEL_ACTS)  # a weight pruned as near zero on one machine may be kept on another

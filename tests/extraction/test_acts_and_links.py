@@ -87,6 +87,18 @@ def test_a_response_answers_the_first_accusation_against_its_side() -> None:
     assert answered == [first["id"]]
 
 
+def test_a_response_with_no_accusation_before_it_answers_the_latest_statement_of_another_side() -> None:
+    from claimnet.store.features.extract.links import propose_links
+
+    statements = [
+        {"id": "s1", "speaker": "a", "act": "claim", "text": "Fares will rise in May", "span": [0, 10]},
+        {"id": "s2", "speaker": "b", "act": "claim", "text": "Ridership fell", "span": [11, 20]},
+        {"id": "s3", "speaker": "c", "act": "response", "text": "We will review fares", "span": [21, 30]},
+    ]
+    links = propose_links(statements, [], {"a": None, "b": None, "c": None}, {}, {}, {})
+    assert [(p.src, p.dst, p.type) for p in links if p.type == "responds_to"] == [("s3", "s2", "responds_to")]
+
+
 def test_a_denial_reported_before_the_accusation_still_answers_it() -> None:
     text = (
         "Harbin Freight said its ships had never entered the closed zone. "

@@ -17,8 +17,8 @@ from claimnet.store.features.extract.denial_model import (
     probability,
     select,
 )
+from tests.extraction import design_sets, train_denials
 from tests.extraction import score as sc
-from tests.extraction import train_acts, train_denials
 from tests.extraction.extract_helpers import run
 
 _ARTICLE = (
@@ -53,7 +53,7 @@ def _weighed(*probabilities_wanted: float, aimed_elsewhere: int = -1) -> list[tu
     for n, _ in enumerate(probabilities_wanted):
         feats = {f"c{n}": 1.0}
         if n == aimed_elsewhere:
-            feats |= {"aimed_at_another": 1.0, "denier_a_body": 1.0}
+            feats |= {"aimed_at_another": 1.0, "denier_side_known": 1.0}
         out.append(({"id": f"s{n}"}, feats))
     return out
 
@@ -74,7 +74,7 @@ def test_select_takes_the_likeliest_above_top_and_others_above_more_at_most_a_fe
     assert select(_weighed(TOP - 0.02), _logits(TOP - 0.02)) == []
 
 
-def test_select_never_takes_an_accusation_aimed_at_another_side_when_the_denier_is_a_body() -> None:
+def test_select_never_takes_an_accusation_aimed_at_another_side_when_the_deniers_side_is_known() -> None:
     ps = (0.9, 0.6)
     chosen = select(_weighed(*ps, aimed_elsewhere=0), _logits(*ps))
     assert [s["id"] for _, s in chosen] == ["s1"]
@@ -95,7 +95,7 @@ def test_a_damaged_model_file_is_one_clear_error(data: object) -> None:
 def test_the_shipped_model_was_trained_only_on_sets_used_for_rule_design() -> None:
     data = json.loads(train_denials.MODEL_PATH.read_text(encoding="utf-8"))
     assert train_denials.MODEL_PATH.name == denial_model.MODEL_FILE
-    assert data["trained_on"] == train_acts.training_sets()
+    assert data["trained_on"] == design_sets.training_sets()
     unseen = [key for key, (_, label) in sc.BLIND_SETS.items() if sc.UNSEEN in label]
     assert unseen and not set(unseen) & set(data["trained_on"])
     assert set(denial_model.shipped_weights()) == set(data["weights"])
@@ -105,6 +105,6 @@ def test_the_shipped_weights_are_what_training_gives_today() -> None:
     # Catches a change to the cues, the rules or the design sets made without retraining
     # (python -m tests.extraction.train_denials --write).
     pytest.importorskip("numpy")
-    fresh = train_denials.fit(train_denials.collect(train_acts.training_sets()))
+    fresh = train_denials.fit(train_denials.collect(design_sets.training_sets()))
     shipped = denial_model.shipped_weights()
     assert max(abs(fresh.get(n, 0.0) - shipped.get(n, 0.0)) for n in set(fresh) | set(shipped)) < 0.002

@@ -612,3 +612,21 @@ def test_no_affiliation_loops_and_a_body_never_belongs_to_its_officer() -> None:
             assert parent not in seen
             seen.add(parent)
             parent = next(b["affiliation"] for b in x.actors if b["id"] == parent)
+
+
+def test_a_loop_of_bodies_loses_the_affiliation_that_closes_it_and_a_person_loop_the_persons() -> None:
+    from claimnet.store.features.extract.entities import Registry
+
+    reg = Registry()
+    agency, ministry, state = (reg.create(n, "organisation") for n in ("Agency", "Ministry", "State"))
+    agency.affiliation, ministry.affiliation, state.affiliation = ministry.id, state.id, agency.id
+    state.aff_name = "Agency"
+    reg.cut_affiliation_loops()
+    assert (agency.affiliation, ministry.affiliation, state.affiliation) == (ministry.id, state.id, None)
+    assert state.aff_name is None  # not found again by its name when records are made
+
+    reg = Registry()
+    board, chair = reg.create("Board", "organisation"), reg.create("Ann Lee", "person")
+    board.affiliation, chair.affiliation = chair.id, board.id
+    reg.cut_affiliation_loops()
+    assert (board.affiliation, chair.affiliation) == (None, board.id)

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import collections
 from pathlib import Path
-from typing import Any
 
 from tests.extraction import score as sc
+from tests.extraction.design_sets import articles
 from tests.extraction.logistic import fit_softmax, training_main, write_model
 from tests.extraction.matching import Counts, match_spans
 
@@ -33,22 +33,6 @@ RATE = 0.05
 MIN_SETS, MIN_COUNT = 2, 3
 
 Row = tuple[str, dict[str, float], str, str]  # set, features, rule act, gold act
-
-
-TUNING = "tuning"  # the corpus's tuning articles (not its held-out two)
-
-
-def training_sets() -> list[str]:
-    """The sets used for rule design, in order: the corpus's tuning articles and the blind sets so
-    labelled, the ones the model may learn from."""
-    return [TUNING] + [key for key, (_, label) in sc.BLIND_SETS.items() if sc.DESIGN in label]
-
-
-def articles(key: str) -> list[tuple[str, str, dict[str, Any]]]:
-    """(name, text, gold) of one training set."""
-    if key == TUNING:
-        return [a for a in sc.corpus_articles() if a[0] not in sc.HELD_OUT]
-    return sc.blind_set_articles(key)
 
 
 def collect(keys: list[str]) -> list[Row]:

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import collections
 from pathlib import Path
-from typing import Any
+from typing import NamedTuple
 
 from tests.extraction import score as sc
+from tests.extraction.design_sets import articles
 from tests.extraction.logistic import fit_softmax, training_main, write_model
 from tests.extraction.matching import Counts, match_actors, match_spans
-from tests.extraction.train_acts import articles
 
 ROOT = Path(__file__).resolve().parents[2]
 MODEL_PATH = ROOT / "assets" / "wordlists" / "denial_model.json"
@@ -27,14 +27,24 @@ L2, STEPS, RATE = 1.0, 500, 0.05
 GRID = [(0.1, 0.15), (0.1, 0.2), (0.1, 0.25), (0.1, 0.3), (0.15, 0.25), (0.2, 0.25), (0.1, 0.35), (0.3, 0.5)]
 
 
+class Pair(NamedTuple):
+    """A (denial, candidate) pair the extractor weighed, and what gold says of it."""
 
-def collect(keys: list[str]) -> list[tuple[Any, ...]]:
-    """Every (denial, candidate) pair weighed on the sets, with its labels: ``train`` when the two match
-    statements a gold denial link joins (by span), ``scored`` when they do so with the right speakers
-    too (what the scorer counts)."""
+    set: str
+    article: str
+    denial: str
+    candidate: str
+    feats: dict[str, float]
+    answers: bool  # the two match (by span) statements a gold denial link joins: what training learns
+    scored: tuple[str, str] | None  # those gold statements when matched with the right speakers too:
+    # what the scorer counts
+
+
+def collect(keys: list[str]) -> list[Pair]:
+    """Every (denial, candidate) pair weighed on the sets."""
     from claimnet.store.features.extract import denial_model, extract
 
-    rows = []
+    pairs = []
     for key in keys:
         for name, text, gold in articles(key):
             with denial_model.observing() as seen:
@@ -45,33 +55,32 @@ def collect(keys: list[str]) -> list[tuple[Any, ...]]:
                                  lambda p, g, many=many: many.get(p["speaker"]) == g["speaker"])
             denies = {(ln["from"], ln["to"]) for ln in gold["links"] if ln["type"] == "denies"}
             for d, s, feats in seen:
-                pair = (scored.get(d["id"]), scored.get(s["id"]))
-                rows.append((key, name, d["id"], s["id"], feats,
-                             (by_span.get(d["id"]), by_span.get(s["id"])) in denies,
-                             pair if pair in denies else None))
-    return rows
+                both = (scored.get(d["id"]), scored.get(s["id"]))
+                pairs.append(Pair(key, name, d["id"], s["id"], feats,
+                                  (by_span.get(d["id"]), by_span.get(s["id"])) in denies,
+                                  both if both in denies else None))
+    return pairs
 
 
-def fit(rows: list[tuple[Any, ...]]) -> dict[str, float]:
+def fit(pairs: list[Pair]) -> dict[str, float]:
     """Binary logistic regression weights (feature -> weight), ridge-penalised."""
-    two = fit_softmax([(r[0], r[4], int(r[5])) for r in rows], 2, l2=L2, steps=STEPS, rate=RATE)
+    two = fit_softmax([(p.set, p.feats, int(p.answers)) for p in pairs], 2, l2=L2, steps=STEPS, rate=RATE)
     return {name: round(w[1] - w[0], 4) for name, w in two.items()}
 
 
-def _chosen(rows: list[tuple[Any, ...]], weights: dict[str, float], top: float,
-            more: float) -> tuple[int, int]:
+def _chosen(pairs: list[Pair], weights: dict[str, float], top: float, more: float) -> tuple[int, int]:
     """(right, proposed) denial links of some sets' pairs, chosen as the extractor chooses."""
     from claimnet.store.features.extract.denial_model import select
 
     by_denial = collections.defaultdict(list)
-    for r in rows:
-        by_denial[r[1], r[2]].append(r)
+    for p in pairs:
+        by_denial[p.article, p.denial].append(p)
     right, proposed, hit = 0, 0, set()
-    for pairs in by_denial.values():
-        for _p, r in select([(r, r[4]) for r in pairs], weights, top, more):  # each row as its candidate
+    for weighed in by_denial.values():
+        for _prob, p in select([(p, p.feats) for p in weighed], weights, top, more):  # pairs as candidates
             proposed += 1
-            if r[6] is not None and (r[1], r[6]) not in hit:
-                hit.add((r[1], r[6]))
+            if p.scored is not None and (p.article, p.scored) not in hit:
+                hit.add((p.article, p.scored))
                 right += 1
     return right, proposed
 
@@ -89,47 +98,47 @@ def _links(key: str, weights: dict[str, float]) -> Counts:
 
 
 def cross_validate(keys: list[str]) -> int:
-    """Print each design set linked by a model trained on the others, and the thresholds' trade-off."""
+    """Print each design set linked by a model trained on the others, and the link F1 each pair of
+    thresholds would give (denial links chosen anew, every other link as extracted)."""
     from claimnet.store.features.extract.denial_model import MORE, TOP
 
-    rows = collect(keys)
-    gold_denies = sum(1 for key in keys for _, _, gold in articles(key)
-                      for ln in gold["links"] if ln["type"] == "denies")
+    pairs = collect(keys)
     links = Counts()
     grid: collections.Counter = collections.Counter()
     print(f"{'set':<9}{'denials right / proposed':>26}{'link F1':>10}")
     for key in keys:
-        weights = fit([r for r in rows if r[0] != key])
-        mine = [r for r in rows if r[0] == key]
-        for top, more in GRID:
-            right, proposed = _chosen(mine, weights, top, more)
-            grid[top, more, "right"] += right
-            grid[top, more, "proposed"] += proposed
+        weights = fit([p for p in pairs if p.set != key])
+        mine = [p for p in pairs if p.set == key]
         got = _links(key, weights)
         links.add(got)
-        right, proposed = _chosen(mine, weights, TOP, MORE)
-        print(f"{key:<9}{right:>16} / {proposed:<7}{got.metrics()['ln_f1']:>10.3f}")
+        shipped = _chosen(mine, weights, TOP, MORE)
+        for top, more in GRID:
+            right, proposed = _chosen(mine, weights, top, more)
+            grid[top, more, "tp"] += got.ln_tp - shipped[0] + right
+            grid[top, more, "pred"] += got.ln_pred - shipped[1] + proposed
+            grid[top, more, "right"] += right
+            grid[top, more, "proposed"] += proposed
+        print(f"{key:<9}{shipped[0]:>16} / {shipped[1]:<7}{got.metrics()['ln_f1']:>10.3f}")
     m = links.metrics()
-    print(f"{'all':<9}{'':>26}{m['ln_f1']:>10.3f}   (link P {m['ln_p']:.3f}, R {m['ln_r']:.3f}; "
-          f"{gold_denies} gold denial links)")
-    print(f"\n{'top, more':<14}{'denials right':>15}{'proposed':>10}{'denies F1':>11}")
+    print(f"{'all':<9}{'':>26}{m['ln_f1']:>10.3f}   (link P {m['ln_p']:.3f}, R {m['ln_r']:.3f})")
+    print(f"\n{'top, more':<14}{'denials right':>15}{'proposed':>10}{'link F1':>10}")
     for top, more in GRID:
-        right, proposed = grid[top, more, "right"], grid[top, more, "proposed"]
+        f1 = 2 * grid[top, more, "tp"] / (grid[top, more, "pred"] + links.ln_gold)
         mark = "  (shipped)" if (top, more) == (TOP, MORE) else ""
-        f1 = 2 * right / (proposed + gold_denies)
-        print(f"{top:.2f}, {more:.2f}{right:>15}{proposed:>10}{f1:>11.3f}{mark}")
+        right, proposed = grid[top, more, "right"], grid[top, more, "proposed"]
+        print(f"{top:.2f}, {more:.2f}{right:>15}{proposed:>10}{f1:>10.3f}{mark}")
     return 0
 
 
 def write(keys: list[str]) -> int:
     """Train on every design set and write the shipped weights."""
-    rows = collect(keys)
-    weights = fit(rows)
+    pairs = collect(keys)
+    weights = fit(pairs)
     write_model(MODEL_PATH, "denial model", "store/features/extract/denial_model.py",
                 "tests.extraction.train_denials",
-                {"trained_on": keys, "rows": len(rows), "positives": sum(1 for r in rows if r[5]),
+                {"trained_on": keys, "rows": len(pairs), "positives": sum(1 for p in pairs if p.answers),
                  "weights": dict(sorted(weights.items()))})
-    print(f"{len(weights)} weights from {len(rows)} pairs of {len(keys)} sets -> {MODEL_PATH}")
+    print(f"{len(weights)} weights from {len(pairs)} pairs of {len(keys)} sets -> {MODEL_PATH}")
     return 0
 
 

@@ -302,12 +302,12 @@ class Registry(Referents):
         return [e for e in self.entities if e.merged_into is None]
 
     def cut_affiliation_loops(self) -> None:
-        """Drop one affiliation of each loop ('Mexicocx' part of a collection that is part of 'Mexicocx',
-        two readings of one text): a side is then a chain, whom an actor speaks for has one answer whatever
-        the ids drawn, and the store never refuses the import. The link cut is one that makes something
-        part of a person (a body belongs to no one person; 'Renshaw, the agency's director' stays the
-        agency's), else the one closing the loop; entities are walked in the order they were met, so the
-        same text always loses the same affiliation."""
+        """Drop one affiliation of each loop (two readings of one text: 'X, Ofwat's director' made Renshaw
+        part of Ofwat and, read backwards, Ofwat part of Renshaw): a side is then a chain, whom an actor
+        speaks for has one answer whatever the ids drawn, and the store never refuses the import. The link
+        cut is one that makes something part of a person (a body belongs to no one person), else the one
+        closing the loop; entities are walked in the order they were met, so the same text always loses
+        the same affiliation, and the name it was found by goes too (records would look it up again)."""
         for ent in self.live():
             chain = [ent]
             while chain[-1].affiliation in self.by_id:
@@ -315,7 +315,8 @@ class Registry(Referents):
                 if parent in chain:
                     loop = chain[chain.index(parent):]
                     owned_by_person = [e for e in loop if self.by_id[e.affiliation].final().kind == "person"]
-                    (owned_by_person or [chain[-1]])[0].affiliation = None
+                    cut = (owned_by_person or [chain[-1]])[0]
+                    cut.affiliation = cut.aff_name = None
                     break
                 chain.append(parent)
 
