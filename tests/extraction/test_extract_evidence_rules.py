@@ -311,3 +311,10 @@ def test_a_span_of_weekends_in_words_is_no_evidence() -> None:
 ])
 def test_ranges_worths_and_shillings(sentence: str, found: list[str]) -> None:
     assert [sentence[e["span"][0] : e["span"][1]] for e in run(sentence).evidence] == found
+
+
+def test_a_scaled_sum_is_valued_exactly() -> None:
+    """'$4.1 million' was 4099999.9999999995 in binary floating point (found in review)."""
+    values = [e["quantity"]["value"] for e in run("The company said it had orders worth $4.1 million and "
+                                                  "a fine of £2.35bn.").evidence]
+    assert values == [4100000, 2350000000]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from . import wordlists as wl
@@ -314,10 +315,12 @@ def _postmodified(text: str, end: int, hi: int) -> int:
 
 
 def _value(num: str, scale: str | None) -> float | int:
-    v = float(num.replace(",", ""))
+    """The amount a number and its scale write, computed in decimal so that '$4.1 million' is 4100000
+    (in binary floating point it was 4099999.9999999995)."""
+    v = Decimal(num.replace(",", ""))
     if scale:
-        v *= wl.evidence_words()["scales"].get(scale.lower(), 1)
-    return int(v) if v == int(v) else v
+        v *= Decimal(str(wl.evidence_words()["scales"].get(scale.lower(), 1)))
+    return int(v) if v == v.to_integral_value() else float(v)
 
 
 def quantities(text: str, lo: int, hi: int) -> list[Found]:
