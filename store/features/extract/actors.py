@@ -245,8 +245,9 @@ def _resolve(doc: Doc, m: NameMention, sent: tuple[int, int]) -> Entity | None:
                 else _affiliation_before(doc, role_tok, sent[0]) or _owner_by_pronoun(doc, role_tok, sent[0])
                 or _owner_in_role(doc, role, role_tok)
             )
-            if aff is not None and aff is not ent:
-                ent.affiliation = aff.id
+            if aff is not None and aff is not ent and (aff.kind != "person" or ent.kind == "person"):
+                ent.affiliation = aff.id  # (a person may be another's, as a lawyer is a client's; a body
+                # never is: 'said David Renshaw, Ofwat's director' had made Ofwat part of Renshaw)
         return doc.note(ent, m.start, m.end)
     if m.cat == "org":
         ent = reg.lookup(m.text) or _acronym_match(reg, m.text)

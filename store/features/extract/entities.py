@@ -302,11 +302,11 @@ class Registry(Referents):
         return [e for e in self.entities if e.merged_into is None]
 
     def cut_affiliation_loops(self) -> None:
-        """Drop one affiliation of each loop (two readings of one text: 'X, Ofwat's director' made Renshaw
-        part of Ofwat and, read backwards, Ofwat part of Renshaw): a side is then a chain, whom an actor
-        speaks for has one answer whatever the ids drawn, and the store never refuses the import. The link
-        cut is one that makes something part of a person (a body belongs to no one person), else the one
-        closing the loop; entities are walked in the order they were met, so the same text always loses
+        """Drop one affiliation of each loop, a guard: the reading that made the loops seen ('X, Ofwat's
+        director' also made Ofwat part of Renshaw) is refused where it was made (actors._resolve), but any
+        loop left would make whom an actor speaks for a tie broken by the ids drawn, and the store refuses
+        loops. A side is then a chain. The link cut is one that makes something part of a person (a body
+        belongs to no one person), else the one closing the loop; entities are walked in the order they were met, so the same text always loses
         the same affiliation, and the name it was found by goes too (records would look it up again)."""
         for ent in self.live():
             chain = [ent]
