@@ -32,3 +32,9 @@ def spans(x: Extraction, text: str) -> set[tuple[str, str]]:
     """(speaker name, attributed words) of every statement."""
     n = names(x)
     return {(n.get(s["speaker"], s["speaker"]), text[s["span"][0] : s["span"][1]]) for s in x.statements}
+
+
+def evidence_found(text: str, kind: str | None = None) -> list[str]:
+    """The words of each piece of evidence extracted from a text (of one kind, when given), in order."""
+    return [text[e["span"][0] : e["span"][1]] for e in run(text).evidence
+            if kind is None or e["kind"] == kind]

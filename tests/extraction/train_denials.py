@@ -17,8 +17,8 @@ from typing import NamedTuple
 
 from tests.extraction import score as sc
 from tests.extraction.design_sets import articles
-from tests.extraction.logistic import fit_softmax, training_main, write_model
 from tests.extraction.matching import Counts, match_actors, match_spans
+from tests.extraction.model_training import fit_softmax, training_main, write_model
 
 ROOT = Path(__file__).resolve().parents[2]
 MODEL_PATH = ROOT / "assets" / "wordlists" / "denial_model.json"

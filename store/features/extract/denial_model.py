@@ -37,7 +37,7 @@ TOP, MORE, AT_MOST = 0.15, 0.25, 3
 AFTER = 8
 
 #: A denial that points back ('that claim', 'the allegations', 'such criticism').
-ANAPHORIC = re.compile(
+_ANAPHORIC = re.compile(
     r"\b(?:that|the|this|these|those|such|its|their|his|her)\s+(?:\w+\s+)?(?:claim|charge|accusation|allegation|"
     r"finding|report|assessment|view|argument|suggestion|criticism|assertion|account|remark|comment|warning|idea|"
     r"explanation|version|description|characteri[sz]ation|interpretation|excuse|defen[cs]e|denial|figure)s?\b",
@@ -67,7 +67,7 @@ def candidates(d: dict[str, Any], statements: list[dict[str, Any]], order: Mappi
     if not pool:
         return []
     side_known = len(mine) > 1 or kinds.get(d["speaker"]) != "person"  # a body, or one who belongs to one
-    anaphoric = bool(ANAPHORIC.search(d["text"]) or ANAPHORIC.search(sentence))
+    anaphoric = bool(_ANAPHORIC.search(d["text"]) or _ANAPHORIC.search(sentence))
     in_sentence = words_of_text(sentence)
     shared_words = {s["id"]: overlap(words[d["id"]], words[s["id"]]) for s in pool}
     shared_sentence = {s["id"]: overlap(in_sentence, words[s["id"]]) for s in pool}

@@ -306,8 +306,9 @@ class Registry(Referents):
         director' also made Ofwat part of Renshaw) is refused where it was made (actors._resolve), but any
         loop left would make whom an actor speaks for a tie broken by the ids drawn, and the store refuses
         loops. A side is then a chain. The link cut is one that makes something part of a person (a body
-        belongs to no one person), else the one closing the loop; entities are walked in the order they were met, so the same text always loses
-        the same affiliation, and the name it was found by goes too (records would look it up again)."""
+        belongs to no one person), else the one closing the loop; entities are walked in the order they
+        were met, so the same text always loses the same affiliation, and the name it was found by goes
+        too (records would look it up again)."""
         for ent in self.live():
             chain = [ent]
             while chain[-1].affiliation in self.by_id:

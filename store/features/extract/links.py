@@ -14,6 +14,7 @@ from .link_terms import WINDOW, Proposed, side_of, words_of_text
 
 __all__ = ["Proposed", "propose_links"]
 
+
 def _accusations(statements: list[dict[str, Any]], targets: dict[str, list[str]],
                  side: Callable[[str], set[str]], kinds: dict[str, str]) -> list[Proposed]:
     """Who each accusation accuses: the reporting verb's target ('accused X of'), else every other actor
@@ -62,7 +63,7 @@ def _usual_target(k: int, statements: list[dict[str, Any]], targets: dict[str, l
 
 
 def _responded_to(r: dict[str, Any], before: list[dict[str, Any]], side: Callable[[str], set[str]],
-              about: dict, tsets: dict) -> list[Proposed]:
+                  about: dict, tsets: dict) -> list[Proposed]:
     """What a response answers, of the statements ``before`` it (at most WINDOW back): the first of them
     that accuses its side (in a news story, usually the charge of its lede), else the first accusation by
     another side, else the latest statement by another side. (The latest aimed accusation was right 23%

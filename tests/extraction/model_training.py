@@ -1,5 +1,7 @@
-"""The fitting both learned models of the extractor share (the act model, the denial model): a ridge-
-penalised multinomial logistic regression over named features, fitted by full-batch Adam with numpy.
+"""What the training scripts of the extractor's two learned models share (train_acts for the act model,
+train_denials for the denial model): the fitting, a ridge-penalised multinomial logistic regression over
+named features by full-batch Adam with numpy; their command line (--cv or --write); and the writing of a
+model's shipped weights file.
 
 Features seen in fewer than ``min_sets`` training sets or fewer than ``min_count`` times are dropped, so
 that a topic's own words (a company's name, 'hake') do not become cues.
