@@ -183,6 +183,15 @@ async def test_missing_store_is_created_and_announced(make_app, tmp_path) -> Non
         assert "Actors 19" in screen_text(app)
 
 
+async def test_a_new_stores_path_is_shown_as_written_never_read_as_markup(make_app, tmp_path) -> None:
+    path = str(tmp_path / "[b]cases[/b] [red]x" / "store.json")
+    app = make_app(path)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await started(pilot)
+        notice = next(n for n in app._notifications if n.message.startswith("New store at"))
+        assert "[b]cases[/b] [red]x" in notice.message and notice.markup is False
+
+
 async def test_a_malformed_store_exits_with_one_sentence(make_app, tmp_path) -> None:
     path = tmp_path / "bad.json"
     path.write_text("{not json")
