@@ -42,3 +42,33 @@ def test_the_pronoun_i_after_a_day_is_no_part_of_a_name() -> None:
     text = ('Margaret Hollins said she was moved to two sessions. "By the Sunday I can barely walk to the '
             'door," she said.')
     assert set(names(run(text)).values()) == {"Margaret Hollins"}
+
+
+def test_people_of_the_lede_are_the_body_said_to_be_made_of_them() -> None:
+    made_of = (
+        "Fishermen on the Lomba river accused a gold miner of poisoning the water. \"The river is dead,\" "
+        "said Awa Sarr, who heads the Lomba Fishers' Collective, which groups some 600 fishermen in the "
+        "region. The collective said it would sue."
+    )
+    apposed = (
+        "Farmers in this hill village say a mine flooded their stream. The farmers' group, the Tarma "
+        "Irrigators' Committee, says the operator never fixed the dam."
+    )
+    for text, body in ((made_of, "Lomba Fishers' Collective"), (apposed, "Tarma Irrigators' Committee")):
+        kinds = {a["name"]: a["kind"] for a in run(text).actors}
+        assert body in kinds
+        assert not [n for n, k in kinds.items() if k == "group"], kinds
+
+
+def test_a_body_that_only_represents_a_trade_or_a_workplace_is_not_the_people_who_spoke() -> None:
+    trade = (
+        "Coffee traders said stocks were lower than the official figures. The Highland Growers' "
+        "Federation, which represents about 140 exporters, said the ministry had understated stocks."
+    )
+    workplace = (
+        "Midwives at a maternity unit in Swansea said staffing was unsafe. The Midwives' Professional "
+        "Association, which represents about 900 midwives in Wales, said the findings were no surprise."
+    )
+    for text in (trade, workplace):
+        kinds = {a["name"]: a["kind"] for a in run(text).actors}
+        assert [n for n, k in kinds.items() if k == "group"], kinds

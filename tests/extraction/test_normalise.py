@@ -62,6 +62,9 @@ def test_indented_paragraphs_start_new_paragraphs() -> None:
         "Advertisement",
         "Updated 14:32 GMT",
         "Soldiers patrol the square on Monday. (AP Photo/Ivan Petrov)",
+        "Rescuers dig through mud in the valley on Sunday. (Photo: Hari Tamang)",
+        "Pharmacists check stock in Quezon City. (Photo by Lia Santos)",
+        "A nurse at a clinic in Namur. (Photo by Jean Dupont / AFP)",
         "- «Delays, not danger» -",
         "— Talks stall —",
     ],
@@ -76,6 +79,7 @@ def test_furniture_lines(line: str) -> None:
         "By Friday the company had withdrawn its offer, the union said.",
         "Photographs of the debris were shown to reporters, the ministry said.",
         "Reporters were told the shipments had stopped.",
+        "The union released a picture (Photo: the broken gate) on Monday, it said.",
         "- The union said the strike would go on until the company paid the arrears in full. -",
     ],
 )

@@ -22,6 +22,7 @@ def resolve_across(doc: Doc) -> None:
     _merge_self_named(doc)
     _merge_roles_into_names(doc.reg)
     _merge_generic_groups(doc.reg)
+    _merge_groups_into_their_body(doc)
 
 
 def _merge_roles_into_names(reg: Registry) -> None:
@@ -201,3 +202,50 @@ def _merge_self_named(doc: Doc) -> None:
             kept.kind = described.final().kind  # "Couriers' Voice": a body's name, though no word says so
         reg.merge(described, kept)
         kept.tags.discard("unnamed")
+
+
+#: Words tying a body to the people it is made of, read around the body's first mention: 'which groups some
+#: 600 fishermen', 'formed by the villagers', 'which says it speaks for about 1,900 year-round residents'.
+_MADE_OF = re.compile(r"\b(?:formed|founded|set up|called|groups|grouping|represents|representing|"
+                      r"speaks? for|made up of|on behalf of)\b")
+
+
+def _merge_groups_into_their_body(doc: Doc) -> None:
+    """People described in the lede and then given their body's name are that body ('Fishermen on the Falémé
+    river accused …' … "the Falémé Fishers' Collective, which groups some 600 fishermen"; "The farmers'
+    group, the Huaccoto Irrigators' Committee, says …"). The people's word must stand beside the body's
+    first mention, outside its name, in words that say the body is made of them; a body that only
+    represents a trade ('which represents about 140 exporters') is not the traders who spoke. People
+    described at a workplace ('Midwives at a maternity unit') are its staff, not their association."""
+    reg = doc.reg
+    bodies = sorted((e for e in reg.live() if e.is_org and "unnamed" not in e.tags and not e.placeholder
+                     and e.name != e.name.lower() and e.spans), key=lambda e: e.first_pos)
+    for group in [e for e in reg.live() if e.kind == "group" and "unnamed" in e.tags]:
+        if any(" at " in d for d in group.full_descriptions):
+            continue
+        body = _body_made_of(doc, group, bodies)
+        if body is not None:
+            reg.merge(group, body)
+
+
+def _body_made_of(doc: Doc, group: Entity, bodies: list[Entity]) -> Entity | None:
+    """The first body named after a group's sentence whose first mention says it is made of those people."""
+    head = fold(group.name).split()[-1:]
+    if not head or len(head[0]) < 4:
+        return None
+    people = rf"\b{re.escape(head[0].rstrip('s'))}s?\b"  # 'fishermen', 'villagers' ~ 'villager'
+    after = doc.sentence_at(group.first_pos)[1]
+    for body in bodies:
+        if body.first_pos < after:
+            continue
+        if body.first_pos > group.first_pos + _NAMED_WITHIN:
+            return None
+        start = body.first_pos
+        end = max(e for s, e in body.spans if s <= start < e)
+        sent = doc.sentence_at(start)
+        before = fold(doc.text[max(sent[0], start - 80) : start]) + " "
+        around = before + fold(doc.text[end : min(sent[1], end + 120)])
+        if re.search(people + r"['’]? group,\s+(?:the\s+)?$", before) or (
+                re.search(people, around) and _MADE_OF.search(around)):
+            return body
+    return None

@@ -42,7 +42,9 @@ _BYLINE = re.compile(
 _PHOTO_CREDIT = re.compile(
     r"(?:REUTERS|AFP|AP|EPA|Getty\s+Images|Reuters|Photo|PHOTO)\s*/\s*[A-Z][\w .'’/-]*\s*\)?\s*$|"
     r"\((?:AP|AFP|Reuters|EPA)\s+Photo[^)]*\)\s*$|Photograph:\s*[^.]+$|via\s+Getty\s+Images\s*\)?\s*$|"
-    r"\b(?:Photo|Picture|Image)\s*:\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*/\s*[A-Z][\w .'’-]*$"
+    r"\b(?:Photo|Picture|Image)\s*:\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*/\s*[A-Z][\w .'’-]*$|"
+    r"\((?:Photo|Picture|Image|Photograph)(?:\s*:|\s+by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+    r"(?:\s*/\s*[A-Z][\w .'’-]*)?\)\s*$"  # '… on Sunday. (Photo: Hari Kandel)', '(Photo by Ana Cruz / AFP)'
 )
 #: A wire story's subheading between dashes: '- «Smoke, not flames» -', '— Talks stall —'.
 _SUBHEAD = re.compile(r"^[-–—]\s+[^.]{1,60}?\s+[-–—]$")
