@@ -78,6 +78,17 @@ def test_count_after_a_verb_and_a_converted_amount_in_brackets_are_one_quantity(
          "Footage from the station's security cameras"),
         ("Samples taken by the agency 3 kilometres downstream showed arsenic, the agency said.",
          "Samples taken by the agency 3 kilometres downstream"),
+        ("The forum said it based the claim on interviews with 14 herders.", "interviews with 14 herders"),
+        ("Statements from 12 drivers describe the same order, the union said.", "Statements from 12 drivers"),
+        ("Its own survey of 62 warehouses found half empty, the federation said.",
+         "Its own survey of 62 warehouses"),
+        ("The lab holds test certificates for 12 sealed tubs, the firm said.",
+         "test certificates for 12 sealed tubs"),
+        ("Monitors recorded dust at 32 milligrams per cubic metre, the committee said.",
+         "32 milligrams per cubic metre"),
+        ("Herders are paid 30,000 rupees per hectare a year, the petition says.",
+         "30,000 rupees per hectare a year"),
+        ("The airport fines airlines £50,000 per flight, the council said.", "£50,000 per flight"),
     ],
 )
 def test_evidence_takes_the_noun_phrase_a_reader_would_check(sentence: str, phrase: str) -> None:
@@ -205,6 +216,8 @@ def test_an_image_said_to_be_filmed_posted_or_shared_is_evidence(sentence: str, 
          "a 23% rise in household water tariffs"),
         ("The council said it paid $5m in March.", "$5m"),
         ("The council said it paid $5m in the city.", "$5m"),
+        ("The hotel faces back pay plus penalties of up to $1,000 per violation, the union said.",
+         "penalties of up to $1,000 per violation"),
     ],
 )
 def test_a_sum_or_share_keeps_what_it_was_paid_in_or_the_change_it_sizes(sentence: str, phrase: str) -> None:

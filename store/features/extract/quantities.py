@@ -166,9 +166,12 @@ _RANGE_BEFORE = re.compile(
 #: What makes 'from X to Y' a change, not a range: 'from $84 to', 'rose from about 84 to'.
 _CHANGE_FROM = re.compile(
     r"\b(?i:from)\s+(?:(?:about|around|nearly|almost|just|some|roughly|over|under|only)\s+)?[$£€]?\Z")
+#: One word modifying the noun a figure completes ('combined salaries of'), never a preposition or conjunction
+#: ('plus penalties of', 'on interviews with').
+_MODIFIER = r"(?:\b(?!(?:on|in|at|of|with|from|by|for|to|and|or|plus|than|as)\s)[a-z-]+\s+)?"
 _HEAD_BEFORE = re.compile(
-    r"(?:\b(?:a|an|the|its|their)\s+)?(?:[a-z-]+\s+)?(?:average|total|peak|rate|share|sum|fine|deal|contracts?|"
-    r"payments?|bill|loss|losses|profits?|shortfall|budget|increase|rise|fall|drop|reduction|cut|duties|"
+    r"(?:\b(?:a|an|the|its|their)\s+)?" + _MODIFIER + r"(?:average|total|peak|rate|share|sum|fine|deal|"
+    r"contracts?|payments?|bill|loss|losses|profits?|shortfall|budget|increase|rise|fall|drop|reduction|cut|duties|"
     r"tariffs?|penalty|penalties|compensation|damages|settlement|grant|loan|aid|salary|salaries|money|fees?|"
     r"revenues?|debts?|bonus|bonuses|payouts?|bribes?|donations?|income|wages?)\s+(?:of|worth|totalling|"
     r"totaling|amounting to)\s+$",
@@ -186,10 +189,17 @@ _NOUN_OF_BEFORE = re.compile(
     r"weighing)\s+$"
 )
 
+#: A record made of what is counted: 'interviews with 14 miners', 'statements from 14 drivers', 'Its own
+#: survey of 62 warehouses', 'test certificates for 12 sealed tubs': the record is what a reader checks.
+_RECORD_OF_BEFORE = re.compile(
+    r"(?:\b(?i:a|an|the|its|their|his|her|our)\s+)?(?:own\s+)?" + _MODIFIER + r"(?<![\w-])(?i:interviews|"
+    r"statements|testimony|testimonies|accounts|affidavits|surveys?|samples|tissue|tests|certificates|"
+    r"questionnaires|signatures|photographs|photos|images|videos|records|logs)\s+(?:with|from|of|for|by)\s+$")
+
 
 #: The words the patterns above end with, before the figure ('an average of', 'orders worth').
 _LINKING_WORDS = ("of", "worth", "totalling", "totaling", "to", "stretching", "measuring", "covering",
-                  "spanning", "weighing")
+                  "spanning", "weighing", "with", "from", "for", "by")
 
 
 def _head_before(text: str, start: int, lo: int) -> int:
@@ -201,7 +211,8 @@ def _head_before(text: str, start: int, lo: int) -> int:
     if window.isascii() and not linked:
         return start  # each pattern ends in one of these words and a space: most figures have none (beyond
         # ASCII, case folds differ between str.lower and the patterns' IGNORECASE: no shortcut)
-    m = _HEAD_BEFORE.search(text, max(lo, start - 48), start) or _NOUN_OF_BEFORE.search(
+    m = _RECORD_OF_BEFORE.search(text, max(lo, start - 48), start) or _HEAD_BEFORE.search(
+        text, max(lo, start - 48), start) or _NOUN_OF_BEFORE.search(
         text, max(lo, start - 48), start) or _WORTH_BEFORE.search(text, max(lo, start - 30), start)
     return m.start() if m else start
 
@@ -226,6 +237,10 @@ def _hyphen_unit(text: str, pos: int, hi: int, start: int) -> tuple[str | None, 
 
 
 _RATE = re.compile(r"\s+(?:a|an|per)\s+(?:year|month|week|day|hour|head|person|tonne|barrel)\b")
+#: Any amount per a unit of something is that rate: '32 milligrams per cubic metre', '£50,000 per flight',
+#: '30,000 rupees per hectare a year' ('a' before a noun says a rate only for the periods of _RATE).
+_PER_UNIT = re.compile(r"\s+per\s+(?:cubic\s+|square\s+)?[a-z][a-z-]*\b(?<!\bcent)"
+                       r"(?:\s+(?:a|an|per)\s+(?:year|month|week|day|hour)\b)?")
 
 
 def _rate(text: str, end: int, hi: int) -> int:
@@ -394,6 +409,9 @@ def quantities(text: str, lo: int, hi: int) -> list[Found]:
             end = end if word is not None else e
             if unit.lower() == "times":
                 end, start = _multiplied(text, end, hi), _measured_before(text, start, lo)
+        if not pct:
+            per = _PER_UNIT.match(text, end, hi)
+            end = per.end() if per else end
         end = _postmodified(text, end, hi)
         value = _value(num, scale)
         part = _OUT_OF.search(text, max(lo, start - 48), start) if not (cur or pct) else None
