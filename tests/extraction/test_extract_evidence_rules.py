@@ -325,3 +325,24 @@ def test_a_scaled_sum_is_valued_exactly() -> None:
     values = [e["quantity"]["value"] for e in run("The company said it had orders worth $4.1 million and "
                                                   "a fine of £2.35bn.").evidence]
     assert values == [4100000, 2350000000]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The regulator said it would decide within 15 days whether to impose penalties.",
+        "The club will be barred if the debt was not paid within 90 days, the tribunal said.",
+        "The agency ordered the company to replace the filter within 14 days.",
+        "Patients were given 14 days to reply, the board said.",
+        "The council said it had opened a review of the festival's premises licence.",
+        "The authority said it would commission an independent review of the land titles.",
+        "The regulator said it had ordered the operator to submit an incident report within ten days.",
+    ],
+)
+def test_a_deadline_or_a_review_only_opened_or_ordered_is_no_evidence(sentence: str) -> None:
+    assert evidence_found(sentence) == []
+
+
+def test_a_span_of_time_measured_is_still_evidence() -> None:
+    assert evidence_found("The damaged signal had been replaced within 48 hours, the operator said.") == [
+        "48 hours"]

@@ -140,7 +140,7 @@ def _unmade() -> re.Pattern[str]:
     """A verb that asks for, orders or promises the document after it, in the same clause."""
     verbs = "|".join(re.escape(v) for v in sorted(wl.evidence_words()["unmade_document_verbs"], key=len,
                                                   reverse=True))
-    return re.compile(rf"\b(?:{verbs})\s+(?:[\w'’-]+\s+){{0,4}}$")
+    return re.compile(rf"\b(?:{verbs})\s+(?:[\w'’-]+\s+){{0,5}}$")
 
 
 @functools.cache

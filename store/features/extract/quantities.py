@@ -132,6 +132,13 @@ def _unit_after(text: str, pos: int, limit: int) -> tuple[str | None, int]:
 #: After an irregular plural, what makes it a modifier of the counted noun: '2 fish farms', '3 women
 #: lawmakers', "4 men's teams" ('14 children', '1,200 fish' count the plural itself).
 _OWNED_OR_MODIFYING = re.compile(r"['’]s\b|\s+[a-z][a-z-]*s\b(?<!\bwas)(?<!\bhas)(?<!\bis)")
+#: A span of time set as a deadline, not measured: 'would decide within 15 days', 'if the debt was not paid
+#: within 90 days', 'ordered the company to replace it within 14 days', 'given 14 days to reply', 'would
+#: exclude it from its tenders for 12 months' ('had been replaced within 48 hours' is a measure).
+_DEADLINE = re.compile(
+    r"(?:\b(?i:would|will|must|should|shall|could|may|might|if|unless|ordered|orders|order|asked|asks|"
+    r"required|requires|demanded|demands|has\s+to|have\s+to|deadline)\b[^.;]{0,80}?\b(?:within|for|in)"
+    r"|\b(?:given|gave|giving|get|gets))\s+(?:(?:the\s+)?(?:next|another|a\s+further|up\s+to)\s+)?\Z")
 _AGO = re.compile(r"\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b")
 #: Words ending in 's' that count nothing alone ('9 gas detectors', '12 news outlets').
 _NOT_PLURAL = frozenset({"gas", "news", "series", "species", "means", "lens", "canvas", "atlas", "bias",
@@ -406,6 +413,9 @@ def quantities(text: str, lo: int, hi: int) -> list[Found]:
             if word is None and not scale:
                 continue
             unit = ev["currencies"].get(word.lower(), word) if word else ""
+            if word and word.lower() in ev["time_units"] and _DEADLINE.search(text, max(lo, start - 120),
+                                                                               start):
+                continue  # a deadline set, not a span measured (real-copy gold counts none)
             end = end if word is not None else e
             if unit.lower() == "times":
                 end, start = _multiplied(text, end, hi), _measured_before(text, start, lo)
