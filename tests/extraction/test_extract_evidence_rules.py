@@ -346,3 +346,24 @@ def test_a_deadline_or_a_review_only_opened_or_ordered_is_no_evidence(sentence: 
 def test_a_span_of_time_measured_is_still_evidence() -> None:
     assert evidence_found("The damaged signal had been replaced within 48 hours, the operator said.") == [
         "48 hours"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        ("He said the figure came from the service's own dispatch logs.", "the service's own dispatch logs"),
+        ("The review board said it had seen Pennine's maintenance log for the route.",
+         "Pennine's maintenance log"),
+        ("She said her daughter's death certificate listed a heart problem.",
+         "her daughter's death certificate"),
+        ("The audit found that 2,115 of them had been removed from the list.", "2,115 of them"),
+        ("Fourteen children swallowed magnets, 11 of whom needed surgery, the doctors said.", "11 of whom"),
+    ],
+)
+def test_a_document_its_owner_names_and_a_count_of_what_was_named_before(sentence: str, phrase: str) -> None:
+    assert phrase in evidence_found(sentence)
+
+
+def test_a_document_a_pronoun_owns_points_back_to_one_named_before() -> None:
+    text = "The regulator published a 40-page report in May. The company said its report was flawed."
+    assert evidence_found(text) == ["a 40-page report"]

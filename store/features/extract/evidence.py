@@ -111,12 +111,18 @@ def _document_ok(text: str, s: int, m: re.Match[str], before: str, after: str) -
     if unmade or _as_modifier().match(after) or after.startswith(" of which"):
         return False  # 'calling for an independent review', 'would file a complaint'; 'a data breach'; 'The
         # DAC report, a copy of which …' (the report is the document)
-    owned = re.search(r"[A-Z][\w.&-]*['’]s\s+$", text[max(0, s - 40) : s])
+    owned = _OWNED.search(text, max(0, s - 40), s)
     copies = word in ("copies", "copy") and after.startswith(" of ")
     det = re.search(r"\b(?:a|an|the latest|a new|a separate|a leaked|an internal)\s+(?:[\w-]+\s+)?$", before)
     if not (has_mod or followed or copies or ((det or owned) and word in ev["document_det_ok"])):
         return False
     return not (re.search(r"\bthe\s+(?:(?!latest\b)[a-z-]+\s+)?$", before) and not (has_mod or followed))
+
+
+#: A document's owner before it: "Ashgrove Capital's quarterly", "the service's own dispatch", "her daughter's
+#: death", 'our own' ('its report' alone mostly points back to one named before).
+_OWNED = re.compile(r"(?:\b[\w.&-]+['’]s\s+(?:own\s+)?|\b(?:[Ii]ts|[Oo]ur|[Tt]heir|[Hh]is|[Hh]er)\s+own\s+)"
+                    r"(?:[a-z-]+\s+)?\Z")
 
 
 #: A reporting verb and the medium it was said in, before a document's noun: 'said in an email to', 'wrote in
@@ -198,7 +204,7 @@ def _start_of(text: str, s: int, lo: int) -> int:
         low = token.lower()
         if low in _DETERMINERS:
             return max(lo, s - 60) + w.start()
-        if _MODIFIER.match(token) or low in modifiers:
+        if _MODIFIER.match(token) or low in modifiers or low == "own":  # "the service's own dispatch logs"
             start = max(lo, s - 60) + w.start()
             continue
         ahead = words[-4:][::-1][k + 1].group().lower() if k + 1 < len(words[-4:]) else ""

@@ -224,8 +224,15 @@ def _head_before(text: str, start: int, lo: int) -> int:
     return m.start() if m else start
 
 
+_OF_THEM = re.compile(r"\s+of\s+(?:them|whom)\b")
+
+
 def _unit_of_owner(text: str, pos: int, hi: int) -> tuple[str | None, int]:
-    """The counted noun of 'N of its members', 'N of the infected babies', 'N of those offers'."""
+    """The counted noun of 'N of its members', 'N of the infected babies', 'N of those offers'; '2,115 of
+    them' and '11 of whom' count what was named before (no unit)."""
+    before = _OF_THEM.match(text, pos, hi)
+    if before is not None:
+        return "", before.end()
     m = re.match(r"\s+of\s+(?:its|the|their|his|her|our|those|these|[A-Z][\w.&-]*['’]s)\s+(?:[a-z-]+\s+)?"
                  r"([a-z][\w-]*s)\b",
                  text[pos:hi])
