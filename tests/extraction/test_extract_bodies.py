@@ -72,3 +72,27 @@ def test_a_body_that_only_represents_a_trade_or_a_workplace_is_not_the_people_wh
     for text in (trade, workplace):
         kinds = {a["name"]: a["kind"] for a in run(text).actors}
         assert [n for n, k in kinds.items() if k == "group"], kinds
+
+
+def test_the_lede_describes_its_subject_and_the_next_paragraph_names_it() -> None:
+    party = (
+        "LUSAKA, March 12 (Reuters) - Zambia's main opposition party on Wednesday accused the census office "
+        "of undercounting the population of three northern provinces.\n\n"
+        "The Forward Zambia Party (FZP) said in a 46-page submission to parliament that enumerators had "
+        "skipped entire villages in the north."
+    )
+    kinds = {a["name"]: a["kind"] for a in run(party).actors}
+    assert "Forward Zambia Party" in kinds
+    assert not [n for n in kinds if "opposition" in n], kinds
+
+
+def test_a_lede_description_is_not_the_accused_body_that_opens_the_next_paragraph() -> None:
+    text = (
+        "LISBON, May 2 (Reuters) - Portugal's infrastructure ministry on Tuesday accused a signalling "
+        "contractor of missing every deadline on the northern line upgrade.\n\n"
+        "Opecon Rail Systems, which won the contract in 2021, said the ministry had changed the design "
+        "three times."
+    )
+    kinds = {a["name"]: a["kind"] for a in run(text).actors}
+    assert "Opecon Rail Systems" in kinds
+    assert any("ministry" in n for n in kinds), kinds

@@ -13,6 +13,7 @@ from . import wordlists as wl
 from .actors import Doc
 from .entities import Entity, Registry
 from .org_kinds import looks_gov, looks_reg, org_class
+from .sentences import paragraphs
 from .textutil import fold
 
 
@@ -23,6 +24,7 @@ def resolve_across(doc: Doc) -> None:
     _merge_roles_into_names(doc.reg)
     _merge_generic_groups(doc.reg)
     _merge_groups_into_their_body(doc)
+    _merge_lede_subject_named_next(doc)
 
 
 def _merge_roles_into_names(reg: Registry) -> None:
@@ -249,3 +251,40 @@ def _body_made_of(doc: Doc, group: Entity, bodies: list[Entity]) -> Entity | Non
                 re.search(people, around) and _MADE_OF.search(around)):
             return body
     return None
+
+
+#: Fewer words than this make a headline, a byline or a caption, not the lede.
+_LEDE_WORDS = 12
+
+
+def _merge_lede_subject_named_next(doc: Doc) -> None:
+    """A wire story's lede describes its subject and the next paragraph opens with that subject's name:
+    "Zambia's main opposition party on Wednesday accused …" … "The Forward Zambia Party (FZP) said …";
+    'Tram workers will strike …' … "The Transport and Depot Workers' Union said …". The description must
+    fit the body: a regulator is a regulator, a ministry a ministry ('Portugal's infrastructure ministry'
+    is not 'Opecon Rail Systems', who opens the next paragraph as the accused), people a group or an
+    unclassed body, never a company or an authority."""
+    paras = [p for p in paragraphs(doc.text) if len(doc.text[p[0] : p[1]].split()) >= _LEDE_WORDS]
+    if len(paras) < 2:
+        return
+    (lede, lede_end), (nxt, _) = paras[0], paras[1]
+    first_end = min(doc.sentence_at(lede)[1], lede_end)
+    described = [e for e in doc.reg.live() if e.is_org and lede <= e.first_pos < first_end
+                 and ("unnamed" in e.tags or e.placeholder or e.name.split()[-1].islower())]
+    opening = doc.at_start.get(nxt + re.match(r"(?:The\s+)?", doc.text[nxt:]).end())
+    if not described or opening is None:
+        return
+    group, body = min(described, key=lambda e: e.first_pos), opening[1].final()
+    named_here = body.is_org and body.first_pos >= nxt and "unnamed" not in body.tags
+    if named_here and body is not group.final() and not body.name.split()[-1].islower() \
+            and _fits_description(body, fold(group.name).split()[-1]):
+        doc.reg.merge(group, body)
+
+
+def _fits_description(body: Entity, head: str) -> bool:
+    """Whether a named body is what a description's head says ('regulators' of the European Commission,
+    'party' of the Forward Zambia Party); people ('workers', 'officials') fit a group or an unclassed
+    body."""
+    descr = wl.org_words()["descriptor_class"]
+    head = head if head in descr else head.rstrip("s")
+    return _described_as(body, head) if head in descr else org_class(body) in ("group", "")
