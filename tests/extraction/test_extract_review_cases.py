@@ -57,3 +57,20 @@ def test_a_fragment_said_again_in_the_body_is_not_a_retelling() -> None:
 def test_a_paper_or_image_is_evidence_only_when_offered(text: str, kept: bool) -> None:
     kinds = {e["kind"] for e in run(text).evidence}
     assert bool(kinds & {"document", "imagery"}) == kept
+
+
+def test_a_quoted_fragment_is_folded_into_its_paraphrase_and_its_words_said_again_are_one_claim() -> None:
+    fragment = run("Marlow Air on Tuesday called claims that it kept flying a jet with a known engine fault "
+                   "«false and irresponsible», and said it would sue the union.")
+    texts = [s["text"] for s in fragment.statements]
+    assert "False and irresponsible" not in texts and "It would sue the union" in texts
+    quoted = [s for s in fragment.statements if s["quote"]]
+    assert [(s["quote"], s.get("spans")) for s in quoted] == [("false and irresponsible", [])]
+    again = run(
+        "ABUJA, May 3 (Reuters) - Maple Apiaries said on Monday that its tests of the recalled honey had "
+        "found “nothing of concern”, as the regulator widened its inquiry into imported syrup.\n\n"
+        "The inspectors took 40 samples from the company's warehouse in March and sent them to a "
+        "laboratory in Lagos for testing.\n\n"
+        "Maple Apiaries said its own testing had turned up nothing of concern in any batch sold since "
+        "January.")
+    assert len(again.statements) == 1 and len(again.statements[0]["spans"]) == 2

@@ -37,9 +37,10 @@ def merge_retellings(statements: list[dict[str, Any]]) -> dict[str, str]:
             mine.append(s)
             continue
         folded[s["id"]] = first["id"]
-        if not first.get("spans"):
-            first["spans"] = [list(first["span"])]
-        first["spans"].append(list(s["span"]))
+        tellings = first.get("spans") or [list(first["span"])]
+        if not any(a <= s["span"][0] and s["span"][1] <= b for a, b in tellings):
+            first["spans"] = [*tellings, list(s["span"])]  # (a fragment quoted inside its paraphrase is no
+            # telling of its own)
         if s["quote"] and not first["quote"]:
             first.update(mode="quote", quote=s["quote"])
         first["about"] = list(dict.fromkeys([*first["about"], *s["about"]]))
@@ -57,6 +58,10 @@ def _same_claim(
         return False
     if a["quote"] and b["quote"]:
         return False  # two quotations are two things said, however alike
+    short = min(a, b, key=lambda s: len(s["text"]))
+    if _words_said_again(a["text"], b["text"]) and (short["quote"] or not _inside(a, b)):
+        return True  # 'its own testing had found “nothing of concern”' and 'nothing of concern' alone; a
+        # clause read twice inside one sentence only when it is the quoted fragment
     wa, wb = words[a["id"]], words[b["id"]]
     shared = len(wa & wb)
     if shared >= _SHARED_AT_LEAST and shared >= _COVER * min(len(wa), len(wb)):
@@ -95,6 +100,24 @@ class _Told:
         if b not in self.spaced:
             self.spaced[b] = " " + _spaced(self.text[b]) + " "
         return any(f" {f} " in self.spaced[b] and (len(f.split()) >= 2 or shared >= 2) for f in fragments)
+
+
+#: The shortest words that, said again inside a longer statement of the same speaker, make it one claim.
+_SAID_AGAIN_AT_LEAST = 12
+
+
+def _inside(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Whether one statement's span lies inside the other's."""
+    (a0, a1), (b0, b1) = a["span"], b["span"]
+    return b0 <= a0 and a1 <= b1 or a0 <= b0 and b1 <= a1
+
+
+def _words_said_again(a: str, b: str) -> bool:
+    """Whether one statement's words stand whole in the other's ('nothing of concern' in 'its own testing
+    had turned up nothing of concern'; 'false and irresponsible' in the paraphrase that quotes it)."""
+    x, y = (t.lower().strip(" .,;:") for t in (a, b))
+    short, long_ = (x, y) if len(x) <= len(y) else (y, x)
+    return len(short) >= _SAID_AGAIN_AT_LEAST and short in long_
 
 
 def _spaced(text: str) -> str:
