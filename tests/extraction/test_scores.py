@@ -67,9 +67,12 @@ def test_scorer_matches_a_perfect_prediction_perfectly() -> None:
 #: countries on the real-copy design sets are no actor, as REAL_COPY.md has it): tuning actor F1 0.90 -> 0.89,
 #: held-out 0.93 -> 0.91, blind-1 0.93 -> 0.92, blind-3 0.76 -> 0.75, since their older gold counts every
 #: country named ('strikes in France', 'a plant in Ireland').
+#: A count written in words ('at least six farms', 'more than a dozen officers') is no quantity (thirteenth
+#: session; REAL_COPY.md counts figures written in digits, and no real-copy design set's gold counts one):
+#: tuning evidence F1 0.71 -> 0.70 (floor 0.69), blind-1 0.85 -> 0.847, since their older gold counts them.
 FLOORS_TUNING = {
     "actor_f1": 0.89, "speaker_acc": 0.94, "st_f1": 0.84, "quote_r": 0.82,
-    "ev_f1": 0.71, "ln_f1": 0.39}
+    "ev_f1": 0.69, "ln_f1": 0.39}
 #: The act model (seventh session) took held-out link F1 from 0.53 to 0.51; while it was tuned, one of the
 #: two held-out articles' gold (fraud_trial) was read, so they are no longer wholly unseen. An accusation
 #: that names nobody accusing the side the article's accusations are about (ninth session) took it to
@@ -110,7 +113,7 @@ def _floors(*values: float) -> dict[str, float]:
 #: Blind-8 to blind-19 carry the shapes of real copy (hard wraps, furniture, documents that speak); blind-19
 #: is held out, its floors just below its first unseen measurement.
 BLIND_FLOORS = {
-    "blind": (4, _floors(0.92, 0.95, 0.89, 0.89, 0.85, 0.49)),
+    "blind": (4, _floors(0.92, 0.95, 0.89, 0.89, 0.84, 0.49)),
     # blind-2 and blind-3 name an unnamed spokesperson as a person ('OAS spokesman'); REAL_COPY.md and the
     # issue have the organisation speak, now also for 'a company spokeswoman' (the company just named).
     # Blind-2 also makes 'called it “illegal”' a one-word quote statement; the issue keeps it in the clause.

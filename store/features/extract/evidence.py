@@ -69,14 +69,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         return "|".join(re.escape(w) for w in sorted(ev[key], key=len, reverse=True))
 
     mods = "|".join(re.escape(w) for w in ev["document_modifiers"])
-    quant = "|".join(re.escape(q) for q in sorted(ev["quantifiers"], key=len, reverse=True))
-    words = "|".join(sorted(ev["number_words"], key=len, reverse=True))
     return {
         "physical": re.compile(rf"\b(?:{nouns('physical')})\b", re.IGNORECASE),
         "imagery": re.compile(rf"\b(?:{nouns('imagery')})\b", re.IGNORECASE),
         "document": re.compile(rf"\b(?:(?:{mods})\s+)?(?:{nouns('document')})\b", re.IGNORECASE),
         "mods": re.compile(rf"^(?:{mods})\b", re.IGNORECASE),
-        "wordnum": re.compile(rf"\b(?P<q>{quant})\s+(?P<w>{words})\b", re.IGNORECASE),
     }
 
 
@@ -262,7 +259,10 @@ def findings(text: str, lo: int, hi: int) -> list[Found]:
                     continue
                 seen_docs.add(key)
             conf = 0.55 if kind == "document" else 0.6
-            out.append(Found(_start_of(text, s, lo), np_end, kind, None, conf))
+            start = _start_of(text, s, lo)
+            out = [f for f in out if not (start <= f.start and f.end <= np_end)]  # 'an audit' inside 'an
+            # audit report': one document
+            out.append(Found(start, np_end, kind, None, conf))
     return out
 
 
@@ -276,7 +276,6 @@ def find_evidence(
     are skipped; quantities inside quotations are kept.
     """
     out: list[Found] = []
-    pats = _patterns()
     q_starts = [q[0] for q in quoted]
 
     def in_quote(pos: int) -> bool:
@@ -285,8 +284,7 @@ def find_evidence(
 
     for s, e in sentences:
         chunk = text[s:e]
-        has_digit = _DIGIT.search(chunk) is not None
-        qs = quantities(text, s, e) if has_digit or pats["wordnum"].search(chunk) else []
+        qs = quantities(text, s, e) if _DIGIT.search(chunk) else []
         fs = []
         for f in findings(text, s, e):
             if in_quote(f.start):
