@@ -74,3 +74,15 @@ def test_a_quoted_fragment_is_folded_into_its_paraphrase_and_its_words_said_agai
         "Maple Apiaries said its own testing had turned up nothing of concern in any batch sold since "
         "January.")
     assert len(again.statements) == 1 and len(again.statements[0]["spans"]) == 2
+
+
+def test_a_figure_in_a_claims_second_telling_backs_it() -> None:
+    x = run("ABUJA, May 3 (Reuters) - Maple Apiaries said on Monday that its tests of the recalled honey had "
+            "found “nothing of concern”, as the regulator widened its inquiry into imported syrup.\n\n"
+            "The inspectors took samples from the company's warehouse in March and sent them to a "
+            "laboratory in Lagos for testing.\n\n"
+            "Maple Apiaries said its own testing had turned up nothing of concern in 40 batches sold since "
+            "January.")
+    (claim,), (figure,) = x.statements, x.evidence
+    assert len(claim["spans"]) == 2 and figure["text"] == "40 batches"
+    assert [(ln["from"], ln["to"], ln["type"]) for ln in x.links] == [(figure["id"], claim["id"], "supports")]

@@ -90,11 +90,14 @@ def propose_links(
     targets: dict[str, list[str]],
     sentence_of: dict[str, int],
     sentence_texts: Sequence[str] = (),
+    told_in: dict[str, list[int]] | None = None,
 ) -> list[Proposed]:
     """Typed links between the extracted statements, evidence and actors, each with a confidence.
 
     `sentence_texts` (the article's sentences, indexed as in `sentence_of`) lets a denial whose own words
-    are a bare quotation ('calling them “baseless”') find what it answers ('rejected the accusations').
+    are a bare quotation ('calling them “baseless”') find what it answers ('rejected the accusations');
+    `told_in` (a statement told twice: the sentence of each telling) lets a figure given in its second
+    telling back it.
     """
 
     def sentence(sid: str) -> str:
@@ -138,13 +141,14 @@ def propose_links(
     # Evidence supports the statement whose span holds it, else one in the same sentence.
     by_sentence: dict[int, list[dict[str, Any]]] = {}
     for s in statements:
-        by_sentence.setdefault(sentence_of.get(s["id"], -1), []).append(s)
+        for k in dict.fromkeys([sentence_of.get(s["id"], -1), *(told_in or {}).get(s["id"], ())]):
+            by_sentence.setdefault(k, []).append(s)
     figures_at = figure_index(statements)
     starts = [s["span"][0] for s in statements]
     for ev in evidence:
         es, ee = ev["span"]
         same = by_sentence.get(sentence_of.get(ev["id"], -2), [])
-        holder = [s for s in same if s["span"][0] <= es and ee <= s["span"][1]]
+        holder = [s for s in same if any(a <= es and ee <= b for a, b in s.get("spans") or [s["span"]])]
         conf = 0.6
         if not holder:
             holder = same

@@ -89,9 +89,11 @@ def link_records(draft: Draft) -> None:
     context = ActContext(given, kinds, doc.text, doc.sentences, draft.sentence_of)
     weigh_acts(out.statements, context, side, draft.targets)
     words_of = {r["id"]: r["text"] for r in out.statements + out.evidence}
-    for p in propose_links(
-        out.statements, out.evidence, affiliation, kinds, draft.targets, draft.sentence_of, sentence_texts
-    ):
+    starts = [a for a, _ in doc.sentences]
+    told_in = {st["id"]: [bisect.bisect_right(starts, a) - 1 for a, _ in st["spans"][1:]]
+               for st in out.statements if st.get("spans")}
+    for p in propose_links(out.statements, out.evidence, affiliation, kinds, draft.targets, draft.sentence_of,
+                           sentence_texts, told_in):
         rec = draft.proposal(
             Link.TABLE,
             Link.PREFIX,
