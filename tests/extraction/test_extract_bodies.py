@@ -96,3 +96,12 @@ def test_a_lede_description_is_not_the_accused_body_that_opens_the_next_paragrap
     kinds = {a["name"]: a["kind"] for a in run(text).actors}
     assert "Opecon Rail Systems" in kinds
     assert any("ministry" in n for n in kinds), kinds
+
+
+def test_a_report_by_a_countrys_body_is_the_bodys_and_joins_its_name() -> None:
+    text = ("A river ferry that capsized last month was carrying twice the cargo it was licensed for, "
+            "according to an interim report by Brazil's river safety board released Thursday. The 48-page "
+            "report by the River Transport Safety Board (RTSB) said the ferry carried 61 tons of fuel drums.")
+    x = run(text)
+    assert {a["name"] for a in x.actors} == {"River Transport Safety Board"}
+    assert {n for n, _mode, _quote in said(x)} == {"River Transport Safety Board"}

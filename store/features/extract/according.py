@@ -9,6 +9,7 @@ from .content import trim_end
 from .descriptions import indefinite
 from .doc import Doc
 from .entities import Entity
+from .org_phrases import lower_org_at, lower_org_re
 from .sources import Subject, group_np
 from .speech import Speech
 from .subjects import subject_before
@@ -93,6 +94,16 @@ def _clause_body(doc: Doc, lo: int) -> Entity | None:
     return None
 
 
+def _body_of_owner(doc: Doc, hit: tuple[int, Entity], np_end: int, sent_start: int) -> Subject | None:
+    """The body a possessive names after its owner: "Brazil's river safety board" (the board, Brazil's)."""
+    end = hit[0]
+    if doc.text[end : end + 3] not in ("'s ", "’s "):
+        return None
+    m = lower_org_re().match(doc.text, end + 3, np_end)
+    body = lower_org_at(doc, end + 3, m.end(), sent_start, local=True) if m else None
+    return Subject([body], end + 3, m.end(), 0.85, "description") if body is not None and m else None
+
+
 def paper_author(doc: Doc, lo: int, seen_by: int) -> Subject | None:
     """A placeholder for the unnamed author of the paper in 'according to an internal audit report seen by
     the Courier' (text[lo:seen_by]), to be joined to the author a later sentence names
@@ -148,7 +159,10 @@ def according(
     while lo < np_end and text[lo] == " ":
         lo += 1
     hit = doc.at_start.get(lo)
-    if hit and hit[0] <= np_end:
+    body = _body_of_owner(doc, hit, np_end, sent[0]) if hit else None
+    if body is not None:
+        subj = body  # 'a report by Brazil's river safety board': the board wrote it, not Brazil
+    elif hit and hit[0] <= np_end:
         subj = Subject([hit[1]], lo, hit[0], 0.9, "name")
     elif (unnamed := _unnamed_head(doc, lo, np_end)) is not None:
         subj = unnamed  # 'according to residents reached by AFP': the residents

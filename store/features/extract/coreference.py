@@ -53,13 +53,14 @@ def _merge_generic_groups(reg: Registry) -> None:
     five letters ('officials' ~ 'Office'), and only one organisation named after the group may fit."""
     by_word: dict[str, set[str]] = {}  # organisations' ids by the first five letters of each name word
     for e in reg.live():
-        if e.is_org and "unnamed" not in e.tags and not e.placeholder and e.name != e.name.lower():
+        if e.is_org and "unnamed" not in e.tags and not e.placeholder and not e.name.split()[-1].islower():
             for w in fold(e.name).split():
                 by_word.setdefault(w[:5], set()).add(e.id)
     described = [e for e in reg.live() if e.kind == "group" and "unnamed" in e.tags
-                 or e.kind == "organisation" and e.name == e.name.lower() and not e.placeholder]
+                 or e.kind == "organisation" and e.name.split()[-1].islower() and not e.placeholder]
     for group in described:  # ("Scotland's environment agency" … 'the Scottish Environment Protection …')
-        words = {w[:5] for w in fold(group.name).split() if w not in _VAGUE_MODIFIERS}
+        words = {fold(w)[:5] for w in group.name.split()
+                 if fold(w) not in _VAGUE_MODIFIERS and not w[:1].isupper()}  # ('Brazilian': whose it is)
         if len(words) < 2:
             continue  # 'officials', 'students': any body's people
         ids = set.intersection(*(by_word.get(w, set()) for w in words))
