@@ -321,3 +321,8 @@ def test_a_club_or_bank_goes_by_the_word_after_its_prefix(text: str, name: str, 
 def test_a_club_whose_second_word_is_a_head_or_a_place_goes_by_its_first(text: str, name: str,
                                                                            alias: str) -> None:
     assert [(a["name"], a["aliases"]) for a in run(text).actors] == [(name, [alias])]
+
+
+def test_a_hyphenated_name_keeps_its_lower_case_particles() -> None:
+    x = run("Val-de-Vire said on Tuesday that its milk price had always been public.")
+    assert [n for n, _mode, _quote in said(x)] == ["Val-de-Vire"]
