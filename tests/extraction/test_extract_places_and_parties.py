@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extraction.extract_helpers import actors_by_name, run
+from tests.extraction.extract_helpers import actors_by_name, run, said
 
 
 def test_a_country_named_once_inside_a_claim_is_a_place() -> None:
@@ -94,3 +94,10 @@ def test_a_country_accused_speaking_or_holding_office_stays_and_nothing_dangles(
 ])
 def test_a_person_whose_name_holds_a_landform_word_still_speaks(text: str, name: str) -> None:
     assert name in actors_by_name(run(text))
+
+
+def test_a_capital_told_by_where_something_lies_is_a_place_not_its_country() -> None:
+    x = run("Residents living beside a cement plant in Athi River, south of Nairobi, on Thursday accused its "
+            "owner, Kilima Portland Cement, of choking an entire valley with dust.")
+    assert [n for n, _mode, _quote in said(x)] == ["Residents"]
+    assert "Kenya" not in actors_by_name(x)
