@@ -51,6 +51,18 @@ def test_one_verb_accusing_two_parties_makes_two_accusations() -> None:
     assert len(targets[1]) == 1 and "ministry" in next(iter(targets[1]))
 
 
+def test_two_parties_accused_of_one_thing_make_one_accusation_aimed_at_both() -> None:
+    text = ("The Transport Workers Union on Monday accused Halvorsen Shipping and Brightline Ltd of hiding "
+            "the losses.")
+    x = run(text)
+    (accusation,) = x.statements
+    assert text[accusation["span"][0] : accusation["span"][1]] == (
+        "Halvorsen Shipping and Brightline Ltd of hiding the losses")
+    n = names(x)
+    accused = {n[ln["to"]] for ln in x.links if ln["type"] == "accuses"}
+    assert accused == {"Halvorsen Shipping", "Brightline Ltd"}
+
+
 def test_a_list_of_things_supplied_to_a_country_is_not_a_second_accused() -> None:
     text = "Ukraine accused North Korea of supplying shells, missiles and other arms to Russia for its war."
     accusations = [s for s in run(text).statements if s["act"] == "accusation"]

@@ -388,7 +388,8 @@ _AND_ACCUSED = {
 
 
 def _split_accused(doc: Doc, sp: Speech) -> list[Speech]:
-    """One verb accusing two parties of two things makes two accusations, each aimed at its own party."""
+    """One verb accusing two parties of two things makes two accusations, each aimed at its own party; two
+    parties accused of one thing make one accusation aimed at both."""
     if sp.lemma not in ("accuse", "blame", "charge") or not sp.content or not sp.targets:
         return [sp]
     s, e = sp.content
@@ -399,6 +400,9 @@ def _split_accused(doc: Doc, sp: Speech) -> list[Speech]:
         target = hit[1] if hit else _object_group(doc, (m.end(), e))
         if target is None or target in sp.targets:
             continue  # 'of theft and fraud of …': no second party
+        if not _OF_FOR_RE.search(doc.text, s, m.start()):
+            sp.targets.append(target)  # 'accused Halvorsen and Brightline of hiding …': both of one thing
+            return [sp]
         second = Speech(sp.cue_start, sp.cue_end, sp.cue, sp.act, sp.lemma, sp.subject, sp.sent, (m.end(), e),
                         [target], confidence=sp.confidence)
         sp.content = (s, trim_end(doc.text, s, m.start()))
