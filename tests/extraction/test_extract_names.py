@@ -326,3 +326,17 @@ def test_a_club_whose_second_word_is_a_head_or_a_place_goes_by_its_first(text: s
 def test_a_hyphenated_name_keeps_its_lower_case_particles() -> None:
     x = run("Val-de-Vire said on Tuesday that its milk price had always been public.")
     assert [n for n, _mode, _quote in said(x)] == ["Val-de-Vire"]
+
+
+@pytest.mark.parametrize(("text", "name", "short"), [
+    ("Lumen Pharma Inc recalled the tablets on Monday. Lumen said in a statement that it had never concealed "
+     "a test result.", "Lumen Pharma Inc", "Lumen"),
+    ("About 1,300 farms lie downstream of the Minera Altamira SA plant, the group said. Altamira said the "
+     "samples were not taken properly.", "Minera Altamira SA", "Altamira"),
+    ("Mutualite Horizon, which insures about 1.4 million people, said records were stolen. The watchdog "
+     "said Horizon had notified it of the breach late.", "Mutualite Horizon", "Horizon"),
+])
+def test_a_company_goes_by_the_word_after_a_generic_opener_and_a_name_ending_in_men_is_no_crowd(
+        text: str, name: str, short: str) -> None:
+    got = {a["name"] for a in run(text).actors}
+    assert name in got and short not in got

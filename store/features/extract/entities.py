@@ -86,9 +86,11 @@ class Registry(Referents):
         heads = wl.org_words()["heads"]
         if words[0] in heads and len(words) >= 3 and all(w[:1].isupper() for w in words[1:]):
             self._index(" ".join(words[1:]), ent)  # 'Rivera Textil' (Grupo Rivera Textil)
-        headed = words[0] in heads and len(words) == 2 and words[1] not in heads \
-            and not wl.gazetteer().get(words[1])  # 'Sadino' (Atlético Sadino); 'Racing' (Racing Club)
-        first = words[1] if headed else words[0]
+        after_head = next((w for w in words[1:] if w[:1].isupper()), "")  # ('Laiterie du Bessin': Bessin)
+        opener = words[0] in heads if len(words) == 2 else words[0] in wl.org_words()["generic_openers"]
+        headed = opener and after_head and after_head not in heads and not wl.gazetteer().get(after_head)
+        first = after_head if headed else words[0]  # 'Sadino' (Atlético Sadino), 'Altamira' (Minera Altamira
+        # SA), 'Bessin' (Laiterie du Bessin); 'Racing' (Racing Club), 'Sentinel' (Sentinel Crowd Management)
         if not wl.gazetteer().get(first) and first.lower() not in wl.function_words():
             self.by_first.setdefault(fold(first), ent)
 

@@ -268,6 +268,7 @@ def org_words() -> dict[str, Any]:
             descriptor_class.setdefault(w, cls)
     return {
         "heads": frozenset(data["heads"]),
+        "generic_openers": frozenset(data["generic_openers"]),
         "lower_heads": tuple(sorted(data["lower_heads"], key=lambda s: -len(s))),
         "state_like_lower": frozenset(data["state_like_lower"]),
         "media_lower": frozenset(data["media_lower"]),
