@@ -215,8 +215,7 @@ BLIND_SETS = {
     **{f"blind{n}": (_HERE / f"blind{n}", f"blind-{n} ({DESIGN})") for n in (3, 4, 5, 6)},
     "blind7": (_HERE / "blind7", f"blind-7 ({UNSEEN})"),
     **{f"blind{n}": (_HERE / f"blind{n}", f"blind-{n} (real-copy shapes, {DESIGN})")
-       for n in (8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19)},
-    "blind20": (_HERE / "blind20", f"blind-20 (real-copy shapes, {UNSEEN})"),
+       for n in (8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20)},
 }
 
 
