@@ -105,3 +105,11 @@ def test_a_report_by_a_countrys_body_is_the_bodys_and_joins_its_name() -> None:
     x = run(text)
     assert {a["name"] for a in x.actors} == {"River Transport Safety Board"}
     assert {n for n, _mode, _quote in said(x)} == {"River Transport Safety Board"}
+
+
+def test_a_short_name_in_brackets_may_say_what_language_its_initials_are_in() -> None:
+    text = ("In a letter to the fund seen by AFP, the Data Oversight Commission (COD, by its French "
+            "initials) said the fund had notified it of the breach five days late.")
+    x = run(text)
+    assert [n for n, _mode, _quote in said(x)] == ["Data Oversight Commission"]
+    assert [(a["name"], a["aliases"]) for a in x.actors] == [("Data Oversight Commission", ["COD"])]

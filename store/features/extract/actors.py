@@ -19,7 +19,7 @@ from .org_phrases import (
     prev_is_state,
 )
 from .places import locative
-from .textutil import Token, fold
+from .textutil import INITIALS_EXPLAINED, Token, fold
 from .things import is_product, names_a_thing
 
 __all__ = ["Doc", "lower_org_at", "resolve_sentence"]
@@ -280,11 +280,15 @@ def _resolve(doc: Doc, m: NameMention, sent: tuple[int, int]) -> Entity | None:
     return None
 
 
+_EXPLAINED = re.compile(INITIALS_EXPLAINED + r"\)")  # '(COD, by its French initials)'
+
+
 def _short_name_in_brackets(doc: Doc, m: NameMention) -> Entity | None:
     """A name in brackets right after an organisation's is its short name: "the Bongor Rice Growers' Union
     (UPRB)", "the Compagnie Industrielle d'Aménagement (CIA Energie)", even when its letters are not the
     initials (a name in another language) or the gazetteer knows another body by them."""
-    if doc.text[m.end : m.end + 1] != ")" or doc.text[max(0, m.start - 2) : m.start] != " (":
+    closed = doc.text[m.end : m.end + 1] == ")" or _EXPLAINED.match(doc.text, m.end) is not None
+    if not closed or doc.text[max(0, m.start - 2) : m.start] != " (":
         return None
     if (m.known is not None and m.known.kind == "state") or fold(m.text) in wl.places():
         return None  # 'Acme Mining (Australia)': where it is, not its short name
@@ -331,7 +335,11 @@ def resolve_sentence(doc: Doc, sent: tuple[int, int]) -> None:
     """Find and resolve the named mentions of one sentence, in order."""
     a, b = doc.token_range(*sent)
     found = []
+    explained = [x.span() for x in _EXPLAINED.finditer(doc.text, *sent)] if "initials" in doc.text[
+        sent[0] : sent[1]] else []
     for m in find_names(doc.text, doc.tokens, a, b, sent[0], doc.common):
+        if any(s <= m.start < e for s, e in explained):
+            continue  # '(IMAM, by its Portuguese initials)': a language, not Portugal
         ent = _resolve(doc, m, sent)
         if ent is not None:
             found.append((m, ent))

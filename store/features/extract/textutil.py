@@ -21,7 +21,10 @@ NAME_GIVEN = re.compile(r"\b[Aa]n?\s+(?:[\w-]+\s+){0,3}?[a-z]+\s+(?:called|named
                         r"[“\"‘']$")
 
 #: A short name in brackets after a full one: "(NAO)", "(CIA Energie)" (up to three capitalised words).
-BRACKETED_SHORT_NAME = r"\([A-Z][\w.&'’-]{1,20}(?:\s[A-Z][\w.&'’-]*){0,2}\)"
+#: A body's short name in brackets after its name, with what it stands for after a comma: '(OCA)', '(COD, by
+#: its French initials)'.
+INITIALS_EXPLAINED = r",\s+(?:by|for|from|after|as|its|in)\s[^()]{0,40}"
+BRACKETED_SHORT_NAME = r"\([A-Z][\w.&'’-]{1,20}(?:\s[A-Z][\w.&'’-]*){0,2}(?:" + INITIALS_EXPLAINED + r")?\)"
 
 #: A word: letters/digits with inner apostrophes (not a possessive 's), or dotted initials like U.S.
 WORD_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:['’](?![sS]\b)[^\W_]+)*|['’][sS]\b")
