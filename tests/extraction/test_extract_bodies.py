@@ -4,7 +4,7 @@ these tests, not copied from any set)."""
 
 from __future__ import annotations
 
-from tests.extraction.extract_helpers import names, run, said
+from tests.extraction.extract_helpers import actors_by_name, names, run, said
 
 
 def test_a_council_described_before_a_named_authority_is_not_that_authority() -> None:
@@ -113,3 +113,13 @@ def test_a_short_name_in_brackets_may_say_what_language_its_initials_are_in() ->
     x = run(text)
     assert [n for n, _mode, _quote in said(x)] == ["Data Oversight Commission"]
     assert [(a["name"], a["aliases"]) for a in x.actors] == [("Data Oversight Commission", ["COD"])]
+
+
+def test_a_bare_name_is_no_authority_and_a_directorate_is_the_authority_named_next() -> None:
+    text = ("BOGOTA, Colombia — Colombian climber Julian Pardo has been provisionally suspended after a "
+            "sample tested positive for a banned drug, the country's anti-doping authority said on "
+            "Sunday.\n\nThe Anti-Doping Integrity Directorate (ADID) said the B sample had confirmed "
+            "the result.")
+    x = run(text)
+    assert {n for n, _mode, _quote in said(x)} == {"Anti-Doping Integrity Directorate"}
+    assert actors_by_name(x)["Julian Pardo"]["kind"] == "person"

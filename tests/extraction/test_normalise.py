@@ -210,3 +210,13 @@ def test_a_wrapped_line_of_prose_opening_more_from_is_no_furniture() -> None:
             "before the road was closed in March, and that\nnobody had written to them at all about it.")
     x = extract(text, source_id="s")
     assert x.statements[0]["text"].startswith("They had expected to hear more from the council")
+
+
+def test_a_caption_wrapped_over_two_lines_is_furniture_whole() -> None:
+    text = ("The B sample confirmed the result.\n\n"
+            "Julian Pardo on the climb to Alto de Letras during the Ruta de los Andes\n"
+            "in March. Photo: Hector Ruiz/Andes Press\n\n"
+            "Pardo's lawyer said the seal number did not match.")
+    work = working_text(text)
+    assert "Alto de Letras" not in work and "Hector" not in work
+    assert "Pardo's lawyer said" in work and len(work) == len(text)

@@ -173,6 +173,7 @@ def furniture(text: str) -> list[tuple[int, int]]:
         if is_furniture_line(line) or links and _headline(line):
             out.append((start, end))
             links = bool(_LINKS_HEADER.fullmatch(line.strip()) or links) and end not in blank_after
+            out.extend(_caption_above(text, lines, k, blank_after))
             continue
         links = False
         content += 1
@@ -184,6 +185,22 @@ def furniture(text: str) -> list[tuple[int, int]]:
             if dateline and _dateline_words(dateline.group(0)):
                 out.append((start, start + dateline.end()))
                 content = 3
+    return out
+
+
+def _caption_above(
+    text: str, lines: list[tuple[int, int]], k: int, blank_after: set[int]
+) -> list[tuple[int, int]]:
+    """The lines above a credited caption's last line that it continues: 'Julian Pardo on the climb to Alto
+    de Letras during the Ruta de los Andes' over 'in March. Photo: Hector Ruiz/Andes Press'."""
+    out: list[tuple[int, int]] = []
+    if not text[lines[k][0] : lines[k][1]].strip()[:1].islower():
+        return out  # a line of its own, not a caption's wrapped tail
+    j = k - 1
+    while j >= 0 and lines[j][1] not in blank_after and not text[lines[j][0] : lines[j][1]].rstrip().endswith(
+            (".", "!", "?", "”", '"', "’", "»", ":")):
+        out.append(lines[j])
+        j -= 1
     return out
 
 

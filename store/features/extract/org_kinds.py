@@ -35,6 +35,7 @@ REG_WORDS = (
     "federation",
     "association",
     "inspectorate",
+    "directorate",
     "ombudsman",
     "bureau",
 )

@@ -143,7 +143,10 @@ class Referents:
             found = self.most_recent(lambda e: e.kind == "media", before)
         else:
             return None
-        return found or self.tentative_org(before, last, "media" if cls == "media" else "organisation")
+        if found is not None or cls not in ("company", "media"):
+            return found  # a bare name is read as a firm or an outlet, never as an authority or a team:
+            # 'Julian Pardo has been suspended, the country's anti-doping authority said'
+        return self.tentative_org(before, last, cls)
 
     def main_state(self, before: int) -> Entity | None:
         """The state the text is most about so far (most mentions, latest on a tie)."""
