@@ -123,3 +123,11 @@ def test_a_bare_name_is_no_authority_and_a_directorate_is_the_authority_named_ne
     x = run(text)
     assert {n for n, _mode, _quote in said(x)} == {"Anti-Doping Integrity Directorate"}
     assert actors_by_name(x)["Julian Pardo"]["kind"] == "person"
+
+
+def test_a_copper_miner_accused_in_the_lede_is_the_company_named_later() -> None:
+    text = ("Farmers on Tuesday accused a copper miner of letting acid tailings run into the river for three "
+            "days, a charge the company called false.\n\n"
+            "Minera Altamira SA said in a statement that its pond never overflowed.")
+    names_found = {a["name"] for a in run(text).actors}
+    assert "Minera Altamira SA" in names_found and "copper miner" not in names_found
