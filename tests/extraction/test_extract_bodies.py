@@ -131,3 +131,13 @@ def test_a_copper_miner_accused_in_the_lede_is_the_company_named_later() -> None
             "Minera Altamira SA said in a statement that its pond never overflowed.")
     names_found = {a["name"] for a in run(text).actors}
     assert "Minera Altamira SA" in names_found and "copper miner" not in names_found
+
+
+def test_a_regulator_owned_by_a_plural_country_joins_its_name_and_a_chemicals_initials_are_a_thing() -> None:
+    text = ("MANILA — The Philippines’ drug regulator said on Wednesday it had widened a recall of a blood "
+            "pressure tablet to 14 batches.\n\n"
+            "The National Drug Safety Office (NDSO) said samples from all 14 batches contained "
+            "N-nitrosodimethylamine (NDMA) above the permitted level.")
+    x = run(text)
+    assert {a["name"] for a in x.actors} == {"National Drug Safety Office"}
+    assert {n for n, _mode, _quote in said(x)} == {"National Drug Safety Office"}

@@ -58,6 +58,8 @@ def lower_org_at(doc: Doc, start: int, end: int, sent_start: int, local: bool = 
     owner_end = start - 1 if doc.text[start - 1 : start] == " " else start
     if doc.text[owner_end - 2 : owner_end] in ("'s", "’s"):
         owner_end -= 2
+    elif doc.text[owner_end - 2 : owner_end] in ("s'", "s’"):
+        owner_end -= 1  # "The Philippines’ drug regulator", "the Netherlands' food agency"
     hit = doc.at_end.get(owner_end)
     state = hit[1] if hit and hit[0] >= sent_start and hit[1].kind == "state" else None
     if state is None and hit and hit[0] >= sent_start and hit[1].is_org and owner_end < start:
@@ -91,7 +93,10 @@ def lower_org_at(doc: Doc, start: int, end: int, sent_start: int, local: bool = 
             if found is not None:
                 return found
             if mods.split()[-1] in wl.org_words()["lower_modifiers"]:
-                return doc.reg.get_or_create(phrase, "organisation", 0.6)
+                ent = doc.reg.get_or_create(phrase, "organisation", 0.6)
+                if head in wl.org_words()["waiting_for_a_name"] and ent.first_pos < 0:
+                    ent.placeholder = head  # 'the drug regulator said …' … 'The National Drug Safety Office'
+                return ent
             return None
         found = doc.reg.description(described, start, strict=" " in described)  # 'interior ministry'
         if found is None and local and head not in wl.org_words()["state_like_lower"]:

@@ -70,8 +70,9 @@ def names_a_thing(doc: Doc, m: NameMention) -> bool:
 
 
 def _spelled_out_in_lower_case(doc: Doc, m: NameMention) -> bool:
-    """Whether an all-capital name is the initials of the lower-case words before its brackets: a thing the
-    article abbreviates, not a body (whose words would be capitalised)."""
+    """Whether an all-capital name is the initials of the lower-case words before its brackets, or of one
+    long compound word ('N-nitrosodimethylamine (NDMA)'): a thing the article abbreviates, not a body (whose
+    words would be capitalised)."""
     letters = m.text.rstrip("s")
     if not (2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha()):
         return False
@@ -79,7 +80,11 @@ def _spelled_out_in_lower_case(doc: Doc, m: NameMention) -> bool:
         return False
     words = re.findall(r"[A-Za-z][\w-]*", doc.text[max(0, m.start - 80) : m.start - 1])[-len(letters):]
     initials = "".join(w[0] for w in words).upper()
-    return initials == letters and all(w.islower() for w in words)
+    if initials == letters and all(w.islower() for w in words):
+        return True
+    chemical = words[-1] if words else ""  # 'N-nitrosodimethylamine (NDMA)': one long lower-case word
+    return (len(chemical) >= 10 and chemical[1:].replace("-", "").islower()
+            and chemical[0].upper() == letters[0])
 
 
 def _names_a_company(doc: Doc, m: NameMention, noun: str) -> bool:
