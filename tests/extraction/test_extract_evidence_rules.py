@@ -89,6 +89,8 @@ def test_count_after_a_verb_and_a_converted_amount_in_brackets_are_one_quantity(
         ("Herders are paid 30,000 rupees per hectare a year, the petition says.",
          "30,000 rupees per hectare a year"),
         ("The airport fines airlines £50,000 per flight, the council said.", "£50,000 per flight"),
+        ("The 56-page fatigue review commissioned by the union found long shifts, it said.",
+         "The 56-page fatigue review"),
     ],
 )
 def test_evidence_takes_the_noun_phrase_a_reader_would_check(sentence: str, phrase: str) -> None:
@@ -333,6 +335,8 @@ def test_a_scaled_sum_is_valued_exactly() -> None:
         "The club will be barred if the debt was not paid within 90 days, the tribunal said.",
         "The agency ordered the company to replace the filter within 14 days.",
         "Patients were given 14 days to reply, the board said.",
+        "Pardo has 14 days to request a hearing, the agency said.",
+        "Drivers will stage a further 48-hour stoppage next week, the union said.",
         "The council said it had opened a review of the festival's premises licence.",
         "The authority said it would commission an independent review of the land titles.",
         "The regulator said it had ordered the operator to submit an incident report within ten days.",

@@ -117,10 +117,13 @@ BLIND_FLOORS = {
     # blind-2 and blind-3 name an unnamed spokesperson as a person ('OAS spokesman'); REAL_COPY.md and the
     # issue have the organisation speak, now also for 'a company spokeswoman' (the company just named).
     # Blind-2 also makes 'called it “illegal”' a one-word quote statement; the issue keeps it in the clause.
-    "blind2": (5, _floors(0.83, 0.91, 0.78, 0.86, 0.69, 0.23)),
+    # A deadline a party 'has 14 days to' meet is no evidence (thirteenth session, as REAL_COPY.md and the
+    # real-copy gold have it): blind-2's and blind-3's older gold count one each, evidence 0.69 -> 0.689 and
+    # 0.75 -> 0.744.
+    "blind2": (5, _floors(0.83, 0.91, 0.78, 0.86, 0.68, 0.23)),
     # Evidence 0.79 -> 0.76 in the eighth session: a sum keeps what it was paid in ('£8.4 million in public
     # donations', which four real-copy sets' gold files do), and blind-3's gold leaves it out once.
-    "blind3": (5, _floors(0.75, 0.87, 0.73, 0.86, 0.75, 0.35)),
+    "blind3": (5, _floors(0.75, 0.87, 0.73, 0.86, 0.74, 0.35)),
     "blind4": (6, _floors(0.77, 0.89, 0.69, 0.86, 0.73, 0.23)),
     "blind5": (6, _floors(0.80, 0.88, 0.77, 0.93, 0.68, 0.28)),
     "blind6": (6, _floors(0.79, 0.93, 0.71, 0.87, 0.70, 0.27)),

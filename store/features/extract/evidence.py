@@ -15,7 +15,8 @@ _DIGIT = re.compile(r"\d")
 
 
 _PAGES = re.compile(r"\d+-page\s+(?:[\w-]+\s+)?$")
-_PROVENANCE = re.compile(r"\s+(?:by|published|released|issued|filed|seen|obtained|from|posted|circulated)\b")
+_PROVENANCE = re.compile(r"\s+(?:by|published|released|issued|filed|seen|obtained|from|posted|circulated|"
+                         r"commissioned|prepared|drawn\s+up|compiled|conducted|carried\s+out)\b")
 
 
 def _counted_in_pages(text: str, s: int, e: int, lo: int, hi: int) -> bool:

@@ -130,12 +130,13 @@ def _unit_after(text: str, pos: int, limit: int) -> tuple[str | None, int]:
 #: lawmakers', "4 men's teams" ('14 children', '1,200 fish' count the plural itself).
 _OWNED_OR_MODIFYING = re.compile(r"['’]s\b|\s+[a-z][a-z-]*s\b(?<!\bwas)(?<!\bhas)(?<!\bis)")
 #: A span of time set as a deadline, not measured: 'would decide within 15 days', 'if the debt was not paid
-#: within 90 days', 'ordered the company to replace it within 14 days', 'given 14 days to reply', 'would
-#: exclude it from its tenders for 12 months' ('had been replaced within 48 hours' is a measure).
+#: within 90 days', 'ordered the company to replace it within 14 days', 'given 14 days to reply', 'has 14
+#: days to appeal', 'would exclude it from its tenders for 12 months' ('had been replaced within 48 hours' is
+#: a measure).
 _DEADLINE = re.compile(
     r"(?:\b(?i:would|will|must|should|shall|could|may|might|if|unless|ordered|orders|order|asked|asks|"
     r"required|requires|demanded|demands|has\s+to|have\s+to|deadline)\b[^.;]{0,80}?\b(?:within|for|in)"
-    r"|\b(?:given|gave|giving|get|gets))\s+(?:(?:the\s+)?(?:next|another|a\s+further|up\s+to)\s+)?\Z")
+    r"|\b(?:given|gave|giving|get|gets|has|have))\s+(?:(?:the\s+)?(?:next|another|a\s+further|up\s+to)\s+)?\Z")
 _AGO = re.compile(r"\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b")
 #: Words ending in 's' that count nothing alone ('9 gas detectors', '12 news outlets').
 _NOT_PLURAL = frozenset({"gas", "news", "series", "species", "means", "lens", "canvas", "atlas", "bias",
@@ -414,7 +415,7 @@ def quantities(text: str, lo: int, hi: int) -> list[Found]:
                 word, end = _unit_of_owner(text, e, hi)  # '46 of its members'
             if word is None and not scale:
                 word, end, start = _hyphen_unit(text, e, hi, start)  # 'a 60,000-tonne cargo of wheat'
-            if word is None and not scale and qb and len(bare) >= 2:
+            if word is None and not scale and qb and len(bare) >= 2 and text[e : e + 1] != "-":
                 word, end = "", e  # 'showed at least 2,710': a count whose noun was named before
             verb = pats["count_verb"].search(text, max(lo, s - 16), s) if word is None and not scale else None
             if verb is not None:  # 'killed 209', 'arrested 12'
