@@ -577,3 +577,9 @@ def test_a_senior_ministry_official_is_a_person_and_no_link_points_at_a_dropped_
     assert [(a["name"], a["kind"]) for a in x.actors] == [("senior ministry official", "person")]
     ids = {a["id"] for a in x.actors}
     assert all(ln["to"] in ids for ln in x.links if ln["to"].startswith("act-"))
+
+
+def test_a_place_of_work_after_a_preposition_is_not_the_speaker() -> None:
+    text = ("Corella Rail said it had offered a rise. A driver on the network said he had been rostered for "
+            "long shifts.")
+    assert [n for n, _mode, _quote in said(run(text))] == ["Corella Rail", "driver on the network"]

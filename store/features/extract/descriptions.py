@@ -48,6 +48,9 @@ RELATIONAL = frozenset(
 _PREPOSITION = re.compile(r"(?:at|of|for|in|from|with|near|by|on|to|inside|outside)\s")
 
 
+_AFTER_A_PREPOSITION = re.compile(r"\b(?:on|at|in|of|for|with|from|near|inside|outside)\s+\Z")
+
+
 def description(doc: Doc, text: str, end: int, lo: int) -> Subject | None:
     """A definite description ending at `end`: 'the minister', 'The regulator', 'Sudan's army'."""
     seg = text[lo:end]
@@ -64,6 +67,8 @@ def description(doc: Doc, text: str, end: int, lo: int) -> Subject | None:
     )
     if not m:
         return None
+    if _AFTER_A_PREPOSITION.search(text, lo, lo + m.start(1)):
+        return None  # 'A driver on the network said': the network only says where the driver works
     head = m.group(3)
     s = lo + m.start(1)
     if head in wl.document_speakers():
