@@ -141,3 +141,10 @@ def test_a_regulator_owned_by_a_plural_country_joins_its_name_and_a_chemicals_in
     x = run(text)
     assert {a["name"] for a in x.actors} == {"National Drug Safety Office"}
     assert {n for n, _mode, _quote in said(x)} == {"National Drug Safety Office"}
+
+
+def test_a_union_accused_in_the_lede_is_the_federation_named_next() -> None:
+    text = ("Suburban trains ground to a halt on Thursday as drivers walked off the job, and the operator, "
+            "Corella Rail, accused their union of holding the city to ransom.\n\n"
+            "The Train Crews Federation (TCF), which represents about 1,850 drivers, rejected the charge.")
+    assert "union" not in {a["name"] for a in run(text).actors}

@@ -12,7 +12,7 @@ import re
 from . import wordlists as wl
 from .actors import Doc
 from .entities import Entity, Registry
-from .org_kinds import looks_gov, looks_reg, org_class
+from .org_kinds import looks_gov, looks_labour, looks_reg, org_class
 from .sentences import paragraphs
 from .textutil import fold
 
@@ -80,6 +80,8 @@ def _described_as(e: Entity, head: str) -> bool:
     cls = wl.org_words()["descriptor_class"].get(head)
     if not e.is_org or cls is None:
         return False
+    if head == "union":  # a trade union ('accused their union of …' … 'The Train Crews Federation (TCF)')
+        return looks_labour(e)
     if head in _NAME_WORD_DESCRIPTORS:
         return any(w.startswith(head[:5]) for w in fold(e.name).split())  # 'the council': a Council
     if cls == "regulator":

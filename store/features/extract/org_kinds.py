@@ -65,6 +65,15 @@ def looks_reg(e: _Org) -> bool:
     return any(w in n for w in REG_WORDS) or bool(e.tags & {"regulator", "watchdog", "authority"})
 
 
+_LABOUR_WORDS = frozenset({"union", "unions", "association", "federation", "guild", "syndicate", "workers",
+                           "workers'", "confederation", "congress"})
+
+
+def looks_labour(e: _Org) -> bool:
+    """Whether an organisation's name or tags make it a trade union or professional association."""
+    return "union" in e.tags or bool(_LABOUR_WORDS & set(fold(e.name).split()))
+
+
 def org_class(e: _Org) -> str:
     """company, group, government, regulator, court, media, or '' when nothing tells."""
     return _org_class(e.kind, e.name, frozenset(e.tags))

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from . import wordlists as wl
 from .entity import Entity
 from .gender import gender_ok
-from .org_kinds import looks_gov, looks_reg, org_class
+from .org_kinds import looks_gov, looks_labour, looks_reg, org_class
 from .textutil import fold
 
 _JUST_NAMED = 160  # how many characters before 'he' or 'she' a newly named person counts as just named
@@ -133,7 +133,7 @@ class Referents:
             )
         elif cls == "government":
             if last == "union":  # in news a trade union far more often than a union of states
-                found = self.most_recent(lambda e: org(e) and _labour_body(e), before)
+                found = self.most_recent(lambda e: org(e) and looks_labour(e), before)
                 if found is not None:
                     return found
             return self.most_recent(lambda e: org(e) and looks_gov(e), before)
@@ -162,15 +162,6 @@ class Referents:
                 best = e
         return best
 
-
-
-_LABOUR_WORDS = frozenset({"union", "unions", "association", "federation", "guild", "syndicate", "workers",
-                           "workers'", "confederation", "congress"})
-
-
-def _labour_body(e: Entity) -> bool:
-    """Whether an organisation's name or tags make it a trade union or professional association."""
-    return "union" in e.tags or bool(_LABOUR_WORDS & set(fold(e.name).split()))
 
 
 def _spelling(text: str) -> str:
