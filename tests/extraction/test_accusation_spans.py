@@ -100,3 +100,10 @@ def test_the_complaint_speaks_for_whoever_filed_it() -> None:
 )
 def test_what_the_speaker_did_next_or_what_another_said_is_not_in_the_words(text: str, words: str) -> None:
     assert words in {w for _s, w in spans(run(text), text)}
+
+
+def test_a_contrast_the_reporter_adds_with_even_as_is_not_in_the_words() -> None:
+    text = ("Mutualite Horizon on Thursday denied that medical records had been stolen in a cyberattack on "
+            "its systems, even as the hackers behind it published samples of prescriptions.")
+    assert ("Mutualite Horizon", "medical records had been stolen in a cyberattack on its systems") in spans(
+        run(text), text)

@@ -211,6 +211,7 @@ _NARRATIVE_RE = re.compile(
     r"|,\s+and\s+(?:released|published|posted|handed|sent|shared|produced|presented)\s"  # ', and released …'
     r"|,\s+pointing\s+to\s"  # '…, pointing to a monitor in a garden'
     r"|,\s+while\s+(?:[\w'’-]+\s+){1,6}?(?:said|says|told|added)\b"  # '…, while a residents' group said'
+    r"|,\s+even\s+(?:as|though|while)\s"  # '…, even as the hackers behind it published samples'
 )
 
 
@@ -223,7 +224,8 @@ _AFTERMATH_RE = re.compile(
 
 def _drop_narrative(text: str, content: tuple[int, int] | None, clausal: bool) -> tuple[int, int] | None:
     """Cut a trailing narrative clause off reported words: '…, and he did not reply to X on Monday', '…, and
-    released photographs of …', '…, pointing to a monitor …', '…, while a residents' group said …'.
+    released photographs of …', '…, pointing to a monitor …', '…, while a residents' group said …', '…, even
+    as the hackers published samples'.
 
     After verbs that take an object rather than a clause ('accused X of Y'), a comma and a subordinate,
     relative or participle clause ('…, after police fired tear gas', '…, which came days after', '…,
