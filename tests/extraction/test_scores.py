@@ -211,6 +211,7 @@ def test_blind_set_scores_stay_above_floors(key: str) -> None:
     ("blind18", "blind-18 (real-copy shapes, used for rule design)"),
     ("blind19", "blind-19 (real-copy shapes, used for rule design)"),
     ("blind20", "blind-20 (real-copy shapes, used for rule design)"),
+    ("blind21", "blind-21 (real-copy shapes, unseen: never used for rules)"),
 ])
 def test_scorer_labels_each_blind_set_honestly(key: str, label: str,
                                                capsys: pytest.CaptureFixture[str]) -> None:
