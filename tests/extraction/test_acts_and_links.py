@@ -420,3 +420,14 @@ def test_a_denial_never_answers_its_own_sides_words() -> None:
     x = run("Kelso Mining on Tuesday denied polluting the River Tay.\n\n"
             "The company's chief executive, Anna Berg, said Kelso had not polluted the river.")
     assert [ln for ln in x.links if ln["type"] == "denies"] == []
+
+
+def test_a_threat_by_the_accused_answers_the_accusation_against_it_and_a_regulators_answers_none() -> None:
+    x = run("The union accused Bessin Dairy of fixing milk prices with its rival for two years. Bessin "
+            "Dairy said it would sue the union for defamation unless it withdrew its claims. The "
+            "competition council said it could fine both dairies up to 10% of their turnover.")
+    acts = [s["act"] for s in x.statements]
+    assert acts == ["accusation", "threat", "threat"]
+    accusation, sue, fine = (s["id"] for s in x.statements)
+    answers = [(ln["from"], ln["to"]) for ln in x.links if ln["type"] == "responds_to"]
+    assert answers == [(sue, accusation)]

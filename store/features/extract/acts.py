@@ -72,6 +72,8 @@ def _own_act(
     cues = act_words()
     if cues["denying"].search(words):
         return "denial"
+    if cues["threatening"].search(words):
+        return "threat"  # 'It would sue the union for defamation unless it withdrew its claims'
     mine = side(s["speaker"])
     if NEGATED.search(words):
         for j in range(max(0, k - _FOLLOW_ON), k):

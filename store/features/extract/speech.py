@@ -79,6 +79,10 @@ class Speech:
     confidence: float = 0.8
 
 
+#: A verb in a condition someone sets: 'unless it withdrew its claims', 'if the ministry confirmed it'.
+_CONDITION_RE = re.compile(r"\b(?:unless|until|if)\s+(?:[\w'’-]+\s+){1,4}\Z", re.IGNORECASE)
+
+
 def cues(doc: Doc, sent: tuple[int, int]) -> list[tuple[int, int, str, str, str]]:
     """(start, end, surface, act, lemma) of every reporting cue in a sentence outside quotations."""
     verbs = wl.reporting_verbs()
@@ -143,6 +147,9 @@ def cues(doc: Doc, sent: tuple[int, int]) -> list[tuple[int, int, str, str, str]
         if _ANONYMITY_RE.match(doc.text, t.end):
             k += 1
             continue  # 'asked not to be named', 'speaking on condition of anonymity': not a speech
+        if _CONDITION_RE.search(doc.text, max(sent[0], t.start - 40), t.start):
+            k += 1
+            continue  # 'would sue the union unless it withdrew its claims': a condition, not a speech
         if v.figure and not _FIGURE_PUT.match(doc.text, t.end, sent[1]):
             k += 1
             continue  # 'put the plan on hold': no figure put on anything
