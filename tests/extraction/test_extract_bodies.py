@@ -4,6 +4,8 @@ these tests, not copied from any set)."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.extraction.extract_helpers import actors_by_name, names, run, said
 
 
@@ -74,37 +76,35 @@ def test_a_body_that_only_represents_a_trade_or_a_workplace_is_not_the_people_wh
         assert [n for n, k in kinds.items() if k == "group"], kinds
 
 
-def test_the_lede_describes_its_subject_and_the_next_paragraph_names_it() -> None:
-    party = (
-        "LUSAKA, March 12 (Reuters) - Zambia's main opposition party on Wednesday accused the census office "
-        "of undercounting the population of three northern provinces.\n\n"
-        "The Forward Zambia Party (FZP) said in a 46-page submission to parliament that enumerators had "
-        "skipped entire villages in the north."
-    )
-    kinds = {a["name"]: a["kind"] for a in run(party).actors}
-    assert "Forward Zambia Party" in kinds
-    assert not [n for n in kinds if "opposition" in n], kinds
+def test_the_lede_describes_its_subject_and_the_next_paragraph_names_it_when_the_description_fits() -> None:
+    party = ("LUSAKA, March 12 (Reuters) - Zambia's main opposition party on Wednesday accused the census "
+             "office of undercounting the population of three northern provinces.\n\n"
+             "The Forward Zambia Party (FZP) said in a 46-page submission to parliament that enumerators had "
+             "skipped entire villages in the north.")
+    ministry = ("LISBON, May 2 (Reuters) - Portugal's infrastructure ministry on Tuesday accused a "
+                "signalling contractor of missing every deadline on the northern line upgrade.\n\n"
+                "Opecon Rail Systems, which won the contract in 2021, said the ministry had changed the "
+                "design three times.")  # the accused company opens the next paragraph: no ministry
+    joined, apart = ({a["name"] for a in run(text).actors} for text in (party, ministry))
+    assert "Forward Zambia Party" in joined and not [n for n in joined if "opposition" in n], joined
+    assert "Opecon Rail Systems" in apart and any("ministry" in n for n in apart), apart
 
 
-def test_a_lede_description_is_not_the_accused_body_that_opens_the_next_paragraph() -> None:
-    text = (
-        "LISBON, May 2 (Reuters) - Portugal's infrastructure ministry on Tuesday accused a signalling "
-        "contractor of missing every deadline on the northern line upgrade.\n\n"
-        "Opecon Rail Systems, which won the contract in 2021, said the ministry had changed the design "
-        "three times."
-    )
-    kinds = {a["name"]: a["kind"] for a in run(text).actors}
-    assert "Opecon Rail Systems" in kinds
-    assert any("ministry" in n for n in kinds), kinds
-
-
-def test_a_report_by_a_countrys_body_is_the_bodys_and_joins_its_name() -> None:
-    text = ("A river ferry that capsized last month was carrying twice the cargo it was licensed for, "
-            "according to an interim report by Brazil's river safety board released Thursday. The 48-page "
-            "report by the River Transport Safety Board (RTSB) said the ferry carried 61 tons of fuel drums.")
+@pytest.mark.parametrize("text", [
+    # a report by a country's body is the body's, not the country's, and joins the body named next
+    ("A river ferry that capsized last month was carrying twice the cargo it was licensed for, according to "
+     "an interim report by Brazil's river safety board released Thursday. The 48-page report by the River "
+     "Transport Safety Board (RTSB) said the ferry carried 61 tons of fuel drums."),
+    # a regulator owned by a country whose name ends in s joins its name; a chemical's initials are a thing
+    ("MANILA — The Philippines’ drug regulator said on Wednesday it had widened a recall of a blood pressure "
+     "tablet to 14 batches.\n\nThe National Drug Safety Office (NDSO) said samples from all 14 batches "
+     "contained N-nitrosodimethylamine (NDMA) above the permitted level."),
+])
+def test_a_body_described_after_its_country_is_one_actor_with_the_body_named_next(text: str) -> None:
     x = run(text)
-    assert {a["name"] for a in x.actors} == {"River Transport Safety Board"}
-    assert {n for n, _mode, _quote in said(x)} == {"River Transport Safety Board"}
+    (body,) = x.actors
+    assert {n for n, _mode, _quote in said(x)} == {body["name"]}
+    assert body["name"] in ("River Transport Safety Board", "National Drug Safety Office")
 
 
 def test_a_short_name_in_brackets_may_say_what_language_its_initials_are_in() -> None:
@@ -131,16 +131,6 @@ def test_a_copper_miner_accused_in_the_lede_is_the_company_named_later() -> None
             "Minera Altamira SA said in a statement that its pond never overflowed.")
     names_found = {a["name"] for a in run(text).actors}
     assert "Minera Altamira SA" in names_found and "copper miner" not in names_found
-
-
-def test_a_regulator_owned_by_a_plural_country_joins_its_name_and_a_chemicals_initials_are_a_thing() -> None:
-    text = ("MANILA — The Philippines’ drug regulator said on Wednesday it had widened a recall of a blood "
-            "pressure tablet to 14 batches.\n\n"
-            "The National Drug Safety Office (NDSO) said samples from all 14 batches contained "
-            "N-nitrosodimethylamine (NDMA) above the permitted level.")
-    x = run(text)
-    assert {a["name"] for a in x.actors} == {"National Drug Safety Office"}
-    assert {n for n, _mode, _quote in said(x)} == {"National Drug Safety Office"}
 
 
 def test_a_union_accused_in_the_lede_is_the_federation_named_next() -> None:
