@@ -62,6 +62,14 @@ def test_people_of_the_lede_are_the_body_said_to_be_made_of_them() -> None:
         assert not [n for n, k in kinds.items() if k == "group"], kinds
 
 
+def test_people_are_never_folded_into_a_body_another_bodys_apposition_runs_into() -> None:
+    text = ("Dairy farmers in Normandy on Monday accused a milk processor of agreeing prices with its "
+            "rival.\n\nThe Normandy Milk Producers' Union (NMPU), which says it speaks for about 2,400 "
+            "farmers in the region, said Laiterie du Vallon had paid its members the same price every month.")
+    aliases = {a["name"]: a["aliases"] for a in run(text).actors}
+    assert not [a for a in aliases.get("Laiterie du Vallon", []) if "farmers" in a], aliases
+
+
 def test_a_body_that_only_represents_a_trade_or_a_workplace_is_not_the_people_who_spoke() -> None:
     trade = (
         "Coffee traders said stocks were lower than the official figures. The Highland Growers' "

@@ -215,6 +215,11 @@ _MADE_OF = re.compile(r"\b(?:formed|founded|set up|called|groups|grouping|repres
                       r"speaks? for|made up of|on behalf of)\b")
 
 
+#: The words right before a body's name that name it as the people's own: "who have formed a group called".
+_NAMING = re.compile(r"\b(?:formed|founded|set up|called|named)\s+(?:the\s+)?(?:[^()]{1,60}\(\s*)?$")  # (or
+# its translation in brackets: 'called Collectif Cour Propre (Clean Playground Collective)')
+
+
 def _merge_groups_into_their_body(doc: Doc) -> None:
     """People described in the lede and then given their body's name are that body ('Fishermen on the Falémé
     river accused …' … "the Falémé Fishers' Collective, which groups some 600 fishermen"; "The farmers'
@@ -239,9 +244,9 @@ def _body_made_of(doc: Doc, group: Entity, bodies: list[Entity]) -> Entity | Non
     if not head or len(head[0]) < 4:
         return None
     people = rf"\b{re.escape(head[0].rstrip('s'))}s?\b"  # 'fishermen', 'villagers' ~ 'villager'
-    after = doc.sentence_at(group.first_pos)[1]
+    told_by = doc.sentence_at(group.first_pos)[1]  # the end of the sentence describing the people
     for body in bodies:
-        if body.first_pos < after:
+        if body.first_pos < told_by:
             continue
         if body.first_pos > group.first_pos + _NAMED_WITHIN:
             return None
@@ -249,9 +254,12 @@ def _body_made_of(doc: Doc, group: Entity, bodies: list[Entity]) -> Entity | Non
         end = max(e for s, e in body.spans if s <= start < e)
         sent = doc.sentence_at(start)
         before = fold(doc.text[max(sent[0], start - 80) : start]) + " "
-        around = before + fold(doc.text[end : min(sent[1], end + 120)])
-        if re.search(people + r"['’]? group,\s+(?:the\s+)?$", before) or (
-                re.search(people, around) and _MADE_OF.search(around)):
+        after = fold(doc.text[end : min(sent[1], end + 120)])  # its own apposition: ', which groups …'
+        apposed = re.search(people + r"['’]? group,\s+(?:the\s+)?$", before)
+        # named right after the people form it ('The parents, who have formed a group called …'); never
+        # through another body's apposition ('…, which speaks for 2,400 farmers, said X had paid …')
+        named_as_theirs = re.search(people, before) and _NAMING.search(before)
+        if apposed or named_as_theirs or (re.search(people, after) and _MADE_OF.search(after)):
             return body
     return None
 
