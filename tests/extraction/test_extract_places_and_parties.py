@@ -101,3 +101,7 @@ def test_a_capital_told_by_where_something_lies_is_a_place_not_its_country() -> 
             "owner, Kilima Portland Cement, of choking an entire valley with dust.")
     assert [n for n, _mode, _quote in said(x)] == ["Residents"]
     assert "Kenya" not in actors_by_name(x)
+
+
+def test_people_counted_in_digits_with_a_thousands_comma_are_named_by_their_noun() -> None:
+    assert set(actors_by_name(run("About 2,400 farmers said the prices were fixed."))) == {"farmers"}

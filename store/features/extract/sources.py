@@ -39,6 +39,7 @@ _DETS = frozenset(
 )
 _POSS = frozenset({"its", "his", "her", "their"})
 _NUMBERS = frozenset({"two", "three", "four", "five", "several", "both"})
+_COUNT = re.compile(r"\d{1,3}(?:,\d{3})*|\d+")
 #: Small words that describe an unnamed source when they stand before its noun: 'two outside veterinarians'.
 _ADJECTIVE_BEFORE_HEAD = frozenset({"outside", "inside", "former", "other"})
 _COLLECTIVE = frozenset(
@@ -85,7 +86,7 @@ def group_np(
     `owner` is the actor a prepositional phrase ties the source to ('a spokesperson for the agency').
     """
     un = wl.unnamed_sources()
-    words = list(re.finditer(r"[\w'’.-]*\w[\w'’.-]*", text[lo:end]))
+    words = list(re.finditer(r"\d{1,3}(?:,\d{3})+|[\w'’.-]*\w[\w'’.-]*", text[lo:end]))  # ('2,400 farmers')
     if not words:
         return None
     head = words[-1].group()
@@ -110,7 +111,7 @@ def group_np(
         gap = text[lo + words[k].end() : lo + words[k + 1].start()]
         if gap.strip():
             break
-        if wl_ in _DETS or wl_.endswith("'s"):
+        if wl_ in _DETS or wl_.endswith("'s") or _COUNT.fullmatch(wl_):  # ('2,400 farmers': a count)
             det = wl_
             if k >= 1 and words[k - 1].group().lower() == "the" and wl_ in _NUMBERS:
                 det = "the"  # 'The three keepers': the ones already named
@@ -175,7 +176,7 @@ def group_np(
         return Subject([owner], start, end, 0.85, "group")  # an unnamed spokesperson speaks for it
     ent = reg.get_or_create(name, kind, 0.75)
     ent.tags.add("unnamed")  # never what 'the group' or 'the company' refers to
-    if det in _NUMBERS and k >= 0:
+    if (det in _NUMBERS or _COUNT.fullmatch(det)) and k >= 0:
         reg.add_alias(ent, re.sub(r"\s+", " ", text[lo + words[k].start() : end]).strip())  # 'Two residents'
     if firm and ent.placeholder is None:
         ent.placeholder = hl
