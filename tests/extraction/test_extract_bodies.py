@@ -98,21 +98,22 @@ def test_the_lede_describes_its_subject_and_the_next_paragraph_names_it_when_the
     assert "Opecon Rail Systems" in apart and any("ministry" in n for n in apart), apart
 
 
-@pytest.mark.parametrize("text", [
+@pytest.mark.parametrize(("text", "body"), [
     # a report by a country's body is the body's, not the country's, and joins the body named next
     ("A river ferry that capsized last month was carrying twice the cargo it was licensed for, according to "
      "an interim report by Brazil's river safety board released Thursday. The 48-page report by the River "
-     "Transport Safety Board (RTSB) said the ferry carried 61 tons of fuel drums."),
+     "Transport Safety Board (RTSB) said the ferry carried 61 tons of fuel drums.",
+     "River Transport Safety Board"),
     # a regulator owned by a country whose name ends in s joins its name; a chemical's initials are a thing
     ("MANILA — The Philippines’ drug regulator said on Wednesday it had widened a recall of a blood pressure "
      "tablet to 14 batches.\n\nThe National Drug Safety Office (NDSO) said samples from all 14 batches "
-     "contained N-nitrosodimethylamine (NDMA) above the permitted level."),
+     "contained N-nitrosodimethylamine (NDMA) above the permitted level.", "National Drug Safety Office"),
 ])
-def test_a_body_described_after_its_country_is_one_actor_with_the_body_named_next(text: str) -> None:
+def test_a_body_described_after_its_country_is_one_actor_with_the_body_named_next(text: str,
+                                                                                   body: str) -> None:
     x = run(text)
-    (body,) = x.actors
-    assert {n for n, _mode, _quote in said(x)} == {body["name"]}
-    assert body["name"] in ("River Transport Safety Board", "National Drug Safety Office")
+    assert [a["name"] for a in x.actors] == [body]
+    assert {n for n, _mode, _quote in said(x)} == {body}
 
 
 def test_a_short_name_in_brackets_may_say_what_language_its_initials_are_in() -> None:
@@ -145,4 +146,7 @@ def test_a_union_accused_in_the_lede_is_the_federation_named_next() -> None:
     text = ("Suburban trains ground to a halt on Thursday as drivers walked off the job, and the operator, "
             "Corella Rail, accused their union of holding the city to ransom.\n\n"
             "The Train Crews Federation (TCF), which represents about 1,850 drivers, rejected the charge.")
-    assert "union" not in {a["name"] for a in run(text).actors}
+    x = run(text)
+    n = names(x)
+    assert "union" not in n.values()
+    assert [n[ln["to"]] for ln in x.links if ln["type"] == "accuses"] == ["Train Crews Federation"]

@@ -333,8 +333,8 @@ def test_a_hyphenated_name_keeps_its_lower_case_particles() -> None:
      "a test result.", "Lumen Pharma Inc", "Lumen"),
     ("About 1,300 farms lie downstream of the Minera Altamira SA plant, the group said. Altamira said the "
      "samples were not taken properly.", "Minera Altamira SA", "Altamira"),
-    ("Mutualite Horizon, which insures about 1.4 million people, said records were stolen. The watchdog "
-     "said Horizon had notified it of the breach late.", "Mutualite Horizon", "Horizon"),
+    ("Mutualite Horizon, which insures about 1.4 million people, said records were stolen. Horizon said "
+     "it had notified the watchdog of the breach at once.", "Mutualite Horizon", "Horizon"),
 ])
 def test_a_company_goes_by_the_word_after_a_generic_opener_and_a_name_ending_in_men_is_no_crowd(
         text: str, name: str, short: str) -> None:

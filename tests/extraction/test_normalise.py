@@ -185,17 +185,18 @@ def test_a_byline_between_headline_and_caption_stands_on_its_own_line() -> None:
     ("    The report found that portions were up to a third below the weights set in its contract.\n"
      "Lunch queue at a Harrowden primary. Photo: Carys Bellamy/Courier\n"
      "    “We found no evidence that the meals were delivered,” the report said.\n",
-     "Carys Bellamy", "portions were up to a third"),
+     ("Lunch queue", "Carys Bellamy"), "portions were up to a third"),
     # a caption wrapped over two lines is furniture whole, not only its credited last line
     ("The B sample confirmed the result.\n\n"
      "Julian Pardo on the climb to Alto de Letras during the Ruta de los Andes\n"
      "in March. Photo: Hector Ruiz/Andes Press\n\n"
      "Pardo's lawyer said the seal number did not match.",
-     "Alto de Letras", "Pardo's lawyer said"),
+     ("Alto de Letras", "Hector"), "Pardo's lawyer said"),
 ])
-def test_a_credited_caption_is_furniture_whole(text: str, caption: str, prose: str) -> None:
+def test_a_credited_caption_is_furniture_whole(text: str, caption: tuple[str, str], prose: str) -> None:
     work = working_text(text)
-    assert caption not in work and prose in work and len(work) == len(text)
+    assert not [words for words in caption if words in work]
+    assert prose in work and len(work) == len(text)
 
 
 @pytest.mark.parametrize("header", ["RELATED COVERAGE", "Related stories", "Read more", "More from Reuters"])

@@ -101,7 +101,7 @@ def _body_of_owner(doc: Doc, hit: tuple[int, Entity], np_end: int, sent_start: i
         return None
     m = lower_org_re().match(doc.text, end + 3, np_end)
     body = lower_org_at(doc, end + 3, m.end(), sent_start, local=True) if m else None
-    return Subject([body], end + 3, m.end(), 0.85, "description") if body is not None and m else None
+    return Subject([body], end + 3, m.end(), 0.85, "description") if body is not None else None
 
 
 def paper_author(doc: Doc, lo: int, seen_by: int) -> Subject | None:

@@ -72,7 +72,7 @@ def _own_act(
     cues = act_words()
     if cues["denying"].search(words):
         return "denial"
-    if cues["threatening"].search(words):
+    if cues["threatening"].search(words) and not NEGATED.search(words):
         return "threat"  # 'It would sue the union for defamation unless it withdrew its claims'
     mine = side(s["speaker"])
     if NEGATED.search(words):

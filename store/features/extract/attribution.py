@@ -404,7 +404,7 @@ def _split_accused(doc: Doc, sp: Speech) -> list[Speech]:
             continue  # 'of theft and fraud of …': no second party
         if not _OF_FOR_RE.search(doc.text, s, m.start()):
             sp.targets.append(target)  # 'accused Halvorsen and Brightline of hiding …': both of one thing
-            return [sp]
+            continue
         second = Speech(sp.cue_start, sp.cue_end, sp.cue, sp.act, sp.lemma, sp.subject, sp.sent, (m.end(), e),
                         [target], confidence=sp.confidence)
         sp.content = (s, trim_end(doc.text, s, m.start()))

@@ -8,10 +8,6 @@ from . import wordlists as wl
 from .people_words import plural_of_people
 from .textutil import Token
 
-#: Lower-case words inside a hyphenated place or body name ('Val-de-Vire', 'Saint-Germain-des-Prés').
-_HYPHEN_PARTICLES = frozenset({"de", "du", "des", "la", "le", "les", "en", "sur", "sous", "upon", "on", "di",
-                               "del", "della", "da", "am", "an", "im", "aux", "lès", "lez"})
-
 
 def org_heads() -> frozenset[str]:
     return wl.org_words()["heads"]
@@ -64,7 +60,8 @@ def chunks(
             if gap in (" ", "-") and (tj.is_cap or tj.is_acronym) and not tj.is_possessive and tj.text != "I":
                 j += 1  # ('By the Sunday I can …': the pronoun ends a name)
                 continue
-            if gap == "-" and tj.lower in _HYPHEN_PARTICLES and j + 1 < b and tokens[j + 1].is_cap \
+            particle = tj.lower in wl.name_words()["hyphen_particles"]
+            if gap == "-" and particle and j + 1 < b and tokens[j + 1].is_cap \
                     and text[tj.end : tokens[j + 1].start] == "-":
                 j += 2  # 'Val-de-Vire', 'Aix-en-Provence', 'Stratford-upon-Avon'
                 continue

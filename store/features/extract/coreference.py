@@ -224,9 +224,9 @@ def _merge_groups_into_their_body(doc: Doc) -> None:
     """People described in the lede and then given their body's name are that body ('Fishermen on the Falémé
     river accused …' … "the Falémé Fishers' Collective, which groups some 600 fishermen"; "The farmers'
     group, the Huaccoto Irrigators' Committee, says …"). The people's word must stand beside the body's
-    first mention, outside its name, in words that say the body is made of them; a body that only
-    represents a trade ('which represents about 140 exporters') is not the traders who spoke. People
-    described at a workplace ('Midwives at a maternity unit') are its staff, not their association."""
+    first mention, outside its name, in words that say the body is made of them ('which represents about 140
+    exporters' joins exporters who spoke, never traders). People described at a workplace ('Midwives at a
+    maternity unit') are its staff, not their association."""
     reg = doc.reg
     bodies = sorted((e for e in reg.live() if e.is_org and "unnamed" not in e.tags and not e.placeholder
                      and e.name != e.name.lower() and e.spans), key=lambda e: e.first_pos)
@@ -266,6 +266,7 @@ def _body_made_of(doc: Doc, group: Entity, bodies: list[Entity]) -> Entity | Non
 
 #: Fewer words than this make a headline, a byline or a caption, not the lede.
 _LEDE_WORDS = 12
+_THE = re.compile(r"(?:The\s+)?")
 
 
 def _merge_lede_subject_named_next(doc: Doc) -> None:
@@ -282,7 +283,7 @@ def _merge_lede_subject_named_next(doc: Doc) -> None:
     first_end = min(doc.sentence_at(lede)[1], lede_end)
     described = [e for e in doc.reg.live() if e.is_org and lede <= e.first_pos < first_end
                  and ("unnamed" in e.tags or e.placeholder or e.name.split()[-1].islower())]
-    opening = doc.at_start.get(nxt + re.match(r"(?:The\s+)?", doc.text[nxt:]).end())
+    opening = doc.at_start.get(_THE.match(doc.text, nxt).end())
     if not described or opening is None:
         return
     group, body = min(described, key=lambda e: e.first_pos), opening[1].final()

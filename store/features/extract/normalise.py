@@ -173,7 +173,8 @@ def furniture(text: str) -> list[tuple[int, int]]:
         if is_furniture_line(line) or links and _headline(line):
             out.append((start, end))
             links = bool(_LINKS_HEADER.fullmatch(line.strip()) or links) and end not in blank_after
-            out.extend(_caption_above(text, lines, k, blank_after))
+            if _PHOTO_CREDIT.search(line):
+                out.extend(_caption_above(text, lines, k, blank_after))
             continue
         links = False
         content += 1

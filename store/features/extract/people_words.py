@@ -13,17 +13,12 @@ __all__ = ["person_noun", "plural_of_people"]
 _PERSON_NOUN = re.compile(r"[a-z]{2,}(?:er|or|ist|ian|ant|ent|man|woman|wife)$")
 
 
-#: Words ending in '-men' that are no men: 'Lumen' alone (Lumen Pharma) was read as a group of people.
-_NOT_MEN = frozenset({"lumen", "semen", "stamen", "abdomen", "specimen", "regimen", "acumen", "albumen",
-                      "hymen", "yemen", "bremen", "carmen", "dolmen", "rumen", "nomen", "omen", "amen"})
-
-
 def plural_of_people(word: str) -> bool:
     """A plural noun no list knows that names people by its ending: 'anglers', 'beekeepers', 'linemen',
     'chemists' (not the weaker '-ant' and '-ent': 'grants', 'payments', 'documents')."""
     word = word.rsplit("-", 1)[-1]  # 'festival-goers', 'eye-witnesses'
     if word.endswith("men"):
-        return word not in _NOT_MEN and person_noun(word[:-3] + "man")  # ("Lumen said": Lumen Pharma)
+        return word not in wl.name_words()["not_men"] and person_noun(word[:-3] + "man")  # (not 'Lumen')
     return re.fullmatch(r"[a-z]{2,}(?:er|or|ist|ian)s", word) is not None and person_noun(word[:-1])
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from . import wordlists as wl
 from .textutil import Token
 
 _LOCATIVE = frozenset(
@@ -26,9 +27,6 @@ _PLACE_PREPS = frozenset(
         "throughout",
     ]
 )
-#: Where a place lies from another: 'south of Nairobi', 'north-east of Lima', 'upstream of Saraya'.
-_DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-                         "upstream", "downstream", "outskirts"})
 _DATELINE_RE = re.compile(
     r"[A-Z][A-Z .,'’-]{1,40}?(?:,\s*[A-Z][\w.]*\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*\(([^()\n]{1,40})\)\s*[-—–]"
 )
@@ -43,7 +41,7 @@ def locative(text: str, tokens: list[Token], i: int, places_only: bool = False, 
     k = i - 1
     if k >= 0 and tokens[k].lower == "the":
         k -= 1
-    if k > 0 and tokens[k].lower == "of" and tokens[k - 1].lower in _DIRECTIONS:
+    if k > 0 and tokens[k].lower == "of" and tokens[k - 1].lower in wl.name_words()["directions_from"]:
         return True  # 'south of Nairobi', 'upstream of Saraya': a place told by where it lies
     if k < 0:
         return False

@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from . import wordlists as wl
+from .figure_extents import distance_from, per_unit_end, set_as_deadline
 
 
 @dataclass(slots=True)
@@ -80,9 +81,7 @@ _VERB_STOP = frozenset(
 @functools.cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     ev = wl.evidence_words()
-    # 'only' goes before a figure ('only 11%')
-    before_digits = "|".join(re.escape(q) for q in sorted(ev["quantifiers"] + ev["digit_quantifiers"],
-                                                            key=len, reverse=True))
+    before_digits = "|".join(re.escape(q) for q in sorted(ev["quantifiers"], key=len, reverse=True))
     scales = "|".join(sorted(ev["scales"], key=len, reverse=True))
     cur_sym = r"US\$|\$|£|€|¥|₩|₹|₽|K[Ss]h\s?|Sh(?=\d)|R(?=\d[\d,.]*\s?(?:million|billion|bn|m)\b)"
     months = "|".join(ev["month_names"])
@@ -129,14 +128,6 @@ def _unit_after(text: str, pos: int, limit: int) -> tuple[str | None, int]:
 #: After an irregular plural, what makes it a modifier of the counted noun: '2 fish farms', '3 women
 #: lawmakers', "4 men's teams" ('14 children', '1,200 fish' count the plural itself).
 _OWNED_OR_MODIFYING = re.compile(r"['’]s\b|\s+[a-z][a-z-]*s\b(?<!\bwas)(?<!\bhas)(?<!\bis)")
-#: A span of time set as a deadline, not measured: 'would decide within 15 days', 'if the debt was not paid
-#: within 90 days', 'ordered the company to replace it within 14 days', 'given 14 days to reply', 'has 14
-#: days to appeal', 'would exclude it from its tenders for 12 months' ('had been replaced within 48 hours' is
-#: a measure).
-_DEADLINE = re.compile(
-    r"(?:\b(?i:would|will|must|should|shall|could|may|might|if|unless|ordered|orders|order|asked|asks|"
-    r"required|requires|demanded|demands|has\s+to|have\s+to|deadline)\b[^.;]{0,80}?\b(?:within|for|in)"
-    r"|\b(?:given|gave|giving|get|gets|has|have))\s+(?:(?:the\s+)?(?:next|another|a\s+further|up\s+to)\s+)?\Z")
 _AGO = re.compile(r"\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b")
 #: Words ending in 's' that count nothing alone ('9 gas detectors', '12 news outlets').
 _NOT_PLURAL = frozenset({"gas", "news", "series", "species", "means", "lens", "canvas", "atlas", "bias",
@@ -249,10 +240,6 @@ def _hyphen_unit(text: str, pos: int, hi: int, start: int) -> tuple[str | None, 
 
 
 _RATE = re.compile(r"\s+(?:a|an|per)\s+(?:year|month|week|day|hour|head|person|tonne|barrel)\b")
-#: Any amount per a unit of something is that rate: '32 milligrams per cubic metre', '£50,000 per flight',
-#: '30,000 rupees per hectare a year' ('a' before a noun says a rate only for the periods of _RATE).
-_PER_UNIT = re.compile(r"\s+per\s+(?:cubic\s+|square\s+)?[a-z][a-z-]*\b(?<!\bcent)"
-                       r"(?:\s+(?:a|an|per)\s+(?:year|month|week|day|hour)\b)?")
 
 
 def _rate(text: str, end: int, hi: int) -> int:
@@ -328,10 +315,6 @@ def _measured_before(text: str, start: int, lo: int) -> int:
     return start - len(m.group()) if m else start
 
 
-#: A length said from somewhere: 'within 2 kilometres of the village', 'within 300 metres of homes'.
-_WITHIN = re.compile(r"\bwithin\s+\Z")
-_LENGTHS = frozenset({"metres", "meters", "metre", "meter", "kilometres", "kilometers", "kilometre",
-                      "kilometer", "km", "miles", "mile", "feet", "foot", "yards", "m"})
 
 
 def _postmodified(text: str, end: int, hi: int) -> int:
@@ -425,17 +408,14 @@ def quantities(text: str, lo: int, hi: int) -> list[Found]:
             if word is None and not scale:
                 continue
             unit = ev["currencies"].get(word.lower(), word) if word else ""
-            if word and word.lower() in ev["time_units"] and _DEADLINE.search(text, max(lo, start - 120),
-                                                                               start):
-                continue  # a deadline set, not a span measured (real-copy gold counts none)
+            if word and word.lower() in ev["time_units"] and set_as_deadline(text, start, end, lo, hi):
+                continue  # a span of time set, not measured (real-copy gold counts none)
             end = end if word is not None else e
             if unit.lower() == "times":
                 end, start = _multiplied(text, end, hi), _measured_before(text, start, lo)
-        if not pct:
-            per = _PER_UNIT.match(text, end, hi)
-            end = per.end() if per else end
-        if not _WITHIN.search(text, max(lo, start - 12), start) or unit.lower() not in _LENGTHS:
-            end = _postmodified(text, end, hi)  # ('within 2 kilometres of the village': a distance from it)
+        end = end if pct else per_unit_end(text, end, hi)
+        if not distance_from(text, start, lo, unit):
+            end = _postmodified(text, end, hi)
         value = _value(num, scale)
         part = _OUT_OF.search(text, max(lo, start - 48), start) if not (cur or pct) else None
         if part is not None:  # '4 of the 9 gas detectors': four detectors, counted out of nine

@@ -146,7 +146,7 @@ class Referents:
         if found is not None or cls not in ("company", "media"):
             return found  # a bare name is read as a firm or an outlet, never as an authority or a team:
             # 'Julian Pardo has been suspended, the country's anti-doping authority said'
-        return self.tentative_org(before, last, cls)
+        return self.tentative_org(before, last, "media" if cls == "media" else "organisation")
 
     def main_state(self, before: int) -> Entity | None:
         """The state the text is most about so far (most mentions, latest on a tie)."""

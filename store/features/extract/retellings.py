@@ -102,7 +102,8 @@ class _Told:
         return any(f" {f} " in self.spaced[b] and (len(f.split()) >= 2 or shared >= 2) for f in fragments)
 
 
-#: The shortest words that, said again inside a longer statement of the same speaker, make it one claim.
+#: The fewest characters that, said again as whole words inside a longer statement of the same speaker,
+#: make it one claim.
 _SAID_AGAIN_AT_LEAST = 12
 
 
@@ -115,9 +116,9 @@ def _inside(a: dict[str, Any], b: dict[str, Any]) -> bool:
 def _words_said_again(a: str, b: str) -> bool:
     """Whether one statement's words stand whole in the other's ('nothing of concern' in 'its own testing
     had turned up nothing of concern'; 'false and irresponsible' in the paraphrase that quotes it)."""
-    x, y = (t.lower().strip(" .,;:") for t in (a, b))
+    x, y = (_spaced(t).strip() for t in (a, b))
     short, long_ = (x, y) if len(x) <= len(y) else (y, x)
-    return len(short) >= _SAID_AGAIN_AT_LEAST and short in long_
+    return len(short) >= _SAID_AGAIN_AT_LEAST and f" {short} " in f" {long_} "  # ('safe' is not in 'safer')
 
 
 def _spaced(text: str) -> str:

@@ -80,7 +80,7 @@ class Speech:
 
 
 #: A verb in a condition someone sets: 'unless it withdrew its claims', 'if the ministry confirmed it'.
-_CONDITION_RE = re.compile(r"\b(?:unless|until|if)\s+(?:[\w'’-]+\s+){1,4}\Z", re.IGNORECASE)
+_CONDITION_RE = re.compile(r"\b(?:unless|if)\s+(?:(?!that\s)[\w'’-]+\s+){1,4}\Z", re.IGNORECASE)
 
 
 def cues(doc: Doc, sent: tuple[int, int]) -> list[tuple[int, int, str, str, str]]:

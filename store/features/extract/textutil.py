@@ -23,7 +23,7 @@ NAME_GIVEN = re.compile(r"\b[Aa]n?\s+(?:[\w-]+\s+){0,3}?[a-z]+\s+(?:called|named
 #: A short name in brackets after a full one: "(NAO)", "(CIA Energie)" (up to three capitalised words).
 #: A body's short name in brackets after its name, with what it stands for after a comma: '(OCA)', '(COD, by
 #: its French initials)'.
-INITIALS_EXPLAINED = r",\s+(?:by|for|from|after|as|its|in)\s[^()]{0,40}"
+INITIALS_EXPLAINED = r",\s+[^()]{0,40}?\b(?:initials|acronym|abbreviation)\b[^()]{0,20}"
 BRACKETED_SHORT_NAME = r"\([A-Z][\w.&'’-]{1,20}(?:\s[A-Z][\w.&'’-]*){0,2}(?:" + INITIALS_EXPLAINED + r")?\)"
 
 #: A word: letters/digits with inner apostrophes (not a possessive 's), or dotted initials like U.S.

@@ -84,7 +84,7 @@ def _spelled_out_in_lower_case(doc: Doc, m: NameMention) -> bool:
         return True
     chemical = words[-1] if words else ""  # 'N-nitrosodimethylamine (NDMA)': one long lower-case word
     return (len(chemical) >= 10 and chemical[1:].replace("-", "").islower()
-            and chemical[0].upper() == letters[0])
+            and (chemical[0].islower() or chemical[1] == "-") and chemical[0].upper() == letters[0])
 
 
 def _names_a_company(doc: Doc, m: NameMention, noun: str) -> bool:
