@@ -431,3 +431,11 @@ def test_a_threat_by_the_accused_answers_the_accusation_against_it_and_a_regulat
     accusation, sue, fine = (s["id"] for s in x.statements)
     answers = [(ln["from"], ln["to"]) for ln in x.links if ln["type"] == "responds_to"]
     assert answers == [(sue, accusation)]
+
+
+def test_a_threat_answers_an_accusation_aimed_at_its_side_by_a_description_named_later() -> None:
+    x = run("Dairy farmers on Monday accused a milk processor of agreeing prices with its main rival.\n\n"
+            "Laiterie du Vallon denied the accusation. Vallon said it would sue the union for defamation.")
+    accusation = next(s["id"] for s in x.statements if s["act"] == "accusation")
+    threat = next(s["id"] for s in x.statements if s["act"] == "threat")
+    assert (threat, accusation) in {(ln["from"], ln["to"]) for ln in x.links if ln["type"] == "responds_to"}

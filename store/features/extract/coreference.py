@@ -289,14 +289,18 @@ def _merge_lede_subject_named_next(doc: Doc) -> None:
     group, body = min(described, key=lambda e: e.first_pos), opening[1].final()
     named_here = body.is_org and body.first_pos >= nxt and "unnamed" not in body.tags
     if named_here and body is not group.final() and not body.name.split()[-1].islower() \
-            and _fits_description(body, fold(group.name).split()[-1]):
+            and _fits_description(body, fold(group.name).split()[-1], people=group.kind == "group"):
         doc.reg.merge(group, body)
 
 
-def _fits_description(body: Entity, head: str) -> bool:
+def _fits_description(body: Entity, head: str, people: bool) -> bool:
     """Whether a named body is what a description's head says ('regulators' of the European Commission,
-    'party' of the Forward Zambia Party); people ('workers', 'officials') fit a group or an unclassed
-    body."""
+    'party' of the Forward Zambia Party); people ('workers', 'officials') fit only a body of people (a
+    union, an association, a centre), never a company that the next paragraph may open as the accused
+    ('Dairy farmers accused a milk processor …' … 'Laiterie du Vallon denied …'); another description
+    ('the panel') fits an unclassed body too."""
     descr = wl.org_words()["descriptor_class"]
     head = head if head in descr else head.rstrip("s")
-    return _described_as(body, head) if head in descr else org_class(body) in ("group", "")
+    if head in descr:
+        return _described_as(body, head)
+    return org_class(body) == "group" if people else org_class(body) in ("group", "")

@@ -121,10 +121,14 @@ def propose_links(
         if d["act"] == "denial":
             out.extend(answered(d, candidates(d, statements, order, words, about, tsets, side, kinds,
                                               sentence(d["id"]))))
+    accused = {s["id"]: set(tsets[s["id"]]) for s in statements}  # whom each accusation is aimed at, by its
+    for p in out:  # verb or by the links just proposed ('A milk processor of …' → the company named later)
+        if p.type == "accuses":
+            accused[p.src].add(p.dst)
     for r in statements:
         if r["act"] in ("response", "threat"):
             k = order[r["id"]]
-            out.extend(_responded_to(r, statements[max(0, k - WINDOW) : k], side, about, tsets,
+            out.extend(_responded_to(r, statements[max(0, k - WINDOW) : k], side, about, accused,
                                      aimed_only=r["act"] == "threat"))
     out.extend(contradicting_figures(statements, evidence, words, side, sentence))
     # Restatements: the same speaker saying the same words twice (a lede quoting part of a later quote).
