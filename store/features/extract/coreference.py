@@ -209,8 +209,8 @@ def _merge_self_named(doc: Doc) -> None:
         kept.tags.discard("unnamed")
 
 
-#: Words tying a body to the people it is made of, read around the body's first mention: 'which groups some
-#: 600 fishermen', 'formed by the villagers', 'which says it speaks for about 1,900 year-round residents'.
+#: Words tying a body to the people it is made of, read in its own apposition after its first mention: 'which
+#: groups some 600 fishermen', 'formed by the villagers', 'which says it speaks for about 1,900 residents'.
 _MADE_OF = re.compile(r"\b(?:formed|founded|set up|called|groups|grouping|represents|representing|"
                       r"speaks? for|made up of|on behalf of)\b")
 
@@ -224,9 +224,9 @@ def _merge_groups_into_their_body(doc: Doc) -> None:
     """People described in the lede and then given their body's name are that body ('Fishermen on the Falémé
     river accused …' … "the Falémé Fishers' Collective, which groups some 600 fishermen"; "The farmers'
     group, the Huaccoto Irrigators' Committee, says …"). The people's word must stand beside the body's
-    first mention, outside its name, in words that say the body is made of them ('which represents about 140
-    exporters' joins exporters who spoke, never traders). People described at a workplace ('Midwives at a
-    maternity unit') are its staff, not their association."""
+    first mention, outside its name, in its own words that say it is made of them ('which represents about
+    140 exporters' joins exporters who spoke, never traders). People described at a workplace ('Midwives at
+    a maternity unit') are its staff, not their association."""
     reg = doc.reg
     bodies = sorted((e for e in reg.live() if e.is_org and "unnamed" not in e.tags and not e.placeholder
                      and e.name != e.name.lower() and e.spans), key=lambda e: e.first_pos)
@@ -274,8 +274,8 @@ def _merge_lede_subject_named_next(doc: Doc) -> None:
     "Zambia's main opposition party on Wednesday accused …" … "The Forward Zambia Party (FZP) said …";
     'Tram workers will strike …' … "The Transport and Depot Workers' Union said …". The description must
     fit the body: a regulator is a regulator, a ministry a ministry ('Portugal's infrastructure ministry'
-    is not 'Opecon Rail Systems', who opens the next paragraph as the accused), people a group or an
-    unclassed body, never a company or an authority."""
+    is not 'Opecon Rail Systems', who opens the next paragraph as the accused), people a body of people,
+    never a company or an authority."""
     paras = [p for p in paragraphs(doc.text) if len(doc.text[p[0] : p[1]].split()) >= _LEDE_WORDS]
     if len(paras) < 2:
         return
