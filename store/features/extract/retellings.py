@@ -59,7 +59,7 @@ def _same_claim(
     if a["quote"] and b["quote"]:
         return False  # two quotations are two things said, however alike
     short = min(a, b, key=lambda s: len(s["text"]))
-    if _words_said_again(a["text"], b["text"]) and (short["quote"] or not _inside(a, b)):
+    if told.said_again(a["id"], b["id"]) and (short["quote"] or not _inside(a, b)):
         return True  # 'its own testing had found “nothing of concern”' and 'nothing of concern' alone; a
         # clause read twice inside one sentence only when it is the quoted fragment
     wa, wb = words[a["id"]], words[b["id"]]
@@ -97,9 +97,21 @@ class _Told:
         fragments = self.fragments.get(a)
         if not fragments:
             return False
-        if b not in self.spaced:
-            self.spaced[b] = " " + _spaced(self.text[b]) + " "
-        return any(f" {f} " in self.spaced[b] and (len(f.split()) >= 2 or shared >= 2) for f in fragments)
+        return any(f" {f} " in self.padded(b) and (len(f.split()) >= 2 or shared >= 2) for f in fragments)
+
+    def padded(self, sid: str) -> str:
+        """A statement's words as one spaced string with a space at each end, read once."""
+        if sid not in self.spaced:
+            self.spaced[sid] = " " + " ".join(_spaced(self.text[sid]).split()) + " "
+        return self.spaced[sid]
+
+    def said_again(self, a: str, b: str) -> bool:
+        """Whether one statement's words stand whole in the other's ('nothing of concern' in 'its own
+        testing had turned up nothing of concern'; 'false and irresponsible' in the paraphrase that quotes
+        it; 'safe' is not in 'safer')."""
+        x, y = self.padded(a), self.padded(b)
+        short, long_ = (x, y) if len(x) <= len(y) else (y, x)
+        return len(short) - 2 >= _SAID_AGAIN_AT_LEAST and short in long_
 
 
 #: The fewest characters that, said again as whole words inside a longer statement of the same speaker,
@@ -111,14 +123,6 @@ def _inside(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """Whether one statement's span lies inside the other's."""
     (a0, a1), (b0, b1) = a["span"], b["span"]
     return b0 <= a0 and a1 <= b1 or a0 <= b0 and b1 <= a1
-
-
-def _words_said_again(a: str, b: str) -> bool:
-    """Whether one statement's words stand whole in the other's ('nothing of concern' in 'its own testing
-    had turned up nothing of concern'; 'false and irresponsible' in the paraphrase that quotes it)."""
-    x, y = (_spaced(t).strip() for t in (a, b))
-    short, long_ = (x, y) if len(x) <= len(y) else (y, x)
-    return len(short) >= _SAID_AGAIN_AT_LEAST and f" {short} " in f" {long_} "  # ('safe' is not in 'safer')
 
 
 def _spaced(text: str) -> str:
