@@ -11,6 +11,7 @@ from .acts import speaks_for
 from .denial_model import answered, candidates
 from .figures import contradicting_figures, figure_index, same_figure
 from .link_terms import WINDOW, Proposed, side_of, words_of_text
+from .retellings import padded_words, words_within
 
 __all__ = ["Proposed", "propose_links"]
 
@@ -63,7 +64,7 @@ def _usual_target(k: int, statements: list[dict[str, Any]], targets: dict[str, l
 
 
 def _responded_to(r: dict[str, Any], before: list[dict[str, Any]], side: Callable[[str], set[str]],
-                  about: dict, tsets: dict, aimed_only: bool = False) -> list[Proposed]:
+                  about: dict, aimed_at: dict, aimed_only: bool = False) -> list[Proposed]:
     """What a response answers, of the statements ``before`` it (at most WINDOW back): the first of them
     that accuses its side (in a news story, usually the charge of its lede), else the first accusation by
     another side, else the latest statement by another side. (The latest aimed accusation was right 23%
@@ -72,7 +73,7 @@ def _responded_to(r: dict[str, Any], before: list[dict[str, Any]], side: Callabl
     aimed accusation was right for 6 of 17 threats on the design sets, any other choice for under 1 in 10)."""
     mine = side(r["speaker"])
     prev = [s for s in before if not side(s["speaker"]) & mine]
-    aimed = [s for s in prev if s["act"] == "accusation" and mine & (tsets[s["id"]] | about[s["id"]])]
+    aimed = [s for s in prev if s["act"] == "accusation" and mine & (aimed_at[s["id"]] | about[s["id"]])]
     if aimed_only and not aimed:
         return []
     accusations = [s for s in prev if s["act"] == "accusation"]
@@ -135,15 +136,12 @@ def propose_links(
     by_speaker: dict[str, list[dict[str, Any]]] = {}
     for s in statements:
         by_speaker.setdefault(s["speaker"], []).append(s)
-    low = {s["id"]: s["text"].lower().strip(" .,") for s in statements}
+    padded = {s["id"]: padded_words(s["text"]) for s in statements}
     for group in by_speaker.values():
         for i, a in enumerate(group):
-            ta = low[a["id"]]
-            if len(ta) < 12:
-                continue
-            for b in group[max(0, i - 12) : i + 12]:
-                tb = low[b["id"]]
-                if len(ta) < len(tb) and ta in tb and a["span"] != b["span"]:
+            for b in group[max(0, i - 12) : i + 12]:  # (two quotations: retellings fold every other pair)
+                ta, tb = padded[a["id"]], padded[b["id"]]
+                if len(ta) < len(tb) and words_within(ta, tb) and a["span"] != b["span"]:
                     out.append(
                         Proposed(a["id"], b["id"], "restates", 0.75, "the same words in a longer statement")
                     )

@@ -315,8 +315,6 @@ def _measured_before(text: str, start: int, lo: int) -> int:
     return start - len(m.group()) if m else start
 
 
-
-
 def _postmodified(text: str, end: int, hi: int) -> int:
     """A counted noun's phrase runs on through what it holds: 'containers filled with munitions' (up to a
     verb in the past: '38,000 cubic metres of waste | reached the river')."""

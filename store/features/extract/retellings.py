@@ -102,16 +102,25 @@ class _Told:
     def padded(self, sid: str) -> str:
         """A statement's words as one spaced string with a space at each end, read once."""
         if sid not in self.spaced:
-            self.spaced[sid] = " " + " ".join(_spaced(self.text[sid]).split()) + " "
+            self.spaced[sid] = padded_words(self.text[sid])
         return self.spaced[sid]
 
     def said_again(self, a: str, b: str) -> bool:
-        """Whether one statement's words stand whole in the other's ('nothing of concern' in 'its own
-        testing had turned up nothing of concern'; 'false and irresponsible' in the paraphrase that quotes
-        it; 'safe' is not in 'safer')."""
-        x, y = self.padded(a), self.padded(b)
-        short, long_ = (x, y) if len(x) <= len(y) else (y, x)
-        return len(short) - 2 >= _SAID_AGAIN_AT_LEAST and short in long_
+        """Whether one statement's words stand whole in the other's (see ``words_within``)."""
+        return words_within(self.padded(a), self.padded(b))
+
+
+def padded_words(text: str) -> str:
+    """A text's lower-case words with one space between them and one at each end: ' it is not safe '."""
+    return " " + " ".join(_spaced(text).split()) + " "
+
+
+def words_within(a: str, b: str) -> bool:
+    """Whether the shorter of two ``padded_words`` strings stands whole in the longer, and is long enough
+    to be a claim: 'nothing of concern' in 'its own testing had turned up nothing of concern'; 'false and
+    irresponsible' in the paraphrase that quotes it; never 'safe' in 'safer'."""
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) - 2 >= _SAID_AGAIN_AT_LEAST and short in long_
 
 
 #: The fewest characters that, said again as whole words inside a longer statement of the same speaker,
