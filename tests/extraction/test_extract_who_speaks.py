@@ -45,12 +45,6 @@ def test_wire_shapes_of_who_speaks_contacted_by_one_of_them_and_a_first_name_onl
     assert got and got[-1][0] == speaker
 
 
-def test_a_notice_speaks_for_its_owner() -> None:
-    text = ("The Lancet said it had retracted two papers. Its retraction notices say the authors "
-            "\"could not supply the raw data\" for the figures.")
-    assert ("Lancet", "quote", "could not supply the raw data") in said(run(text))
-
-
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
@@ -71,12 +65,6 @@ def test_a_person_described_by_age_and_nationality_is_the_person_not_the_state()
             "said it came from a supplement.")
     x = run(text)
     assert {speaker for speaker, _mode, _quote in said(x)} == {"Meseret Worku"}
-
-
-def test_a_single_quoted_quotation_then_said_and_a_name_is_that_persons() -> None:
-    text = ("Relatives said on Tuesday that the owner had ignored warnings. 'They promised us a nurse on "
-            "every night shift,' said Tom Reed, whose mother lives at the home.")
-    assert said(run(text))[-1] == ("Tom Reed", "quote", "They promised us a nurse on every night shift")
 
 
 @pytest.mark.parametrize(
@@ -138,37 +126,6 @@ def test_a_group_described_beside_the_body_it_accuses_is_not_that_body() -> None
     assert said(run(text)) == [("bird protection group", "paraphrase", None)]
 
 
-def test_a_memo_seen_by_a_news_agency_speaks_for_its_author_not_the_agency() -> None:
-    text = ("The Central Census Office (CCO) said every area was visited. But an internal CCO memo dated "
-            "Nov. 3 and seen by Reuters said field teams had not reached 212 areas.")
-    assert {speaker for speaker, _mode, _quote in said(run(text))} == {"Central Census Office"}
-    assert "Reuters" not in names(run("A letter seen by Reuters said the plant would close.")).values()
-
-
-def test_he_after_a_quotation_is_the_person_just_named_not_the_last_speaker() -> None:
-    text = ("Rui Tavares, the agent, said the fee was standard.\n\nClub president Joaquim Serrano went "
-            "further. «Nobody at this club has ever paid anyone,» he told reporters.")
-    assert said(run(text))[-1][0] == "Joaquim Serrano"
-    passing = ("U.S. District Judge Helen Ostrowski on Monday granted Cianova a restraining order. In the "
-               "order, she wrote that Cianova had shown a likelihood of success.")
-    assert said(run(passing))[-1][0] == "Helen Ostrowski"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The consultancy Ferrand & Osei published a 74-page assessment on Monday. The assessment also found "
-        "that Brennock Water had spent only a sixth of its budget.",
-        "According to a 74-page assessment by the firm, Ferrand & Osei, 38% of the water never reached a "
-        "customer. The assessment also found that Brennock Water had spent only a sixth of its budget.",
-        "Bills rose sharply, according to a 48-page audit released on Monday by Ferrand & Osei. The audit "
-        "found that a fault in billing software multiplied readings by ten.",
-    ],
-)
-def test_a_report_named_again_speaks_for_the_author_named_before(text: str) -> None:
-    assert said(run(text))[-1][0] == "Ferrand & Osei"
-
-
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
@@ -209,14 +166,6 @@ def test_the_outlet_a_statement_was_sent_to_is_neither_a_second_subject_nor_the_
     assert [s for s, _, _ in said(x)] == ["Brenmoor Chemicals"]
 
 
-def test_a_report_drawn_up_by_a_body_and_dated_speaks_for_that_body() -> None:
-    x = run("Auditors at Aalholm University found errors. The 19-page report, drawn up by the university's "
-            "Internal Audit Office and dated Feb. 20, said about 3.1 million crowns had paid for two imaging "
-            "systems.")
-    assert said(x)[-1][0] == "Internal Audit Office"
-    assert [e["text"] for e in x.evidence if e["kind"] == "document"] == ["The 19-page report"]
-
-
 def test_an_aside_on_how_a_source_speaks_is_no_subject() -> None:
     x = run("Auditors at Aalholm University found that part of a grant was spent on equipment, according "
             "to an internal report seen by Reuters.\n\nA university official, speaking on condition of "
@@ -228,24 +177,6 @@ def test_one_of_a_group_speaks_for_the_group() -> None:
     x = run("Two former members of the laboratory told Reuters that staff had logged hours against the "
             "grant. One of them said the refurbishment never happened.")
     assert [s for s, _, _ in said(x)] == ["former members of the laboratory"] * 2
-
-
-def test_a_lawsuit_does_not_speak_for_the_side_it_accuses_and_a_complaint_for_its_owner() -> None:
-    x = run("Larkmont Hotels runs nine hotels in Denver. Hundreds of housekeepers at Larkmont Hotels were "
-            "made to work through unpaid breaks, according to a lawsuit filed Tuesday that accuses the hotel "
-            "chain of wage theft.")
-    assert said(x) == []
-    x = run("The Federal Trade Commission sued Brightway. The retailer stopped using FaceMatch in April, "
-            "according to the FTC's complaint.")
-    assert [s for s, _, _ in said(x)] == ["Federal Trade Commission"]
-
-
-def test_a_lawsuit_speaks_for_who_filed_it_paragraphs_before() -> None:
-    x = run("The complaint, filed in Denver District Court by four current and former housekeepers, says the "
-            "company owes 600 workers back pay.\n\nThe union said it had collected 212 signed statements. "
-            "It said more would follow. Its lawyers said they were ready.\n\nThe lawsuit says supervisors "
-            "gave each housekeeper a daily quota of 16 rooms.")
-    assert said(x)[-1][0] == said(x)[0][0] == "former housekeepers"
 
 
 def test_what_a_subject_says_of_itself_in_a_relative_clause_is_no_statement() -> None:
@@ -261,27 +192,11 @@ def test_who_was_moved_to_speak_speaks() -> None:
     assert said(run("The firm plans to deny the claims.")) == []
 
 
-def test_the_report_speaks_for_who_wrote_it_in_the_sentence_before() -> None:
-    x = run("The action group obtained the 38-page inspection report. It was written for the council by "
-            "consultants Penhallow Structures and is dated April last year.\n\n“Corrosion to the bearings "
-            "is advanced,” the report said.")
-    assert said(x) == [("Penhallow Structures", "quote", "Corrosion to the bearings is advanced")]
-
-
 def test_staying_in_ones_post_is_part_of_the_claim_and_a_social_media_post_is_not() -> None:
     x = run("Aalholm University said Saltofte would stay in his post while the case was heard.")
     assert [s["text"] for s in x.statements] == ["Saltofte would stay in his post while the case was heard"]
     x = run("The minister said in a social media post that the figures were wrong.")
     assert [s["text"] for s in x.statements] == ["The figures were wrong"]
-
-
-def test_according_to_its_report_speaks_for_the_body_it_refers_to_never_an_outlet() -> None:
-    x = run("The National Research Grants Agency froze the grant on Monday. It recovered 11.8 million crowns "
-            "last year, according to its annual report.")
-    assert [s for s, _, _ in said(x)] == ["National Research Grants Agency"]
-    x = run("Reuters could not verify the invoices. Last year the agency recovered 11.8 million crowns, "
-            "according to its annual report.")
-    assert said(x) == []
 
 
 def test_a_time_of_day_between_verb_and_that_keeps_the_speech() -> None:
@@ -308,19 +223,6 @@ def test_charging_for_meals_is_no_accusation_and_charging_someone_with_a_crime_i
     assert [s["act"] for s in x.statements] == ["accusation"]
 
 
-def test_an_outlet_that_only_saw_a_report_never_speaks_for_it() -> None:
-    x = run("The council billed 38,400 lunches, according to an internal audit report seen by the Courier.")
-    assert x.statements == []
-
-
-def test_a_review_commissioned_from_a_firm_speaks_for_the_firm() -> None:
-    x = run("The Transport and Depot Workers' Union said an independent review it commissioned from "
-            "actuarial firm Hesketh Marr found the scheme's deficit at its last valuation was closer to "
-            "£150 million.\n\nThe review, a copy of which was seen by the Post, says the trustees used a "
-            "discount rate well below the range used by comparable schemes.")
-    assert [s for s, _, _ in said(x)] == ["Hesketh Marr", "Hesketh Marr"]
-
-
 def test_keepers_and_veterinarians_are_unnamed_sources_and_a_zoo_is_a_body() -> None:
     x = run("ROCHESTER, Minn. (AP) — Three former keepers at the Fernhollow Zoo say a giraffe froze "
             "overnight in a barn.\n\nTwo outside veterinarians who reviewed the report for the AP said that "
@@ -336,14 +238,6 @@ def test_the_three_keepers_are_the_keepers_already_named() -> None:
     assert len({s for s, _, _ in said(x)}) == 1
 
 
-def test_a_quotation_before_its_verb_stays_the_words_when_an_adding_clause_follows() -> None:
-    x = run("The parents formed a group called Clean Playground Collective.\n\n« Domaine Castelbrune sprayed "
-            "next to our children while they were playing », the collective said in a statement posted "
-            "online, adding that one mother had filmed the tractor.")
-    assert [s["text"][:19] for s in x.statements] == ["Domaine Castelbrune", "One mother had film"]
-    assert actors_by_name(x)["Domaine Castelbrune"]["kind"] == "organisation"
-
-
 def test_a_prefecture_and_a_gendarmerie_speak_as_bodies() -> None:
     x = run("Parents accused the estate of spraying. The prefecture said inspectors had taken leaf samples.")
     assert [s for s, _, _ in said(x)][-1] == "prefecture"
@@ -356,19 +250,6 @@ def test_an_official_at_a_ministry_is_a_person_of_the_ministry_not_the_ministry(
     assert [s for s, _, _ in said(x)] == ["Portuguese infrastructure ministry", official]
 
 
-@pytest.mark.parametrize(("after", "speaker"), [
-    ("former minister Maria Lopez said.", "Maria Lopez"),
-    ("ex-minister Maria Lopez said.", "Maria Lopez"),
-    ("mission head Maria Lopez told reporters.", "Maria Lopez"),
-    ("the head of the observer mission, former Ghanaian foreign minister Maria Lopez, told reporters.",
-     "Maria Lopez"),
-    ("the head of the mission said.", "head of the mission"),
-])
-def test_a_quotation_then_a_role_in_plain_words_then_the_speaker(after: str, speaker: str) -> None:
-    x = run(f"The observers published their report on Monday.\n\n\"The figures are wrong,\" {after}")
-    assert [(s, q) for s, _, q in said(x)] == [(speaker, "The figures are wrong")]
-
-
 def test_a_clause_before_a_titled_name_is_not_taken_for_its_role() -> None:
     x = run("Natoma Mining denied on Thursday that it owed any royalties, hours before Mines Minister Chanda "
             "Mwale told parliament the company must pay $118 million.")
@@ -377,33 +258,9 @@ def test_a_clause_before_a_titled_name_is_not_taken_for_its_role() -> None:
     assert mwale == ["The company must pay $118 million"]
 
 
-@pytest.mark.parametrize("sentence", [
-    "According to Lopez, the figures were wrong.",
-    "The figures were wrong, according to Lopez.",
-    "According to a statement from Kelso Mining, the figures were wrong.",
-    "According to a report from the company, the figures were wrong.",
-])
-def test_according_to_a_surname_or_a_paper_from_a_body(sentence: str) -> None:
-    x = run("Maria Lopez, who heads the observer mission, met officials of Kelso Mining on Monday.\n\n"
-            + sentence)
-    by = {a["id"]: a["name"] for a in x.actors}
-    speaker = "Kelso Mining" if "ompany" in sentence or "Kelso" in sentence else "Maria Lopez"
-    assert [(by[s["speaker"]], s["text"]) for s in x.statements] == [(speaker, "The figures were wrong")]
-
-
 def test_according_to_residents_from_a_village_is_the_residents() -> None:
     x = run("According to residents from the village, the water turned grey overnight.")
     assert [s for s, _, _ in said(x)] == ["residents"]
-
-
-@pytest.mark.parametrize(("first", "second"), [('"', '"'), ("“", "”")])
-def test_a_quotation_left_open_at_a_paragraphs_end_runs_on_to_its_speaker(first: str, second: str) -> None:
-    x = run("Kelso Mining chief executive Anna Berg met regulators on Monday.\n\n"
-            f"{first}We followed every rule. The samples were taken in the wrong place.\n\n"
-            f"{first}We will appeal the fine,{second} Berg said.")
-    assert [(s, q) for s, _, q in said(x)] == [
-        ("Anna Berg", "We followed every rule. The samples were taken in the wrong place."),
-        ("Anna Berg", "We will appeal the fine")]
 
 
 @pytest.mark.parametrize("sentence", [
@@ -449,16 +306,6 @@ def test_two_speakers_joined_by_and_the_second_with_a_role() -> None:
     assert [s for s, _, _ in said(x)] == ["Anna Berg", "Tom Hale"]
 
 
-@pytest.mark.parametrize(("sentence", "speaker"), [
-    ("According to a letter from the health ministry seen by Reuters, 300 nurses will be laid off.",
-     "health ministry"),
-    ("According to a report by the agency seen by AFP, 300 nurses will be laid off.", "agency"),
-])
-def test_according_to_a_paper_from_its_author_seen_by_an_outlet_is_the_authors(sentence: str,
-                                                                                speaker: str) -> None:
-    assert [s for s, _, _ in said(run(sentence))] == [speaker]
-
-
 @pytest.mark.parametrize(("sentence", "words"), [
     ("The chief executive said last year's losses were so large that the bank had to be rescued.",
      "Last year's losses were so large that the bank had to be rescued"),
@@ -468,17 +315,6 @@ def test_according_to_a_paper_from_its_author_seen_by_an_outlet_is_the_authors(s
 def test_what_stands_between_said_and_that_holds_no_verb(sentence: str, words: str) -> None:
     x = run("Kelso Mining chief executive Anna Berg met regulators on Monday.\n\n" + sentence)
     assert [s["text"] for s in x.statements] == [words]
-
-
-def test_a_quotation_left_open_keeps_the_speaker_named_in_its_paragraph() -> None:
-    x = run('Diallo said the company had been warned. "We wrote to them twice and heard nothing.\n\n'
-            '"The company acted within the law," Kelso Mining spokesman Tom Reed said.')
-    assert [s for s, _, _ in said(x)] == ["Diallo", "Diallo", "Tom Reed"]
-
-
-def test_quotations_running_on_over_three_paragraphs_chain_to_their_speaker() -> None:
-    x = run('"A first point.\n\n"A second point.\n\n"A third point," said Amina Diallo.')
-    assert [s for s, _, _ in said(x)] == ["Amina Diallo"] * 3
 
 
 @pytest.mark.parametrize(("sentence", "speaker"), [
@@ -535,13 +371,6 @@ def test_a_participle_speech_does_not_make_its_inherited_speaker_a_company() -> 
 def test_a_plural_for_people_opening_a_sentence_is_a_group_not_a_name(text: str, name: str,
                                                                       kind: str) -> None:
     assert actors_by_name(run(text))[name]["kind"] == kind
-
-
-def test_according_to_its_report_is_the_report_of_the_body_the_clause_opens_with() -> None:
-    x = run("The National Research Grants Agency (NRGA) froze the grant. Cardiovia said it had done nothing "
-            "wrong. It published two invoices on its website.\n\nLast year the agency recovered 11.8 million "
-            "crowns from grant holders, according to its annual report.")
-    assert [s for s, _, _ in said(x)] == ["Cardiovia", "National Research Grants Agency"]
 
 
 @pytest.mark.parametrize(("sentence", "speaker"), [

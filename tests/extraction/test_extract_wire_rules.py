@@ -3,7 +3,7 @@ these tests, not copied from the blind articles)."""
 
 from __future__ import annotations
 
-from tests.extraction.extract_helpers import actors_by_name, names, run, said, spans
+from tests.extraction.extract_helpers import names, run, said, spans
 
 # -- blind-set failure classes (sentences written for these tests) -----------------------
 
@@ -69,29 +69,6 @@ def test_told_skips_the_audience_and_place_and_takes_the_that_clause() -> None:
     assert spans(run(text), text) == {("Dan Cole", "margins had improved")}
 
 
-def test_the_company_resolves_to_the_latest_company_and_products_are_not_actors() -> None:
-    text = (
-        "Granite Mining Corp plans a new pit. The charity Clean Rivers said the pit would harm fish. "
-        "Granite said its SkyView app tracks water quality. The company said it would publish the data."
-    )
-    x = run(text)
-    assert ("Granite Mining Corp", "it would publish the data") in spans(x, text)
-    assert "SkyView" not in {a["name"] for a in x.actors}
-
-
-def test_possessive_descriptive_organisations_are_named_after_the_country() -> None:
-    text = (
-        "Cholera has spread across Peru. At least 40 cases were confirmed, according to figures released by "
-        "the country's health ministry on Friday. The ministry said it had sent 20 doctors to the area."
-    )
-    x = run(text)
-    ministry = next(a for a in x.actors if a["name"].endswith("health ministry"))
-    assert ministry["name"] == "Peruvian health ministry"
-    assert "Peru" not in names(x).values()  # only a place and the owner of the body it names (REAL_COPY.md)
-    assert {s["speaker"] for s in x.statements} == {ministry["id"]}
-    assert len(x.statements) == 2
-
-
 def test_unnamed_groups_with_long_asides_and_one_of_them() -> None:
     text = (
         "Nurses at the city's largest clinic, however, described wards close to collapse. Two nurses at the "
@@ -133,11 +110,6 @@ def test_wrote_with_a_place_in_apposition_and_a_trailing_spokesperson_for_an_org
     assert not {"Springfield", "Illinois", "Zurich"} & {a["name"] for a in x.actors}
 
 
-def test_dateline_outlet_and_seat_of_a_company_are_not_actors() -> None:
-    text = "LIMA (AFP) - Officials said the funds went to two firms registered in Panama."
-    assert [a["name"].lower() for a in run(text).actors] == ["officials"]
-
-
 def test_owned_claim_noun_ordered_to_and_citing_are_cues() -> None:
     text = (
         "Vela Corp lost in court on its claim that the tax was illegal. The Fair Trade Agency ordered Vela "
@@ -154,16 +126,6 @@ def test_who_declined_to_comment_is_an_actor_without_a_statement() -> None:
     x = run(text)
     assert "Ana Reyes" in {a["name"] for a in x.actors}
     assert x.statements == []
-
-
-def test_long_organisation_names_with_small_words_stay_whole() -> None:
-    text = (
-        "The Court of Appeals for the Fifth Circuit said the rule stood. The Commission on Civil Rights said "
-        "it disagreed. A professor at King's College said both were wrong."
-    )
-    x = run(text)
-    found = {a["name"] for a in x.actors}
-    assert {"Court of Appeals for the Fifth Circuit", "Commission on Civil Rights", "King's College"} <= found
 
 
 def test_reports_embedded_in_a_statement_and_anonymity_phrases_are_not_speeches() -> None:
@@ -186,13 +148,6 @@ def test_trailing_attribution_of_a_finding_and_according_to_kept_out_of_words() 
     assert ("Scientists at Ardent University", "the drug works") in got
 
 
-def test_a_name_before_a_descriptor_noun_is_an_organisation() -> None:
-    text = "The Metro Transit Workers union, which represents drivers, said the cuts were “reckless”."
-    x = run(text)
-    assert said(x) == [("Metro Transit Workers", "paraphrase", None)]
-    assert x.actors[0]["kind"] == "organisation"
-
-
 def test_owner_phrases_and_time_words_before_that_do_not_hide_the_speaker() -> None:
     text = (
         "Senator Ruth Bell's office said in a statement that the bill would pass. Ruth Bell wrote on X that "
@@ -202,18 +157,6 @@ def test_owner_phrases_and_time_words_before_that_do_not_hide_the_speaker() -> N
     assert ("Ruth Bell", "the bill would pass") in got
     assert ("Ruth Bell", "she was confident") in got
     assert ("Budget Office", "2 million people would gain") in got
-
-
-def test_bodies_named_through_an_owner_and_kin_of_an_unnamed_person() -> None:
-    text = (
-        "The country's election commission said turnout was low. Voters in Ruritania chose a new leader. "
-        "The UN's refugee agency said 5,000 people had fled. The son of one victim told reporters he wanted "
-        "answers."
-    )
-    got = spans(run(text), text)
-    assert ("election commission", "turnout was low") in got
-    assert ("United Nations refugee agency", "5,000 people had fled") in got
-    assert ("son of one victim", "he wanted answers") in got
 
 
 def test_description_skips_unnamed_groups_and_dateline_is_not_content() -> None:
@@ -257,16 +200,6 @@ def test_a_quotation_interrupted_by_its_attribution_gives_two_quotes_to_one_spea
     ]
 
 
-def test_names_run_on_through_branch_numbers_co_operative_and_plural_possessives() -> None:
-    text = (
-        "Dock Workers Union Lodge 12 said the talks had failed. Millers owned by Ontario-based Lakeside "
-        "Growers Co-op said they would wait. The Riverside Tenants’ Association said it was “appalled”."
-    )
-    found = {a["name"] for a in run(text).actors}
-    want = {"Dock Workers Union Lodge 12", "Lakeside Growers Co-op", "Riverside Tenants’ Association"}
-    assert want <= found
-
-
 def test_saying_after_a_comparison_belongs_to_the_main_clause_subject() -> None:
     text = (
         "LIMA (Reuters) - Peru's finance ministry raised its growth forecast, a bigger step than most "
@@ -288,24 +221,6 @@ def test_an_inferring_must_is_no_demand_and_each_clause_keeps_its_own_act() -> N
     assert acts["The company "] == "demand"
 
 
-def test_acronyms_expanded_in_the_article_and_names_that_start_with_one() -> None:
-    """'the National Audit Office (NAO) said' speaks; 'IMFRA' alone is IMFRA Structures Ltd; a known
-    expansion never fires inside a longer name ('UN Logistics Ltd', 'ABC Lines')."""
-    text = (
-        "The National Audit Office (NAO) said the scheme had failed. The NAO said ministers ignored it. "
-        "The auditors questioned money paid to IMFRA Structures Ltd. IMFRA said every tonne was delivered. "
-        "UN Logistics Ltd said its trucks were late. ABC Lines said the ferry was inspected."
-    )
-    x = run(text)
-    by_name = actors_by_name(x)
-    assert "NAO" in by_name["National Audit Office"]["aliases"]
-    assert "IMFRA" in by_name["IMFRA Structures Ltd"]["aliases"] and "IMFRA" not in by_name
-    assert {"UN Logistics Ltd", "ABC Lines"} <= set(by_name)
-    assert not {"United Nations", "International Monetary Fund"} & set(by_name)
-    speakers = [s for s, _, _ in said(x)]
-    assert speakers.count("National Audit Office") == 2 and "IMFRA Structures Ltd" in speakers
-
-
 def test_a_group_described_then_naming_itself_is_one_actor_and_speaks_under_its_name() -> None:
     text = (
         "LIMA (Reuters) - A coalition of farming communities said the spill had poisoned their canals.\n\n"
@@ -323,13 +238,6 @@ def test_sentence_final_told_an_audience_in_a_report_attributes_the_clause_befor
     got = spans(run(text), text)
     assert got == {("independent monitors",
                     "Tankers managed by a Singapore company made 14 transfers of fuel last year")}
-
-
-def test_a_surname_that_is_also_a_landmark_word_stays_a_person() -> None:
-    """'X Stadium' and 'X Weir' are places, but 'Park' is a surname far more often than a landmark."""
-    text = "Lena Park said the stadium was safe. Officials at Kingsmead Stadium said the roof leaked."
-    kinds = {a["name"]: a["kind"] for a in run(text).actors}
-    assert kinds.get("Lena Park") == "person" and "Kingsmead Stadium" not in kinds
 
 
 def test_a_role_set_off_by_commas_after_the_companys_names_the_speakers_company() -> None:

@@ -1,0 +1,123 @@
+"""Papers that speak: a report, a lawsuit, a notice, a memo or a letter speaks for whoever wrote, filed,
+commissioned or drew it up, never for an outlet that only saw it or the side it accuses (split out of
+test_extract_who_speaks.py; sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extraction.extract_helpers import names, run, said
+
+
+def test_a_notice_speaks_for_its_owner() -> None:
+    text = ("The Lancet said it had retracted two papers. Its retraction notices say the authors "
+            "\"could not supply the raw data\" for the figures.")
+    assert ("Lancet", "quote", "could not supply the raw data") in said(run(text))
+
+
+def test_a_memo_seen_by_a_news_agency_speaks_for_its_author_not_the_agency() -> None:
+    text = ("The Central Census Office (CCO) said every area was visited. But an internal CCO memo dated "
+            "Nov. 3 and seen by Reuters said field teams had not reached 212 areas.")
+    assert {speaker for speaker, _mode, _quote in said(run(text))} == {"Central Census Office"}
+    assert "Reuters" not in names(run("A letter seen by Reuters said the plant would close.")).values()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The consultancy Ferrand & Osei published a 74-page assessment on Monday. The assessment also found "
+        "that Brennock Water had spent only a sixth of its budget.",
+        "According to a 74-page assessment by the firm, Ferrand & Osei, 38% of the water never reached a "
+        "customer. The assessment also found that Brennock Water had spent only a sixth of its budget.",
+        "Bills rose sharply, according to a 48-page audit released on Monday by Ferrand & Osei. The audit "
+        "found that a fault in billing software multiplied readings by ten.",
+    ],
+)
+def test_a_report_named_again_speaks_for_the_author_named_before(text: str) -> None:
+    assert said(run(text))[-1][0] == "Ferrand & Osei"
+
+
+def test_a_report_drawn_up_by_a_body_and_dated_speaks_for_that_body() -> None:
+    x = run("Auditors at Aalholm University found errors. The 19-page report, drawn up by the university's "
+            "Internal Audit Office and dated Feb. 20, said about 3.1 million crowns had paid for two imaging "
+            "systems.")
+    assert said(x)[-1][0] == "Internal Audit Office"
+    assert [e["text"] for e in x.evidence if e["kind"] == "document"] == ["The 19-page report"]
+
+
+def test_a_lawsuit_does_not_speak_for_the_side_it_accuses_and_a_complaint_for_its_owner() -> None:
+    x = run("Larkmont Hotels runs nine hotels in Denver. Hundreds of housekeepers at Larkmont Hotels were "
+            "made to work through unpaid breaks, according to a lawsuit filed Tuesday that accuses the hotel "
+            "chain of wage theft.")
+    assert said(x) == []
+    x = run("The Federal Trade Commission sued Brightway. The retailer stopped using FaceMatch in April, "
+            "according to the FTC's complaint.")
+    assert [s for s, _, _ in said(x)] == ["Federal Trade Commission"]
+
+
+def test_a_lawsuit_speaks_for_who_filed_it_paragraphs_before() -> None:
+    x = run("The complaint, filed in Denver District Court by four current and former housekeepers, says the "
+            "company owes 600 workers back pay.\n\nThe union said it had collected 212 signed statements. "
+            "It said more would follow. Its lawyers said they were ready.\n\nThe lawsuit says supervisors "
+            "gave each housekeeper a daily quota of 16 rooms.")
+    assert said(x)[-1][0] == said(x)[0][0] == "former housekeepers"
+
+
+def test_the_report_speaks_for_who_wrote_it_in_the_sentence_before() -> None:
+    x = run("The action group obtained the 38-page inspection report. It was written for the council by "
+            "consultants Penhallow Structures and is dated April last year.\n\n“Corrosion to the bearings "
+            "is advanced,” the report said.")
+    assert said(x) == [("Penhallow Structures", "quote", "Corrosion to the bearings is advanced")]
+
+
+def test_according_to_its_report_speaks_for_the_body_it_refers_to_never_an_outlet() -> None:
+    x = run("The National Research Grants Agency froze the grant on Monday. It recovered 11.8 million crowns "
+            "last year, according to its annual report.")
+    assert [s for s, _, _ in said(x)] == ["National Research Grants Agency"]
+    x = run("Reuters could not verify the invoices. Last year the agency recovered 11.8 million crowns, "
+            "according to its annual report.")
+    assert said(x) == []
+
+
+def test_an_outlet_that_only_saw_a_report_never_speaks_for_it() -> None:
+    x = run("The council billed 38,400 lunches, according to an internal audit report seen by the Courier.")
+    assert x.statements == []
+
+
+def test_a_review_commissioned_from_a_firm_speaks_for_the_firm() -> None:
+    x = run("The Transport and Depot Workers' Union said an independent review it commissioned from "
+            "actuarial firm Hesketh Marr found the scheme's deficit at its last valuation was closer to "
+            "£150 million.\n\nThe review, a copy of which was seen by the Post, says the trustees used a "
+            "discount rate well below the range used by comparable schemes.")
+    assert [s for s, _, _ in said(x)] == ["Hesketh Marr", "Hesketh Marr"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "According to Lopez, the figures were wrong.",
+    "The figures were wrong, according to Lopez.",
+    "According to a statement from Kelso Mining, the figures were wrong.",
+    "According to a report from the company, the figures were wrong.",
+])
+def test_according_to_a_surname_or_a_paper_from_a_body(sentence: str) -> None:
+    x = run("Maria Lopez, who heads the observer mission, met officials of Kelso Mining on Monday.\n\n"
+            + sentence)
+    by = {a["id"]: a["name"] for a in x.actors}
+    speaker = "Kelso Mining" if "ompany" in sentence or "Kelso" in sentence else "Maria Lopez"
+    assert [(by[s["speaker"]], s["text"]) for s in x.statements] == [(speaker, "The figures were wrong")]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("According to a letter from the health ministry seen by Reuters, 300 nurses will be laid off.",
+     "health ministry"),
+    ("According to a report by the agency seen by AFP, 300 nurses will be laid off.", "agency"),
+])
+def test_according_to_a_paper_from_its_author_seen_by_an_outlet_is_the_authors(sentence: str,
+                                                                                speaker: str) -> None:
+    assert [s for s, _, _ in said(run(sentence))] == [speaker]
+
+
+def test_according_to_its_report_is_the_report_of_the_body_the_clause_opens_with() -> None:
+    x = run("The National Research Grants Agency (NRGA) froze the grant. Cardiovia said it had done nothing "
+            "wrong. It published two invoices on its website.\n\nLast year the agency recovered 11.8 million "
+            "crowns from grant holders, according to its annual report.")
+    assert [s for s, _, _ in said(x)] == ["Cardiovia", "National Research Grants Agency"]

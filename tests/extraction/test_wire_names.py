@@ -1,0 +1,99 @@
+"""Who is an actor in wire prose and under what name: long names with small words, acronyms expanded in the
+article, names through an owner, datelines and products that are no actors (split out of
+test_extract_wire_rules.py; sentences written for these tests, not copied from the blind articles)."""
+
+from __future__ import annotations
+
+from tests.extraction.extract_helpers import actors_by_name, names, run, said, spans
+
+
+def test_the_company_resolves_to_the_latest_company_and_products_are_not_actors() -> None:
+    text = (
+        "Granite Mining Corp plans a new pit. The charity Clean Rivers said the pit would harm fish. "
+        "Granite said its SkyView app tracks water quality. The company said it would publish the data."
+    )
+    x = run(text)
+    assert ("Granite Mining Corp", "it would publish the data") in spans(x, text)
+    assert "SkyView" not in {a["name"] for a in x.actors}
+
+
+def test_possessive_descriptive_organisations_are_named_after_the_country() -> None:
+    text = (
+        "Cholera has spread across Peru. At least 40 cases were confirmed, according to figures released by "
+        "the country's health ministry on Friday. The ministry said it had sent 20 doctors to the area."
+    )
+    x = run(text)
+    ministry = next(a for a in x.actors if a["name"].endswith("health ministry"))
+    assert ministry["name"] == "Peruvian health ministry"
+    assert "Peru" not in names(x).values()  # only a place and the owner of the body it names (REAL_COPY.md)
+    assert {s["speaker"] for s in x.statements} == {ministry["id"]}
+    assert len(x.statements) == 2
+
+
+def test_dateline_outlet_and_seat_of_a_company_are_not_actors() -> None:
+    text = "LIMA (AFP) - Officials said the funds went to two firms registered in Panama."
+    assert [a["name"].lower() for a in run(text).actors] == ["officials"]
+
+
+def test_long_organisation_names_with_small_words_stay_whole() -> None:
+    text = (
+        "The Court of Appeals for the Fifth Circuit said the rule stood. The Commission on Civil Rights said "
+        "it disagreed. A professor at King's College said both were wrong."
+    )
+    x = run(text)
+    found = {a["name"] for a in x.actors}
+    assert {"Court of Appeals for the Fifth Circuit", "Commission on Civil Rights", "King's College"} <= found
+
+
+def test_a_name_before_a_descriptor_noun_is_an_organisation() -> None:
+    text = "The Metro Transit Workers union, which represents drivers, said the cuts were “reckless”."
+    x = run(text)
+    assert said(x) == [("Metro Transit Workers", "paraphrase", None)]
+    assert x.actors[0]["kind"] == "organisation"
+
+
+def test_bodies_named_through_an_owner_and_kin_of_an_unnamed_person() -> None:
+    text = (
+        "The country's election commission said turnout was low. Voters in Ruritania chose a new leader. "
+        "The UN's refugee agency said 5,000 people had fled. The son of one victim told reporters he wanted "
+        "answers."
+    )
+    got = spans(run(text), text)
+    assert ("election commission", "turnout was low") in got
+    assert ("United Nations refugee agency", "5,000 people had fled") in got
+    assert ("son of one victim", "he wanted answers") in got
+
+
+def test_names_run_on_through_branch_numbers_co_operative_and_plural_possessives() -> None:
+    text = (
+        "Dock Workers Union Lodge 12 said the talks had failed. Millers owned by Ontario-based Lakeside "
+        "Growers Co-op said they would wait. The Riverside Tenants’ Association said it was “appalled”."
+    )
+    found = {a["name"] for a in run(text).actors}
+    want = {"Dock Workers Union Lodge 12", "Lakeside Growers Co-op", "Riverside Tenants’ Association"}
+    assert want <= found
+
+
+def test_acronyms_expanded_in_the_article_and_names_that_start_with_one() -> None:
+    """'the National Audit Office (NAO) said' speaks; 'IMFRA' alone is IMFRA Structures Ltd; a known
+    expansion never fires inside a longer name ('UN Logistics Ltd', 'ABC Lines')."""
+    text = (
+        "The National Audit Office (NAO) said the scheme had failed. The NAO said ministers ignored it. "
+        "The auditors questioned money paid to IMFRA Structures Ltd. IMFRA said every tonne was delivered. "
+        "UN Logistics Ltd said its trucks were late. ABC Lines said the ferry was inspected."
+    )
+    x = run(text)
+    by_name = actors_by_name(x)
+    assert "NAO" in by_name["National Audit Office"]["aliases"]
+    assert "IMFRA" in by_name["IMFRA Structures Ltd"]["aliases"] and "IMFRA" not in by_name
+    assert {"UN Logistics Ltd", "ABC Lines"} <= set(by_name)
+    assert not {"United Nations", "International Monetary Fund"} & set(by_name)
+    speakers = [s for s, _, _ in said(x)]
+    assert speakers.count("National Audit Office") == 2 and "IMFRA Structures Ltd" in speakers
+
+
+def test_a_surname_that_is_also_a_landmark_word_stays_a_person() -> None:
+    """'X Stadium' and 'X Weir' are places, but 'Park' is a surname far more often than a landmark."""
+    text = "Lena Park said the stadium was safe. Officials at Kingsmead Stadium said the roof leaked."
+    kinds = {a["name"]: a["kind"] for a in run(text).actors}
+    assert kinds.get("Lena Park") == "person" and "Kingsmead Stadium" not in kinds
