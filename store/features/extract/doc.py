@@ -43,9 +43,13 @@ class Doc:
             return self.quotes[k]
         return None
 
+    def sentence_index(self, pos: int) -> int:
+        """The index in ``sentences`` of the sentence holding a position (-1 before the first)."""
+        return bisect.bisect_right(self.sentences, (pos, len(self.text) + 1)) - 1
+
     def sentence_at(self, pos: int) -> tuple[int, int]:
         """The (start, end) of the sentence holding a position."""
-        k = max(0, bisect.bisect_right(self.sentences, (pos, len(self.text) + 1)) - 1)
+        k = max(0, self.sentence_index(pos))
         return self.sentences[k] if self.sentences else (0, len(self.text))
 
     def quote_before(self, pos: int) -> Quote | None:

@@ -27,12 +27,11 @@ LINK_WEIGHTS = {"denies": -2, "contradicts": -1, "supports": 1}
 def evidence_records(draft: Draft) -> None:
     """Evidence in the text, reported by the speaker of the statement holding it (else by nobody)."""
     doc, text, out = draft.doc, draft.doc.text, draft.out
-    sent_starts = [s for s, _ in doc.sentences]
     by_start = sorted(out.statements, key=lambda s: s["span"][0])
     st_starts = [s["span"][0] for s in by_start]
     for f in find_evidence(text, doc.sentences, [(q.outer_start, q.outer_end) for q in doc.quotes]):
         k = bisect.bisect_right(st_starts, f.start)
-        sentence = bisect.bisect_right(sent_starts, f.start) - 1
+        sentence = doc.sentence_index(f.start)
         holder = next((s for s in reversed(by_start[max(0, k - 8) : k]) if f.end <= s["span"][1]), None)
         author = (_author_named_in(doc, by_start[max(0, k - 4) : k + 4], f.start, f.end)
                   if holder is None and f.kind == "document" else None)
@@ -89,8 +88,7 @@ def link_records(draft: Draft) -> None:
     context = ActContext(given, kinds, doc.text, doc.sentences, draft.sentence_of)
     weigh_acts(out.statements, context, side, draft.targets)
     words_of = {r["id"]: r["text"] for r in out.statements + out.evidence}
-    starts = [a for a, _ in doc.sentences]
-    told_in = {st["id"]: [bisect.bisect_right(starts, a) - 1 for a, _ in st["spans"][1:]]
+    told_in = {st["id"]: [doc.sentence_index(a) for a, _ in st["spans"][1:]]
                for st in out.statements if st.get("spans")}
     for p in propose_links(out.statements, out.evidence, affiliation, kinds, draft.targets, draft.sentence_of,
                            sentence_texts, told_in):
