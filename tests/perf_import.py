@@ -32,7 +32,8 @@ _EMPTY = {"format": "claimnet-network", "version": 1}
 def long_article(megabytes: float, real_copy: bool = False) -> str:
     """Wire copy of about ``megabytes`` MB: the corpus's articles (or the real-copy design sets') over and
     over, names made distinct."""
-    texts = [text for _name, text, _gold in (_real_copy_articles() if real_copy else sc.corpus_articles())]
+    articles = sc.real_copy_design_articles() if real_copy else sc.corpus_articles()
+    texts = [text for _name, text, _gold in articles]
     want = int(megabytes * 1_000_000)
     parts: list[str] = []
     size = 0
@@ -44,13 +45,6 @@ def long_article(megabytes: float, real_copy: bool = False) -> str:
         size += len(renamed.encode("utf-8")) + 1
         n += 1
     return "\n".join(parts)
-
-
-def _real_copy_articles() -> list[tuple[str, str, dict]]:
-    """The articles of the blind sets in real copy's shapes that are used for rule design (never a held-out
-    set's)."""
-    return [a for key, (_, label) in sc.BLIND_SETS.items() if "real-copy" in label and sc.DESIGN in label
-            for a in sc.blind_set_articles(key)]
 
 
 def _suffix(n: int) -> str:

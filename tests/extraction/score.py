@@ -227,6 +227,13 @@ def blind_set_articles(key: str) -> list[tuple[str, str, dict[str, Any]]]:
     return [(f"{key}:{n}", t, g) for n, t, g in corpus_articles(folder)] if folder.is_dir() else []
 
 
+def real_copy_design_articles() -> list[tuple[str, str, dict[str, Any]]]:
+    """The articles of the blind sets in real copy's shapes that are used for rule design (never a held-out
+    set's)."""
+    return [a for key, (_, label) in BLIND_SETS.items() if "real-copy" in label and DESIGN in label
+            for a in blind_set_articles(key)]
+
+
 def blind_articles() -> list[tuple[str, str, dict[str, Any]]]:
     """The first blind set."""
     return blind_set_articles("blind")

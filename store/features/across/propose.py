@@ -68,9 +68,11 @@ def propose_across(store: Store, extraction: Extraction, text: str = "") -> Acro
     def same_side(a: str | None, b: str | None) -> bool:
         return a is not None and b is not None and (a == b or a in side(b) or b in side(a))
 
+    index = claim_index(store)
+    if not len(index):
+        return out  # nothing stored to match (an empty store's first import): no claim need be read
     news = [item_of("statements", s) for s in extraction.statements]
     news += [item_of("evidence", e) for e in extraction.evidence]
-    index = claim_index(store)
     stamp = now()
     with_status = "status" in model.field_names("links")
     for proposal in match_items(index, news, same_side):

@@ -1,5 +1,7 @@
 """The extraction pipeline: article text in, proposed claim network out, in visible stages.
 
+0. a text of several stories is cut into stories, each read on its own (a long text by several
+   processes at once), and their networks joined (pieces.py);
 1. normalise (normalise.py): a same-length working copy, hard wraps joined, page furniture blanked;
 2. segment (quotes.py, sentences.py, textutil.py): quotations, paragraphs and sentences, tokens;
 3. read each sentence: its named mentions resolved (actors.py, names.py, entities.py, referents.py,
@@ -21,6 +23,7 @@ Every stage reads the working copy, so every offset points into the text as stor
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -33,6 +36,7 @@ from .draft import Draft, Extraction
 from .entities import Registry
 from .nested_quotes import nested_statements
 from .normalise import working_text
+from .pieces import read_in_pieces
 from .quote_owners import assign_quotes, orphan_speeches
 from .quotes import find_quotes
 from .records import actor_records, evidence_records, link_records
@@ -47,7 +51,16 @@ __all__ = ["Extraction", "extract"]
 def extract(
     text: str, *, source_id: str, known_actors: Sequence[dict[str, Any]] = (), said_on: str | None = None
 ) -> Extraction:
-    """Propose the claim network of a news article: actors, statements, evidence, links."""
+    """Propose the claim network of a news article: actors, statements, evidence, links. A text of several
+    stories is read a story at a time, and a long one by several processes at once (pieces.py)."""
+    read = functools.partial(_read_whole, source_id=source_id, known_actors=list(known_actors),
+                             said_on=said_on)
+    return read_in_pieces(text, read)
+
+
+def _read_whole(text: str, *, source_id: str, known_actors: Sequence[dict[str, Any]],
+                said_on: str | None) -> Extraction:
+    """The claim network of one text read as a whole, stage by stage."""
     with _no_cycle_collection():
         work = working_text(text)
         doc = _segment(work, known_actors)
