@@ -45,6 +45,17 @@ def test_a_quotation_then_a_role_in_plain_words_then_the_speaker(after: str, spe
     assert [(s, q) for s, _, q in said(x)] == [(speaker, "The figures are wrong")]
 
 
+@pytest.mark.parametrize(("first", "second"), [('"', '"'), ("“", "”"), ("«", "»"), ("« ", " »")])
+def test_a_quotation_in_any_marks_then_a_role_then_the_name_is_theirs(first: str, second: str) -> None:
+    """A role word between a closing guillemet and the name ('«…,» union president Joana Ferraz told')
+    no more hides the quotation than after a curly mark."""
+    x = run(f"The growers accused the buyers of fixing prices.\n\n{first}The price was set in a back "
+            f"room,{second} union president Joana Ferraz told a press conference in Porto. {first}Nobody "
+            f"asked us.{second}")
+    assert [(s, q) for s, _, q in said(x)][-2:] == [("Joana Ferraz", "The price was set in a back room"),
+                                                    ("Joana Ferraz", "Nobody asked us.")]
+
+
 @pytest.mark.parametrize(("first", "second"), [('"', '"'), ("“", "”")])
 def test_a_quotation_left_open_at_a_paragraphs_end_runs_on_to_its_speaker(first: str, second: str) -> None:
     x = run("Kelso Mining chief executive Anna Berg met regulators on Monday.\n\n"

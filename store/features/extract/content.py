@@ -147,7 +147,7 @@ def _content_span(
     before_end = attr_start
     while before_end > s0 and text[before_end - 1] in " ":
         before_end -= 1
-    lead = re.search(r"(?:,|”|\")\s*((?:[\w.’'&-]+\s+){1,6})$", text[s0:attr_start])
+    lead = re.search(r"(?:,|”|\"|»)\s*((?:[\w.’'&-]+\s+){1,6})$", text[s0:attr_start])
     if (
         lead
         and subj.how == "name"
