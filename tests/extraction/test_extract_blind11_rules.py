@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from tests.extraction.extract_helpers import names, run, spans
 
 
@@ -69,6 +71,19 @@ def test_a_group_named_generically_and_then_by_name_is_one_actor() -> None:
     who = {words: name for name, words in spans(run(text), text)}
     assert who["the dairy waited a week"] == "National Food Safety Office"
     assert who["the trucks were held"] != "National Food Safety Office"  # 'officials' alone is anyone's
+
+
+@pytest.mark.parametrize(("group", "body"), [("independent auditors", "Regional Audit Office"),
+                                             ("prosecutors", "National Prosecuting Authority"),
+                                             ("outside investigators", "Rail Accident Investigation Branch")])
+def test_one_word_of_a_trade_joins_a_group_to_the_body_of_that_trade(group: str, body: str) -> None:
+    """'auditors' stand for a body of their trade ('body_roles'); 'officials' or 'residents' alone do not."""
+    text = (f"The pension fund lost £4 million on one bond, {group} said. The {body} said the trustees had "
+            "been warned in March. Residents said the fund had been careless. The Residents Association "
+            "said it would sue.")
+    who = {words: name for name, words in spans(run(text), text)}
+    assert who["The pension fund lost £4 million on one bond"] == body
+    assert who["the fund had been careless"] != "Residents Association"
 
 
 def test_suggested_with_a_clause_is_a_claim_and_a_guild_is_an_organisation() -> None:

@@ -340,3 +340,9 @@ def test_a_company_goes_by_the_word_after_a_generic_opener_and_a_name_ending_in_
         text: str, name: str, short: str) -> None:
     got = {a["name"] for a in run(text).actors}
     assert name in got and short not in got
+
+
+@pytest.mark.parametrize("body", ["Audit Panel", "Independent Review Panel"])
+def test_a_name_ending_in_panel_is_a_body_not_a_person(body: str) -> None:
+    x = run(f"The {body} said the trustees had been warned in March.")
+    assert actors_by_name(x)[body]["kind"] == "organisation"

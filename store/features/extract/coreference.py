@@ -50,18 +50,21 @@ def _merge_generic_groups(reg: Registry) -> None:
     National Food Safety Office', 'regional fisheries inspectors' … 'the Inspectorate of Fisheries',
     "Scotland's environment agency" … 'the Scottish Environment Protection Agency'. The group must
     have two telling words ('officials' alone could be anyone's), each standing in the name by its first
-    five letters ('officials' ~ 'Office'), and only one organisation named after the group may fit."""
+    five letters ('officials' ~ 'Office'), and only one organisation named after the group may fit. One
+    word will do when it names people who stand for a body of their trade (org_words.json 'body_roles':
+    'independent experts' … 'the Panel of Experts on Mali')."""
     by_word: dict[str, set[str]] = {}  # organisations' ids by the first five letters of each name word
     for e in reg.live():
         if e.is_org and "unnamed" not in e.tags and not e.placeholder and not e.name.split()[-1].islower():
             for w in fold(e.name).split():
                 by_word.setdefault(w[:5], set()).add(e.id)
+    roles = wl.org_words()["body_roles"]
     described = [e for e in reg.live() if e.kind == "group" and "unnamed" in e.tags
                  or e.kind == "organisation" and e.name.split()[-1].islower() and not e.placeholder]
     for group in described:  # ("Scotland's environment agency" … 'the Scottish Environment Protection …')
         words = {fold(w)[:5] for w in group.name.split()
                  if fold(w) not in _VAGUE_MODIFIERS and not w[:1].isupper()}  # ('Brazilian': whose it is)
-        if len(words) < 2:
+        if len(words) < 2 and not (words and fold(group.name).split()[-1] in roles):
             continue  # 'officials', 'students': any body's people
         ids = set.intersection(*(by_word.get(w, set()) for w in words))
         fits = [reg.by_id[i] for i in sorted(ids) if reg.by_id[i].first_pos > group.first_pos]

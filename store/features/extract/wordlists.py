@@ -284,6 +284,7 @@ def org_words() -> dict[str, Any]:
         "company_words": frozenset(data["company_words"]),
         "class_heads": {cls: frozenset(words) for cls, words in data["class_heads"].items()},
         "government_modifiers": frozenset(data["government_modifiers"]),
+        "body_roles": frozenset(data["body_roles"]),
     }
 
 
