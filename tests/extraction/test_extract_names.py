@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extraction.extract_helpers import actors_by_name, names, run, said
+from tests.extraction.extract_helpers import actors_by_name, names, run, said, spans
 
 
 def test_a_short_name_in_brackets_is_the_organisations_whatever_its_letters() -> None:
@@ -346,3 +346,18 @@ def test_a_company_goes_by_the_word_after_a_generic_opener_and_a_name_ending_in_
 def test_a_name_ending_in_panel_is_a_body_not_a_person(body: str) -> None:
     x = run(f"The {body} said the trustees had been warned in March.")
     assert actors_by_name(x)[body]["kind"] == "organisation"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The Panel of Experts on Mali said the parts had been shipped.", "Panel of Experts on Mali"),
+    ("The Committee on Foreign Affairs said the deal was illegal.", "Committee on Foreign Affairs"),
+    ("The Council on Monday said the deal was illegal.", "Council"),
+])
+def test_a_body_named_on_its_subject_keeps_the_subject_in_its_name(text: str, name: str) -> None:
+    """'on' runs on through a body's name after its head word, never into a day or a month."""
+    assert spans(run(text), text) == {(name, text.split(" said ")[1].rstrip("."))}
+
+
+def test_a_body_named_on_its_subject_told_something_is_no_part_of_the_words() -> None:
+    text = "Kranex told the Commission on Elections it would appeal."
+    assert spans(run(text), text) == {("Kranex", "it would appeal")}

@@ -14,9 +14,11 @@ _AUDIENCE_RE = re.compile(
     r"audience|conference|briefing|committee|court|judge|senators|newspaper|broadcaster|radio|television|agency|crowd|supporters|"
     r"BBC|CNN|Reuters|AFP|AP|Bloomberg|him|her|them|us|me)\b(?:\s+(?:in|on|at)\s+[\w-]+(?:\s+[A-Z][\w-]+)?)?"
 )
-#: A named audience before the words it was told: 'told the Courier he had …', 'told Parliament the …'.
+#: A named audience before the words it was told: 'told the Courier he had …', 'told Parliament the …', 'told
+#: the Commission on Elections it would …'.
 _NAMED_AUDIENCE_RE = re.compile(
-    r"\s*(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){1,4}(?=(?:he|she|it|they|we|its|his|her|their|the|a|an|there)\s)"
+    r"\s*(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+(?:(?:of|on|for|and)\s+)?[A-Z][\w&.'’-]*){0,4}\s+"
+    r"(?=(?:he|she|it|they|we|its|his|her|their|the|a|an|there)\s)"
 )
 _OBJECT_THAT = frozenset({"tell", "warn", "assure", "inform", "remind"})
 _OBJECT_THAT_RE = re.compile(r"\s+(?:[\w'’.&-]+\s+){1,10}?that\s+")
