@@ -21,6 +21,7 @@ from pathlib import Path
 import claimnet.store as store_pkg
 from claimnet.store import model
 from claimnet.store.features.extract import extract
+from claimnet.store.features.extract.pieces import PARALLEL_FROM, cores
 from claimnet.store.features.importer import ImportResult, _keep_valid, import_article
 from claimnet.store.features.reading import Article
 from tests.extraction import score as sc
@@ -72,9 +73,10 @@ def main(argv: list[str] | None = None) -> None:
     print(f"article: {len(text.encode('utf-8')) / 1e6:.2f} MB, {len(text.split()):,} words")
     rows: list[tuple[str, float]] = [("floor: one regex pass over every word", median_s(
         lambda: sum(1 for _ in _WORD.finditer(text)), args.repeat))]
-    proposed = extract(text, source_id="src-bench")
-    rows.append(("extract (propose the network)", median_s(
-        lambda: extract(text, source_id="src-bench"), args.repeat)))
+    workers = cores() if len(text) >= PARALLEL_FROM else 1  # as the importer asks
+    proposed = extract(text, source_id="src-bench", workers=workers)
+    rows.append((f"extract (propose the network; {workers} process{'es' if workers > 1 else ''})", median_s(
+        lambda: extract(text, source_id="src-bench", workers=workers), args.repeat)))
     counts = {t: len(getattr(proposed, t)) for t in ("actors", "statements", "evidence", "links")}
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder)

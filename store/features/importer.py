@@ -23,6 +23,7 @@ from claimnet.store.network.validate import validate
 from .across import propose_across
 from .extract import extract
 from .extract.normalise import dateline_agency
+from .extract.pieces import PARALLEL_FROM, cores
 from .reading import Article
 
 if TYPE_CHECKING:
@@ -67,8 +68,8 @@ def import_article(store: Store, article: Article, **overrides: Any) -> ImportRe
         return ImportResult(source_id=existing, duplicate=True)
     source = _new_source(store, article, overrides)
     known = [a.to_dict() for a in store.all("actors")]
-    proposed = extract(article.text, source_id=source["id"], known_actors=known,
-                       said_on=source["published"])
+    proposed = extract(article.text, source_id=source["id"], known_actors=known, said_on=source["published"],
+                       workers=cores() if len(article.text) >= PARALLEL_FROM else 1)
     # issue 10: match actors and claims across sources (rewrites `proposed`, adds links and reasons)
     across = propose_across(store, proposed, article.text)
     proposals = store.prepare({"sources": [source], "actors": proposed.actors,

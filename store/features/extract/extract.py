@@ -1,7 +1,7 @@
 """The extraction pipeline: article text in, proposed claim network out, in visible stages.
 
-0. a text of several stories is cut into stories, each read on its own (a long text by several
-   processes at once), and their networks joined (pieces.py);
+0. a text of several stories is cut into stories, each read on its own (by several processes at once
+   when asked), and their networks joined (pieces.py);
 1. normalise (normalise.py): a same-length working copy, hard wraps joined, page furniture blanked;
 2. segment (quotes.py, sentences.py, textutil.py): quotations, paragraphs and sentences, tokens;
 3. read each sentence: its named mentions resolved (actors.py, names.py, entities.py, referents.py,
@@ -36,7 +36,7 @@ from .draft import Draft, Extraction
 from .entities import Registry
 from .nested_quotes import nested_statements
 from .normalise import working_text
-from .pieces import read_in_pieces
+from .pieces import KnownActors, read_in_pieces, stories
 from .quote_owners import assign_quotes, orphan_speeches
 from .quotes import find_quotes
 from .records import actor_records, evidence_records, link_records
@@ -49,13 +49,22 @@ __all__ = ["Extraction", "extract"]
 
 
 def extract(
-    text: str, *, source_id: str, known_actors: Sequence[dict[str, Any]] = (), said_on: str | None = None
+    text: str, *, source_id: str, known_actors: Sequence[dict[str, Any]] = (), said_on: str | None = None,
+    workers: int = 1,
 ) -> Extraction:
     """Propose the claim network of a news article: actors, statements, evidence, links. A text of several
-    stories is read a story at a time, and a long one by several processes at once (pieces.py)."""
-    read = functools.partial(_read_whole, source_id=source_id, known_actors=list(known_actors),
+    stories is read a story at a time, by ``workers`` processes at once if more than one (pieces.py)."""
+    starts = stories(text)
+    if len(starts) == 1:
+        return _read_whole(text, source_id=source_id, known_actors=known_actors, said_on=said_on)
+    read = functools.partial(_read_story, source_id=source_id, known=KnownActors(known_actors),
                              said_on=said_on)
-    return read_in_pieces(text, read)
+    return read_in_pieces(text, read, starts, workers)
+
+
+def _read_story(text: str, *, source_id: str, known: KnownActors, said_on: str | None) -> Extraction:
+    """One story of several, offered only the known actors it names."""
+    return _read_whole(text, source_id=source_id, known_actors=known.named_in(text), said_on=said_on)
 
 
 def _read_whole(text: str, *, source_id: str, known_actors: Sequence[dict[str, Any]],

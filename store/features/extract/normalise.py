@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import statistics
-from collections.abc import Iterator
 
 _TERMINAL = tuple(".!?:;\"'”’»)")
 _BULLET = re.compile(r"[-*•·–—>]\s|\d{1,2}[.)]\s")
@@ -59,6 +58,7 @@ _DATELINE = re.compile(
         [ ]?(?:\((?:[A-Za-z][\w .&'’-]{0,30})\))?                 # (Reuters)
         [ ]?[-–—:][ ])
         |^[ \t]*[A-Z][\w'’.-]+(?:[ ][A-Z][\w'’.-]+){0,3}(?:,[ ][A-Z][\w.]+)?  # Maputo, Mozambique
+        (?:[ ]\([A-Z][\w .'’-]{0,30}\))?                                     # (Senegal)
         [ ]\([A-Z][\w .&'’-]{0,30}\)[ ]?[-–—:][ ]                            # (AFP) –
         """,
     re.VERBOSE,
@@ -73,11 +73,10 @@ def working_text(text: str) -> str:
     """The same-length working copy: hard wraps joined into paragraphs, furniture and datelines blanked."""
     text = _CONTROL.sub(lambda m: " " * len(m.group()), text)
     chars = list(text.replace("\r\n", " \n").replace("\r", "\n"))
-    joined = "".join(chars)
-    for run, wrapped in _layouts(_lines(joined), joined):
-        if wrapped:
-            for i in _soft_breaks(run, joined):
-                chars[i] = " "
+    lines = _lines("".join(chars))
+    if _hard_wrapped(lines, "".join(chars)):
+        for i in _soft_breaks(lines, "".join(chars)):
+            chars[i] = " "
     work = "".join(chars)
     for start, end in furniture(work):
         for i in range(start, end):
@@ -98,48 +97,6 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 #: A line wider than this is a whole paragraph, never a hard-wrapped line.
 _PARAGRAPH_WIDTH = 100
-
-
-def _layouts(lines: list[tuple[int, int]], text: str) -> list[tuple[list[tuple[int, int]], bool]]:
-    """The text's lines in runs, each with whether it is hard-wrapped: a feed of stories from several
-    sources may have some wrapped and some not. A paragraph with a line wider than _PARAGRAPH_WIDTH is
-    never wrapped (its lines are paragraphs, or one is); the paragraphs between such are a run, judged on
-    its own when it holds enough lines to tell (at least three lines running on to the next) and else
-    as the whole text is judged. A text with no wide line is one run, judged as a whole. (Every article
-    of the test sets is normalised exactly as when the whole text was judged at once.)"""
-    whole = _hard_wrapped(lines, text)
-    runs: list[tuple[list[tuple[int, int]], bool]] = []
-    narrow: list[tuple[int, int]] = []
-    for paragraph in _paragraphs(lines, text):
-        if not any(e - s > _PARAGRAPH_WIDTH for s, e in paragraph):
-            narrow.extend(paragraph)
-            continue
-        if narrow:
-            runs.append((narrow, _hard_wrapped(narrow, text) if _telling(narrow) else whole))
-            narrow = []
-        runs.append((paragraph, False))
-    if narrow:
-        runs.append((narrow, _hard_wrapped(narrow, text) if _telling(narrow) else whole))
-    return runs
-
-
-def _paragraphs(lines: list[tuple[int, int]], text: str) -> Iterator[list[tuple[int, int]]]:
-    """The lines of each paragraph (ended by a blank line or an indented line), with the blank lines after
-    it."""
-    k = 0
-    while k < len(lines):
-        end = k + 1
-        while end < len(lines) and lines[end][1] > lines[end][0] and text[lines[end][0]] not in " \t":
-            end += 1
-        while end < len(lines) and lines[end][1] == lines[end][0]:
-            end += 1
-        yield lines[k:end]
-        k = end
-
-
-def _telling(lines: list[tuple[int, int]]) -> bool:
-    """Whether a run holds enough lines to judge its layout by itself: three that run on to the next."""
-    return sum(1 for (s, e), (ns, ne) in zip(lines, lines[1:], strict=False) if e > s and ne > ns) >= 3
 
 
 def _hard_wrapped(lines: list[tuple[int, int]], text: str) -> bool:
@@ -281,29 +238,41 @@ _AGENCY = re.compile(r"\(([A-Z][\w .&'’-]{1,30})\)\s*[-–—:]\s*$")
 
 
 #: A time stamp standing on its own line above a story: 'Updated 14:32 GMT', 'Published 3 hours ago'.
-_STAMP = re.compile(r"^\s*(?:Published|Updated|Last\s+updated|Posted)\s*:?\s*"
-                    r"(?:\d|(?i:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))")
+_STAMP = re.compile(
+    r"^\s*(?:Published|Updated|Last\s+updated|Posted|Modified)\s*:?\s*(?:on\s+)?(?:\d|(?i:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|"
+    r"sat(?:ur)?|sun)(?:day)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b)")
 #: How many lines apart the marks of one story's head may stand (byline, time stamp, dateline).
 _HEAD_LINES = 6
+#: The most lines a paragraph of a story's head may have (a caption wraps over three or four).
+_HEAD_PARAGRAPH = 4
 
 
 def story_starts(text: str) -> list[int]:
     """Where the stories of a text of several begin, after the first: each at its headline, above the
     first mark of a story's head (a byline, a time stamp or a dateline opening a paragraph). Marks a few
-    lines apart are one head ('By Jane Roe' / 'Updated 14:32 GMT')."""
-    lines = _lines(text)
+    lines apart are one head ('By Jane Roe' / 'Updated 14:32 GMT'); a mark with no headline above it
+    ('By Wednesday, the fire …', 'CORRECTION: …' in the body) begins nothing, nor does one with no
+    story's body before it (a newsletter's banner above the first headline)."""
+    lines = [(s, e) if text[s:e].strip() else (s, s) for s, e in _lines(text)]  # (blank: empty)
     out: list[int] = []
     last_mark = -_HEAD_LINES - 1
     for k, (s, e) in enumerate(lines):
-        line = text[s:e]
-        if not _marks_a_head(line):
+        if not _marks_a_head(text[s:e]):
             continue
         if k - last_mark > _HEAD_LINES:
-            start = lines[_head_top(lines, text, k)][0]
-            if start > 0:
+            top = _headline_above(lines, text, k)
+            start = lines[top][0] if top is not None else 0
+            if start > 0 and _tells_something(text[out[-1] if out else 0 : start]):
                 out.append(start)
         last_mark = k
     return out
+
+
+def _tells_something(text: str) -> bool:
+    """Whether a stretch holds a story's body: a sentence that is no furniture (not a newsletter's banner
+    or a section's name above the first headline)."""
+    return any(_SENTENCE_END.search(line) and not is_furniture_line(line) for line in text.split("\n"))
 
 
 def _marks_a_head(line: str) -> bool:
@@ -314,43 +283,71 @@ def _marks_a_head(line: str) -> bool:
     return bool(dateline and _dateline_words(dateline.group(0)) and not is_furniture_line(line))
 
 
-def _head_top(lines: list[tuple[int, int]], text: str, k: int) -> int:
-    """The first line of the head whose first mark is line ``k``: the furniture just above the mark (a
-    caption, a time stamp) and the headline above that (one or two paragraphs of one or two lines no
-    wider than _PARAGRAPH_WIDTH, ending with no full stop). Furniture above the headline is the last
-    story's trailer, and a story with no headline takes it along (it is blanked either way)."""
-    top, j, headlines = k, k - 1, 0
-    while j >= 0:
+def _headline_above(lines: list[tuple[int, int]], text: str, k: int) -> int | None:
+    """The first line of the headline of the head whose first mark is line ``k``, or None when there is
+    none: above the mark, any furniture (a caption, a time stamp), at most one standfirst ending in a full
+    stop, and then the headline, one or two lines no wider than _PARAGRAPH_WIDTH that do not end a
+    sentence, with a second such paragraph above it when that is no related story's link (the headline
+    over its deck); with no headline, the furniture above the mark, if any. What stands above the
+    headline is the last story's."""
+    standfirst = False
+    heads: list[int] = []  # the first line of each headline paragraph, nearest the mark first
+    furniture: int | None = None  # the first line of the topmost furniture above the mark
+    j = k - 1
+    while len(heads) < 2:
         while j >= 0 and lines[j][1] == lines[j][0]:
             j -= 1  # blank lines between paragraphs
-        first = j
-        while first > 0 and lines[first - 1][1] > lines[first - 1][0]:
-            first -= 1
         if j < 0:
             break
+        first = j
+        while first > 0 and lines[first - 1][1] > lines[first - 1][0] and j - first < _HEAD_PARAGRAPH:
+            first -= 1
+        if first > 0 and lines[first - 1][1] > lines[first - 1][0]:
+            break  # a paragraph longer than any head's: the body of a story
         paragraph = [text[s:e] for s, e in lines[first : j + 1]]
-        if _furniture_paragraph(paragraph):
-            if headlines:
-                break
-        elif headlines < 2 and _headline_paragraph(paragraph):
-            headlines += 1
+        if _headline_paragraph(paragraph):
+            heads.append(first)
+        elif heads:
+            break
+        elif _furniture_paragraph(paragraph):
+            furniture = first
+        elif not standfirst and paragraph[-1].rstrip().endswith("."):
+            standfirst = True
         else:
             break
-        top, j = first, first - 1
-    return top
+        j = first - 1
+    if len(heads) == 2 and _under_links(lines, text, heads[1]):
+        return heads[0]  # 'More on this story' / a linked headline / this story's headline
+    return heads[-1] if heads else furniture  # a story with no headline begins at its caption or after
+    # the last story's trailer ('(Reporting by …)' / 'FILE PHOTO: …' / 'LIMA, May 3 (Reuters) -')
+
+
+def _under_links(lines: list[tuple[int, int]], text: str, k: int) -> bool:
+    """Whether the nearest line above line ``k`` heads a block of links ('More on this story', 'Related')
+    or is one of them ('Read more: …')."""
+    j = k - 1
+    while j >= 0 and lines[j][1] == lines[j][0]:
+        j -= 1
+    line = text[lines[j][0] : lines[j][1]].strip() if j >= 0 else ""
+    return bool(_LINKS_HEADER.match(line))
 
 
 def _furniture_paragraph(paragraph: list[str]) -> bool:
-    """Whether a paragraph is furniture: a caption or a trailer (however many lines it wraps over), or a
-    desk's sign-off."""
-    return is_furniture_line(paragraph[0]) or all(_DESK_CODE.match(line.strip()) for line in paragraph)
+    """Whether a paragraph is furniture: a caption or a trailer however many lines it wraps over (its
+    first line furniture, or its last a photo credit), or a desk's sign-off."""
+    return is_furniture_line(paragraph[0]) or is_furniture_line(paragraph[-1]) \
+        or all(_DESK_CODE.match(line.strip()) for line in paragraph)
+
+
+#: How a headline may not end: a sentence's end, or a quotation that ends one ('… lying to everyone.”').
+_SENTENCE_END = re.compile(r"(?:[.!?:;]|[.!?,][\"'”’»])\s*$")
 
 
 def _headline_paragraph(paragraph: list[str]) -> bool:
-    """Whether a paragraph can be a headline: one or two lines, none wider than _PARAGRAPH_WIDTH, the last
-    without a full stop."""
+    """Whether a paragraph can be a headline: one or two lines, none wider than _PARAGRAPH_WIDTH, not
+    ending a sentence, and no furniture."""
     return len(paragraph) <= 2 and all(len(line) <= _PARAGRAPH_WIDTH for line in paragraph) \
-        and not paragraph[-1].rstrip().endswith(".")
+        and not _SENTENCE_END.search(paragraph[-1]) and not _furniture_paragraph(paragraph)
 
 
 def dateline_agency(text: str) -> str | None:

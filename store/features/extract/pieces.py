@@ -1,85 +1,69 @@
-"""Stage 0: a text of several stories read a story at a time, long texts by several processes at once.
+"""Stage 0: a text of several stories read a story at a time, and by several processes when asked.
 
 A feed, a newsletter or a folder of stories pasted into one file is not one story. Read whole, each
 story's names and claims reach into the next: a later 'the council' or 'Smith' resolves to another
 story's, a denial answers another story's accusation, and only the first story's headline and dateline
-are known for furniture. So the text is cut where each story begins (``normalise.story_starts``: above a
-byline, a time stamp or a dateline, with the headline and any furniture above it), a story longer than
-PIECE + PIECE/2 (a long report) is cut again at paragraph breaks, and each piece is read on its own. The
-pieces' networks are joined with offsets into the whole text, one actor per name across the pieces, and a
-lone surname in a later piece of the same story made the person an earlier piece named in full.
+are known for furniture. So the text is cut where each story begins (``normalise.story_starts``: its
+headline above a byline, a time stamp or a dateline), each story is read on its own, and the stories'
+networks are joined with offsets into the whole text. A story is never cut: a long report read in pieces
+would lose who 'he' and 'Keane' are.
 
-A text of at least PARALLEL_FROM characters is read by worker processes, one per core this process may
-use; anything shorter is read here. An article read alone has no second story and is read whole, as
-before: no article of the test sets is cut.
+Across stories, actors are made one only by a name that cannot be two of them: a person's full name, or
+a body's name of two words or more that holds a word of its own ('Halvard Trading FZE', not 'Interior
+Ministry', 'police' or 'Residents', which each story's own may be).
+
+With ``workers`` above 1 (the importer asks for one per core for a text of at least PARALLEL_FROM
+characters), the stories are read by worker processes started by a fork server. A caller that cannot
+have them (a daemonic process, a sandbox without processes, a script whose main module runs again in a
+child) gets the stories read in its own process.
 
 Measured on the real-copy design sets' 102 articles joined into one 274 KB text (tests/extraction/
-test_pieces.py): read whole, actor F1 0.77 and link F1 0.30; read a story at a time, 0.88 and 0.36, as
-when each article is read alone (0.89 and 0.36). On 1 MB (``python -m tests.perf_import --real-copy``)
-extraction takes about 2.2 s on two cores, against 3.7-4.1 s read whole in one process.
+test_pieces.py): read whole, actor F1 0.77 and link F1 0.30; a story at a time, as each article read
+alone (0.89 and 0.36).
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import multiprocessing
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
+from . import wordlists as wl
 from .draft import Extraction
 from .normalise import story_starts
 from .textutil import fold
 
-#: About how many characters a piece of one long story holds.
-PIECE = 24_000
-#: Texts at least this long are read by worker processes (below it, starting them costs more than it saves).
-PARALLEL_FROM = 3 * PIECE
-#: A paragraph break: a blank line, or a line break before an indented line.
-_BREAK = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]+\S)")
+#: Texts at least this long are worth worker processes (below it, starting them costs more than it saves).
+PARALLEL_FROM = 72_000
 
-#: Reads one piece: its text -> its network (a module-level function or a partial of one: it is sent to
+#: Reads one story: its text -> its network (a module-level function or a partial of one: it is sent to
 #: the worker processes).
 Reader = Callable[[str], Extraction]
 
 
-def cuts(text: str) -> list[tuple[int, int]]:
-    """(start, story) of each piece of a text, the first at 0: a piece starts where each story begins
-    (``story_starts``), and within a story longer than PIECE + PIECE/2 at the first paragraph break past
-    each PIECE characters (text with no paragraph break left stays in its piece). ``story`` numbers the
-    stories from 0."""
-    starts = story_starts(text)
-    out = [(0, 0)]
-    for story, (begin, end) in enumerate(zip([0, *starts], [*starts, len(text)], strict=True)):
-        if begin > out[-1][0]:
-            out.append((begin, story))
-        while end - out[-1][0] > PIECE + PIECE // 2:
-            brk = _BREAK.search(text, out[-1][0] + PIECE, end)
-            if brk is None or brk.end() >= end:
-                break
-            out.append((brk.end(), story))
-    return out
+def stories(text: str) -> list[int]:
+    """Where each story of a text starts, the first at 0 (line ends read as the normaliser reads them)."""
+    return [0, *story_starts(text.replace("\r\n", " \n").replace("\r", "\n"))]
 
 
-def read_in_pieces(text: str, read: Reader, workers: int | None = None) -> Extraction:
-    """The network of a text read a piece at a time (``read`` reads one piece), joined. ``workers``: how
-    many processes read at once (default: one per core this process may use, at most four, for a text of
-    at least PARALLEL_FROM characters; 1 reads in this process)."""
-    starts = cuts(text)
-    if len(starts) == 1:
-        return read(text)
-    bounds = [a for a, _ in starts[1:]] + [len(text)]
-    pieces = [text[a:b] for (a, _), b in zip(starts, bounds, strict=True)]
-    if workers is None:
-        workers = _cores() if len(text) >= PARALLEL_FROM else 1
-    networks = _read_all(pieces, read, min(len(pieces), workers))
-    return join([(a, story, net) for (a, story), net in zip(starts, networks, strict=True)])
+def read_in_pieces(text: str, read: Reader, starts: list[int] | None = None, workers: int = 1) -> Extraction:
+    """The network of a text read a story at a time (``read`` reads one; ``starts``: where each begins, as
+    ``stories`` gives them), joined; ``workers`` processes read at once when there are several stories and
+    the machine may run them."""
+    starts = stories(text) if starts is None else starts
+    pieces = [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
+    networks = _read_all(pieces, read, min(workers, len(pieces), cores()))
+    return join(list(zip(starts, networks, strict=True)))
 
 
-def _cores() -> int:
+def cores() -> int:
+    """How many worker processes to ask for: one per core this process may use, at most four."""
     with contextlib.suppress(AttributeError):
         return min(4, len(os.sched_getaffinity(0)))
     return min(4, os.cpu_count() or 1)
@@ -87,12 +71,13 @@ def _cores() -> int:
 
 def _read_all(pieces: list[str], read: Reader, workers: int) -> list[Extraction]:
     """Each piece's network, in order: in worker processes when there are several workers (started by a
-    fork server, never by forking this process, whose other threads may hold locks if the caller reads
-    in a thread), else here. A pool that cannot start or breaks (a sandbox without processes, a worker killed
-    for memory) leaves the reading to this process."""
-    if workers > 1:
+    fork server, never by forking this process, whose other threads may hold locks), else here. A pool
+    that cannot start or breaks (a sandbox without processes, a worker killed for memory, a main module
+    that runs again in the child) leaves the reading to this process, and so does a daemonic process,
+    which may not have children."""
+    if workers > 1 and not multiprocessing.current_process().daemon:
         try:
-            batch = max(1, len(pieces) // (8 * workers))  # few round trips, yet both busy to the end
+            batch = max(1, len(pieces) // (32 * workers))  # few round trips, yet every worker busy to the end
             with ProcessPoolExecutor(workers, mp_context=_context(), initializer=_remember,
                                      initargs=(read,)) as pool:
                 return list(pool.map(_read_remembered, pieces, chunksize=batch))
@@ -122,32 +107,26 @@ def _read_remembered(piece: str) -> Extraction:
     return _GIVEN[0](piece)
 
 
-def join(networks: list[tuple[int, int, Extraction]]) -> Extraction:
-    """One network of several pieces' (each with the offset its piece starts at and the story it belongs
-    to): spans moved to point into the whole text; a new actor named alike in several pieces made one (the
-    first piece's record, with every piece's aliases and spans and the best confidence), and so is a
-    person named by surname alone in a later piece of the story that named them in full. Actors already in
-    the store keep their ids in every piece."""
+def join(networks: list[tuple[int, Extraction]]) -> Extraction:
+    """One network of several stories' (each with the offset its story starts at): spans moved to point
+    into the whole text, and a new actor named in several stories by a name that cannot be two of them
+    (``_one_across_stories``) made one: the first story's record, with every story's aliases and spans
+    and the best confidence. Actors already in the store keep their ids in every story."""
     out = Extraction()
     kept: dict[tuple[str, str], dict[str, Any]] = {}
-    surnames: dict[tuple[int, str], dict[str, Any] | None] = {}  # (story, surname) -> the one person
-    for offset, story, net in networks:
+    for offset, net in networks:
         same: dict[str, str] = {}
         for actor in net.actors:
-            name = fold(actor["name"])
-            first = kept.get((name, actor["kind"]))
-            if first is None and actor["kind"] == "person" and " " not in name:
-                first = surnames.get((story, name))
+            key = (fold(actor["name"]), actor["kind"])
+            first = kept.get(key)
             if first is None:
-                kept[(name, actor["kind"])] = actor
-                if actor["kind"] == "person" and " " in name:
-                    key = (story, name.rsplit(" ", 1)[1])
-                    surnames[key] = actor if key not in surnames else None  # two of one surname: neither
+                if _one_across_stories(actor):
+                    kept[key] = actor
                 out.actors.append(actor)
                 continue
             same[actor["id"]] = first["id"]
-            first["aliases"] = list(dict.fromkeys([*first["aliases"], *actor["aliases"], actor["name"]]))
-            first["aliases"] = [a for a in first["aliases"] if a != first["name"]]
+            first["aliases"] = [a for a in dict.fromkeys([*first["aliases"], *actor["aliases"]])
+                                if a != first["name"]]
             first["confidence"] = max(first["confidence"], actor["confidence"])
         _repoint(net, same, offset)
         for aid, spans in net.actor_spans.items():
@@ -160,8 +139,28 @@ def join(networks: list[tuple[int, int, Extraction]]) -> Extraction:
     return out
 
 
+def _one_across_stories(actor: dict[str, Any]) -> bool:
+    """Whether an actor's name says who it is in any story: a person's name of two words or more, or a
+    body's of two words or more with a word of its own (not only words any body of its kind could bear:
+    'Interior Ministry', 'Police Federation', 'National Assembly'); never a group ('Residents')."""
+    words = fold(actor["name"]).split()
+    if len(words) < 2 or actor["kind"] not in ("person", "organisation", "media", "state"):
+        return False
+    if actor["kind"] == "person":
+        return True
+    generic = _generic_body_words()
+    return any(w not in generic for w in words)
+
+
+@functools.cache
+def _generic_body_words() -> frozenset[str]:
+    names, orgs = wl.name_words(), wl.org_words()
+    return frozenset(fold(w) for w in [*orgs["heads"], *orgs["government_modifiers"], *names["connectors"],
+                                       *names["state_org_words"], *names["generic_body_words"]])
+
+
 def _repoint(net: Extraction, same: dict[str, str], offset: int) -> None:
-    """A piece's records pointed at the actors they were made one with, their spans into the whole text."""
+    """A story's records pointed at the actors they were made one with, their spans into the whole text."""
     for actor in net.actors:
         actor["affiliation"] = same.get(actor["affiliation"], actor["affiliation"])
     for st in net.statements:
@@ -176,8 +175,40 @@ def _repoint(net: Extraction, same: dict[str, str], offset: int) -> None:
 
 
 def _move(record: dict[str, Any], offset: int) -> None:
-    """A record's spans moved from its piece into the whole text."""
+    """A record's spans moved from its story into the whole text."""
     a, b = record["span"]
     record["span"] = [a + offset, b + offset]
     if record.get("spans"):
         record["spans"] = [[a + offset, b + offset] for a, b in record["spans"]]
+
+
+class KnownActors:
+    """The store's actors, offered to each story only when a word of their names stands in it (a story
+    never needs the thousands it does not name, and building a registry of them all for every story of
+    a feed cost more than reading it). Sent to the worker processes without its index, rebuilt there."""
+
+    def __init__(self, actors: Sequence[dict[str, Any]]) -> None:
+        self.actors = list(actors)
+        self._by_word: dict[str, list[int]] | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"actors": self.actors}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.actors, self._by_word = state["actors"], None
+
+    def named_in(self, text: str) -> list[dict[str, Any]]:
+        """The actors a word of whose name or aliases stands in the text, in the store's order."""
+        if not self.actors:
+            return []
+        if self._by_word is None:
+            self._by_word = {}
+            for k, actor in enumerate(self.actors):
+                for name in [actor.get("name") or "", *(actor.get("aliases") or ())]:
+                    for word in set(_WORD.findall(fold(str(name)))):
+                        self._by_word.setdefault(word, []).append(k)
+        found = {k for word in set(_WORD.findall(fold(text))) for k in self._by_word.get(word, ())}
+        return [self.actors[k] for k in sorted(found)]
+
+
+_WORD = re.compile(r"\w+")
