@@ -53,7 +53,9 @@ def extract(
     workers: int = 1,
 ) -> Extraction:
     """Propose the claim network of a news article: actors, statements, evidence, links. A text of several
-    stories is read a story at a time, by ``workers`` processes at once if more than one (pieces.py)."""
+    stories is read a story at a time, by ``workers`` processes at once if more than one (pieces.py; as
+    with any process pool, a script asking for several runs its work under ``if __name__ ==
+    "__main__":``, for each worker loads the script again)."""
     starts = stories(text)
     if len(starts) == 1:
         return _read_whole(text, source_id=source_id, known_actors=known_actors, said_on=said_on)

@@ -29,6 +29,7 @@ import functools
 import multiprocessing
 import os
 import re
+import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -72,10 +73,10 @@ def cores() -> int:
 def _read_all(pieces: list[str], read: Reader, workers: int) -> list[Extraction]:
     """Each piece's network, in order: in worker processes when there are several workers (started by a
     fork server, never by forking this process, whose other threads may hold locks), else here. A pool
-    that cannot start or breaks (a sandbox without processes, a worker killed for memory, a main module
-    that runs again in the child) leaves the reading to this process, and so does a daemonic process,
-    which may not have children."""
-    if workers > 1 and not multiprocessing.current_process().daemon:
+    that cannot start or breaks (a sandbox without processes, a worker killed for memory) leaves the
+    reading to this process, and so do a daemonic process, which may not have children, and a main module
+    read from standard input, which a child cannot load."""
+    if workers > 1 and not multiprocessing.current_process().daemon and _main_found_again():
         try:
             batch = max(1, len(pieces) // (32 * workers))  # few round trips, yet every worker busy to the end
             with ProcessPoolExecutor(workers, mp_context=_context(), initializer=_remember,
@@ -84,6 +85,13 @@ def _read_all(pieces: list[str], read: Reader, workers: int) -> list[Extraction]
         except (OSError, BrokenProcessPool):
             pass
     return [read(piece) for piece in pieces]
+
+
+def _main_found_again() -> bool:
+    """Whether a worker can load this process's main module as it must (not one read from standard input,
+    '<stdin>', which a child cannot find: it would only print a traceback before the pool broke)."""
+    path = getattr(sys.modules.get("__main__"), "__file__", None)
+    return path is None or os.path.exists(path)
 
 
 def _context() -> multiprocessing.context.BaseContext:
