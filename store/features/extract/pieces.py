@@ -14,8 +14,8 @@ Ministry', 'police' or 'Residents', which each story's own may be).
 
 With ``workers`` above 1 (the importer asks for one per core for a text of at least PARALLEL_FROM
 characters), the stories are read by worker processes started by a fork server. A caller that cannot
-have them (a daemonic process, a sandbox without processes, a script whose main module runs again in a
-child) gets the stories read in its own process.
+have them (a daemonic process, a sandbox without processes, a main module read from standard input) gets
+the stories read in its own process.
 
 Measured on the real-copy design sets' 102 articles joined into one 274 KB text (tests/extraction/
 test_pieces.py): read whole, actor F1 0.77 and link F1 0.30; a story at a time, as each article read
