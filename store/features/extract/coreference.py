@@ -83,7 +83,7 @@ def _described_as(e: Entity, head: str) -> bool:
     cls = wl.org_words()["descriptor_class"].get(head)
     if not e.is_org or cls is None:
         return False
-    if head == "union":  # a trade union ('accused their union of …' … 'The Train Crews Federation (TCF)')
+    if cls == "labour":  # a trade union ('accused their union of …' … 'The Train Crews Federation (TCF)')
         return looks_labour(e)
     if head in _NAME_WORD_DESCRIPTORS:
         return any(w.startswith(head[:5]) for w in fold(e.name).split())  # 'the council': a Council

@@ -65,13 +65,10 @@ def looks_reg(e: _Org) -> bool:
     return any(w in n for w in REG_WORDS) or bool(e.tags & {"regulator", "watchdog", "authority"})
 
 
-_LABOUR_WORDS = frozenset({"union", "unions", "association", "federation", "guild", "syndicate", "workers",
-                           "workers'", "confederation", "congress"})
-
-
 def looks_labour(e: _Org) -> bool:
-    """Whether an organisation's name or tags make it a trade union or professional association."""
-    return "union" in e.tags or bool(_LABOUR_WORDS & set(fold(e.name).split()))
+    """Whether an organisation's name or tags make it a trade union or professional association (the
+    words in org_words.json 'labour_words')."""
+    return "union" in e.tags or bool(wl.org_words()["labour_words"] & set(fold(e.name).split()))
 
 
 def org_class(e: _Org) -> str:

@@ -132,11 +132,10 @@ class Referents:
                 unmarked, before
             )
         elif cls == "government":
-            if last == "union":  # in news a trade union far more often than a union of states
-                found = self.most_recent(lambda e: org(e) and looks_labour(e), before)
-                if found is not None:
-                    return found
             return self.most_recent(lambda e: org(e) and looks_gov(e), before)
+        elif cls == "labour":  # in news a trade union far more often than a union of states
+            return self.most_recent(lambda e: org(e) and looks_labour(e), before) or self.most_recent(
+                lambda e: org(e) and looks_gov(e), before)
         elif cls == "group":
             found = self.most_recent(lambda e: org(e) and org_class(e) not in ("court", "government"), before)
         elif cls == "media":

@@ -285,6 +285,7 @@ def org_words() -> dict[str, Any]:
         "class_heads": {cls: frozenset(words) for cls, words in data["class_heads"].items()},
         "government_modifiers": frozenset(data["government_modifiers"]),
         "body_roles": frozenset(data["body_roles"]),
+        "labour_words": frozenset(data["labour_words"]),
     }
 
 
