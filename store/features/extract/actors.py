@@ -129,7 +129,7 @@ def _org_context(doc: Doc, m: NameMention) -> str | None:
     cls = wl.org_words()["descriptor_class"].get(nxt.group(1)) if nxt else None
     if nxt and nxt.group(1) in ("administration", "government", "regime", "presidency", "cabinet"):
         return None  # 'the Biden administration': named after a person
-    return nxt.group(1) if cls in ("company", "group", "regulator", "media", "government") else None
+    return nxt.group(1) if cls in ("company", "group", "regulator", "media", "government", "labour") else None
 
 
 def _owner_kind(doc: Doc, m: NameMention) -> str | None:
