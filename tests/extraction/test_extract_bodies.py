@@ -116,9 +116,10 @@ def test_a_body_described_after_its_country_is_one_actor_with_the_body_named_nex
     assert {n for n, _mode, _quote in said(x)} == {body}
 
 
-def test_a_short_name_in_brackets_may_say_what_language_its_initials_are_in() -> None:
-    text = ("In a letter to the fund seen by AFP, the Data Oversight Commission (COD, by its French "
-            "initials) said the fund had notified it of the breach five days late.")
+@pytest.mark.parametrize("explained", ["by its French initials", "its Portuguese acronym"])
+def test_a_short_name_in_brackets_may_say_what_language_its_initials_are_in(explained: str) -> None:
+    text = (f"In a letter to the fund seen by AFP, the Data Oversight Commission (COD, {explained}) said "
+            "the fund had notified it of the breach five days late.")
     x = run(text)
     assert [n for n, _mode, _quote in said(x)] == ["Data Oversight Commission"]
     assert [(a["name"], a["aliases"]) for a in x.actors] == [("Data Oversight Commission", ["COD"])]

@@ -335,8 +335,8 @@ def resolve_sentence(doc: Doc, sent: tuple[int, int]) -> None:
     """Find and resolve the named mentions of one sentence, in order."""
     a, b = doc.token_range(*sent)
     found = []
-    explained = [x.span() for x in _EXPLAINED.finditer(doc.text, *sent)] if "initials" in doc.text[
-        sent[0] : sent[1]] else []
+    bracketed = ")" in doc.text[sent[0] : sent[1]]  # (what every explained short name needs)
+    explained = [x.span() for x in _EXPLAINED.finditer(doc.text, *sent)] if bracketed else []
     for m in find_names(doc.text, doc.tokens, a, b, sent[0], doc.common):
         if any(s <= m.start < e for s, e in explained):
             continue  # '(IMAM, by its Portuguese initials)': a language, not Portugal

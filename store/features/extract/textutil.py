@@ -20,10 +20,10 @@ SEEN_BY = re.compile(rf"\b{SAW}(?:\s+the|\s+a)?\s*$")
 NAME_GIVEN = re.compile(r"\b[Aa]n?\s+(?:[\w-]+\s+){0,3}?[a-z]+\s+(?:called|named|dubbed|nicknamed)\s+"
                         r"[“\"‘']$")
 
-#: A short name in brackets after a full one: "(NAO)", "(CIA Energie)" (up to three capitalised words).
-#: A body's short name in brackets after its name, with what it stands for after a comma: '(OCA)', '(COD, by
-#: its French initials)'.
+#: What a short name stands for, after a comma inside its brackets: '(COD, by its French initials)'.
 INITIALS_EXPLAINED = r",\s+[^()]{0,40}?\b(?:initials|acronym|abbreviation)\b[^()]{0,20}"
+#: A short name in brackets after a full one: "(NAO)", "(CIA Energie)" (up to three capitalised words), "(COD,
+#: by its French initials)".
 BRACKETED_SHORT_NAME = r"\([A-Z][\w.&'’-]{1,20}(?:\s[A-Z][\w.&'’-]*){0,2}(?:" + INITIALS_EXPLAINED + r")?\)"
 
 #: A word: letters/digits with inner apostrophes (not a possessive 's), or dotted initials like U.S.
