@@ -13,6 +13,12 @@ import statistics
 
 _TERMINAL = tuple(".!?:;\"'”’»)")
 _BULLET = re.compile(r"[-*•·–—>]\s|\d{1,2}[.)]\s")
+#: When a time stamp says a story was published or updated: '14:32', 'Tuesday', 'Sept. 4' (whole words: not
+#: 'decades', 'monthly').
+_WHEN = (r"(?:\d|(?i:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|jan(?:uary)?|"
+         r"feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
+         r"nov(?:ember)?|dec(?:ember)?)\b)")
+_STAMPED = r"(?:published|updated|last\s+updated|posted|modified)"
 #: Lines that are page furniture wherever they stand (matched on the line, after its indent).
 _FURNITURE_LINE = re.compile(
     r"""(?ix)^(?:
@@ -25,8 +31,7 @@ _FURNITURE_LINE = re.compile(
         \(?\s*(?:additional\s+)?reporting\s+by\b|\(?\s*writing\s+by\b|\(?\s*editing\s+by\b|
         \(?\s*compiled\s+by\b|\(?\s*(?:with\s+)?(?:files|contributions)\s+from\b|
         (?:©|\(c\)|copyright\b)|
-        (?:published|updated|last\s+updated|posted)\s*:?\s*(?:\d|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|
-            apr|may|jun|jul|aug|sep|oct|nov|dec)|
+        """ + _STAMPED + r"\s*:?\s*" + _WHEN + r"""|
         \d{1,2}:\d{2}\s*(?:am|pm|gmt|utc|bst|cet|est|edt|pst|et)\b
     )"""
 )
@@ -237,11 +242,8 @@ def _dateline_words(prefix: str) -> bool:
 _AGENCY = re.compile(r"\(([A-Z][\w .&'’-]{1,30})\)\s*[-–—:]\s*$")
 
 
-#: A time stamp standing on its own line above a story: 'Updated 14:32 GMT', 'Published 3 hours ago'.
-_STAMP = re.compile(
-    r"^\s*(?:Published|Updated|Last\s+updated|Posted|Modified)\s*:?\s*(?:on\s+)?(?:\d|(?i:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|"
-    r"sat(?:ur)?|sun)(?:day)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b)")
+#: A time stamp standing on its own line above a story: 'Updated 14:32 GMT', 'Published on 14/05/2025'.
+_STAMP = re.compile(r"^\s*(?=[A-Z])(?i:" + _STAMPED + r")\s*:?\s*(?:on\s+)?" + _WHEN)
 #: How many lines apart the marks of one story's head may stand (byline, time stamp, dateline).
 _HEAD_LINES = 6
 #: The most lines a paragraph of a story's head may have (a caption wraps over three or four).
