@@ -77,7 +77,7 @@ _CONTROL = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-_]|[\x00-\x08\x0b\x0c\x
 def working_text(text: str) -> str:
     """The same-length working copy: hard wraps joined into paragraphs, furniture and datelines blanked."""
     text = _CONTROL.sub(lambda m: " " * len(m.group()), text)
-    chars = list(text.replace("\r\n", " \n").replace("\r", "\n"))
+    chars = list(_line_ends(text))
     lines = _lines("".join(chars))
     if _hard_wrapped(lines, "".join(chars)):
         for i in _soft_breaks(lines, "".join(chars)):
@@ -88,6 +88,11 @@ def working_text(text: str) -> str:
             if chars[i] != "\n":
                 chars[i] = " "
     return "".join(chars)
+
+
+def _line_ends(text: str) -> str:
+    """The text with every line end a newline, as long as it was ('\r\n' becomes ' \n')."""
+    return text.replace("\r\n", " \n").replace("\r", "\n")
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -255,7 +260,9 @@ def story_starts(text: str) -> list[int]:
     first mark of a story's head (a byline, a time stamp or a dateline opening a paragraph). Marks a few
     lines apart are one head ('By Jane Roe' / 'Updated 14:32 GMT'); a mark with no headline above it
     ('By Wednesday, the fire …', 'CORRECTION: …' in the body) begins nothing, nor does one with no
-    story's body before it (a newsletter's banner above the first headline)."""
+    story's body before it (a newsletter's banner above the first headline). Line ends are read as the
+    working copy reads them ('\r\n', '\r')."""
+    text = _line_ends(text)
     lines = [(s, e) if text[s:e].strip() else (s, s) for s, e in _lines(text)]  # (blank: empty)
     out: list[int] = []
     last_mark = -_HEAD_LINES - 1

@@ -49,8 +49,8 @@ Reader = Callable[[str], Extraction]
 
 
 def stories(text: str) -> list[int]:
-    """Where each story of a text starts, the first at 0 (line ends read as the normaliser reads them)."""
-    return [0, *story_starts(text.replace("\r\n", " \n").replace("\r", "\n"))]
+    """Where each story of a text starts, the first at 0."""
+    return [0, *story_starts(text)]
 
 
 def read_in_pieces(text: str, read: Reader, starts: list[int] | None = None, workers: int = 1) -> Extraction:
