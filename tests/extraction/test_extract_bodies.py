@@ -70,6 +70,59 @@ def test_people_are_never_folded_into_a_body_another_bodys_apposition_runs_into(
     assert not [a for a in aliases.get("Laiterie du Vallon", []) if "farmers" in a], aliases
 
 
+@pytest.mark.parametrize("apposition", [
+    "which says it speaks for about two thousand households",
+    "which says it represents some 900 farms downstream",
+    "which has 1,400 members",
+])
+def test_the_people_of_the_lede_are_the_body_that_says_it_represents_so_many(apposition: str) -> None:
+    text = ("LIMA, May 3 (Reuters) - Villagers living below a zinc smelter on Tuesday accused its owner, "
+            f"Andesur Metals, of poisoning their wells.\n\nThe Rio Seco Water Committee, {apposition}, said "
+            "tests showed lead in every sample.")
+    kinds = {a["name"]: a["kind"] for a in run(text).actors}
+    assert "Rio Seco Water Committee" in kinds and not [n for n, k in kinds.items() if k == "group"], kinds
+    statements = said(run(text))
+    assert {speaker for speaker, _, _ in statements} == {"Rio Seco Water Committee"}, statements
+
+
+def test_anonymous_sources_in_the_lede_are_no_bodys_constituency() -> None:
+    text = ("PHNOM PENH, June 4 (Reuters) - The ban was imposed days after a miller lobbied for it, people "
+            "familiar with the matter said on Tuesday.\n\nThe Mekong Millers' Federation, which has 300 "
+            "members, said it had asked for no ban.")
+    assert any("familiar" in n for n in names(run(text)).values())
+
+
+def test_a_trade_group_is_the_one_body_whose_document_of_that_trade_the_story_reads() -> None:
+    found = ("A county pension fund lost millions after its manager hid debts, auditors have found.\n\n"
+             "According to a 40-page audit by Brannock & Hale for the fund, the manager's reports left out "
+             "its borrowing.")
+    told = ("A shipping firm broke sanctions, independent monitors told the Security Council in a report "
+            "seen by Reuters. The 90-page report by the Panel on Sanctions said two tankers met at sea.")
+    by_them = ("Two trains were sent onto one track, according to a report by independent investigators. "
+               "The Rail Safety Review Board said in the report that a signal had failed.")
+    for text, body in ((found, "Brannock & Hale"), (told, "Panel on Sanctions"),
+                       (by_them, "Rail Safety Review Board")):
+        kinds = {a["name"]: a["kind"] for a in run(text).actors}
+        assert body in kinds and not [n for n, k in kinds.items() if k == "group"], kinds
+
+
+def test_critics_of_a_document_or_a_story_of_two_authors_keep_their_group() -> None:
+    critics = ("The Halden Institute said in a report that the dam was safe. Independent engineers said the "
+               "report by the Halden Institute had ignored the cracks.")
+    two = ("A county pension fund lost millions, auditors have found. A 40-page audit by Brannock & Hale "
+           "and a review by Marrow Partners both said the manager hid debts.")
+    for text in (critics, two):
+        kinds = {a["name"]: a["kind"] for a in run(text).actors}
+        assert [n for n, k in kinds.items() if k == "group"], kinds
+
+
+def test_the_auditors_told_after_the_audit_service_is_named_are_that_service() -> None:
+    text = ("The meals firm billed the council for lunches never served, according to a report by the "
+            "council's Internal Audit Service (IAS). The auditors put the cost at £112,000.")
+    kinds = {a["name"]: a["kind"] for a in run(text).actors}
+    assert not [n for n, k in kinds.items() if k == "group"], kinds
+
+
 def test_a_body_that_only_represents_a_trade_or_a_workplace_is_not_the_people_who_spoke() -> None:
     trade = (
         "Coffee traders said stocks were lower than the official figures. The Highland Growers' "

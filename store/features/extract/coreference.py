@@ -7,6 +7,7 @@ itself the Upper Rimac Water Defence Front'). Mentions within a sentence are res
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from . import wordlists as wl
@@ -22,7 +23,8 @@ def resolve_across(doc: Doc) -> None:
     _merge_placeholders(doc)
     _merge_self_named(doc)
     _merge_roles_into_names(doc.reg)
-    _merge_generic_groups(doc.reg)
+    _merge_generic_groups(doc)
+    _merge_trade_group_into_author(doc)
     _merge_groups_into_their_body(doc)
     _merge_lede_subject_named_next(doc)
 
@@ -45,14 +47,20 @@ _VAGUE_MODIFIERS = frozenset({"independent", "senior", "regional", "local", "nat
                               "federal", "outside", "external", "some", "several", "two", "three", "other"})
 
 
-def _merge_generic_groups(reg: Registry) -> None:
+#: 'the' right before a mention: a description pointing back.
+_DEFINITE = re.compile(r"\b[Tt]he\s+$")
+
+
+def _merge_generic_groups(doc: Doc) -> None:
     """A group or body named generically and then by name is one actor: 'food safety officials' … 'the
     National Food Safety Office', 'regional fisheries inspectors' … 'the Inspectorate of Fisheries',
     "Scotland's environment agency" … 'the Scottish Environment Protection Agency'. The group must
     have two telling words ('officials' alone could be anyone's), each standing in the name by its first
-    five letters ('officials' ~ 'Office'), and only one organisation named after the group may fit. One
-    word will do when it names people who stand for a body of their trade (org_words.json 'body_roles':
+    five letters ('officials' ~ 'Office'), and only one organisation named after the group may fit, or,
+    when the group is told with 'the' ('The auditors put the cost …'), only one named anywhere. One word
+    will do when it names people who stand for a body of their trade (org_words.json 'body_roles':
     'independent experts' … 'the Panel of Experts on Mali')."""
+    reg = doc.reg
     by_word: dict[str, set[str]] = {}  # organisations' ids by the first five letters of each name word
     for e in reg.live():
         if e.is_org and "unnamed" not in e.tags and not e.placeholder and not e.name.split()[-1].islower():
@@ -68,8 +76,80 @@ def _merge_generic_groups(reg: Registry) -> None:
             continue  # 'officials', 'students': any body's people
         ids = set.intersection(*(by_word.get(w, set()) for w in words))
         fits = [reg.by_id[i] for i in sorted(ids) if reg.by_id[i].first_pos > group.first_pos]
+        if not fits and _DEFINITE.search(doc.text, max(0, group.first_pos - 4), group.first_pos):
+            fits = [reg.by_id[i] for i in sorted(ids)]  # 'The auditors put the cost …' after 'the council's
+            # Internal Audit and Assurance Service (IAAS) found …': the one body named before
         if len(fits) == 1:
             reg.merge(group, fits[0])
+
+
+def _merge_trade_group_into_author(doc: Doc) -> None:
+    """People of a trade that writes documents ('auditors have found …', 'the engineers found'; org_words.json
+    'body_roles') are the one named body whose document of that trade the story reads: 'According to a
+    38-page audit by Whitcombe & Lane …', 'The 58-page report by the accountancy firm Marlow Pratt …', 'The
+    Rail Incident Review Board said in the report …'. With two such bodies, or none, the group stays as it
+    is; a news organisation that saw a document is never its author."""
+    reg = doc.reg
+    documents = wl.org_words()["role_documents"]
+    for group in [e for e in reg.live() if e.kind == "group" and "unnamed" in e.tags]:
+        nouns = documents.get(fold(group.name).split()[-1]) if group.name.strip() else None
+        if not nouns or not _tied_to_its_document(doc, group, nouns):
+            continue
+        authors = [e for e in reg.live() if e.is_org and "unnamed" not in e.tags and not e.placeholder
+                   and e.kind != "media" and e.name != e.name.lower()
+                   and any(_authors_document(doc, a, b, nouns) for a, b in e.spans)]
+        if len(authors) == 1:
+            reg.merge(group, authors[0])
+
+
+#: Right after a group's mention: what it found ('auditors have found', 'the engineers found').
+_FOUND = re.compile(r"\s+(?:have\s+|has\s+|had\s+)?(?:found|concluded|determined|established)\b")
+
+
+def _tied_to_its_document(doc: Doc, group: Entity, nouns: frozenset[str]) -> bool:
+    """Whether a trade's people are told as the ones who wrote: what they found ('auditors have found'), one
+    of their trade's documents by them ('a 38-page interim report by independent investigators', 'The
+    audit, … carried out by external auditors'), or told in it ('monitors told the Security Council in a
+    confidential report'). People who only speak of a document ('Independent experts said the report by
+    the institute was flawed') may be anyone's critics."""
+    alternatives = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    by_them = re.compile(rf"\b(?:{alternatives})\b[^.;:]{{0,100}}\bby\s+(?:the\s+)?$", re.I)
+    told_in = re.compile(rf"\s+(?:told|said|say|says|wrote|reported)\b[^;:]{{0,60}}?\bin\s+(?:a|an|the|its|"
+                         rf"their)\s+(?:[\w-]+\s+){{0,3}}?(?:{alternatives})\b", re.I)
+    for a, b in group.spans:
+        start, end = doc.sentence_at(a)
+        if _FOUND.match(doc.text, b) or told_in.match(doc.text, b, end) or by_them.search(doc.text, start, a):
+            return True
+    return False
+
+
+#: Who only ordered, paid for or saw a document ('an audit commissioned by the council', 'a report seen by
+#: Reuters') is not its author.
+_NOT_AUTHORED = "".join(rf"(?<!{verb} )" for verb in (
+    "commissioned", "ordered", "requested", "funded", "seen", "obtained", "reviewed"))
+
+
+@functools.cache
+def _document_by(nouns: frozenset[str]) -> re.Pattern[str]:
+    """One of a trade's documents and the words up to its author's name: 'a 38-page audit by ', 'The report
+    by the accountancy firm '."""
+    alternatives = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\b[^.;:“”\"]{{0,50}}?{_NOT_AUTHORED}\bby\s+(?:the\s+)?"
+                      rf"(?:[a-z][\w-]*\s+){{0,3}}$")
+
+
+#: After a body's name: it speaks in its document ('… said in the report', '… found in its 40-page review').
+_SAID_IN = re.compile(r"\s+(?:said|says|found|concluded|wrote)\s+in\s+(?:the|its|a)\s+"
+                      r"(?:[\w-]+\s+){0,2}?(\w+)")
+
+
+def _authors_document(doc: Doc, start: int, end: int, nouns: frozenset[str]) -> bool:
+    """Whether the mention at (start, end) names the author of one of these documents: '… audit by <X>',
+    '<X> said in the report'."""
+    if _document_by(nouns).search(doc.text, max(0, start - 80), start):
+        return True
+    m = _SAID_IN.match(doc.text, end)
+    return m is not None and m.group(1).lower() in nouns
 
 
 #: Descriptors that are the body's own name word: 'the council' is a Council, never an Authority, while 'the
@@ -218,6 +298,21 @@ _MADE_OF = re.compile(r"\b(?:formed|founded|set up|called|groups|grouping|repres
                       r"speaks? for|made up of|on behalf of)\b")
 
 
+#: A body's own apposition saying how many of something it stands for: ', which says it represents about
+#: 1,300 farms', ', which says it has 1,100 members', ' on behalf of 14 villages' (group 1: what it counts).
+_REPRESENTS_SO_MANY = re.compile(
+    r"(?:\s*\([^()]{1,12}\))?(?:,?\s+(?:which|who|that)\s+(?:says\s+it\s+|say\s+they\s+|claims\s+to\s+)?"
+    r"(?:represents?|speaks?\s+for|groups|has|have|counts?)|\s+on\s+behalf\s+of)\s+(?:about|around|some|"
+    r"more\s+than|nearly|almost|over|roughly)?(?:\s*(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"twelve|twenty|fifty|hundred|thousand|several|hundreds|thousands|dozens)\b)+\s+([a-z]+)")
+
+
+#: Heads of unnamed sources ('people familiar with the matter'), who are nobody's constituency.
+_ANONYMOUS = frozenset(wl.unnamed_sources()["bare_needs_qualifier"])
+#: Bodies that are not made of the people they speak for.
+_NOT_OF_PEOPLE = frozenset({"company", "government", "court", "media"})
+
+
 #: The words right before a body's name that name it as the people's own: "who have formed a group called".
 _NAMING = re.compile(r"\b(?:formed|founded|set up|called|named)\s+(?:the\s+)?(?:[^()]{1,60}\(\s*)?$")  # (or
 # its translation in brackets: 'called Collectif Cour Propre (Clean Playground Collective)')
@@ -233,20 +328,27 @@ def _merge_groups_into_their_body(doc: Doc) -> None:
     reg = doc.reg
     bodies = sorted((e for e in reg.live() if e.is_org and "unnamed" not in e.tags and not e.placeholder
                      and e.name != e.name.lower() and e.spans), key=lambda e: e.first_pos)
+    lede = _lede_sentence(doc)
     for group in [e for e in reg.live() if e.kind == "group" and "unnamed" in e.tags]:
         if any(" at " in d for d in group.full_descriptions):
             continue
-        body = _body_made_of(doc, group, bodies)
+        body = _body_made_of(doc, group, bodies, in_lede=lede[0] <= group.first_pos < lede[1])
         if body is not None:
             reg.merge(group, body)
 
 
-def _body_made_of(doc: Doc, group: Entity, bodies: list[Entity]) -> Entity | None:
-    """The first body named after a group's sentence whose first mention says it is made of those people."""
+def _body_made_of(doc: Doc, group: Entity, bodies: list[Entity], in_lede: bool = False) -> Entity | None:
+    """The first body named after a group's sentence whose first mention says it is made of those people;
+    for the people the lede is about, the first body of people that says it represents so many households,
+    farms, villages or members (org_words.json 'constituencies'): 'Residents living beside a cement plant …
+    accused …' … 'The Lukenya Clean Air Committee, which says it speaks for about three thousand
+    households' (the story's people and their body, in other words; 'which represents about 140 exporters'
+    names other people than the traders who spoke)."""
     head = fold(group.name).split()[-1:]
     if not head or len(head[0]) < 4:
         return None
     people = rf"\b{re.escape(head[0].rstrip('s'))}s?\b"  # 'fishermen', 'villagers' ~ 'villager'
+    anonymous = bool(set(fold(group.name).split()) & _ANONYMOUS)  # 'people familiar with …': no constituency
     told_by = doc.sentence_at(group.first_pos)[1]  # the end of the sentence describing the people
     for body in bodies:
         if body.first_pos < told_by:
@@ -264,12 +366,30 @@ def _body_made_of(doc: Doc, group: Entity, bodies: list[Entity]) -> Entity | Non
         named_as_theirs = re.search(people, before) and _NAMING.search(before)
         if apposed or named_as_theirs or (re.search(people, after) and _MADE_OF.search(after)):
             return body
+        many = _REPRESENTS_SO_MANY.match(after)
+        if in_lede and many and many.group(1) in wl.org_words()["constituencies"] \
+                and org_class(body) not in _NOT_OF_PEOPLE and not anonymous:
+            return body
     return None
 
 
 #: Fewer words than this make a headline, a byline or a caption, not the lede.
 _LEDE_WORDS = 12
 _THE = re.compile(r"(?:The\s+)?")
+
+
+def _lede_paragraphs(doc: Doc) -> list[tuple[int, int]]:
+    """The story's paragraphs of prose, the lede first (headlines, bylines and captions left out)."""
+    return [p for p in paragraphs(doc.text) if len(doc.text[p[0] : p[1]].split()) >= _LEDE_WORDS]
+
+
+def _lede_sentence(doc: Doc) -> tuple[int, int]:
+    """Where the lede's first sentence lies ((0, 0) in a text with no paragraph of prose)."""
+    paras = _lede_paragraphs(doc)
+    if not paras:
+        return 0, 0
+    lede, lede_end = paras[0]
+    return lede, min(doc.sentence_at(lede)[1], lede_end)
 
 
 def _merge_lede_subject_named_next(doc: Doc) -> None:
@@ -279,11 +399,10 @@ def _merge_lede_subject_named_next(doc: Doc) -> None:
     fit the body: a regulator is a regulator, a ministry a ministry ('Portugal's infrastructure ministry'
     is not 'Opecon Rail Systems', who opens the next paragraph as the accused), people a body of people,
     never a company or an authority."""
-    paras = [p for p in paragraphs(doc.text) if len(doc.text[p[0] : p[1]].split()) >= _LEDE_WORDS]
+    paras = _lede_paragraphs(doc)
     if len(paras) < 2:
         return
-    (lede, lede_end), (nxt, _) = paras[0], paras[1]
-    first_end = min(doc.sentence_at(lede)[1], lede_end)
+    (lede, first_end), nxt = _lede_sentence(doc), paras[1][0]
     described = [e for e in doc.reg.live() if e.is_org and lede <= e.first_pos < first_end
                  and ("unnamed" in e.tags or e.placeholder or e.name.split()[-1].islower())]
     opening = doc.at_start.get(_THE.match(doc.text, nxt).end())

@@ -285,7 +285,9 @@ def org_words() -> dict[str, Any]:
         "class_heads": {cls: frozenset(words) for cls, words in data["class_heads"].items()},
         "government_modifiers": frozenset(data["government_modifiers"]),
         "body_roles": frozenset(data["body_roles"]),
+        "role_documents": {role: frozenset(nouns) for role, nouns in data["body_roles"].items()},
         "labour_words": frozenset(data["labour_words"]),
+        "constituencies": frozenset(data["constituencies"]),
     }
 
 
