@@ -103,6 +103,16 @@ def test_a_bare_name_written_as_a_place_is_no_actor() -> None:
     assert "Henrique Lobo" in set(names(run(person)).values())
 
 
+def test_a_bare_name_between_the_and_a_place_noun_is_no_actor_but_a_family_name_is() -> None:
+    places = ("A bird group said searchers had found 40 carcasses under the turbines of the Les Crêtes farm "
+              "since April. Herders said they would block the Barmal-Kotri highway from Monday.")
+    got = set(names(run(places)).values())
+    assert not got & {"Les Crêtes", "Barmal-Kotri"}, got
+    family = ("Deputies used excessive force on Marcus Tellam, the lawsuit says. A lawyer for the Tellam "
+              "family said the video had been cut.")
+    assert "Marcus Tellam" in set(names(run(family)).values())
+
+
 def test_a_group_described_but_never_named_still_speaks() -> None:
     text = "A residents' group said the council had ignored complaints about the smell for months."
     assert said(run(text)) == [("residents' group", "paraphrase", None)]

@@ -152,6 +152,16 @@ def _unconfirmed(ent: Entity) -> bool:
 
 
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_WORD_AFTER = re.compile(r"\s+([a-z]+)\b")
+
+
+def _names_a_place(text: str, start: int, end: int) -> bool:
+    """Whether a bare name stands between 'the' and a noun that makes it a place's name ('the Les Crêtes
+    farm', 'the Jaisalmer-Barmer highway'; things.json 'nouns_after_places'), not a person's ('the Tillery
+    family')."""
+    after = _WORD_AFTER.match(text, end)
+    return after is not None and after.group(1) in wl.things()["nouns_after_places"] \
+        and _THE_BEFORE.search(text, max(0, start - 4), start) is not None
 _COMPOUND_RE = re.compile(r"-(?:registered|based|listed|headquartered|owned|flagged|born|educated)\b")
 
 
@@ -343,8 +353,10 @@ def resolve_sentence(doc: Doc, sent: tuple[int, int]) -> None:
         ent = _resolve(doc, m, sent)
         if ent is not None:
             found.append((m, ent))
-            if _unconfirmed(ent.final()) and locative(doc.text, doc.tokens, m.first_token, True, at=True):
-                ent.final().placed += 1  # 'the walk-in centre at Halton Lea', 'homes in Kyzyl-Bel'
+            if _unconfirmed(ent.final()) and (locative(doc.text, doc.tokens, m.first_token, True, at=True)
+                                              or _names_a_place(doc.text, m.start, m.end)):
+                ent.final().placed += 1  # 'the walk-in centre at Halton Lea', 'homes in Kyzyl-Bel', 'the Les
+                # Crêtes farm'
     for m, ent in found:
         describe(doc, ent, m.start, m.end, sent)
     words = {doc.tokens[k].lower for k in range(a, b)}

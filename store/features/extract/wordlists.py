@@ -239,6 +239,7 @@ def things() -> dict[str, frozenset[str]]:
         "nouns": frozenset(data["nouns_before_names"]),
         "place_tails": frozenset(data["place_tails"]),
         "place_nouns": frozenset(data["nouns_before_places"]),
+        "nouns_after_places": frozenset(data["nouns_after_places"]),
         "ship_titles": frozenset(data["ship_titles"]),
         "cargo_words": frozenset(data["cargo_words"]),
     }
