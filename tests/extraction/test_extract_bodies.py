@@ -204,3 +204,41 @@ def test_a_union_accused_in_the_lede_is_the_federation_named_next() -> None:
     n = names(x)
     assert "union" not in n.values()
     assert [n[ln["to"]] for ln in x.links if ln["type"] == "accuses"] == ["Train Crews Federation"]
+
+
+def test_a_product_noun_before_a_name_that_later_speaks_is_the_company_behind_it() -> None:
+    text = ("BENGALURU: Grocery delivery app Kurjo cut the fee it pays riders for each order, a union "
+            "said. Kurjo's chief operating officer, Nikhil Rao, denied that fees had been cut. Kurjo said "
+            "riders who cancelled accepted orders would lose bonuses.")
+    got = run(text)
+    kinds = {a["name"]: a["kind"] for a in got.actors}
+    assert kinds.get("Kurjo") == "organisation", kinds
+    rao = actors_by_name(got)["Nikhil Rao"]
+    assert names(got)[rao["affiliation"]] == "Kurjo"
+    ship = ("The tanker Jade Orchid was seized at sea. The Jade Orchid carried 3,000 tonnes of fuel, "
+            "officials said.")
+    assert "Jade Orchid" not in set(names(run(ship)).values())
+
+
+@pytest.mark.parametrize(("text", "body", "short"), [
+    ("Residents accused the water utility of diverting supply. Aguas del Valle Sur, the state-owned utility "
+     "known as AVS, denied it. AVS said its supervisors had followed the schedule.",
+     "Aguas del Valle Sur", "AVS"),
+    ("The Independent Pensioners' Front, known by its Spanish initials FBI, demanded an audit. The FBI said "
+     "pensioners had lost their savings.", "Independent Pensioners' Front", "FBI"),
+])
+def test_a_short_name_the_text_says_a_body_is_known_by_is_that_body(text: str, body: str, short: str) -> None:
+    got = run(text)
+    assert {a["name"]: a["aliases"] for a in got.actors if a["kind"] != "group"} == {body: [short]}
+    assert {speaker for speaker, _, _ in said(got)} - {"Residents"} == {body}
+
+
+@pytest.mark.parametrize(("text", "company"), [
+    ("Ronda Platense said its bonds were sold at market terms. Ronda Platense SA, which issued them, denied "
+     "any wrongdoing.", "Ronda Platense SA"),
+    ("The contract went to Lumera Tech Solutions Inc., the only bidder. Lumera Tech president Jerome Uy said "
+     "the company had won fairly.", "Lumera Tech Solutions Inc"),
+])
+def test_a_company_named_with_and_without_its_legal_form_is_one_actor(text: str, company: str) -> None:
+    got = run(text)
+    assert [a["name"] for a in got.actors if a["name"] != "Jerome Uy"] == [company], got.actors

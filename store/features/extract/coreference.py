@@ -12,7 +12,7 @@ import re
 
 from . import wordlists as wl
 from .actors import Doc
-from .entities import Entity, Registry
+from .entities import Entity, Registry, company_core
 from .org_kinds import looks_gov, looks_labour, looks_reg, org_class
 from .sentences import paragraphs
 from .textutil import fold
@@ -22,6 +22,8 @@ def resolve_across(doc: Doc) -> None:
     """Join each description and self-naming group to the named actor it is."""
     _merge_placeholders(doc)
     _merge_self_named(doc)
+    _merge_known_as(doc)
+    _merge_company_forms(doc.reg)
     _merge_roles_into_names(doc.reg)
     _merge_generic_groups(doc)
     _merge_trade_group_into_author(doc)
@@ -269,6 +271,47 @@ def _told_in_apposition(doc: Doc, ph: Entity, e: Entity) -> bool:
 _CALLS_ITSELF = re.compile(
     r",\s+(?:which|who)\s+(?:calls|called|call|describes|described)\s+(?:itself|themselves)\s+(?:the\s+)?"
 )
+
+
+#: The words that give a short name to the body just named: 'the state-owned utility known as AVN', 'known
+#: by its Spanish initials FBI' (the short name starts where this ends).
+_KNOWN_AS = re.compile(r"\bknown\s+(?:as|by\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:initials|acronym|"
+                       r"abbreviation)(?:\s+as)?)\s+")
+
+
+def _merge_known_as(doc: Doc) -> None:
+    """A short name the text says a body is known by is that body: 'Aguas del Valle Norte, the state-owned
+    utility known as AVN', "the Independent Beneficiaries' Front, known by its Spanish initials FBI" (even
+    when the gazetteer knows another body by those letters): the last organisation named before it in its
+    sentence."""
+    reg = doc.reg
+    for m in _KNOWN_AS.finditer(doc.text):
+        short = doc.at_start.get(m.end())
+        if short is None:
+            continue
+        start = doc.sentence_at(m.start())[0]
+        named = [(end, found[1].final()) for end, found in doc.at_end.items()
+                 if start <= found[0] and end <= m.start() and found[1].final().is_org]
+        if not named:
+            continue
+        body = max(named, key=lambda x: x[0])[1]
+        if body is not short[1].final():
+            reg.merge(short[1].final(), body)
+
+
+def _merge_company_forms(reg: Registry) -> None:
+    """A company named without its legal form before it is named with it ('Inversora Platense said …' …
+    'bonds of Inversora Platense SA') is that company (named the other way round, the registry already
+    finds it)."""
+    full: dict[str, Entity] = {}
+    for e in reg.live():
+        words = e.name.split()
+        if e.is_org and len(company_core(words)) < len(words):
+            full.setdefault(fold(" ".join(company_core(words))), e)
+    for e in reg.live():
+        body = full.get(fold(e.name))
+        if body is not None and body is not e and (e.is_org or e.tentative):
+            reg.merge(e, body)
 
 
 def _merge_self_named(doc: Doc) -> None:

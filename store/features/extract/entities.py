@@ -21,6 +21,16 @@ __all__ = ["Entity", "Registry"]
 _LOOKBACK = 80  # how many recent mentions a pronoun or description may reach back over
 
 
+def company_core(words: list[str]) -> list[str]:
+    """A company's name words without the legal form after them ('Inversora Platense SA' -> 'Inversora
+    Platense'; org_words.json 'legal_suffixes')."""
+    suffixes = wl.org_words()["legal_suffixes"]
+    end = len(words)
+    while end > 1 and fold(words[end - 1]).strip(".,") in suffixes and words[end - 1][:1].isupper():
+        end -= 1
+    return words[:end]
+
+
 class Registry(Referents):
     """All entities of one extraction, with indexes for names, surnames and recency."""
 
@@ -79,8 +89,11 @@ class Registry(Referents):
             return
         words = ent.name.split()
         self.by_head.setdefault(words[-1], []).append(ent)
-        prefix = " ".join(words[:-1])
-        if len(words) >= 3 and words[-1][:1].isupper() and words[-2][:1].isupper() \
+        core = company_core(words)  # 'Lumina Tech Solutions' (Lumina Tech Solutions Inc.)
+        if len(core) < len(words) and len(core) >= 2:
+            self._index(" ".join(core), ent)
+        prefix = " ".join(core[:-1])
+        if len(core) >= 3 and core[-1][:1].isupper() and core[-2][:1].isupper() \
                 and not wl.gazetteer().get(prefix) and fold(prefix) not in wl.places():
             self._index(prefix, ent)  # 'Himal Kriti' (Himal Kriti Constructions), never 'Sierra Leone'
         heads = wl.org_words()["heads"]

@@ -289,6 +289,7 @@ def org_words() -> dict[str, Any]:
         "role_documents": {role: frozenset(nouns) for role, nouns in data["body_roles"].items()},
         "labour_words": frozenset(data["labour_words"]),
         "constituencies": frozenset(data["constituencies"]),
+        "legal_suffixes": frozenset(data["legal_suffixes"]),
     }
 
 
