@@ -67,6 +67,14 @@ def test_indented_paragraphs_start_new_paragraphs() -> None:
         "A nurse at a clinic in Namur. (Photo by Jean Dupont / AFP)",
         "- «Delays, not danger» -",
         "— Talks stall —",
+        "Tue 14 Oct 2025 07.00 BST",
+        "October 14, 2025 5:18pm",
+        "Monday, 3 March 2025",
+        "___",
+        "Associated Press writer Lena Ortiz in Lima contributed.",
+        "Associated Press writer Lena Ortiz in Lima, Peru, contributed to this report.",
+        "Associated Press writer Lena Ortiz contributed from Lima.",
+        "contributed to this report.",
     ],
 )
 def test_furniture_lines(line: str) -> None:
@@ -83,6 +91,10 @@ def test_furniture_lines(line: str) -> None:
         "- The union said the strike would go on until the company paid the arrears in full. -",
         "Published decades ago, the survey was never repeated.",
         "Updated monthly by the ministry, the register lists every licence.",
+        "May 2025 was the hottest month on record, the agency said.",
+        "14 March 2025 saw the worst floods in a decade.",
+        "Reporters Without Borders said journalists had contributed nothing.",
+        "Staff writers said the paper was sold.",
     ],
 )
 def test_prose_is_not_furniture(line: str) -> None:
@@ -223,3 +235,15 @@ def test_a_wrapped_line_of_prose_opening_more_from_is_no_furniture() -> None:
             "before the road was closed in March, and that\nnobody had written to them at all about it.")
     x = extract(text, source_id="s")
     assert x.statements[0]["text"].startswith("They had expected to hear more from the council")
+
+
+def test_a_trailer_under_a_rule_is_no_part_of_the_last_paragraph() -> None:
+    text = ("   The utility said its supervisors had followed the published\n"
+            "schedule.\n"
+            "   The commission said it had asked the utility for its pump logs\n"
+            "and would publish its findings in September.\n"
+            "___\n"
+            "Associated Press writer Lena Ortiz in Mexico City contributed.\n")
+    got = extract(text, source_id="src-test")
+    assert not [a for a in got.actors if "Ortiz" in a["name"]], got.actors
+    assert all("Ortiz" not in s["text"] and "___" not in s["text"] for s in got.statements)

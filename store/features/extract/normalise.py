@@ -19,7 +19,15 @@ _WHEN = (r"(?:\d|(?i:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:d
          r"feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
          r"nov(?:ember)?|dec(?:ember)?)\b)")
 _STAMPED = r"(?:published|updated|last\s+updated|posted|modified)"
-#: Lines that are page furniture wherever they stand (matched on the line, after its indent).
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+#: A line that is only a date, perhaps with its day, time and zone: 'Tue 14 Oct 2025 07.00 BST', 'October 14,
+#: 2025 5:18pm', 'Monday, 3 March 2025'.
+_DATE_LINE = (r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d{1,2}\s+" + _MONTH + r"|" + _MONTH
+              + r"\s+\d{1,2}),?\s+\d{4}"
+              r"(?:,?\s+(?:at\s+)?\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[a-z]{2,4})?)?\s*$")
+#: Lines that are page furniture wherever they stand (matched on the line, after its indent): captions,
+#: related links, credits and trailers ('Associated Press writer Jane Roe in Lima contributed.'), stamps,
+#: rules ('___').
 _FURNITURE_LINE = re.compile(
     r"""(?ix)^(?:
         (?:file\s+)?photo\s*:|photograph\s*:|picture\s*:|image\s*:|video\s*:|caption\s*:|
@@ -32,7 +40,12 @@ _FURNITURE_LINE = re.compile(
         \(?\s*compiled\s+by\b|\(?\s*(?:with\s+)?(?:files|contributions)\s+from\b|
         (?:©|\(c\)|copyright\b)|
         """ + _STAMPED + r"\s*:?\s*" + _WHEN + r"""|
-        \d{1,2}:\d{2}\s*(?:am|pm|gmt|utc|bst|cet|est|edt|pst|et)\b
+        \d{1,2}:\d{2}\s*(?:am|pm|gmt|utc|bst|cet|est|edt|pst|et)\b|
+        """ + _DATE_LINE + r"""|
+        [_*=~-]{3,}\s*$|
+        (?:[\w.'’-]+\s+){0,3}(?:writers?|reporters?|correspondents?|journalists?)\s+(?![^.]*\b(?:said|says|told)\b)
+        [^.]{0,150}?\bcontributed(?:\s+(?:to\s+(?:this\s+)?(?:report|story)|from\s+[^.]{1,40}))?\.?\s*$|
+        contributed\s+to\s+(?:this\s+)?(?:report|story)\.?\s*$
     )"""
 )
 #: A byline standing alone: "By Jane Doe", "By Jane Doe and John Roe, Reuters", "Jane Doe, Correspondent".
