@@ -361,3 +361,22 @@ def test_a_body_named_on_its_subject_keeps_the_subject_in_its_name(text: str, na
 def test_a_body_named_on_its_subject_told_something_is_no_part_of_the_words() -> None:
     text = "Kranex told the Commission on Elections it would appeal."
     assert spans(run(text), text) == {("Kranex", "it would appeal")}
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("In emails seen by this newspaper, Ch Supt Colin Rolfe told sergeants to issue 40 tickets a month.",
+     "Colin Rolfe"),
+    ("Lt Gen Omar Said said the army would withdraw from the border posts.", "Omar Said"),
+    ("Det Sgt Amy Cole said the car had been stolen in March.", "Amy Cole"),
+])
+def test_a_rank_of_several_words_is_no_part_of_the_name(text: str, person: str) -> None:
+    assert [a["name"] for a in run(text).actors] == [person]
+
+
+def test_a_place_before_a_lower_case_institution_names_the_institution() -> None:
+    text = ("A police force has been running a quota, its staff association said.\n\n"
+            "Severn Dale police denied the claim on Monday.")
+    kinds = {a["name"]: a["kind"] for a in run(text).actors}
+    assert kinds.get("Severn Dale police") == "organisation" and "Severn Dale" not in kinds, kinds
+    asked = "Board chairwoman Esther Phiri asked police to find out how the sheets left the printer."
+    assert "Esther Phiri" in {a["name"] for a in run(asked).actors}

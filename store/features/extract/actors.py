@@ -153,6 +153,9 @@ def _unconfirmed(ent: Entity) -> bool:
 
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _WORD_AFTER = re.compile(r"\s+([a-z]+)\b")
+#: A lower-case institution right after a name: 'Severn Vale police', 'the Kyzyl council'.
+_PLACE_HEAD_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(place_head_words(), key=len, reverse=True))
+                               + r")\b")
 
 
 def _names_a_place(text: str, start: int, end: int) -> bool:
@@ -189,6 +192,13 @@ def _resolve(doc: Doc, m: NameMention, sent: tuple[int, int]) -> Entity | None:
         and locative(doc.text, doc.tokens, m.first_token, places_only=True)
     ):
         return None  # 'a news conference in Thunder Bay'
+    if (
+        m.cat in ("person", "name")
+        and not (m.role or m.aff_text or m.gender != "-")
+        and reg.lookup(m.text) is None
+        and _PLACE_HEAD_AFTER.match(doc.text, m.end)
+    ):
+        return None  # 'Severn Vale police denied …': the place of an institution (place_orgs names it)
     if m.cat in ("person", "surname", "name"):
         role, role_tok = (m.role, m.first_token) if m.role else _role_left(doc, m.first_token, sent[0])
         existing = reg.lookup(m.text)

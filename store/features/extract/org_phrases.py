@@ -150,7 +150,9 @@ def _place_org_re() -> re.Pattern[str]:
     if "re" not in _PLACE_ORG_CACHE:
         heads = "|".join(re.escape(h) for h in wl.org_words()["place_heads"])
         _PLACE_ORG_CACHE["re"] = re.compile(
-            rf"\b[Tt]he\s+((?:[A-Z][\w’'-]+\s+){{1,3}}(?:[a-z]+\s+){{0,2}}?(?:{heads}))\b"
+            rf"(?:\b[Tt]he\s+|(?:^|(?<=[.,;:]\s)|(?<=\n))(?!(?:The|A|An|This|That|These|Its|Their|His|Her|Our)\s))"
+            rf"((?:[A-Z][\w’'-]+\s+){{1,3}}(?:[a-z]+\s+){{0,2}}?"
+            rf"(?:{heads}))\b"
         )
     return _PLACE_ORG_CACHE["re"]
 
@@ -162,7 +164,8 @@ def place_head_words() -> frozenset[str]:
 
 
 def place_orgs(doc: Doc, sent: tuple[int, int]) -> None:
-    """Institutions named after a place: 'the Toamasina regional hospital', 'the Kyiv city council'."""
+    """Institutions named after a place: 'the Toamasina regional hospital', 'the Kyiv city council', 'Severn
+    Vale police denied …' (opening a sentence or clause, no article is needed)."""
     for m in _place_org_re().finditer(doc.text, sent[0], sent[1]):
         s, e = m.start(1), m.end(1)
         if s in doc.at_start or e in doc.at_end:
