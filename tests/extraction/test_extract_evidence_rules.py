@@ -91,6 +91,13 @@ def test_count_after_a_verb_and_a_converted_amount_in_brackets_are_one_quantity(
         ("The airport fines airlines £50,000 per flight, the council said.", "£50,000 per flight"),
         ("The 56-page fatigue review commissioned by the union found long shifts, it said.",
          "The 56-page fatigue review"),
+        ("An analysis showed the fee per order falling from Rs 38 to Rs 26, the union said.", "Rs 26"),
+        ("An analysis showed the fee per order falling from Rs 38 to Rs 26, the union said.", "Rs 38"),
+        ("His pay for a shift had dropped from about Rs. 1,100 to Rs 800, he said.", "about Rs. 1,100"),
+        ("The former head steered 3.2 billion pesos into the bonds, prosecutors said.", "3.2 billion pesos"),
+        ("The staff association cited emails in which a commander told officers to issue fines.", "emails"),
+        ("The department said it had issued a notice to the firm asking it to explain the cut.",
+         "a notice to the firm"),
     ],
 )
 def test_evidence_takes_the_noun_phrase_a_reader_would_check(sentence: str, phrase: str) -> None:
@@ -384,3 +391,9 @@ def test_a_document_word_before_another_is_one_document_and_a_review_ordered_or_
                           "had doubled.") == ["an audit report"]
     assert evidence_found("The firm accused the government of ordering an audit to reach a number.") == []
     assert evidence_found("The regulator may suspend the licences pending an audit, it said.") == []
+
+
+def test_a_time_given_to_someone_asked_to_act_is_no_evidence() -> None:
+    asked = "The department said it had issued a notice asking the firm to explain the change within 15 days."
+    assert "15 days" not in " ".join(evidence_found(asked))
+    assert "14 hours" in evidence_found("The drivers told the inquiry they had worked for 14 hours.")

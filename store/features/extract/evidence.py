@@ -43,6 +43,11 @@ def _dated() -> re.Pattern[str]:
     return re.compile(rf",?\s+dated\s+{day}(?:,?\s+\d{{4}})?\b")
 
 
+#: Words that open a clause about a document rather than a part of its phrase: 'emails in which a commander
+#: told …', 'a notice to the company asking it to explain …'.
+_CLAUSE_OPENERS = r"(?:in\s+which|asking|urging|telling|ordering|requiring|demanding|instructing)\b"
+
+
 @functools.cache
 def _postmodifiers() -> re.Pattern[str]:
     """What may follow a finding's noun inside its phrase, each run up to a clause boundary."""
@@ -54,9 +59,11 @@ def _postmodifiers() -> re.Pattern[str]:
     when = (rf"(?:on|in|at|during|since)\s+(?:(?:last|this|next|early|late)\s+)?"
             rf"(?:(?:{days})\b(?!['’]s)|\d{{4}}\b|the\s+(?:morning|afternoon|evening|night|weekend)\b)")
     return re.compile(
-        rf"(?:\s+(?!{when})(?:of|by|from|on|in|at|in which|found in|found at|recovered in|recovered from|"
-        rf"{lead})\b(?!\s+that\b)(?:\s+(?![,.;]|showing\s+that\b)[\w'’-]+){{1,7}}?(?:\s+\([A-Z][\w&.-]*\))?)*"
-        r"(?=[,.;:]|\s+(?:and\s+)?seen\s+by\b|\s+showing\s+that\b|\s+(?:showed|show|shows|said|says|was|were|is|are|had|has|have|matched|that|which|"
+        rf"(?:\s+(?!{when}|in\s+which\b)(?:of|by|from|on|in|at|found in|found at|recovered in|recovered from|"
+        rf"{lead})\b(?!\s+that\b)(?:\s+(?![,.;]|showing\s+that\b|{_CLAUSE_OPENERS})[\w'’-]+){{1,7}}?"
+        r"(?:\s+\([A-Z][\w&.-]*\))?)*"
+        r"(?=[,.;:]|\s+(?:and\s+)?seen\s+by\b|\s+showing\s+that\b|\s+" + _CLAUSE_OPENERS + r"|"
+        r"\s+(?:showed|show|shows|said|says|was|were|is|are|had|has|have|matched|that|which|"
         r"contained|contain|contains|found|revealed|indicated|confirmed|proved|proves|prove|suggested|suggests|"
         r"and\s+(?:said|says|that)|but|while|because|when|after|before)\b|\s*$)"
     )

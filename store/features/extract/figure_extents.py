@@ -16,11 +16,12 @@ _PER_UNIT = re.compile(r"\s+per\s+(?:cubic\s+|square\s+)?[a-z][a-z-]*\b(?<!\bcen
 _WITHIN = re.compile(r"\bwithin\s+\Z")
 _QUANTIFIER = r"(?:(?:the\s+)?(?:next|another|a\s+further|up\s+to)\s+)?"
 #: A span of time set by someone who may act: 'would decide within 15 days', 'if the debt was not paid within
-#: 90 days', 'ordered the company to replace it within 14 days', 'would exclude it from its tenders for 12
-#: months' — within one clause ('would strike because drivers had worked for 14 hours' measures them).
+#: 90 days', 'ordered the company to replace it within 14 days', 'asking it to explain the change within 15
+#: days', 'would exclude it from its tenders for 12 months' — within one clause ('would strike because
+#: drivers had worked for 14 hours' measures them).
 _SET_BY = re.compile(
-    r"\b(?i:would|will|must|should|shall|could|may|might|if|unless|ordered|orders|order|asked|asks|required|"
-    r"requires|demanded|demands|has\s+to|have\s+to|deadline)\b"
+    r"\b(?i:would|will|must|should|shall|could|may|might|if|unless|ordered|orders|order|asked|asks|asking|"
+    r"required|requires|demanded|demands|urged|urging|instructed|has\s+to|have\s+to|deadline)\b"
     r"(?:(?!\b(?:because|after|since|when|while|that|which|as|but|and)\b)[^.;,]){0,60}?"
     r"\b(?:within|for|in)\s+" + _QUANTIFIER + r"\Z")
 #: A span of time given to do something: 'given 14 days to reply', 'has 14 days to appeal' ('has 40 years of

@@ -56,6 +56,8 @@ _ABBREV = frozenset(
         "supt",
         "insp",
         "approx",
+        "rs",
+        "det",
         "est",
         "dept",
         "univ",
