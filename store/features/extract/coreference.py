@@ -426,9 +426,10 @@ def _lede_paragraphs(doc: Doc) -> list[tuple[int, int]]:
     return [p for p in paragraphs(doc.text) if len(doc.text[p[0] : p[1]].split()) >= _LEDE_WORDS]
 
 
-def _lede_sentence(doc: Doc) -> tuple[int, int]:
-    """Where the lede's first sentence lies ((0, 0) in a text with no paragraph of prose)."""
-    paras = _lede_paragraphs(doc)
+def _lede_sentence(doc: Doc, paras: list[tuple[int, int]] | None = None) -> tuple[int, int]:
+    """Where the lede's first sentence lies ((0, 0) in a text with no paragraph of prose); ``paras``: the
+    story's paragraphs of prose, when already read."""
+    paras = _lede_paragraphs(doc) if paras is None else paras
     if not paras:
         return 0, 0
     lede, lede_end = paras[0]
@@ -445,7 +446,7 @@ def _merge_lede_subject_named_next(doc: Doc) -> None:
     paras = _lede_paragraphs(doc)
     if len(paras) < 2:
         return
-    (lede, first_end), nxt = _lede_sentence(doc), paras[1][0]
+    (lede, first_end), nxt = _lede_sentence(doc, paras), paras[1][0]
     described = [e for e in doc.reg.live() if e.is_org and lede <= e.first_pos < first_end
                  and ("unnamed" in e.tags or e.placeholder or e.name.split()[-1].islower())]
     opening = doc.at_start.get(_THE.match(doc.text, nxt).end())
