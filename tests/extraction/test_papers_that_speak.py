@@ -121,3 +121,22 @@ def test_according_to_its_report_is_the_report_of_the_body_the_clause_opens_with
             "wrong. It published two invoices on its website.\n\nLast year the agency recovered 11.8 million "
             "crowns from grant holders, according to its annual report.")
     assert [s for s, _, _ in said(x)] == ["Cardiovia", "National Research Grants Agency"]
+
+
+@pytest.mark.parametrize("first", [
+    "The Procurement Integrity Board (PIB) said in a 38-page report that the agency paid too much.",
+    "The 38-page report by the Procurement Integrity Board (PIB) said the agency paid too much.",
+])
+def test_the_report_speaks_for_its_author_paragraphs_later(first: str) -> None:
+    text = (f"{first} The agency's director said the price was fair. He said the package included "
+            "training. He said teachers had been consulted. He told reporters the board was wrong.\n\n"
+            "But the report said the comparison purchases also included warranties.")
+    got = said(run(text))
+    assert got[-1][0] == "Procurement Integrity Board", got
+
+
+def test_a_statement_a_party_made_elsewhere_is_no_paper_it_wrote() -> None:
+    text = ("An audit by the Office of the City Auditor found a billing fault. Tesseract Metering said in an "
+            "emailed statement that there was no fault.\n\nIn all, the audit says, 6,200 households paid "
+            "$1.9 million more than they owed.")
+    assert said(run(text))[-1][0] == "Office of the City Auditor"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from . import wordlists as wl
@@ -256,6 +257,9 @@ _WRITTEN_NOUNS = frozenset({"report", "audit", "assessment", "review", "study", 
                             "inquiry", "investigation", "memo", "summary", "findings"})
 _WROTE_RE = re.compile(r"\s+(?:has\s+|had\s+|have\s+)?(?:published|released|issued|produced|conducted|"
                        r"compiled|prepared|carried\s+out)\b")
+#: A party speaking in a paper of its own ('The PIB said in a 38-page report that …'), the noun filled in.
+_SAID_IN_PAPER = (r"\s+(?:said|says|found|concluded|wrote|warned)\s+in\s+(?:a|an|its|their)\s+"
+                  r"(?:[\w-]+\s+){{0,3}}?{}\b")
 _BY_RE = re.compile(r"\b(?:report|audit|assessment|review|study|survey|analysis|inquiry|investigation)\b"
                     r"[^.;:“”\"]{0,40}?\sby\s+(?:the\s+)?(?:[a-z-]+,?\s+){0,2}")
 _ACRONYM_BEFORE = re.compile(rf"\s+{BRACKETED_SHORT_NAME}$")  # 'the Office of the City Auditor (OCA)'
@@ -263,17 +267,19 @@ _ACRONYM_BEFORE = re.compile(rf"\s+{BRACKETED_SHORT_NAME}$")  # 'the Office of t
 
 def _author_before(doc: Doc, noun_start: int) -> Entity | None:
     """Who wrote or filed the paper a bare 'the report' or 'the complaint' is: the last party said, in its
-    sentence or the two before it (six for a filed paper), to have published or filed it, or named as its
-    author or filer after 'by'."""
+    sentence or the six before it, to have published, filed or spoken in it ('The PIB said in a 38-page
+    report that …'), or named as its author or filer after 'by'."""
     noun = re.match(r"[a-z]+", doc.text[noun_start:])
     word = noun.group() if noun else ""
     if word not in _FILED_NOUNS and word not in _WRITTEN_NOUNS:
         return None
     k = bisect.bisect_right(doc.sentences, (noun_start, len(doc.text) + 1)) - 1
-    back = 6 if word in _FILED_NOUNS else 2  # a lawsuit is 'the lawsuit' paragraphs after it was filed
+    back = 6  # 'the lawsuit' paragraphs after it was filed, 'the report' paragraphs after its findings
     lo = doc.sentences[max(0, k - back)][0] if doc.sentences else 0
     found: list[tuple[int, Entity]] = []
-    for m in (_FILED_RE if word in _FILED_NOUNS else _WROTE_RE).finditer(doc.text, lo, noun_start):
+    wrote = _FILED_RE if word in _FILED_NOUNS else _WROTE_RE
+    said_in = re.compile(_SAID_IN_PAPER.format(re.escape(word)))
+    for m in itertools.chain(*(p.finditer(doc.text, lo, noun_start) for p in (wrote, said_in))):
         acronym = _ACRONYM_BEFORE.search(doc.text, lo, m.start())
         hit = doc.at_end.get(acronym.start() if acronym else m.start())
         if hit is not None:

@@ -32,7 +32,8 @@ _FURNITURE_LINE = re.compile(
     r"""(?ix)^(?:
         (?:file\s+)?photo\s*:|photograph\s*:|picture\s*:|image\s*:|video\s*:|caption\s*:|
         (?:image|media|photo|video)\s+(?:caption|source|credit)\b|
-        read\s+more\b|related\b\s*(?:stories|articles|coverage)?\s*:|see\s+also\s*:|also\s+read\s*:|
+        read\s+more\b|read\s*:|watch\s*:|listen\s*:|related\b\s*(?:stories|articles|coverage)?\s*:|see\s+also\s*:|
+        also\s+read\s*:|
         more\s+on\s+this\s+story|most\s+read\b|recommended\s*:|
         advertisement\s*$|sponsored\s*$|subscribe\b|sign\s+up\b|click\s+here\b|share\s+this\b|
         follow\s+us\b|download\s+the\s+app\b|
