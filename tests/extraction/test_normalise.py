@@ -75,6 +75,8 @@ def test_indented_paragraphs_start_new_paragraphs() -> None:
         "Associated Press writer Lena Ortiz in Lima, Peru, contributed to this report.",
         "Associated Press writer Lena Ortiz contributed from Lima.",
         "contributed to this report.",
+        "READ: Teachers still waiting for laptops promised in 2023",
+        "WATCH: The moment the crane fell",
     ],
 )
 def test_furniture_lines(line: str) -> None:
@@ -95,6 +97,7 @@ def test_furniture_lines(line: str) -> None:
         "14 March 2025 saw the worst floods in a decade.",
         "Reporters Without Borders said journalists had contributed nothing.",
         "Staff writers said the paper was sold.",
+        "Readers said the paper was late.",
     ],
 )
 def test_prose_is_not_furniture(line: str) -> None:
