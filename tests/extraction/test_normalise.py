@@ -250,3 +250,15 @@ def test_a_trailer_under_a_rule_is_no_part_of_the_last_paragraph() -> None:
     got = extract(text, source_id="src-test")
     assert not [a for a in got.actors if "Ortiz" in a["name"]], got.actors
     assert all("Ortiz" not in s["text"] and "___" not in s["text"] for s in got.statements)
+
+
+def test_a_related_link_between_wrapped_paragraphs_takes_no_line_after_it() -> None:
+    text = ("Dudhwala's chief executive, Rohan Kale, denied that any rate had been\n"
+            "cut. \"The rate card has not changed,\" he said, adding that the company\n"
+            "had told farmers about the fee in June and would review it.\n"
+            "READ: Monsoon losses push more farmers to sell cattle\n"
+            "The Dairy Development Board said in a report that collection fees had\n"
+            "risen in 11 of 14 villages, and that farmers had not been told.\n")
+    got = extract(text, source_id="src-test")
+    assert any(s["text"].startswith("Collection fees had risen") for s in got.statements), got.statements
+    assert "Monsoon" not in working_text(text) and not [s for s in got.statements if "READ" in s["text"]]

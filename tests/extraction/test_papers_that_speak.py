@@ -140,3 +140,12 @@ def test_a_statement_a_party_made_elsewhere_is_no_paper_it_wrote() -> None:
             "emailed statement that there was no fault.\n\nIn all, the audit says, 6,200 households paid "
             "$1.9 million more than they owed.")
     assert said(run(text))[-1][0] == "Office of the City Auditor"
+
+
+def test_the_report_speaks_for_the_body_known_by_a_short_name_that_spoke_in_it() -> None:
+    text = ("The state's Dairy Development Board, known as DDB, said in a 20-page report that fees had "
+            "risen in 11 of 14 villages. The company denied it.\n\nBut the report said the app had disclosed "
+            "the fee.")
+    got = run(text)
+    disclosed = [s for s in got.statements if "disclosed" in s["text"]]
+    assert [names(got)[s["speaker"]] for s in disclosed] == ["Dairy Development Board"], got.statements

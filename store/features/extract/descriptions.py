@@ -258,7 +258,7 @@ _WRITTEN_NOUNS = frozenset({"report", "audit", "assessment", "review", "study", 
 _WROTE_RE = re.compile(r"\s+(?:has\s+|had\s+|have\s+)?(?:published|released|issued|produced|conducted|"
                        r"compiled|prepared|carried\s+out)\b")
 #: A party speaking in a paper of its own ('The PIB said in a 38-page report that …'), the noun filled in.
-_SAID_IN_PAPER = (r"\s+(?:said|says|found|concluded|wrote|warned)\s+in\s+(?:a|an|its|their)\s+"
+_SAID_IN_PAPER = (r",?\s+(?:said|says|found|concluded|wrote|warned)\s+in\s+(?:a|an|its|their)\s+"
                   r"(?:[\w-]+\s+){{0,3}}?{}\b")
 _BY_RE = re.compile(r"\b(?:report|audit|assessment|review|study|survey|analysis|inquiry|investigation)\b"
                     r"[^.;:“”\"]{0,40}?\sby\s+(?:the\s+)?(?:[a-z-]+,?\s+){0,2}")

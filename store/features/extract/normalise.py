@@ -49,6 +49,8 @@ _FURNITURE_LINE = re.compile(
         contributed\s+to\s+(?:this\s+)?(?:report|story)\.?\s*$
     )"""
 )
+#: A related story's link: a line of its own.
+_RELATED_LINK = re.compile(r"(?i:read|watch|listen|also\s+read|read\s+more|see\s+also|related)\s*:")
 #: A byline standing alone: "By Jane Doe", "By Jane Doe and John Roe, Reuters", "Jane Doe, Correspondent".
 _BYLINE = re.compile(
     r"""^(?:(?:By|BY)\s+[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|&|in|de|van|von|al|bin))*
@@ -157,6 +159,8 @@ def _soft_breaks(lines: list[tuple[int, int]], text: str) -> list[int]:
             continue  # a short line closing a sentence closes its paragraph
         if byline[k] or byline[k + 1]:
             continue  # a byline stands on its own line ('Jane Roe, Environment Reporter')
+        if _RELATED_LINK.match(line.lstrip()):
+            continue  # 'READ: Teachers still waiting …' is a line of its own, never the start of a paragraph
         if _LINKS_HEADER.fullmatch(line.strip()) or is_furniture_line(nxt) and not stripped.endswith(","):
             continue  # 'RELATED COVERAGE' and the headlines listed under it are lines of their own
         if stripped.endswith(_TERMINAL) and is_furniture_line(nxt):
