@@ -95,6 +95,8 @@ def test_count_after_a_verb_and_a_converted_amount_in_brackets_are_one_quantity(
         ("An analysis showed the fee per order falling from Rs 38 to Rs 26, the union said.", "Rs 38"),
         ("His pay for a shift had dropped from about Rs. 1,100 to Rs 800, he said.", "about Rs. 1,100"),
         ("The former head steered 3.2 billion pesos into the bonds, prosecutors said.", "3.2 billion pesos"),
+        ("Fares rose from KSh 38 to KSh 26, the operators said.", "KSh 38"),
+        ("The fee was cut, Rs 38 to Rs 26 a trip, the union said.", "Rs 38"),
         ("The staff association cited emails in which a commander told officers to issue fines.", "emails"),
         ("The department said it had issued a notice to the firm asking it to explain the cut.",
          "a notice to the firm"),
@@ -397,3 +399,7 @@ def test_a_time_given_to_someone_asked_to_act_is_no_evidence() -> None:
     asked = "The department said it had issued a notice asking the firm to explain the change within 15 days."
     assert "15 days" not in " ".join(evidence_found(asked))
     assert "14 hours" in evidence_found("The drivers told the inquiry they had worked for 14 hours.")
+    required = "The department issued a notice requiring the firm to pay within 15 days."
+    assert "15 days" not in " ".join(evidence_found(required))
+    urged = "Patients urged to rest for 14 days recovered faster, the study found."
+    assert "14 days" in evidence_found(urged)

@@ -380,3 +380,18 @@ def test_a_place_before_a_lower_case_institution_names_the_institution() -> None
     assert kinds.get("Severn Dale police") == "organisation" and "Severn Dale" not in kinds, kinds
     asked = "Board chairwoman Esther Phiri asked police to find out how the sheets left the printer."
     assert "Esther Phiri" in {a["name"] for a in run(asked).actors}
+
+
+def test_an_institution_named_after_a_place_only_where_a_clause_opens() -> None:
+    text = ("A spokesman said Lorenzo Vidal council members had voted against the plan. Vidal said he "
+            "would appeal.")
+    assert {a["name"]: a["kind"] for a in run(text).actors}.get("Lorenzo Vidal") == "person"
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Detectives from the Directorate of Criminal Investigations (DCI) arrested three men. DCI Director "
+     "Mohamed Amin said the men would be charged.", "Mohamed Amin"),
+    ("Dr Justice Amoah said the ruling stood.", "Justice Amoah"),
+])
+def test_only_abbreviated_ranks_are_stripped_from_a_name(text: str, person: str) -> None:
+    assert person in {a["name"] for a in run(text).actors}

@@ -74,6 +74,7 @@ def test_indented_paragraphs_start_new_paragraphs() -> None:
         "Associated Press writer Lena Ortiz in Lima contributed.",
         "Associated Press writer Lena Ortiz in Lima, Peru, contributed to this report.",
         "Associated Press writer Lena Ortiz contributed from Lima.",
+        "Associated Press writers Ana Lima and Tom Roe contributed.",
         "contributed to this report.",
         "READ: Teachers still waiting for laptops promised in 2023",
         "WATCH: The moment the crane fell",
@@ -98,6 +99,9 @@ def test_furniture_lines(line: str) -> None:
         "Reporters Without Borders said journalists had contributed nothing.",
         "Staff writers said the paper was sold.",
         "Readers said the paper was late.",
+        "Local journalists believe the government's own officials contributed.",
+        "Two journalists whose reporting exposed the scheme also contributed.",
+        "Decree 14, 2025",
     ],
 )
 def test_prose_is_not_furniture(line: str) -> None:

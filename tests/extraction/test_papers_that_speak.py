@@ -135,10 +135,11 @@ def test_the_report_speaks_for_its_author_paragraphs_later(first: str) -> None:
     assert got[-1][0] == "Procurement Integrity Board", got
 
 
-def test_a_statement_a_party_made_elsewhere_is_no_paper_it_wrote() -> None:
-    text = ("An audit by the Office of the City Auditor found a billing fault. Tesseract Metering said in an "
-            "emailed statement that there was no fault.\n\nIn all, the audit says, 6,200 households paid "
-            "$1.9 million more than they owed.")
+@pytest.mark.parametrize("reply", ["said in an emailed statement", "said in its response to the audit"])
+def test_a_statement_a_party_made_elsewhere_is_no_paper_it_wrote(reply: str) -> None:
+    text = (f"An audit by the Office of the City Auditor found a billing fault. Tesseract Metering {reply} "
+            "that there was no fault.\n\nIn all, the audit says, 6,200 households paid $1.9 million more "
+            "than they owed.")
     assert said(run(text))[-1][0] == "Office of the City Auditor"
 
 

@@ -19,7 +19,7 @@ from .org_phrases import (
     prev_is_state,
 )
 from .places import locative
-from .textutil import INITIALS_EXPLAINED, Token, fold
+from .textutil import INITIALS_EXPLAINED, THE_BEFORE, Token, fold
 from .things import is_product, names_a_thing
 
 __all__ = ["Doc", "lower_org_at", "resolve_sentence"]
@@ -151,8 +151,14 @@ def _unconfirmed(ent: Entity) -> bool:
     return ent.kind == "person" and not ent.role and ent.gender == "-"
 
 
-_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _WORD_AFTER = re.compile(r"\s+([a-z]+)\b")
+_AFTER_A_BREAK = re.compile(r"(?:[,;:]\s+|\b[Tt]he\s+)$")
+
+
+def _opens_a_clause(before: str) -> bool:
+    """Whether a name stands where a clause opens, given what stands before it in its sentence: nothing, a
+    comma or colon, or 'the'."""
+    return not before.strip() or _AFTER_A_BREAK.search(before) is not None
 #: A lower-case institution right after a name: 'Severn Vale police', 'the Kyzyl council'.
 _PLACE_HEAD_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(place_head_words(), key=len, reverse=True))
                                + r")\b")
@@ -164,7 +170,7 @@ def _names_a_place(text: str, start: int, end: int) -> bool:
     family')."""
     after = _WORD_AFTER.match(text, end)
     return after is not None and after.group(1) in wl.things()["nouns_after_places"] \
-        and _THE_BEFORE.search(text, max(0, start - 4), start) is not None
+        and THE_BEFORE.search(text, max(0, start - 4), start) is not None
 _COMPOUND_RE = re.compile(r"-(?:registered|based|listed|headquartered|owned|flagged|born|educated)\b")
 
 
@@ -197,8 +203,10 @@ def _resolve(doc: Doc, m: NameMention, sent: tuple[int, int]) -> Entity | None:
         and not (m.role or m.aff_text or m.gender != "-")
         and reg.lookup(m.text) is None
         and _PLACE_HEAD_AFTER.match(doc.text, m.end)
+        and _opens_a_clause(doc.text[max(sent[0], m.start - 8) : m.start])
     ):
-        return None  # 'Severn Vale police denied …': the place of an institution (place_orgs names it)
+        return None  # 'Severn Vale police denied …': the place of an institution (place_orgs names it, where
+        # a clause opens or after 'the'; 'said Lorenzo Vidal council members had voted' keeps the person)
     if m.cat in ("person", "surname", "name"):
         role, role_tok = (m.role, m.first_token) if m.role else _role_left(doc, m.first_token, sent[0])
         existing = reg.lookup(m.text)
@@ -208,7 +216,7 @@ def _resolve(doc: Doc, m: NameMention, sent: tuple[int, int]) -> Entity | None:
             ent = existing or reg.surname(m.text, m.gender, m.start)
             if ent is None and m.cat == "name" and fold(m.text) not in doc.common:
                 ent = reg.short_org(m.text)
-            if ent is None and m.cat == "name" and _THE_BEFORE.search(doc.text, max(0, m.start - 4), m.start):
+            if ent is None and m.cat == "name" and THE_BEFORE.search(doc.text, max(0, m.start - 4), m.start):
                 ent = reg.named_by_head(m.text)  # 'the Observatory': the Independent Labour Observatory
             if ent is None and m.cat == "surname":
                 ent = reg.create(m.text, "person", 0.7, gender=m.gender)
@@ -273,7 +281,7 @@ def _resolve(doc: Doc, m: NameMention, sent: tuple[int, int]) -> Entity | None:
         ent = reg.lookup(m.text) or _acronym_match(reg, m.text)
         if ent is None and " " not in m.text:
             ent = reg.short_org(m.text)  # 'IMFRA' alone after 'IMFRA Structures Ltd': the same company
-        if ent is None and " " not in m.text and _THE_BEFORE.search(doc.text, max(0, m.start - 4), m.start):
+        if ent is None and " " not in m.text and THE_BEFORE.search(doc.text, max(0, m.start - 4), m.start):
             ent = reg.named_by_head(m.text)  # 'the Club': the Tay Anglers' Club
         if ent is None and m.text.split()[-1].lower() in wl.org_words()["class_heads"]["company"]:
             short = reg.lookup(m.text.rsplit(" ", 1)[0])  # 'Cianova' (a headline), then 'Cianova Energy'

@@ -7,26 +7,27 @@ itself the Upper Rimac Water Defence Front'). Mentions within a sentence are res
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 
 from . import wordlists as wl
 from .actors import Doc
-from .entities import Entity, Registry, company_core
+from .body_names import merge_company_forms, merge_known_as
+from .entities import Entity, Registry
 from .org_kinds import looks_gov, looks_labour, looks_reg, org_class
 from .sentences import paragraphs
-from .textutil import fold
+from .textutil import THE_BEFORE, fold
+from .trade_groups import merge_trade_groups_into_authors
 
 
 def resolve_across(doc: Doc) -> None:
     """Join each description and self-naming group to the named actor it is."""
     _merge_placeholders(doc)
     _merge_self_named(doc)
-    _merge_known_as(doc)
-    _merge_company_forms(doc.reg)
+    merge_known_as(doc)
+    merge_company_forms(doc.reg)
     _merge_roles_into_names(doc.reg)
     _merge_generic_groups(doc)
-    _merge_trade_group_into_author(doc)
+    merge_trade_groups_into_authors(doc)
     _merge_groups_into_their_body(doc)
     _merge_lede_subject_named_next(doc)
 
@@ -49,17 +50,14 @@ _VAGUE_MODIFIERS = frozenset({"independent", "senior", "regional", "local", "nat
                               "federal", "outside", "external", "some", "several", "two", "three", "other"})
 
 
-#: 'the' right before a mention: a description pointing back.
-_DEFINITE = re.compile(r"\b[Tt]he\s+$")
-
-
 def _merge_generic_groups(doc: Doc) -> None:
     """A group or body named generically and then by name is one actor: 'food safety officials' … 'the
     National Food Safety Office', 'regional fisheries inspectors' … 'the Inspectorate of Fisheries',
     "Scotland's environment agency" … 'the Scottish Environment Protection Agency'. The group must
     have two telling words ('officials' alone could be anyone's), each standing in the name by its first
     five letters ('officials' ~ 'Office'), and only one organisation named after the group may fit, or,
-    when the group is told with 'the' ('The auditors put the cost …'), only one named anywhere. One word
+    when the group is told with 'the' ('The auditors put the cost …'), only one named before whose name
+    says the trade (_trade_words). One word
     will do when it names people who stand for a body of their trade (org_words.json 'body_roles':
     'independent experts' … 'the Panel of Experts on Mali')."""
     reg = doc.reg
@@ -78,80 +76,21 @@ def _merge_generic_groups(doc: Doc) -> None:
             continue  # 'officials', 'students': any body's people
         ids = set.intersection(*(by_word.get(w, set()) for w in words))
         fits = [reg.by_id[i] for i in sorted(ids) if reg.by_id[i].first_pos > group.first_pos]
-        if not fits and _DEFINITE.search(doc.text, max(0, group.first_pos - 4), group.first_pos):
-            fits = [reg.by_id[i] for i in sorted(ids)]  # 'The auditors put the cost …' after 'the council's
-            # Internal Audit and Assurance Service (IAAS) found …': the one body named before
+        if not fits and THE_BEFORE.search(doc.text, max(0, group.first_pos - 4), group.first_pos):
+            trade = _trade_words(fold(group.name).split()[-1])  # 'The auditors put the cost …' after 'the
+            # council's Internal Audit and Assurance Service (IAAS) found …': the one body named before whose
+            # name says the trade ('Audit'), not only its first letters ('scientists': no Ministry of Science)
+            fits = [reg.by_id[i] for i in sorted(ids) if trade & set(fold(reg.by_id[i].name).split())]
         if len(fits) == 1:
             reg.merge(group, fits[0])
 
 
-def _merge_trade_group_into_author(doc: Doc) -> None:
-    """People of a trade that writes documents ('auditors have found …', 'the engineers found'; org_words.json
-    'body_roles') are the one named body whose document of that trade the story reads: 'According to a
-    38-page audit by Whitcombe & Lane …', 'The 58-page report by the accountancy firm Marlow Pratt …', 'The
-    Rail Incident Review Board said in the report …'. With two such bodies, or none, the group stays as it
-    is; a news organisation that saw a document is never its author."""
-    reg = doc.reg
-    documents = wl.org_words()["role_documents"]
-    for group in [e for e in reg.live() if e.kind == "group" and "unnamed" in e.tags]:
-        nouns = documents.get(fold(group.name).split()[-1]) if group.name.strip() else None
-        if not nouns or not _tied_to_its_document(doc, group, nouns):
-            continue
-        authors = [e for e in reg.live() if e.is_org and "unnamed" not in e.tags and not e.placeholder
-                   and e.kind != "media" and e.name != e.name.lower()
-                   and any(_authors_document(doc, a, b, nouns) for a, b in e.spans)]
-        if len(authors) == 1:
-            reg.merge(group, authors[0])
-
-
-#: Right after a group's mention: what it found ('auditors have found', 'the engineers found').
-_FOUND = re.compile(r"\s+(?:have\s+|has\s+|had\s+)?(?:found|concluded|determined|established)\b")
-
-
-def _tied_to_its_document(doc: Doc, group: Entity, nouns: frozenset[str]) -> bool:
-    """Whether a trade's people are told as the ones who wrote: what they found ('auditors have found'), one
-    of their trade's documents by them ('a 38-page interim report by independent investigators', 'The
-    audit, … carried out by external auditors'), or told in it ('monitors told the Security Council in a
-    confidential report'). People who only speak of a document ('Independent experts said the report by
-    the institute was flawed') may be anyone's critics."""
-    alternatives = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
-    by_them = re.compile(rf"\b(?:{alternatives})\b[^.;:]{{0,100}}\bby\s+(?:the\s+)?$", re.I)
-    told_in = re.compile(rf"\s+(?:told|said|say|says|wrote|reported)\b[^;:]{{0,60}}?\bin\s+(?:a|an|the|its|"
-                         rf"their)\s+(?:[\w-]+\s+){{0,3}}?(?:{alternatives})\b", re.I)
-    for a, b in group.spans:
-        start, end = doc.sentence_at(a)
-        if _FOUND.match(doc.text, b) or told_in.match(doc.text, b, end) or by_them.search(doc.text, start, a):
-            return True
-    return False
-
-
-#: Who only ordered, paid for or saw a document ('an audit commissioned by the council', 'a report seen by
-#: Reuters') is not its author.
-_NOT_AUTHORED = "".join(rf"(?<!{verb} )" for verb in (
-    "commissioned", "ordered", "requested", "funded", "seen", "obtained", "reviewed"))
-
-
-@functools.cache
-def _document_by(nouns: frozenset[str]) -> re.Pattern[str]:
-    """One of a trade's documents and the words up to its author's name: 'a 38-page audit by ', 'The report
-    by the accountancy firm '."""
-    alternatives = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternatives})\b[^.;:“”\"]{{0,50}}?{_NOT_AUTHORED}\bby\s+(?:the\s+)?"
-                      rf"(?:[a-z][\w-]*\s+){{0,3}}$")
-
-
-#: After a body's name: it speaks in its document ('… said in the report', '… found in its 40-page review').
-_SAID_IN = re.compile(r"\s+(?:said|says|found|concluded|wrote)\s+in\s+(?:the|its|a)\s+"
-                      r"(?:[\w-]+\s+){0,2}?(\w+)")
-
-
-def _authors_document(doc: Doc, start: int, end: int, nouns: frozenset[str]) -> bool:
-    """Whether the mention at (start, end) names the author of one of these documents: '… audit by <X>',
-    '<X> said in the report'."""
-    if _document_by(nouns).search(doc.text, max(0, start - 80), start):
-        return True
-    m = _SAID_IN.match(doc.text, end)
-    return m is not None and m.group(1).lower() in nouns
+def _trade_words(people: str) -> set[str]:
+    """The words a body of a trade's people is named by: 'auditors' -> auditors, auditor, audit (and the
+    trade's papers, org_words.json 'body_roles'); 'engineers' -> engineers, engineer, never 'engineering'."""
+    one = people[:-1] if people.endswith("s") else people
+    stem = one[:-2] if one.endswith(("or", "er")) and len(one) > 6 else one
+    return {people, one, stem} | set(wl.org_words()["role_documents"].get(people, ())) - {"report"}
 
 
 #: Descriptors that are the body's own name word: 'the council' is a Council, never an Authority, while 'the
@@ -273,47 +212,6 @@ _CALLS_ITSELF = re.compile(
 )
 
 
-#: The words that give a short name to the body just named: 'the state-owned utility known as AVN', 'known
-#: by its Spanish initials FBI' (the short name starts where this ends).
-_KNOWN_AS = re.compile(r"\bknown\s+(?:as|by\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:initials|acronym|"
-                       r"abbreviation)(?:\s+as)?)\s+")
-
-
-def _merge_known_as(doc: Doc) -> None:
-    """A short name the text says a body is known by is that body: 'Aguas del Valle Norte, the state-owned
-    utility known as AVN', "the Independent Beneficiaries' Front, known by its Spanish initials FBI" (even
-    when the gazetteer knows another body by those letters): the last organisation named before it in its
-    sentence."""
-    reg = doc.reg
-    for m in _KNOWN_AS.finditer(doc.text):
-        short = doc.at_start.get(m.end())
-        if short is None:
-            continue
-        start = doc.sentence_at(m.start())[0]
-        named = [(end, found[1].final()) for end, found in doc.at_end.items()
-                 if start <= found[0] and end <= m.start() and found[1].final().is_org]
-        if not named:
-            continue
-        body = max(named, key=lambda x: x[0])[1]
-        if body is not short[1].final():
-            reg.merge(short[1].final(), body)
-
-
-def _merge_company_forms(reg: Registry) -> None:
-    """A company named without its legal form before it is named with it ('Inversora Platense said …' …
-    'bonds of Inversora Platense SA') is that company (named the other way round, the registry already
-    finds it)."""
-    full: dict[str, Entity] = {}
-    for e in reg.live():
-        words = e.name.split()
-        if e.is_org and len(company_core(words)) < len(words):
-            full.setdefault(fold(" ".join(company_core(words))), e)
-    for e in reg.live():
-        body = full.get(fold(e.name))
-        if body is not None and body is not e and (e.is_org or e.tentative):
-            reg.merge(e, body)
-
-
 def _merge_self_named(doc: Doc) -> None:
     """A group described and then named by itself ('The group, which calls itself the Rovuma Liberation
     Movement (RLM), denied …', 'an armed group' before it) is the named one."""
@@ -342,12 +240,22 @@ _MADE_OF = re.compile(r"\b(?:formed|founded|set up|called|groups|grouping|repres
 
 
 #: A body's own apposition saying how many of something it stands for: ', which says it represents about
-#: 1,300 farms', ', which says it has 1,100 members', ' on behalf of 14 villages' (group 1: what it counts).
+#: 1,300 farms', ', which says it has 1,100 members', ' on behalf of 14 villages' (group 1: the verb, group 2:
+#: what it counts).
 _REPRESENTS_SO_MANY = re.compile(
     r"(?:\s*\([^()]{1,12}\))?(?:,?\s+(?:which|who|that)\s+(?:says\s+it\s+|say\s+they\s+|claims\s+to\s+)?"
-    r"(?:represents?|speaks?\s+for|groups|has|have|counts?)|\s+on\s+behalf\s+of)\s+(?:about|around|some|"
+    r"(represents?|speaks?\s+for|groups|has|have|counts?)|\s+on\s+behalf\s+of)\s+(?:about|around|some|"
     r"more\s+than|nearly|almost|over|roughly)?(?:\s*(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"twelve|twenty|fifty|hundred|thousand|several|hundreds|thousands|dozens)\b)+\s+([a-z]+)")
+
+
+def _stands_for(verb: str | None, counted: str) -> bool:
+    """Whether a body that so many of something ('represents about 1,300 farms') stands for its people
+    (org_words.json 'constituencies'); one that only has them stands for its members, not its homes ('The
+    Harbour Housing Association, which has 3,000 homes': the tenants' landlord)."""
+    if verb in ("has", "have"):
+        return counted == "members"
+    return counted in wl.org_words()["constituencies"]
 
 
 #: Heads of unnamed sources ('people familiar with the matter'), who are nobody's constituency.
@@ -410,7 +318,7 @@ def _body_made_of(doc: Doc, group: Entity, bodies: list[Entity], in_lede: bool =
         if apposed or named_as_theirs or (re.search(people, after) and _MADE_OF.search(after)):
             return body
         many = _REPRESENTS_SO_MANY.match(after)
-        if in_lede and many and many.group(1) in wl.org_words()["constituencies"] \
+        if in_lede and many and _stands_for(many.group(1), many.group(2)) \
                 and org_class(body) not in _NOT_OF_PEOPLE and not anonymous:
             return body
     return None

@@ -10,6 +10,7 @@ from . import wordlists as wl
 from .doc import Doc
 from .entities import Entity
 from .org_phrases import lower_org_at
+from .papers import spoken_in_paper
 from .sources import Subject
 from .textutil import BRACKETED_SHORT_NAME
 
@@ -257,9 +258,6 @@ _WRITTEN_NOUNS = frozenset({"report", "audit", "assessment", "review", "study", 
                             "inquiry", "investigation", "memo", "summary", "findings"})
 _WROTE_RE = re.compile(r"\s+(?:has\s+|had\s+|have\s+)?(?:published|released|issued|produced|conducted|"
                        r"compiled|prepared|carried\s+out)\b")
-#: A party speaking in a paper of its own ('The PIB said in a 38-page report that …'), the noun filled in.
-_SAID_IN_PAPER = (r",?\s+(?:said|says|found|concluded|wrote|warned)\s+in\s+(?:a|an|its|their)\s+"
-                  r"(?:[\w-]+\s+){{0,3}}?{}\b")
 _BY_RE = re.compile(r"\b(?:report|audit|assessment|review|study|survey|analysis|inquiry|investigation)\b"
                     r"[^.;:“”\"]{0,40}?\sby\s+(?:the\s+)?(?:[a-z-]+,?\s+){0,2}")
 _ACRONYM_BEFORE = re.compile(rf"\s+{BRACKETED_SHORT_NAME}$")  # 'the Office of the City Auditor (OCA)'
@@ -278,7 +276,7 @@ def _author_before(doc: Doc, noun_start: int) -> Entity | None:
     lo = doc.sentences[max(0, k - back)][0] if doc.sentences else 0
     found: list[tuple[int, Entity]] = []
     wrote = _FILED_RE if word in _FILED_NOUNS else _WROTE_RE
-    said_in = re.compile(_SAID_IN_PAPER.format(re.escape(word)))
+    said_in = spoken_in_paper(frozenset({word}))  # ('The PIB said in a 38-page report that …')
     for m in itertools.chain(*(p.finditer(doc.text, lo, noun_start) for p in (wrote, said_in))):
         acronym = _ACRONYM_BEFORE.search(doc.text, lo, m.start())
         hit = doc.at_end.get(acronym.start() if acronym else m.start())

@@ -26,7 +26,8 @@ def company_core(words: list[str]) -> list[str]:
     Platense'; org_words.json 'legal_suffixes')."""
     suffixes = wl.org_words()["legal_suffixes"]
     end = len(words)
-    while end > 1 and fold(words[end - 1]).strip(".,") in suffixes and words[end - 1][:1].isupper():
+    while end > 1 and words[end - 1][:1].isupper() and \
+            fold(words[end - 1]).replace(".", "").strip(",") in suffixes:  # ('S.A.', 'Inc.', 'Ltd,')
         end -= 1
     return words[:end]
 
@@ -90,7 +91,8 @@ class Registry(Referents):
         words = ent.name.split()
         self.by_head.setdefault(words[-1], []).append(ent)
         core = company_core(words)  # 'Lumina Tech Solutions' (Lumina Tech Solutions Inc.)
-        if len(core) < len(words) and len(core) >= 2:
+        if 2 <= len(core) < len(words) and not wl.gazetteer().get(" ".join(core)) \
+                and fold(" ".join(core)) not in wl.places():
             self._index(" ".join(core), ent)
         prefix = " ".join(core[:-1])
         if len(core) >= 3 and core[-1][:1].isupper() and core[-2][:1].isupper() \

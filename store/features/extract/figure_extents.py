@@ -21,7 +21,8 @@ _QUANTIFIER = r"(?:(?:the\s+)?(?:next|another|a\s+further|up\s+to)\s+)?"
 #: drivers had worked for 14 hours' measures them).
 _SET_BY = re.compile(
     r"\b(?i:would|will|must|should|shall|could|may|might|if|unless|ordered|orders|order|asked|asks|asking|"
-    r"required|requires|demanded|demands|urged|urging|instructed|has\s+to|have\s+to|deadline)\b"
+    r"required|requires|requiring|demanded|demands|demanding|ordering|instructed|instructing|has\s+to|have\s+to|"
+    r"deadline)\b"
     r"(?:(?!\b(?:because|after|since|when|while|that|which|as|but|and)\b)[^.;,]){0,60}?"
     r"\b(?:within|for|in)\s+" + _QUANTIFIER + r"\Z")
 #: A span of time given to do something: 'given 14 days to reply', 'has 14 days to appeal' ('has 40 years of

@@ -154,8 +154,10 @@ def classify(text: str, tokens: list[Token], i: int, j: int, sent_start: int) ->
     ):
         gender = hon.get(toks[0].text) or hon.get(toks[0].text + ".", "-")
         rest = toks[1:]
-        while len(rest) >= 2 and (rest[0].text in hon or rest[0].text + "." in hon):
-            rest = rest[1:]  # ranks of several words: 'Ch Supt Colin Rolfe', 'Lt Gen Omar Said'
+        while len(rest) >= 2 and len(rest[0].text.rstrip(".")) <= 4 \
+                and (rest[0].text in hon or rest[0].text + "." in hon):
+            rest = rest[1:]  # abbreviated ranks of several words: 'Ch Supt Colin Rolfe', 'Lt Gen Omar Said'
+            # (not 'Dr Justice Amoah': a full word may be a name)
         cat = "surname" if len(rest) == 1 else "person"
         name = text[rest[0].start : rest[-1].end]
         return [

@@ -19,7 +19,8 @@ _WHEN = (r"(?:\d|(?i:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:d
          r"feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
          r"nov(?:ember)?|dec(?:ember)?)\b)")
 _STAMPED = r"(?:published|updated|last\s+updated|posted|modified)"
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?")
 #: A line that is only a date, perhaps with its day, time and zone: 'Tue 14 Oct 2025 07.00 BST', 'October 14,
 #: 2025 5:18pm', 'Monday, 3 March 2025'.
 _DATE_LINE = (r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d{1,2}\s+" + _MONTH + r"|" + _MONTH
@@ -44,8 +45,10 @@ _FURNITURE_LINE = re.compile(
         \d{1,2}:\d{2}\s*(?:am|pm|gmt|utc|bst|cet|est|edt|pst|et)\b|
         """ + _DATE_LINE + r"""|
         [_*=~-]{3,}\s*$|
-        (?:[\w.'’-]+\s+){0,3}(?:writers?|reporters?|correspondents?|journalists?)\s+(?![^.]*\b(?:said|says|told)\b)
-        [^.]{0,150}?\bcontributed(?:\s+(?:to\s+(?:this\s+)?(?:report|story)|from\s+[^.]{1,40}))?\.?\s*$|
+        (?:[\w.'’-]+\s+){0,3}(?:writers?|reporters?|correspondents?|journalists?)\s+
+        (?-i:[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|de|da|van|von|al))+)
+        (?:,?\s+(?:in|from)\s+(?-i:[A-Z])[^.]{0,60}?)?,?\s+contributed
+        (?:\s+(?:to\s+(?:this\s+)?(?:report|story)|from\s+[^.]{1,40}))?\.?\s*$|
         contributed\s+to\s+(?:this\s+)?(?:report|story)\.?\s*$
     )"""
 )

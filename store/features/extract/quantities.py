@@ -83,7 +83,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     ev = wl.evidence_words()
     before_digits = "|".join(re.escape(q) for q in sorted(ev["quantifiers"], key=len, reverse=True))
     scales = "|".join(sorted(ev["scales"], key=len, reverse=True))
-    cur_sym = r"US\$|\$|£|€|¥|₩|₹|₽|K[Ss]h\s?|Sh(?=\d)|\bRs\.?\s?|R(?=\d[\d,.]*\s?(?:million|billion|bn|m)\b)"
+    cur_sym = _CURRENCY_SIGN + r"\s?|Sh(?=\d)|R(?=\d[\d,.]*\s?(?:million|billion|bn|m)\b)"
     months = "|".join(ev["month_names"])
     return {
         "number": re.compile(
@@ -154,14 +154,19 @@ _OUT_OF = re.compile(
 )
 
 
+#: A currency written before its amount: '$', 'US$', '₹', 'Rs 38', 'Rs. 1,100', 'KSh 38'.
+_CURRENCY_SIGN = r"(?:US\$|[$£€¥₩₹₽]|\bRs\.?|\bK[Ss]h)"
 #: The low end of a range before a figure: 'between 10,000 and ', 'of 4 to ', '10-' (never a year's 'in 2022
 #: to', an amount of money, nor a change: see _CHANGE_FROM).
 _RANGE_BEFORE = re.compile(
     r"\b(?i:between)\s+\d[\d,.]*\s+and\s+\Z"
-    r"|(?<![\d,.$£€¥₩₹₽])(?<!in\s)(?<!Rs\s)(?<!Rs\.\s)(?<!Rs)\b(?!(?:1[89]|20)\d\d\b)\d[\d,.]*(?:\s+to\s+|[-–])\Z")
+    r"|(?<![\d,.])(?<!in\s)\b(?!(?:1[89]|20)\d\d\b)\d[\d,.]*(?:\s+to\s+|[-–])\Z")
+#: A currency right before a range's low end: an amount of money, no range ('from Rs 38 to Rs 26').
+_MONEY_BEFORE = re.compile(_CURRENCY_SIGN + r"\s?\Z")
 #: What makes 'from X to Y' a change, not a range: 'from $84 to', 'rose from about 84 to'.
 _CHANGE_FROM = re.compile(
-    r"\b(?i:from)\s+(?:(?:about|around|nearly|almost|just|some|roughly|over|under|only)\s+)?(?:[$£€¥₩₹₽]|Rs\.?\s?)?\Z")
+    r"\b(?i:from)\s+(?:(?:about|around|nearly|almost|just|some|roughly|over|under|only)\s+)?(?:"
+    + _CURRENCY_SIGN + r"\s?)?\Z")
 #: One word modifying the noun a figure completes ('combined salaries of'), never a preposition or conjunction
 #: ('plus penalties of', 'on interviews with').
 _MODIFIER = r"(?:\b(?!(?:on|in|at|of|with|from|by|for|to|and|or|plus|than|as)\s)[a-z-]+\s+)?"
@@ -351,7 +356,8 @@ def quantities(text: str, lo: int, hi: int) -> list[Found]:
         first = m.start("cur") if cur else s
         # the low end of a range: 'between 10,000 and 11,000', '4 to 6'
         ranged = _RANGE_BEFORE.search(text, max(lo, first - 40), first)
-        if ranged and _CHANGE_FROM.search(text, max(lo, ranged.start() - 30), ranged.start()):
+        if ranged and (_CHANGE_FROM.search(text, max(lo, ranged.start() - 30), ranged.start())
+                       or _MONEY_BEFORE.search(text, max(lo, ranged.start() - 5), ranged.start())):
             ranged = None
         if (
             first > 0

@@ -17,6 +17,8 @@ SEEN_BY = re.compile(rf"\b{SAW}(?:\s+the|\s+a)?\s*$")
 
 #: An indefinite noun, then a naming verb and a name in quotation marks at once: 'a WhatsApp group called
 #: “Urea Desk”' (never 'what union leaders called “the only language …”'): a thing's name, no words said.
+#: 'the' right before a mention, pointing back to one already met ('the Observatory', 'The auditors').
+THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 NAME_GIVEN = re.compile(r"\b[Aa]n?\s+(?:[\w-]+\s+){0,3}?[a-z]+\s+(?:called|named|dubbed|nicknamed)\s+"
                         r"[“\"‘']$")
 

@@ -62,23 +62,31 @@ def names_a_thing(doc: Doc, m: NameMention) -> bool:
     event = any(t in things["event_heads"] for t in tails) or _event_of(words, things)
     if before == "the" and len(words) >= 2 and event:
         return True  # 'the Cedar Ridge Fire' (but 'Cal Fire said' is a body)
-    if before in things["nouns"] and not _names_a_company(doc, m, before) and not _speaks_later(doc, m):
+    if before in things["nouns"] and not _names_a_company(doc, m, before) \
+            and not _speaks_later(doc, m, before):
         return True
     if before == "the" and m.cat == "person" and not (m.role or m.aff_text) and _after_a_thing_noun(doc, m):
         return True  # 'two tankers, the Jade Orchid and the Amber Kestrel': a person takes no article
     return before == "of" and _word_before(doc, m.first_token, 2) in things["place_nouns"]  # 'the site of X'
 
 
-def _speaks_later(doc: Doc, m: NameMention) -> bool:
-    """Whether a name written after a product's noun later speaks or has people of its own: 'delivery app
-    Kiranago' … 'Kiranago said riders …', "Kiranago's chief operating officer": the company behind the app,
-    not the app. A ship or a film never does."""
-    after = re.compile(rf"\b{re.escape(m.text)}(?:['’]s\s+((?:[\w-]+\s+){{0,2}}[\w-]+)|\s+(\w+))")
-    for found in after.finditer(doc.text, m.end):
+#: How far after a product's name its company must speak for the name to be the company's (about a story).
+_SPEAKS_WITHIN = 4000
+
+
+def _speaks_later(doc: Doc, m: NameMention, noun: str) -> bool:
+    """Whether a name written after a maker's product noun (things.json 'made_by_namesake': 'delivery app
+    Kiranago') later speaks or has people of its own: 'Kiranago said riders …', "Kiranago's chief operating
+    officer", "Kurjo's spokesman said": the company behind the app, not the app. A ship or a film never
+    does ('The Jade Orchid's captain')."""
+    if noun not in wl.things()["made_by_namesake"]:
+        return False
+    after = re.compile(rf"\b{re.escape(m.text)}(?:['’]s((?:\s+[a-z][\w-]*){{1,3}})|\s+(\w+))")
+    for found in after.finditer(doc.text, m.end, m.end + _SPEAKS_WITHIN):
         owned, verb = found.group(1), found.group(2)
         if verb is not None and verb.lower() in wl.reporting_verbs():
             return True
-        if owned is not None and owned.split()[-1].lower() in wl.title_heads():
+        if owned is not None and set(owned.split()) & wl.title_heads():
             return True
     return False
 

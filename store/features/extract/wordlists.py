@@ -240,6 +240,7 @@ def things() -> dict[str, frozenset[str]]:
         "place_tails": frozenset(data["place_tails"]),
         "place_nouns": frozenset(data["nouns_before_places"]),
         "nouns_after_places": frozenset(data["nouns_after_places"]),
+        "made_by_namesake": frozenset(data["made_by_namesake"]),
         "ship_titles": frozenset(data["ship_titles"]),
         "cargo_words": frozenset(data["cargo_words"]),
     }

@@ -1,0 +1,52 @@
+"""Phrases that tie a paper (a report, an audit, a letter) to its author, shared by the stages that ask who
+wrote one: the author after the paper ('a 38-page audit by Whitcombe & Lane', 'a report by independent
+investigators') and the author speaking in it ('The PIB said in a 38-page report that …', 'monitors told
+the Security Council in a confidential report')."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+#: What may stand between a paper's article and its noun: a count ('38-page'), a year, a word saying what
+#: kind it is.
+_MODIFIERS = (r"(?:(?:[\d,.]+[\w-]*|final|interim|annual|new|latest|own|preliminary|confidential|internal|"
+              r"full|detailed|written|formal)\s+){0,3}")
+#: Who only ordered, paid for, saw, cited or disputed a paper is not its author ('an audit commissioned last
+#: year by the council', 'a review, rejected by the firm, that …').
+_NOT_AUTHORS = frozenset({"commissioned", "ordered", "requested", "funded", "paid", "seen", "obtained",
+                          "reviewed", "rejected", "disputed", "cited", "quoted", "criticised", "criticized",
+                          "challenged"})
+
+
+def _alternatives(nouns: frozenset[str]) -> str:
+    return "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+
+
+@functools.cache
+def _paper_by(nouns: frozenset[str]) -> re.Pattern[str]:
+    """One of these papers and the words up to the name after 'by' (group 1: the words between the paper and
+    'by'), searched for ending where the name starts."""
+    return re.compile(rf"\b(?:{_alternatives(nouns)})\b([^.;:“”\"]{{0,100}}?)\bby\s+(?:the\s+)?"
+                      rf"(?:[a-z][\w-]*\s+){{0,3}}$")
+
+
+def written_by(text: str, start: int, nouns: frozenset[str]) -> bool:
+    """Whether the name starting at ``start`` is told as the author of one of these papers: 'a 38-page audit
+    by <X>', 'The report by the accountancy firm <X>', 'The audit, commissioned by the council and carried
+    out by <X>' — not who only ordered, saw or disputed it ('an audit commissioned last year by <X>')."""
+    m = _paper_by(nouns).search(text, max(0, start - 120), start)
+    if m is None:
+        return False
+    last_words = m.group(1).lower().replace(",", " ").split()[-3:]
+    return not set(last_words) & _NOT_AUTHORS
+
+
+@functools.cache
+def spoken_in_paper(nouns: frozenset[str]) -> re.Pattern[str]:
+    """What follows an author who speaks in one of these papers of its own, matched where the name ends:
+    ' said in a 38-page report', ', said in its report', ' told the U.N. Security Council in a confidential
+    report' (never 'said in its response to the audit')."""
+    audience = r"(?:\s+(?:the\s+)?[A-Z][\w.'’-]*){1,5}"
+    return re.compile(rf",?\s+(?:(?:has\s+|have\s+|had\s+)?(?:said|says|found|concluded|wrote|warned)|"
+                      rf"told{audience})\s+in\s+(?:a|an|its|their|the)\s+{_MODIFIERS}(?:{_alternatives(nouns)})\b")
