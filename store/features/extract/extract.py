@@ -9,7 +9,9 @@
    then its speech events by attribution sieves ordered by precision (attribution.py, subjects.py,
    subject_gap.py, subject_lists.py, subjects_after.py, according.py, speech.py, speech_overlaps.py);
 4. owners of the quotations left over (quote_owners.py);
-5. entities across the article: descriptions and self-naming groups joined to names (coreference.py);
+5. entities across the article: descriptions and self-naming groups joined to names (coreference.py), the
+   short names and legal forms a body is also given (body_names.py), a trade's people joined to the body
+   whose paper they wrote (trade_groups.py, papers.py);
 6. statements (statements.py), and quotations inside quotations (nested_quotes.py);
 7. evidence (evidence.py, quantities.py, records.py);
 8. one claim told twice folded together (retellings.py), acts read from the words by rules (acts.py) and
