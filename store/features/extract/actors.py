@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from . import wordlists as wl
@@ -330,6 +331,7 @@ def _short_name_in_brackets(doc: Doc, m: NameMention) -> Entity | None:
     return doc.note(ent, m.start, m.end, m.text)
 
 
+@functools.lru_cache(maxsize=16384)
 def _initials(name: str) -> str:
     """The capitalised words' first letters: 'Civil Aviation Authority' -> 'CAA'."""
     return "".join(w[0] for w in name.split() if w[:1].isupper())
