@@ -425,7 +425,7 @@ def test_a_place_of_work_after_a_preposition_is_not_the_speaker() -> None:
 
 
 def test_an_unnamed_auditor_named_later_in_an_apposition_is_that_person() -> None:
-    text = ("A 140-page report by a court-appointed auditor, cited by the prosecution, found that the bonds "
-            "had lost 71% of their value. The auditor, Silvia Garrido, told the court on Monday that the fund "
-            "had no audited accounts.")
+    text = ("A 140-page report by a court-appointed auditor, cited by the prosecution, found that the "
+            "bonds had lost 71% of their value. The auditor, Silvia Garrido, told the court on Monday that "
+            "the fund had no audited accounts.")
     assert [a["name"] for a in run(text).actors] == ["Silvia Garrido"]
