@@ -439,3 +439,17 @@ def test_a_threat_answers_an_accusation_aimed_at_its_side_by_a_description_named
     accusation = next(s["id"] for s in x.statements if s["act"] == "accusation")
     threat = next(s["id"] for s in x.statements if s["act"] == "threat")
     assert (threat, accusation) in {(ln["from"], ln["to"]) for ln in x.links if ln["type"] == "responds_to"}
+
+
+def test_a_document_supports_the_claims_its_author_tells_through_it() -> None:
+    text = ("According to a 38-page audit by the Office of the City Auditor, the billing software multiplied "
+            "readings from older meters. Tesseract Metering denied any fault.\n\n"
+            "The audit said 6,200 households had paid more than they owed.")
+    got = run(text)
+    audit = next(e for e in got.evidence if e["kind"] == "document")
+    told = next(s for s in got.statements if s["text"].startswith("6,200 households"))
+    assert any(ln["from"] == audit["id"] and ln["to"] == told["id"] and ln["type"] == "supports"
+               for ln in got.links), got.links
+    denial = next(s for s in got.statements if s["act"] == "denial")
+    assert not any(ln["from"] == audit["id"] and ln["to"] == denial["id"] and ln["type"] == "supports"
+                   for ln in got.links)

@@ -4,9 +4,11 @@ figures.py)."""
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from . import wordlists as wl
 from .acts import speaks_for
 from .denial_model import answered, candidates
 from .figures import contradicting_figures, figure_index, same_figure
@@ -161,10 +163,18 @@ def propose_links(
             holder = same
             conf = 0.4
         near = bisect.bisect_left(starts, es)
+        backed = {s["id"] for s in holder}
         for s in same_figure(ev, figures_at, order, near, side):
-            if s not in holder:  # the lede's '14 transfers' backs the body's claim of 14 transfers
+            if s["id"] not in backed:  # the lede's '14 transfers' backs the body's claim of 14 transfers
+                backed.add(s["id"])
                 out.append(Proposed(ev["id"], s["id"], "supports", 0.45,
                                     "the same figure in another telling"))
+        if ev["kind"] == "document" and ev.get("reported_by"):
+            for s in _told_through(ev, statements[max(0, near - 1) : near + CARRIED_WITHIN], sentence):
+                if s["id"] not in backed:
+                    backed.add(s["id"])
+                    out.append(Proposed(ev["id"], s["id"], "supports", 0.35,
+                                        "its author's claim told through this document"))
         seen_spans = set()
         for s in holder:
             key = tuple(s["span"])
@@ -173,3 +183,18 @@ def propose_links(
             seen_spans.add(key)
             out.append(Proposed(ev["id"], s["id"], "supports", conf, "stated in the statement it supports"))
     return out
+
+
+#: How many statements after a document its author's claims told through it may stand.
+CARRIED_WITHIN = 4
+_PAPER_WORD = re.compile(r"[a-z]+")
+
+
+def _told_through(doc_ev: dict[str, Any], near: list[dict[str, Any]],
+                  sentence: Callable[[str], str]) -> list[dict[str, Any]]:
+    """The statements near a document that its author makes through a paper ('The report said …',
+    'according to the audit, …', 'the letter says …'): the claims the document carries, which it supports
+    (on the design sets 21 of 65 such pairs are gold links)."""
+    papers = wl.document_speakers()
+    return [s for s in near if s["speaker"] == doc_ev["reported_by"]
+            and papers & set(_PAPER_WORD.findall(sentence(s["id"]).lower()))]
