@@ -429,3 +429,10 @@ def test_an_unnamed_auditor_named_later_in_an_apposition_is_that_person() -> Non
             "bonds had lost 71% of their value. The auditor, Silvia Garrido, told the court on Monday that "
             "the fund had no audited accounts.")
     assert [a["name"] for a in run(text).actors] == ["Silvia Garrido"]
+
+
+def test_a_force_spokesperson_speaks_for_the_police_not_its_officers_federation() -> None:
+    text = ("Severn Dale police denied the claim on Monday. Karen Liddell, chair of the Severn Dale Police "
+            "Federation (SDPF), said officers were told to chase numbers. A force spokesperson said no "
+            "officer had ever been moved.")
+    assert said(run(text))[-1][0] == "Severn Dale police"

@@ -136,6 +136,9 @@ class Referents:
         elif cls == "labour":  # in news a trade union far more often than a union of states
             return self.most_recent(lambda e: org(e) and looks_labour(e), before) or self.most_recent(
                 lambda e: org(e) and looks_gov(e), before)
+        elif cls == "police":  # 'the force', 'a force spokesperson': the police, never its officers' union
+            return self.most_recent(
+                lambda e: org(e) and "police" in fold(e.name).split() and not looks_labour(e), before)
         elif cls == "group":
             found = self.most_recent(lambda e: org(e) and org_class(e) not in ("court", "government"), before)
         elif cls == "media":
