@@ -383,3 +383,12 @@ def test_a_headline_fragment_said_again_in_a_quote_is_one_claim() -> None:
             "said.")
     told_twice = [s for s in x.statements if len(s.get("spans") or []) == 2]
     assert len(told_twice) == 1 and told_twice[0]["mode"] == "quote"
+
+
+def test_a_claim_told_only_in_a_headline_closed_by_a_quoted_phrase_is_no_statement() -> None:
+    x = run("Police force set secret targets for traffic tickets, emails show\n"
+            "Force denies quota as officers say they are 'chasing numbers'\n\n"
+            "A police force has been running an unofficial quota for traffic tickets, its officers' staff\n"
+            "association said on Monday, citing emails from a senior commander.\n")
+    assert not [s for s in x.statements if "chasing" in s["text"]], x.statements
+    assert "officers" not in {a["name"] for a in x.actors}

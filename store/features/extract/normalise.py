@@ -258,6 +258,23 @@ def _headline(line: str) -> bool:
     return len(body.split()) <= 20 and not body.endswith((".", "!", "?", "”", '"', ":", "’", "'", "»"))
 
 
+def headline_left(work: str) -> tuple[int, int] | None:
+    """(start, end) of a headline the working copy keeps: its first line of text, when it is a short line
+    closed by a quoted phrase ("Midwives say unit is 'not safe'", "… as officers say they are 'chasing
+    numbers'") with no more text on the lines right after it. Such a line is kept because its phrase may be
+    the body's quotation told first; a claim told only there is no statement."""
+    for start, end in _lines(work[:2000]):
+        line = work[start:end]
+        if not line.strip():
+            continue
+        body = line.strip()
+        unquoted = body.rstrip("”\"’'»")
+        if unquoted == body or not unquoted[-1:].isalnum() or len(body.split()) > 20:
+            return None
+        return start + len(line) - len(line.lstrip()), start + len(line.rstrip())
+    return None
+
+
 def _dateline_words(prefix: str) -> bool:
     """Whether a paragraph's opening is a dateline, not a sentence that starts with capitals and a dash."""
     letters = [c for c in prefix if c.isalpha()]

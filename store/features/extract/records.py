@@ -17,6 +17,7 @@ from .entities import Entity
 from .evidence import find_evidence
 from .link_terms import side_of
 from .links import propose_links
+from .normalise import headline_left
 from .retellings import merge_retellings
 from .textutil import SEEN_BY, fold
 
@@ -83,6 +84,7 @@ def link_records(draft: Draft) -> None:
     for gone, kept in merge_retellings(out.statements).items():
         folded = [*draft.targets.get(kept, []), *draft.targets.pop(gone, [])]
         draft.targets[kept] = list(dict.fromkeys(folded))
+    _drop_headline_only(draft, headline_left(doc.text))
     side = side_of(affiliation)
     given = refine_acts(out.statements, side, draft.targets)
     context = ActContext(given, kinds, doc.text, doc.sentences, draft.sentence_of)
@@ -102,6 +104,26 @@ def link_records(draft: Draft) -> None:
         )
         rec["from"], rec["to"] = p.src, p.dst
         out.links.append(rec)
+
+
+def _drop_headline_only(draft: Draft, headline: tuple[int, int] | None) -> None:
+    """A claim told only in a headline kept in the working copy is no statement (its speaker and the ones
+    it accuses then play no part, unless another statement gives them one); told again in the body, it is
+    one of that statement's tellings."""
+    if headline is None:
+        return
+    a, b = headline
+    out = draft.out
+    dropped = [s for s in out.statements if all(a <= x and y <= b for x, y in s.get("spans") or [s["span"]])]
+    if not dropped:
+        return
+    out.statements[:] = [s for s in out.statements if s not in dropped]
+    still = {s["speaker"] for s in out.statements}
+    still |= {t for s in out.statements for t in draft.targets.get(s["id"], ())}
+    for s in dropped:
+        for actor in [s["speaker"], *draft.targets.pop(s["id"], [])]:
+            if actor not in still:
+                draft.used.discard(actor)
 
 
 def _rests_on(reason: str, words: str) -> str:
