@@ -160,6 +160,8 @@ def _opens_a_clause(before: str) -> bool:
     """Whether a name stands where a clause opens, given what stands before it in its sentence: nothing, a
     comma or colon, or 'the'."""
     return not before.strip() or _AFTER_A_BREAK.search(before) is not None
+
+
 #: A lower-case institution right after a name: 'Severn Vale police', 'the Kyzyl council'.
 _PLACE_HEAD_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(place_head_words(), key=len, reverse=True))
                                + r")\b")

@@ -259,10 +259,10 @@ def _headline(line: str) -> bool:
 
 
 def headline_left(work: str) -> tuple[int, int] | None:
-    """(start, end) of a headline the working copy keeps: its first line of text, when it is a short line
-    closed by a quoted phrase ("Midwives say unit is 'not safe'", "… as officers say they are 'chasing
-    numbers'") with no more text on the lines right after it. Such a line is kept because its phrase may be
-    the body's quotation told first; a claim told only there is no statement."""
+    """(start, end) of a headline the working copy keeps: its first line of text, when that is at most 20
+    words closed by a quoted phrase with no full stop ("Midwives say unit is 'not safe'", "… as officers say
+    they are 'chasing numbers'"); furniture() blanks headlines of every other shape. Such a line is kept
+    because its phrase may be the body's quotation told first; a claim told only there is no statement."""
     for start, end in _lines(work[:2000]):
         line = work[start:end]
         if not line.strip():

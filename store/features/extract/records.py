@@ -117,7 +117,8 @@ def _drop_headline_only(draft: Draft, headline: tuple[int, int] | None) -> None:
     dropped = [s for s in out.statements if all(a <= x and y <= b for x, y in s.get("spans") or [s["span"]])]
     if not dropped:
         return
-    out.statements[:] = [s for s in out.statements if s not in dropped]
+    gone = {s["id"] for s in dropped}
+    out.statements[:] = [s for s in out.statements if s["id"] not in gone]
     still = {s["speaker"] for s in out.statements}
     still |= {t for s in out.statements for t in draft.targets.get(s["id"], ())}
     for s in dropped:
