@@ -436,3 +436,11 @@ def test_a_force_spokesperson_speaks_for_the_police_not_its_officers_federation(
             "Federation (SDPF), said officers were told to chase numbers. A force spokesperson said no "
             "officer had ever been moved.")
     assert said(run(text))[-1][0] == "Severn Dale police"
+
+
+def test_people_from_a_body_of_people_speak_for_it_but_a_companys_people_for_themselves() -> None:
+    front = ("The Independent Pensioners' Front demanded an audit. Outside the court, about 200 pensioners "
+             "from the Independent Pensioners' Front said they had lost everything.")
+    assert {speaker for speaker, _, _ in said(run(front))} == {"Independent Pensioners' Front"}
+    plant = "Workers from the Halden Steel plant said they had not been paid."
+    assert said(run(plant))[0][0] != "Halden Steel"

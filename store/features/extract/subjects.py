@@ -18,6 +18,7 @@ from .descriptions import (
     relative_that,
 )
 from .entities import Entity
+from .org_kinds import looks_labour, org_class
 from .person_shapes import aged_person, is_aged_description
 from .sources import Subject, group_np, note_full_description, someone
 from .subject_gap import AGE_RE, QUOTED_OBJECT, name_across_gap, strip_gap
@@ -132,6 +133,8 @@ def _pp_head(doc: Doc, lo: int, end: int, depth: int) -> Subject | None:
         staff = head_word[0].lower() in wl.unnamed_sources()["speak_for_their_body"]
         if staff and owner is not None and owner.is_org and m.group().strip() in ("at", "from", "of", "with"):
             return Subject([owner], region, end, 0.85, "name")  # 'analysts at Hallam Securities' speak for it
+        if _members_of(owner, grp, m.group().strip()):
+            return Subject([owner], region, end, 0.8, "name")  # "pensioners from the Beneficiaries' Front"
         if grp is not None and grp.entities:
             ent = grp.entities[0]
             note_full_description(ent, text, grp.start, end, m.group().strip())
@@ -145,6 +148,16 @@ def _pp_head(doc: Doc, lo: int, end: int, depth: int) -> Subject | None:
                 ent.affiliation = None if placed and owner.kind == "state" else owner.id
             return grp
     return None
+
+
+def _members_of(owner: Entity | None, people: Subject | None, prep: str) -> bool:
+    """Whether people told as 'from' or 'of' a body of people are its members, speaking for it: "about 200
+    pensioners from the Independent Beneficiaries' Front", 'farmers of the Irrigators' Association' (not
+    'workers from the factory': a company's people speak for themselves)."""
+    if owner is None or not owner.is_org or prep not in ("from", "of") or people is None \
+            or not people.entities:
+        return False
+    return people.entities[0].kind == "group" and (org_class(owner) == "group" or looks_labour(owner))
 
 
 def _quoted_one(doc: Doc, lo: int, told: re.Match[str], depth: int) -> Subject | None:
