@@ -303,3 +303,12 @@ def test_a_film_or_a_ship_with_a_director_or_captain_is_still_no_actor() -> None
                         ("The tanker Jade Orchid was seized. The Jade Orchid's captain, Ivan Petrov, told "
                          "reporters it carried fuel.", "Jade Orchid")):
         assert thing not in {a["name"] for a in run(text).actors}
+
+
+def test_people_who_accused_before_they_were_named_are_the_body_the_accusation_came_from() -> None:
+    text = ("MONTERREY, Mexico (AP) — The utility denied on Thursday that it had diverted water to "
+            "factories, a day after residents accused it of keeping an industrial corridor supplied.\n\n"
+            "The accusation came from the Monterrey Water Defense Front, a coalition of neighborhood "
+            "committees, which demanded an audit of the utility.")
+    kinds = {a["name"]: a["kind"] for a in run(text).actors}
+    assert "Monterrey Water Defense Front" in kinds and "residents" not in kinds, kinds

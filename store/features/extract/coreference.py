@@ -23,6 +23,7 @@ def resolve_across(doc: Doc) -> None:
     """Join each description and self-naming group to the named actor it is."""
     _merge_placeholders(doc)
     _merge_self_named(doc)
+    _merge_accusers_named(doc)
     merge_known_as(doc)
     merge_company_forms(doc.reg)
     _merge_roles_into_names(doc.reg)
@@ -231,6 +232,24 @@ def _merge_self_named(doc: Doc) -> None:
             kept.kind = described.final().kind  # "Couriers' Voice": a body's name, though no word says so
         reg.merge(described, kept)
         kept.tags.discard("unnamed")
+
+
+#: 'The accusation came from' before the name of those who made it.
+_CAME_FROM = re.compile(r"\b[Tt]he\s+(?:accusations?|allegations?|claims?|charges?|complaints?)\s+"
+                        r"(?:came|come|comes)\s+from\s+(?:the\s+)?")
+
+
+def _merge_accusers_named(doc: Doc) -> None:
+    """People who accused before they were named are the body the story then says the accusation came from:
+    'a day after residents accused it of …' … 'The accusation came from the Monterrey Water Defense Front'."""
+    reg = doc.reg
+    for m in _CAME_FROM.finditer(doc.text):
+        named = doc.at_start.get(m.end())
+        if named is None or not named[1].final().is_org:
+            continue
+        accusers = reg.most_recent(lambda e: "unnamed" in e.tags and e.kind == "group", m.start())
+        if accusers is not None and accusers.final() is not named[1].final():
+            reg.merge(accusers, named[1].final())
 
 
 #: Words tying a body to the people it is made of, read in its own apposition after its first mention: 'which
