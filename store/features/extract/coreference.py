@@ -29,8 +29,9 @@ def resolve_across(doc: Doc) -> None:
     _merge_roles_into_names(doc.reg)
     _merge_generic_groups(doc)
     merge_trade_groups_into_authors(doc)
-    _merge_groups_into_their_body(doc)
-    _merge_lede_subject_named_next(doc)
+    prose = _prose_paragraphs(doc)
+    _merge_groups_into_their_body(doc, _lede_sentence(doc, prose))
+    _merge_lede_subject_named_next(doc, prose)
 
 
 def _merge_roles_into_names(reg: Registry) -> None:
@@ -58,9 +59,8 @@ def _merge_generic_groups(doc: Doc) -> None:
     have two telling words ('officials' alone could be anyone's), each standing in the name by its first
     five letters ('officials' ~ 'Office'), and only one organisation named after the group may fit, or,
     when the group is told with 'the' ('The auditors put the cost …'), only one named before whose name
-    says the trade (_trade_words). One word
-    will do when it names people who stand for a body of their trade (org_words.json 'body_roles':
-    'independent experts' … 'the Panel of Experts on Mali')."""
+    says the trade (_trade_words). One word will do when it names people who stand for a body of their
+    trade (org_words.json 'body_roles': 'independent experts' … 'the Panel of Experts on Mali')."""
     reg = doc.reg
     by_word: dict[str, set[str]] = {}  # organisations' ids by the first five letters of each name word
     for e in reg.live():
@@ -288,7 +288,7 @@ _NAMING = re.compile(r"\b(?:formed|founded|set up|called|named)\s+(?:the\s+)?(?:
 # its translation in brackets: 'called Collectif Cour Propre (Clean Playground Collective)')
 
 
-def _merge_groups_into_their_body(doc: Doc) -> None:
+def _merge_groups_into_their_body(doc: Doc, lede: tuple[int, int]) -> None:
     """People described in the lede and then given their body's name are that body ('Fishermen on the Falémé
     river accused …' … "the Falémé Fishers' Collective, which groups some 600 fishermen"; "The farmers'
     group, the Huaccoto Irrigators' Committee, says …"). The people's word must stand beside the body's
@@ -298,7 +298,6 @@ def _merge_groups_into_their_body(doc: Doc) -> None:
     reg = doc.reg
     bodies = sorted((e for e in reg.live() if e.is_org and "unnamed" not in e.tags and not e.placeholder
                      and e.name != e.name.lower() and e.spans), key=lambda e: e.first_pos)
-    lede = _lede_sentence(doc)
     for group in [e for e in reg.live() if e.kind == "group" and "unnamed" in e.tags]:
         if any(" at " in d for d in group.full_descriptions):
             continue
@@ -348,29 +347,26 @@ _LEDE_WORDS = 12
 _THE = re.compile(r"(?:The\s+)?")
 
 
-def _lede_paragraphs(doc: Doc) -> list[tuple[int, int]]:
+def _prose_paragraphs(doc: Doc) -> list[tuple[int, int]]:
     """The story's paragraphs of prose, the lede first (headlines, bylines and captions left out)."""
     return [p for p in paragraphs(doc.text) if len(doc.text[p[0] : p[1]].split()) >= _LEDE_WORDS]
 
 
-def _lede_sentence(doc: Doc, paras: list[tuple[int, int]] | None = None) -> tuple[int, int]:
-    """Where the lede's first sentence lies ((0, 0) in a text with no paragraph of prose); ``paras``: the
-    story's paragraphs of prose, when already read."""
-    paras = _lede_paragraphs(doc) if paras is None else paras
+def _lede_sentence(doc: Doc, paras: list[tuple[int, int]]) -> tuple[int, int]:
+    """Where the lede's first sentence lies, given the story's paragraphs of prose ((0, 0) with none)."""
     if not paras:
         return 0, 0
     lede, lede_end = paras[0]
     return lede, min(doc.sentence_at(lede)[1], lede_end)
 
 
-def _merge_lede_subject_named_next(doc: Doc) -> None:
+def _merge_lede_subject_named_next(doc: Doc, paras: list[tuple[int, int]]) -> None:
     """A wire story's lede describes its subject and the next paragraph opens with that subject's name:
     "Zambia's main opposition party on Wednesday accused …" … "The Forward Zambia Party (FZP) said …";
     'Tram workers will strike …' … "The Transport and Depot Workers' Union said …". The description must
     fit the body: a regulator is a regulator, a ministry a ministry ('Portugal's infrastructure ministry'
     is not 'Opecon Rail Systems', who opens the next paragraph as the accused), people a body of people,
     never a company or an authority."""
-    paras = _lede_paragraphs(doc)
     if len(paras) < 2:
         return
     (lede, first_end), nxt = _lede_sentence(doc, paras), paras[1][0]

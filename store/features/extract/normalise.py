@@ -15,12 +15,14 @@ _TERMINAL = tuple(".!?:;\"'”’»)")
 _BULLET = re.compile(r"[-*•·–—>]\s|\d{1,2}[.)]\s")
 #: When a time stamp says a story was published or updated: '14:32', 'Tuesday', 'Sept. 4' (whole words: not
 #: 'decades', 'monthly').
-_WHEN = (r"(?:\d|(?i:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|jan(?:uary)?|"
-         r"feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
-         r"nov(?:ember)?|dec(?:ember)?)\b)")
+_MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+_WHEN = r"(?:\d|(?i:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|" + _MONTHS + r")\b)"
 _STAMPED = r"(?:published|updated|last\s+updated|posted|modified)"
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
-          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?")
+#: How a related story's link opens: 'Read more', 'READ:', 'Watch:', 'Related coverage:', 'See also:'.
+_RELATED = (r"(?i:read\s+more\b|(?:also\s+)?read\s*:|watch\s*:|listen\s*:|related\b\s*(?:stories|articles|"
+            r"coverage)?\s*:|see\s+also\s*:)")
+_MONTH = r"(?:" + _MONTHS + r")\b\.?"
 #: A line that is only a date, perhaps with its day, time and zone: 'Tue 14 Oct 2025 07.00 BST', 'October 14,
 #: 2025 5:18pm', 'Monday, 3 March 2025'.
 _DATE_LINE = (r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d{1,2}\s+" + _MONTH + r"|" + _MONTH
@@ -33,8 +35,7 @@ _FURNITURE_LINE = re.compile(
     r"""(?ix)^(?:
         (?:file\s+)?photo\s*:|photograph\s*:|picture\s*:|image\s*:|video\s*:|caption\s*:|
         (?:image|media|photo|video)\s+(?:caption|source|credit)\b|
-        read\s+more\b|read\s*:|watch\s*:|listen\s*:|related\b\s*(?:stories|articles|coverage)?\s*:|see\s+also\s*:|
-        also\s+read\s*:|
+        """ + _RELATED + r"""|
         more\s+on\s+this\s+story|most\s+read\b|recommended\s*:|
         advertisement\s*$|sponsored\s*$|subscribe\b|sign\s+up\b|click\s+here\b|share\s+this\b|
         follow\s+us\b|download\s+the\s+app\b|
@@ -53,7 +54,7 @@ _FURNITURE_LINE = re.compile(
     )"""
 )
 #: A related story's link: a line of its own.
-_RELATED_LINK = re.compile(r"(?i:read|watch|listen|also\s+read|read\s+more|see\s+also|related)\s*:")
+_RELATED_LINK = re.compile(_RELATED)
 #: A byline standing alone: "By Jane Doe", "By Jane Doe and John Roe, Reuters", "Jane Doe, Correspondent".
 _BYLINE = re.compile(
     r"""^(?:(?:By|BY)\s+[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|&|in|de|van|von|al|bin))*
