@@ -10,7 +10,8 @@ reaches the widget that has the focus by the time it is its turn.
 
 Keys typed before the screen shows its data (the store still opening, the panes still reading
 their first rows) wait for it the same way, so ``j`` ``enter`` typed at once act on the rows
-they were meant for; only the quit key acts at once.
+they were meant for; only the quit key acts at once, and an Enter the terminal turned into a newline
+before the app took it over is an Enter.
 """
 
 from __future__ import annotations
@@ -26,6 +27,10 @@ from textual.dom import NoScreen
 from textual.message import Message
 from textual.message_pump import MessagePump
 
+#: What an Enter typed in the first moments becomes: until the app puts the terminal in raw mode, the
+#: terminal turns the Enter's carriage return into a newline, which Textual reads as ctrl+j. While the app
+#: still opens, a newline can only be that Enter (``claimnet`` then ``j`` ``j`` ``enter`` typed at once).
+_NEWLINE = "ctrl+j"
 #: A key whose marker has not come back by then (its widget went away) stops holding the others.
 STUCK_SECONDS = 0.5
 CHECK_SECONDS = 0.05
@@ -74,6 +79,8 @@ class OrderedKeys:
             if self.keys_wait() and self._quits(event.key):
                 self.app.exit()
                 return
+            if self.keys_wait() and event.key == _NEWLINE:
+                event = events.Key("enter", "\r")  # typed before the app had the terminal (see _NEWLINE)
             self._held_keys.append(event)
             await self._release_keys()
             return
