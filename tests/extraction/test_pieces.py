@@ -279,3 +279,12 @@ def _slice(net: Extraction, start: int, length: int) -> Extraction:
     used = set(out.actor_spans) | {s["speaker"] for s in out.statements} | {ln["to"] for ln in out.links}
     out.actors = [a for a in net.actors if a["id"] in used]
     return out
+
+
+def test_a_live_blog_entry_titled_with_a_quotation_starts_no_story() -> None:
+    """A live blog's entry title 'CEO: 'We are not short of pilots'' is no dateline ('DELHI: …' is)."""
+    blog = ("Airline cancels flights\n\nBy Ann Lee in Oslo\n\nThe airline cut 300 flights on Monday.\n\n"
+            + "The union blamed the rosters. The airline blamed air traffic control.\n\n" * 4
+            + "16:40 CET\nCEO: 'We are not short of pilots'\n\nThe chief executive said the airline had 412 "
+            "pilots.\n")
+    assert story_starts(blog) == []

@@ -24,6 +24,7 @@ Every stage reads the working copy, so every offset points into the text as stor
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import functools
 import gc
@@ -40,7 +41,7 @@ from .nested_quotes import nested_statements
 from .normalise import working_text
 from .pieces import KnownActors, read_in_pieces, stories
 from .quote_owners import assign_quotes, orphan_speeches
-from .quotes import find_quotes
+from .quotes import find_quotes, questions
 from .records import actor_records, evidence_records, link_records
 from .sentences import sentences
 from .sources import note_anonymous_subject
@@ -114,12 +115,21 @@ def _segment(work: str, known_actors: Sequence[dict[str, Any]]) -> Doc:
     return Doc(work, tokens, sents, quotes, Registry(known_actors), common)
 
 
+def _in_question(sent: tuple[int, int], asked: list[int], text: str) -> bool:
+    """Whether a sentence stands in one of an interview's questions (``asked``: where each starts)."""
+    k = bisect.bisect_right(asked, sent[0]) - 1
+    return k >= 0 and "\n" not in text[asked[k] : sent[0]]
+
+
 def _speeches(doc: Doc) -> list[Speech]:
     """Every speech event, sentence by sentence, then the quotations no verb claimed, in text order."""
     speeches: list[Speech] = []
+    asked = [start for start, _end in questions(doc.text)]  # an interviewer's questions say nothing
     for sent in doc.sentences:
         resolve_sentence(doc, sent)
         note_anonymous_subject(doc, sent)
+        if asked and _in_question(sent, asked, doc.text):
+            continue
         speeches.extend(find_speeches(doc, sent, speeches))
         no_comment(doc, sent)
     leftover = assign_quotes(doc, speeches)

@@ -84,7 +84,7 @@ _DATELINE = re.compile(
         [ ]?[-–—:][ ])
         |^[ \t]*[A-Z][\w'’.-]+(?:[ ][A-Z][\w'’.-]+){0,3}(?:,[ ][A-Z][\w.]+)?  # Maputo, Mozambique
         (?:[ ]\([A-Z][\w .'’-]{0,30}\))?                                     # (Senegal)
-        [ ]\([A-Z][\w .&'’-]{0,30}\)[ ]?[-–—:][ ]                            # (AFP) –
+        [ ]\([A-Za-z][\w .&'’-]{0,30}\)[ ]?[-–—:][ ]                         # (AFP) –, (dpa) -
         """,
     re.VERBOSE,
 )
@@ -328,7 +328,12 @@ def _marks_a_head(line: str) -> bool:
     if _byline(line) or _STAMP.match(line):
         return True
     dateline = _DATELINE.match(line)
+    if dateline and dateline.group(0).rstrip().endswith(":") and line[dateline.end() :][:1] in _QUOTE_OPENS:
+        return False  # a title that quotes someone ('CEO: 'We are not short of pilots''), not 'DELHI: …'
     return bool(dateline and _dateline_words(dateline.group(0)) and not is_furniture_line(line))
+
+
+_QUOTE_OPENS = frozenset("'\"‘“«„")
 
 
 def _headline_above(lines: list[tuple[int, int]], text: str, k: int) -> int | None:

@@ -111,6 +111,13 @@ def orphan_speeches(doc: Doc, speeches: list[Speech], leftover: list) -> list[Sp
         j = bisect.bisect_left(cue_positions, q.start) - 1
         pk = bisect.bisect_right(para_starts, q.start) - 1
         prev = speeches[j] if j >= 0 and body else None
+        if q.answer:
+            block = _block_start(doc, paras, pk)
+            intro = prev if prev is not None and prev.cue_start >= paras[max(0, block - 1)][0] else None
+            answer = _answered_by(doc, q, intro, paras[block][0], paras[pk][0], sent)
+            if answer is not None:
+                out.append(answer)
+            continue
         if prev is not None:
             after_colon = prev.content is not None and _COLON.fullmatch(doc.text, prev.content[1],
                                                                          q.outer_start)
@@ -141,6 +148,35 @@ def orphan_speeches(doc: Doc, speeches: list[Speech], leftover: list) -> list[Sp
         quoted_by[q.outer_start] = sp
         out.append(sp)
     return out[::-1]
+
+
+def _block_start(doc: Doc, paras: list[tuple[int, int]], pk: int) -> int:
+    """The first paragraph of the run of questions and answers that paragraph ``pk`` belongs to."""
+    while pk > 0 and _QA_LABEL.match(doc.text, paras[pk - 1][0]):
+        pk -= 1
+    return pk
+
+
+_QA_LABEL = re.compile(r"[QA]\s?[:.]\s")
+
+
+def _answered_by(doc: Doc, q: Quote, intro: Speech | None, block: int, para: int,
+                 sent: tuple[int, int]) -> Speech | None:
+    """An interview's answer (in the paragraph starting at ``para``), its label ('A:') the cue: spoken by
+    the speaker of ``intro``, a speech in the paragraph before the questions and answers that start at
+    ``block`` ('Lind, who spoke to Reuters on Tuesday, said …'), else by the last person named before them
+    ('The refinery's chief executive, Henrik Dahl, took questions at its plant.')."""
+    if intro is not None and intro.cue_start < block:
+        who, conf = list(intro.subject.entities), 0.7 * intro.subject.confidence
+    else:
+        person = doc.reg.most_recent(lambda e: e.kind == "person", block)
+        if person is None:
+            return None
+        who, conf = [person], 0.5
+    label = _QA_LABEL.match(doc.text, para)
+    cue = label.group().strip() if label else "A:"
+    return Speech(para, para + len(cue), cue, "claim", "say", Subject(who, -1, -1, conf, "inherited"), sent,
+                  (q.start, q.end), quotes=[q], confidence=conf)
 
 
 def _resumed_in_next_paragraph(doc: Doc, q: Quote, pk: int, paras: list[tuple[int, int]],

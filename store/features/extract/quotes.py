@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass
 
 from .sentences import paragraphs
 
 _MAX_QUOTE = 3000
-_PAIRS = {"“": "”", "«": "»", "„": "“"}
+#: Each opening mark and the marks that close it: a low opening mark is closed high, by a turned mark in
+#: German copy („…“) and by a closing one in Polish, Czech or Hungarian copy („…”).
+_PAIRS = {"“": "”", "«": "»", "„": "“”"}
 #: How the words before a reporting verb end when a quotation has just closed ('…,” said', '…,' said').
 QUOTE_CLOSE_ENDS = ("”", '"', "»", ",”", ',"', ",»", ",'")
 _MARK = re.compile('[“”«»„"]')  # every mark that opens or closes a double quotation
@@ -26,6 +29,7 @@ class Quote:
     outer_start: int
     outer_end: int
     open_ended: bool = False  # a paragraph-final quote whose closing mark comes in a later paragraph
+    answer: bool = False  # an interview's answer ('A: No. We sold …'), quoted by its layout, not by marks
 
     @property
     def span(self) -> tuple[int, int]:
@@ -150,7 +154,7 @@ class _Marks:
         it: “… ," or "… ”. A straight mark inside a curly quotation closes it when it stands where a
         closing mark stands (after the words, not before them) and no straight quotation opened inside it
         is waiting for it; otherwise it is nested only if a curly close follows."""
-        if closer == "”" and ch == '"':
+        if "”" in closer and ch == '"':
             if _opens_words(text, i):
                 return False  # a quotation inside this one: “He called it "a lie" and …”
             inside = bisect.bisect_right(self.straight, i - 1) - bisect.bisect_right(self.straight, open_at)
@@ -170,38 +174,76 @@ def quotes_within(text: str, start: int, end: int) -> list[Quote]:
     return _curly_single(text, start, end) + _straight_single(text, start, end)
 
 
+#: The labels of an interview printed as questions and answers: 'Q: Did you …?' then 'A: No. …'.
+_QUESTION = re.compile(r"Q\s?[:.]\s")
+_ANSWER = re.compile(r"A\s?[:.]\s+")
+
+
+def _answer(text: str, ps: int, pe: int) -> list[Quote]:
+    """The quotations of a paragraph of a Q&A block that answers (after one that asks), or [] when it does
+    not answer: the interviewee's words, as marked ('A: "No. We averaged …"') or, unmarked, the words
+    after the label ('A: No. We sold …'), its 'outer' span then starting at the label."""
+    m = _ANSWER.match(text, ps, pe)
+    if m is None:
+        return []
+    marked = _marked(text, m.end(), pe)
+    if marked:
+        return [dataclasses.replace(q, answer=True) for q in marked]
+    a, b = _trim(text, m.end(), pe)
+    return [Quote(a, b, ps, pe, answer=True)] if b > a else []
+
+
+def questions(text: str) -> list[tuple[int, int]]:
+    """The paragraphs of an interview that ask (a 'Q:' paragraph an answer follows): the interviewer's
+    words, in which nobody is quoted or claims anything."""
+    if "Q" not in text:
+        return []
+    paras = paragraphs(text)
+    return [(ps, pe) for (ps, pe), (ns, ne) in zip(paras, paras[1:], strict=False)
+            if _QUESTION.match(text, ps, pe) and _ANSWER.match(text, ns, ne)]
+
+
 def find_quotes(text: str) -> list[Quote]:
-    """Every top-level quotation in the text, in order (straight, curly, guillemet marks)."""
+    """Every top-level quotation in the text, in order (straight, curly, guillemet marks; and the answers
+    of an interview printed as questions and answers)."""
     out: list[Quote] = []
+    asked = False
     for ps, pe in paragraphs(text):
-        marks = _Marks(text, ps, pe)
-        para: list[Quote] = []
-        open_at = -1
-        closer = ""
-        for mark in _MARK.finditer(text, ps, pe):  # only the marks matter: skip the words between
-            i = mark.start()
-            ch = text[i]
-            if open_at < 0:
-                if ch in _PAIRS:
-                    open_at, closer = i, _PAIRS[ch]
-                elif ch == '"':
-                    open_at, closer = i, '"'
-                elif ch == "”" and _opens_words(text, i):
-                    open_at, closer = i, "”"  # a closing mark typed where the opening one belongs
-            elif ch == closer or marks.mixed_close(text, ch, closer, open_at, i):
-                q = _make(text, open_at, i)
-                if q:
-                    para.append(q)
-                open_at = -1
-            elif ch in _PAIRS and closer != '"':
-                open_at, closer = i, _PAIRS[ch]  # an unclosed quotation: restart at the new opening
-        if open_at >= 0:
-            q = _make(text, open_at, pe, open_ended=True)
+        answers = _answer(text, ps, pe) if asked else []
+        asked = _QUESTION.match(text, ps, pe) is not None or (asked and bool(answers))
+        out.extend(answers or _marked(text, ps, pe))
+    return out
+
+
+def _marked(text: str, ps: int, pe: int) -> list[Quote]:
+    """The quotations between marks in one paragraph, text[ps:pe]."""
+    marks = _Marks(text, ps, pe)
+    para: list[Quote] = []
+    open_at = -1
+    closer = ""
+    for mark in _MARK.finditer(text, ps, pe):  # only the marks matter: skip the words between
+        i = mark.start()
+        ch = text[i]
+        if open_at < 0:
+            if ch in _PAIRS:
+                open_at, closer = i, _PAIRS[ch]
+            elif ch == '"':
+                open_at, closer = i, '"'
+            elif ch == "”" and _opens_words(text, i):
+                open_at, closer = i, "”"  # a closing mark typed where the opening one belongs
+        elif ch in closer or marks.mixed_close(text, ch, closer, open_at, i):
+            q = _make(text, open_at, i)
             if q:
                 para.append(q)
-        if not para and "‘" in text[ps:pe]:
-            para = _curly_single(text, ps, pe)
-        if not para and "'" in text[ps:pe]:
-            para = _straight_single(text, ps, pe)
-        out.extend(para)
-    return out
+            open_at = -1
+        elif ch in _PAIRS and closer != '"':
+            open_at, closer = i, _PAIRS[ch]  # an unclosed quotation: restart at the new opening
+    if open_at >= 0:
+        q = _make(text, open_at, pe, open_ended=True)
+        if q:
+            para.append(q)
+    if not para and "‘" in text[ps:pe]:
+        para = _curly_single(text, ps, pe)
+    if not para and "'" in text[ps:pe]:
+        para = _straight_single(text, ps, pe)
+    return para

@@ -81,7 +81,7 @@ def link_records(draft: Draft) -> None:
     affiliation = {e.id: e.affiliation for e in live}
     kinds = {e.id: e.kind for e in live}
     sentence_texts = [doc.text[a:b] for a, b in doc.sentences]
-    for gone, kept in merge_retellings(out.statements).items():
+    for gone, kept in merge_retellings(out.statements, doc.text).items():
         folded = [*draft.targets.get(kept, []), *draft.targets.pop(gone, [])]
         draft.targets[kept] = list(dict.fromkeys(folded))
     _drop_headline_only(draft, headline_left(doc.text))

@@ -21,8 +21,9 @@ _LEDE = 600
 _BACK = 24
 
 
-def merge_retellings(statements: list[dict[str, Any]]) -> dict[str, str]:
-    """Fold later tellings into the first, in place; {folded id: kept id}. Statements in text order."""
+def merge_retellings(statements: list[dict[str, Any]], text: str = "") -> dict[str, str]:
+    """Fold later tellings into the first, in place; {folded id: kept id}. Statements in text order;
+    ``text`` (the article, which their spans point into) lets a quotation's translation join it."""
     words = {s["id"]: words_of_text(s["text"]) for s in statements}
     figures = {s["id"]: _figures(s["text"]) for s in statements}
     told = _Told(statements)
@@ -31,7 +32,8 @@ def merge_retellings(statements: list[dict[str, Any]]) -> dict[str, str]:
     by_speaker: dict[str, list[dict[str, Any]]] = {}
     for s in statements:
         mine = by_speaker.setdefault(s["speaker"], [])
-        first = next((k for k in mine[-_BACK:] if _same_claim(k, s, words, figures, told)), None)
+        first = next((k for k in mine[-_BACK:] if _same_claim(k, s, words, figures, told)
+                      or _translated(k, s, text)), None)
         if first is None:
             kept.append(s)
             mine.append(s)
@@ -126,6 +128,17 @@ def words_within(a: str, b: str) -> bool:
 #: The fewest characters that, said again as whole words inside a longer statement of the same speaker,
 #: make it one claim.
 _SAID_AGAIN_AT_LEAST = 12
+
+
+#: What stands between a quotation and its translation in brackets: «Não houve atraso.» ("There was no
+#: delay."), “Es war kein Fehler” (“It was no mistake”).
+_BRACKETED_AFTER = re.compile(r"""\s*[”"»“„'’]?\s*[,.]?\s*\(\s*[“"«„‘']?\s*""")
+
+
+def _translated(a: dict[str, Any], b: dict[str, Any], text: str) -> bool:
+    """Whether quotation b is quotation a's translation, given in brackets right after it: one claim."""
+    return bool(a["quote"] and b["quote"] and text and a["speaker"] == b["speaker"]
+                and _BRACKETED_AFTER.fullmatch(text, a["span"][1], b["span"][0]))
 
 
 def _inside(a: dict[str, Any], b: dict[str, Any]) -> bool:

@@ -1,0 +1,76 @@
+"""Quotation shapes of interviews and of copy from other languages' desks: answers printed after 'Q:' and
+'A:', low opening marks closed high („…” and „…“), a quotation followed by its translation in brackets,
+and an agency written in lower case in a dateline ('Gdansk (dpa) -'). Sentences written for these tests."""
+
+from __future__ import annotations
+
+from tests.extraction.extract_helpers import names, run, said
+
+_INTERVIEW = ("OSLO (Reuters) - Erik Lind, chief executive of Mwale Mines Plc, answered questions "
+              "from Reuters on Tuesday.\n\nQ: Did the company sell any cargo below the market price?\n\n"
+              "A: No. We sold every cargo at the benchmark price of the day.\n\n"
+              "Q: Will Mwale Mines Plc pay the royalties the ministry says it owes?\n\n"
+              "A: We will pay what a court orders us to pay, and not a kwacha more.\n")
+
+
+def test_each_answer_of_an_interview_is_a_quotation_of_the_person_introduced_before_it() -> None:
+    x = run(_INTERVIEW)
+    assert said(x) == [
+        ("Erik Lind", "quote", "No. We sold every cargo at the benchmark price of the day."),
+        ("Erik Lind", "quote", "We will pay what a court orders us to pay, and not a kwacha more."),
+    ]
+    answer = next(s for s in x.statements if s["quote"].startswith("No."))
+    assert _INTERVIEW[answer["span"][0] : answer["span"][1]] == answer["quote"]
+    assert answer["cue"] == "A:"
+
+
+def test_an_interview_introduced_by_a_speech_gives_its_answers_to_that_speaker() -> None:
+    text = _INTERVIEW.replace("answered questions from Reuters on Tuesday.",
+                              "said on Tuesday the audit had used the wrong month.")
+    assert {who for who, _mode, _words in said(run(text))} == {"Erik Lind"}
+
+
+def test_a_paragraph_opening_a_without_a_question_before_it_is_no_answer() -> None:
+    text = "Erik Lind runs Mwale Mines Plc.\n\nA: grade copper is sold at a premium on the London exchange.\n"
+    assert run(text).statements == []
+
+
+def test_a_low_opening_mark_closes_with_either_high_mark() -> None:
+    for close in ("”", "“"):
+        text = (f"The agency's director, Anna Nowak, defended the contract.\n\n„They told me the concrete "
+                f"was fine before pouring,{close} Nowak said on Friday.\n")
+        assert said(run(text))[-1] == ("Anna Nowak", "quote", "They told me the concrete was fine before "
+                                                               "pouring")
+
+
+def test_a_quotation_and_its_translation_in_brackets_are_one_statement_told_twice() -> None:
+    text = ("PORTO, Portugal (Reuters) - The hospital's director, Rui Brandão, rejected the nurses' "
+            "account.\n\n«Não houve atraso nenhum.» (\"There was no delay at all.\"), Brandão told the local "
+            "radio.\n")
+    x = run(text)
+    quoted = [s for s in x.statements if s["quote"]]
+    assert len(quoted) == 1
+    assert quoted[0]["quote"] == "Não houve atraso nenhum."
+    assert [text[a:b] for a, b in quoted[0]["spans"]] == ["Não houve atraso nenhum.",
+                                                        "There was no delay at all."]
+
+
+def test_two_quotations_in_a_row_are_still_two_statements() -> None:
+    text = ("The hospital's director, Rui Brandão, rejected the account. \"There was no delay,\" he said. "
+            "\"We told every family the same day.\"\n")
+    assert len([s for s in run(text).statements if s["quote"]]) == 2
+
+
+def test_an_agency_in_lower_case_ends_a_dateline() -> None:
+    x = run("Gdansk (dpa) - The agency's director, Anna Nowak, defended the contract.\n\n\"They told me the "
+            "concrete was fine,\" Nowak said on Friday.\n")
+    assert [(names(x)[s["speaker"]], s["text"]) for s in x.statements] == [
+        ("Anna Nowak", "Defended the contract"), ("Anna Nowak", "They told me the concrete was fine")]
+
+
+def test_the_interviewee_is_the_person_introduced_not_the_last_one_quoted_before() -> None:
+    text = ("On Monday, Trade Minister Joyce Banda accused the refinery of hiding profits abroad, she "
+            "told reporters.\n\nThe refinery's chief executive, Henrik Dahl, took questions at its plant "
+            "on Tuesday.\n\nQ: Did you sell below the market price?\n\nA: \"No. We averaged $910 a "
+            "tonne.\"\n")
+    assert said(run(text))[-1] == ("Henrik Dahl", "quote", "No. We averaged $910 a tonne.")
