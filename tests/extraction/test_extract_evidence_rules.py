@@ -403,3 +403,26 @@ def test_a_time_given_to_someone_asked_to_act_is_no_evidence() -> None:
     assert "15 days" not in " ".join(evidence_found(required))
     urged = "Patients urged to rest for 14 days recovered faster, the study found."
     assert "14 days" in evidence_found(urged)
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "quantity"), [
+    ("The new price of R569 a pen, up from R412, took effect.", "R569 a pen", {"value": 569, "unit": "ZAR"}),
+    ("The new price of R569 a pen, up from R412, took effect.", "R412", {"value": 412, "unit": "ZAR"}),
+    ("Cores reached only 26 MPa, the lab said.", "only 26 MPa", {"value": 26, "unit": "MPa"}),
+    ("The air fell to minus 7 degrees Celsius during pours.", "minus 7 degrees Celsius",
+     {"value": -7, "unit": "degrees"}),
+    ("The auditor matched 212 sales invoices to the benchmark.", "212 sales invoices",
+     {"value": 212, "unit": "invoices"}),
+    ("The club counted €9.5 million of sponsorship it never received.", "€9.5 million of sponsorship",
+     {"value": 9500000, "unit": "EUR"}),
+    ("It blamed a 41% rise in what it pays for crystals.", "a 41% rise", {"value": 41, "unit": "%"}),
+])
+def test_rands_pressures_temperatures_and_where_a_quantitys_phrase_ends(sentence: str, phrase: str,
+                                                                      quantity: dict) -> None:
+    found = {sentence[e["span"][0] : e["span"][1]]: e["quantity"] for e in run(sentence).evidence}
+    assert found.get(phrase) == quantity
+
+
+def test_photographs_attached_to_a_report_keep_what_they_are_attached_to() -> None:
+    assert evidence_found("Photographs attached to it show cots pushed side by side.") == [
+        "Photographs attached to it"]

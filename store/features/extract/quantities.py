@@ -83,7 +83,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     ev = wl.evidence_words()
     before_digits = "|".join(re.escape(q) for q in sorted(ev["quantifiers"], key=len, reverse=True))
     scales = "|".join(sorted(ev["scales"], key=len, reverse=True))
-    cur_sym = _CURRENCY_SIGN + r"\s?|Sh(?=\d)|R(?=\d[\d,.]*\s?(?:million|billion|bn|m)\b)"
+    # a rand sum ('R31 million', 'R569 a pen', 'up from R412,'), not a road ('the R96 road')
+    cur_sym = (_CURRENCY_SIGN + r"\s?|Sh(?=\d)|R(?=\d[\d,.]*\s?(?:million|billion|bn|m)\b"
+               r"|\d[\d,.]*(?:\s+(?:a|an|per|each)\b|[,.;)]))")
     months = "|".join(ev["month_names"])
     return {
         "number": re.compile(
@@ -114,8 +116,12 @@ def _unit_after(text: str, pos: int, limit: int) -> tuple[str | None, int]:
         irregular = (low in ev["irregular_plurals"]
                      and not _OWNED_OR_MODIFYING.match(text, pos + w.end(), limit))
         if plural or measure or irregular or low in ev["currencies"] or low in ev["time_units"]:
-            per = _PER_SCALE.match(text, pos + w.end(), limit)
-            return w.group(), (per.end() if per else pos + w.end())
+            after = _PER_SCALE.match(text, pos + w.end(), limit) or _SCALE_OF_DEGREES.match(
+                text, pos + w.end(), limit) if low in ("degree", "degrees") else _PER_SCALE.match(
+                text, pos + w.end(), limit)
+            if plural and after is None and k + 1 < len(words) and _counted_after(words[k + 1].group()):
+                return words[k + 1].group(), pos + words[k + 1].end()  # '212 sales invoices'
+            return w.group(), (after.end() if after else pos + w.end())
         if low in ev["collective_units"] or k == 0 and low in ("times", "percent"):
             after = words[k + 1].group() if k + 1 < len(words) else ""
             if low in _STATES_OF and after.isalpha() and after.islower() and after not in _VERB_STOP \
@@ -123,6 +129,13 @@ def _unit_after(text: str, pos: int, limit: int) -> tuple[str | None, int]:
                 return after, pos + words[k + 1].end()  # '37 dead alpacas': alpacas are counted
             return w.group(), pos + w.end()
     return None, pos
+
+
+def _counted_after(word: str) -> bool:
+    """Whether a word after a plural is the noun that plural modifies ('212 sales invoices', '17 fault
+    reports' read as '17 fault' would not be): a plural noun in lower case, not a verb."""
+    return (word.islower() and word.endswith("s") and not word.endswith(("ss", "us", "is", "ous"))
+            and word not in _VERB_STOP and word not in _NOT_PLURAL and word not in wl.function_words())
 
 
 #: After an irregular plural, what makes it a modifier of the counted noun: '2 fish farms', '3 women
@@ -134,6 +147,8 @@ _NOT_PLURAL = frozenset({"gas", "news", "series", "species", "means", "lens", "c
                          "chassis"})
 #: Measure words that only size the unit after them ('4,000 cubic metres'), or scale a count.
 _UNIT_MODIFIERS = frozenset({"square", "cubic", "million", "billion"})
+#: The scale a temperature is read on: '7 degrees Celsius'.
+_SCALE_OF_DEGREES = re.compile(r"\s+(?:Celsius|Fahrenheit|centigrade|C|F)\b")
 _PER_SCALE = re.compile(r"\s+per\s+(?:million|billion|thousand|cent|litre|liter|kilogram|kg|m3)\b")
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those"})
 #: Counted states that may stand for their noun ('31 dead') or go before it ('37 dead alpacas').
@@ -247,9 +262,14 @@ def _hyphen_unit(text: str, pos: int, hi: int, start: int) -> tuple[str | None, 
 _RATE = re.compile(r"\s+(?:a|an|per)\s+(?:year|month|week|day|hour|head|person|tonne|barrel)\b")
 
 
+#: A price per piece of anything, the piece's noun ending the phrase: 'R569 a pen, …', '$4 a litre in …'.
+_PER_PIECE = re.compile(r"\s+(?:a|an|per)\s+[a-z]+"
+                        r"(?=\s*[,.;:)]|\s+(?:and|or|but|in|from|to|for|up|down|on|at)\b)")
+
+
 def _rate(text: str, end: int, hi: int) -> int:
-    """A sum paid per period or piece is that rate: '€412 a year', '$4 million a day'."""
-    m = _RATE.match(text, end, hi)
+    """A sum paid per period or piece is that rate: '€412 a year', '$4 million a day', 'R569 a pen'."""
+    m = _RATE.match(text, end, hi) or _PER_PIECE.match(text, end, hi)
     return m.end() if m else end
 
 
@@ -290,7 +310,8 @@ def _paid_in(text: str, end: int, hi: int) -> int:
 
 
 _CHANGE_NOUNS = r"(?:rise|increase|fall|drop|cut|jump|decline|reduction|hike|stake|share)"
-_SHARE_OF = re.compile(rf"\s+{_CHANGE_NOUNS}\b(?:\s+in\s+(?:[a-z][\w-]*\s+){{0,3}}?[a-z][\w-]*s\b)?")
+_SHARE_OF = re.compile(rf"\s+{_CHANGE_NOUNS}\b(?:\s+in\s+(?!what\b|which\b|how\b)(?:[a-z][\w-]*\s+){{0,3}}?"
+                       r"[a-z][\w-]*s\b)?")
 
 
 def _share_as_modifier(text: str, start: int, end: int, hi: int) -> tuple[int, int]:
@@ -320,6 +341,10 @@ def _measured_before(text: str, start: int, lo: int) -> int:
     return start - len(m.group()) if m else start
 
 
+#: Words that open a clause of their own after a counted noun: its subject or relative pronoun.
+_CLAUSE_SUBJECTS = frozenset({"it", "they", "he", "she", "we", "i", "you", "who", "which", "what", "whom"})
+
+
 def _postmodified(text: str, end: int, hi: int) -> int:
     """A counted noun's phrase runs on through what it holds: 'containers filled with munitions' (up to a
     verb in the past: '38,000 cubic metres of waste | reached the river')."""
@@ -328,7 +353,8 @@ def _postmodified(text: str, end: int, hi: int) -> int:
         return end
     words = list(re.finditer(r"[\w'’-]+", text[end : m.end()]))
     for before, w in zip(words[1:], words[2:], strict=False):  # 'of contaminated water', 'of its scheduled'
-        if w.group().endswith("ed") and before.group().lower() not in _DETERMINERS:
+        if w.group().endswith("ed") and before.group().lower() not in _DETERMINERS \
+                or w.group().lower() in _CLAUSE_SUBJECTS:  # '€9.5 million of sponsorship | it never received'
             return end + len(text[end : end + w.start()].rstrip())
     return m.end()
 
@@ -421,6 +447,8 @@ def quantities(text: str, lo: int, hi: int) -> list[Found]:
         if not distance_from(text, start, lo, unit):
             end = _postmodified(text, end, hi)
         value = _value(num, scale)
+        if qb and qb.group().lower().startswith("minus"):
+            value = -value  # 'minus 7 degrees Celsius'
         part = _OUT_OF.search(text, max(lo, start - 48), start) if not (cur or pct) else None
         if part is not None:  # '4 of the 9 gas detectors': four detectors, counted out of nine
             value, start = _value(part.group("n").replace(",", ""), None), part.start()
