@@ -116,9 +116,9 @@ def _unit_after(text: str, pos: int, limit: int) -> tuple[str | None, int]:
         irregular = (low in ev["irregular_plurals"]
                      and not _OWNED_OR_MODIFYING.match(text, pos + w.end(), limit))
         if plural or measure or irregular or low in ev["currencies"] or low in ev["time_units"]:
-            after = _PER_SCALE.match(text, pos + w.end(), limit) or _SCALE_OF_DEGREES.match(
-                text, pos + w.end(), limit) if low in ("degree", "degrees") else _PER_SCALE.match(
-                text, pos + w.end(), limit)
+            after = _PER_SCALE.match(text, pos + w.end(), limit)
+            if after is None and low in ("degree", "degrees"):
+                after = _SCALE_OF_DEGREES.match(text, pos + w.end(), limit)
             if plural and after is None and k + 1 < len(words) and _counted_after(words[k + 1].group()):
                 return words[k + 1].group(), pos + words[k + 1].end()  # '212 sales invoices'
             return w.group(), (after.end() if after else pos + w.end())
