@@ -37,6 +37,7 @@ from .attribution import Speech, find_speeches, no_comment
 from .coreference import resolve_across
 from .draft import Draft, Extraction
 from .entities import Registry
+from .listed import listed
 from .nested_quotes import nested_statements
 from .normalise import working_text
 from .pieces import KnownActors, read_in_pieces, stories
@@ -132,6 +133,7 @@ def _speeches(doc: Doc) -> list[Speech]:
             continue
         speeches.extend(find_speeches(doc, sent, speeches))
         no_comment(doc, sent)
+    speeches = listed(doc, speeches)
     leftover = assign_quotes(doc, speeches)
     told = name_paper_authors(doc, speeches + orphan_speeches(doc, speeches, leftover))
     return sorted(told, key=lambda sp: (sp.content or (sp.cue_start,))[0])

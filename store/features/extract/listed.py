@@ -1,0 +1,85 @@
+"""An attribution sieve for findings set out as a list: 'The audit found that:' and then a line for each,
+opened by a bullet ('- 42 schools received no deliveries;', '• Invoices had no delivery notes').
+
+Wire copy and explainers set a report's findings or a statement's points out this way. The speech ends at
+its colon with no words of its own ('found that'); each item is what it reports, one statement per item,
+spoken by the speech's speaker with its verb.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import re
+
+from .doc import Doc
+from .sentences import paragraphs
+from .speech import Speech
+
+#: A list item's opening: a bullet and a space ('- ', '• ', '* ', '– ').
+_BULLET = re.compile(r"[-•*–—▪·‣]\s+")
+#: A line opened by a bullet anywhere in a text (to skip texts with none at once).
+_ANY_ITEM = re.compile(r"^[ \t]*[-•*–—▪·‣]\s", re.MULTILINE)
+#: What a speech handing its words to a list ends with: nothing but 'that' (or 'the following') and a colon.
+_HANDS_OVER = re.compile(r"\s*(?:that|the\s+following)?\s*:\s*$", re.IGNORECASE)
+#: What closes an item without being part of it: ';', '; and', '.', ','.
+_ITEM_END = re.compile(r"(?:\s*[;,.]\s*(?:and|or)?)?\s*$")
+
+
+def listed(doc: Doc, speeches: list[Speech]) -> list[Speech]:
+    """The speeches with each one whose words are a list of bulleted lines replaced by one speech per line
+    (a speech with words of its own before the colon keeps them and gains the lines)."""
+    if not _ANY_ITEM.search(doc.text):
+        return speeches
+    paras = paragraphs(doc.text)
+    starts = [p[0] for p in paras]
+    sent_starts = [s for s, _ in doc.sentences]
+    out: list[Speech] = []
+    for sp in speeches:
+        items = _items_after(doc, sp, paras, starts)
+        if not items:
+            out.append(sp)
+            continue
+        if not _hands_over(doc, sp):
+            out.append(sp)
+        for a, b in items:
+            k = max(0, bisect.bisect_right(sent_starts, a) - 1)
+            out.append(dataclasses.replace(sp, content=(a, b), sent=doc.sentences[k], quotes=[], targets=[]))
+    return out
+
+
+def _hands_over(doc: Doc, sp: Speech) -> bool:
+    """Whether a speech's words are only the colon that hands them to a list ('found that:')."""
+    start = sp.content[0] if sp.content else sp.cue_end
+    return _HANDS_OVER.match(doc.text, start, sp.sent[1]) is not None
+
+
+def _items_after(doc: Doc, sp: Speech, paras: list[tuple[int, int]],
+                 starts: list[int]) -> list[tuple[int, int]]:
+    """The (start, end) of each bulleted line right after a speech whose sentence ends in a colon."""
+    text = doc.text
+    if not text[sp.sent[0] : sp.sent[1]].rstrip().endswith(":") or sp.quotes:
+        return []
+    if sp.content and not _hands_over(doc, sp) and text[sp.content[1] : sp.sent[1]].strip() != ":":
+        return []  # the colon ends other words than the speech's ('said on Tuesday that …, adding:')
+    k = bisect.bisect_right(starts, sp.sent[1] - 1)
+    items = []
+    while k < len(paras):
+        ps, pe = paras[k]
+        bullet = _BULLET.match(text, ps, pe)
+        if bullet is None:
+            break
+        k += 1
+        while k < len(paras) and _runs_on(text, pe, paras[k][0]):
+            pe = paras[k][1]  # a hard-wrapped item's next line, indented under its first
+            k += 1
+        b = _ITEM_END.search(text, bullet.end(), pe).start()
+        if b > bullet.end():
+            items.append((bullet.end(), b))
+    return items
+
+
+def _runs_on(text: str, end: int, start: int) -> bool:
+    """Whether the line starting at ``start`` goes on with the list item that ended its line at ``end``:
+    the very next line (no blank one between), with no bullet of its own."""
+    return text.count("\n", end, start) == 1 and _BULLET.match(text, start) is None

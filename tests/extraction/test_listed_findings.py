@@ -1,0 +1,37 @@
+"""Findings set out as a bulleted list after 'found that:' (listed.py). Sentences written for these tests."""
+
+from __future__ import annotations
+
+from tests.extraction.extract_helpers import run, said
+
+_AUDIT = ("NAIROBI (Reuters) - The audit by the National Audit Office, which\nwas published on Monday, "
+          "found that:\n\n- 42 schools in Turkana county received no deliveries at all in\n  March;\n"
+          "- invoices for 1,200 tonnes of maize had no delivery notes, and\n  the supplier was paid "
+          "twice.\n\nThe supplier, Mavuno Foods, denied any wrongdoing and said the\naudit was wrong.\n")
+
+
+def test_each_bulleted_finding_is_a_statement_of_who_found_it_and_the_colon_alone_is_none() -> None:
+    x = run(_AUDIT)
+    assert said(x)[:2] == [
+        ("National Audit Office", "paraphrase", None),
+        ("National Audit Office", "paraphrase", None),
+    ]
+    found = [s for s in x.statements if s["cue"] == "found"]
+    assert [_AUDIT[a:b] for a, b in (s["span"] for s in found)] == [
+        "42 schools in Turkana county received no deliveries at all in\n  March",
+        "invoices for 1,200 tonnes of maize had no delivery notes, and\n  the supplier was paid twice",
+    ]
+    assert not any(s["text"].lower().startswith("found that") for s in x.statements)
+
+
+def test_a_speech_with_words_of_its_own_keeps_them_and_gains_the_list() -> None:
+    text = ("Mavuno Foods said the audit was wrong, adding:\n• every tonne was delivered\n"
+            "• the notes were lost in a fire\n")
+    assert [s["text"] for s in run(text).statements] == [
+        "The audit was wrong", "Every tonne was delivered", "The notes were lost in a fire"]
+
+
+def test_bulleted_lines_that_no_speech_hands_over_say_nothing() -> None:
+    text = ("Schools in the county:\n\n- 42 received no deliveries in March;\n- 11 closed their kitchens.\n\n"
+            "The ministry said it would review the contract.\n")
+    assert [s["text"] for s in run(text).statements] == ["It would review the contract"]
