@@ -74,3 +74,26 @@ def test_the_interviewee_is_the_person_introduced_not_the_last_one_quoted_before
             "on Tuesday.\n\nQ: Did you sell below the market price?\n\nA: \"No. We averaged $910 a "
             "tonne.\"\n")
     assert said(run(text))[-1] == ("Henrik Dahl", "quote", "No. We averaged $910 a tonne.")
+
+
+def test_a_quotation_after_a_colon_is_the_words_of_the_actor_whose_verb_opens_it() -> None:
+    text = ("Asked on local radio whether the notice had been late, Rui Brandão answered in Portuguese: «Não "
+            "houve atraso nenhum.» (\"There was no delay at all.\")\n")
+    x = run(text)
+    assert said(x) == [("Rui Brandão", "quote", "Não houve atraso nenhum.")]
+    assert [text[a:b] for a, b in x.statements[0]["spans"]] == ["Não houve atraso nenhum.",
+                                                               "There was no delay at all."]
+    blunt = run("The chief executive, Erik Lind, put it bluntly: \"We will not pay a cent.\"\n")
+    assert said(blunt) == [("Erik Lind", "quote", "We will not pay a cent.")]
+
+
+def test_a_place_before_a_colon_opens_no_ones_quotation() -> None:
+    x = run("Protesters marched to the Ministry of Finance: \"We want our money back.\"\n")
+    assert [names(x)[s["speaker"]] for s in x.statements] in ([], ["Protesters"])
+
+
+def test_a_translation_a_verb_after_it_claims_takes_the_original_with_it() -> None:
+    text = "«Não houve atraso nenhum.» (\"There was no delay at all.\"), Rui Brandão told the radio.\n"
+    x = run(text)
+    assert said(x) == [("Rui Brandão", "quote", "Não houve atraso nenhum.")]
+    assert len(x.statements[0]["spans"]) == 2

@@ -252,6 +252,15 @@ class Registry(Referents):
             first = (pos, ent)
         return first[1].final() if first is not None else None
 
+    def mentions_between(self, lo: int, hi: int) -> Iterable[tuple[int, int, Entity]]:
+        """(start, end, entity) of each mention that starts in [lo, hi), the last first."""
+        for pos, ent in self._back_from(self.recent, hi):
+            if pos < lo:
+                return
+            if pos < hi:
+                ent = ent.final()
+                yield pos, next((e for s, e in reversed(ent.spans) if s == pos), pos), ent
+
     def named_by_head(self, head: str) -> Entity | None:
         """The one body already named whose name ends in this capitalised head word ('the Observatory' after
         'the Independent Labour Observatory'), if only one does."""

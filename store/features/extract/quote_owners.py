@@ -4,10 +4,11 @@ resumes or sits beside ('the ministry “categorically” rejected …')."""
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 
 from .doc import Doc
-from .quotes import Quote
+from .quotes import Quote, translates
 from .sentences import paragraphs
 from .sources import Subject
 from .speech import Speech
@@ -111,6 +112,12 @@ def orphan_speeches(doc: Doc, speeches: list[Speech], leftover: list) -> list[Sp
         j = bisect.bisect_left(cue_positions, q.start) - 1
         pk = bisect.bisect_right(para_starts, q.start) - 1
         prev = speeches[j] if j >= 0 and body else None
+        if prev is None or prev.sent != sent:
+            opened = _opened_by_colon(doc, q, sent)
+            if opened is not None:
+                out.append(opened)
+                quoted_by[q.outer_start] = opened
+                continue
         if q.answer:
             block = _block_start(doc, paras, pk)
             intro = prev if prev is not None and prev.cue_start >= paras[max(0, block - 1)][0] else None
@@ -147,7 +154,42 @@ def orphan_speeches(doc: Doc, speeches: list[Speech], leftover: list) -> list[Sp
         )
         quoted_by[q.outer_start] = sp
         out.append(sp)
-    return out[::-1]
+    return _with_translations(doc, out[::-1], quoted_by)
+
+
+def _with_translations(doc: Doc, found: list[Speech], quoted_by: dict[int, Speech]) -> list[Speech]:
+    """The speeches found, and one more for each quotation left over that is, or is translated by, the
+    quotation next to it in brackets («Não houve atraso.» ("There was no delay.")): one speaker's words,
+    whichever of the two a verb claimed."""
+    out = list(found)
+    for first, second in zip(doc.quotes, doc.quotes[1:], strict=False):  # (in text order)
+        if not translates(doc.text, first.end, second.start):
+            continue
+        said, unsaid = (first, second) if first.outer_start in quoted_by else (second, first)
+        sp = quoted_by.get(said.outer_start)
+        if sp is not None and unsaid.outer_start not in quoted_by:
+            twin = dataclasses.replace(sp, content=(unsaid.start, unsaid.end), quotes=[unsaid], targets=[])
+            quoted_by[unsaid.outer_start] = twin
+            out.append(twin)
+    return out
+
+
+#: What may stand between an actor and the colon before a quotation it opens: its verb (not a reporting
+#: one, which the sieves read) and a few words ('answered in Portuguese', 'put it bluntly', 'wrote on X').
+_VERB_TO_COLON = re.compile(r",?\s+(?P<verb>[a-z]+ed|put|wrote|read|replied|said|told)\b(?:\s+[\w'’-]+){0,4}?"
+                            r"\s*:\s*\Z")
+
+
+def _opened_by_colon(doc: Doc, q: Quote, sent: tuple[int, int]) -> Speech | None:
+    """The speech of a quotation after a colon that an actor's verb opens, in a sentence with no speech of
+    its own: 'Asked whether the notice was late, Brandão answered in Portuguese: «Não houve atraso.»'."""
+    for start, end, who in doc.reg.mentions_between(sent[0], q.outer_start):
+        verb = _VERB_TO_COLON.match(doc.text, end, q.outer_start)
+        if verb is not None and who.kind in ("person", "organisation", "state", "group"):
+            return Speech(verb.start("verb"), verb.end("verb"), verb.group("verb"), "claim", "say",
+                          Subject([who], start, end, 0.6, "name"), sent, (q.start, q.end), quotes=[q],
+                          confidence=0.6)
+    return None
 
 
 def _block_start(doc: Doc, paras: list[tuple[int, int]], pk: int) -> int:

@@ -168,6 +168,17 @@ class _Marks:
         return False
 
 
+#: What stands between a quotation's words and its translation's in brackets: «Não houve atraso.» ("There
+#: was no delay."), “Es war kein Fehler” (“It was no mistake”).
+_BRACKETED_AFTER = re.compile(r"""\s*[”"»“„'’]?\s*[,.]?\s*\(\s*[“"«„‘']?\s*""")
+
+
+def translates(text: str, first_end: int, second_start: int) -> bool:
+    """Whether the quoted words starting at ``second_start`` translate, in brackets, those ending at
+    ``first_end``."""
+    return _BRACKETED_AFTER.fullmatch(text, first_end, second_start) is not None
+
+
 def quotes_within(text: str, start: int, end: int) -> list[Quote]:
     """The quotations in single marks inside a quotation's words (text[start:end]): 'My supervisor told me,
     'You're at the bottom again,' and …'."""

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from .link_terms import words_of_text
+from .quotes import translates
 
 #: Content words two tellings must share, and how much of the shorter one they must cover.
 _SHARED_AT_LEAST = 3
@@ -130,15 +131,10 @@ def words_within(a: str, b: str) -> bool:
 _SAID_AGAIN_AT_LEAST = 12
 
 
-#: What stands between a quotation and its translation in brackets: «Não houve atraso.» ("There was no
-#: delay."), “Es war kein Fehler” (“It was no mistake”).
-_BRACKETED_AFTER = re.compile(r"""\s*[”"»“„'’]?\s*[,.]?\s*\(\s*[“"«„‘']?\s*""")
-
-
 def _translated(a: dict[str, Any], b: dict[str, Any], text: str) -> bool:
     """Whether quotation b is quotation a's translation, given in brackets right after it: one claim."""
     return bool(a["quote"] and b["quote"] and text and a["speaker"] == b["speaker"]
-                and _BRACKETED_AFTER.fullmatch(text, a["span"][1], b["span"][0]))
+                and translates(text, a["span"][1], b["span"][0]))
 
 
 def _inside(a: dict[str, Any], b: dict[str, Any]) -> bool:
