@@ -1,6 +1,8 @@
 """How far a figure's phrase runs, and when a span of time is no figure at all: a rate per any unit ('£50,000
-per flight'), a length within which something lies ('within 2 kilometres | of the village'), a deadline set
-rather than a span measured ('would decide within 15 days', 'has 14 days to appeal')."""
+per flight', 'R569 a pen'), a sum or share sizing the noun after it ('a $2 billion loan', 'a 23% rise in
+tariffs') or paid in something ('£210 in fees'), a length within which something lies ('within 2 kilometres
+| of the village'), a deadline set rather than a span measured ('would decide within 15 days', 'has 14 days
+to appeal')."""
 
 from __future__ import annotations
 
@@ -50,3 +52,76 @@ def set_as_deadline(text: str, start: int, end: int, lo: int, hi: int) -> bool:
         return True
     return _GIVEN.search(text, max(lo, start - 30), start) is not None and \
         _TO_DO.match(text, end, hi) is not None
+
+
+#: Words that end a counted noun's phrase: verbs, relatives and conjunctions.
+VERB_STOP = frozenset({
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "said", "says", "showed", "show",
+    "shows", "matched", "match", "include", "included", "including", "would", "will", "could", "may",
+    "might", "did", "do", "does", "that", "which", "who", "and", "or", "but", "to", "from", "for", "with",
+    "in", "on", "at", "by", "as", "than", "since", "after", "before", "while"
+})
+DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those"})
+
+#: A sum per period or per head: '€412 a year', '$40 a head'.
+_RATE = re.compile(r"\s+(?:a|an|per)\s+(?:year|month|week|day|hour|head|person|tonne|barrel)\b")
+
+
+#: A price per piece of anything, the piece's noun ending the phrase: 'R569 a pen, …', '$4 a litre in …'.
+_PER_PIECE = re.compile(r"\s+(?:a|an|per)\s+[a-z]+"
+                        r"(?=\s*[,.;:)]|\s+(?:and|or|but|in|from|to|for|up|down|on|at)\b)")
+
+
+def rate_end(text: str, end: int, hi: int) -> int:
+    """A sum paid per period or piece is that rate: '€412 a year', '$4 million a day', 'R569 a pen'."""
+    m = _RATE.match(text, end, hi) or _PER_PIECE.match(text, end, hi)
+    return m.end() if m else end
+
+
+_NEXT_WORD = re.compile(r"\s+([a-z][a-z-]+)\b")
+
+
+def money_as_modifier(text: str, start: int, end: int, hi: int) -> tuple[int, int]:
+    """A sum before the noun it sizes is that noun's phrase: 'a €9 million pipe-renewal budget', 'a $2
+    billion loan' (up to two words; not 'a' before a sum that stands alone)."""
+    det = re.search(r"\b(?:a|an)\s+$", text[max(0, start - 4) : start])
+    if det is None:
+        return start, end
+    stop = wl.function_words() | VERB_STOP
+    head_end = end
+    for _ in range(2):
+        m = _NEXT_WORD.match(text, head_end, hi)
+        if m is None or m.group(1) in stop or m.group(1).endswith(("ed", "ly")):
+            break
+        head_end = m.end()
+    return (start - len(det.group()), head_end) if head_end > end else (start, end)
+
+
+_PAID_IN = re.compile(r"\s+in\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*"
+                      r"(?=\s*[,.;:)]|\s+(?:to|from|for|by|and|since|over|last|this|was|were|had|has|is|are|that|"
+                      r"which)\b)")
+
+
+def paid_in_end(text: str, end: int, hi: int) -> int:
+    """A sum's phrase runs on through what it was paid in: '£8.4 million in public donations', '£210 in
+    fees' (not 'in the city', 'in March' or 'in 2023')."""
+    m = _PAID_IN.match(text, end, hi)
+    if m is None:
+        return end
+    words = m.group().split()[1:]
+    if words[0] in DETERMINERS or any(w in wl.function_words() or w in VERB_STOP for w in words):
+        return end
+    return m.end()
+
+
+_CHANGE_NOUNS = r"(?:rise|increase|fall|drop|cut|jump|decline|reduction|hike|stake|share)"
+_SHARE_OF = re.compile(rf"\s+{_CHANGE_NOUNS}\b(?:\s+in\s+(?!what\b|which\b|how\b)(?:[a-z][\w-]*\s+){{0,3}}?"
+                       r"[a-z][\w-]*s\b)?")
+
+
+def share_as_modifier(text: str, start: int, end: int, hi: int) -> tuple[int, int]:
+    """A percentage sizing the change or stake after it is that noun's phrase: 'a 23% rise in household
+    water tariffs', 'a 12% stake'."""
+    det = re.search(r"\b(?:a|an)\s+$", text[max(0, start - 4) : start])
+    m = _SHARE_OF.match(text, end, hi) if det else None
+    return (start - len(det.group()), m.end()) if det and m else (start, end)

@@ -9,7 +9,17 @@ from decimal import Decimal
 from typing import Any
 
 from . import wordlists as wl
-from .figure_extents import distance_from, per_unit_end, set_as_deadline
+from .figure_extents import (
+    DETERMINERS,
+    VERB_STOP,
+    distance_from,
+    money_as_modifier,
+    paid_in_end,
+    per_unit_end,
+    rate_end,
+    set_as_deadline,
+    share_as_modifier,
+)
 
 
 @dataclass(slots=True)
@@ -25,57 +35,6 @@ class Found:
 
 _DIGIT = re.compile(r"\d")
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_VERB_STOP = frozenset(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "said",
-        "says",
-        "showed",
-        "show",
-        "shows",
-        "matched",
-        "match",
-        "include",
-        "included",
-        "including",
-        "would",
-        "will",
-        "could",
-        "may",
-        "might",
-        "did",
-        "do",
-        "does",
-        "that",
-        "which",
-        "who",
-        "and",
-        "or",
-        "but",
-        "to",
-        "from",
-        "for",
-        "with",
-        "in",
-        "on",
-        "at",
-        "by",
-        "as",
-        "than",
-        "since",
-        "after",
-        "before",
-        "while",
-    ]
-)
 
 
 @functools.cache
@@ -109,7 +68,7 @@ def _unit_after(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     words = list(re.finditer(r"(?:[A-Z]\.){2,}|[A-Za-z][\w-]*", m.group(1)))
     for k, w in enumerate(words):
         low = w.group().lower()
-        if low in ev["not_units"] or low in _VERB_STOP:
+        if low in ev["not_units"] or low in VERB_STOP:
             break
         plural = low.endswith("s") and not low.endswith(("ss", "ous", "us", "is")) and low not in _NOT_PLURAL
         measure = k == 0 and low in ev["measure_units"] and low not in _UNIT_MODIFIERS  # '1 kilometre'
@@ -124,7 +83,7 @@ def _unit_after(text: str, pos: int, limit: int) -> tuple[str | None, int]:
             return w.group(), (after.end() if after else pos + w.end())
         if low in ev["collective_units"] or k == 0 and low in ("times", "percent"):
             after = words[k + 1].group() if k + 1 < len(words) else ""
-            if low in _STATES_OF and after.isalpha() and after.islower() and after not in _VERB_STOP \
+            if low in _STATES_OF and after.isalpha() and after.islower() and after not in VERB_STOP \
                     and after not in wl.function_words() and after not in ev["not_units"]:
                 return after, pos + words[k + 1].end()  # '37 dead alpacas': alpacas are counted
             return w.group(), pos + w.end()
@@ -135,7 +94,7 @@ def _counted_after(word: str) -> bool:
     """Whether a word after a plural is the noun that plural modifies ('212 sales invoices', '17 fault
     reports' read as '17 fault' would not be): a plural noun in lower case, not a verb."""
     return (word.islower() and word.endswith("s") and not word.endswith(("ss", "us", "is", "ous"))
-            and word not in _VERB_STOP and word not in _NOT_PLURAL and word not in wl.function_words())
+            and word not in VERB_STOP and word not in _NOT_PLURAL and word not in wl.function_words())
 
 
 #: After an irregular plural, what makes it a modifier of the counted noun: '2 fish farms', '3 women
@@ -150,7 +109,6 @@ _UNIT_MODIFIERS = frozenset({"square", "cubic", "million", "billion"})
 #: The scale a temperature is read on: '7 degrees Celsius'.
 _SCALE_OF_DEGREES = re.compile(r"\s+(?:Celsius|Fahrenheit|centigrade|C|F)\b")
 _PER_SCALE = re.compile(r"\s+per\s+(?:million|billion|thousand|cent|litre|liter|kilogram|kg|m3)\b")
-_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those"})
 #: Counted states that may stand for their noun ('31 dead') or go before it ('37 dead alpacas').
 _STATES_OF = frozenset({"dead", "injured", "wounded"})
 
@@ -245,7 +203,7 @@ def _unit_of_owner(text: str, pos: int, hi: int) -> tuple[str | None, int]:
     m = re.match(r"\s+of\s+(?:its|the|their|his|her|our|those|these|[A-Z][\w.&-]*['’]s)\s+(?:[a-z-]+\s+)?"
                  r"([a-z][\w-]*s)\b",
                  text[pos:hi])
-    if m is None or m.group(1) in _VERB_STOP or len(m.group(1)) < 4:
+    if m is None or m.group(1) in VERB_STOP or len(m.group(1)) < 4:
         return None, pos
     return m.group(1), pos + m.end()
 
@@ -257,69 +215,6 @@ def _hyphen_unit(text: str, pos: int, hi: int, start: int) -> tuple[str | None, 
         return None, pos, start  # 'a 14-page report' is a document, 'a 38-year-old' an age
     det = re.search(r"\b(?:a|an|the)\s+$", text[max(0, start - 6) : start])
     return m.group(1), pos + m.end(), start - len(det.group()) if det else start
-
-
-_RATE = re.compile(r"\s+(?:a|an|per)\s+(?:year|month|week|day|hour|head|person|tonne|barrel)\b")
-
-
-#: A price per piece of anything, the piece's noun ending the phrase: 'R569 a pen, …', '$4 a litre in …'.
-_PER_PIECE = re.compile(r"\s+(?:a|an|per)\s+[a-z]+"
-                        r"(?=\s*[,.;:)]|\s+(?:and|or|but|in|from|to|for|up|down|on|at)\b)")
-
-
-def _rate(text: str, end: int, hi: int) -> int:
-    """A sum paid per period or piece is that rate: '€412 a year', '$4 million a day', 'R569 a pen'."""
-    m = _RATE.match(text, end, hi) or _PER_PIECE.match(text, end, hi)
-    return m.end() if m else end
-
-
-_NEXT_WORD = re.compile(r"\s+([a-z][a-z-]+)\b")
-
-
-def _money_as_modifier(text: str, start: int, end: int, hi: int) -> tuple[int, int]:
-    """A sum before the noun it sizes is that noun's phrase: 'a €9 million pipe-renewal budget', 'a $2
-    billion loan' (up to two words; not 'a' before a sum that stands alone)."""
-    det = re.search(r"\b(?:a|an)\s+$", text[max(0, start - 4) : start])
-    if det is None:
-        return start, end
-    stop = wl.function_words() | _VERB_STOP
-    head_end = end
-    for _ in range(2):
-        m = _NEXT_WORD.match(text, head_end, hi)
-        if m is None or m.group(1) in stop or m.group(1).endswith(("ed", "ly")):
-            break
-        head_end = m.end()
-    return (start - len(det.group()), head_end) if head_end > end else (start, end)
-
-
-_PAID_IN = re.compile(r"\s+in\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*"
-                      r"(?=\s*[,.;:)]|\s+(?:to|from|for|by|and|since|over|last|this|was|were|had|has|is|are|that|"
-                      r"which)\b)")
-
-
-def _paid_in(text: str, end: int, hi: int) -> int:
-    """A sum's phrase runs on through what it was paid in: '£8.4 million in public donations', '£210 in
-    fees' (not 'in the city', 'in March' or 'in 2023')."""
-    m = _PAID_IN.match(text, end, hi)
-    if m is None:
-        return end
-    words = m.group().split()[1:]
-    if words[0] in _DETERMINERS or any(w in wl.function_words() or w in _VERB_STOP for w in words):
-        return end
-    return m.end()
-
-
-_CHANGE_NOUNS = r"(?:rise|increase|fall|drop|cut|jump|decline|reduction|hike|stake|share)"
-_SHARE_OF = re.compile(rf"\s+{_CHANGE_NOUNS}\b(?:\s+in\s+(?!what\b|which\b|how\b)(?:[a-z][\w-]*\s+){{0,3}}?"
-                       r"[a-z][\w-]*s\b)?")
-
-
-def _share_as_modifier(text: str, start: int, end: int, hi: int) -> tuple[int, int]:
-    """A percentage sizing the change or stake after it is that noun's phrase: 'a 23% rise in household
-    water tariffs', 'a 12% stake'."""
-    det = re.search(r"\b(?:a|an)\s+$", text[max(0, start - 4) : start])
-    m = _SHARE_OF.match(text, end, hi) if det else None
-    return (start - len(det.group()), m.end()) if det and m else (start, end)
 
 
 def _multiplied(text: str, end: int, hi: int) -> int:
@@ -353,7 +248,7 @@ def _postmodified(text: str, end: int, hi: int) -> int:
         return end
     words = list(re.finditer(r"[\w'’-]+", text[end : m.end()]))
     for before, w in zip(words[1:], words[2:], strict=False):  # 'of contaminated water', 'of its scheduled'
-        if w.group().endswith("ed") and before.group().lower() not in _DETERMINERS \
+        if w.group().endswith("ed") and before.group().lower() not in DETERMINERS \
                 or w.group().lower() in _CLAUSE_SUBJECTS:  # '€9.5 million of sponsorship | it never received'
             return end + len(text[end : end + w.start()].rstrip())
     return m.end()
@@ -415,13 +310,13 @@ def quantities(text: str, lo: int, hi: int) -> list[Found]:
             unit, end = glued.group(), glued.end()
         elif cur:
             unit = ev["currencies"][cur.strip()]
-            end = _rate(text, e, hi)
-            start, end = _money_as_modifier(text, start, end, hi)
-            end = _paid_in(text, end, hi)
+            end = rate_end(text, e, hi)
+            start, end = money_as_modifier(text, start, end, hi)
+            end = paid_in_end(text, end, hi)
         elif pct:
             unit = "%"
             end = e
-            start, end = _share_as_modifier(text, start, end, hi)
+            start, end = share_as_modifier(text, start, end, hi)
         else:
             word, end = _unit_after(text, e, hi)
             if word is None and not scale:
