@@ -105,3 +105,22 @@ def test_a_capital_told_by_where_something_lies_is_a_place_not_its_country() -> 
 
 def test_people_counted_in_digits_with_a_thousands_comma_are_named_by_their_noun() -> None:
     assert set(actors_by_name(run("About 2,400 farmers said the prices were fixed."))) == {"farmers"}
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Meridian raised prices. Pharmacists in Soweto and Tembisa said some patients had begun stretching "
+     "doses.\n", "Pharmacists in Soweto and Tembisa"),
+    ("Meridian raised prices. Residents of Umlazi and Ntuzuma said the water had been off for days.\n",
+     "Residents of Umlazi and Ntuzuma"),
+    ("Talks opened in Paris and Macron said the deal was close.\n", "Macron"),
+])
+def test_people_in_two_places_speak_as_one_group_and_neither_place_speaks(text: str, speaker: str) -> None:
+    assert [who for who, _mode, _quote in said(run(text))] == [speaker]
+
+
+def test_a_name_a_body_descriptor_opens_is_that_body_and_its_spokesperson_speaks_for_it() -> None:
+    text = ("French club AS Estuaire counted money it had not received. Atlantique Logistique is a haulage "
+            "firm. A club spokesperson, who declined to be named, said the full amount had been received.\n")
+    x = run(text)
+    assert said(x) == [("AS Estuaire", "paraphrase", None)]
+    assert actors_by_name(x)["AS Estuaire"]["kind"] == "organisation"

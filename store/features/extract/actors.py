@@ -19,7 +19,7 @@ from .org_phrases import (
     place_orgs,
     prev_is_state,
 )
-from .places import locative
+from .places import locative, where_people_are
 from .textutil import INITIALS_EXPLAINED, THE_BEFORE, Token, fold
 from .things import is_product, names_a_thing
 
@@ -177,6 +177,10 @@ def _names_a_place(text: str, start: int, end: int) -> bool:
 _COMPOUND_RE = re.compile(r"-(?:registered|based|listed|headquartered|owned|flagged|born|educated)\b")
 
 
+#: The classes of descriptor ('club', 'watchdog', 'charity', 'newspaper') whose name after them is a body's.
+_BODY_CLASSES = frozenset({"company", "group", "regulator", "media"})
+
+
 def _resolve(doc: Doc, m: NameMention, sent: tuple[int, int]) -> Entity | None:
     reg = doc.reg
     short = _short_name_in_brackets(doc, m)
@@ -198,9 +202,10 @@ def _resolve(doc: Doc, m: NameMention, sent: tuple[int, int]) -> Entity | None:
         m.cat in ("person", "name")
         and not (m.role or m.aff_text or m.gender != "-")
         and reg.lookup(m.text) is None
-        and locative(doc.text, doc.tokens, m.first_token, places_only=True)
+        and (locative(doc.text, doc.tokens, m.first_token, places_only=True)
+             or where_people_are(doc.text, doc.tokens, m.first_token))
     ):
-        return None  # 'a news conference in Thunder Bay'
+        return None  # 'a news conference in Thunder Bay', 'Pharmacists in Soweto and Tembisa'
     if (
         m.cat in ("person", "name")
         and not (m.role or m.aff_text or m.gender != "-")
@@ -240,16 +245,12 @@ def _resolve(doc: Doc, m: NameMention, sent: tuple[int, int]) -> Entity | None:
             if ent.gender == "-" and m.gender != "-" and ent.kind == "person":
                 ent.gender = m.gender
             return doc.note(ent, m.start, m.end, surface)
-        if m.cat == "name" and existing is None:
-            doc.pending[m.end] = (m.start, m.text)
-            return None
         descr = _descriptor_left(doc, m.first_token) if existing is None else None
-        if descr and wl.org_words()["descriptor_class"].get(descr) in (
-            "company",
-            "group",
-            "regulator",
-            "media",
-        ):
+        of_body = descr is not None and wl.org_words()["descriptor_class"].get(descr) in _BODY_CLASSES
+        if m.cat == "name" and existing is None and not of_body:
+            doc.pending[m.end] = (m.start, m.text)
+            return None  # ('club AS Estuaire', a name its descriptor makes a body's, is one at once)
+        if of_body:
             ent = reg.create(
                 m.text, "media" if descr in ("newspaper", "broadcaster") else "organisation", 0.8
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from . import wordlists as wl
+from .people_words import plural_of_people
 from .textutil import Token
 
 _LOCATIVE = frozenset(
@@ -52,6 +53,17 @@ def locative(text: str, tokens: list[Token], i: int, places_only: bool = False, 
     if tokens[k].lower == "to" and k > 0 and tokens[k - 1].lower in ("according", "due", "thanks"):
         return False  # 'according to Lopez': a source, not a destination
     return tokens[k].lower in (_PLACE_PREPS if places_only else _LOCATIVE)
+
+
+def where_people_are(text: str, tokens: list[Token], i: int) -> bool:
+    """Whether token i is the second of two places that say where a group of people is: 'Pharmacists in
+    Soweto and Tembisa said', 'Residents of Umlazi and Ntuzuma'. (A name after 'and' alone may begin a
+    clause: 'talks opened in Paris and Macron said'.)"""
+    if i < 4 or tokens[i - 1].lower not in ("and", "or") or not tokens[i - 2].is_cap:
+        return False
+    prep, people = tokens[i - 3], tokens[i - 4]
+    return prep.lower in ("in", "of", "from", "near") and (
+        people.lower in wl.unnamed_sources()["plural"] or plural_of_people(people.lower))
 
 
 def in_dateline(text: str, start: int, end: int) -> bool:
