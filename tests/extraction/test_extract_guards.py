@@ -61,3 +61,9 @@ def test_a_bracket_that_gives_an_example_is_no_short_name() -> None:
     _said, actors = _read("The Ministry of Health (MOH, for example) said the clinic was closed. The "
                           "Ministry of Health said it would reopen.")
     assert all("MOH" not in aliases for _kind, aliases in actors.values())
+
+
+def test_a_phrase_describing_a_name_set_between_commas_is_no_content_of_its_verb() -> None:
+    assert run("The state-owned air navigation provider, Luftvakt, has hit back.\n").statements == []
+    kept = run("The rules were broken, Franck Aubertin said.\n")
+    assert [s["text"] for s in kept.statements] == ["The rules were broken"]

@@ -170,7 +170,8 @@ def _content_span(
     intro = _INTRO_RE.match(text, start, before_end)
     if intro and not text[start:before_end].startswith(("“", '"')):
         start = intro.end()
-    if subj.how == "name" and _describes_speaker(text[start:before_end]):
+    if subj.how == "name" and (_describes_speaker(text[start:before_end])
+                               or _apposed(text[start:before_end], text, subj, cs)):
         before_end = start  # "The company's chief executive, Jane Roe, said …": a description, not words
     before_words = len(text[start:before_end].split())
     ends_open = text[start:before_end].rstrip().endswith((",", *QUOTE_CLOSE_ENDS, "—", " -"))
@@ -247,6 +248,15 @@ def _role_before_name(words: list[str]) -> bool:
 
 _FINITE = frozenset({"has", "have", "had", "is", "was", "were", "are", "will", "would", "did", "does", "do",
                      "can", "could", "should", "must", "may", "might"})
+
+
+def _apposed(seg: str, text: str, subj: Subject, cs: int) -> bool:
+    """Whether the speaker's name stands between commas before its verb ('The state-owned air navigation
+    provider, Luftvakt, has hit back'): a phrase before the name with no comma of its own then describes
+    it, whatever its words ('The rules were broken, the owner, X, said' keeps its words)."""
+    between_commas = text[subj.start - 2 : subj.start].strip() == "," and 0 <= subj.end <= cs \
+        and re.match(r"\s*,\s*(?:\w+\s+){0,2}$", text[subj.end : cs]) is not None
+    return between_commas and "," not in seg.rstrip(", ")
 
 
 def _describes_speaker(seg: str) -> bool:
