@@ -266,3 +266,13 @@ def test_a_related_link_between_wrapped_paragraphs_takes_no_line_after_it() -> N
     got = extract(text, source_id="src-test")
     assert any(s["text"].startswith("Collection fees had risen") for s in got.statements), got.statements
     assert "Monsoon" not in working_text(text) and not [s for s in got.statements if "READ" in s["text"]]
+
+
+def test_a_pull_quote_repeating_words_quoted_in_the_story_is_furniture() -> None:
+    text = ("NAIROBI (Reuters) - The union accused the supplier of cutting portions.\n\n\"Children are going "
+            "hungry,\" said Mary Wanjiru, a union official.\n\n\"Children are going hungry\"\n\nThe supplier "
+            "denied the claim.\n")
+    pulled = text.index("\"Children are going hungry\"\n")
+    assert working_text(text)[pulled : pulled + 27].strip() == ""
+    alone = "\"Children are going hungry,\" she said.\n\n\"Nobody listens to us.\"\n"
+    assert working_text(alone) == alone  # a quotation said once is the story's

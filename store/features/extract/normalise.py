@@ -214,6 +214,9 @@ def furniture(text: str) -> list[tuple[int, int]]:
                 out.extend(_caption_above(text, lines, k, blank_after))
             continue
         links = False
+        if _pulled_quote(text, start, end):
+            out.append((start, end))
+            continue
         content += 1
         if content == 1 and k + 1 < len(lines) and _headline(line):
             out.append((start, end))
@@ -224,6 +227,26 @@ def furniture(text: str) -> list[tuple[int, int]]:
                 out.append((start, start + dateline.end()))
                 content = 3
     return out
+
+
+#: How far from a pull quote the story quoting the same words may stand (about a long story's length).
+_STORY_REACH = 20_000
+#: A paragraph that is only a quotation: what a pull quote looks like.
+_WHOLE_QUOTE = re.compile(r"\s*[“\"«„‘']\s*(?P<words>[^“”\"«»„]{8,300}?)[\s.,]*[”\"»“’']\s*")
+
+
+def _pulled_quote(text: str, start: int, end: int) -> bool:
+    """Whether a line is a pull quote: a paragraph that is only a quotation, set off from the story, of
+    words the story quotes in full elsewhere ('"Children are going hungry"' between paragraphs)."""
+    m = _WHOLE_QUOTE.fullmatch(text, start, end)
+    if m is None:
+        return False
+    words = m.group("words").rstrip(".,").split()
+    if len(words) < 2:
+        return False
+    said = re.compile(r"\s+".join(map(re.escape, words)))  # (any line breaks between its words)
+    before = said.search(text, max(0, start - _STORY_REACH), start)
+    return bool(before or said.search(text, end, end + _STORY_REACH))
 
 
 def _caption_above(
