@@ -67,3 +67,13 @@ def test_a_phrase_describing_a_name_set_between_commas_is_no_content_of_its_verb
     assert run("The state-owned air navigation provider, Luftvakt, has hit back.\n").statements == []
     kept = run("The rules were broken, Franck Aubertin said.\n")
     assert [s["text"] for s in kept.statements] == ["The rules were broken"]
+
+
+def test_what_describes_a_name_between_commas_is_cut_from_the_words_before_it() -> None:
+    for speaker in ("the owner, Franck Aubertin,", "the company's chief executive, Jane Roe,",
+                    "its chief executive, Jane Roe,"):
+        x = run(f"The rules were broken, {speaker} said.\n")
+        assert [s["text"] for s in x.statements] == ["The rules were broken"]
+    clause = run("The company broke the rules and ignored the warnings, the union's leader, Jane Roe, "
+                 "said.\n")
+    assert [s["text"] for s in clause.statements] == ["The company broke the rules and ignored the warnings"]

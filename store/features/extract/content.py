@@ -173,6 +173,8 @@ def _content_span(
     if subj.how == "name" and (_describes_speaker(text[start:before_end])
                                or _apposed(text[start:before_end], text, subj, cs)):
         before_end = start  # "The company's chief executive, Jane Roe, said …": a description, not words
+    elif subj.how == "name" and _between_commas(text, subj, cs):
+        before_end = _described_tail_start(text, start, before_end)  # '…, the owner, X, said
     before_words = len(text[start:before_end].split())
     ends_open = text[start:before_end].rstrip().endswith((",", *QUOTE_CLOSE_ENDS, "—", " -"))
     fwd = _forward(doc, ce, lemma, s1)
@@ -250,13 +252,31 @@ _FINITE = frozenset({"has", "have", "had", "is", "was", "were", "are", "will", "
                      "can", "could", "should", "must", "may", "might"})
 
 
-def _apposed(seg: str, text: str, subj: Subject, cs: int) -> bool:
-    """Whether the speaker's name stands between commas before its verb ('The state-owned air navigation
-    provider, Luftvakt, has hit back'): a phrase before the name with no comma of its own then describes
-    it, whatever its words ('The rules were broken, the owner, X, said' keeps its words)."""
-    between_commas = text[subj.start - 2 : subj.start].strip() == "," and 0 <= subj.end <= cs \
+def _between_commas(text: str, subj: Subject, cs: int) -> bool:
+    """Whether the speaker's name stands between commas just before its verb: '…, the owner, X, said'."""
+    return text[subj.start - 2 : subj.start].strip() == "," and 0 <= subj.end <= cs \
         and re.match(r"\s*,\s*(?:\w+\s+){0,2}$", text[subj.end : cs]) is not None
-    return between_commas and "," not in seg.rstrip(", ")
+
+
+def _apposed(seg: str, text: str, subj: Subject, cs: int) -> bool:
+    """Whether the words before a name set between commas all describe it: a phrase with no comma of its
+    own ('The state-owned air navigation provider, Luftvakt, has hit back'), whatever its words."""
+    return "," not in seg.rstrip(", ") and _between_commas(text, subj, cs)
+
+
+#: The last stretch of words before a name between commas, when it is a noun phrase describing the name
+#: ('the owner', "the company's chief executive", 'its director'): a determiner or owner, then no verb.
+_DESCRIPTION_TAIL = re.compile(r",\s*(?:(?:the|a|an|its|his|her|their)\s+|[\w.&’'-]+['’]s\s+)"
+                               r"(?:[\w’'-]+\s+){0,4}[\w’'-]+\s*,?\s*$", re.IGNORECASE)
+
+
+def _described_tail_start(text: str, start: int, end: int) -> int:
+    """Where the words before a name between commas end when their last stretch only describes the name
+    ('The rules were broken, the owner, X, said': the words end at 'broken'); else ``end``."""
+    m = _DESCRIPTION_TAIL.search(text, start, end)
+    if m is None or _FINITE & set(m.group().lower().split()):
+        return end
+    return m.start() + 1  # (the comma kept: the words before the speaker end open)
 
 
 def _describes_speaker(seg: str) -> bool:
