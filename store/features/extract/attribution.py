@@ -17,7 +17,7 @@ from .rejoinders import rejoinder
 from .sources import Subject, group_np
 from .speech import Speech, cues
 from .speech_overlaps import cut_before, drop_told_inside_subject, hand_over_to_paper
-from .subjects import subject_before
+from .subjects import denier_before_which, subject_before
 from .subjects_after import subject_after
 from .textutil import NAME_GIVEN
 
@@ -133,6 +133,8 @@ def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> li
             subj = subject_before(doc, lo, cs)
             if subj is not None and _in_subordinate(text, subj, ing, cs) and not out:
                 subj = _clause_subject(doc, sent, cs)
+            if subj is None and act == "denial":
+                subj = denier_before_which(doc, lo, cs)  # 'Huawei, which denies wrongdoing, …'
         if subj is None:
             pre = text[lo:cs].rstrip()
             if (pre.endswith((",", *QUOTE_CLOSE_ENDS)) or not pre) and lemma in _INVERTIBLE:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from . import wordlists as wl
@@ -205,10 +206,26 @@ def _content_span(
             p += 1
         end = trim_end(text, p, s1)
         return (p, end) if end > p else None
+    if relative and fwd is not None and lemma in _denying_lemmas():
+        main = _MAIN_CLAUSE_GOES_ON.search(text, fwd[0], fwd[1])
+        if main is not None:  # 'X, which denies any wrongdoing, has appealed': the clause ends at its comma
+            fwd = (fwd[0], trim_end(text, fwd[0], main.start())) if main.start() > fwd[0] else None
     infinitive = lemma in _TAKE_TO and fwd_text.startswith("to ")  # 'threatened to sue the agency'
     if fwd and _PP_ONLY_RE.fullmatch(fwd_text) and len(fwd_text.split()) <= 6 and not infinitive:
         return None  # 'said in a telephone interview.': a circumstance, not words
     return fwd
+
+
+@functools.cache
+def _denying_lemmas() -> frozenset[str]:
+    """The lemmas of the reporting verbs whose act is a denial ('deny', 'reject', 'dispute')."""
+    return frozenset(v.lemma for v in wl.reporting_verbs().values() if v.act == "denial")
+
+
+#: The comma where a relative clause ends and the sentence's own verb goes on: 'X, which denies any
+#: wrongdoing, | has appealed', 'Roe, who denies the charges, | is due in court'.
+_MAIN_CLAUSE_GOES_ON = re.compile(r",\s+(?:(?:has|have|had|is|are|was|were|will|would|did|does|do|could|can|"
+                                  r"may|might|must|should)\b|(?:said|says|told|tells|added|adds)\b)")
 
 
 _DESCRIBED_TAIL_RE = re.compile(
