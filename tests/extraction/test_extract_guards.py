@@ -77,3 +77,8 @@ def test_what_describes_a_name_between_commas_is_cut_from_the_words_before_it() 
     clause = run("The company broke the rules and ignored the warnings, the union's leader, Jane Roe, "
                  "said.\n")
     assert [s["text"] for s in clause.statements] == ["The company broke the rules and ignored the warnings"]
+
+
+def test_a_short_clause_after_a_plain_saying_verb_is_the_words_alone() -> None:
+    assert [s["text"] for s in run("Couriers' Voice, a union, said pay fell.\n").statements] == ["Pay fell"]
+    assert [s["text"] for s in run("Acme Foods denied wrongdoing.\n").statements] == ["Denied wrongdoing"]

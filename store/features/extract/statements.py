@@ -90,6 +90,10 @@ def _described_in(doc: Doc, s: int, e: int) -> list[Entity]:
     return out
 
 
+#: Verbs that only say: a short clause after them is the words alone ('said pay fell' is 'pay fell').
+_PLAIN_SAYING = frozenset({"say", "tell", "add", "write", "state"})
+
+
 def _pieces(text: str, stored: str, sp: Speech) -> list[tuple[str, int, int, str | None]]:
     """(mode, start, end, quote) for each statement a speech makes."""
     clauses = _clauses_quoting(text, stored, sp)
@@ -101,8 +105,8 @@ def _pieces(text: str, stored: str, sp: Speech) -> list[tuple[str, int, int, str
     if sp.content and sp.content[1] > sp.content[0]:
         s, e = sp.content
         e = _before_circumstance(text, s, e)
-        if len(text[s:e].split()) < 3 and sp.cue_start < s:
-            s = sp.cue_start
+        if len(text[s:e].split()) < 3 and sp.cue_start < s and sp.lemma not in _PLAIN_SAYING:
+            s = sp.cue_start  # 'denied wrongdoing', 'rejected the report' (not 'said pay fell')
         return [("paraphrase", s, _before_apposition(text, s, e), None)]
     return []
 
