@@ -423,6 +423,12 @@ def test_rands_pressures_temperatures_and_where_a_quantitys_phrase_ends(sentence
     assert found.get(phrase) == quantity
 
 
+@pytest.mark.parametrize("sentence", ["The truck veered onto the R61, near Mthatha.",
+                                      "He drove an Audi R8, police said.", "The R96 road was closed."])
+def test_an_r_and_a_number_that_no_money_word_opens_is_a_road_or_a_car(sentence: str) -> None:
+    assert run(sentence).evidence == []
+
+
 def test_photographs_attached_to_a_report_keep_what_they_are_attached_to() -> None:
     assert evidence_found("Photographs attached to it show cots pushed side by side.") == [
         "Photographs attached to it"]

@@ -124,3 +124,8 @@ def test_a_name_a_body_descriptor_opens_is_that_body_and_its_spokesperson_speaks
     x = run(text)
     assert said(x) == [("AS Estuaire", "paraphrase", None)]
     assert actors_by_name(x)["AS Estuaire"]["kind"] == "organisation"
+
+
+def test_people_a_verb_acts_on_are_no_subject_joined_to_the_name_after_and() -> None:
+    x = run("Police clashed with miners in Rustenburg and Malema said the police had fired first.\n")
+    assert [who for who, _mode, _quote in said(x)] == ["Malema"]

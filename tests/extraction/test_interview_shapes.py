@@ -4,6 +4,8 @@ and an agency written in lower case in a dateline ('Gdansk (dpa) -'). Sentences 
 
 from __future__ import annotations
 
+import pytest
+
 from tests.extraction.extract_helpers import names, run, said
 
 _INTERVIEW = ("OSLO (Reuters) - Erik Lind, chief executive of Mwale Mines Plc, answered questions "
@@ -97,3 +99,39 @@ def test_a_translation_a_verb_after_it_claims_takes_the_original_with_it() -> No
     x = run(text)
     assert said(x) == [("Rui Brandão", "quote", "Não houve atraso nenhum.")]
     assert len(x.statements[0]["spans"]) == 2
+
+
+def test_the_interviewee_is_the_person_whose_speech_introduces_the_questions() -> None:
+    text = ("Erik Lind, who spoke to Reuters on Tuesday, said the audit was wrong. Mines Minister Joyce "
+            "Banda was not available.\n\nQ: Will you pay?\n\nA: We will pay what a court orders.\n")
+    assert said(run(text))[-1] == ("Erik Lind", "quote", "We will pay what a court orders.")
+
+
+def test_an_explainer_in_the_papers_own_voice_is_nobodys_words() -> None:
+    text = ("Trade Minister Joyce Banda said on Monday Mwale owed royalties.\n\nQ: What is a royalty?\n\n"
+            "A: A fee a miner pays the state for what it digs.\n")
+    assert said(run(text)) == [("Joyce Banda", "paraphrase", None)]
+
+
+def test_an_answer_going_on_into_a_second_paragraph_keeps_its_interviewee() -> None:
+    text = ("Erik Lind, the chief executive, took questions from reporters.\n\nQ: Will you pay?\n\n"
+            "A: We will pay what a court orders.\n\nThat is the law, and Joyce Banda knows it.\n\n"
+            "Q: And the miners?\n\nA: They will be paid in full.\n")
+    assert [who for who, mode, _ in said(run(text)) if mode == "quote"] == ["Erik Lind", "Erik Lind"]
+
+
+def test_an_answer_that_quotes_someone_is_still_one_quotation() -> None:
+    text = ("Erik Lind took questions from reporters.\n\nQ: Any deal?\n\nA: We never said \"no deal\", we "
+            "said \"not yet\" and we meant it.\n")
+    assert said(run(text)) == [("Erik Lind", "quote",
+                                "We never said \"no deal\", we said \"not yet\" and we meant it.")]
+
+
+@pytest.mark.parametrize("text", [
+    'Erik Lind faced a crowd that shouted: "Give us our wages."\n',
+    'Erik Lind received a letter that read: "You are fired."\n',
+    'Erik Lind walked past a banner reading: "Mwale lies."\n',
+    'Erik Lind mocked Joyce Banda for saying: "We will never sell the mine."\n',
+])
+def test_words_after_a_colon_that_the_actor_did_not_say_are_nobodys(text: str) -> None:
+    assert said(run(text)) == []

@@ -35,3 +35,15 @@ def test_bulleted_lines_that_no_speech_hands_over_say_nothing() -> None:
     text = ("Schools in the county:\n\n- 42 received no deliveries in March;\n- 11 closed their kitchens.\n\n"
             "The ministry said it would review the contract.\n")
     assert [s["text"] for s in run(text).statements] == ["It would review the contract"]
+
+
+def test_an_empty_item_a_one_word_item_and_a_bullet_ending_the_text_add_nothing() -> None:
+    text = ("The audit by the National Audit Office found that:\n\n- 42 schools closed.\n- \n- Nairobi\n"
+            "- 11 kitchens shut.\n-")
+    assert [s["text"] for s in run(text).statements] == ["42 schools closed", "11 kitchens shut"]
+
+
+def test_a_short_item_never_reaches_back_to_the_verb_before_the_list() -> None:
+    text = "Mwale said on Tuesday:\n\n- Prices fell.\n\n- Sales rose.\n"
+    x = run(text)
+    assert [text[a:b] for a, b in (s["span"] for s in x.statements)] == ["Prices fell", "Sales rose"]

@@ -276,3 +276,19 @@ def test_a_pull_quote_repeating_words_quoted_in_the_story_is_furniture() -> None
     assert working_text(text)[pulled : pulled + 27].strip() == ""
     alone = "\"Children are going hungry,\" she said.\n\n\"Nobody listens to us.\"\n"
     assert working_text(alone) == alone  # a quotation said once is the story's
+
+
+def test_a_quotation_alone_in_its_paragraph_that_a_speech_introduces_is_never_a_pull_quote() -> None:
+    text = ("Protesters chanted \"Lock him up\" for an hour.\n\nErik Lind, who led them, said:\n\n"
+            "\"Lock him up.\"\n")
+    assert working_text(text) == text
+    twice = ("Mary Wanjiru said:\n\n\"Children are going hungry.\"\n\nThe supplier denied it.\n\n"
+             "\"Children are going hungry\"\n")
+    kept = working_text(twice)
+    assert kept.startswith(twice[: twice.index("The supplier")])  # her words, which the speech introduces
+    assert kept.rstrip().endswith("denied it.")  # and the copy set off after them: a pull quote
+
+
+def test_a_name_and_a_bracket_before_a_dash_is_no_dateline() -> None:
+    text = "Peter Jones (aged 42) - fined for speeding - said he would appeal.\n"
+    assert working_text(text) == text

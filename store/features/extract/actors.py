@@ -19,7 +19,7 @@ from .org_phrases import (
     place_orgs,
     prev_is_state,
 )
-from .places import locative, where_people_are
+from .places import locative, people_in_places_before
 from .textutil import INITIALS_EXPLAINED, THE_BEFORE, Token, fold
 from .things import is_product, names_a_thing
 
@@ -203,7 +203,7 @@ def _resolve(doc: Doc, m: NameMention, sent: tuple[int, int]) -> Entity | None:
         and not (m.role or m.aff_text or m.gender != "-")
         and reg.lookup(m.text) is None
         and (locative(doc.text, doc.tokens, m.first_token, places_only=True)
-             or where_people_are(doc.text, doc.tokens, m.first_token))
+             or people_in_places_before(doc.text, m.start))
     ):
         return None  # 'a news conference in Thunder Bay', 'Pharmacists in Soweto and Tembisa'
     if (

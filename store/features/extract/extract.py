@@ -37,12 +37,13 @@ from .attribution import Speech, find_speeches, no_comment
 from .coreference import resolve_across
 from .draft import Draft, Extraction
 from .entities import Registry
+from .interviews import interviews, question_spans
 from .listed import listed
 from .nested_quotes import nested_statements
 from .normalise import working_text
 from .pieces import KnownActors, read_in_pieces, stories
 from .quote_owners import assign_quotes, orphan_speeches
-from .quotes import find_quotes, questions
+from .quotes import find_quotes
 from .records import actor_records, evidence_records, link_records
 from .sentences import sentences
 from .sources import note_anonymous_subject
@@ -116,20 +117,16 @@ def _segment(work: str, known_actors: Sequence[dict[str, Any]]) -> Doc:
     return Doc(work, tokens, sents, quotes, Registry(known_actors), common)
 
 
-def _in_question(sent: tuple[int, int], asked: list[int], text: str) -> bool:
-    """Whether a sentence stands in one of an interview's questions (``asked``: where each starts)."""
-    k = bisect.bisect_right(asked, sent[0]) - 1
-    return k >= 0 and "\n" not in text[asked[k] : sent[0]]
-
-
 def _speeches(doc: Doc) -> list[Speech]:
     """Every speech event, sentence by sentence, then the quotations no verb claimed, in text order."""
     speeches: list[Speech] = []
-    asked = [start for start, _end in questions(doc.text)]  # an interviewer's questions say nothing
+    asked = question_spans(interviews(doc.text))  # an interviewer's questions say nothing
+    asked_from = [start for start, _end in asked]
     for sent in doc.sentences:
         resolve_sentence(doc, sent)
         note_anonymous_subject(doc, sent)
-        if asked and _in_question(sent, asked, doc.text):
+        k = bisect.bisect_right(asked_from, sent[0]) - 1
+        if k >= 0 and sent[0] < asked[k][1]:
             continue
         speeches.extend(find_speeches(doc, sent, speeches))
         no_comment(doc, sent)

@@ -78,13 +78,19 @@ def rate_end(text: str, end: int, hi: int) -> int:
     return m.end() if m else end
 
 
+def _article_before(text: str, start: int) -> re.Match[str] | None:
+    """'a ' or 'an ' right before a figure, which makes it the size of the noun after it ('a $2 billion
+    loan', 'a 23% rise')."""
+    return re.search(r"\b(?:a|an)\s+$", text[max(0, start - 4) : start])
+
+
 _NEXT_WORD = re.compile(r"\s+([a-z][a-z-]+)\b")
 
 
 def money_as_modifier(text: str, start: int, end: int, hi: int) -> tuple[int, int]:
     """A sum before the noun it sizes is that noun's phrase: 'a €9 million pipe-renewal budget', 'a $2
     billion loan' (up to two words; not 'a' before a sum that stands alone)."""
-    det = re.search(r"\b(?:a|an)\s+$", text[max(0, start - 4) : start])
+    det = _article_before(text, start)
     if det is None:
         return start, end
     stop = wl.function_words() | VERB_STOP
@@ -122,6 +128,6 @@ _SHARE_OF = re.compile(rf"\s+{_CHANGE_NOUNS}\b(?:\s+in\s+(?!what\b|which\b|how\b
 def share_as_modifier(text: str, start: int, end: int, hi: int) -> tuple[int, int]:
     """A percentage sizing the change or stake after it is that noun's phrase: 'a 23% rise in household
     water tariffs', 'a 12% stake'."""
-    det = re.search(r"\b(?:a|an)\s+$", text[max(0, start - 4) : start])
+    det = _article_before(text, start)
     m = _SHARE_OF.match(text, end, hi) if det else None
     return (start - len(det.group()), m.end()) if det and m else (start, end)

@@ -16,10 +16,14 @@ from .doc import Doc
 from .sentences import paragraphs
 from .speech import Speech
 
-#: A list item's opening: a bullet and a space ('- ', '• ', '* ', '– ').
-_BULLET = re.compile(r"[-•*–—▪·‣]\s+")
+#: The marks that open a list item ('- ', '• ', '* ', '– ').
+_BULLETS = "-•*–—▪·‣"
+#: A list item's opening: a bullet and a space, or a bullet alone on its line (an empty item).
+_BULLET = re.compile(rf"[{_BULLETS}](?:[ \t]+|(?=\n)|\Z)")
 #: A line opened by a bullet anywhere in a text (to skip texts with none at once).
-_ANY_ITEM = re.compile(r"^[ \t]*[-•*–—▪·‣]\s", re.MULTILINE)
+_ANY_ITEM = re.compile(rf"^[ \t]*[{_BULLETS}][ \t]", re.MULTILINE)
+#: The fewest words an item needs to be a statement ('Prices fell' is one; 'Nairobi' is none).
+_FEWEST_WORDS = 2
 #: What a speech handing its words to a list ends with: nothing but 'that' (or 'the following') and a colon.
 _HANDS_OVER = re.compile(r"\s*(?:that|the\s+following)?\s*:\s*$", re.IGNORECASE)
 #: What closes an item without being part of it: ';', '; and', '.', ','.
@@ -70,16 +74,16 @@ def _items_after(doc: Doc, sp: Speech, paras: list[tuple[int, int]],
         if bullet is None:
             break
         k += 1
-        while k < len(paras) and _runs_on(text, pe, paras[k][0]):
+        while k < len(paras) and _runs_on(text, pe, paras[k]):
             pe = paras[k][1]  # a hard-wrapped item's next line, indented under its first
             k += 1
         b = _ITEM_END.search(text, bullet.end(), pe).start()
-        if b > bullet.end():
+        if len(text[bullet.end() : b].split()) >= _FEWEST_WORDS:  # (an empty item is skipped, not an end)
             items.append((bullet.end(), b))
     return items
 
 
-def _runs_on(text: str, end: int, start: int) -> bool:
-    """Whether the line starting at ``start`` goes on with the list item that ended its line at ``end``:
-    the very next line (no blank one between), with no bullet of its own."""
-    return text.count("\n", end, start) == 1 and _BULLET.match(text, start) is None
+def _runs_on(text: str, end: int, line: tuple[int, int]) -> bool:
+    """Whether ``line`` goes on with the list item whose line ended at ``end``: the very next line (no
+    blank one between), with no bullet of its own."""
+    return text.count("\n", end, line[0]) == 1 and _BULLET.match(text, line[0], line[1]) is None

@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 import statistics
 
+from .pull_quotes import pull_quotes
+
 _TERMINAL = tuple(".!?:;\"'”’»)")
-_BULLET = re.compile(r"[-*•·–—>]\s|\d{1,2}[.)]\s")
+_BULLET = re.compile(r"[-*•·–—▪‣>](?:\s|$)|\d{1,2}[.)]\s")
 #: When a time stamp says a story was published or updated: '14:32', 'Tuesday', 'Sept. 4' (whole words: not
 #: 'decades', 'monthly').
 _MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
@@ -84,7 +86,7 @@ _DATELINE = re.compile(
         [ ]?[-–—:][ ])
         |^[ \t]*[A-Z][\w'’.-]+(?:[ ][A-Z][\w'’.-]+){0,3}(?:,[ ][A-Z][\w.]+)?  # Maputo, Mozambique
         (?:[ ]\([A-Z][\w .'’-]{0,30}\))?                                     # (Senegal)
-        [ ]\([A-Za-z][\w .&'’-]{0,30}\)[ ]?[-–—:][ ]                         # (AFP) –, (dpa) -
+        [ ]\((?:[A-Z][\w .&'’-]{0,30}|dpa)\)[ ]?[-–—:][ ]                    # (AFP) –, (dpa) -
         """,
     re.VERBOSE,
 )
@@ -205,6 +207,7 @@ def furniture(text: str) -> list[tuple[int, int]]:
     every = _lines(text)
     lines = [(s, e) for s, e in every if text[s:e].strip()]
     blank_after = {e for (s, e), (ns, ne) in zip(every, every[1:], strict=False) if not text[ns:ne].strip()}
+    pulled = pull_quotes(text, lines)
     for k, (start, end) in enumerate(lines):
         line = text[start:end]
         if is_furniture_line(line) or links and _headline(line):
@@ -214,7 +217,7 @@ def furniture(text: str) -> list[tuple[int, int]]:
                 out.extend(_caption_above(text, lines, k, blank_after))
             continue
         links = False
-        if _pulled_quote(text, start, end):
+        if start in pulled:
             out.append((start, end))
             continue
         content += 1
@@ -227,26 +230,6 @@ def furniture(text: str) -> list[tuple[int, int]]:
                 out.append((start, start + dateline.end()))
                 content = 3
     return out
-
-
-#: How far from a pull quote the story quoting the same words may stand (about a long story's length).
-_STORY_REACH = 20_000
-#: A paragraph that is only a quotation: what a pull quote looks like.
-_WHOLE_QUOTE = re.compile(r"\s*[“\"«„‘']\s*(?P<words>[^“”\"«»„]{8,300}?)[\s.,]*[”\"»“’']\s*")
-
-
-def _pulled_quote(text: str, start: int, end: int) -> bool:
-    """Whether a line is a pull quote: a paragraph that is only a quotation, set off from the story, of
-    words the story quotes in full elsewhere ('"Children are going hungry"' between paragraphs)."""
-    m = _WHOLE_QUOTE.fullmatch(text, start, end)
-    if m is None:
-        return False
-    words = m.group("words").rstrip(".,").split()
-    if len(words) < 2:
-        return False
-    said = re.compile(r"\s+".join(map(re.escape, words)))  # (any line breaks between its words)
-    before = said.search(text, max(0, start - _STORY_REACH), start)
-    return bool(before or said.search(text, end, end + _STORY_REACH))
 
 
 def _caption_above(

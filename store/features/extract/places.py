@@ -55,15 +55,22 @@ def locative(text: str, tokens: list[Token], i: int, places_only: bool = False, 
     return tokens[k].lower in (_PLACE_PREPS if places_only else _LOCATIVE)
 
 
-def where_people_are(text: str, tokens: list[Token], i: int) -> bool:
-    """Whether token i is the second of two places that say where a group of people is: 'Pharmacists in
-    Soweto and Tembisa said', 'Residents of Umlazi and Ntuzuma'. (A name after 'and' alone may begin a
-    clause: 'talks opened in Paris and Macron said'.)"""
-    if i < 4 or tokens[i - 1].lower not in ("and", "or") or not tokens[i - 2].is_cap:
+#: People told by the places they are in, opening their clause, up to the 'and' before a second place:
+#: 'Pharmacists in Soweto and ', 'Residents of Umlazi and ' (not 'clashed with miners in Rustenburg and ').
+_PEOPLE_IN_PLACES = re.compile(
+    r"(?:^|[.;:,]\s+|\n\s*)(?:(?:[Tt]he|[Ss]ome|[Mm]any|\d[\d,]*)\s+)?(?P<people>[A-Za-z-]+)\s+"
+    r"(?:in|of|from|near)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+(?:and|or)\s+\Z")
+
+
+def people_in_places_before(text: str, pos: int) -> bool:
+    """Whether the words before ``pos`` name a group of people by a first place and an 'and', so that a
+    name at ``pos`` is their second place: 'Pharmacists in Soweto and [Tembisa] said'. (A name after
+    'and' alone may begin a clause: 'talks opened in Paris and [Macron] said'.)"""
+    m = _PEOPLE_IN_PLACES.search(text, max(0, pos - 80), pos)
+    if m is None:
         return False
-    prep, people = tokens[i - 3], tokens[i - 4]
-    return prep.lower in ("in", "of", "from", "near") and (
-        people.lower in wl.unnamed_sources()["plural"] or plural_of_people(people.lower))
+    people = m.group("people").lower()
+    return people in wl.unnamed_sources()["plural"] or plural_of_people(people)
 
 
 def in_dateline(text: str, start: int, end: int) -> bool:

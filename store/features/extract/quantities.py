@@ -42,9 +42,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     ev = wl.evidence_words()
     before_digits = "|".join(re.escape(q) for q in sorted(ev["quantifiers"], key=len, reverse=True))
     scales = "|".join(sorted(ev["scales"], key=len, reverse=True))
-    # a rand sum ('R31 million', 'R569 a pen', 'up from R412,'), not a road ('the R96 road')
-    cur_sym = (_CURRENCY_SIGN + r"\s?|Sh(?=\d)|R(?=\d[\d,.]*\s?(?:million|billion|bn|m)\b"
-               r"|\d[\d,.]*(?:\s+(?:a|an|per|each)\b|[,.;)]))")
+    # a rand sum ('R31 million', 'R569 a pen', 'up from R412'), not a road or a car ('the R61', 'an Audi R8')
+    after_a_money_word = "|".join(rf"(?<=\b{w} )" for w in ev["before_a_sum"])
+    cur_sym = (_CURRENCY_SIGN + r"\s?|Sh(?=\d)"
+               r"|R(?=\d[\d,.]*\s?(?:million|billion|bn|m)\b|\d[\d,.]*\s+(?:a|an|per|each)\b)"
+               rf"|(?:{after_a_money_word})R(?=\d)")
     months = "|".join(ev["month_names"])
     return {
         "number": re.compile(

@@ -7,7 +7,9 @@ import bisect
 import dataclasses
 import re
 
+from . import wordlists as wl
 from .doc import Doc
+from .interviewees import answered_by
 from .quotes import Quote, translates
 from .sentences import paragraphs
 from .sources import Subject
@@ -119,9 +121,7 @@ def orphan_speeches(doc: Doc, speeches: list[Speech], leftover: list) -> list[Sp
                 quoted_by[q.outer_start] = opened
                 continue
         if q.answer:
-            block = _block_start(doc, paras, pk)
-            intro = prev if prev is not None and prev.cue_start >= paras[max(0, block - 1)][0] else None
-            answer = _answered_by(doc, q, intro, paras[block][0], paras[pk][0], sent)
+            answer = answered_by(doc, q, speeches, cue_positions, paras, para_starts, sent)
             if answer is not None:
                 out.append(answer)
             continue
@@ -174,10 +174,11 @@ def _with_translations(doc: Doc, found: list[Speech], quoted_by: dict[int, Speec
     return out
 
 
-#: What may stand between an actor and the colon before a quotation it opens: its verb (not a reporting
-#: one, which the sieves read) and a few words ('answered in Portuguese', 'put it bluntly', 'wrote on X').
-_VERB_TO_COLON = re.compile(r",?\s+(?P<verb>[a-z]+ed|put|wrote|read|replied|said|told)\b(?:\s+[\w'’-]+){0,4}?"
-                            r"\s*:\s*\Z")
+#: What may stand between an actor and the colon before a quotation it opens: a verb and a few words of no
+#: clause of their own ('answered in Portuguese', 'put it bluntly', 'wrote on X'; not 'faced a crowd that
+#: shouted', 'walked past a banner reading', 'mocked her for saying').
+_VERB_TO_COLON = re.compile(r",?\s+(?P<verb>[a-z]+)\b(?P<gap>(?:\s+[\w'’-]+){0,4}?)\s*:\s*\Z")
+_CLAUSE_IN_GAP = re.compile(r"\b(?:that|which|who|whom|reading|saying|shouting|chanting|calling)\b")
 
 
 def _opened_by_colon(doc: Doc, q: Quote, sent: tuple[int, int]) -> Speech | None:
@@ -185,40 +186,13 @@ def _opened_by_colon(doc: Doc, q: Quote, sent: tuple[int, int]) -> Speech | None
     its own: 'Asked whether the notice was late, Brandão answered in Portuguese: «Não houve atraso.»'."""
     for start, end, who in doc.reg.mentions_between(sent[0], q.outer_start):
         verb = _VERB_TO_COLON.match(doc.text, end, q.outer_start)
-        if verb is not None and who.kind in ("person", "organisation", "state", "group"):
+        if verb is None or verb["verb"] not in wl.colon_openers() or _CLAUSE_IN_GAP.search(verb["gap"]):
+            continue
+        if who.kind in ("person", "organisation", "state", "group"):
             return Speech(verb.start("verb"), verb.end("verb"), verb.group("verb"), "claim", "say",
                           Subject([who], start, end, 0.6, "name"), sent, (q.start, q.end), quotes=[q],
                           confidence=0.6)
     return None
-
-
-def _block_start(doc: Doc, paras: list[tuple[int, int]], pk: int) -> int:
-    """The first paragraph of the run of questions and answers that paragraph ``pk`` belongs to."""
-    while pk > 0 and _QA_LABEL.match(doc.text, paras[pk - 1][0]):
-        pk -= 1
-    return pk
-
-
-_QA_LABEL = re.compile(r"[QA]\s?[:.]\s")
-
-
-def _answered_by(doc: Doc, q: Quote, intro: Speech | None, block: int, para: int,
-                 sent: tuple[int, int]) -> Speech | None:
-    """An interview's answer (in the paragraph starting at ``para``), its label ('A:') the cue: spoken by
-    the speaker of ``intro``, a speech in the paragraph before the questions and answers that start at
-    ``block`` ('Lind, who spoke to Reuters on Tuesday, said …'), else by the last person named before them
-    ('The refinery's chief executive, Henrik Dahl, took questions at its plant.')."""
-    if intro is not None and intro.cue_start < block:
-        who, conf = list(intro.subject.entities), 0.7 * intro.subject.confidence
-    else:
-        person = doc.reg.most_recent(lambda e: e.kind == "person", block)
-        if person is None:
-            return None
-        who, conf = [person], 0.5
-    label = _QA_LABEL.match(doc.text, para)
-    cue = label.group().strip() if label else "A:"
-    return Speech(para, para + len(cue), cue, "claim", "say", Subject(who, -1, -1, conf, "inherited"), sent,
-                  (q.start, q.end), quotes=[q], confidence=conf)
 
 
 def _resumed_in_next_paragraph(doc: Doc, q: Quote, pk: int, paras: list[tuple[int, int]],

@@ -7,6 +7,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from .interviews import interviews
 from .sentences import paragraphs
 
 _MAX_QUOTE = 3000
@@ -30,6 +31,7 @@ class Quote:
     outer_end: int
     open_ended: bool = False  # a paragraph-final quote whose closing mark comes in a later paragraph
     answer: bool = False  # an interview's answer ('A: No. We sold …'), quoted by its layout, not by marks
+    asked_from: int = -1  # an answer's: where its run of questions and answers starts
 
     @property
     def span(self) -> tuple[int, int]:
@@ -185,44 +187,30 @@ def quotes_within(text: str, start: int, end: int) -> list[Quote]:
     return _curly_single(text, start, end) + _straight_single(text, start, end)
 
 
-#: The labels of an interview printed as questions and answers: 'Q: Did you …?' then 'A: No. …'.
-_QUESTION = re.compile(r"Q\s?[:.]\s")
-_ANSWER = re.compile(r"A\s?[:.]\s+")
+def _answer(text: str, ps: int, pe: int, asked_from: int, words: int) -> list[Quote]:
+    """The quotations of an interview's answer (the paragraph text[ps:pe], its words from ``words``, its
+    run of questions and answers from ``asked_from``): the words in the marks that open them ('A: "No. We
+    averaged …"'), else all the words after the label ('A: No. We sold …', its 'outer' span then starting
+    at the label; marks further in quote someone else: 'A: We never said "no deal"')."""
+    if text[words : words + 1] in _OPENING_MARKS:
+        marked = _marked(text, words, pe)
+        if marked:
+            return [dataclasses.replace(q, answer=True, asked_from=asked_from) for q in marked]
+    a, b = _trim(text, words, pe)
+    return [Quote(a, b, ps, pe, answer=True, asked_from=asked_from)] if b > a else []
 
 
-def _answer(text: str, ps: int, pe: int) -> list[Quote]:
-    """The quotations of a paragraph of a Q&A block that answers (after one that asks), or [] when it does
-    not answer: the interviewee's words, as marked ('A: "No. We averaged …"') or, unmarked, the words
-    after the label ('A: No. We sold …'), its 'outer' span then starting at the label."""
-    m = _ANSWER.match(text, ps, pe)
-    if m is None:
-        return []
-    marked = _marked(text, m.end(), pe)
-    if marked:
-        return [dataclasses.replace(q, answer=True) for q in marked]
-    a, b = _trim(text, m.end(), pe)
-    return [Quote(a, b, ps, pe, answer=True)] if b > a else []
-
-
-def questions(text: str) -> list[tuple[int, int]]:
-    """The paragraphs of an interview that ask (a 'Q:' paragraph an answer follows): the interviewer's
-    words, in which nobody is quoted or claims anything."""
-    if "Q" not in text:
-        return []
-    paras = paragraphs(text)
-    return [(ps, pe) for (ps, pe), (ns, ne) in zip(paras, paras[1:], strict=False)
-            if _QUESTION.match(text, ps, pe) and _ANSWER.match(text, ns, ne)]
+_OPENING_MARKS = frozenset("“\"«„‘'")
 
 
 def find_quotes(text: str) -> list[Quote]:
     """Every top-level quotation in the text, in order (straight, curly, guillemet marks; and the answers
     of an interview printed as questions and answers)."""
+    answers = {ps: (run.start, words) for run in interviews(text) for ps, words, _pe in run.answers}
     out: list[Quote] = []
-    asked = False
     for ps, pe in paragraphs(text):
-        answers = _answer(text, ps, pe) if asked else []
-        asked = _QUESTION.match(text, ps, pe) is not None or (asked and bool(answers))
-        out.extend(answers or _marked(text, ps, pe))
+        given = answers.get(ps)
+        out.extend(_answer(text, ps, pe, *given) if given else _marked(text, ps, pe))
     return out
 
 

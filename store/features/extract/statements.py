@@ -105,7 +105,7 @@ def _pieces(text: str, stored: str, sp: Speech) -> list[tuple[str, int, int, str
     if sp.content and sp.content[1] > sp.content[0]:
         s, e = sp.content
         e = _before_circumstance(text, s, e)
-        if len(text[s:e].split()) < 3 and sp.cue_start < s and sp.lemma not in _PLAIN_SAYING:
+        if len(text[s:e].split()) < 3 and sp.sent[0] <= sp.cue_start < s and sp.lemma not in _PLAIN_SAYING:
             s = sp.cue_start  # 'denied wrongdoing', 'rejected the report' (not 'said pay fell')
         return [("paraphrase", s, _before_apposition(text, s, e), None)]
     return []

@@ -20,6 +20,7 @@ from .descriptions import (
 from .entities import Entity
 from .org_kinds import looks_labour, org_class
 from .person_shapes import aged_person, is_aged_description
+from .places import people_in_places_before
 from .sources import Subject, group_np, note_full_description, someone
 from .subject_gap import AGE_RE, QUOTED_OBJECT, name_across_gap, strip_gap
 from .subject_lists import coordinated
@@ -99,17 +100,11 @@ _PREP_RE = re.compile(r"\s(?:of|for|at|in|on(?=\s+(?:the\s|[A-Z]))|from|with|nea
 _NP_BREAK_RE = re.compile(r"[,;:“”\"()]|\s(?:and|or|but|that|which|who|after|before|while|as)\s")
 
 
-#: Two places a preposition governs, joined by 'and': the 'and' breaks no noun phrase ('Residents of Umlazi
-#: and Ntuzuma').
-_AFTER_A_PLACE = re.compile(r"\s(?:in|of|from|near)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\Z")
-_JOINS_PLACES = re.compile(r"[A-Z]")  # (what follows the 'and')
-
-
 def _pp_head(doc: Doc, lo: int, end: int, depth: int) -> Subject | None:
     """The head of a noun phrase with prepositions: 'Doctors at the hospital', 'a spokesperson for X'."""
     text = doc.text
-    breaks = [b for b in _NP_BREAK_RE.finditer(text, lo, end) if not _JOINS_PLACES.match(text, b.end())
-              or not _AFTER_A_PLACE.search(text, lo, b.start())]  # 'Pharmacists in Soweto and Tembisa'
+    breaks = [b for b in _NP_BREAK_RE.finditer(text, lo, end)  # ('Pharmacists in Soweto and Tembisa')
+              if not (b.group().strip() in ("and", "or") and people_in_places_before(text, b.end()))]
     region = breaks[-1].end() if breaks else lo
     if len(text[region:end].split()) > 14:
         return None

@@ -142,6 +142,13 @@ def _window(value: Any) -> int:
 
 
 @functools.cache
+def colon_openers() -> frozenset[str]:
+    """Verb forms of speaking or writing that open a quotation after a colon when an actor is their subject
+    ('Brandão answered in Portuguese: «…»'), besides the reporting verbs the sieves read."""
+    return frozenset(load_wordlist("reporting_verbs.json")["before_a_colon"])
+
+
+@functools.cache
 def reporting_verbs() -> dict[str, Verb]:
     """Every inflected reporting-verb form (lower case) -> its Verb."""
     data = load_wordlist("reporting_verbs.json")
