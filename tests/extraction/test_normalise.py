@@ -292,3 +292,11 @@ def test_a_quotation_alone_in_its_paragraph_that_a_speech_introduces_is_never_a_
 def test_a_name_and_a_bracket_before_a_dash_is_no_dateline() -> None:
     text = "Peter Jones (aged 42) - fined for speeding - said he would appeal.\n"
     assert working_text(text) == text
+
+
+def test_a_first_line_opening_with_a_dateline_is_the_ledes_however_it_ends() -> None:
+    text = ("OSLO (Reuters) - Erik Lind, chief executive of Mwale Mines Plc, took questions\nfrom Reuters on "
+            "Tuesday after the audit was published.\n\nQ: Will you pay?\n\nA: We will pay.\n")
+    work = working_text(text)
+    assert "Erik Lind, chief executive" in work
+    assert "OSLO (Reuters)" not in work

@@ -221,14 +221,14 @@ def furniture(text: str) -> list[tuple[int, int]]:
             out.append((start, end))
             continue
         content += 1
-        if content == 1 and k + 1 < len(lines) and _headline(line):
-            out.append((start, end))
+        dateline = _DATELINE.match(line) if content <= 2 else None
+        dated = dateline is not None and _dateline_words(dateline.group(0))
+        if content == 1 and k + 1 < len(lines) and _headline(line) and not dated:
+            out.append((start, end))  # (a line opening with a dateline is the lede's, however it ends)
             continue
-        if content <= 2:
-            dateline = _DATELINE.match(line)
-            if dateline and _dateline_words(dateline.group(0)):
-                out.append((start, start + dateline.end()))
-                content = 3
+        if dated:
+            out.append((start, start + dateline.end()))
+            content = 3
     return out
 
 
