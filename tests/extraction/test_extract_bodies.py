@@ -312,3 +312,12 @@ def test_people_who_accused_before_they_were_named_are_the_body_the_accusation_c
             "committees, which demanded an audit of the utility.")
     kinds = {a["name"]: a["kind"] for a in run(text).actors}
     assert "Monterrey Water Defense Front" in kinds and "residents" not in kinds, kinds
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The health department said it had not received any notice of the increase.\n", "health department"),
+    ("South Africa's health department said it had not received any notice.\n",
+     "South African health department"),
+])
+def test_a_department_named_in_lower_case_is_a_body_that_speaks(text: str, speaker: str) -> None:
+    assert [who for who, _mode, _quote in said(run(text))] == [speaker]
