@@ -318,6 +318,11 @@ def test_people_who_accused_before_they_were_named_are_the_body_the_accusation_c
     ("The health department said it had not received any notice of the increase.\n", "health department"),
     ("South Africa's health department said it had not received any notice.\n",
      "South African health department"),
+    ("A court in Manila heard the case. The court said the contract was void.\n", "court"),
+    ("The fire service said the blaze was under control.\n", "fire service"),
+    ("The statistics bureau said prices rose.\n", "statistics bureau"),
+    ("The municipality said the water was safe.\n", "municipality"),
 ])
-def test_a_department_named_in_lower_case_is_a_body_that_speaks(text: str, speaker: str) -> None:
+def test_a_department_court_service_or_bureau_named_in_lower_case_is_a_body_that_speaks(
+        text: str, speaker: str) -> None:
     assert [who for who, _mode, _quote in said(run(text))] == [speaker]
