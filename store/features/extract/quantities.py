@@ -42,11 +42,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     ev = wl.evidence_words()
     before_digits = "|".join(re.escape(q) for q in sorted(ev["quantifiers"], key=len, reverse=True))
     scales = "|".join(sorted(ev["scales"], key=len, reverse=True))
-    # a rand sum ('R31 million', 'R569 a pen', 'up from R412'), not a road or a car ('the R61', 'an Audi R8')
-    after_a_money_word = "|".join(rf"(?<=\b{w} )" for w in ev["before_a_sum"])
-    cur_sym = (_CURRENCY_SIGN + r"\s?|Sh(?=\d)"
-               r"|R(?=\d[\d,.]*\s?(?:million|billion|bn|m)\b|\d[\d,.]*\s+(?:a|an|per|each)\b)"
-               rf"|(?:{after_a_money_word})R(?=\d)")
+    cur_sym = _CURRENCY_SIGN + r"\s?|Sh(?=\d)|\bR(?=\d)"  # (an R is a rand only where _a_rand says so)
     months = "|".join(ev["month_names"])
     return {
         "number": re.compile(
@@ -59,6 +55,19 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "date": re.compile(rf"\b(?:{months})\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\s+(?:{months})\b"),
         "count_verb": re.compile(rf"\b(?:{'|'.join(ev['count_verbs'])})\s+$", re.IGNORECASE),
     }
+
+
+#: What makes an R and a number a sum in rand when no scale follows it: a rate after it ('R569 a pen').
+_RAND_RATE = re.compile(r"\s+(?:a|an|per|each)\b")
+
+
+def _a_rand(text: str, start: int, end: int, hi: int) -> bool:
+    """Whether 'R' and a number without a scale are a sum in rand: a rate follows ('R569 a pen') or a money
+    word comes before ('up from R412', 'cost R90'); not 'the R61' (a road) nor 'an Audi R8'."""
+    if _RAND_RATE.match(text, end, hi):
+        return True
+    before = text[max(0, start - 8) : start].split()
+    return bool(before) and before[-1].lower() in wl.evidence_words()["before_a_sum"]
 
 
 def _unit_after(text: str, pos: int, limit: int) -> tuple[str | None, int]:
@@ -275,6 +284,8 @@ def quantities(text: str, lo: int, hi: int) -> list[Found]:
     for m in pats["number"].finditer(text, lo, hi):
         s, e = m.start("num"), m.end()
         num, scale, cur, pct = m.group("num"), m.group("scale"), m.group("cur"), m.group("pct")
+        if cur == "R" and not (scale or _a_rand(text, m.start("cur"), e, hi)):
+            continue  # 'the R61', 'an Audi R8': a road, a car
         glued = pats["glued"].match(text, e + (text[e : e + 1] == " ")) if not (scale or cur or pct) else None
         first = m.start("cur") if cur else s
         # the low end of a range: 'between 10,000 and 11,000', '4 to 6'
