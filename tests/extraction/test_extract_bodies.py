@@ -326,3 +326,15 @@ def test_people_who_accused_before_they_were_named_are_the_body_the_accusation_c
 def test_a_department_court_service_or_bureau_named_in_lower_case_is_a_body_that_speaks(
         text: str, speaker: str) -> None:
     assert [who for who, _mode, _quote in said(run(text))] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "The country's drug regulator said the pills were unsafe. The National Drug Safety Office (NDSO) said it "
+    "had tested 40 batches.\n",
+    "A Porto hospital reported the outbreak late, the regional health inspectorate said. The Northern "
+    "Regional Health Inspectorate (IRSN) said its report found 11 babies infected.\n",
+])
+def test_a_body_described_before_its_name_is_the_body_named_later(text: str) -> None:
+    speakers = {who for who, _mode, _quote in said(run(text))}
+    assert speakers & {"National Drug Safety Office", "Northern Regional Health Inspectorate"}
+    assert not speakers & {"drug regulator", "regional health inspectorate"}

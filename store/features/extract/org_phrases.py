@@ -72,7 +72,10 @@ def lower_org_at(doc: Doc, start: int, end: int, sent_start: int, local: bool = 
     if owner is not None and owner.group(1) in ("country", "nation"):
         state, hit = doc.reg.main_state(start), None
         if state is None and head not in wl.org_words()["state_like_lower"]:
-            return doc.reg.get_or_create(phrase, "organisation", 0.6)  # the country is not named yet
+            ent = doc.reg.get_or_create(phrase, "organisation", 0.6)  # the country is not named yet
+            if head in wl.org_words()["waiting_for_a_name"] and ent.first_pos < 0:
+                ent.placeholder = head  # "the country's drug regulator": the National Drug Safety Office
+            return ent
     elif owner is not None and local and head not in wl.org_words()["state_like_lower"]:
         ent = doc.reg.get_or_create(f"{owner.group(1)} {phrase}", "organisation", 0.6)
         main = doc.reg.main_state(start)
