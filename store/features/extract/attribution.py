@@ -14,10 +14,11 @@ from .entities import Entity
 from .org_phrases import lower_org_at, lower_org_re
 from .quotes import QUOTE_CLOSE_ENDS
 from .rejoinders import rejoinder
+from .relative_denials import denier_before_which
 from .sources import Subject, group_np
 from .speech import Speech, cues
 from .speech_overlaps import cut_before, drop_told_inside_subject, hand_over_to_paper
-from .subjects import denier_before_which, subject_before
+from .subjects import subject_before
 from .subjects_after import subject_after
 from .textutil import NAME_GIVEN
 

@@ -29,7 +29,8 @@ from .textutil import MOVED_TO, SAW
 #: A company's abbreviated suffix and its full stop ending the words before a verb: 'Acme Corp.', 'X Ltd.'.
 _SUFFIX_DOT = re.compile(r"(\b(?:Inc|Corp|Co|Ltd|Plc|LLC|Bhd|Pty|Cia|Cie))\.$")
 _PRONOUN_RE = re.compile(r"(?:^|[\s,(“\"])(he|she|they|it|He|She|They|It)\s*$")
-_RELATIVE_RE = re.compile(r"(?:^|[\s,])(who|which)\s*$")
+#: A relative pronoun ending the words before a verb: '…, which denies', '…, who said'.
+RELATIVE_RE = re.compile(r"(?:^|[\s,])(who|which)\s*$")
 #: The part of a body that speaks for it, after the body's possessive: "Vitória's board", "Acme's management".
 _ORGAN_OF_A_BODY = re.compile(r"['’]s\s+(?:board(?:\s+of\s+directors)?|management|directors|"
                               r"executive\s+board|leadership|press\s+office|legal\s+team|lawyers)$")
@@ -172,27 +173,6 @@ def _quoted_one(doc: Doc, lo: int, told: re.Match[str], depth: int) -> Subject |
     return Subject([ent], a, b, 0.8, "pronoun") if ent is not None else None
 
 
-def denier_before_which(doc: Doc, lo: int, cue_start: int) -> Subject | None:
-    """Who denies in a relative clause whose antecedent is no actor yet: 'The ministry, which denies any
-    wrongdoing, …' (a description), 'Huawei, which has denied the allegations, …' (a name not yet read as
-    an actor: a body for 'which', a person for 'who'). Only for denials: other relative clauses are mostly
-    about the antecedent ('which calls itself …', 'which says it has 3.2 million users')."""
-    left, _ = strip_gap(doc.text[lo:cue_start])
-    rm = _RELATIVE_RE.search(left)
-    if rm is None:
-        return None
-    head_end = lo + len(left[: rm.start()].rstrip(" ,"))
-    head = subject_before(doc, lo, head_end, 1)
-    if head is not None:
-        return Subject(head.entities, head.start, cue_start, min(head.confidence, 0.75), "relative")
-    pend = doc.pending.get(head_end)
-    if pend is None or pend[0] < lo:
-        return None
-    ent = doc.reg.get_or_create(pend[1], "organisation" if rm.group(1) == "which" else "person", 0.6)
-    doc.note(ent, pend[0], head_end, pend[1])
-    return Subject([ent], pend[0], cue_start, 0.7, "relative")
-
-
 def subject_before(doc: Doc, lo: int, cue_start: int, depth: int = 0) -> Subject | None:
     """The subject of a reporting verb at `cue_start`, looking left inside its sentence from `lo`."""
     text = doc.text
@@ -237,7 +217,7 @@ def subject_before(doc: Doc, lo: int, cue_start: int, depth: int = 0) -> Subject
     tm = re.search(r"(?:^|[\s,])that$", left)
     if tm:
         return relative_that(doc, lo, lo + tm.end() - 4)
-    rm = _RELATIVE_RE.search(left)
+    rm = RELATIVE_RE.search(left)
     if rm:
         ante = doc.reg.most_recent(lambda e: e.kind != "state", lo + rm.start(1))
         if ante is not None and ante.last_pos >= lo:
