@@ -27,6 +27,7 @@ class Doc:
     pending: dict[int, tuple[int, str]] = field(default_factory=dict)
     roles: dict[int, tuple[int, str]] = field(default_factory=dict)
     products: set[str] = field(default_factory=set)  # folded names of things and places, never actors
+    asked: list[tuple[int, int]] = field(default_factory=list)  # an interview's questions, which say nothing
 
     def __post_init__(self) -> None:
         self.starts = [t.start for t in self.tokens]

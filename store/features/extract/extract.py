@@ -110,17 +110,18 @@ def _no_cycle_collection() -> Iterator[None]:
 
 def _segment(work: str, known_actors: Sequence[dict[str, Any]]) -> Doc:
     """Quotations, sentences and tokens of the working copy, with a registry of the known actors."""
-    quotes = find_quotes(work)
+    runs = interviews(work)
+    quotes = find_quotes(work, runs)
     sents = sentences(work, [(q.outer_start, q.outer_end) for q in quotes])
     tokens = tokenize(work)
     common = frozenset(t.lower for t in tokens if t.text.islower())
-    return Doc(work, tokens, sents, quotes, Registry(known_actors), common)
+    return Doc(work, tokens, sents, quotes, Registry(known_actors), common, asked=question_spans(runs))
 
 
 def _speeches(doc: Doc) -> list[Speech]:
     """Every speech event, sentence by sentence, then the quotations no verb claimed, in text order."""
     speeches: list[Speech] = []
-    asked = question_spans(interviews(doc.text))  # an interviewer's questions say nothing
+    asked = doc.asked  # an interviewer's questions say nothing
     asked_from = [start for start, _end in asked]
     for sent in doc.sentences:
         resolve_sentence(doc, sent)

@@ -7,7 +7,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from .interviews import interviews
+from .interviews import Interview, interviews
 from .sentences import paragraphs
 
 _MAX_QUOTE = 3000
@@ -203,10 +203,11 @@ def _answer(text: str, ps: int, pe: int, asked_from: int, words: int) -> list[Qu
 _OPENING_MARKS = frozenset("“\"«„‘'")
 
 
-def find_quotes(text: str) -> list[Quote]:
+def find_quotes(text: str, runs: list[Interview] | None = None) -> list[Quote]:
     """Every top-level quotation in the text, in order (straight, curly, guillemet marks; and the answers
-    of an interview printed as questions and answers)."""
-    answers = {ps: (run.start, words) for run in interviews(text) for ps, words, _pe in run.answers}
+    of an interview printed as questions and answers: ``runs``, else found here)."""
+    runs = interviews(text) if runs is None else runs
+    answers = {ps: (run.start, words) for run in runs for ps, words, _pe in run.answers}
     out: list[Quote] = []
     for ps, pe in paragraphs(text):
         given = answers.get(ps)
