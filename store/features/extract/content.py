@@ -171,11 +171,10 @@ def _content_span(
     intro = _INTRO_RE.match(text, start, before_end)
     if intro and not text[start:before_end].startswith(("“", '"')):
         start = intro.end()
-    if subj.how == "name" and (_describes_speaker(text[start:before_end])
-                               or _apposed(text[start:before_end], text, subj, cs)):
+    if subj.how == "name" and _describes_speaker(text[start:before_end]):
         before_end = start  # "The company's chief executive, Jane Roe, said …": a description, not words
     elif subj.how == "name" and _between_commas(text, subj, cs):
-        before_end = _described_tail_start(text, start, before_end)  # '…, the owner, X, said
+        before_end = _description_starts(text, start, before_end)  # '…, the owner, X, said
     before_words = len(text[start:before_end].split())
     ends_open = text[start:before_end].rstrip().endswith((",", *QUOTE_CLOSE_ENDS, "—", " -"))
     fwd = _forward(doc, ce, lemma, s1)
@@ -275,21 +274,19 @@ def _between_commas(text: str, subj: Subject, cs: int) -> bool:
         and re.match(r"\s*,\s*(?:\w+\s+){0,2}$", text[subj.end : cs]) is not None
 
 
-def _apposed(seg: str, text: str, subj: Subject, cs: int) -> bool:
-    """Whether the words before a name set between commas all describe it: a phrase with no comma of its
-    own ('The state-owned air navigation provider, Luftvakt, has hit back'), whatever its words."""
-    return "," not in seg.rstrip(", ") and _between_commas(text, subj, cs)
-
-
 #: The last stretch of words before a name between commas, when it is a noun phrase describing the name
 #: ('the owner', "the company's chief executive", 'its director'): a determiner or owner, then no verb.
 _DESCRIPTION_TAIL = re.compile(r",\s*(?:(?:the|a|an|its|his|her|their)\s+|[\w.&’'-]+['’]s\s+)"
                                r"(?:[\w’'-]+\s+){0,4}[\w’'-]+\s*,?\s*$", re.IGNORECASE)
 
 
-def _described_tail_start(text: str, start: int, end: int) -> int:
-    """Where the words before a name between commas end when their last stretch only describes the name
-    ('The rules were broken, the owner, X, said': the words end at 'broken'); else ``end``."""
+def _description_starts(text: str, start: int, end: int) -> int:
+    """Where the words before a name set between commas stop being the speaker's words and start describing
+    the speaker: at the start when they have no comma of their own ('The state-owned air navigation
+    provider, Luftvakt, has hit back'), else at the last comma when what follows it is a noun phrase ('The
+    rules were broken, the owner, X, said': the words end at 'broken'); else they are all words (``end``)."""
+    if "," not in text[start:end].rstrip(", "):
+        return start
     m = _DESCRIPTION_TAIL.search(text, start, end)
     if m is None or _FINITE & set(m.group().lower().split()):
         return end
