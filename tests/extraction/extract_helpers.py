@@ -28,6 +28,11 @@ def said(x: Extraction, known: dict[str, str] | None = None) -> list[tuple[str, 
     return [(n.get(s["speaker"], s["speaker"]), s["mode"], s["quote"]) for s in x.statements]
 
 
+def speakers(text: str) -> list[str]:
+    """The speaker's name of every statement extracted from a text, in order."""
+    return [who for who, _mode, _quote in said(run(text))]
+
+
 def spans(x: Extraction, text: str) -> set[tuple[str, str]]:
     """(speaker name, attributed words) of every statement."""
     n = names(x)

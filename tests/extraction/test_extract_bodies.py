@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extraction.extract_helpers import actors_by_name, names, run, said
+from tests.extraction.extract_helpers import actors_by_name, names, run, said, speakers
 
 
 def test_a_council_described_before_a_named_authority_is_not_that_authority() -> None:
@@ -325,7 +325,7 @@ def test_people_who_accused_before_they_were_named_are_the_body_the_accusation_c
 ])
 def test_a_department_court_service_or_bureau_named_in_lower_case_is_a_body_that_speaks(
         text: str, speaker: str) -> None:
-    assert [who for who, _mode, _quote in said(run(text))] == [speaker]
+    assert speakers(text) == [speaker]
 
 
 @pytest.mark.parametrize("text", [
@@ -335,6 +335,6 @@ def test_a_department_court_service_or_bureau_named_in_lower_case_is_a_body_that
     "Regional Health Inspectorate (IRSN) said its report found 11 babies infected.\n",
 ])
 def test_a_body_described_before_its_name_is_the_body_named_later(text: str) -> None:
-    speakers = {who for who, _mode, _quote in said(run(text))}
-    assert speakers & {"National Drug Safety Office", "Northern Regional Health Inspectorate"}
-    assert not speakers & {"drug regulator", "regional health inspectorate"}
+    heard = set(speakers(text))
+    assert heard & {"National Drug Safety Office", "Northern Regional Health Inspectorate"}
+    assert not heard & {"drug regulator", "regional health inspectorate"}
