@@ -421,6 +421,19 @@ def dateline_agency(text: str) -> str | None:
     return None
 
 
+#: An agency in brackets before a dash, early in a line of a story's head: '(Bloomberg) -- Defne Bank, …',
+#: 'ALGIERS/GENEVA, Feb 18 (Reuters) - …'.
+_AGENCY_CREDIT = re.compile(r"[^()\n]{0,60}?\(([A-Z][\w .&'’-]{1,30})\)\s*(?:--?|[–—:])\s")
+
+
+def outlet_credits(text: str) -> list[str]:
+    """Where a story names the outlet that publishes it: its dateline's agency and its bylines' lines ('By
+    Helen Marsh, BBC News, Lancashire')."""
+    head = [text[s:e].strip() for s, e in _lines(text[:2000])][:12]
+    agencies = [m.group(1) for line in head if (m := _AGENCY_CREDIT.match(line))]
+    return [line for line in head if _byline(line)] + agencies
+
+
 def without_dateline(line: str) -> str:
     """A story's first line without its dateline ('WARSAW, June 12 (Reuters) - ' dropped)."""
     dateline = _DATELINE.match(line)

@@ -42,7 +42,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     ev = wl.evidence_words()
     before_digits = "|".join(re.escape(q) for q in sorted(ev["quantifiers"], key=len, reverse=True))
     scales = "|".join(sorted(ev["scales"], key=len, reverse=True))
-    cur_sym = _CURRENCY_SIGN + r"\s?|Sh(?=\d)|\bR(?=\d)"  # (an R is a rand only where _a_rand says so)
+    codes = "|".join(ev["currency_codes"])
+    # (an R is a rand only where _a_rand says so)
+    cur_sym = _CURRENCY_SIGN + rf"\s?|\b(?:{codes})\s?(?=\d)|Sh(?=\d)|\bR(?=\d)"
     months = "|".join(ev["month_names"])
     return {
         "number": re.compile(
@@ -322,7 +324,7 @@ def quantities(text: str, lo: int, hi: int) -> list[Found]:
         if glued is not None:  # 'under 15km/h', '0.004 mg/kg': a number and its unit written short
             unit, end = glued.group(), glued.end()
         elif cur:
-            unit = ev["currencies"][cur.strip()]
+            unit = ev["currencies"].get(cur.strip()) or cur.strip()  # ('CLP 2.1 billion': the code itself)
             end = rate_end(text, e, hi)
             start, end = money_as_modifier(text, start, end, hi)
             end = paid_in_end(text, end, hi)

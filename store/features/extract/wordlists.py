@@ -320,6 +320,12 @@ def evidence_words() -> dict[str, Any]:
 
 
 @functools.cache
+def currency_codes() -> frozenset[str]:
+    """The ISO 4217 currency codes ('CLP', 'IDR'): a currency before an amount, never an actor."""
+    return frozenset(evidence_words()["currency_codes"])
+
+
+@functools.cache
 def name_words() -> dict[str, frozenset[str]]:
     """Connectors, month and day names, extra title words and state-body nouns, for reading names."""
     data = load_wordlist("name_words.json")
