@@ -63,6 +63,20 @@ def test_two_parties_accused_of_one_thing_make_one_accusation_aimed_at_both() ->
     assert accused == {"Halvorsen Shipping", "Brightline Ltd"}
 
 
+def test_one_party_accused_of_two_things_makes_two_accusations_aimed_at_it() -> None:
+    text = ("A site engineer, Marta Nowak, accused Baltica Build of pouring concrete in freezing weather, and "
+            "of ordering her to sign off pours she had not inspected.")
+    x = run(text)
+    assert [(s["act"], text[s["span"][0] : s["span"][1]]) for s in x.statements] == [
+        ("accusation", "Baltica Build of pouring concrete in freezing weather"),
+        ("accusation", "ordering her to sign off pours she had not inspected"),  # no demand by 'ordering'
+    ]
+    n = names(x)
+    for s in x.statements:
+        assert {n[ln["to"]] for ln in x.links if ln["from"] == s["id"] and ln["type"] == "accuses"} == {
+            "Baltica Build"}
+
+
 def test_a_list_of_things_supplied_to_a_country_is_not_a_second_accused() -> None:
     text = "Ukraine accused North Korea of supplying shells, missiles and other arms to Russia for its war."
     accusations = [s for s in run(text).statements if s["act"] == "accusation"]

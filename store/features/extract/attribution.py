@@ -8,14 +8,13 @@ import re
 from . import wordlists as wl
 from .according import according, paper_author
 from .actors import Doc
+from .clause_splits import object_group, one_clause_each
 from .content import content_span, trim_end
-from .descriptions import description
-from .entities import Entity
 from .org_phrases import lower_org_at, lower_org_re
 from .quotes import QUOTE_CLOSE_ENDS
 from .rejoinders import rejoinder
 from .relative_denials import denier_before_which
-from .sources import Subject, group_np
+from .sources import Subject
 from .speech import Speech, cues
 from .speech_overlaps import cut_before, drop_told_inside_subject, hand_over_to_paper
 from .subjects import subject_before
@@ -188,13 +187,13 @@ def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> li
             if hit:
                 sp.targets.append(hit[1])
             else:
-                grp = _object_group(doc, content)
+                grp = object_group(doc, content)
                 if grp is not None:
                     sp.targets.append(grp)
         if "guilty" in text[ce : ce + 12].lower() and lemma == "plead":
             sp.act = "denial" if "not" in text[ce : ce + 8].lower() else "confirmation"
         sp.confidence = subj.confidence * (0.9 if subj.how in ("inherited", "placeholder") else 1.0)
-        for piece in (x for half in _split_that(doc, sp) for x in _split_accused(doc, half)):
+        for piece in one_clause_each(doc, sp):
             if (piece.act == "claim" and lemma in ("say", "tell", "add") and piece.content
                     and _MODAL_DEMAND.search(text, piece.content[0], piece.content[1])):
                 piece.act = "demand"  # each clause its own act: '… had been laid up, and that X must go'
@@ -350,85 +349,3 @@ def _lower_org_opens(doc: Doc, sent: tuple[int, int], cs: int) -> bool:
     """Whether a sentence opens with a lower-case institution ('The interior ministry …')."""
     m = re.match(r"\s*[Tt]he\s+", doc.text[sent[0] : cs])
     return m is not None and lower_org_re().match(doc.text, sent[0] + m.end(), cs) is not None
-
-
-_AND_THAT = re.compile(r",?\s+(?:and|but)\s+that\s+")
-
-
-def _split_that(doc: Doc, sp: Speech) -> list[Speech]:
-    """Two reported clauses joined by 'and that' or 'but that' are two statements."""
-    if not sp.content:
-        return [sp]
-    s, e = sp.content
-    m = next(
-        (x for x in _AND_THAT.finditer(doc.text[s:e]) if doc.quote_at(s + x.start()) is None),
-        None,
-    )
-    if not m:
-        return [sp]  # no 'and that' outside quotation marks ('“…, and that instruction was not followed”')
-    first = trim_end(doc.text, s, s + m.start())
-    second = Speech(
-        sp.cue_start,
-        sp.cue_end,
-        sp.cue,
-        sp.act,
-        sp.lemma,
-        sp.subject,
-        sp.sent,
-        (s + m.end(), e),
-        list(sp.targets),
-        confidence=sp.confidence,
-    )
-    sp.content = (s, first)
-    return [sp, second]
-
-
-#: 'accused Aerion of X and the ministry of Y': a second accused and what it is accused of.
-_AND_ACCUSED = {
-    prep: re.compile(
-        rf",?\s+and\s+(?=(?:(?!(?:to|in|on|at|by|with|from|other|more|of|for)\s)[\w'’.&-]+\s+){{1,4}}?{prep}\s)"
-    )
-    for prep in ("of", "for")
-}
-
-
-def _split_accused(doc: Doc, sp: Speech) -> list[Speech]:
-    """One verb accusing two parties of two things makes two accusations, each aimed at its own party; two
-    parties accused of one thing make one accusation aimed at both."""
-    if sp.lemma not in ("accuse", "blame", "charge") or not sp.content or not sp.targets:
-        return [sp]
-    s, e = sp.content
-    for m in _AND_ACCUSED["for" if sp.lemma == "blame" else "of"].finditer(doc.text, s, e):
-        if doc.quote_at(m.start()) is not None:
-            continue
-        hit = doc.at_start.get(m.end())
-        target = hit[1] if hit else _object_group(doc, (m.end(), e))
-        if target is None or target in sp.targets:
-            continue  # 'of theft and fraud of …': no second party
-        if not _OF_FOR_RE.search(doc.text, s, m.start()):
-            sp.targets.append(target)  # 'accused Halvorsen and Brightline of hiding …': both of one thing
-            continue
-        second = Speech(sp.cue_start, sp.cue_end, sp.cue, sp.act, sp.lemma, sp.subject, sp.sent, (m.end(), e),
-                        [target], confidence=sp.confidence)
-        sp.content = (s, trim_end(doc.text, s, m.start()))
-        return [sp, second]
-    return [sp]
-
-
-_OF_FOR_RE = re.compile(r" (?:of|for) ")
-
-
-def _object_group(doc: Doc, content: tuple[int, int]) -> Entity | None:
-    """The accused when it is described: a group ('the paramilitary Rapid Support Forces') or a known
-    actor by a common noun ('accused the company of …', 'blamed the port authority for …')."""
-    text = doc.text
-    found = _OF_FOR_RE.search(text, content[0], content[1])
-    if found is None:
-        return None
-    of = found.start()
-    for e in range(of, content[0], -1):
-        hit = doc.at_end.get(e)
-        if hit and hit[0] >= content[0]:
-            return hit[1]
-    sub = group_np(doc, text, of, content[0]) or description(doc, text, of, content[0])
-    return sub.entities[0] if sub else None

@@ -144,6 +144,9 @@ def cues(doc: Doc, sent: tuple[int, int]) -> list[tuple[int, int, str, str, str]
         if prev in ("has", "have", "had") and k - 2 >= a and toks[k - 2].lower in ("been",):
             k += 1
             continue
+        if prev == "of" and low.endswith("ing"):
+            k += 1
+            continue  # 'accused the firm of ordering her to sign': what it is accused of, not a speech
         if _ANONYMITY_RE.match(doc.text, t.end):
             k += 1
             continue  # 'asked not to be named', 'speaking on condition of anonymity': not a speech

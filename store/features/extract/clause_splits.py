@@ -1,0 +1,122 @@
+"""One reported clause per statement: clauses a reporting verb joins ('said X, and that Y'; 'accused A of X
+and B of Y'; 'accused A of X and of Y') cut into statements of their own, each with its own accused."""
+
+from __future__ import annotations
+
+import re
+
+from .actors import Doc
+from .content import trim_end
+from .descriptions import description
+from .entities import Entity
+from .sources import group_np
+from .speech import Speech
+
+
+def one_clause_each(doc: Doc, sp: Speech) -> list[Speech]:
+    """A speech cut into one statement per reported clause."""
+    halves = _split_that(doc, sp)
+    return [x for half in halves for one in _split_accused(doc, half) for x in _split_and_of(doc, one)]
+
+
+_AND_THAT = re.compile(r",?\s+(?:and|but)\s+that\s+")
+
+
+def _split_that(doc: Doc, sp: Speech) -> list[Speech]:
+    """Two reported clauses joined by 'and that' or 'but that' are two statements."""
+    if not sp.content:
+        return [sp]
+    s, e = sp.content
+    m = next(
+        (x for x in _AND_THAT.finditer(doc.text[s:e]) if doc.quote_at(s + x.start()) is None),
+        None,
+    )
+    if not m:
+        return [sp]  # no 'and that' outside quotation marks ('“…, and that instruction was not followed”')
+    first = trim_end(doc.text, s, s + m.start())
+    second = Speech(
+        sp.cue_start,
+        sp.cue_end,
+        sp.cue,
+        sp.act,
+        sp.lemma,
+        sp.subject,
+        sp.sent,
+        (s + m.end(), e),
+        list(sp.targets),
+        confidence=sp.confidence,
+    )
+    sp.content = (s, first)
+    return [sp, second]
+
+
+#: 'accused Aerion of X and the ministry of Y': a second accused and what it is accused of.
+_AND_ACCUSED = {
+    prep: re.compile(
+        rf",?\s+and\s+(?=(?:(?!(?:to|in|on|at|by|with|from|other|more|of|for)\s)[\w'’.&-]+\s+){{1,4}}?{prep}\s)"
+    )
+    for prep in ("of", "for")
+}
+
+
+def _split_accused(doc: Doc, sp: Speech) -> list[Speech]:
+    """One verb accusing two parties of two things makes two accusations, each aimed at its own party; two
+    parties accused of one thing make one accusation aimed at both."""
+    if sp.lemma not in ("accuse", "blame", "charge") or not sp.content or not sp.targets:
+        return [sp]
+    s, e = sp.content
+    for m in _AND_ACCUSED["for" if sp.lemma == "blame" else "of"].finditer(doc.text, s, e):
+        if doc.quote_at(m.start()) is not None:
+            continue
+        hit = doc.at_start.get(m.end())
+        target = hit[1] if hit else object_group(doc, (m.end(), e))
+        if target is None or target in sp.targets:
+            continue  # 'of theft and fraud of …': no second party
+        if not _OF_FOR_RE.search(doc.text, s, m.start()):
+            sp.targets.append(target)  # 'accused Halvorsen and Brightline of hiding …': both of one thing
+            continue
+        second = Speech(sp.cue_start, sp.cue_end, sp.cue, sp.act, sp.lemma, sp.subject, sp.sent, (m.end(), e),
+                        [target], confidence=sp.confidence)
+        sp.content = (s, trim_end(doc.text, s, m.start()))
+        return [sp, second]
+    return [sp]
+
+
+_OF_FOR_RE = re.compile(r" (?:of|for) ")
+
+
+def object_group(doc: Doc, content: tuple[int, int]) -> Entity | None:
+    """The accused when it is described: a group ('the paramilitary Rapid Support Forces') or a known
+    actor by a common noun ('accused the company of …', 'blamed the port authority for …')."""
+    text = doc.text
+    found = _OF_FOR_RE.search(text, content[0], content[1])
+    if found is None:
+        return None
+    of = found.start()
+    for e in range(of, content[0], -1):
+        hit = doc.at_end.get(e)
+        if hit and hit[0] >= content[0]:
+            return hit[1]
+    sub = group_np(doc, text, of, content[0]) or description(doc, text, of, content[0])
+    return sub.entities[0] if sub else None
+
+
+#: 'of X, and of Y': a second thing the same party is accused of.
+_AND_OF = re.compile(r",?\s+and\s+of\s+(?=[a-z])")
+
+
+def _split_and_of(doc: Doc, sp: Speech) -> list[Speech]:
+    """'accused Lakeview of sending short sacks and of pressuring teachers …': two accusations of one party,
+    the second told from its own verb on ('pressuring teachers …'), as 'and that' starts a second claim."""
+    if sp.lemma not in ("accuse", "charge") or not sp.content:
+        return [sp]
+    s, e = sp.content
+    if not _OF_FOR_RE.search(doc.text, s, e):
+        return [sp]
+    m = next((x for x in _AND_OF.finditer(doc.text, s, e) if doc.quote_at(x.start()) is None), None)
+    if m is None:
+        return [sp]
+    second = Speech(sp.cue_start, sp.cue_end, sp.cue, sp.act, sp.lemma, sp.subject, sp.sent, (m.end(), e),
+                    list(sp.targets), confidence=sp.confidence)
+    sp.content = (s, trim_end(doc.text, s, m.start()))
+    return [sp, *_split_and_of(doc, second)]
