@@ -1,7 +1,8 @@
 """An attribution sieve for interviews printed as questions and answers (interviews.py finds them): whose
 each answer is.
 
-The story introduces the interviewee just before the questions: a person's speech in the paragraph before
+A transcript's answer label names its speaker ('HADDAD:' for Omar Haddad, named before). Otherwise the
+story introduces the interviewee just before the questions: a person's speech in the paragraph before
 them ('Lind, who spoke to Reuters on Tuesday, said …'), else the last person named there ('The refinery's
 chief executive, Henrik Dahl, took questions at its plant.'). An explainer the paper prints in its own voice
 ('Q: What is a royalty? A: A fee a miner pays …') is no interview: the paragraph before it announces none,
@@ -14,7 +15,7 @@ import bisect
 import re
 
 from .doc import Doc
-from .interviews import QA_LABEL
+from .interviews import QA_LABEL, named_answerer
 from .quotes import Quote
 from .sources import Subject
 from .speech import Speech
@@ -32,19 +33,28 @@ def answered_by(doc: Doc, q: Quote, speeches: list[Speech], cue_positions: list[
     """The speech of an interview's answer ``q`` (its label, 'A:', the cue), or None when the run it stands
     in is no interview or introduces nobody. ``cue_positions`` are the speeches' cues, ``paras`` the
     text's paragraphs and ``starts`` where each starts (all in order, read once for the whole text)."""
-    k = bisect.bisect_right(starts, q.asked_from) - 1
-    intro = paras[k - 1] if k >= 1 else (q.asked_from, q.asked_from)
-    answer = doc.text[q.start : q.end]
-    if not (_ANNOUNCED.search(doc.text, intro[0], intro[1]) or _FIRST_PERSON.search(answer)):
-        return None
-    who = _introduced(doc, speeches, cue_positions, intro, q.asked_from)
-    if who is None:
-        return None
     para = starts[max(0, bisect.bisect_right(starts, q.start) - 1)]
     label = QA_LABEL.match(doc.text, para)
+    who = _named(doc, label, q.start)
+    if who is None:
+        k = bisect.bisect_right(starts, q.asked_from) - 1
+        intro = paras[k - 1] if k >= 1 else (q.asked_from, q.asked_from)
+        answer = doc.text[q.start : q.end]
+        if not (_ANNOUNCED.search(doc.text, intro[0], intro[1]) or _FIRST_PERSON.search(answer)):
+            return None
+        who = _introduced(doc, speeches, cue_positions, intro, q.asked_from)
+    if who is None:
+        return None
     cue = label.group().strip() if label else "A:"
     return Speech(para, para + len(cue), cue, "claim", "say", who, sent, (q.start, q.end), quotes=[q],
                   confidence=who.confidence)
+
+
+def _named(doc: Doc, label: re.Match[str] | None, before: int) -> Subject | None:
+    """The person a transcript's label names ('ARYASATYA:' for Bima Aryasatya, named before)."""
+    name = named_answerer(label) if label else None
+    person = doc.reg.surname(name.split()[-1], "-", before) if name else None
+    return Subject([person], -1, -1, 0.8, "name") if person is not None else None
 
 
 def _introduced(doc: Doc, speeches: list[Speech], cue_positions: list[int], intro: tuple[int, int],

@@ -1,5 +1,6 @@
-"""Interviews printed as questions and answers: where each run of 'Q:' and 'A:' paragraphs stands, found in
-one pass over the paragraphs (layout only; whose the answers are is interviewees.py's).
+"""Interviews printed as questions and answers: where each run of 'Q:' and 'A:' paragraphs (or a
+transcript's 'REPORTER:' and 'DAHL:') stands, found in one pass over the paragraphs (layout only; whose the
+answers are is interviewees.py's).
 
 A run starts at a question that an answer follows. It goes on over questions and answers, and over one
 unlabelled paragraph between them (an answer's second paragraph); anything longer ends it. A 'Q:' with no
@@ -13,8 +14,23 @@ from dataclasses import dataclass, field
 
 from .sentences import paragraphs
 
-#: The label that opens a paragraph of an interview: 'Q:' asks, 'A:' answers ('Q.' and 'A.' too).
-QA_LABEL = re.compile(r"(?P<who>[QA])\s?[:.]\s+")
+#: The label that opens a paragraph of an interview: 'Q:' asks, 'A:' answers ('Q.' and 'A.' too); in a
+#: transcript a speaker's name in capitals does ('REPORTER:' asks, 'DAHL:' or 'MR DAHL:' answers).
+QA_LABEL = re.compile(r"(?P<who>[QA])\s?[:.]\s+|(?P<name>[A-Z][A-Z'’-]+(?:\.?\s[A-Z][A-Z'’-]+){0,2}):\s+")
+#: Transcript labels of whoever asks.
+_ASKERS = frozenset({"REPORTER", "REPORTERS", "QUESTION", "INTERVIEWER", "JOURNALIST", "HOST", "MODERATOR",
+                     "ANCHOR", "PRESENTER", "AUDIENCE MEMBER"})
+
+
+def asks(label: re.Match[str]) -> bool:
+    """Whether a paragraph's label is a question's ('Q:', 'REPORTER:')."""
+    return label.group("who") == "Q" or label.group("name") in _ASKERS
+
+
+def named_answerer(label: re.Match[str]) -> str | None:
+    """The name an answer's label gives its speaker ('DAHL' in 'DAHL:'; none in 'A:')."""
+    name = label.group("name")
+    return name if name and name not in _ASKERS else None
 #: How many unlabelled paragraphs may stand inside one run (an answer going on into a second paragraph).
 _RUN_ON = 1
 
@@ -31,7 +47,7 @@ class Interview:
 
 def interviews(text: str) -> list[Interview]:
     """The runs of questions and answers in a text, in order."""
-    if "Q" not in text or "A" not in text:
+    if "Q" not in text and ":" not in text:
         return []
     out: list[Interview] = []
     current: Interview | None = None
@@ -44,7 +60,7 @@ def interviews(text: str) -> list[Interview]:
             if unlabelled > _RUN_ON:
                 current, asked = None, []
             continue
-        if label.group("who") == "Q":
+        if asks(label):
             if current is None and not asked:
                 start = ps
             asked.append((ps, pe))
