@@ -319,6 +319,12 @@ def _in_subordinate(text: str, subj: Subject, ing: bool, cs: int) -> bool:
 _DATELINE_RE = re.compile(r"[A-Z][A-Z .'’-]+,?[^()\n]{0,30}\([^)\n]{1,30}\)\s*[-—–]\s*")
 
 
+#: A capitalised title opening a sentence before the name it belongs to ('Judge', 'Prosecutor', 'Dr.').
+_TITLE_FIRST = re.compile(r"\s*([A-Z][a-z]+)\.?\s+(?=[A-Z])")
+#: A role word opening a sentence after its 'The' ('The judge refused, …').
+_ROLE_FIRST = re.compile(r"([a-z]+)\b")
+
+
 def _clause_subject(doc: Doc, sent: tuple[int, int], cs: int) -> Subject | None:
     """The named subject opening a sentence, for a trailing '…, citing X' when no other cue precedes."""
     text = doc.text
@@ -332,12 +338,18 @@ def _clause_subject(doc: Doc, sent: tuple[int, int], cs: int) -> Subject | None:
     if intro:
         pos += intro.end()
     hit = doc.at_start.get(pos)
+    titled = _TITLE_FIRST.match(text, pos, cs) if hit is None else None
+    if titled and titled.group(1).lower() in wl.title_words():
+        hit = doc.at_start.get(titled.end())  # 'Judge Teresita Alcantara refused, saying …'
     if hit is not None and text[hit[0] : hit[0] + 3] in ("'s ", "’s "):
         hit = doc.at_start.get(hit[0] + 3) or hit  # "Chile's central bank"
     if hit is None:
         lower = lower_org_re().match(text, pos, cs)  # 'The interior ministry gave a toll, saying …'
         ent = lower_org_at(doc, pos, lower.end(), sent[0], local=True) if lower else None
         hit = (lower.end(), ent) if ent is not None else None
+    if hit is None and (role := _ROLE_FIRST.match(text, pos, cs)) and role.group(1) in wl.title_words():
+        ent = doc.reg.description(role.group(1), pos)  # 'The judge refused, saying …': the judge named before
+        hit = (role.end(1), ent) if ent is not None else None
     if hit is None or hit[0] >= cs or not re.match(r"\s+[a-z]", text[hit[0] : hit[0] + 3]):
         return None
     if re.match(r"\s+(?:of|for|at|in|from|with|and|or)\b", text[hit[0] : hit[0] + 6]):

@@ -88,6 +88,7 @@ def description(doc: Doc, text: str, end: int, lo: int) -> Subject | None:
         or head in wl.title_heads()
         or head in wl.title_words()
         or head in wl.unnamed_sources()["singular"]
+        or head in wl.unnamed_sources()["court_sides"]
     ):
         ent = doc.reg.description(head, s)
         if ent is not None:

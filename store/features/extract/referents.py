@@ -96,6 +96,14 @@ class Referents:
         def by_role(e: Entity) -> bool:
             return e.kind == "person" and e.role is not None and last in fold(e.role)
 
+        sides = wl.unnamed_sources()["court_sides"]
+        if last in sides:  # 'The defence argued …': the defendant's lawyer named before
+            roles = sides[last]
+
+            def argues_for_it(e: Entity) -> bool:
+                return e.kind == "person" and bool(roles & set(fold(e.role or "").split()))
+
+            return self.most_recent(argues_for_it, before)
         if last in wl.unnamed_sources()["singular"] and last not in wl.title_words():
             return self.most_recent(  # 'according to the person': the unnamed source named just before
                 lambda e: e.kind == "person" and last in fold(e.name).split(), before

@@ -264,6 +264,7 @@ def unnamed_sources() -> dict[str, Any]:
         "bare_needs_qualifier": frozenset(data["bare_needs_qualifier"]),
         "not_actor_heads": frozenset(data["not_actor_heads"]),
         "speak_for_their_body": frozenset(data["speak_for_their_body"]),
+        "court_sides": {side: frozenset(roles) for side, roles in data["court_sides"].items()},
     }
 
 
