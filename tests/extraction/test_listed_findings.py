@@ -31,6 +31,19 @@ def test_a_speech_with_words_of_its_own_keeps_them_and_gains_the_list() -> None:
         "The audit was wrong", "Every tonne was delivered", "The notes were lost in a fire"]
 
 
+def test_a_list_opened_by_a_few_words_after_the_speech_is_still_the_speakers() -> None:
+    text = ("In a 40-page report, the Water Safety Board (WSB) said the Rio Seco dam was leaking. Among its "
+            "findings:\n\n• Seepage reached 300 litres a second in\n  October.\n• The operator did not "
+            "report the rise.\n\nThe operator said the seepage was normal.\n")
+    x = run(text)
+    assert [(who, s["text"]) for (who, _m, _q), s in zip(said(x), x.statements, strict=True)][:3] == [
+        ("Water Safety Board", "The Rio Seco dam was leaking"),
+        ("Water Safety Board", "Seepage reached 300 litres a second in October"),
+        ("Water Safety Board", "The operator did not report the rise"),
+    ]
+    assert "Rio Seco" not in {a["name"] for a in x.actors}  # a dam's name, never 'the operator'
+
+
 def test_bulleted_lines_that_no_speech_hands_over_say_nothing() -> None:
     text = ("Schools in the county:\n\n- 42 received no deliveries in March;\n- 11 closed their kitchens.\n\n"
             "The ministry said it would review the contract.\n")

@@ -274,6 +274,8 @@ def test_a_pull_quote_repeating_words_quoted_in_the_story_is_furniture() -> None
             "denied the claim.\n")
     pulled = text.index("\"Children are going hungry\"\n")
     assert working_text(text)[pulled : pulled + 27].strip() == ""
+    credited = text.replace("\"Children are going hungry\"\n", "«Children are going hungry» — Mary Wanjiru\n")
+    assert working_text(credited)[pulled : pulled + 43].strip() == ""  # credited after a dash
     alone = "\"Children are going hungry,\" she said.\n\n\"Nobody listens to us.\"\n"
     assert working_text(alone) == alone  # a quotation said once is the story's
 

@@ -298,8 +298,10 @@ class Registry(Referents):
         self, before: int, tag: str | None = None, kind: str = "organisation"
     ) -> Entity | None:
         """The latest tentative person, read as an organisation ('Halvorsen Line …; the company said')."""
-        ent = self.most_recent(  # one that has spoken as itself already is left a person
-            lambda e: e.tentative and e.kind == "person" and not e.role and e.gender == "-" and not e.speaker,
+        ent = self.most_recent(  # one that has spoken as itself already is left a person, one written as a
+            # place's name ('the Rio Seco dam') a place
+            lambda e: e.tentative and e.kind == "person" and not e.role and e.gender == "-" and not e.speaker
+            and not e.placed,
             before,
         )
         return self.make_org(ent, tag, kind) if ent is not None else None

@@ -26,6 +26,8 @@ _ANY_ITEM = re.compile(rf"^[ \t]*[{_BULLETS}][ \t]", re.MULTILINE)
 _FEWEST_WORDS = 2
 #: What a speech handing its words to a list ends with: nothing but 'that' (or 'the following') and a colon.
 _HANDS_OVER = re.compile(r"\s*(?:that|the\s+following)?\s*:\s*$", re.IGNORECASE)
+#: The most words a list's own opening may have after the speech it belongs to ('Among its findings:').
+_INTRO_WORDS = 6
 #: What closes an item without being part of it: ';', '; and', '.', ','.
 _ITEM_END = re.compile(r"(?:\s*[;,.]\s*(?:and|or)?)?\s*$")
 
@@ -38,9 +40,10 @@ def listed(doc: Doc, speeches: list[Speech]) -> list[Speech]:
     paras = paragraphs(doc.text)
     starts = [p[0] for p in paras]
     sent_starts = [s for s, _ in doc.sentences]
+    spoken = {sp.sent for sp in speeches}
     out: list[Speech] = []
     for sp in speeches:
-        items = _items_after(doc, sp, paras, starts)
+        items = _items_after(doc, sp, paras, starts, spoken)
         if not items:
             out.append(sp)
             continue
@@ -58,15 +61,23 @@ def _hands_over(doc: Doc, sp: Speech) -> bool:
     return _HANDS_OVER.match(doc.text, start, sp.sent[1]) is not None
 
 
-def _items_after(doc: Doc, sp: Speech, paras: list[tuple[int, int]],
-                 starts: list[int]) -> list[tuple[int, int]]:
-    """The (start, end) of each bulleted line right after a speech whose sentence ends in a colon."""
+def _items_after(doc: Doc, sp: Speech, paras: list[tuple[int, int]], starts: list[int],
+                 spoken: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The (start, end) of each bulleted line right after a speech whose sentence ends in a colon, or after
+    a few words of no one's that end the speech's paragraph in one ('… said on Thursday. Among its
+    findings:')."""
     text = doc.text
-    if not text[sp.sent[0] : sp.sent[1]].rstrip().endswith(":") or sp.quotes:
+    if sp.quotes:
         return []
-    if sp.content and not _hands_over(doc, sp) and text[sp.content[1] : sp.sent[1]].strip() != ":":
+    colon = sp.sent[1]
+    if not text[sp.sent[0] : sp.sent[1]].rstrip().endswith(":"):
+        intro = _intro_after(doc, sp.sent, spoken)
+        if intro is None:
+            return []
+        colon = intro[1]
+    elif sp.content and not _hands_over(doc, sp) and text[sp.content[1] : sp.sent[1]].strip() != ":":
         return []  # the colon ends other words than the speech's ('said on Tuesday that …, adding:')
-    k = bisect.bisect_right(starts, sp.sent[1] - 1)
+    k = bisect.bisect_right(starts, colon - 1)
     items = []
     while k < len(paras):
         ps, pe = paras[k]
@@ -81,6 +92,19 @@ def _items_after(doc: Doc, sp: Speech, paras: list[tuple[int, int]],
         if len(text[bullet.end() : b].split()) >= _FEWEST_WORDS:  # (an empty item is skipped, not an end)
             items.append((bullet.end(), b))
     return items
+
+
+def _intro_after(doc: Doc, sent: tuple[int, int], spoken: set[tuple[int, int]]) -> tuple[int, int] | None:
+    """The sentence right after ``sent`` in its paragraph when it only opens a list: a few words, no speech
+    of their own, a colon at the end ('Among its findings:', 'They include:')."""
+    k = bisect.bisect_right(doc.sentences, sent)
+    if k >= len(doc.sentences):
+        return None
+    nxt = doc.sentences[k]
+    words = doc.text[nxt[0] : nxt[1]].strip()
+    if nxt in spoken or not words.endswith(":") or len(words.split()) > _INTRO_WORDS:
+        return None
+    return nxt if "\n\n" not in doc.text[sent[1] : nxt[0]] else None
 
 
 def _runs_on(text: str, end: int, line: tuple[int, int]) -> bool:

@@ -8,8 +8,10 @@ import re
 
 #: How far from a pull quote the story quoting the same words may stand (about a long story's length).
 _STORY_REACH = 20_000
-#: A paragraph that is only a quotation: what a pull quote looks like.
-_WHOLE_QUOTE = re.compile(r"\s*[“\"«„‘']\s*(?P<words>[^“”\"«»„]{8,300}?)[\s.,]*[”\"»“’']\s*")
+#: A paragraph that is only a quotation, maybe credited after a dash ('«…» — Marta Ruiz'): what a pull quote
+#: looks like.
+_WHOLE_QUOTE = re.compile(r"\s*[“\"«„‘']\s*(?P<words>[^“”\"«»„]{8,300}?)[\s.,]*[”\"»“’']"
+                          r"(?:\s*[—–-]{1,2}\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})?\s*")
 #: A quotation inside a paragraph of the story.
 _QUOTED = re.compile(r"[“\"«„](?P<words>[^“”\"«»„]{8,3000}?)[”\"»“]")
 
