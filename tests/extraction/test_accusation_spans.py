@@ -64,8 +64,8 @@ def test_two_parties_accused_of_one_thing_make_one_accusation_aimed_at_both() ->
 
 
 def test_one_party_accused_of_two_things_makes_two_accusations_aimed_at_it() -> None:
-    text = ("A site engineer, Marta Nowak, accused Baltica Build of pouring concrete in freezing weather, and "
-            "of ordering her to sign off pours she had not inspected.")
+    text = ("A site engineer, Marta Nowak, accused Baltica Build of pouring concrete in freezing weather, "
+            "and of ordering her to sign off pours she had not inspected.")
     x = run(text)
     assert [(s["act"], text[s["span"][0] : s["span"][1]]) for s in x.statements] == [
         ("accusation", "Baltica Build of pouring concrete in freezing weather"),

@@ -7,9 +7,9 @@ import pytest
 
 from tests.extraction.extract_helpers import speakers
 
-_TRIAL = ("Ramon Cruz, the owner of a ferry firm, is on trial with his mechanic. Prosecutor Ana Reyes told the "
-          "court he had ignored three warnings. His lawyer, Jose Dizon, denied that he had seen them. The "
-          "mechanic, Ben Tan, told the court he had warned Cruz in writing. ")
+_TRIAL = ("Ramon Cruz, the owner of a ferry firm, is on trial with his mechanic. Prosecutor Ana Reyes told "
+          "the court he had ignored three warnings. His lawyer, Jose Dizon, denied that he had seen them. "
+          "The mechanic, Ben Tan, told the court he had warned Cruz in writing. ")
 
 
 @pytest.mark.parametrize(("sentence", "speaker"), [

@@ -34,7 +34,8 @@ def test_an_interview_introduced_by_a_speech_gives_its_answers_to_that_speaker()
 
 def test_a_transcripts_capital_labels_ask_and_answer_and_the_answers_label_names_its_speaker() -> None:
     text = ("AQABA, Jordan (Reuters) - Rana Dabbagh, a trade ministry adviser, and the port's director, Omar "
-            "Haddad, met reporters in Aqaba on Monday.\n\nREPORTER: The union says cargo sat for a week. Is that true?\n\n"
+            "Haddad, met reporters in Aqaba on Monday.\n\n"
+            "REPORTER: The union says cargo sat for a week. Is that true?\n\n"
             "HADDAD: It is not. Every ship was unloaded within two days.\n\n"
             "REPORTER: Then why did the union count nine ships waiting?\n\n"
             "HADDAD: I don't know how they counted. Our logs are public.\n")

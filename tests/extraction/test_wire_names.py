@@ -100,8 +100,8 @@ def test_a_surname_that_is_also_a_landmark_word_stays_a_person() -> None:
 
 
 def test_a_currency_code_before_an_amount_is_no_actor_and_is_the_amounts_unit() -> None:
-    text = ("Riders were charged IDR 186,000 for a short trip, the tracker said. Andes Hidro said the repairs "
-            "would cost CLP 2.1 billion.")
+    text = ("Riders were charged IDR 186,000 for a short trip, the tracker said. Andes Hidro said the "
+            "repairs would cost CLP 2.1 billion.")
     x = run(text)
     assert set(actors_by_name(x)) >= {"Andes Hidro"}
     assert not set(actors_by_name(x)) & {"IDR", "CLP"}
@@ -111,20 +111,21 @@ def test_a_currency_code_before_an_amount_is_no_actor_and_is_the_amounts_unit() 
 
 
 def test_a_company_named_with_its_legal_form_first_goes_by_its_first_own_word() -> None:
-    x = run("PT Sinar Laut Abadi, a shipping firm, said on Monday it would appeal the fine. Sinar also said the "
-            "fine was unfair.")
+    x = run("PT Sinar Laut Abadi, a shipping firm, said on Monday it would appeal the fine. Sinar also said "
+            "the fine was unfair.")
     assert [a["name"] for a in x.actors] == ["PT Sinar Laut Abadi"]
     assert {who for who, _mode, _quote in said(x)} == {"PT Sinar Laut Abadi"}
 
 
 def test_the_outlet_that_publishes_a_story_is_no_speaker_in_it() -> None:
-    dateline = ("    (Bloomberg) -- Harlow Bank said profits fell. The bank's bonds dropped to 88 cents on the "
-                "dollar, according to data compiled by Bloomberg.\n")
+    dateline = ("    (Bloomberg) -- Harlow Bank said profits fell. The bank's bonds dropped to 88 cents on "
+                "the dollar, according to data compiled by Bloomberg.\n")
     byline = ("Rivers flooded again\n\nBy Ann Lee, BBC News, Leeds\n\nResidents said the river rose in an "
               "hour, according to readings the group shared with the BBC.\n")
     for text, outlet in ((dateline, "Bloomberg"), (byline, "BBC")):
         x = run(text)
         assert outlet not in {who for who, _mode, _quote in said(x)}
         assert outlet not in actors_by_name(x)
-    elsewhere = "Harlow Bank's bonds fell to 88 cents on the dollar, according to data compiled by Bloomberg.\n"
+    elsewhere = ("Harlow Bank's bonds fell to 88 cents on the dollar, according to data compiled by "
+                 "Bloomberg.\n")
     assert "Bloomberg" in {who for who, _mode, _quote in said(run(elsewhere))}  # not the story's outlet
