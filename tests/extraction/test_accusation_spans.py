@@ -121,3 +121,17 @@ def test_a_contrast_the_reporter_adds_with_even_as_is_not_in_the_words() -> None
             "its systems, even as the hackers behind it published samples of prescriptions.")
     assert ("Mutualite Horizon", "medical records had been stolen in a cyberattack on its systems") in spans(
         run(text), text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("According to Rosa Ruiz, a line supervisor who was on the shift, the first worker fainted after noon "
+     "and managers told supervisors to keep the line running.",
+     "the first worker fainted after noon and managers told supervisors to keep the line running"),
+    ("According to Rosa Ruiz, who was on the shift, the first worker fainted at noon.",
+     "the first worker fainted at noon"),
+    ("According to the ministry, a worker fainted at noon, and two others fell ill.",
+     "a worker fainted at noon, and two others fell ill"),
+])
+def test_according_to_someone_described_between_commas_covers_the_words_after_the_description(
+        text: str, words: str) -> None:
+    assert [w for _who, w in spans(run(text), text)] == [words]

@@ -189,6 +189,19 @@ def according(
     return subj, _content(doc, cs, comma, sent)
 
 
+#: Who the source of 'according to X,' is, said between commas before the words it covers: 'a line supervisor
+#: who was on the shift,', 'who led the survey,' (a few words, set off by a second comma).
+_APPOSITION = re.compile(r"\s*(?:an?|who|whose)\s[^,.;:“”\"]{2,80}?,\s*(?=\S)")
+
+
+def _describes(aside: str) -> bool:
+    """Whether words between commas describe who someone is ('a line supervisor who was on the shift', 'who
+    led the survey') rather than tell what happened ('a worker fainted at noon')."""
+    words = aside.strip(" ,").split()
+    return words[0] in ("who", "whose") or " who " in aside or " whose " in aside or (
+        len(words) <= 5 and not any(w.endswith("ed") for w in words[1:]))
+
+
 def _content(doc: Doc, cs: int, comma: int, sent: tuple[int, int]) -> tuple[int, int] | None:
     """What 'according to X' covers: the words after its phrase when it opens the sentence, else the words
     before it."""
@@ -197,6 +210,10 @@ def _content(doc: Doc, cs: int, comma: int, sent: tuple[int, int]) -> tuple[int,
     opening = not before or before.endswith((":",)) or len(before.split()) <= 3 and before.endswith(",")
     if opening or before.lower().strip(",") in _CONNECTIVES:
         start = _after_provenance(text, comma + 1, sent[1])
+        aside = _APPOSITION.match(text, start, sent[1])
+        if aside is not None and _describes(aside.group()):
+            start = aside.end()  # 'According to Rosa Ruiz, a supervisor who was on the shift, the first …'
+            start = _after_provenance(text, start, sent[1])
         return (start, trim_end(text, start, sent[1])) if comma >= 0 else None
     end = cs
     while end > sent[0] and text[end - 1] in " ,":

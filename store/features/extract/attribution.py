@@ -151,7 +151,7 @@ def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> li
         clausal = lemma in _CLAUSAL or re.match(r"\s*(?:that\b|:|“|\")", text[ce : ce + 8])
         if subj.how == "relative" and inverted_before and not clausal:
             continue  # '…,” said X, who announced the plan on Monday': about the speaker, not a speech
-        if out and _embedded(text, out[-1], cs, subj):
+        if out and _embedded(text, out[-1], cs, ce, subj):
             continue  # 'X said witnesses had described …': part of X's words, not a speech of its own
         if subj.how in ("pronoun", "document") and out and _nested(out[-1], cs, subj):
             continue  # 'X said it expected …', 'X said an inquiry had found …': one statement, not two
@@ -285,13 +285,21 @@ def _nominal(doc: Doc, cs: int, ce: int, surface: str, act: str, sent: tuple[int
     return Speech(cs, ce, surface, act, "nominal", subj, sent, (start, end), confidence=0.7)
 
 
-def _embedded(text: str, prev: Speech, cs: int, subj: Subject) -> bool:
-    """Whether a cue in a perfect or conditional tense reports inside an earlier speech's words."""
+def _embedded(text: str, prev: Speech, cs: int, ce: int, subj: Subject) -> bool:
+    """Whether a cue reports inside an earlier speech's words: in a perfect or conditional tense ('X said
+    witnesses had described …'), or an order given in someone's account ('According to X, managers told
+    supervisors to keep the line running')."""
     if not prev.content or not (prev.content[0] <= subj.start < prev.content[1]) or cs >= prev.content[1]:
         return False
     if subj.entities == [e.final() for e in prev.subject.entities]:
         return False
+    if prev.lemma == "according" and _ORDERED.match(text, ce, prev.content[1]):
+        return True
     return re.search(r"\b(?:had|has|have|would|could)\s+(?:\w+ly\s+)?$", text[subj.end : cs]) is not None
+
+
+#: Whom a verb told to do something, and the 'to' of what: 'told supervisors to', 'ordered the crew to'.
+_ORDERED = re.compile(r"\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?[a-z][\w-]*\s+to\s")
 
 
 def _nested(prev: Speech, cs: int, subj: Subject) -> bool:
