@@ -129,3 +129,9 @@ def test_the_outlet_that_publishes_a_story_is_no_speaker_in_it() -> None:
     elsewhere = ("Harlow Bank's bonds fell to 88 cents on the dollar, according to data compiled by "
                  "Bloomberg.\n")
     assert "Bloomberg" in {who for who, _mode, _quote in said(run(elsewhere))}  # not the story's outlet
+
+
+def test_a_bare_surname_is_the_person_whose_last_name_it_is_not_a_name_it_opens() -> None:
+    text = ("Corvane accused the bank's chairman, Haluk Ersan, of steering loans to his brother's builder. The "
+            "loans to Ersan Yapi were never repaid, Corvane said. Ersan rejected what he called a smear.")
+    assert said(run(text))[-1][0] == "Haluk Ersan"

@@ -278,8 +278,14 @@ class Registry(Referents):
         cands = [e for e in cands if e.kind in ("person", "unknown") and gender_ok(e, gender)]
         if not cands:
             return None
-        ent = max(cands, key=lambda e: (e.last_pos if e.last_pos < before else -1, e.mentions))
-        if ent.tentative and fold(ent.name).split()[-1] == fold(token):
+        key = fold(token)
+
+        def likelier(e: Entity) -> tuple[bool, int, int]:  # a surname is a name's last word ('Ersan' is Haluk
+            # Ersan's, not the tentative 'Ersan Yapi' named since), then the latest, then the most mentioned
+            return fold(e.name).split()[-1] == key, e.last_pos if e.last_pos < before else -1, e.mentions
+
+        ent = max(cands, key=likelier)
+        if ent.tentative and fold(ent.name).split()[-1] == key:
             ent.tentative = False  # 'Marsden said': a surname, so a person after all
         return ent
 
