@@ -13,7 +13,7 @@ from .org_phrases import lower_org_at, lower_org_re
 from .sources import Subject, group_np
 from .speech import Speech
 from .subjects import subject_before
-from .textutil import SAW, SEEN_BY
+from .textutil import SAW, SEEN_BY, fold
 
 #: Words that open a sentence without being part of what 'according to X' covers ('But according to …').
 _CONNECTIVES = frozenset({"but", "and", "yet", "however", "meanwhile", "still", "also", "now", "so"})
@@ -236,7 +236,9 @@ def name_paper_authors(doc: Doc, speeches: list[Speech]) -> list[Speech]:
     out: list[Speech] = []
     for sp in speeches:
         author = sp.subject.entities[0] if sp.subject.entities else None
-        if author is None or author.placeholder != "author" or author.merged_into is not None:
+        described = author is not None and _described_author(doc, sp, author)
+        unnamed = author is not None and (author.placeholder == "author" or described)
+        if author is None or author.merged_into is not None or not unnamed:
             out.append(sp)
             continue
         here = sentence_of.get(sp.sent, -1)
@@ -245,6 +247,9 @@ def name_paper_authors(doc: Doc, speeches: list[Speech]) -> list[Speech]:
         later = (x for x in nearby if _through_a_paper(doc, x))
         owner = next((x.subject.entities[0] for x in later if x.subject.entities
                       and x.subject.entities[0].final().placeholder is None), None)
+        if described and (owner is None or not _share_a_word(author.name, owner.final().name)):
+            out.append(sp)  # 'according to an audit by the county's audit office': kept as told when the
+            continue  # audit told next is another body's
         if owner is not None:
             owner = owner.final()
             doc.reg.merge(author, owner)
@@ -252,6 +257,22 @@ def name_paper_authors(doc: Doc, speeches: list[Speech]) -> list[Speech]:
                 owner.aliases.remove(author.name)
             out.append(sp)
     return out
+
+
+def _described_author(doc: Doc, sp: Speech, author: Entity) -> bool:
+    """Whether a paper's author is a body described in lower case ('according to a 40-page audit by the
+    county's audit office'), which the paper told next may name ('The audit by the Lake Region Audit
+    Directorate (LRAD) found …')."""
+    if sp.lemma != "according" or sp.subject.start < 0:
+        return False
+    if not author.is_org or author.name != author.name.lower():
+        return False
+    return bool(set(doc.text[sp.cue_end : sp.subject.start].lower().split()) & wl.document_speakers())
+
+
+def _share_a_word(a: str, b: str) -> bool:
+    """Whether two names share a word of four letters or more ('audit office', 'Audit Directorate')."""
+    return bool({w for w in fold(a).split() if len(w) >= 4} & {w for w in fold(b).split() if len(w) >= 4})
 
 
 def _through_a_paper(doc: Doc, sp: Speech) -> bool:
