@@ -142,8 +142,8 @@ def actor_records(draft: Draft) -> None:
     # Only the owner of people plays a part by owning ('Kremlin spokesman Dmitry Peskov': Russia; 'keepers
     # at the Fernhollow Zoo'). The owner of a body it names ('Kenya's competition regulator', 'the United
     # Nations human rights office') does not (real-copy design sets: 0 of 6 such owners are actors).
-    owners = {by_id[e.affiliation].final().id for e in live
-              if e.affiliation in by_id and e.kind in ("person", "group")}
+    owners = {by_id[e.affiliation].final().id for e in live if e.affiliation in by_id
+              and e.kind in ("person", "group") and not _a_place(by_id[e.affiliation])}
     nationals_only = _owning_only_citizens(live, by_id)
     for ln in out.links:  # an actor folded into another since its link was drawn is that other one
         if ln["to"] in by_id:
@@ -237,6 +237,13 @@ def _a_place_here(state: str, parts: set[str], owners: set[str], nationals_only:
     words, it owns no one but its citizens, and at most one plain claim names it (real-copy design sets:
     16 of 17 countries named in one claim were no actor)."""
     return state not in parts and (state not in owners or state in nationals_only) and told_of[state] <= 1
+
+
+def _a_place(owner: Entity) -> bool:
+    """Whether what someone belongs to is a place after all: a bare name read as a person's, never shown to
+    be one, and written as a place's ('Marta Ruiz, who grows cherries in San Telmo'; 'homes in San Telmo')."""
+    owner = owner.final()
+    return owner.kind == "person" and owner.placed > 0 and not owner.role and not owner.speaker
 
 
 def _owning_only_citizens(live: list[Entity], by_id: dict[str, Entity]) -> set[str]:
