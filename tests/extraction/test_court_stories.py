@@ -29,6 +29,14 @@ def test_a_judge_named_with_a_title_speaks_in_a_participle_after_her_own_verb() 
     assert speakers(text)[-1] == "Teresa Alcala"
 
 
+@pytest.mark.parametrize("prosecution_lawyer", ["The prosecution lawyer, Lena Ortiz,",
+                                                "Lena Ortiz, a lawyer for the prosecution,"])
+def test_the_defence_is_never_a_lawyer_for_the_prosecution_named_since(prosecution_lawyer: str) -> None:
+    text = _TRIAL + (f"{prosecution_lawyer} told the court the logs were forged. The defense argued that the "
+                     "photographs should be thrown out.")
+    assert speakers(text)[-1] == "Jose Dizon"
+
+
 def test_without_a_lawyer_named_the_defence_is_nobody_named_in_the_story() -> None:
     text = "Ramon Cruz is on trial. The defense argued that the photographs should be thrown out."
     assert "Ramon Cruz" not in speakers(text)

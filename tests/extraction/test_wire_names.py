@@ -135,6 +135,9 @@ def test_a_bare_surname_is_the_person_whose_last_name_it_is_not_a_name_it_opens(
     text = ("Corvane accused the bank's chairman, Haluk Ersan, of steering loans to his brother's builder. The "
             "loans to Ersan Yapi were never repaid, Corvane said. Ersan rejected what he called a smear.")
     assert said(run(text))[-1][0] == "Haluk Ersan"
+    family_first = ("Li Wang, a trader, said prices fell. Wang Yi, the foreign minister, met his counterpart. "
+                    "Wang said the talks were frank.")
+    assert said(run(family_first))[-1][0] == "Wang Yi"  # a person with a role, not a bare name opened by it
 
 
 def test_a_bare_name_someone_belongs_to_that_is_written_as_a_place_is_no_actor() -> None:

@@ -280,9 +280,11 @@ class Registry(Referents):
             return None
         key = fold(token)
 
-        def likelier(e: Entity) -> tuple[bool, int, int]:  # a surname is a name's last word ('Ersan' is Haluk
-            # Ersan's, not the tentative 'Ersan Yapi' named since), then the latest, then the most mentioned
-            return fold(e.name).split()[-1] == key, e.last_pos if e.last_pos < before else -1, e.mentions
+        def likelier(e: Entity) -> tuple[bool, int, int]:  # the latest, then the most mentioned; but a bare
+            # name read as a person's only for want of better comes last when the surname opens it ('Ersan' is
+            # Haluk Ersan's, not the 'Ersan Yapi' named since; 'Wang' stays Wang Yi's after Li Wang)
+            unlikely = e.tentative and not e.role and fold(e.name).split()[-1] != key
+            return not unlikely, e.last_pos if e.last_pos < before else -1, e.mentions
 
         ent = max(cands, key=likelier)
         if ent.tentative and fold(ent.name).split()[-1] == key:

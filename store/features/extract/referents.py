@@ -98,10 +98,11 @@ class Referents:
 
         sides = wl.unnamed_sources()["court_sides"]
         if last in sides:  # 'The defence argued …': the defendant's lawyer named before
-            roles = sides[last]
+            roles, other_side = sides[last], wl.unnamed_sources()["court_sides_not"][last]
 
-            def argues_for_it(e: Entity) -> bool:
-                return e.kind == "person" and bool(roles & set(fold(e.role or "").split()))
+            def argues_for_it(e: Entity) -> bool:  # ('Prosecution lawyer Ana Reyes' argues for the other side)
+                words = set(fold(e.role or "").split())
+                return e.kind == "person" and bool(roles & words) and not other_side & words
 
             return self.most_recent(argues_for_it, before)
         if last in wl.unnamed_sources()["singular"] and last not in wl.title_words():
