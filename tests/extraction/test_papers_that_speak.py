@@ -153,11 +153,12 @@ def test_the_report_speaks_for_the_body_known_by_a_short_name_that_spoke_in_it()
 
 
 def test_a_paper_by_a_body_described_in_lower_case_is_the_body_the_next_paper_names() -> None:
-    text = ("NAIROBI (Reuters) - A school-meal supplier delivered less than two-thirds of the maize it billed "
-            "for, according to a 40-page audit by the county's audit office seen by Reuters.\n\nThe audit by "
-            "the Lake Region Audit Directorate (LRAD) found that Mavuno Ltd delivered 412 tons of maize.\n")
+    text = ("NAIROBI (Reuters) - A school-meal supplier delivered less than two-thirds of the maize it "
+            "billed for, according to a 40-page audit by the county's audit office seen by Reuters.\n\nThe "
+            "audit by the Lake Region Audit Directorate (LRAD) found that Mavuno Ltd delivered 412 tons of "
+            "maize.\n")
     x = run(text)
     assert [who for who, _mode, _quote in said(x)] == ["Lake Region Audit Directorate"] * 2
     assert "audit office" not in {a["name"] for a in x.actors}
-    other = text.replace("the Lake Region Audit Directorate (LRAD)", "the Mavuno Board")
-    assert "audit office" in {who for who, _mode, _quote in said(run(other))}  # another body's paper
+    other = text.replace("the Lake Region Audit Directorate (LRAD)", "the Serious Fraud Office")
+    assert "audit office" in {who for who, _mode, _quote in said(run(other))}  # another office's paper

@@ -132,11 +132,11 @@ def test_the_outlet_that_publishes_a_story_is_no_speaker_in_it() -> None:
 
 
 def test_a_bare_surname_is_the_person_whose_last_name_it_is_not_a_name_it_opens() -> None:
-    text = ("Corvane accused the bank's chairman, Haluk Ersan, of steering loans to his brother's builder. The "
-            "loans to Ersan Yapi were never repaid, Corvane said. Ersan rejected what he called a smear.")
+    text = ("Corvane accused the bank's chairman, Haluk Ersan, of steering loans to his brother's builder. "
+            "The loans to Ersan Yapi were never repaid, Corvane said. Ersan rejected what he called a smear.")
     assert said(run(text))[-1][0] == "Haluk Ersan"
-    family_first = ("Li Wang, a trader, said prices fell. Wang Yi, the foreign minister, met his counterpart. "
-                    "Wang said the talks were frank.")
+    family_first = ("Li Wang, a trader, said prices fell. Wang Yi, the foreign minister, met his "
+                    "counterpart. Wang said the talks were frank.")
     assert said(run(family_first))[-1][0] == "Wang Yi"  # a person with a role, not a bare name opened by it
 
 

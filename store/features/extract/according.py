@@ -271,8 +271,10 @@ def _described_author(doc: Doc, sp: Speech, author: Entity) -> bool:
 
 
 def _share_a_word(a: str, b: str) -> bool:
-    """Whether two names share a word of four letters or more ('audit office', 'Audit Directorate')."""
-    return bool({w for w in fold(a).split() if len(w) >= 4} & {w for w in fold(b).split() if len(w) >= 4})
+    """Whether two names share a word of their own ('audit' in 'audit office' and 'Audit Directorate'; never
+    only a word any body could bear: 'office' in 'Serious Fraud Office')."""
+    generic = wl.generic_body_words()
+    return bool(set(fold(a).split()) & set(fold(b).split()) - generic)
 
 
 def _through_a_paper(doc: Doc, sp: Speech) -> bool:

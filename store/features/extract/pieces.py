@@ -25,7 +25,6 @@ alone (0.89 and 0.36).
 from __future__ import annotations
 
 import contextlib
-import functools
 import multiprocessing
 import os
 import re
@@ -156,15 +155,8 @@ def _one_across_stories(actor: dict[str, Any]) -> bool:
         return False
     if actor["kind"] == "person":
         return True
-    generic = _generic_body_words()
+    generic = wl.generic_body_words()
     return any(w not in generic for w in words)
-
-
-@functools.cache
-def _generic_body_words() -> frozenset[str]:
-    names, orgs = wl.name_words(), wl.org_words()
-    return frozenset(fold(w) for w in [*orgs["heads"], *orgs["government_modifiers"], *names["connectors"],
-                                       *names["state_org_words"], *names["generic_body_words"]])
 
 
 def _repoint(net: Extraction, same: dict[str, str], offset: int) -> None:

@@ -100,7 +100,7 @@ class Referents:
         if last in sides:  # 'The defence argued …': the defendant's lawyer named before
             roles, other_side = sides[last], wl.unnamed_sources()["court_sides_not"][last]
 
-            def argues_for_it(e: Entity) -> bool:  # ('Prosecution lawyer Ana Reyes' argues for the other side)
+            def argues_for_it(e: Entity) -> bool:  # (never 'the prosecution lawyer, Ana Reyes')
                 words = set(fold(e.role or "").split())
                 return e.kind == "person" and bool(roles & words) and not other_side & words
 

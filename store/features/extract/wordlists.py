@@ -322,6 +322,17 @@ def evidence_words() -> dict[str, Any]:
 
 
 @functools.cache
+def generic_body_words() -> frozenset[str]:
+    """Words any body of its kind could bear, which alone never say which body a name is ('Interior
+    Ministry', 'audit office', 'Department of Justice'), folded: organisation heads (capitalised and lower
+    case), government modifiers, name connectors, state-body nouns and name_words 'generic_body_words'."""
+    names, orgs = name_words(), org_words()
+    words = [*orgs["heads"], *orgs["lower_heads"], *orgs["government_modifiers"], *names["connectors"],
+             *names["state_org_words"], *names["generic_body_words"]]
+    return frozenset(fold(x) for w in words for x in w.split())
+
+
+@functools.cache
 def currency_codes() -> frozenset[str]:
     """The ISO 4217 currency codes ('CLP', 'IDR'): a currency before an amount, never an actor."""
     return frozenset(evidence_words()["currency_codes"])
