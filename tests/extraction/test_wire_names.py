@@ -117,7 +117,7 @@ def test_a_company_named_with_its_legal_form_first_goes_by_its_first_own_word() 
     assert {who for who, _mode, _quote in said(x)} == {"PT Sinar Laut Abadi"}
 
 
-def test_the_outlet_that_publishes_a_story_is_no_speaker_in_it() -> None:
+def test_the_outlets_own_data_and_what_it_was_shown_are_the_reporters_background() -> None:
     dateline = ("    (Bloomberg) -- Harlow Bank said profits fell. The bank's bonds dropped to 88 cents on "
                 "the dollar, according to data compiled by Bloomberg.\n")
     byline = ("Rivers flooded again\n\nBy Ann Lee, BBC News, Leeds\n\nResidents said the river rose in an "
@@ -129,6 +129,12 @@ def test_the_outlet_that_publishes_a_story_is_no_speaker_in_it() -> None:
     elsewhere = ("Harlow Bank's bonds fell to 88 cents on the dollar, according to data compiled by "
                  "Bloomberg.\n")
     assert "Bloomberg" in {who for who, _mode, _quote in said(run(elsewhere))}  # not the story's outlet
+
+
+def test_a_story_about_its_own_outlet_keeps_the_outlets_statements() -> None:
+    text = ("LONDON (Reuters) - Thomson Reuters said on Tuesday it would cut 500 jobs. Reuters said the cuts "
+            "would fall on its news division.\n")
+    assert {who for who, _mode, _quote in said(run(text))} == {"Reuters"}
 
 
 def test_a_bare_surname_is_the_person_whose_last_name_it_is_not_a_name_it_opens() -> None:

@@ -28,7 +28,6 @@ import bisect
 import contextlib
 import functools
 import gc
-import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -42,6 +41,7 @@ from .interviews import interviews, question_spans
 from .listed import listed
 from .nested_quotes import nested_statements
 from .normalise import outlet_credits, working_text
+from .outlets import not_by_the_outlet
 from .pieces import KnownActors, read_in_pieces, stories
 from .quote_owners import assign_quotes, orphan_speeches
 from .quotes import find_quotes
@@ -81,7 +81,7 @@ def _read_whole(text: str, *, source_id: str, known_actors: Sequence[dict[str, A
     with _no_cycle_collection():
         work = working_text(text)
         doc = _segment(work, known_actors)
-        speeches = _not_by_the_outlet(_speeches(doc), outlet_credits(text))
+        speeches = not_by_the_outlet(doc, _speeches(doc), outlet_credits(text))
         resolve_across(doc)
         doc.reg.cut_affiliation_loops()
         draft = Draft(doc, text, source_id, said_on)
@@ -107,17 +107,6 @@ def _no_cycle_collection() -> Iterator[None]:
     finally:
         if was_on:
             gc.enable()
-
-
-def _not_by_the_outlet(speeches: list[Speech], credits: list[str]) -> list[Speech]:
-    """The speeches less those of the outlet that publishes the story ('…, according to data compiled by
-    Bloomberg' in a Bloomberg story): the reporter's own background, as a story's unattributed sentences
-    are, never a statement."""
-    def the_outlet(sp: Speech) -> bool:
-        return bool(sp.subject.entities) and all(
-            e.kind == "media" and any(re.search(rf"\b{re.escape(e.name)}\b", c) for c in credits)
-            for e in sp.subject.entities)
-    return [sp for sp in speeches if not the_outlet(sp)] if credits else speeches
 
 
 def _segment(work: str, known_actors: Sequence[dict[str, Any]]) -> Doc:
