@@ -129,8 +129,13 @@ def test_a_contrast_the_reporter_adds_with_even_as_is_not_in_the_words() -> None
      "the first worker fainted after noon and managers told supervisors to keep the line running"),
     ("According to Rosa Ruiz, who was on the shift, the first worker fainted at noon.",
      "the first worker fainted at noon"),
+    ("According to Rosa Ruiz, a retired teacher, the school closed.", "the school closed"),
     ("According to the ministry, a worker fainted at noon, and two others fell ill.",
      "a worker fainted at noon, and two others fell ill"),
+    ("According to police, a gunman shot three people, then fled in a car.",
+     "a gunman shot three people, then fled in a car"),
+    ("According to the union, a woman who worked nights collapsed, and the plant stayed open.",
+     "a woman who worked nights collapsed, and the plant stayed open"),
 ])
 def test_according_to_someone_described_between_commas_covers_the_words_after_the_description(
         text: str, words: str) -> None:

@@ -195,11 +195,19 @@ _APPOSITION = re.compile(r"\s*(?:an?|who|whose)\s[^,.;:“”\"]{2,80}?,\s*(?=\S
 
 
 def _describes(aside: str) -> bool:
-    """Whether words between commas describe who someone is ('a line supervisor who was on the shift', 'who
-    led the survey') rather than tell what happened ('a worker fainted at noon')."""
-    words = aside.strip(" ,").split()
-    return words[0] in ("who", "whose") or " who " in aside or " whose " in aside or (
-        len(words) <= 5 and not any(w.endswith("ed") for w in words[1:]))
+    """Whether words between commas describe who someone is ('who led the survey', 'a line supervisor who
+    was on the shift', 'a nurse at the clinic': a noun for a person heads them) rather than tell what
+    happened ('a gunman shot three people', 'a man fell')."""
+    words = aside.strip(" ,").lower().split()
+    if words[0] in ("who", "whose"):
+        return True
+    cut = next((k for k, w in enumerate(words) if k and w in _HEAD_ENDS), len(words))
+    head = words[cut - 1]
+    return head in wl.unnamed_sources()["singular"] or head in wl.title_words()
+
+
+#: Where the head of 'a supervisor who …', 'a nurse at the clinic' ends.
+_HEAD_ENDS = frozenset({"who", "whose", "at", "in", "for", "with", "on", "of", "from"})
 
 
 def _content(doc: Doc, cs: int, comma: int, sent: tuple[int, int]) -> tuple[int, int] | None:
