@@ -32,7 +32,7 @@ def test_a_speech_with_words_of_its_own_keeps_them_and_gains_the_list() -> None:
 
 
 def test_a_list_opened_by_a_few_words_after_the_speech_is_still_the_speakers() -> None:
-    text = ("In a 40-page report, the Water Safety Board (WSB) said the Rio Seco dam was leaking. Among its "
+    text = ("In a 40-page report, the Water Safety Board (WSB) said the Rio Seco dam was leaking. Its main "
             "findings:\n\n• Seepage reached 300 litres a second in\n  October.\n• The operator did not "
             "report the rise.\n\nThe operator said the seepage was normal.\n")
     x = run(text)
@@ -42,6 +42,9 @@ def test_a_list_opened_by_a_few_words_after_the_speech_is_still_the_speakers() -
         ("Water Safety Board", "The operator did not report the rise"),
     ]
     assert "Rio Seco" not in {a["name"] for a in x.actors}  # a dam's name, never 'the operator'
+    for opening in ("What we know so far:", "Not everyone agrees:"):  # the reporter's, pointing at nobody
+        told = run(text.replace("Its main findings:", opening))
+        assert not [s for s in told.statements if s["text"].startswith(("Seepage", "The operator did"))]
 
 
 def test_bulleted_lines_that_no_speech_hands_over_say_nothing() -> None:

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import re
 
+from . import wordlists as wl
 from .doc import Doc
 from .sentences import paragraphs
 from .speech import Speech
@@ -26,7 +28,7 @@ _ANY_ITEM = re.compile(rf"^[ \t]*[{_BULLETS}][ \t]", re.MULTILINE)
 _FEWEST_WORDS = 2
 #: What a speech handing its words to a list ends with: nothing but 'that' (or 'the following') and a colon.
 _HANDS_OVER = re.compile(r"\s*(?:that|the\s+following)?\s*:\s*$", re.IGNORECASE)
-#: The most words a list's own opening may have after the speech it belongs to ('Among its findings:').
+#: The most words a list's own opening may have after the speech it belongs to ('Its main findings:').
 _INTRO_WORDS = 6
 #: What closes an item without being part of it: ';', '; and', '.', ','.
 _ITEM_END = re.compile(r"(?:\s*[;,.]\s*(?:and|or)?)?\s*$")
@@ -64,8 +66,8 @@ def _hands_over(doc: Doc, sp: Speech) -> bool:
 def _items_after(doc: Doc, sp: Speech, paras: list[tuple[int, int]], starts: list[int],
                  spoken: set[tuple[int, int]]) -> list[tuple[int, int]]:
     """The (start, end) of each bulleted line right after a speech whose sentence ends in a colon, or after
-    a few words of no one's that end the speech's paragraph in one ('… said on Thursday. Among its
-    findings:')."""
+    a few words of no one's that end the speech's paragraph in one ('… said on Thursday. Its main
+    findings:'), pointing back at it."""
     text = doc.text
     if sp.quotes:
         return []
@@ -96,7 +98,7 @@ def _items_after(doc: Doc, sp: Speech, paras: list[tuple[int, int]], starts: lis
 
 def _intro_after(doc: Doc, sent: tuple[int, int], spoken: set[tuple[int, int]]) -> tuple[int, int] | None:
     """The sentence right after ``sent`` in its paragraph when it only opens a list: a few words, no speech
-    of their own, a colon at the end ('Among its findings:', 'They include:')."""
+    of their own, a colon at the end ('Its main findings:', 'Their demands:')."""
     k = bisect.bisect_right(doc.sentences, sent)
     if k >= len(doc.sentences):
         return None
@@ -104,7 +106,18 @@ def _intro_after(doc: Doc, sent: tuple[int, int], spoken: set[tuple[int, int]]) 
     words = doc.text[nxt[0] : nxt[1]].strip()
     if nxt in spoken or not words.endswith(":") or len(words.split()) > _INTRO_WORDS:
         return None
+    if not _POINTS_BACK.search(words) or not set(words.lower().strip(":").split()) & _list_nouns():
+        return None  # 'What we know so far:', 'Not everyone agrees:': the reporter's, not the speaker's
     return nxt if "\n\n" not in doc.text[sent[1] : nxt[0]] else None
+
+
+#: An opening that points back at the speaker or its paper: 'Its main findings:', 'The report's demands:'.
+_POINTS_BACK = re.compile(r"\b(?:its|their|his|her|the\s+\w+['’]s)\b", re.IGNORECASE)
+
+
+@functools.cache
+def _list_nouns() -> frozenset[str]:
+    return frozenset(wl.speech_phrases()["list_nouns"])
 
 
 def _runs_on(text: str, end: int, line: tuple[int, int]) -> bool:

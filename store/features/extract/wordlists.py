@@ -194,9 +194,11 @@ def nominal_cues() -> dict[str, str]:
 
 @functools.cache
 def speech_phrases() -> dict[str, tuple[str, ...]]:
-    """Words making a naming verb a denial ('called it a fabrication'), and 'declined to comment' phrases."""
+    """Words making a naming verb a denial ('called it a fabrication'), 'declined to comment' phrases, and the
+    nouns of a list's own opening ('Its main findings:')."""
     data = load_wordlist("reporting_verbs.json")
-    return {"denial_words": tuple(data["denial_words"]), "no_comment": tuple(data["no_comment"])}
+    return {"denial_words": tuple(data["denial_words"]), "no_comment": tuple(data["no_comment"]),
+            "list_nouns": tuple(data["list_nouns"])}
 
 
 @functools.cache
