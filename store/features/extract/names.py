@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -108,7 +109,9 @@ def _a_landform(toks: list[Token]) -> bool:
     return toks[0].lower in words["landform_openers"] or toks[-1].lower in words["landform_closers"]
 
 
-_AN_AMOUNT_AFTER = re.compile(r"\s?\d")
+@functools.cache
+def _coded_amount() -> re.Pattern[str]:
+    return re.compile(wl.coded_amount())
 
 
 def classify(text: str, tokens: list[Token], i: int, j: int, sent_start: int) -> list[NameMention]:
@@ -119,7 +122,7 @@ def classify(text: str, tokens: list[Token], i: int, j: int, sent_start: int) ->
         return []  # nothing, or a capitalised headline ('Read More From …'): no name
     if len(toks) == 1 and toks[0].text in wl.name_words()["common_acronyms"]:
         return []  # 'an IT manager', 'GPS coordinates': a common noun, no actor
-    if len(toks) == 1 and _AN_AMOUNT_AFTER.match(text, toks[0].end) and toks[0].text in wl.currency_codes():
+    if len(toks) == 1 and _coded_amount().match(text, toks[0].start):
         return []  # 'CLP 2.1 billion': a currency
     span_text = text[toks[0].start : toks[-1].end]
     # Dateline: an all-capital place opening a paragraph, and a comma, bracket or dash.

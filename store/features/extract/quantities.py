@@ -42,9 +42,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     ev = wl.evidence_words()
     before_digits = "|".join(re.escape(q) for q in sorted(ev["quantifiers"], key=len, reverse=True))
     scales = "|".join(sorted(ev["scales"], key=len, reverse=True))
-    codes = "|".join(ev["currency_codes"])
     # (an R is a rand only where _a_rand says so)
-    cur_sym = _CURRENCY_SIGN + rf"\s?|\b(?:{codes})\s?(?=\d)|Sh(?=\d)|\bR(?=\d)"
+    cur_sym = _CURRENCY_SIGN + rf"\s?|{wl.coded_amount()}|Sh(?=\d)|\bR(?=\d)"
     months = "|".join(ev["month_names"])
     return {
         "number": re.compile(

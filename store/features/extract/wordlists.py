@@ -335,9 +335,14 @@ def generic_body_words() -> frozenset[str]:
 
 
 @functools.cache
-def currency_codes() -> frozenset[str]:
-    """The ISO 4217 currency codes ('CLP', 'IDR'): a currency before an amount, never an actor."""
-    return frozenset(evidence_words()["currency_codes"])
+def coded_amount() -> str:
+    """A pattern for an ISO 4217 currency code before an amount, the code alone matched ('CLP 2.1 billion',
+    'IDR 186,000'): a space, then a number written as money is (a decimal, a thousands separator or a
+    scale), so that 'COP28', 'TOP 10' or 'SDG 4' are no sums of money."""
+    ev = evidence_words()
+    codes = "|".join(ev["currency_codes"])
+    scales = "|".join(sorted(ev["scales"], key=len, reverse=True))
+    return rf"\b(?:{codes})\s(?=\d{{1,3}}(?:,\d{{3}})+|\d+\.\d|\d+(?:\.\d+)?\s?(?:{scales})\b)"
 
 
 @functools.cache
