@@ -45,6 +45,17 @@ def test_a_transcripts_capital_labels_ask_and_answer_and_the_answers_label_names
     assert [s["cue"] for s in x.statements] == ["HADDAD:", "HADDAD:"]  # the questions say nothing
 
 
+def test_a_capital_label_of_the_page_or_a_place_after_an_interview_is_no_answer() -> None:
+    qa = _INTERVIEW + "\nUPDATE: The ministry later said the royalties had been paid in full.\n"
+    assert said(run(qa))[-1][0] == "ministry"
+    text = ("BERLIN (Reuters) - Omar Haddad, the port's director, took questions on Monday.\n\nREPORTER: Is "
+            "it safe?\n\nHADDAD: It is safe, and we check it every single hour.\n\nBERLIN: The city council "
+            "said on Tuesday it would buy the stadium.\n")
+    assert [who for who, _mode, _quote in said(run(text))] == ["Omar Haddad", "city council"]
+    accented = text.replace("Omar Haddad", "Jonas Müller").replace("HADDAD:", "MÜLLER:")
+    assert said(run(accented))[0][0] == "Jonas Müller"
+
+
 def test_a_paragraph_opening_a_without_a_question_before_it_is_no_answer() -> None:
     text = "Erik Lind runs Mwale Mines Plc.\n\nA: grade copper is sold at a premium on the London exchange.\n"
     assert run(text).statements == []
