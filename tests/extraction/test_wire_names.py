@@ -150,6 +150,6 @@ def test_a_bare_surname_is_the_person_whose_last_name_it_is_not_a_name_it_opens(
     assert said(run(family_first))[-1][0] == "Wang Yi"  # a person with a role, not a bare name opened by it
 
 
-def test_a_bare_name_someone_belongs_to_that_is_written_as_a_place_is_no_actor() -> None:
+def test_a_bare_name_someone_belongs_to_written_as_a_place_is_no_actor() -> None:
     x = run("Marta Ruiz, a nurse at San Telmo, said the river rose in San Telmo.")
     assert [(a["name"], a["affiliation"]) for a in x.actors] == [("Marta Ruiz", None)]

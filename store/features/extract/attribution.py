@@ -348,7 +348,7 @@ def _clause_subject(doc: Doc, sent: tuple[int, int], cs: int) -> Subject | None:
     hit = doc.at_start.get(pos)
     titled = _TITLE_FIRST.match(text, pos, cs) if hit is None else None
     if titled and titled.group(1).lower() in wl.title_words():
-        hit = doc.at_start.get(titled.end())  # 'Judge Teresita Alcantara refused, saying …'
+        hit = doc.at_start.get(titled.end())  # 'Judge Teresa Alcala refused, saying …'
     if hit is not None and text[hit[0] : hit[0] + 3] in ("'s ", "’s "):
         hit = doc.at_start.get(hit[0] + 3) or hit  # "Chile's central bank"
     if hit is None:

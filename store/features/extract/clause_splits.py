@@ -3,6 +3,7 @@ and B of Y'; 'accused A of X and of Y') cut into statements of their own, each w
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from .actors import Doc
@@ -22,6 +23,14 @@ def one_clause_each(doc: Doc, sp: Speech) -> list[Speech]:
 _AND_THAT = re.compile(r",?\s+(?:and|but)\s+that\s+")
 
 
+def _cut(doc: Doc, sp: Speech, words: tuple[int, int], end: int, start: int, targets: list[Entity]) -> Speech:
+    """Cut a speech's ``words`` in two: it keeps those before ``end``, and the speech returned (same cue and
+    speaker, aimed at ``targets``) holds those from ``start`` on."""
+    s, e = words
+    sp.content = (s, trim_end(doc.text, s, end))
+    return dataclasses.replace(sp, content=(start, e), targets=list(targets), quotes=[])
+
+
 def _split_that(doc: Doc, sp: Speech) -> list[Speech]:
     """Two reported clauses joined by 'and that' or 'but that' are two statements."""
     if not sp.content:
@@ -33,21 +42,7 @@ def _split_that(doc: Doc, sp: Speech) -> list[Speech]:
     )
     if not m:
         return [sp]  # no 'and that' outside quotation marks ('“…, and that instruction was not followed”')
-    first = trim_end(doc.text, s, s + m.start())
-    second = Speech(
-        sp.cue_start,
-        sp.cue_end,
-        sp.cue,
-        sp.act,
-        sp.lemma,
-        sp.subject,
-        sp.sent,
-        (s + m.end(), e),
-        list(sp.targets),
-        confidence=sp.confidence,
-    )
-    sp.content = (s, first)
-    return [sp, second]
+    return [sp, _cut(doc, sp, (s, e), s + m.start(), s + m.end(), sp.targets)]
 
 
 #: 'accused Aerion of X and the ministry of Y': a second accused and what it is accused of.
@@ -75,10 +70,7 @@ def _split_accused(doc: Doc, sp: Speech) -> list[Speech]:
         if not _OF_FOR_RE.search(doc.text, s, m.start()):
             sp.targets.append(target)  # 'accused Halvorsen and Brightline of hiding …': both of one thing
             continue
-        second = Speech(sp.cue_start, sp.cue_end, sp.cue, sp.act, sp.lemma, sp.subject, sp.sent, (m.end(), e),
-                        [target], confidence=sp.confidence)
-        sp.content = (s, trim_end(doc.text, s, m.start()))
-        return [sp, second]
+        return [sp, _cut(doc, sp, (s, e), m.start(), m.end(), [target])]
     return [sp]
 
 
@@ -106,7 +98,7 @@ _AND_OF = re.compile(r",?\s+and\s+of\s+(?=[a-z])")
 
 
 def _split_and_of(doc: Doc, sp: Speech) -> list[Speech]:
-    """'accused Lakeview of sending short sacks and of pressuring teachers …': two accusations of one party,
+    """'accused Mavuno of sending short sacks and of pressuring teachers …': two accusations of one party,
     the second told from its own verb on ('pressuring teachers …'), as 'and that' starts a second claim."""
     if sp.lemma not in ("accuse", "charge") or not sp.content:
         return [sp]
@@ -116,7 +108,4 @@ def _split_and_of(doc: Doc, sp: Speech) -> list[Speech]:
     m = next((x for x in _AND_OF.finditer(doc.text, s, e) if doc.quote_at(x.start()) is None), None)
     if m is None:
         return [sp]
-    second = Speech(sp.cue_start, sp.cue_end, sp.cue, sp.act, sp.lemma, sp.subject, sp.sent, (m.end(), e),
-                    list(sp.targets), confidence=sp.confidence)
-    sp.content = (s, trim_end(doc.text, s, m.start()))
-    return [sp, *_split_and_of(doc, second)]
+    return [sp, *_split_and_of(doc, _cut(doc, sp, (s, e), m.start(), m.end(), sp.targets))]

@@ -51,7 +51,7 @@ def answered_by(doc: Doc, q: Quote, speeches: list[Speech], cue_positions: list[
 
 
 def _named(doc: Doc, label: re.Match[str] | None, before: int) -> Subject | None:
-    """The person a transcript's label names ('ARYASATYA:' for Bima Aryasatya, named before)."""
+    """The person a transcript's label names ('HADDAD:' for Omar Haddad, named before)."""
     name = named_answerer(label) if label else None
     person = doc.reg.surname(name.split()[-1], "-", before) if name else None
     return Subject([person], -1, -1, 0.8, "name") if person is not None else None
