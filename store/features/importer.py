@@ -22,8 +22,8 @@ from claimnet.store.network.validate import validate
 
 from .across import propose_across
 from .extract import extract
-from .extract.normalise import dateline_agency
 from .extract.pieces import PARALLEL_FROM, cores
+from .extract.story_heads import dateline_agency
 from .reading import Article
 
 if TYPE_CHECKING:

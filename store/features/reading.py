@@ -115,7 +115,8 @@ def _normalise_newlines(text: str) -> str:
 
 def _first_line_title(text: str) -> str | None:
     """The headline: the first line that is not page furniture (a photo caption, a byline …)."""
-    from .extract.normalise import is_furniture_line, without_dateline
+    from .extract.normalise import is_furniture_line
+    from .extract.story_heads import without_dateline
 
     lines = (line.strip() for line in text.strip().split("\n")[:12])
     first = without_dateline(next((line for line in lines if line and not is_furniture_line(line)), ""))

@@ -6,12 +6,8 @@ from __future__ import annotations
 import pytest
 
 from claimnet.store.features.extract import extract
-from claimnet.store.features.extract.normalise import (
-    dateline_agency,
-    furniture,
-    is_furniture_line,
-    working_text,
-)
+from claimnet.store.features.extract.normalise import furniture, is_furniture_line, working_text
+from claimnet.store.features.extract.story_heads import dateline_agency
 from tests.extraction.rewrap import wrap_article
 from tests.extraction.score import corpus_articles, seed_article
 

@@ -1,5 +1,5 @@
 """Stage 0: a text of several stories is read a story at a time, by several processes when asked
-(pieces.py), each story found by its head (normalise.story_starts)."""
+(pieces.py), each story found by its head (story_heads.story_starts)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import pytest
 from claimnet.store.features.extract import extract
 from claimnet.store.features.extract import pieces as pc
 from claimnet.store.features.extract.draft import Extraction
-from claimnet.store.features.extract.normalise import story_starts
+from claimnet.store.features.extract.story_heads import story_starts
 from tests.extraction import score as sc
 
 _EXTRACT = importlib.import_module("claimnet.store.features.extract.extract")

@@ -40,7 +40,7 @@ from .entities import Registry
 from .interviews import interviews, question_spans
 from .listed import listed
 from .nested_quotes import nested_statements
-from .normalise import outlet_credits, working_text
+from .normalise import working_text
 from .outlets import not_by_the_outlet
 from .pieces import KnownActors, read_in_pieces, stories
 from .quote_owners import assign_quotes, orphan_speeches
@@ -49,6 +49,7 @@ from .records import actor_records, evidence_records, link_records
 from .sentences import sentences
 from .sources import note_anonymous_subject
 from .statements import statement_records
+from .story_heads import outlet_credits
 from .textutil import tokenize
 
 __all__ = ["Extraction", "extract"]

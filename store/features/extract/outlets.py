@@ -2,7 +2,7 @@
 reporter's background, never a statement of the outlet's ('…, according to data compiled by Bloomberg' in a
 Bloomberg story; 'results the group shared with the BBC' in a BBC one), and an 'it' read as the outlet
 is a misreading ('according to its website'). The outlet's credits are its
-dateline's agency and its bylines (normalise.outlet_credits); a story about the outlet itself ('Thomson
+dateline's agency and its bylines (story_heads.outlet_credits); a story about the outlet itself ('Thomson
 Reuters said it would cut 500 jobs') keeps its statements.
 """
 

@@ -3,7 +3,7 @@
 A feed, a newsletter or a folder of stories pasted into one file is not one story. Read whole, each
 story's names and claims reach into the next: a later 'the council' or 'Smith' resolves to another
 story's, a denial answers another story's accusation, and only the first story's headline and dateline
-are known for furniture. So the text is cut where each story begins (``normalise.story_starts``: its
+are known for furniture. So the text is cut where each story begins (``story_heads.story_starts``: its
 headline above a byline, a time stamp or a dateline), each story is read on its own, and the stories'
 networks are joined with offsets into the whole text. A story is never cut: a long report read in pieces
 would lose who 'he' and 'Keane' are.
@@ -36,7 +36,7 @@ from typing import Any
 
 from . import wordlists as wl
 from .draft import Extraction
-from .normalise import story_starts
+from .story_heads import story_starts
 from .textutil import fold
 
 #: Texts at least this long are worth worker processes (below it, starting them costs more than it saves).

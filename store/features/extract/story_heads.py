@@ -1,0 +1,168 @@
+"""Where the stories of a text begin, and what a story's head says of it: its headline above the first mark
+of its head (a byline, a time stamp or a dateline), the agency its dateline names and the outlet its credits
+name. (Line shapes are normalise.py's; pieces.py cuts a text into stories here.)"""
+
+from __future__ import annotations
+
+import re
+
+from .normalise import (
+    _DATELINE,
+    _DESK_CODE,
+    _LINKS_HEADER,
+    _PARAGRAPH_WIDTH,
+    _STAMP,
+    _byline,
+    _dateline_words,
+    _line_ends,
+    _lines,
+    is_furniture_line,
+)
+
+_AGENCY = re.compile(r"\(([A-Z][\w .&'’-]{1,30})\)\s*[-–—:]\s*$")
+
+
+#: How many lines apart the marks of one story's head may stand (byline, time stamp, dateline).
+_HEAD_LINES = 6
+#: The most lines a paragraph of a story's head may have (a caption wraps over three or four).
+_HEAD_PARAGRAPH = 4
+
+
+def story_starts(text: str) -> list[int]:
+    """Where the stories of a text of several begin, after the first: each at its headline, above the
+    first mark of a story's head (a byline, a time stamp or a dateline opening a paragraph). Marks a few
+    lines apart are one head ('By Jane Roe' / 'Updated 14:32 GMT'); a mark with no headline above it
+    ('By Wednesday, the fire …', 'CORRECTION: …' in the body) begins nothing, nor does one with no
+    story's body before it (a newsletter's banner above the first headline). Line ends are read as the
+    working copy reads them ('\r\n', '\r')."""
+    text = _line_ends(text)
+    lines = [(s, e) if text[s:e].strip() else (s, s) for s, e in _lines(text)]  # (blank: empty)
+    out: list[int] = []
+    last_mark = -_HEAD_LINES - 1
+    for k, (s, e) in enumerate(lines):
+        if not _marks_a_head(text[s:e]):
+            continue
+        if k - last_mark > _HEAD_LINES:
+            top = _headline_above(lines, text, k)
+            start = lines[top][0] if top is not None else 0
+            if start > 0 and _tells_something(text[out[-1] if out else 0 : start]):
+                out.append(start)
+        last_mark = k
+    return out
+
+
+def _tells_something(text: str) -> bool:
+    """Whether a stretch holds a story's body: a sentence that is no furniture (not a newsletter's banner
+    or a section's name above the first headline)."""
+    return any(_SENTENCE_END.search(line) and not is_furniture_line(line) for line in text.split("\n"))
+
+
+def _marks_a_head(line: str) -> bool:
+    """Whether a line is a byline, a time stamp or a paragraph opening with a dateline."""
+    if _byline(line) or _STAMP.match(line):
+        return True
+    dateline = _DATELINE.match(line)
+    if dateline and dateline.group(0).rstrip().endswith(":") and line[dateline.end() :][:1] in _QUOTE_OPENS:
+        return False  # a title that quotes someone ('CEO: 'We are not short of pilots''), not 'DELHI: …'
+    return bool(dateline and _dateline_words(dateline.group(0)) and not is_furniture_line(line))
+
+
+_QUOTE_OPENS = frozenset("'\"‘“«„")
+
+
+def _headline_above(lines: list[tuple[int, int]], text: str, k: int) -> int | None:
+    """The first line of the headline of the head whose first mark is line ``k``, or None when there is
+    none: above the mark, any furniture (a caption, a time stamp), at most one standfirst ending in a full
+    stop, and then the headline, one or two lines no wider than _PARAGRAPH_WIDTH that do not end a
+    sentence, with a second such paragraph above it when that is no related story's link (the headline
+    over its deck); with no headline, the furniture above the mark, if any. What stands above the
+    headline is the last story's."""
+    standfirst = False
+    heads: list[int] = []  # the first line of each headline paragraph, nearest the mark first
+    furniture: int | None = None  # the first line of the topmost furniture above the mark
+    j = k - 1
+    while len(heads) < 2:
+        while j >= 0 and lines[j][1] == lines[j][0]:
+            j -= 1  # blank lines between paragraphs
+        if j < 0:
+            break
+        first = j
+        while first > 0 and lines[first - 1][1] > lines[first - 1][0] and j - first < _HEAD_PARAGRAPH:
+            first -= 1
+        if first > 0 and lines[first - 1][1] > lines[first - 1][0]:
+            break  # a paragraph longer than any head's: the body of a story
+        paragraph = [text[s:e] for s, e in lines[first : j + 1]]
+        if _headline_paragraph(paragraph):
+            heads.append(first)
+        elif heads:
+            break
+        elif _furniture_paragraph(paragraph):
+            furniture = first
+        elif not standfirst and paragraph[-1].rstrip().endswith("."):
+            standfirst = True
+        else:
+            break
+        j = first - 1
+    if len(heads) == 2 and _under_links(lines, text, heads[1]):
+        return heads[0]  # 'More on this story' / a linked headline / this story's headline
+    return heads[-1] if heads else furniture  # a story with no headline begins at its caption or after
+    # the last story's trailer ('(Reporting by …)' / 'FILE PHOTO: …' / 'LIMA, May 3 (Reuters) -')
+
+
+def _under_links(lines: list[tuple[int, int]], text: str, k: int) -> bool:
+    """Whether the nearest line above line ``k`` heads a block of links ('More on this story', 'Related')
+    or is one of them ('Read more: …')."""
+    j = k - 1
+    while j >= 0 and lines[j][1] == lines[j][0]:
+        j -= 1
+    line = text[lines[j][0] : lines[j][1]].strip() if j >= 0 else ""
+    return bool(_LINKS_HEADER.match(line))
+
+
+def _furniture_paragraph(paragraph: list[str]) -> bool:
+    """Whether a paragraph is furniture: a caption or a trailer however many lines it wraps over (its
+    first line furniture, or its last a photo credit), or a desk's sign-off."""
+    return is_furniture_line(paragraph[0]) or is_furniture_line(paragraph[-1]) \
+        or all(_DESK_CODE.match(line.strip()) for line in paragraph)
+
+
+#: How a headline may not end: a sentence's end, or a quotation that ends one ('… lying to everyone.”').
+_SENTENCE_END = re.compile(r"(?:[.!?:;]|[.!?,][\"'”’»])\s*$")
+
+
+def _headline_paragraph(paragraph: list[str]) -> bool:
+    """Whether a paragraph can be a headline: one or two lines, none wider than _PARAGRAPH_WIDTH, not
+    ending a sentence, and no furniture."""
+    return len(paragraph) <= 2 and all(len(line) <= _PARAGRAPH_WIDTH for line in paragraph) \
+        and not _SENTENCE_END.search(paragraph[-1]) and not _furniture_paragraph(paragraph)
+
+
+def dateline_agency(text: str) -> str | None:
+    """The news agency a story's dateline names ('WARSAW, June 12 (Reuters) -' gives Reuters), if any."""
+    lines = [text[s:e] for s, e in _lines(text[:2000]) if text[s:e].strip()]
+    content = [line for line in lines if not is_furniture_line(line)][:2]
+    for line in content:
+        dateline = _DATELINE.match(line)
+        if dateline and _dateline_words(dateline.group(0)):
+            m = _AGENCY.search(dateline.group(0))
+            return m.group(1).strip() if m else None
+    return None
+
+
+#: An agency in brackets before a dash, early in a line of a story's head: '(Bloomberg) -- Defne Bank, …',
+#: 'ALGIERS/GENEVA, Feb 18 (Reuters) - …'.
+_AGENCY_CREDIT = re.compile(r"[^()\n]{0,60}?\(([A-Z][\w .&'’-]{1,30})\)\s*(?:--?|[–—:])\s")
+
+
+def outlet_credits(text: str) -> list[str]:
+    """Where a story names the outlet that publishes it: its dateline's agency and its bylines' lines ('By
+    Helen Marsh, BBC News, Lancashire')."""
+    head = [text[s:e].strip() for s, e in _lines(text[:2000])][:12]
+    agencies = [m.group(1) for line in head if (m := _AGENCY_CREDIT.match(line))]
+    return [line for line in head if _byline(line)] + agencies
+
+
+def without_dateline(line: str) -> str:
+    """A story's first line without its dateline ('WARSAW, June 12 (Reuters) - ' dropped)."""
+    dateline = _DATELINE.match(line)
+    return line[dateline.end() :].strip() if dateline and _dateline_words(dateline.group(0)) else line
