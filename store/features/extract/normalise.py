@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import statistics
 
+from . import wordlists as wl
 from .pull_quotes import pull_quotes
 
 _TERMINAL = tuple(".!?:;\"'”’»)")
@@ -30,6 +31,9 @@ _MONTH = r"(?:" + _MONTHS + r")\b\.?"
 _DATE_LINE = (r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d{1,2}\s+" + _MONTH + r"|" + _MONTH
               + r"\s+\d{1,2}),?\s+\d{4}"
               r"(?:,?\s+(?:at\s+)?\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[a-z]{2,4})?)?\s*$")
+#: A line that is only a date and time, maybe with when it was updated: '04 Dec 2025 06:12PM (Updated: …)'.
+_DATE_LINE_ONLY = re.compile(r"(?i)\d{1,2}\s+" + _MONTH + r"\s+\d{4}\b[^a-z]*(?:[ap]m\b[^a-z]*)?"
+                             r"(?:\(updated:?[^)]*\))?\s*$")
 #: Lines that are page furniture wherever they stand (matched on the line, after its indent): captions,
 #: related links, credits and trailers ('Associated Press writer Jane Roe in Lima contributed.'), stamps,
 #: rules ('___').
@@ -45,6 +49,10 @@ _FURNITURE_LINE = re.compile(
         \(?\s*compiled\s+by\b|\(?\s*(?:with\s+)?(?:files|contributions)\s+from\b|
         (?:©|\(c\)|copyright\b)|
         """ + _STAMPED + r"\s*:?\s*" + _WHEN + r"""|
+        (?-i:Published|Updated|Posted)\s+on\s+""" + _DATE_LINE + r"""|
+        save\s+(?:this\s+)?articles?\b|create\s+your\s+own\s+reading\s+list|
+        ={2,}\s*(?-i:[A-Z])[\w.'’ -]{0,30}$|
+        (?-i:[A-Z][A-Z&.'’ ]{1,30})\s+[-–—|]\s+""" + _MONTH + r"""\s+\d{1,2},?\s+\d{4}\b.*$|
         \d{1,2}:\d{2}\s*(?:am|pm|gmt|utc|bst|cet|est|edt|pst|et)\b|
         """ + _DATE_LINE + r"""|
         [_*=~-]{3,}\s*$|
@@ -63,16 +71,17 @@ _RELATED_LINK = re.compile(_RELATED)
 _BYLINE = re.compile(
     r"""^(?:(?:By|BY)\s+[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|&|in|de|van|von|al|bin))*
         (?:\s*[,|]\s*[\w .'’-]+)*
-        |[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*,\s*(?:[\w'’-]+\s+){0,3}(?i:correspondent|editor|reporter|
+        |(?!The\s)[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*,?\s*(?:[\w'’-]+\s+){0,3}(?i:correspondent|editor|reporter|
         writer|staff\s+writer|bureau\s+chief))\s*$""",
     re.VERBOSE,
 )
 #: A caption's tell: an agency's photo credit at its end.
 _PHOTO_CREDIT = re.compile(
-    r"(?:REUTERS|AFP|AP|EPA|Getty\s+Images|Reuters|Photo|PHOTO)\s*/\s*[A-Z][\w .'’/-]*\s*\)?\s*$|"
+    r"(?:REUTERS|AFP|AP|EPA|EFE|ANSA|Getty\s+Images|Reuters|Photo|PHOTO)\s*/\s*[A-Z][\w .'’/-]*\s*\)?\s*$|"
+    r"[.!?]\s+\((?:AP|AFP|Reuters|EPA|EFE|Kyodo|Xinhua|Yonhap|dpa|ANSA|Bernama|Antara)\)\s*$|"
     r"\((?:AP|AFP|Reuters|EPA)\s+Photo[^)]*\)\s*$|Photograph:\s*[^.]+$|via\s+Getty\s+Images\s*\)?\s*$|"
     r"\b(?:Photo|Picture|Image)\s*:\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*/\s*[A-Z][\w .'’-]*$|"
-    r"\((?:Photo|Picture|Image|Photograph)(?:\s*:|\s+by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+    r"\((?:File\s+)?(?:[Pp]hoto|Picture|Image|Photograph)(?:\s*:|\s+by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
     r"(?:\s*/\s*[A-Z][\w .'’-]*)?\)\s*$"  # '… on Sunday. (Photo: Hari Kandel)', '(Photo by Ana Cruz / AFP)'
 )
 #: A wire story's subheading between dashes: '- «Smoke, not flames» -', '— Talks stall —'.
@@ -83,12 +92,16 @@ _DESK_CODE = re.compile(r"^[a-z]{2,5}(?:[-/][a-z]{2,5})+(?:\s+[a-z]{2,5}(?:[-/][
 _DATELINE = re.compile(
     r"""^[ \t]*(?:[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3}
         (?:,[ ][A-Z][a-zA-Z.]+(?:[ ][A-Z][a-zA-Z.]+)?)?           # , Calif. / , Ukraine
-        (?:,?[ ](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ ]\d{1,2})?  # , June 12
-        [ ]?(?:\((?:[A-Za-z][\w .&'’-]{0,30})\))?                 # (Reuters)
+        (?:,?[ ](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ ]\d{1,2}  # , June 12
+        (?:[ ][A-Z][A-Za-z]+(?=[ ][-–—]))?)?                     # Kyodo (no brackets: 'Dec. 4 Kyodo -')
+        [ ]?(?:\((?:[A-Za-z][\w .&'’-]{0,30})\)\.?)?              # (Reuters), (EFE).
         [ ]?[-–—:][ ])
         |^[ \t]*[A-Z][\w'’.-]+(?:[ ][A-Z][\w'’.-]+){0,3}(?:,[ ][A-Z][\w.]+)?  # Maputo, Mozambique
+        (?:,?[ ](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ ]\d{1,2})?  # , Dec 3
         (?:[ ]\([A-Z][\w .'’-]{0,30}\))?                                     # (Senegal)
-        [ ]\((?:[A-Z][\w .&'’-]{0,30}|dpa)\)[ ]?[-–—:][ ]                    # (AFP) –, (dpa) -
+        [ ]\((?:[A-Z][\w .&'’-]{0,30}|dpa)\)\.?[ ]?[-–—:][ ]                 # (AFP) –, (dpa) -, (EFE).-
+        |^[ \t]*(?P<city>[A-Z][\w'’.-]+(?:[ ][A-Z][\w'’.-]+)?),                 # Lagos,
+        [ ](?P<state>[A-Z][\w'’.-]+(?:[ ][A-Z][\w'’.-]+)?)[ ][–—][ ]            # Nigeria –
         """,
     re.VERBOSE,
 )
@@ -180,8 +193,16 @@ def _soft_breaks(lines: list[tuple[int, int]], text: str) -> list[int]:
 def _byline(line: str) -> bool:
     """Whether a line is a byline ('By Jane Roe', 'Jane Roe, Environment Reporter')."""
     body = line.strip()
-    return len(body) <= 90 and (body[:3] in ("By ", "BY ") or "," in body) and len(body.split()) <= 12 \
-        and _BYLINE.match(body) is not None
+    if _SENTENCE_ENDS.search(body) or _BY_A_DAY.match(body):
+        return False  # 'By Wednesday, the fire had spread.': a sentence
+    signed = body[:3] in ("By ", "BY ") or "," in body or _A_ROLE_LAST.search(body) is not None
+    return len(body) <= 90 and signed and len(body.split()) <= 12 and _BYLINE.match(body) is not None
+
+
+#: 'By' and a day or a month: when, not who ('By Wednesday', 'By March').
+_BY_A_DAY = re.compile(r"(?:By|BY)\s+" + _WHEN)
+#: A reporter's role ending a byline that has no comma ('Jane Roe North of England correspondent').
+_A_ROLE_LAST = re.compile(r"(?i:correspondent|editor|reporter|writer)\s*$")
 
 
 def is_furniture_line(line: str) -> bool:
@@ -191,9 +212,9 @@ def is_furniture_line(line: str) -> bool:
         return False
     if _FURNITURE_LINE.match(body) or _LINKS_HEADER.fullmatch(body) or _byline(body):
         return True
-    if _DESK_CODE.match(body) or _SUBHEAD.match(body):
+    if _DESK_CODE.match(body) or _SUBHEAD.match(body) or _DATE_LINE_ONLY.match(body):
         return True
-    if "/" not in body and "Photo" not in body and "Getty" not in body:
+    if "/" not in body and "Photo" not in body and "Getty" not in body and not body.endswith(")"):
         return False  # what every credit pattern needs; searching each line for them cost 0.05 s per MB
     return bool(_PHOTO_CREDIT.search(body)) and len(body) < 400
 
@@ -210,8 +231,13 @@ def furniture(text: str) -> list[tuple[int, int]]:
     lines = [(s, e) for s, e in every if text[s:e].strip()]
     blank_after = {e for (s, e), (ns, ne) in zip(every, every[1:], strict=False) if not text[ns:ne].strip()}
     pulled = pull_quotes(text, lines)
+    head = _head_above_its_marks(text, lines)
+    out.extend(ln for k, ln in enumerate(head) if k or not _quoted_headline(text[ln[0] : ln[1]]))  # (kept:
+    # headline_left)
     for k, (start, end) in enumerate(lines):
         line = text[start:end]
+        if k < len(head):
+            continue
         if is_furniture_line(line) or links and _headline(line):
             out.append((start, end))
             links = bool(_LINKS_HEADER.fullmatch(line.strip()) or links) and end not in blank_after
@@ -223,15 +249,56 @@ def furniture(text: str) -> list[tuple[int, int]]:
             out.append((start, end))
             continue
         content += 1
-        dateline = _DATELINE.match(line) if content <= 2 else None
+        dateline = _DATELINE.match(line) if content <= _HEAD_PARAGRAPHS else None
         dated = dateline is not None and _dateline_words(dateline.group(0))
         if content == 1 and k + 1 < len(lines) and _headline(line) and not dated:
             out.append((start, end))  # (a line opening with a dateline is the lede's, however it ends)
             continue
         if dated:
+            out.extend(lines[:k])  # all above a dateline is the story's head: headline, deck, credits
             out.append((start, start + dateline.end()))
-            content = 3
+            content = _HEAD_PARAGRAPHS + 1
     return out
+
+
+#: How many paragraphs may open a story before its dateline (a headline, a deck, a caption joined as one).
+_HEAD_PARAGRAPHS = 3
+#: How far into a story its head's last mark may stand (lines of text), and how long a line above it may
+#: be (a headline, a deck, a caption: never a paragraph of the story).
+_HEAD_REACH, _HEAD_LINE_WORDS = 10, 40
+
+
+def _a_bare_credit(line: str) -> bool:
+    """Whether a line is only a photo's credit ('Photograph: Jo Roe/The Guardian', '(File photo: CNA/Ali
+    Rahman)'), not a caption ending in one."""
+    return len(line.split()) <= 6 and _PHOTO_CREDIT.search(line) is not None
+
+
+#: A line that ends a sentence: never a byline or a time stamp ('By Wednesday, the library had shut.').
+_SENTENCE_ENDS = re.compile(r"[.!?][\"'”’»]?\s*$")
+
+
+def _head_above_its_marks(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A story's head when no dateline ends it: every line down to the last byline or time stamp among its
+    first lines ('By Ann Lee' / 'Tue 2 Dec 2025 15.42 GMT'), with the captions right under that mark
+    ('Cracks in the gable wall.' over 'Photograph: Jo Roe/The Guardian'), when every line above the mark is
+    short enough to be a headline, a deck or a caption."""
+    first = lines[:_HEAD_REACH]
+    marks = [k for k, (s, e) in enumerate(first) if not _SENTENCE_ENDS.search(text[s:e])
+             and (_byline(text[s:e]) or _STAMP.match(text[s:e]) or _DATE_LINE_ONLY.match(text[s:e].strip()))]
+    if not marks or any(len(text[s:e].split()) > _HEAD_LINE_WORDS for s, e in first[: marks[-1]]):
+        return []
+    k = marks[-1] + 1
+    while k < len(lines):
+        if is_furniture_line(text[lines[k][0] : lines[k][1]]):
+            k += 1
+        elif k + 1 < len(lines) and _a_bare_credit(text[lines[k + 1][0] : lines[k + 1][1]]) \
+                and len(text[lines[k][0] : lines[k][1]].split()) <= _HEAD_LINE_WORDS \
+                and not _DATELINE.match(text[lines[k][0] : lines[k][1]]):
+            k += 2  # a caption and its credit on the line under it
+        else:
+            break
+    return lines[:k]
 
 
 def _caption_above(
@@ -276,16 +343,35 @@ def headline_left(work: str) -> tuple[int, int] | None:
         line = work[start:end]
         if not line.strip():
             continue
-        body = line.strip()
-        unquoted = body.rstrip("”\"’'»")
-        if unquoted == body or not unquoted[-1:].isalnum() or len(body.split()) > 20:
+        if not _quoted_headline(line):
             return None
         return start + len(line) - len(line.lstrip()), start + len(line.rstrip())
     return None
+
+
+def _quoted_headline(line: str) -> bool:
+    """Whether a line is a headline closed by a quoted phrase ("Midwives say unit is 'not safe'")."""
+    body = line.strip()
+    unquoted = body.rstrip("”\"’'»")
+    return unquoted != body and unquoted[-1:].isalnum() and len(body.split()) <= 20
 
 
 def _dateline_words(prefix: str) -> bool:
     """Whether a paragraph's opening is a dateline, not a sentence that starts with capitals and a dash."""
     letters = [c for c in prefix if c.isalpha()]
     upper = sum(1 for c in letters if c.isupper())
-    return "(" in prefix or (len(letters) >= 3 and upper >= 0.6 * len(letters))
+    return "(" in prefix or (len(letters) >= 3 and upper >= 0.6 * len(letters)) \
+        or _CITY_IN_CAPITALS.match(prefix) is not None or _a_place_and_its_state(prefix)
+
+
+def _a_place_and_its_state(prefix: str) -> bool:
+    """Whether a dateline without capitals or an agency names a place and its country ('Lagos, Nigeria –')."""
+    m = _DATELINE.match(prefix)
+    if m is None or m.group("state") is None:
+        return False
+    state = wl.gazetteer().get(m.group("state"))
+    return state is not None and state[0].kind == "state" and m.group("city") != m.group("state")
+
+
+#: A city written in capitals before a comma, opening a dateline.
+_CITY_IN_CAPITALS = re.compile(r"[ \t]*[A-Z]{3,}(?:[ -][A-Z]{2,})*,")

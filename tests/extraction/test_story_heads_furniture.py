@@ -1,0 +1,84 @@
+"""A story's head as different outlets print it: everything above its dateline, or down to its last byline
+or time stamp and the captions under it, is furniture (normalise.py). Texts written for these tests in the
+shapes of agency and newspaper pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimnet.store.features.extract.normalise import working_text
+from tests.extraction.extract_helpers import run
+
+_KYODO_STYLE = (
+    "Fishing towns blame dam as river runs dry\n"
+    "NIPPON WIRE - Dec 4, 2025 - 17:48 | All, Japan\n"
+    "Photo taken Nov. 28, 2025, shows a dry riverbed near an inn in\n"
+    "Hita, Oita Prefecture. (Kyodo)\n"
+    "  HITA, Japan, Dec. 4 Kyodo - Fishermen on a river in southwestern\n"
+    "Japan say a dam that opened last year has drained their river,\n"
+    "while the dam's operator says it is not to blame.\n"
+    "  The Hita Fishing Cooperative said the flow had fallen by half.\n"
+)
+_EFE_STYLE = (
+    "Peruvian growers accuse exporter of short scales; firm blames\n"
+    "wet beans\n"
+    "Photograph provided by the growers showing a scale at a buying\n"
+    "station in Satipo, Peru. EFE/UGP\n"
+    "   Lima, Dec 3 (EFE).- Coffee growers in Peru accused an exporter on\n"
+    "Wednesday of using rigged scales, a charge the company called absurd.\n"
+)
+_GUARDIAN_STYLE = (
+    "'Our house is cracking': residents blame builder\n"
+    "Engineer's report says foundations were too shallow; builder says cracks are normal\n\n"
+    "Jane Roe North of England correspondent\n"
+    "Tue 2 Dec 2025 15.42 GMT\n\n"
+    "Cracks in the wall of a home on the Hollins estate.\n"
+    "Photograph: Tom Field/The Guardian\n\n"
+    "Homes on a new estate in Yorkshire are cracking because the developer dug their foundations too "
+    "shallow, according to an engineer's report commissioned by residents.\n"
+)
+_WEB_STYLE = (
+    "Nigerians say mobile data 'disappears' as regulator orders audit\n"
+    "Customers say bundles run out days early. The operator blames apps.\n\n"
+    "By Ada Obi\n"
+    "Published On 3 Dec 2025\n\n"
+    "Save articles to read later and create your own reading list.\n\n"
+    "Lagos, Nigeria – A consumer group said on Monday it had received 4,800 complaints about the "
+    "operator since August.\n"
+)
+_CNA_STYLE = (
+    "Pilots blame understaffed tower for near miss\n\n"
+    "Aircraft parked at Penang International Airport.\n"
+    "(File photo: CNA/Ali Rahman)\n\n"
+    "Siti Aminah\n"
+    "04 Dec 2025 06:12PM (Updated: 04 Dec 2025 09:40PM)\n\n"
+    "KUALA LUMPUR: Two jets came too close last month because only two controllers were on duty, a "
+    "pilots' group said on Thursday.\n"
+)
+
+
+@pytest.mark.parametrize(("text", "first_words"), [
+    (_KYODO_STYLE, "Fishermen on a river"),
+    (_EFE_STYLE, "Coffee growers in Peru"),
+    (_GUARDIAN_STYLE, "Homes on a new estate"),
+    (_WEB_STYLE, "A consumer group said"),
+    (_CNA_STYLE, "Two jets came too close"),
+])
+def test_all_above_the_lede_is_the_head_and_no_words_of_the_story(text: str, first_words: str) -> None:
+    work = working_text(text)
+    assert len(work) == len(text)
+    assert work.lstrip().startswith(first_words), work[:200]
+
+
+@pytest.mark.parametrize("text", [_KYODO_STYLE, _EFE_STYLE, _GUARDIAN_STYLE, _WEB_STYLE, _CNA_STYLE])
+def test_no_headline_deck_caption_or_credit_gives_a_statement_or_an_actor(text: str) -> None:
+    x = run(text)
+    lede = len(text) - len(working_text(text).lstrip())
+    assert all(s["span"][0] >= lede for s in x.statements)
+    assert not {"Kyodo", "EFE", "CNA", "Guardian", "Published On"} & {a["name"] for a in x.actors}
+
+
+def test_a_short_lede_above_a_line_that_looks_like_a_byline_keeps_its_words() -> None:
+    text = ("The council said on Monday it would close the library.\n\nBy Wednesday, the library had shut, "
+            "residents said.\n")
+    assert working_text(text) == text
