@@ -4,6 +4,8 @@ test_extract_wire_rules.py; sentences written for these tests, not copied from t
 
 from __future__ import annotations
 
+import pytest
+
 from tests.extraction.extract_helpers import actors_by_name, names, run, said, spans
 
 
@@ -153,3 +155,13 @@ def test_a_bare_surname_is_the_person_whose_last_name_it_is_not_a_name_it_opens(
 def test_a_bare_name_someone_belongs_to_written_as_a_place_is_no_actor() -> None:
     x = run("Marta Ruiz, a nurse at San Telmo, said the river rose in San Telmo.")
     assert [(a["name"], a["affiliation"]) for a in x.actors] == [("Marta Ruiz", None)]
+
+
+@pytest.mark.parametrize("agency", ["EFE", "Kyodo", "Bernama", "ANSA", "dpa", "PTI"])
+def test_a_news_agency_told_or_shown_something_is_an_outlet_not_a_body_that_speaks(agency: str) -> None:
+    text = (f"The growers' union said the scales were rigged, its leader told {agency} by phone. A copy of "
+            f"the contract, seen by {agency}, makes no mention of moisture. Inspectors from the consumer "
+            "protection office sealed two scales, an official at the office said.")
+    x = run(text)
+    assert not [a for a in x.actors if agency in a["name"] and a["kind"] != "media"]
+    assert agency not in " ".join(who for who, _mode, _quote in said(x))
