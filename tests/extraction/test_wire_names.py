@@ -165,3 +165,9 @@ def test_a_news_agency_told_or_shown_something_is_an_outlet_not_a_body_that_spea
     x = run(text)
     assert not [a for a in x.actors if agency in a["name"] and a["kind"] != "media"]
     assert agency not in " ".join(who for who, _mode, _quote in said(x))
+
+
+def test_the_airline_is_never_a_guild_of_pilots_whose_name_holds_airline() -> None:
+    text = ("The Borneo Airline Pilots Guild said the tower was understaffed. Tanjung Air denied that its "
+            "crew had broken any rule. In a statement, the airline said its pilots had held that altitude.")
+    assert said(run(text))[-1][0] == "Tanjung Air"
