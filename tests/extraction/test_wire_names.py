@@ -171,3 +171,14 @@ def test_the_airline_is_never_a_guild_of_pilots_whose_name_holds_airline() -> No
     text = ("The Borneo Airline Pilots Guild said the tower was understaffed. Tanjung Air denied that its "
             "crew had broken any rule. In a statement, the airline said its pilots had held that altitude.")
     assert said(run(text))[-1][0] == "Tanjung Air"
+
+
+def test_a_name_set_off_after_the_descriptor_is_that_kind_of_body() -> None:
+    text = ("The Central de Cafeteros (CDC), which represents 3,000 growers, said its tests found the scales "
+            "short.\n\nThe exporter, Cafetalera Monte Verde, buys a third of the region's coffee.\n\nIn a "
+            "statement, the company said its scales were calibrated every month.")
+    x = run(text)
+    assert said(x)[-1][0] == "Cafetalera Monte Verde"
+    assert actors_by_name(x)["Cafetalera Monte Verde"]["kind"] == "organisation"
+    person = "The official, Jane Roe, said the scales were fine. The company, Jane Roe said, denied it."
+    assert "Jane Roe" in {who for who, _mode, _quote in said(run(person))}  # a name no comma closes

@@ -110,12 +110,19 @@ def _owner_in_role(doc: Doc, role: str | None, role_tok: int) -> Entity | None:
     return found if found is not None and found.is_org else None
 
 
-def _descriptor_left(doc: Doc, first_token: int) -> str | None:
-    """A lower-case descriptor noun right before a name ('airline SkyBridge', 'group Which?')."""
+def _descriptor_left(doc: Doc, first_token: int, last_token: int | None = None) -> str | None:
+    """A lower-case descriptor noun right before a name ('airline SkyBridge', 'group Which?'), or set off
+    before it by commas ('The exporter, Cafetalera Sur, buys …': the name ``last_token`` ends is followed by a
+    comma)."""
     if first_token <= 0:
         return None
     t = doc.tokens[first_token - 1]
-    if doc.text[t.end : doc.tokens[first_token].start] != " ":
+    gap = doc.text[t.end : doc.tokens[first_token].start]
+    if gap == ", " and last_token is not None and first_token >= 2 and last_token < len(doc.tokens) \
+            and doc.tokens[first_token - 2].lower in ("the", "its", "their") \
+            and doc.text[doc.tokens[last_token - 1].end : doc.tokens[last_token - 1].end + 1] == ",":
+        gap = " "  # 'The exporter, Cafetalera Sur, …': an apposition naming the exporter
+    if gap != " ":
         return None
     return t.lower if t.lower in wl.org_words()["descriptor_class"] else None
 
@@ -236,7 +243,7 @@ def _resolve(doc: Doc, m: NameMention, sent: tuple[int, int]) -> Entity | None:
                     ent = reg.create(m.text, owner_kind, 0.7)
                 else:
                     doc.pending[m.end] = (m.start, m.text)
-                    descr = _descriptor_left(doc, m.first_token)
+                    descr = _descriptor_left(doc, m.first_token, m.last_token)
                     if descr is None:
                         return None
                     ent = reg.create(m.text, "organisation", 0.7)
@@ -245,7 +252,7 @@ def _resolve(doc: Doc, m: NameMention, sent: tuple[int, int]) -> Entity | None:
             if ent.gender == "-" and m.gender != "-" and ent.kind == "person":
                 ent.gender = m.gender
             return doc.note(ent, m.start, m.end, surface)
-        descr = _descriptor_left(doc, m.first_token) if existing is None else None
+        descr = _descriptor_left(doc, m.first_token, m.last_token) if existing is None else None
         of_body = descr is not None and wl.org_words()["descriptor_class"].get(descr) in _BODY_CLASSES
         if m.cat == "name" and existing is None and not of_body:
             doc.pending[m.end] = (m.start, m.text)
