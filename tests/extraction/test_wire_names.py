@@ -182,3 +182,11 @@ def test_a_name_set_off_after_the_descriptor_is_that_kind_of_body() -> None:
     assert actors_by_name(x)["Cafetalera Monte Verde"]["kind"] == "organisation"
     person = "The official, Jane Roe, said the scales were fine. The company, Jane Roe said, denied it."
     assert "Jane Roe" in {who for who, _mode, _quote in said(run(person))}  # a name no comma closes
+
+
+def test_a_body_described_then_named_with_its_short_name_in_brackets_speaks_by_its_name() -> None:
+    text = ("Two Kivu Telecom engineers said the update was wrong. A consumer group, the Mobile Users "
+            "Association (MUA), said it had received 4,870 complaints.")
+    x = run(text)
+    assert said(x)[-1][0] == "Mobile Users Association"
+    assert actors_by_name(x)["Mobile Users Association"]["aliases"] == ["MUA"]

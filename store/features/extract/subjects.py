@@ -427,14 +427,21 @@ def _named_before_role_of(
     return hit[0], hit[1].final()
 
 
+#: A short name in brackets after a body's name: ' (MUA)'.
+_ITS_SHORT_NAME = re.compile(r"\s*\([A-Z][\w.&'’-]*\)\s*")
+
+
 def _name_after_description(doc: Doc, lo: int, comma: int, seg_start: int, seg_end: int) -> Subject | None:
-    """'The riders' union, the Professional Cyclists' Union, said': the name, not a new 'union'."""
+    """'The riders' union, the Professional Cyclists' Union, said', 'A consumer group, the Mobile Users
+    Association (MUA), said': the name, not a new 'union' or 'group'."""
     text = doc.text
     m = re.match(r"\s*(?:the\s+)?", text[seg_start:seg_end])
     hit = doc.at_start.get(seg_start + (m.end() if m else 0))
-    if hit is None or hit[0] != seg_end or hit[1].final().kind in ("person", "state"):
+    if hit is None or hit[1].final().kind in ("person", "state"):
         return None
-    head = re.search(r"(?:^|\s)[Tt]he\s+(?:[\w'’-]+\s+){0,3}([a-z]+)$", text[lo:comma])
+    if hit[0] != seg_end and not _ITS_SHORT_NAME.fullmatch(text, hit[0], seg_end):
+        return None
+    head = re.search(r"(?:^|\s)(?:[Tt]he|[Aa]n?)\s+(?:[\w'’-]+\s+){0,3}([a-z]+)$", text[lo:comma])
     if head is None or head.group(1) not in wl.org_words()["descriptor_class"]:
         return None
     ent = hit[1].final()
