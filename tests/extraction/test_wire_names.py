@@ -190,3 +190,10 @@ def test_a_body_described_then_named_with_its_short_name_in_brackets_speaks_by_i
     x = run(text)
     assert said(x)[-1][0] == "Mobile Users Association"
     assert actors_by_name(x)["Mobile Users Association"]["aliases"] == ["MUA"]
+
+
+def test_the_lab_or_the_institute_is_the_one_named_before() -> None:
+    for body, noun in (("Lagos Digital Rights Lab", "lab"), ("Kano Policy Institute", "institute")):
+        text = (f"Tests by the {body}, an independent research group, back the complaints. In a report "
+                f"published on Tuesday, the {noun} said it had bought 50 bundles.")
+        assert [who for who, _mode, _quote in said(run(text))] == [body]
