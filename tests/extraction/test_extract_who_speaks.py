@@ -253,13 +253,6 @@ def test_a_prefecture_and_a_gendarmerie_speak_as_bodies() -> None:
     assert [s for s, _, _ in said(x)][-1] == "prefecture"
 
 
-def test_an_official_at_a_ministry_is_a_person_of_the_ministry_not_the_ministry() -> None:
-    x = run("Portugal's infrastructure ministry said the tender was fair. A senior official at the ministry "
-            "said all four bids were scored on the same grid.")
-    official = "senior official at the ministry"
-    assert [s for s, _, _ in said(x)] == ["Portuguese infrastructure ministry", official]
-
-
 def test_a_clause_before_a_titled_name_is_not_taken_for_its_role() -> None:
     x = run("Natoma Mining denied on Thursday that it owed any royalties, hours before Mines Minister Chanda "
             "Mwale told parliament the company must pay $118 million.")

@@ -197,3 +197,16 @@ def test_the_lab_or_the_institute_is_the_one_named_before() -> None:
         text = (f"Tests by the {body}, an independent research group, back the complaints. In a report "
                 f"published on Tuesday, the {noun} said it had bought 50 bundles.")
         assert [who for who, _mode, _quote in said(run(text))] == [body]
+
+
+def test_an_official_who_asks_not_to_be_named_is_a_source_of_their_own_not_the_ministry() -> None:
+    x = run("Portugal's infrastructure ministry said the tender was fair. A senior official at the ministry, "
+            "who asked not to be named, said all four bids were scored on the same grid.")
+    official = "senior official at the ministry"
+    assert [s for s, _, _ in said(x)] == ["Portuguese infrastructure ministry", official]
+
+
+def test_an_official_speaking_on_the_record_speaks_for_the_body() -> None:
+    x = run("The consumer protection office opened a case. Inspectors sealed two scales on Tuesday, an "
+            "official at the office said.")
+    assert [(a["name"], a["kind"]) for a in x.actors] == [("office", "organisation")]

@@ -65,6 +65,12 @@ _COLLECTIVE = frozenset(
 _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative", "official"})
 #: Unnamed voices of an organisation: what they say, the organisation says.
 _VOICES = frozenset({"spokesperson", "spokesman", "spokeswoman"})
+#: Unnamed people who speak for their body when they speak on the record ('an official at the office said'),
+#: but are sources of their own when they ask not to be named ('A senior official at the ministry, who asked
+#: not to be named, said …': a leak, not the ministry's word).
+_ON_RECORD = frozenset({"official", "representative"})
+_ANONYMOUS = re.compile(r"\b(?:anonymity|not\s+to\s+be\s+(?:named|identified)|declined\s+to\s+be\s+(?:named|"
+                        r"identified)|(?:was|were|is|are)\s+not\s+authori[sz]ed)\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -172,7 +178,8 @@ def group_np(
         owner = owner or reg.most_recent(lambda e: e.is_org or e.kind == "state", start, speakers_only=True)
         if owner is not None:
             name = f"{owner.name} {head}"
-    if hl in _VOICES and owner is not None and owner.is_org and not plural:
+    if owner is not None and owner.is_org and not plural and (
+            hl in _VOICES or hl in _ON_RECORD and not _ANONYMOUS.search(_rest_of_sentence(text, end))):
         return Subject([owner], start, end, 0.85, "group")  # an unnamed spokesperson speaks for it
     ent = reg.get_or_create(name, kind, 0.75)
     ent.tags.add("unnamed")  # never what 'the group' or 'the company' refers to
@@ -192,6 +199,12 @@ def group_np(
     if kind == "person" and ent.role is None:
         ent.role = hl
     return Subject([ent], start, end, 0.85, "group")
+
+
+def _rest_of_sentence(text: str, end: int) -> str:
+    """The words after ``end`` up to the end of its sentence (or of a paragraph, or 300 characters)."""
+    stop = re.search(r"[.!?](?:\s|$)|\n\s*\n", text[end : end + 300])
+    return text[end : end + (stop.start() if stop else 300)]
 
 
 #: Prepositions whose phrase says where an unnamed source is or comes from ('Doctors at the hospital').
