@@ -165,7 +165,8 @@ def test_a_paper_by_a_body_described_in_lower_case_is_the_body_the_next_paper_na
 
 
 def test_who_commissioned_a_report_is_not_its_author() -> None:
-    text = ("Homes on an estate are cracking because the developer dug the foundations too shallow, according "
-            "to a structural engineer's report commissioned by residents.\n\nThe 41-page report, by the "
-            "Sheffield consultancy Tolland Structural, found the trenches were half as deep as approved.\n")
+    text = ("Homes on an estate are cracking because the developer dug the foundations too shallow, "
+            "according to a structural engineer's report commissioned by residents.\n\nThe 41-page report, "
+            "by the Sheffield consultancy Tolland Structural, found the trenches were half as deep as "
+            "approved.\n")
     assert [who for who, _mode, _quote in said(run(text))] == ["Tolland Structural"] * 2
