@@ -210,3 +210,12 @@ def test_an_official_speaking_on_the_record_speaks_for_the_body() -> None:
     x = run("The consumer protection office opened a case. Inspectors sealed two scales on Tuesday, an "
             "official at the office said.")
     assert [(a["name"], a["kind"]) for a in x.actors] == [("office", "organisation")]
+
+
+def test_a_name_described_as_a_firm_paid_millions_is_a_firm_that_it_refers_to() -> None:
+    text = ("The fridges are serviced by Coldline Medical, a private firm paid 3.4 million cedis ($310,000) "
+            "a year by the directorate. The inspectors said repairs went unanswered. Coldline denied "
+            "neglecting the fridges. It said police had recorded 26 battery thefts.")
+    x = run(text)
+    assert actors_by_name(x)["Coldline Medical"]["kind"] == "organisation"
+    assert said(x)[-1][0] == "Coldline Medical"

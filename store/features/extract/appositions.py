@@ -16,14 +16,16 @@ __all__ = ["describe"]
 _DETS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our"})
 
 
+#: Where a phrase set off by a comma ends: the next comma or full stop (never a decimal point).
+_PHRASE_END = re.compile(r",|\.(?!\d)")
+
+
 def _appositive(doc: Doc, m_start: int, m_end: int, sent_end: int) -> str | None:
     """The descriptive phrase set off by commas right after a mention ('…, the group's head of research,')."""
     text = doc.text
     if text[m_end : m_end + 2] == ", ":
-        stop = min(
-            (i for i in (text.find(",", m_end + 2, sent_end), text.find(".", m_end + 2, sent_end)) if i >= 0),
-            default=sent_end,
-        )
+        found = _PHRASE_END.search(text, m_end + 2, sent_end)  # (not the point of '3.4 million')
+        stop = found.start() if found else sent_end
         seg = text[m_end + 2 : stop].strip()
         if seg and seg.split()[-1].lower() in wl.reporting_verbs():
             return None  # '…, Meridian Press, the board said': the speaker after the words, no description
@@ -82,6 +84,10 @@ def _apply_description(doc: Doc, ent: Entity, seg: str, seg_start: int) -> None:
                     r"|[a-z]+ed(?=\s(?:in|by|at|on)\s))\s",  # ('a charity based in Oslo': a charity)
                     seg.lower(), maxsplit=1)
     head = head[0].split()
+    owned = any(w.endswith(("'s", "’s")) for w in head[:4])
+    if ent.tentative and head and head[-1] not in descr and not owned:
+        # 'a private firm paid 3.4 million cedis a year by …': a firm ('the council's cabinet member': none)
+        head = head[: next((k + 1 for k, w in enumerate(head[:4]) if w in descr), len(head))]
     agent = head and (head[-1] in titles or head[-1] in wl.org_words()["agent_nouns"])  # may be a person
     if ent.tentative and head and head[-1] in descr and not agent:
         doc.reg.make_org(ent, head[-1])  # 'Hypertension Patients Europe, a patients' group,'
