@@ -44,7 +44,9 @@ _WEB_STYLE = (
     "Published On 3 Dec 2025\n\n"
     "Save articles to read later and create your own reading list.\n\n"
     "Lagos, Nigeria – A consumer group said on Monday it had received 4,800 complaints about the "
-    "operator since August.\n"
+    "operator since August.\n\n"
+    "The operator said every megabyte was metered accurately and that apps running in the background used "
+    "the data.\n"
 )
 _CNA_STYLE = (
     "Pilots blame understaffed tower for near miss\n\n"
@@ -81,4 +83,33 @@ def test_no_headline_deck_caption_or_credit_gives_a_statement_or_an_actor(text: 
 def test_a_short_lede_above_a_line_that_looks_like_a_byline_keeps_its_words() -> None:
     text = ("The council said on Monday it would close the library.\n\nBy Wednesday, the library had shut, "
             "residents said.\n")
+    assert working_text(text) == text
+
+
+@pytest.mark.parametrize("text", [
+    # an op-ed's signature after paragraphs of the story
+    "The council must act now, Mayor Ann Lee said on Monday.\n\n\"We will not wait for the ministry,\" she "
+    "said.\n\nThe bank said it would lend 3 million cedis.\n\nJohn Smith, Business Editor\n\nReaders "
+    "responded in numbers.\n",
+    # a live blog's time stamp between entries
+    "The minister said the bridge would reopen on Friday.\n\nUpdated 14:10 GMT\n\nKofi Mensah said the "
+    "repairs were not finished.\n",
+    # a timeline's bare date
+    "The river authority said the dam was safe.\n\n4 March 2025\n\nThe authority said the gates opened.\n",
+    # a sentence opening with 'Published on' and ending in a colon
+    "The ministry said the fire was an accident.\n\nPublished on Monday, the ministry's report lists three "
+    "causes:\n\nThe report said the wiring was old.\n",
+    # a transcript's label as the third paragraph
+    "The finance minister, Kofi Mensah, said on Monday that rates would rise.\n\nHe spoke to the Accra Mail "
+    "about the budget.\n\nMAIL: Will rates rise again?\n\nMENSAH: We have no choice.\n",
+])
+def test_a_story_that_opens_with_its_lede_loses_no_paragraph_to_a_head(text: str) -> None:
+    first = text.split("\n")[0]
+    assert working_text(text).startswith(first)
+
+
+@pytest.mark.parametrize("opening", ["Meanwhile, Ghana – which also faces inflation – held its rate",
+                                     "In Accra, Ghana – the capital – prices rose"])
+def test_a_clause_set_off_by_dashes_after_a_country_is_no_dateline(opening: str) -> None:
+    text = f"{opening}, the statistics office said.\n\nAnn Lee said the figures were wrong.\n"
     assert working_text(text) == text

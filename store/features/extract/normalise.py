@@ -13,6 +13,7 @@ import statistics
 
 from . import wordlists as wl
 from .pull_quotes import pull_quotes
+from .textutil import fold
 
 _TERMINAL = tuple(".!?:;\"'”’»)")
 _BULLET = re.compile(r"[-*•·–—▪‣>](?:\s|$)|\d{1,2}[.)]\s")
@@ -249,13 +250,15 @@ def furniture(text: str) -> list[tuple[int, int]]:
             out.append((start, end))
             continue
         content += 1
-        dateline = _DATELINE.match(line) if content <= _HEAD_PARAGRAPHS else None
+        headed = content <= _HEAD_PARAGRAPHS and _a_head(text, lines[:k])
+        dateline = _DATELINE.match(line) if content <= 2 or headed else None
         dated = dateline is not None and _dateline_words(dateline.group(0))
         if content == 1 and k + 1 < len(lines) and _headline(line) and not dated:
             out.append((start, end))  # (a line opening with a dateline is the lede's, however it ends)
             continue
         if dated:
-            out.extend(lines[:k])  # all above a dateline is the story's head: headline, deck, credits
+            if headed:
+                out.extend(lines[:k])  # all above a dateline is the story's head: headline, deck, credits
             out.append((start, start + dateline.end()))
             content = _HEAD_PARAGRAPHS + 1
     return out
@@ -263,9 +266,9 @@ def furniture(text: str) -> list[tuple[int, int]]:
 
 #: How many paragraphs may open a story before its dateline (a headline, a deck, a caption joined as one).
 _HEAD_PARAGRAPHS = 3
-#: How far into a story its head's last mark may stand (lines of text), and how long a line above it may
-#: be (a headline, a deck, a caption: never a paragraph of the story).
-_HEAD_REACH, _HEAD_LINE_WORDS = 10, 40
+#: How far into a story its head's last mark may stand (lines of text); how long a headline and a deck
+#: (a standfirst) may be; how long a byline or a time stamp.
+_HEAD_REACH, _HEADLINE_WORDS, _DECK_WORDS, _MARK_WORDS = 10, 25, 40, 12
 
 
 def _a_bare_credit(line: str) -> bool:
@@ -281,24 +284,53 @@ _SENTENCE_ENDS = re.compile(r"[.!?][\"'”’»]?\s*$")
 def _head_above_its_marks(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A story's head when no dateline ends it: every line down to the last byline or time stamp among its
     first lines ('By Ann Lee' / 'Tue 2 Dec 2025 15.42 GMT'), with the captions right under that mark
-    ('Cracks in the gable wall.' over 'Photograph: Jo Roe/The Guardian'), when every line above the mark is
-    short enough to be a headline, a deck or a caption."""
+    ('Cracks in the gable wall.' over 'Photograph: Jo Roe/The Guardian'), when what stands above the mark is
+    a head (``_a_head``): never a lede above an op-ed's signature or a live blog's time stamp."""
     first = lines[:_HEAD_REACH]
-    marks = [k for k, (s, e) in enumerate(first) if not _SENTENCE_ENDS.search(text[s:e])
-             and (_byline(text[s:e]) or _STAMP.match(text[s:e]) or _DATE_LINE_ONLY.match(text[s:e].strip()))]
-    if not marks or any(len(text[s:e].split()) > _HEAD_LINE_WORDS for s, e in first[: marks[-1]]):
+    marks = [k for k, (s, e) in enumerate(first) if _a_mark(text[s:e])]
+    if not marks or not _a_head(text, first[: marks[-1]]):
         return []
     k = marks[-1] + 1
     while k < len(lines):
         if is_furniture_line(text[lines[k][0] : lines[k][1]]):
             k += 1
-        elif k + 1 < len(lines) and _a_bare_credit(text[lines[k + 1][0] : lines[k + 1][1]]) \
-                and len(text[lines[k][0] : lines[k][1]].split()) <= _HEAD_LINE_WORDS \
-                and not _DATELINE.match(text[lines[k][0] : lines[k][1]]):
-            k += 2  # a caption and its credit on the line under it
+        elif k + 1 < len(lines) and _captioned(text, lines[k], lines[k + 1]):
+            k += 2
         else:
             break
     return lines[:k]
+
+
+def _a_mark(line: str) -> bool:
+    """Whether a line is a byline or a time stamp: short, ending no sentence and opening no list."""
+    body = line.strip()
+    if len(body.split()) > _MARK_WORDS or _SENTENCE_ENDS.search(body) or body.endswith(":"):
+        return False
+    return _byline(body) or _STAMP.match(body) is not None or _DATE_LINE_ONLY.match(body) is not None
+
+
+def _captioned(text: str, line: tuple[int, int], under: tuple[int, int]) -> bool:
+    """Whether a line is a caption whose bare credit stands on the line under it."""
+    words = text[line[0] : line[1]]
+    return _a_bare_credit(text[under[0] : under[1]]) and len(words.split()) <= _DECK_WORDS \
+        and not _DATELINE.match(words)
+
+
+def _a_head(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Whether lines opening a story are its head: a headline first (no sentence ended, a few words) or
+    furniture, then headlines, furniture, captions and at most one deck (a standfirst of one or two
+    sentences); never a paragraph of the story."""
+    deck = False
+    for k, (s, e) in enumerate(lines):
+        line = text[s:e].strip()
+        if is_furniture_line(line) or k + 1 < len(lines) and _captioned(text, (s, e), lines[k + 1]):
+            continue
+        if not _SENTENCE_ENDS.search(line) and len(line.split()) <= _HEADLINE_WORDS:
+            continue
+        if k == 0 or deck or len(line.split()) > _DECK_WORDS:
+            return False
+        deck = True
+    return True
 
 
 def _caption_above(
@@ -369,8 +401,12 @@ def _a_place_and_its_state(prefix: str) -> bool:
     m = _DATELINE.match(prefix)
     if m is None or m.group("state") is None:
         return False
-    state = wl.gazetteer().get(m.group("state"))
-    return state is not None and state[0].kind == "state" and m.group("city") != m.group("state")
+    state, city = wl.gazetteer().get(m.group("state")), m.group("city")
+    if state is None or state[0].kind != "state" or city == m.group("state"):
+        return False
+    capital = wl.gazetteer().get(city)
+    return fold(city) in wl.places() or capital is not None and capital[1] == "metonym"  # ('Meanwhile, Ghana
+    # – which …' is no dateline)
 
 
 #: A city written in capitals before a comma, opening a dateline.
