@@ -219,3 +219,13 @@ def test_a_name_described_as_a_firm_paid_millions_is_a_firm_that_it_refers_to() 
     x = run(text)
     assert actors_by_name(x)["Coldline Medical"]["kind"] == "organisation"
     assert said(x)[-1][0] == "Coldline Medical"
+
+
+@pytest.mark.parametrize("text", [
+    "Tamsin Achterberg, a school bus driver, said the road was unsafe. She said it was dangerous.",
+    "Zuberi Okoth, a bank clerk in Accra, said the rates rose. She said the bank had not told her.",
+])
+def test_a_person_described_by_a_job_whose_first_word_names_a_body_stays_a_person(text: str) -> None:
+    x = run(text)
+    assert [a["kind"] for a in x.actors][:1] == ["person"]
+    assert len(said(x)) == 2 and said(x)[0][0] == said(x)[1][0]

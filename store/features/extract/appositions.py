@@ -16,6 +16,8 @@ __all__ = ["describe"]
 _DETS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our"})
 
 
+#: A word after a body's noun saying what was done to it, or a figure: 'paid', 'hired', 'owned', '3.4'.
+_DONE_TO = re.compile(r"[a-z]+ed|paid|run|owned|hired|held|set|built|made|sold|known|given|\d[\d.,]*")
 #: Where a phrase set off by a comma ends: the next comma or full stop (never a decimal point).
 _PHRASE_END = re.compile(r",|\.(?!\d)")
 
@@ -84,10 +86,11 @@ def _apply_description(doc: Doc, ent: Entity, seg: str, seg_start: int) -> None:
                     r"|[a-z]+ed(?=\s(?:in|by|at|on)\s))\s",  # ('a charity based in Oslo': a charity)
                     seg.lower(), maxsplit=1)
     head = head[0].split()
-    owned = any(w.endswith(("'s", "’s")) for w in head[:4])
-    if ent.tentative and head and head[-1] not in descr and not owned:
-        # 'a private firm paid 3.4 million cedis a year by …': a firm ('the council's cabinet member': none)
-        head = head[: next((k + 1 for k, w in enumerate(head[:4]) if w in descr), len(head))]
+    if ent.tentative and head and head[-1] not in descr:  # 'a private firm paid 3.4 million cedis a year by
+        # …': a firm, its noun before what was done to it ('a bank clerk', 'a school bus driver': people)
+        cut = next((k + 1 for k, w in enumerate(head[:-1]) if w in descr and _DONE_TO.fullmatch(head[k + 1])),
+                   len(head))
+        head = head[:cut]
     agent = head and (head[-1] in titles or head[-1] in wl.org_words()["agent_nouns"])  # may be a person
     if ent.tentative and head and head[-1] in descr and not agent:
         doc.reg.make_org(ent, head[-1])  # 'Hypertension Patients Europe, a patients' group,'
