@@ -229,3 +229,12 @@ def test_a_person_described_by_a_job_whose_first_word_names_a_body_stays_a_perso
     x = run(text)
     assert [a["kind"] for a in x.actors][:1] == ["person"]
     assert len(said(x)) == 2 and said(x)[0][0] == said(x)[1][0]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Antara Sen, a nurse, said the ward was full.", "Antara Sen"),
+    ("Fernando Lusa, a fisherman, said the catch had fallen.", "Fernando Lusa"),
+])
+def test_a_person_named_like_an_agency_stays_a_person(text: str, speaker: str) -> None:
+    x = run(text)
+    assert said(x)[0][0] == speaker and actors_by_name(x)[speaker]["kind"] == "person"
