@@ -238,3 +238,8 @@ def test_a_person_described_by_a_job_whose_first_word_names_a_body_stays_a_perso
 def test_a_person_named_like_an_agency_stays_a_person(text: str, speaker: str) -> None:
     x = run(text)
     assert said(x)[0][0] == speaker and actors_by_name(x)[speaker]["kind"] == "person"
+
+
+def test_a_person_named_after_a_clause_ending_in_a_body_noun_stays_a_person() -> None:
+    x = run("After quitting the firm, Zuberi Okoth, 54, set up a charity. He said it was his calling.")
+    assert said(x) == [("Zuberi Okoth", "paraphrase", None)]

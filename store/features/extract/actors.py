@@ -112,14 +112,14 @@ def _owner_in_role(doc: Doc, role: str | None, role_tok: int) -> Entity | None:
 
 def _descriptor_left(doc: Doc, first_token: int, last_token: int | None = None) -> str | None:
     """A lower-case descriptor noun right before a name ('airline SkyBridge', 'group Which?'), or set off
-    before it by commas ('The exporter, Cafetalera Sur, buys …': the name ``last_token`` ends is followed by a
-    comma)."""
+    before it by commas where a sentence opens ('The exporter, Cafetalera Sur, buys …': the name
+    ``last_token`` ends is followed by a comma; never 'After quitting the firm, Zuberi Okoth, 54, …')."""
     if first_token <= 0:
         return None
     t = doc.tokens[first_token - 1]
     gap = doc.text[t.end : doc.tokens[first_token].start]
     if gap == ", " and last_token is not None and first_token >= 2 and last_token < len(doc.tokens) \
-            and doc.tokens[first_token - 2].lower in ("the", "its", "their") \
+            and doc.tokens[first_token - 2].text in ("The", "Its", "Their") \
             and doc.text[doc.tokens[last_token - 1].end : doc.tokens[last_token - 1].end + 1] == ",":
         gap = " "  # 'The exporter, Cafetalera Sur, …': an apposition naming the exporter
     if gap != " ":
