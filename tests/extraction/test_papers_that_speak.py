@@ -170,3 +170,12 @@ def test_who_commissioned_a_report_is_not_its_author() -> None:
             "by the Sheffield consultancy Tolland Structural, found the trenches were half as deep as "
             "approved.\n")
     assert [who for who, _mode, _quote in said(run(text))] == ["Tolland Structural"] * 2
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("According to researchers funded by the Gates Foundation, the vaccine works.", "researchers"),
+    ("According to an audit commissioned by Ghana Water Ltd and carried out by KPMG, a third of the water "
+     "was lost.", "KPMG"),
+])
+def test_who_paid_for_someones_work_is_neither_the_researcher_nor_the_author(text: str, speaker: str) -> None:
+    assert [who for who, _mode, _quote in said(run(text))] == [speaker]

@@ -116,6 +116,10 @@ def paper_author(doc: Doc, lo: int, seen_by: int) -> Subject | None:
     return Subject([ent], -1, -1, 0.6, "placeholder")
 
 
+#: Who asked for a paper, not its author: 'a structural engineer's report commissioned by residents'.
+_ASKED_FOR = re.compile(r"\b(?:commissioned|funded|requested|ordered|paid\s+for)\s+by\s+$")
+#: Who wrote a paper others asked for: '… and carried out by KPMG'.
+_DONE_BY = re.compile(r"\b(?:carried\s+out|conducted|written|prepared|drawn\s+up|done)\s+by\s+")
 #: Who saw a paper, after its author: '(a letter from the ministry), seen by Reuters'.
 _SAW_AFTER = re.compile(rf",?\s+(?:and\s+)?{SAW}\b")
 
@@ -153,7 +157,12 @@ def according(
         np_end = ce + saw.start()  # 'a letter from the ministry seen by Reuters': the ministry wrote it
         np_text = text[ce:np_end]
     seen = by is not None and SEEN_BY.search(np_text, 0, by.end()) is not None
-    if by and not set(np_text[: by.start()].lower().split()) & wl.document_speakers():
+    paper_first = by is not None and bool(set(np_text[: by.start()].lower().split()) & wl.document_speakers())
+    if by is not None and paper_first and _ASKED_FOR.search(np_text, 0, by.end()):
+        done = _DONE_BY.search(np_text, by.end())  # 'an audit commissioned by X and carried out by Y': Y
+        by, seen = (done, False) if done else (by, True)  # ('a report commissioned by residents': its
+        # author is named later, as a paper's only seen is)
+    if by and not paper_first:
         by = None  # 'according to residents reached by AFP': the residents speak, not AFP
     lo = ce + by.end() if by else ce
     while lo < np_end and text[lo] == " ":

@@ -10,9 +10,8 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "–"
 _SPACES = re.compile(r"\s+")
 _PUNCT = re.compile(r"[^\w&' -]+")
 
-#: Who saw, was shown or asked for a document, not who wrote it: 'seen by', 'obtained by', 'shown to',
-#: 'commissioned by' ('a structural engineer's report commissioned by residents': the engineer wrote it).
-SAW = r"(?:seen|obtained|reviewed|viewed|leaked|shown|commissioned|funded|requested)\s+(?:by|to)"
+#: Who saw or was shown a document, not who wrote it: 'seen by', 'obtained by', 'shown to'.
+SAW = r"(?:seen|obtained|reviewed|viewed|leaked|shown)\s+(?:by|to)"
 #: The end of words saying who saw a document: 'a letter seen by', 'a memo obtained by the'.
 SEEN_BY = re.compile(rf"\b{SAW}(?:\s+the|\s+a)?\s*$")
 
