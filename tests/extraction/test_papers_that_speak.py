@@ -179,3 +179,10 @@ def test_who_commissioned_a_report_is_not_its_author() -> None:
 ])
 def test_who_paid_for_someones_work_is_neither_the_researcher_nor_the_author(text: str, speaker: str) -> None:
     assert [who for who, _mode, _quote in said(run(text))] == [speaker]
+
+
+def test_a_review_commissioned_by_one_body_from_another_speaks_for_its_author() -> None:
+    text = ("The Train Crews Federation (TCF) accused the operator of overworking drivers. A 56-page "
+            "fatigue review commissioned by the TCF from consultancy ShiftSafe Advisory found that drivers "
+            "had worked 31,000 hours of overtime.")
+    assert said(run(text))[-1][0] == "ShiftSafe Advisory"

@@ -13,7 +13,7 @@ from .org_phrases import lower_org_at, lower_org_re
 from .sources import Subject, group_np
 from .speech import Speech
 from .subjects import subject_before
-from .textutil import SAW, SEEN_BY, fold
+from .textutil import ASKED_FOR, SAW, SEEN_BY, fold
 
 #: Words that open a sentence without being part of what 'according to X' covers ('But according to …').
 _CONNECTIVES = frozenset({"but", "and", "yet", "however", "meanwhile", "still", "also", "now", "so"})
@@ -117,7 +117,7 @@ def paper_author(doc: Doc, lo: int, seen_by: int) -> Subject | None:
 
 
 #: Who asked for a paper, not its author: 'a structural engineer's report commissioned by residents'.
-_ASKED_FOR = re.compile(r"\b(?:commissioned|funded|requested|ordered|paid\s+for)\s+by\s+$")
+_ASKED_FOR = re.compile(rf"\b{ASKED_FOR}\s+$")
 #: Who wrote a paper others asked for: '… and carried out by KPMG'.
 _DONE_BY = re.compile(r"\b(?:carried\s+out|conducted|written|prepared|drawn\s+up|done)\s+by\s+")
 #: Who saw a paper, after its author: '(a letter from the ministry), seen by Reuters'.

@@ -24,7 +24,7 @@ from .places import people_in_places_before
 from .sources import Subject, group_np, note_full_description, someone
 from .subject_gap import AGE_RE, QUOTED_OBJECT, name_across_gap, strip_gap
 from .subject_lists import coordinated
-from .textutil import MOVED_TO, SAW
+from .textutil import ASKED_FOR, MOVED_TO, SAW
 
 #: A company's abbreviated suffix and its full stop ending the words before a verb: 'Acme Corp.', 'X Ltd.'.
 _SUFFIX_DOT = re.compile(r"(\b(?:Inc|Corp|Co|Ltd|Plc|LLC|Bhd|Pty|Cia|Cie))\.$")
@@ -308,13 +308,13 @@ def subject_before(doc: Doc, lo: int, cue_start: int, depth: int = 0) -> Subject
 #: Where a document went, besides who saw it (textutil.SAW).
 _WENT = r"(?:filed|lodged|submitted|sent|presented|delivered|handed)\s+(?:with|to)"
 #: Who only saw or was given a document, and what only dates it: '(, dated Nov. 3,) and seen by Reuters'.
-_SEEN_BY = re.compile(rf"(?:,?\s+(?:dated|sent|written|signed)\s+[^,;]{{1,40}}?)?,?\s+(?:and\s+)?{SAW}"
-                      r"\s+(?:the\s+)?$")
+_SEEN_BY = re.compile(rf"(?:,?\s+(?:dated|sent|written|signed)\s+[^,;]{{1,40}}?)?,?\s+(?:and\s+)?(?:{SAW}|"
+                      rf"{ASKED_FOR})\s+(?:the\s+)?$")
 #: Where a document went: 'a report filed with the court' (but 'aid workers sent to Ukraine' are people).
 _SENT_TO = re.compile(rf",?\s+{_WENT}\s+(?:the\s+)?$")
 #: A phrase set off after a document that says where it went or who saw it, not who speaks: ', filed with
 #: the court,', ', seen by Reuters,' (its author may be named there: 'carried out by external auditors').
-_WHERE_A_PAPER_WENT = re.compile(rf"(?:{SAW}|{_WENT}|dated)\s")
+_WHERE_A_PAPER_WENT = re.compile(rf"(?:{SAW}|{ASKED_FOR}|{_WENT}|dated)\s")
 _WHO_CLAUSE = re.compile(r"\s+who\s+(?!said\b|says\b|told\b)[a-z][^,;:“”\"]*$")
 _AND_RE = re.compile(r"(?:,|\s)\s*and$")
 _OPENING_PRONOUN_RE = re.compile(r"[\s”\"’]*(He|She|They|It)\s+(?:also\s+|later\s+|then\s+)?[a-z]+(?:ed|s)\b")

@@ -12,6 +12,9 @@ _PUNCT = re.compile(r"[^\w&' -]+")
 
 #: Who saw or was shown a document, not who wrote it: 'seen by', 'obtained by', 'shown to'.
 SAW = r"(?:seen|obtained|reviewed|viewed|leaked|shown)\s+(?:by|to)"
+#: Who asked or paid for a document, not who wrote it: 'a report commissioned by residents', 'a review
+#: funded by the union' (after a document's noun only: 'researchers funded by X' are the researchers).
+ASKED_FOR = r"(?:commissioned|funded|requested|ordered|paid\s+for)\s+by"
 #: The end of words saying who saw a document: 'a letter seen by', 'a memo obtained by the'.
 SEEN_BY = re.compile(rf"\b{SAW}(?:\s+the|\s+a)?\s*$")
 
