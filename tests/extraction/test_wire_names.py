@@ -243,3 +243,17 @@ def test_a_person_named_like_an_agency_stays_a_person(text: str, speaker: str) -
 def test_a_person_named_after_a_clause_ending_in_a_body_noun_stays_a_person() -> None:
     x = run("After quitting the firm, Zuberi Okoth, 54, set up a charity. He said it was his calling.")
     assert said(x) == [("Zuberi Okoth", "paraphrase", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Speaking on condition of anonymity, an official at the ministry said the talks had failed.",
+    "An official at the ministry, speaking anonymously, said the talks had failed.",
+    "An official at the ministry said the talks had failed, declining to be named.",
+])
+def test_an_official_not_named_anywhere_in_the_sentence_stays_a_source_of_their_own(text: str) -> None:
+    assert said(run(text))[0][0] != "ministry"
+
+
+def test_an_official_no_body_is_named_for_is_not_the_body_named_last() -> None:
+    assert said(run("Greenpeace said the ship was leaking. An official said the ship was safe."))[-1][0] \
+        != "Greenpeace"

@@ -69,8 +69,6 @@ _VOICES = frozenset({"spokesperson", "spokesman", "spokeswoman"})
 #: but are sources of their own when they ask not to be named ('A senior official at the ministry, who asked
 #: not to be named, said …': a leak, not the ministry's word).
 _ON_RECORD = frozenset({"official", "representative"})
-_ANONYMOUS = re.compile(r"\b(?:anonymity|not\s+to\s+be\s+(?:named|identified)|declined\s+to\s+be\s+(?:named|"
-                        r"identified)|(?:was|were|is|are)\s+not\s+authori[sz]ed)\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -174,12 +172,13 @@ def group_np(
         described = reg.description(mods[0], start)  # 'a company spokeswoman': the company just named
         speaks_for = described is not None and (described.is_org or described.kind == "state")
         owner = described if speaks_for else None
+    named_owner = owner is not None  # (not the body last named, which a spokesperson alone may stand for)
     if not mods and hl in _SPOKES:
         owner = owner or reg.most_recent(lambda e: e.is_org or e.kind == "state", start, speakers_only=True)
         if owner is not None:
             name = f"{owner.name} {head}"
     if owner is not None and owner.is_org and not plural and (
-            hl in _VOICES or hl in _ON_RECORD and not _ANONYMOUS.search(_rest_of_sentence(text, end))):
+            hl in _VOICES or hl in _ON_RECORD and named_owner and not _anonymous(doc, start)):
         return Subject([owner], start, end, 0.85, "group")  # an unnamed spokesperson speaks for it
     ent = reg.get_or_create(name, kind, 0.75)
     ent.tags.add("unnamed")  # never what 'the group' or 'the company' refers to
@@ -201,10 +200,17 @@ def group_np(
     return Subject([ent], start, end, 0.85, "group")
 
 
-def _rest_of_sentence(text: str, end: int) -> str:
-    """The words after ``end`` up to the end of its sentence (or of a paragraph, or 300 characters)."""
-    stop = re.search(r"[.!?](?:\s|$)|\n\s*\n", text[end : end + 300])
-    return text[end : end + (stop.start() if stop else 300)]
+def _anonymous(doc: Doc, start: int) -> bool:
+    """Whether the sentence of an unnamed source says it is not named ('speaking on condition of anonymity',
+    'who asked not to be named', 'not authorised to speak': unnamed_sources.json 'anonymity')."""
+    a, b = doc.sentence_at(start)
+    return _anonymity().search(doc.text, a, b) is not None
+
+
+@functools.cache
+def _anonymity() -> re.Pattern[str]:
+    phrases = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in wl.unnamed_sources()["anonymity"])
+    return re.compile(rf"\b(?:{phrases})\b", re.IGNORECASE)
 
 
 #: Prepositions whose phrase says where an unnamed source is or comes from ('Doctors at the hospital').

@@ -268,6 +268,7 @@ def unnamed_sources() -> dict[str, Any]:
         "speak_for_their_body": frozenset(data["speak_for_their_body"]),
         "court_sides": {side: frozenset(roles) for side, roles in data["court_sides"].items()},
         "court_sides_not": {side: frozenset(words) for side, words in data["court_sides_not"].items()},
+        "anonymity": tuple(data["anonymity"]),
     }
 
 
