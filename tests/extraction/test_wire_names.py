@@ -257,3 +257,8 @@ def test_an_official_not_named_anywhere_in_the_sentence_stays_a_source_of_their_
 def test_an_official_no_body_is_named_for_is_not_the_body_named_last() -> None:
     assert said(run("Greenpeace said the ship was leaking. An official said the ship was safe."))[-1][0] \
         != "Greenpeace"
+
+
+def test_a_member_of_a_group_named_in_apposition_is_not_the_group() -> None:
+    text = "A member of a rival group, the Ghana Farmers Union (GFU), said prices fell."
+    assert said(run(text))[0][0] != "Ghana Farmers Union"

@@ -336,3 +336,30 @@ def indefinite(doc: Doc, lo: int, hi: int) -> Subject | None:
     ent.tags.add(head)
     doc.reg.mention(ent, lo, hi)
     return Subject([ent], lo, hi, 0.6, "placeholder")
+
+
+#: A description before a body's name: 'the riders' union', or 'a consumer group' opening the subject (never
+#: 'A member of a rival group, the Farmers Union, said').
+_DESCRIBED = re.compile(r"(?:^|\s)[Tt]he\s+(?:[\w'’-]+\s+){0,3}([a-z]+)$"
+                        r"|^\s*[Aa]n?\s+(?:[\w'’-]+\s+){0,3}([a-z]+)$")
+#: A short name in brackets after a body's name: ' (MUA)'.
+_ITS_SHORT_NAME = re.compile(r"\s*\([A-Z][A-Z0-9.&'’-]+\)\s*")
+
+
+def name_after_description(doc: Doc, lo: int, comma: int, seg_start: int, seg_end: int) -> Subject | None:
+    """'The riders' union, the Professional Cyclists' Union, said', 'A consumer group, the Mobile Users
+    Association (MUA), said': the name, not a new 'union' or 'group'."""
+    text = doc.text
+    m = re.match(r"\s*(?:the\s+)?", text[seg_start:seg_end])
+    hit = doc.at_start.get(seg_start + (m.end() if m else 0))
+    if hit is None or hit[1].final().kind in ("person", "state"):
+        return None
+    if hit[0] != seg_end and not _ITS_SHORT_NAME.fullmatch(text, hit[0], seg_end):
+        return None
+    head = _DESCRIBED.search(text[lo:comma])
+    noun = head and (head.group(1) or head.group(2))
+    if not noun or noun not in wl.org_words()["descriptor_class"]:
+        return None
+    ent = hit[1].final()
+    ent.tags.add(noun)
+    return Subject([ent], lo + head.start(), seg_end, 0.9, "name")

@@ -13,6 +13,7 @@ from .descriptions import (
     description,
     document_subject,
     indefinite,
+    name_after_description,
     owner_of,
     relational,
     relative_that,
@@ -360,7 +361,7 @@ def _after_appositive(doc: Doc, lo: int, end: int, depth: int) -> Subject | None
     counsel = _named_before_role_of(doc, lo, prev, seg_start, inner_end) if prev >= 0 else None
     if counsel is not None:
         return Subject([counsel[1]], counsel[0], end, 0.85, "name")
-    renamed = _name_after_description(doc, lo, prev, seg_start, inner_end) if prev >= 0 else None
+    renamed = name_after_description(doc, lo, prev, seg_start, inner_end) if prev >= 0 else None
     if renamed is not None:
         return renamed
     if prev >= 0 and _WHERE_A_PAPER_WENT.match(seg):  # 'A report by X, filed with the court, found'
@@ -425,25 +426,3 @@ def _named_before_role_of(
     if hit is None or hit[0] < lo or hit[1].final().kind != "person":
         return None
     return hit[0], hit[1].final()
-
-
-#: A short name in brackets after a body's name: ' (MUA)'.
-_ITS_SHORT_NAME = re.compile(r"\s*\([A-Z][\w.&'’-]*\)\s*")
-
-
-def _name_after_description(doc: Doc, lo: int, comma: int, seg_start: int, seg_end: int) -> Subject | None:
-    """'The riders' union, the Professional Cyclists' Union, said', 'A consumer group, the Mobile Users
-    Association (MUA), said': the name, not a new 'union' or 'group'."""
-    text = doc.text
-    m = re.match(r"\s*(?:the\s+)?", text[seg_start:seg_end])
-    hit = doc.at_start.get(seg_start + (m.end() if m else 0))
-    if hit is None or hit[1].final().kind in ("person", "state"):
-        return None
-    if hit[0] != seg_end and not _ITS_SHORT_NAME.fullmatch(text, hit[0], seg_end):
-        return None
-    head = re.search(r"(?:^|\s)(?:[Tt]he|[Aa]n?)\s+(?:[\w'’-]+\s+){0,3}([a-z]+)$", text[lo:comma])
-    if head is None or head.group(1) not in wl.org_words()["descriptor_class"]:
-        return None
-    ent = hit[1].final()
-    ent.tags.add(head.group(1))
-    return Subject([ent], lo + head.start(), seg_end, 0.9, "name")
