@@ -209,8 +209,7 @@ def _anonymous(doc: Doc, start: int) -> bool:
 
 @functools.cache
 def _anonymity() -> re.Pattern[str]:
-    phrases = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in wl.unnamed_sources()["anonymity"])
-    return re.compile(rf"\b(?:{phrases})\b", re.IGNORECASE)
+    return re.compile(rf"\b{wl.anonymity()}\b", re.IGNORECASE)
 
 
 #: Prepositions whose phrase says where an unnamed source is or comes from ('Doctors at the hospital').

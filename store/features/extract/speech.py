@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -38,10 +39,6 @@ _DETS = frozenset(
     }
 )
 _NEG_RE = re.compile(r"(?:\bnot|\bnever|n't|\bdeclined to|\brefused to|\bfailed to|\bwithout|\bto)\s+$")
-_ANONYMITY_RE = re.compile(
-    r"\s+(?:not to be (?:named|identified|quoted)|on (?:the )?condition (?:of|that)|anonymously|"
-    r"for anonymity|without being (?:named|identified)|under condition of)"
-)
 _TIME_SKIP_RE = re.compile(
     r"\s+(?:on \w+day(?: (?:morning|afternoon|evening|night))?|last (?:week|month|year|night)"
     r"|this (?:week|month|year|morning|afternoon|evening)|earlier|later|again|on [A-Z][a-z]+ \d+)(?=\s)"
@@ -81,6 +78,13 @@ class Speech:
 
 #: A verb in a condition someone sets: 'unless it withdrew its claims', 'if the ministry confirmed it'.
 _CONDITION_RE = re.compile(r"\b(?:unless|if)\s+(?:(?!that\s)[\w'’-]+\s+){1,4}\Z", re.IGNORECASE)
+
+
+@functools.cache
+def _anonymity_after() -> re.Pattern[str]:
+    """Why a source is not named, right after a verb ('asked not to be named', 'speaking on condition of
+    anonymity'): no speech."""
+    return re.compile(rf"\s+{wl.anonymity()}")
 
 
 def cues(doc: Doc, sent: tuple[int, int]) -> list[tuple[int, int, str, str, str]]:
@@ -147,7 +151,7 @@ def cues(doc: Doc, sent: tuple[int, int]) -> list[tuple[int, int, str, str, str]
         if prev == "of" and low.endswith("ing"):
             k += 1
             continue  # 'accused the firm of ordering her to sign': what it is accused of, not a speech
-        if _ANONYMITY_RE.match(doc.text, t.end):
+        if _anonymity_after().match(doc.text, t.end):
             k += 1
             continue  # 'asked not to be named', 'speaking on condition of anonymity': not a speech
         if _CONDITION_RE.search(doc.text, max(sent[0], t.start - 40), t.start):

@@ -325,6 +325,14 @@ def evidence_words() -> dict[str, Any]:
 
 
 @functools.cache
+def anonymity() -> str:
+    """A pattern for the words saying a source is not named ('on condition of anonymity', 'asked not to be
+    named', 'not authorised to speak'): unnamed_sources.json 'anonymity'."""
+    phrases = sorted(unnamed_sources()["anonymity"], key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) + ")"
+
+
+@functools.cache
 def generic_body_words() -> frozenset[str]:
     """Words any body of its kind could bear, which alone never say which body a name is ('Interior
     Ministry', 'audit office', 'Department of Justice'), folded: organisation heads (capitalised and lower
