@@ -266,9 +266,9 @@ def furniture(text: str) -> list[tuple[int, int]]:
 
 #: How many paragraphs may open a story before its dateline (a headline, a deck, a caption joined as one).
 _HEAD_PARAGRAPHS = 3
-#: How far into a story its head's last mark may stand (lines of text); how long a headline and a deck
-#: (a standfirst) may be; how long a byline or a time stamp.
-_HEAD_REACH, _HEADLINE_WORDS, _DECK_WORDS, _MARK_WORDS = 10, 25, 40, 12
+#: How far into a story its head's last mark may stand (lines of text); how long a deck (a standfirst) may
+#: be; how long a byline or a time stamp.
+_HEAD_REACH, _DECK_WORDS, _MARK_WORDS = 10, 40, 12
 
 
 def _a_bare_credit(line: str) -> bool:
@@ -325,7 +325,7 @@ def _a_head(text: str, lines: list[tuple[int, int]]) -> bool:
         line = text[s:e].strip()
         if is_furniture_line(line) or k + 1 < len(lines) and _captioned(text, (s, e), lines[k + 1]):
             continue
-        if not _SENTENCE_ENDS.search(line) and len(line.split()) <= _HEADLINE_WORDS:
+        if _headline(line) or _quoted_headline(line):
             continue
         if k == 0 or deck or len(line.split()) > _DECK_WORDS:
             return False
