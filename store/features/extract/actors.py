@@ -154,6 +154,13 @@ def _owner_kind(doc: Doc, m: NameMention) -> str | None:
     return None
 
 
+def _owns_a_company_office(doc: Doc, m: NameMention) -> bool:
+    """Whether a name's possessive is followed by an office only a company has ('managing director')."""
+    after = doc.text[m.end : m.end + 40].lower()
+    return after.startswith(("'s ", "’s ")) and any(
+        re.match(rf"{re.escape(office)}\b", after[3:]) for office in wl.org_words()["company_roles"])
+
+
 def _unconfirmed(ent: Entity) -> bool:
     """A person only by default: no role, title, honorific or gendered first name has shown it to be one."""
     return ent.kind == "person" and not ent.role and ent.gender == "-"
@@ -271,6 +278,8 @@ def _resolve(doc: Doc, m: NameMention, sent: tuple[int, int]) -> Entity | None:
         ent = existing or reg.create(
             m.text, "person", 0.85, gender=m.gender, tentative=not role and m.gender == "-" and " " in m.text
         )
+        if ent.tentative and _owns_a_company_office(doc, m):
+            reg.make_org(ent, "company")  # "Kestrel Print's managing director": a company's name
         if role and not ent.role:
             ent.role = role
             if ent.gender == "-":

@@ -37,7 +37,8 @@ _LEAD_RE = re.compile(
 
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _TIME_LEAD_RE = re.compile(
-    rf"\s*(?:(?:late |early )?on {_DAYS}(?: (?:morning|afternoon|evening|night))?|on [A-Z][a-z]+ \d{{1,2}}"
+    rf"\s*(?:(?:late |early )?(?:on )?{_DAYS}(?: (?:morning|afternoon|evening|night))?"
+    r"|on [A-Z][a-z]+ \d{1,2}"
     r"|(?:last|this|earlier this|later this|next) (?:week|month|year|weekend|night|morning|afternoon|evening)"
     r"|yesterday|today|tonight|earlier|later|separately|also|again"
     r"|(?:in|via|through|during) (?:a|an|the|its|his|her|their) (?:[\w'’-]+ ){0,3}?(?:statement|interview|"

@@ -96,6 +96,26 @@ def _titled_person_tail(toks: list[Token], heads: frozenset[str]) -> bool:
     return False
 
 
+@functools.cache
+def _titles_with_of() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(t.split()) for t in wl.titles() if " of " in f" {t} ")
+
+
+def _title_with_of_end(toks: list[Token], heads: frozenset[str]) -> int:
+    """The last token of a title written with 'of' ('Director General of Police', 'Secretary of State') that
+    one to three plain name words follow, or -1."""
+    low = [t.lower.rstrip(".") for t in toks]
+    for title in _titles_with_of():
+        n = len(title)
+        for k in range(len(toks) - n):
+            tail = toks[k + n :]
+            if tuple(low[k : k + n]) == title and 1 <= len(tail) <= 3 and not any(
+                t.text in heads or _is_title_token(t) or t.is_acronym for t in tail
+            ):
+                return k + n - 1
+    return -1
+
+
 _LONGEST_NAME = 12  # capitalised words; a longer run is a headline or a title, not one actor's name
 
 
@@ -171,10 +191,12 @@ def classify(text: str, tokens: list[Token], i: int, j: int, sent_start: int) ->
         return [
             NameMention(toks[0].start, toks[-1].end, name, cat, gender=gender, first_token=i, last_token=j)
         ]
+    of_title = _title_with_of_end(toks, heads)  # 'Director General of Police Jane Roe': a title, then a name
     of_at = next(
         (k for k, t in enumerate(toks) if t.lower in ("of", "from", "at") and 2 <= k < len(toks) - 1), -1
     )
-    if of_at > 0 and not any(t.text in heads for t in toks[:of_at]) and all(t.is_cap for t in toks[:of_at]):
+    if of_at > 0 and of_title < 0 and not any(t.text in heads for t in toks[:of_at]) \
+            and all(t.is_cap for t in toks[:of_at]):
         right = classify(text, tokens, i + of_at + 1, j, sent_start)
         if (len(right) == 1 and right[0].cat in ("person", "name") and 2 <= of_at <= 3
                 and right[0].last_token - right[0].first_token >= 2):
@@ -193,10 +215,10 @@ def classify(text: str, tokens: list[Token], i: int, j: int, sent_start: int) ->
     if named is not None:
         return [named]
     # Title split: the words after the last title word are the name.
-    last_title = -1
-    if has_head and _titled_person_tail(toks, heads):
+    last_title = of_title
+    if has_head and (of_title >= 0 or _titled_person_tail(toks, heads)):
         has_head = False  # 'Cal Fire Battalion Chief Ramon Ortega': an organisation's title, then a person
-    if not has_head:
+    if not has_head and of_title < 0:
         for k, t in enumerate(toks):
             nxt = toks[k + 1] if k + 1 < len(toks) else None
             if _is_title_token(t, nxt) and (k < len(toks) - 1 or t.lower.rstrip(".") in wl.title_heads()):

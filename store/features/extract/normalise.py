@@ -24,7 +24,7 @@ _MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|au
 _WHEN = r"(?:\d|(?i:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|" + _MONTHS + r")\b)"
 _STAMPED = r"(?:published|updated|last\s+updated|posted|modified)"
 #: How a related story's link opens: 'Read more', 'READ:', 'Watch:', 'Related coverage:', 'See also:'.
-_RELATED = (r"(?i:read\s+more\b|(?:also\s+)?read\s*:|watch\s*:|listen\s*:|related\b\s*(?:stories|articles|"
+_RELATED = (r"(?i:read\s+more\b|(?:also\s+)?read\s*[:|]|watch\s*:|listen\s*:|related\b\s*(?:stories|articles|"
             r"coverage)?\s*:|see\s+also\s*:)")
 _MONTH = r"(?:" + _MONTHS + r")\b\.?"
 #: A line that is only a date, perhaps with its day, time and zone: 'Tue 14 Oct 2025 07.00 BST', 'October 14,
@@ -49,7 +49,7 @@ _FURNITURE_LINE = re.compile(
         \(?\s*(?:additional\s+)?reporting\s+by\b|\(?\s*writing\s+by\b|\(?\s*editing\s+by\b|
         \(?\s*compiled\s+by\b|\(?\s*(?:with\s+)?(?:files|contributions)\s+from\b|
         (?:©|\(c\)|copyright\b)|
-        """ + _STAMPED + r"\s*:?\s*" + _WHEN + r"""|
+        """ + _STAMPED + r"\s*[:–—-]?\s*" + _WHEN + r"""|
         (?-i:Published|Updated|Posted)\s+on\s+""" + _DATE_LINE + r"""|
         save\s+(?:this\s+)?articles?\b|create\s+your\s+own\s+reading\s+list|
         ={2,}\s*(?-i:[A-Z])[\w.'’ -]{0,30}$|
@@ -65,7 +65,7 @@ _FURNITURE_LINE = re.compile(
     )"""
 )
 #: A time stamp standing on its own line above a story: 'Updated 14:32 GMT', 'Published on 14/05/2025'.
-_STAMP = re.compile(r"^\s*(?=[A-Z])(?i:" + _STAMPED + r")\s*:?\s*(?:on\s+)?" + _WHEN)
+_STAMP = re.compile(r"^\s*(?=[A-Z])(?i:" + _STAMPED + r")\s*[:–—-]?\s*(?:on\s+)?" + _WHEN)
 #: A related story's link: a line of its own.
 _RELATED_LINK = re.compile(_RELATED)
 #: A byline standing alone: "By Jane Doe", "By Jane Doe and John Roe, Reuters", "Jane Doe, Correspondent".

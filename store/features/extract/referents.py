@@ -109,7 +109,7 @@ class Referents:
             return self.most_recent(  # 'according to the person': the unnamed source named just before
                 lambda e: e.kind == "person" and last in fold(e.name).split(), before
             )
-        is_title = last in wl.title_words() and last not in wl.org_words()["descriptor_class"]
+        is_title = last in wl.title_heads() and last not in wl.org_words()["descriptor_class"]
         preds = (
             (by_role, by_tag, by_name) if is_title else (by_tag, lambda e: e.kind != "person" and by_name(e))
         )

@@ -22,7 +22,7 @@ from .entities import Entity
 from .org_kinds import looks_labour, org_class
 from .person_shapes import aged_person, is_aged_description
 from .places import people_in_places_before
-from .sources import Subject, group_np, note_full_description, someone
+from .sources import Subject, group_before_who, group_np, note_full_description, someone
 from .subject_gap import AGE_RE, QUOTED_OBJECT, name_across_gap, strip_gap
 from .subject_lists import coordinated
 from .textutil import ASKED_FOR, MOVED_TO, SAW
@@ -220,6 +220,9 @@ def subject_before(doc: Doc, lo: int, cue_start: int, depth: int = 0) -> Subject
         return relative_that(doc, lo, lo + tm.end() - 4)
     rm = RELATIVE_RE.search(left)
     if rm:
+        group = group_before_who(doc, lo, lo + rm.start(1))
+        if group is not None:  # 'reported it to prosecutors in Neuruppin, who confirmed …'
+            return Subject(group.entities, group.start, end, 0.75, "relative")
         ante = doc.reg.most_recent(lambda e: e.kind != "state", lo + rm.start(1))
         if ante is not None and ante.last_pos >= lo:
             return Subject([ante], lo + rm.start(1), end, 0.75, "relative")

@@ -1,0 +1,87 @@
+"""Bodies a story names by common nouns and places (a sports federation, a district, a town's police,
+prosecutors in a town), and the day written after 'said' in American style. Failure classes blind-26 showed;
+the sentences are written for these tests."""
+
+from __future__ import annotations
+
+from tests.extraction.extract_helpers import names, run, spans
+
+
+def test_a_states_sports_federation_in_lower_case_speaks() -> None:
+    text = "The velodrome was 40 metres too long, Latvia's cycling federation said on Friday."
+    x = run(text)
+    assert ("Latvian cycling federation", "The velodrome was 40 metres too long") in spans(x, text)
+
+
+def test_a_day_right_after_said_is_when_not_what() -> None:
+    text = ("The bridge had failed two load tests, the transport agency said Tuesday, adding that it would "
+            "stay shut until March.")
+    got = {words for _, words in spans(run(text), text)}
+    assert "The bridge had failed two load tests" in got
+    assert "Tuesday" not in got
+
+
+def test_an_event_after_a_possessive_is_no_person() -> None:
+    text = "Runners in last month's Riverside Lake Marathon were sent the wrong way, the organisers said."
+    assert "Riverside Lake Marathon" not in names(run(text)).values()
+
+
+def test_a_district_named_with_its_place_speaks_and_is_the_district_later() -> None:
+    text = (
+        "The survey was ordered by the Lindholm district in Saxony.\n\n"
+        "District administrator Petra Vogt said the figures were wrong.\n\n"
+        "The district says it paid the contractor 4 million euros for roads that were never built."
+    )
+    x = run(text)
+    assert ("Lindholm district", "it paid the contractor 4 million euros for roads that were never built") \
+        in spans(x, text)
+
+
+def test_a_district_where_something_happened_is_a_place_not_a_body() -> None:
+    text = "She said the video had been filmed at a school in the Rostak district on Sunday."
+    assert "Rostak district" not in names(run(text)).values()
+
+
+def test_a_county_government_keeps_its_whole_name() -> None:
+    text = "A spokesman for the Nyeri county government said no lorries had been stopped."
+    assert "Nyeri county government" in names(run(text)).values()
+
+
+def test_prosecutors_in_a_town_before_who_are_the_ones_who_speak() -> None:
+    text = ("The council has reported the contract to prosecutors in Tarnby, who confirmed they were "
+            "examining it.")
+    x = run(text)
+    assert ("prosecutors in Tarnby", "they were examining it") in spans(x, text)
+
+
+def test_a_title_written_with_of_before_a_name_is_the_persons_role() -> None:
+    text = "Inspector General of Police Meera Sen told reporters that four men had been arrested."
+    x = run(text)
+    person = next(a for a in x.actors if a["name"] == "Meera Sen")
+    assert person["kind"] == "person" and person["role"] == "Inspector General of Police"
+
+
+def test_a_unit_of_a_police_force_is_one_body() -> None:
+    text = "The Economic Offences Wing of the Pune Police on Monday said the director had fled."
+    assert "Economic Offences Wing of the Pune Police" in names(run(text)).values()
+
+
+def test_a_name_owning_a_managing_director_is_a_company_the_firm_refers_to() -> None:
+    text = ("The operator worked at Varuna Secure Print in Nagpur.\n\n"
+            "Varuna Secure Print’s managing director, Alok Sen, said the room was locked. "
+            "The firm said it had given the police 200 hours of footage.")
+    x = run(text)
+    firm = next(a for a in x.actors if a["name"] == "Varuna Secure Print")
+    assert firm["kind"] == "organisation"
+    assert ("Varuna Secure Print", "it had given the police 200 hours of footage") in spans(x, text)
+
+
+def test_an_updated_stamp_with_a_dash_and_an_also_read_line_are_furniture() -> None:
+    text = ("Exam leak: police say clerk sold question papers; printer denies role\n\n"
+            "Board to hold fresh exams; Opposition demands judicial inquiry\n\n"
+            "Neha Rao\nPUNE\nUpdated - March 02, 2025 10:15 pm IST\n\n"
+            "The police on Friday said a clerk had sold the papers.\n\n"
+            "Also Read | Exam leaks: a decade of cancelled papers\n\n"
+            "The clerk's lawyer said his client was innocent.\n")
+    got = names(run(text)).values()
+    assert "IST" not in got and "Opposition" not in got
