@@ -28,7 +28,8 @@ def test_count_after_a_verb_and_a_converted_amount_in_brackets_are_one_quantity(
         ("Tests found E. coli levels 12 times higher than the bathing-water standard, she said.",
          "E. coli levels 12 times higher than the bathing-water standard"),
         ("Its monitors recorded at least 2,710, the agency said.", "at least 2,710"),
-        ("The traders cited a test certificate seen by Reuters, the report said.", "a test certificate"),
+        ("The traders cited a test certificate seen by Reuters, the report said.",
+         "a test certificate seen by Reuters"),
         ("The union said it had sent a letter to the board seen by this newspaper in May.",
          "a letter to the board"),
         ("A report by the Harbour Safety Directorate (HSD), filed with the court, found two faults.",
@@ -301,7 +302,7 @@ def test_an_email_a_statement_was_said_in_is_its_medium_not_evidence() -> None:
 
 @pytest.mark.parametrize(("sentence", "found"), [
     ("The company said in an internal memo seen by Reuters that 500 jobs would go.",
-     ["an internal memo", "500 jobs"]),
+     ["an internal memo seen by Reuters", "500 jobs"]),
     ("The union said in an open letter that 500 jobs would go.", ["an open letter", "500 jobs"]),
     ("The agency said 2 fish farms had closed.", ["2 fish farms"]),
     ("Officials said 3 women lawmakers had resigned.", ["3 women lawmakers"]),
@@ -432,3 +433,19 @@ def test_an_r_and_a_number_that_no_money_word_opens_is_a_road_or_a_car(sentence:
 def test_photographs_attached_to_a_report_keep_what_they_are_attached_to() -> None:
     assert evidence_found("Photographs attached to it show cots pushed side by side.") == [
         "Photographs attached to it"]
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    # blind-26's shapes: a letter or filing a statement was made in is a paper of record; an email is not
+    ("Dana Kiel said in a letter to the league that the track was 300 metres short.",
+     ["a letter to the league", "300 metres"]),
+    ("Norvik said in a stock exchange filing on Nov. 3 that about 2,100 trout had escaped.",
+     ["a stock exchange filing", "about 2,100 trout"]),
+    ("The mayor wrote in an email to the Gazette that the road would reopen.", []),
+    # a paper the outlet has seen, whatever its noun, and one seen by it written right after it
+    ("The rota, which the Courier has seen, lists two nurses for 40 beds.", ["The rota", "40 beds"]),
+    ("A letter seen by Reuters says the plant is closing.", ["A letter seen by Reuters"]),
+    ("The plant's safety inspectorate, seen by Reuters, has closed the line.", []),
+])
+def test_papers_a_statement_was_made_in_or_the_outlet_has_seen(sentence: str, found: list[str]) -> None:
+    assert evidence_found(sentence) == found
