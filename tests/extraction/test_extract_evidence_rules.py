@@ -449,3 +449,14 @@ def test_photographs_attached_to_a_report_keep_what_they_are_attached_to() -> No
 ])
 def test_papers_a_statement_was_made_in_or_the_outlet_has_seen(sentence: str, found: list[str]) -> None:
     assert evidence_found(sentence) == found
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    # a range whose low end carries its unit is one figure; lakh and crore are scales; kronur are money
+    ("The blend held between 12% and 25% rapeseed oil, the lab said.", ["between 12% and 25%"]),
+    ("The gaps were between 300mm and 450mm wide.", ["between 300mm and 450mm"]),
+    ("Officers seized ₹4.2 lakh in cash from the flat.", ["₹4.2 lakh in cash"]),
+    ("The fine could reach 15 million kronur, the regulator said.", ["15 million kronur"]),
+])
+def test_ranges_indian_scales_and_more_currencies(sentence: str, found: list[str]) -> None:
+    assert evidence_found(sentence) == found
