@@ -113,3 +113,11 @@ def test_a_story_that_opens_with_its_lede_loses_no_paragraph_to_a_head(text: str
 def test_a_clause_set_off_by_dashes_after_a_country_is_no_dateline(opening: str) -> None:
     text = f"{opening}, the statistics office said.\n\nAnn Lee said the figures were wrong.\n"
     assert working_text(text) == text
+
+
+def test_a_wire_contacts_trailer_names_no_actor() -> None:
+    text = ("Miner understated spill, regulator says\n\n(Bloomberg) -- Korvik Mining said about 900 litres "
+            "of fuel had leaked.\n\nTo contact the reporter on this story:\nSigrid Hallsdottir in Oslo\n"
+            "To contact the editors responsible for this story:\nMarta Lind, Jon Berg\n\n"
+            "©2025 Bloomberg L.P.\n")
+    assert {a["name"] for a in run(text).actors} == {"Korvik Mining"}

@@ -350,12 +350,13 @@ def _caption_above(
 
 
 #: A header over a list of linked headlines, a whole line in title or capital letters: 'RELATED COVERAGE',
-#: 'Related stories', 'More from Reuters' (a wrapped line 'more from the council …' is prose).
+#: 'Related stories', 'More from Reuters' (a wrapped line 'more from the council …' is prose); and a wire's
+#: contacts trailer, whose lines are names ('To contact the editors responsible for this story:').
 _LINKS_HEADER = re.compile(
     r"(?:(?:Related|RELATED)(?:\s+(?:[Ss]tories|STORIES|[Aa]rticles|ARTICLES|[Cc]overage|COVERAGE|[Cc]ontent|"
     r"CONTENT|[Nn]ews|NEWS|[Ll]inks|LINKS))?|Read more|READ MORE|More on this story|MORE ON THIS STORY|"
     r"You may also like|YOU MAY ALSO LIKE|More from(?:\s+[A-Z][\w&.'’-]*){1,4}|"
-    r"MORE FROM(?:\s+[A-Z&.'’-]+){1,4})"
+    r"MORE FROM(?:\s+[A-Z&.'’-]+){1,4}|To contact the (?:reporters?|editors?|authors?)\b[^:]{0,40}:)"
     r"\s*:?"
 )
 
