@@ -85,3 +85,9 @@ def test_an_updated_stamp_with_a_dash_and_an_also_read_line_are_furniture() -> N
             "The clerk's lawyer said his client was innocent.\n")
     got = names(run(text)).values()
     assert "IST" not in got and "Opposition" not in got
+
+
+def test_a_ministry_with_two_modifiers_keeps_them() -> None:
+    text = ("The operator denied any fraud.\n\n"
+            "The federal sports ministry, which pays half of the grant, said it was following the case.")
+    assert "federal sports ministry" in names(run(text)).values()

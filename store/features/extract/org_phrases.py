@@ -95,7 +95,8 @@ def lower_org_at(doc: Doc, start: int, end: int, sent_start: int, local: bool = 
             found = doc.reg.description(described, start, strict=True)
             if found is not None:
                 return found
-            if mods.split()[-1] in wl.org_words()["lower_modifiers"]:
+            if any(w in wl.org_words()["lower_modifiers"] for w in mods.split()):  # ('the federal digital
+                # ministry')
                 ent = doc.reg.get_or_create(phrase, "organisation", 0.6)
                 if head in wl.org_words()["waiting_for_a_name"] and ent.first_pos < 0:
                     ent.placeholder = head  # 'the drug regulator said …' … 'The National Drug Safety Office'
