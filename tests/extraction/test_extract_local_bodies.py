@@ -91,3 +91,11 @@ def test_a_ministry_with_two_modifiers_keeps_them() -> None:
     text = ("The operator denied any fraud.\n\n"
             "The federal sports ministry, which pays half of the grant, said it was following the case.")
     assert "federal sports ministry" in names(run(text)).values()
+
+
+def test_a_person_met_by_full_name_just_before_a_quote_is_its_she() -> None:
+    text = ("Council leader Ruth Ansel said the figures did not hold. “We paid for roads,” she said.\n\n"
+            "In Dorfmark, one of the villages on the list, Lene Varga showed reporters a bill for 40 euros "
+            "for a road that was never built. “They told us the work was done,” she said.")
+    x = run(text)
+    assert ("Lene Varga", "They told us the work was done") in spans(x, text)

@@ -12,7 +12,7 @@ from .gender import gender_ok
 from .org_kinds import looks_gov, looks_labour, looks_reg, org_class
 from .textutil import fold
 
-_JUST_NAMED = 160  # how many characters before 'he' or 'she' a newly named person counts as just named
+_JUST_NAMED = 200  # how many characters before 'he' or 'she' a newly named person counts as just named
 
 
 class Referents:
@@ -69,7 +69,9 @@ class Referents:
             if ent is speaker:
                 return None
             titled = bool(ent.role) and ent.role.split()[-1].lower() in wl.title_words()
-            if pred(ent) and not ent.tentative and (ent.gender != "-" or titled):
+            introduced = ent.first_pos >= before - _JUST_NAMED and " " in ent.name  # ('In Gerswalde, Anja
+            # Poppe showed DW a bill. “…,” she said': a person met just now, by full name)
+            if pred(ent) and (not ent.tentative and (ent.gender != "-" or titled) or introduced):
                 return ent
         return None
 
