@@ -99,3 +99,37 @@ def test_a_person_met_by_full_name_just_before_a_quote_is_its_she() -> None:
             "for a road that was never built. “They told us the work was done,” she said.")
     x = run(text)
     assert ("Lene Varga", "They told us the work was done") in spans(x, text)
+
+
+def test_an_indefinite_body_after_its_claim_holds_it_till_its_name() -> None:
+    text = ("Jars of a popular honey sold in city shops were cut with sugar syrup, a rights group said on "
+            "Monday.\n\nThe group, Mesa Limpia, said tests on 30 jars found syrup in 19 of them.")
+    claim = "Jars of a popular honey sold in city shops were cut with sugar syrup"
+    assert ("Mesa Limpia", claim) in spans(run(text), text)
+
+
+def test_a_dateline_with_its_agency_first_is_furniture() -> None:
+    text = "    (ANSA) - MILAN, NOV 12 - Two dairies sold expired milk, the health agency said."
+    got = names(run(text)).values()
+    assert "NOV" not in got and "MILAN" not in got
+
+
+def test_a_firm_named_without_the_kind_of_firm_it_is_is_that_firm() -> None:
+    text = ("Tests on 20 tins of Colle Verde oil found seed oil, the group said.\n\n"
+            "Oleificio Colle Verde rejected the findings.")
+    assert list(names(run(text)).values()).count("Oleificio Colle Verde") == 1
+    assert "Colle Verde" not in names(run(text)).values()
+
+
+def test_a_ministry_spokeswoman_speaks_for_the_ministry_named_before() -> None:
+    text = ("The group said its photographs had been sent to the fisheries ministry.\n\n"
+            "A ministry spokeswoman said inspectors had seized 200 crates.")
+    x = run(text)
+    assert ("fisheries ministry", "inspectors had seized 200 crates") in spans(x, text)
+
+
+def test_a_body_whose_report_says_speaks() -> None:
+    text = ("The samples were tested by Istituto Analisi Sud, an accredited lab in Lecce, whose 9-page "
+            "report says the honey held traces of syrup.")
+    x = run(text)
+    assert ("Istituto Analisi Sud", "the honey held traces of syrup") in spans(x, text)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from . import wordlists as wl
 from .doc import Doc
 from .entities import Entity, Registry, company_core
 from .textutil import fold
@@ -49,13 +50,18 @@ def merge_company_forms(reg: Registry) -> None:
     'bonds of Inversora Platense SA') is that company (named the other way round, the registry already
     finds it). A person is never a company, whatever its name ('Tomas Varga' … 'Tomas Varga Ltd')."""
     full: dict[str, Entity] = {}
+    opened: dict[str, Entity] = {}  # 'Terre di Murgia' … 'Oleificio Terre di Murgia': the kind, then the name
     for e in reg.live():
         words = e.name.split()
         if e.is_org and len(company_core(words)) < len(words):
             full.setdefault(fold(" ".join(company_core(words))), e)
-    if not full:
-        return
+        if e.is_org and len(words) >= 3 and words[0] in wl.org_words()["generic_openers"]:
+            opened.setdefault(fold(" ".join(words[1:])), e)
     for e in reg.live():
         body = full.get(fold(e.name))
         if body is not None and body is not e and e.is_org:
+            reg.merge(e, body)
+            continue
+        body = opened.get(fold(e.name))
+        if body is not None and body is not e and (e.is_org or e.tentative):
             reg.merge(e, body)

@@ -363,3 +363,19 @@ def name_after_description(doc: Doc, lo: int, comma: int, seg_start: int, seg_en
     ent = hit[1].final()
     ent.tags.add(noun)
     return Subject([ent], lo + head.start(), seg_end, 0.9, "name")
+
+
+#: A paper owned by the relative 'whose' before a verb: '…, an accredited lab in Bari, whose 12-page report
+#: says …'.
+_WHOSE_PAPER = re.compile(r"(?:^|[\s,])whose\s+(?:[\w'’-]+\s+){0,3}?([a-z]+)\s*$")
+
+
+def whose_paper(doc: Doc, lo: int, end: int) -> Subject | None:
+    """The body whose paper speaks: the latest one named in the sentence before 'whose'."""
+    m = _WHOSE_PAPER.search(doc.text, lo, end)
+    if m is None or m.group(1) not in wl.document_speakers():
+        return None
+    owner = doc.reg.most_recent(lambda e: e.is_org, m.start())
+    if owner is None or owner.last_pos < lo:
+        return None
+    return Subject([owner], m.start(), end, 0.75, "relative")

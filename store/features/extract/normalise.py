@@ -101,6 +101,10 @@ _DATELINE = re.compile(
         (?:,?[ ](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ ]\d{1,2})?  # , Dec 3
         (?:[ ]\([A-Z][\w .'’-]{0,30}\))?                                     # (Senegal)
         [ ]\((?:[A-Z][\w .&'’-]{0,30}|dpa)\)\.?[ ]?[-–—:][ ]                 # (AFP) –, (dpa) -, (EFE).-
+        |^[ \t]*\([A-Z][\w .&'’-]{0,30}\)[ ][-–—][ ]                       # (ANSA) -
+        [A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3}                          # ROME
+        (?:,[ ](?i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-zA-Z]*\.?[ ]\d{1,2})?  # , DEC 4
+        [ ][-–—][ ]
         |^[ \t]*(?P<city>[A-Z][\w'’.-]+(?:[ ][A-Z][\w'’.-]+)?),                 # Lagos,
         [ ](?P<state>[A-Z][\w'’.-]+(?:[ ][A-Z][\w'’.-]+)?)[ ][–—][ ]            # Nigeria –
         """,

@@ -126,6 +126,18 @@ def lower_org_at(doc: Doc, start: int, end: int, sent_start: int, local: bool = 
     return ent
 
 
+def named_before(doc: Doc, head: str, before: int) -> Entity | None:
+    """The body a lower-case phrase with this head named last before a position, made an actor now: 'sent to
+    the agriculture ministry' … 'A ministry spokeswoman said' (the agriculture ministry speaks)."""
+    last = None
+    for m in lower_org_re().finditer(doc.text, max(0, before - 3000), before):
+        if m.group(2) == head:
+            last = m
+    if last is None:
+        return None
+    return lower_org_at(doc, last.start(), last.end(), doc.sentence_at(last.start())[0], local=True)
+
+
 def _demonym(state: Entity) -> str:
     found = wl.gazetteer().get(state.name)
     if found and found[0].demonyms:

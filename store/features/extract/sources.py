@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from . import wordlists as wl
 from .actors import Doc
 from .entities import Entity, Registry
-from .org_phrases import lower_head_words
+from .org_phrases import lower_head_words, named_before
 from .people_words import person_noun, plural_of_people
 
 _DETS = frozenset(
@@ -169,7 +169,8 @@ def group_np(
         kind = "organisation"  # 'a road contractor': a company, to be named later
     owner = (_named_owner(reg, mods) if hl in _SPOKES else None) or owner  # 'A Solvane spokesperson'
     if owner is None and hl in _SPOKES and len(mods) == 1 and mods[0].islower():
-        described = reg.description(mods[0], start)  # 'a company spokeswoman': the company just named
+        described = reg.description(mods[0], start) or named_before(doc, mods[0], start)  # 'a company
+        # spokeswoman': the company just named; 'a ministry spokeswoman': 'the agriculture ministry' before
         speaks_for = described is not None and (described.is_org or described.kind == "state")
         owner = described if speaks_for else None
     named_owner = owner is not None  # (not the body last named, which a spokesperson alone may stand for)

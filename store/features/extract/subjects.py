@@ -17,6 +17,7 @@ from .descriptions import (
     owner_of,
     relational,
     relative_that,
+    whose_paper,
 )
 from .entities import Entity
 from .org_kinds import looks_labour, org_class
@@ -218,6 +219,9 @@ def subject_before(doc: Doc, lo: int, cue_start: int, depth: int = 0) -> Subject
     tm = re.search(r"(?:^|[\s,])that$", left)
     if tm:
         return relative_that(doc, lo, lo + tm.end() - 4)
+    paper = whose_paper(doc, lo, end)  # '…, whose 12-page report says': the body that wrote it
+    if paper is not None:
+        return paper
     rm = RELATIVE_RE.search(left)
     if rm:
         group = group_before_who(doc, lo, lo + rm.start(1))
@@ -304,9 +308,16 @@ def subject_before(doc: Doc, lo: int, cue_start: int, depth: int = 0) -> Subject
         doc.note(ent, pend[0], end, pend[1])
         describe(doc, ent, pend[0], end, doc.sentence_at(end))
         return Subject([ent], pend[0], end, 0.7, "name")
+    after_comma = text.rfind(",", lo, end) + 1  # '…, a consumer group said': the words before are its claim
+    tail = text[after_comma:end].split()[1:]
+    if after_comma and _AN_ONLY.match(text, after_comma, end) and not set(tail) & wl.function_words():
+        return indefinite(doc, after_comma, end) or someone(doc, after_comma, end)
     if depth < 4 and _PREP_RE.search(text, lo, end):
         return _pp_head(doc, lo, end, depth)
     return indefinite(doc, lo, end) or someone(doc, lo, end)  # 'A consumer group said', 'A beekeeper said'
+
+
+_AN_ONLY = re.compile(r"\s*(?:a|an)\s+(?:[\w'’-]+\s+){0,3}?[a-z][\w-]*\s*$")
 
 
 #: Where a document went, besides who saw it (textutil.SAW).
