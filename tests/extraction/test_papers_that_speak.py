@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extraction.extract_helpers import names, run, said
+from tests.extraction.extract_helpers import names, run, said, spans
 
 
 def test_a_notice_speaks_for_its_owner() -> None:
@@ -186,3 +186,28 @@ def test_a_review_commissioned_by_one_body_from_another_speaks_for_its_author() 
             "fatigue review commissioned by the TCF from consultancy ShiftSafe Advisory found that drivers "
             "had worked 31,000 hours of overtime.")
     assert said(run(text))[-1][0] == "ShiftSafe Advisory"
+
+
+def test_an_unnamed_audit_and_its_relative_accusation_speak_for_the_author_named_next() -> None:
+    text = ("Nearly half of the helmets the police bought last year failed impact tests, according to an "
+            "audit released on Monday that accused the interior ministry of accepting them without any "
+            "checks.\n\n"
+            "The 40-page report by the National Equipment Inspectorate said 301 of the 650 helmets had "
+            "cracked.")
+    x = run(text)
+    got = spans(x, text)
+    claim = "Nearly half of the helmets the police bought last year failed impact tests"
+    assert ("National Equipment Inspectorate", claim) in got
+    assert ("National Equipment Inspectorate", "the interior ministry of accepting them without any checks") \
+        in got
+
+
+def test_a_paper_filed_by_a_body_speaks_for_it_after_an_unnamed_one() -> None:
+    text = ("Fishers have accused a port developer of dredging a protected reef, according to a complaint "
+            "filed in a district court this week.\n\n"
+            "The complaint, filed by the Coral Coast Fishers Union (CCFU) on behalf of 9 villages, says the "
+            "reef is a protected area.\n\n"
+            "The complaint also says that fishers were promised 5,000 pesos a month.")
+    x = run(text)
+    assert ("Coral Coast Fishers Union", "fishers were promised 5,000 pesos a month") in spans(x, text)
+    assert "author of the complaint" not in [al for a in x.actors for al in a["aliases"]]

@@ -191,6 +191,9 @@ def according(
                 subj = subject_before(doc, lo, np_end) or indefinite(doc, lo, np_end)
         else:
             subj = _owner_of_paper(doc, lo, np_end)  # 'according to the FTC's complaint'
+            if subj is None and re.match(r"\s*(?:an?|one)\s", np_text, re.IGNORECASE):
+                subj = paper_author(doc, lo, np_end)  # 'according to an audit released on Friday': its author
+                # is named in a later sentence ('The 54-page report by the … Inspectorate said')
     if subj is not None and seen:
         subj.how = "seen"  # 'according to a letter seen by Reuters': who saw it, not who wrote it
     if subj is not None and (by or any(w in wl.document_speakers() for w in np_text.lower().split()[:4])):
@@ -258,6 +261,11 @@ def name_paper_authors(doc: Doc, speeches: list[Speech]) -> list[Speech]:
         if author is None or author.merged_into is not None or not unnamed:
             out.append(sp)
             continue
+        signed = _signed_in_sentence(doc, sp) if not described else None
+        if signed is not None:  # 'The petition, filed by the … Forum (TGRF) on behalf of 14 villages, says'
+            _join(doc, author, signed)
+            out.append(sp)
+            continue
         here = sentence_of.get(sp.sent, -1)
         nearby = (x for k in range(here + 1, here + 1 + _AUTHOR_WITHIN)
                   for x in sorted(in_sentence.get(k, ()), key=lambda x: x.cue_start))
@@ -268,12 +276,31 @@ def name_paper_authors(doc: Doc, speeches: list[Speech]) -> list[Speech]:
             out.append(sp)  # 'according to an audit by the county's audit office': kept as told when the
             continue  # audit told next is another body's
         if owner is not None:
-            owner = owner.final()
-            doc.reg.merge(author, owner)
-            if author.name in owner.aliases:  # 'author of the report' is no name of the service
-                owner.aliases.remove(author.name)
+            _join(doc, author, owner.final())
             out.append(sp)
     return out
+
+
+def _join(doc: Doc, author: Entity, owner: Entity) -> None:
+    """Fold a paper's unnamed author into the body named as its author ('author of the report' is no name of
+    the body)."""
+    doc.reg.merge(author, owner)
+    if author.name in owner.aliases:
+        owner.aliases.remove(author.name)
+
+
+#: Who wrote or filed a paper, set off after it in the sentence that speaks through it.
+_SIGNED_BY = re.compile(r"\b(?:filed|lodged|brought|submitted|written|drawn\s+up|prepared|compiled|produced|"
+                        r"carried\s+out|conducted|signed)\s+by\s+(?:the\s+)?")
+
+
+def _signed_in_sentence(doc: Doc, sp: Speech) -> Entity | None:
+    """The named author of the paper a speech's own sentence says wrote or filed it, before its verb."""
+    for m in _SIGNED_BY.finditer(doc.text, sp.sent[0], sp.cue_start):
+        hit = doc.at_start.get(m.end())
+        if hit is not None and hit[1].final().placeholder is None and hit[1].final().kind != "media":
+            return hit[1].final()
+    return None
 
 
 def _described_author(doc: Doc, sp: Speech, author: Entity) -> bool:

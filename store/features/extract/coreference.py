@@ -324,7 +324,8 @@ def _body_made_of(doc: Doc, group: Entity, bodies: list[Entity], in_lede: bool =
             continue
         if body.first_pos > group.first_pos + _NAMED_WITHIN:
             return None
-        start = body.first_pos
+        named = {fold(n) for n in (body.name, *body.aliases)}  # (not a paper of its: 'The petition … says')
+        start = min((s for s, e in body.spans if fold(doc.text[s:e]) in named), default=body.first_pos)
         end = max(e for s, e in body.spans if s <= start < e)
         sent = doc.sentence_at(start)
         before = fold(doc.text[max(sent[0], start - 80) : start]) + " "

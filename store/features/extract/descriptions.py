@@ -297,6 +297,11 @@ def _author_before(doc: Doc, noun_start: int) -> Entity | None:
     return max(found, key=lambda f: f[0])[1] if found else None
 
 
+#: A participle phrase after a paper that only says when or how it came out: ' released on Friday'.
+_MADE_WHEN = re.compile(r"\s+(?:released|published|issued|made public|presented|dated|completed)"
+                        r"(?:\s+[\w,.'’-]+){0,5}?\s*$")
+
+
 def relative_that(doc: Doc, lo: int, that_start: int) -> Subject | None:
     """The antecedent of a relative 'that' before a cue: 'a memo from X, dated May, that said'."""
     text = doc.text
@@ -308,7 +313,8 @@ def relative_that(doc: Doc, lo: int, that_start: int) -> Subject | None:
         if prev < 0 or not text[prev + 1 : end].strip()[:1].islower():
             return None
         end = prev  # skip an aside: ', dated last October,'
-    found = document_subject(doc, lo, end)
+    made = _MADE_WHEN.search(text, lo, end)  # 'an audit released on Friday that accused …': the audit's words
+    found = document_subject(doc, lo, end) or (document_subject(doc, lo, made.start()) if made else None)
     if found is not None:
         return found
     hit = doc.at_end.get(end)
