@@ -460,3 +460,8 @@ def test_papers_a_statement_was_made_in_or_the_outlet_has_seen(sentence: str, fo
 ])
 def test_ranges_indian_scales_and_more_currencies(sentence: str, found: list[str]) -> None:
     assert evidence_found(sentence) == found
+
+
+def test_an_analysis_a_party_owns_is_a_paper_to_check() -> None:
+    assert evidence_found("The firm said its own analysis of retained samples had found no seed oil.") \
+        == ["its own analysis of retained samples"]

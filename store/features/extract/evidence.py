@@ -259,7 +259,9 @@ def findings(text: str, lo: int, hi: int) -> list[Found]:
             s, e = m.start(), m.end()
             paged = kind == "document" and _counted_in_pages(text, s, e, lo, hi)
             np_end = e if paged else _np_extent(text, s, e, hi)
-            if any(f.start < np_end and s < f.end for f in out):
+            inside = kind == "document"  # what a paper's own phrase holds is the paper ('its own analysis
+            # of retained samples')
+            if any(f.start < np_end and s < f.end and not (inside and e <= f.start) for f in out):
                 continue
             word = m.group().lower()
             after = text[e : min(hi, e + 80)]
