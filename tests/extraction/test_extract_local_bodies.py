@@ -133,3 +133,11 @@ def test_a_body_whose_report_says_speaks() -> None:
             "report says the honey held traces of syrup.")
     x = run(text)
     assert ("Istituto Analisi Sud", "the honey held traces of syrup") in spans(x, text)
+
+
+def test_a_prefectural_official_on_the_record_speaks_for_the_prefectural_government() -> None:
+    text = ("The union said in a letter to the Nagano prefectural government that the dam had cracked.\n\n"
+            "A prefectural official in charge of river permits told reporters that the prefecture would "
+            "inspect the dam next week.")
+    x = run(text)
+    assert ("prefectural government", "the prefecture would inspect the dam next week") in spans(x, text)

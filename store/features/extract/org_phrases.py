@@ -126,12 +126,13 @@ def lower_org_at(doc: Doc, start: int, end: int, sent_start: int, local: bool = 
     return ent
 
 
-def named_before(doc: Doc, head: str, before: int) -> Entity | None:
-    """The body a lower-case phrase with this head named last before a position, made an actor now: 'sent to
-    the agriculture ministry' … 'A ministry spokeswoman said' (the agriculture ministry speaks)."""
+def named_before(doc: Doc, word: str, before: int) -> Entity | None:
+    """The body a lower-case phrase with this head or modifier named last before a position, made an actor
+    now: 'sent to the agriculture ministry' … 'A ministry spokeswoman said' (the agriculture ministry
+    speaks); 'the Oita prefectural government' … 'A prefectural official said'."""
     last = None
     for m in lower_org_re().finditer(doc.text, max(0, before - 3000), before):
-        if m.group(2) == head:
+        if m.group(2) == word or word in m.group(1).split():
             last = m
     if last is None:
         return None
