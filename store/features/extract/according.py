@@ -269,7 +269,7 @@ def name_paper_authors(doc: Doc, speeches: list[Speech]) -> list[Speech]:
         here = sentence_of.get(sp.sent, -1)
         nearby = (x for k in range(here + 1, here + 1 + _AUTHOR_WITHIN)
                   for x in sorted(in_sentence.get(k, ()), key=lambda x: x.cue_start))
-        later = (x for x in nearby if _through_a_paper(doc, x))
+        later = (x for x in nearby if _through_a_paper(doc, x) and _the_same_paper(doc, author, x))
         owner = next((x.subject.entities[0] for x in later if x.subject.entities
                       and x.subject.entities[0].final().placeholder is None), None)
         if described and (owner is None or not _share_a_word(author.name, owner.final().name)):
@@ -301,6 +301,16 @@ def _signed_in_sentence(doc: Doc, sp: Speech) -> Entity | None:
         if hit is not None and hit[1].final().placeholder is None and hit[1].final().kind != "media":
             return hit[1].final()
     return None
+
+
+def _the_same_paper(doc: Doc, author: Entity, sp: Speech) -> bool:
+    """Whether a paper told next is the one an unnamed author wrote: the same noun, or a paper pointed back
+    to ('The 54-page report by …' after 'according to an audit'; never 'A report by X' after 'according to
+    a survey')."""
+    if author.placeholder != "author":
+        return True
+    words = re.findall(r"[a-z][\w-]*", doc.text[sp.sent[0] : sp.cue_start].lower())
+    return author.name.split()[-1] in words or words[:1] in (["the"], ["its"])
 
 
 def _described_author(doc: Doc, sp: Speech, author: Entity) -> bool:

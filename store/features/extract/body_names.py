@@ -63,5 +63,5 @@ def merge_company_forms(reg: Registry) -> None:
             reg.merge(e, body)
             continue
         body = opened.get(fold(e.name))
-        if body is not None and body is not e and (e.is_org or e.tentative):
-            reg.merge(e, body)
+        if body is not None and body is not e and (e.is_org or e.tentative and not e.speaker):
+            reg.merge(e, body)  # (a person who spoke is no firm: 'Ana Ruiz said …' … 'Fundación Ana Ruiz')

@@ -37,7 +37,10 @@ _LEAD_RE = re.compile(
 
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _TIME_LEAD_RE = re.compile(
-    rf"\s*(?:(?:late |early )?(?:on )?{_DAYS}(?: (?:morning|afternoon|evening|night))?"
+    rf"\s*(?:(?:late |early )?on {_DAYS}(?: (?:morning|afternoon|evening|night))?"
+    rf"|{_DAYS}(?: (?:morning|afternoon|evening|night))?"
+    r"(?=,|\s+(?:that|he|she|it|they|we|the|its|his|her)\b)"  # ('said Thursday, adding'; never
+    # 'said Saturday was the busiest day')
     r"|on [A-Z][a-z]+ \d{1,2}"
     r"|(?:last|this|earlier this|later this|next) (?:week|month|year|weekend|night|morning|afternoon|evening)"
     r"|yesterday|today|tonight|earlier|later|separately|also|again"

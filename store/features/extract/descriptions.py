@@ -11,7 +11,8 @@ from .doc import Doc
 from .entities import Entity
 from .org_phrases import lower_org_at
 from .papers import spoken_in_paper
-from .sources import Subject
+from .people_words import plural_of_people
+from .sources import Subject, group_np, note_full_description
 from .textutil import BRACKETED_SHORT_NAME
 
 _PREP_RE = re.compile(r"\s(?:of|for|at|in|from|with|near|inside|outside)\s")
@@ -381,7 +382,33 @@ def whose_paper(doc: Doc, lo: int, end: int) -> Subject | None:
     m = _WHOSE_PAPER.search(doc.text, lo, end)
     if m is None or m.group(1) not in wl.document_speakers():
         return None
-    owner = doc.reg.most_recent(lambda e: e.is_org, m.start())
-    if owner is None or owner.last_pos < lo:
+    before = doc.text[lo : m.start()].rstrip(" ,")
+    aside = _APPOSED.search(before)  # 'X, an accredited lab in Bari, whose …': X owns it
+    hit = doc.at_end.get(lo + (aside.start() if aside else len(before)))
+    if hit is None or hit[0] < lo or not hit[1].final().is_org:
+        return None  # (nor a person's paper: 'Mark Lee, an economist at …, whose analysis says')
+    return Subject([hit[1].final()], m.start(), end, 0.75, "relative")
+
+
+#: An apposition set off after a name, before a relative: ', an accredited lab in Bari'.
+_APPOSED = re.compile(r",\s+(?:an?|the|one)\s[^,;]*$")
+
+
+#: An unnamed group right before ', who' as the object of a verb or preposition: 'reported the case to
+#: prosecutors in Neuruppin, who confirmed …', 'handed the files to police, who said …'.
+_GROUP_BEFORE_WHO = re.compile(
+    r"\b(?:to|by|from|with|for|against|and|contacted|alerted|informed|told|asked|called)\s+"
+    r"((?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)(\s+(in|at|from)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?"
+    r"\s*,\s*$"
+)
+
+
+def group_before_who(doc: Doc, lo: int, who_start: int) -> Subject | None:
+    """The unnamed group a relative 'who' follows, when no name ends right before it."""
+    m = _GROUP_BEFORE_WHO.search(doc.text, lo, who_start)
+    if m is None or not plural_of_people(m.group(1).split()[-1].lower()):
         return None
-    return Subject([owner], m.start(), end, 0.75, "relative")
+    found = group_np(doc, doc.text, m.end(1), m.start(1))
+    if found is not None and found.entities and m.group(3):
+        note_full_description(found.entities[0], doc.text, m.start(1), m.end(1), m.group(3))
+    return found

@@ -35,7 +35,8 @@ def company_core(words: list[str]) -> list[str]:
 class Registry(Referents):
     """All entities of one extraction, with indexes for names, surnames and recency."""
 
-    def __init__(self, known_actors: Sequence[dict[str, Any]] = ()) -> None:
+    def __init__(self, known_actors: Sequence[dict[str, Any]] = (), text: str = "") -> None:
+        self.text = text  # the article its positions point into
         self.entities: list[Entity] = []
         self.by_id: dict[str, Entity] = {}
         self.by_key: dict[str, Entity] = {}

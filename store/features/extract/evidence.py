@@ -7,6 +7,7 @@ import functools
 import re
 
 from . import wordlists as wl
+from .people_words import person_noun, plural_of_people
 from .quantities import Found, quantities
 
 __all__ = ["Found", "find_evidence", "findings", "quantities"]
@@ -27,27 +28,45 @@ def _counted_in_pages(text: str, s: int, e: int, lo: int, hi: int) -> bool:
 
 def _np_extent(text: str, start: int, end: int, hi: int) -> int:
     """Extend a noun to the end of its phrase: 'debris of a missile found in the Kharkiv region',
-    'satellite images taken the day after the strike', 'a letter to the company' (not 'seen by the BBC':
-    who saw it is no part of it), 'an email, dated March 11'."""
+    'satellite images taken the day after the strike', 'a letter to the company', 'an email, dated March
+    11'; who saw it only right after a bare noun ('a letter seen by Reuters'; not 'a letter to members seen
+    by …', nor ', seen by the BBC,', an aside)."""
     m = _postmodifiers().match(text[end:hi])
     seen = _SEEN_BY.match(text, end, hi) if not (m and m.end()) else None
-    if seen:  # 'a letter seen by Reuters': one short phrase (not 'a letter to members seen by …', nor ', seen
-        return seen.end() - seen.group().endswith(".")  # by …', an aside)
+    if _seen_by_a_name(text, seen):
+        return seen.end()
     end = end + m.end() if m else end
     dated = _dated().match(text, end, hi)
     return dated.end() if dated else end
 
 
-#: Who saw a paper, written right after it: ' seen by Reuters', ' reviewed by The Associated Press'.
-_SEEN_BY = re.compile(
-    r"\s+(?:seen|reviewed|obtained)\s+by\s+(?:the\s+|The\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}")
+#: Who saw a paper, written right after it: ' seen by Reuters', ' reviewed by The Associated Press' (a name:
+#: not a day after it, nor people: 'seen by U.S. officials').
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+_NAME_WORD = rf"(?!{_DAY})[A-Z][\w&'’-]*(?:\.[A-Z]\.?)*"  # ('Reuters', 'U.S.')
+_SAW_IT = r"(?:seen|obtained|reviewed|viewed|leaked)\s+by"  # (not 'Payslips shown to Reuters': given to it)
+_NAMED = rf"(?:the\s+|The\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}(?!\w|\.\w)"
+_SEEN_BY = re.compile(rf"\s+{_SAW_IT}\s+{_NAMED}")
 #: A paper the outlet says it has seen, whatever its noun, opening a sentence: 'The plan, which AFP has seen,
-#: …', 'The ledger, seen by Reuters, …'.
+#: …', 'The ledger, seen by Reuters, …'; and who saw it, set off by a comma after it.
 _SEEN_BY_THE_OUTLET = re.compile(
     r"(?<![\w'’])((?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w'’-]+\s+){0,3}?[a-z][\w-]+)"
     r"(?=,\s+(?:which\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){1,3}(?:has|had|have)\s+(?:seen|obtained|reviewed)|"
     r"(?:seen|obtained|reviewed)\s+by\s+(?:the\s+|The\s+)?[A-Z]))"
 )
+_BY_A_NAME = re.compile(rf",\s+(?:which\s|{_SAW_IT}\s+{_NAMED})")
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+#: What sees a paper without being a name: 'seen by CCTV cameras'.
+_LENSES = frozenset({"camera", "cameras"})
+
+
+def _seen_by_a_name(text: str, m: re.Match[str] | None) -> bool:
+    """Whether who saw a paper is a name, not people ('seen by U.S. officials') nor a lens."""
+    if m is None:
+        return False
+    after = _NEXT_WORD.match(text, m.end())
+    word = after.group(1) if after else ""
+    return not (plural_of_people(word) or word in wl.unnamed_sources()["plural"] or word in _LENSES)
 
 
 @functools.cache
@@ -292,11 +311,22 @@ def findings(text: str, lo: int, hi: int) -> list[Found]:
             out = [f for f in out if not (start <= f.start and f.end <= np_end)]  # 'an audit' inside 'an
             # audit report': one document
             out.append(Found(start, np_end, kind, None, conf))
-    bodies = wl.org_words()["descriptor_class"]
+    out.extend(_seen_by_the_outlet(text, lo, hi, out))
+    return out
+
+
+def _seen_by_the_outlet(text: str, lo: int, hi: int, found: list[Found]) -> list[Found]:
+    """Papers opening a sentence that a name says it has seen, whatever their noun: no body, no person ('The
+    gunman, seen by CCTV cameras …'), nothing found already."""
+    bodies, papers = wl.org_words()["descriptor_class"], wl.evidence_words()["document"]
+    out = []
     for m in _SEEN_BY_THE_OUTLET.finditer(text, lo, hi):
         head = m.group(1).split()[-1].lower()
-        opens = not text[lo : m.start(1)].strip(" \n\t“\"")
-        if opens and head not in bodies and not any(f.start < m.end(1) and m.start(1) < f.end for f in out):
+        people = person_noun(head) and head not in papers or plural_of_people(head)
+        if text[lo : m.start(1)].strip(" \n\t“\"") or people or head in bodies:
+            continue
+        if _seen_by_a_name(text, _BY_A_NAME.match(text, m.end(1))) \
+                and not any(f.start < m.end(1) and m.start(1) < f.end for f in found):
             out.append(Found(m.start(1), m.end(1), "document", None, 0.55))
     return out
 

@@ -117,7 +117,7 @@ def _segment(work: str, known_actors: Sequence[dict[str, Any]]) -> Doc:
     sents = sentences(work, [(q.outer_start, q.outer_end) for q in quotes])
     tokens = tokenize(work)
     common = frozenset(t.lower for t in tokens if t.text.islower())
-    return Doc(work, tokens, sents, quotes, Registry(known_actors), common, asked=question_spans(runs))
+    return Doc(work, tokens, sents, quotes, Registry(known_actors, work), common, asked=question_spans(runs))
 
 
 def _speeches(doc: Doc) -> list[Speech]:

@@ -180,11 +180,11 @@ def place_head_words() -> frozenset[str]:
     return frozenset(h.split()[-1] for h in wl.org_words()["place_heads"])
 
 
-#: Heads that name an area as often as its administration ('the Uckermark district says'), and the words
-#: that make one a place ('in the Uckermark district').
+#: Heads that name an area as often as its administration ('the Uckermark district says'), and where one
+#: stands as a body: opening its clause, or after 'by' or 'for' ('commissioned by the Uckermark district';
+#: never 'a school in the … district', 'Fighting hit the … district').
 _AREAS = frozenset({"district", "county"})
-_IN_THE = re.compile(
-    r"\b(?:in|at|from|near|across|throughout|of|around|outside|inside|within|into|to)\s+the\s+$")
+_WHERE_A_BODY_STANDS = re.compile(r"(?:^|[.;:,“\"]\s*|\n\s*|\b(?:by|for)\s+)(?:[Tt]he\s+)?$")
 
 
 def place_orgs(doc: Doc, sent: tuple[int, int]) -> None:
@@ -195,7 +195,7 @@ def place_orgs(doc: Doc, sent: tuple[int, int]) -> None:
         if s in doc.at_start or e in doc.at_end:
             continue
         words = m.group(1).split()
-        if words[-1] in _AREAS and _IN_THE.search(doc.text, max(0, s - 16), s):
+        if words[-1] in _AREAS and not _WHERE_A_BODY_STANDS.search(doc.text, max(sent[0], s - 16), s):
             continue  # 'a school in the Donji Breg district': where, not who
         caps = [w for w in words if w[:1].isupper()]
         if any(doc.reg.lookup(w) is not None or w.lower() in doc.common for w in caps):

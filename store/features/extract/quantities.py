@@ -144,7 +144,7 @@ _CURRENCY_SIGN = r"(?:US\$|[$£€¥₩₹₽]|\bRs\.?|\bK[Ss]h)"
 #: The low end of a range before a figure: 'between 10,000 and ', 'of 4 to ', '10-' (never a year's 'in 2022
 #: to', an amount of money, nor a change: see _CHANGE_FROM).
 _RANGE_BEFORE = re.compile(
-    r"\b(?i:between)\s+\d[\d,.]*(?:\s?%|\s?[A-Za-z]{1,3}\b)?\s+and\s+\Z"  # ('between 18% and 30%')
+    r"\b(?i:between)\s+\d[\d,.]*(?:\s?%|\s?(?:mm|cm|km|m|kg|g|mg|ml|l|C|F|ha|t|kW|MW|GW)\b)?\s+and\s+\Z"
     r"|(?<![\d,.])(?<!in\s)\b(?!(?:1[89]|20)\d\d\b)\d[\d,.]*(?:\s+to\s+|[-–])\Z")
 #: A currency right before a range's low end: an amount of money, no range ('from Rs 38 to Rs 26').
 _MONEY_BEFORE = re.compile(_CURRENCY_SIGN + r"\s?\Z")

@@ -4,6 +4,7 @@ the names, indexes and mentions it reads)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from . import wordlists as wl
@@ -69,8 +70,9 @@ class Referents:
             if ent is speaker:
                 return None
             titled = bool(ent.role) and ent.role.split()[-1].lower() in wl.title_words()
-            introduced = ent.first_pos >= before - _JUST_NAMED and " " in ent.name  # ('In Gerswalde, Anja
-            # Poppe showed DW a bill. “…,” she said': a person met just now, by full name)
+            introduced = ent.first_pos == pos and " " in ent.name and _opens_its_clause(self.text, pos)
+            # ('In Gerswalde, Anja Poppe showed DW a bill. “…,” she said': a person met just now, by full
+            # name, as the subject; never 'Residents showed her the damage at Santa Rita Academy')
             if pred(ent) and (not ent.tentative and (ent.gender != "-" or titled) or introduced):
                 return ent
         return None
@@ -175,6 +177,15 @@ class Referents:
                 best = e
         return best
 
+
+
+#: What may stand between a sentence's start and its subject: an opening phrase set off by a comma.
+_BEFORE_A_SUBJECT = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n\s*)(?:[A-Z][^.!?\n]{0,80},\s+)?$")
+
+
+def _opens_its_clause(text: str, pos: int) -> bool:
+    """Whether a name at ``pos`` is its sentence's subject: first, or after an opening phrase and comma."""
+    return bool(text) and _BEFORE_A_SUBJECT.search(text, max(0, pos - 120), pos) is not None
 
 
 def _spelling(text: str) -> str:

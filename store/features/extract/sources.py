@@ -308,22 +308,3 @@ def _first_state(doc: Doc, start: int, end: int) -> Entity | None:
             return hit[1]
     return None
 
-
-#: An unnamed group right before ', who' as the object of a verb or preposition: 'reported the case to
-#: prosecutors in Neuruppin, who confirmed …', 'handed the files to police, who said …'.
-_GROUP_BEFORE_WHO = re.compile(
-    r"\b(?:to|by|from|with|for|against|and|contacted|alerted|informed|told|asked|called)\s+"
-    r"((?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)(\s+(in|at|from)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?"
-    r"\s*,\s*$"
-)
-
-
-def group_before_who(doc: Doc, lo: int, who_start: int) -> Subject | None:
-    """The unnamed group a relative 'who' follows, when no name ends right before it."""
-    m = _GROUP_BEFORE_WHO.search(doc.text, lo, who_start)
-    if m is None or not plural_of_people(m.group(1).split()[-1].lower()):
-        return None
-    found = group_np(doc, doc.text, m.end(1), m.start(1))
-    if found is not None and found.entities and m.group(3):
-        note_full_description(found.entities[0], doc.text, m.start(1), m.end(1), m.group(3))
-    return found

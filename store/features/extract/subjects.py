@@ -12,6 +12,7 @@ from .descriptions import (
     RELATIONAL,
     description,
     document_subject,
+    group_before_who,
     indefinite,
     name_after_description,
     owner_of,
@@ -23,7 +24,7 @@ from .entities import Entity
 from .org_kinds import looks_labour, org_class
 from .person_shapes import aged_person, is_aged_description
 from .places import people_in_places_before
-from .sources import Subject, group_before_who, group_np, note_full_description, someone
+from .sources import Subject, group_np, note_full_description, someone
 from .subject_gap import AGE_RE, QUOTED_OBJECT, name_across_gap, strip_gap
 from .subject_lists import coordinated
 from .textutil import ASKED_FOR, MOVED_TO, SAW

@@ -60,7 +60,7 @@ def names_a_thing(doc: Doc, m: NameMention) -> bool:
     if len(words) >= 2 and any(t in things["document_heads"] for t in tails):
         return True  # 'the Vienna Convention', 'GDPR's Data Protection Regulation'
     event = any(t in things["event_heads"] for t in tails) or _event_of(words, things)
-    owned = _OWNED.search(doc.text, max(0, m.start - 3), m.start)  # "last month's Lakeshore Marathon"
+    owned = _WHEN_OWNED.search(doc.text, max(0, m.start - 12), m.start)  # "last month's Lakeshore Marathon"
     if len(words) >= 2 and event and (before == "the" or owned):
         return True  # 'the Cedar Ridge Fire' (but 'Cal Fire said' is a body)
     if before in things["nouns"] and not _names_a_company(doc, m, before) \
@@ -128,8 +128,9 @@ def _after_a_thing_noun(doc: Doc, m: NameMention, reach: int = 12) -> bool:
     return False
 
 
-#: A possessive right before a name: "last month's …", "Sunday's …".
-_OWNED = re.compile(r"(?:['’]s|s['’])\s$")
+#: A time's possessive right before a name: "last month's …", "Sunday's …" (not "California's Cal Fire").
+_WHEN_OWNED = re.compile(r"\b(?:day|week|weekend|month|year|season|Monday|Tuesday|Wednesday|Thursday|Friday|"
+                         r"Saturday|Sunday|yesterday|today)['’]s\s$", re.IGNORECASE)
 
 
 def _word_before(doc: Doc, i: int, back: int) -> str:
