@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimnet.store.features.extract.normalise import working_text
+from claimnet.store.features.extract.normalise import is_furniture_line, working_text
 from tests.extraction.extract_helpers import run
 
 _KYODO_STYLE = (
@@ -121,3 +121,21 @@ def test_a_wire_contacts_trailer_names_no_actor() -> None:
             "To contact the editors responsible for this story:\nMarta Lind, Jon Berg\n\n"
             "©2025 Bloomberg L.P.\n")
     assert {a["name"] for a in run(text).actors} == {"Korvik Mining"}
+
+
+@pytest.mark.parametrize("line", [
+    "This report by The Canadian Press was first published Nov. 3, 2025.",
+    "(END)",
+    "Nile Daily, Tuesday 3 Nov 2025",
+    "— With files from The Associated Press",
+    "Nov 3, 2025 | 09:15 GMT",
+])
+def test_more_house_styles_furniture_lines(line: str) -> None:
+    assert is_furniture_line(line)
+
+
+def test_a_dateline_with_a_double_hyphen_opens_the_story() -> None:
+    text = ("Ministry fines builder\n\n"
+            "SEOUL, Nov. 3 (Yonhap) -- The builder lied about its steel, the land ministry said.\n")
+    x = run(text)
+    assert [text[s["span"][0] : s["span"][1]] for s in x.statements] == ["The builder lied about its steel"]

@@ -33,8 +33,11 @@ _DATE_LINE = (r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d{1,2}\s+"
               + r"\s+\d{1,2}),?\s+\d{4}"
               r"(?:,?\s+(?:at\s+)?\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[a-z]{2,4})?)?\s*$")
 #: A line that is only a date and time, maybe with when it was updated: '04 Dec 2025 06:12PM (Updated: …)'.
-_DATE_LINE_ONLY = re.compile(r"(?i)\d{1,2}\s+" + _MONTH + r"\s+\d{4}\b[^a-z]*(?:[ap]m\b[^a-z]*)?"
-                             r"(?:\(updated:?[^)]*\))?\s*$")
+_DATE_LINE_ONLY = re.compile(r"(?i)(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:\d{1,2}\s+" + _MONTH
+                             + r"\s+\d{4}|" + _MONTH + r"\s+\d{1,2},?\s+\d{4})\b[^a-z]*"
+                             r"(?:(?:[ap]m|gmt|utc)\b[^a-z]*)?(?:\(updated:?[^)]*\))?\s*$")
+#: An outlet's name and the date on one line above a story: 'Ahram Online, Thursday 4 Dec 2025'.
+_OUTLET_AND_DATE = re.compile(r"^[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3}\s*,\s*")
 #: Lines that are page furniture wherever they stand (matched on the line, after its indent): captions,
 #: related links, credits and trailers ('Associated Press writer Jane Roe in Lima contributed.'), stamps,
 #: rules ('___').
@@ -47,7 +50,8 @@ _FURNITURE_LINE = re.compile(
         advertisement\s*$|sponsored\s*$|subscribe\b|sign\s+up\b|click\s+here\b|share\s+this\b|
         follow\s+us\b|download\s+the\s+app\b|
         \(?\s*(?:additional\s+)?reporting\s+by\b|\(?\s*writing\s+by\b|\(?\s*editing\s+by\b|
-        \(?\s*compiled\s+by\b|\(?\s*(?:with\s+)?(?:files|contributions)\s+from\b|
+        \(?\s*compiled\s+by\b|[(–—-]?\s*(?:with\s+)?(?:files|contributions)\s+from\b|
+        this\s+(?:report|story|article)\s+by\s+[^.]{1,40}?\s+was\s+first\s+published\b|\(END\)\s*$|
         (?:©|\(c\)|copyright\b)|
         """ + _STAMPED + r"\s*[:–—-]?\s*" + _WHEN + r"""|
         (?-i:Published|Updated|Posted)\s+on\s+""" + _DATE_LINE + r"""|
@@ -96,7 +100,7 @@ _DATELINE = re.compile(
         (?:,?[ ](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ ]\d{1,2}  # , June 12
         (?:[ ][A-Z][A-Za-z]+(?=[ ][-–—]))?)?                     # Kyodo (no brackets: 'Dec. 4 Kyodo -')
         [ ]?(?:\((?:[A-Za-z][\w .&'’-]{0,30})\)\.?)?              # (Reuters), (EFE).
-        [ ]?[-–—:][ ])
+        [ ]?(?:--|[-–—:])[ ])                                    # -, --, —
         |^[ \t]*[A-Z][\w'’.-]+(?:[ ][A-Z][\w'’.-]+){0,3}(?:,[ ][A-Z][\w.]+)?  # Maputo, Mozambique
         (?:,?[ ](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ ]\d{1,2})?  # , Dec 3
         (?:[ ]\([A-Z][\w .'’-]{0,30}\))?                                     # (Senegal)
@@ -218,6 +222,9 @@ def is_furniture_line(line: str) -> bool:
     if _FURNITURE_LINE.match(body) or _LINKS_HEADER.fullmatch(body) or _byline(body):
         return True
     if _DESK_CODE.match(body) or _SUBHEAD.match(body) or _DATE_LINE_ONLY.match(body):
+        return True
+    outlet = _OUTLET_AND_DATE.match(body)
+    if outlet is not None and _DATE_LINE_ONLY.match(body, outlet.end()):
         return True
     if "/" not in body and "Photo" not in body and "Getty" not in body and not body.endswith(")"):
         return False  # what every credit pattern needs; searching each line for them cost 0.05 s per MB
