@@ -141,3 +141,9 @@ def test_a_prefectural_official_on_the_record_speaks_for_the_prefectural_governm
             "inspect the dam next week.")
     x = run(text)
     assert ("prefectural government", "the prefecture would inspect the dam next week") in spans(x, text)
+
+
+def test_a_name_with_a_hyphenated_given_name_is_a_person() -> None:
+    text = "Choi Min-seo, a spokeswoman for the harbour authority, said the cranes had been inspected."
+    x = run(text)
+    assert next(a for a in x.actors if a["name"] == "Choi Min-seo")["kind"] == "person"

@@ -343,13 +343,14 @@ def classify(text: str, tokens: list[Token], i: int, j: int, sent_start: int) ->
         return []
     if _particle_surname(toks, heads):  # 'Joost van Leeuwen', 'Ahmed bin Saleh'
         return [NameMention(toks[0].start, toks[-1].end, span_text, "person", first_token=i, last_token=j)]
-    if len(toks) >= 2 and all(t.is_cap and not t.is_acronym for t in toks):
+    joined = [t for t in toks if text[t.start - 1 : t.start] != "-"]  # 'Jae-sung' is one word of a name
+    if len(joined) >= 2 and all((t.is_cap or t not in joined) and not t.is_acronym for t in toks):
         return [
             NameMention(
                 toks[0].start,
                 toks[-1].end,
                 span_text,
-                "person" if len(toks) <= 4 else "name",
+                "person" if len(joined) <= 4 else "name",
                 first_token=i,
                 last_token=j,
             )
