@@ -147,3 +147,27 @@ def test_a_name_with_a_hyphenated_given_name_is_a_person() -> None:
     text = "Choi Min-seo, a spokeswoman for the harbour authority, said the cranes had been inspected."
     x = run(text)
     assert next(a for a in x.actors if a["name"] == "Choi Min-seo")["kind"] == "person"
+
+
+def test_a_minister_for_a_portfolio_is_the_persons_role() -> None:
+    for text, who, role in [
+        ("Minister for Housing Ciarán Brady said the scheme would be reviewed.", "Ciarán Brady",
+         "Minister for Housing"),
+        ("Minister of Supply Hany Fawzi said the silos had been inspected.", "Hany Fawzi",
+         "Minister of Supply"),
+    ]:
+        person = next(a for a in run(text).actors if a["name"] == who)
+        assert person["role"] == role
+
+
+def test_a_member_of_parliament_by_the_irish_title() -> None:
+    text = "Labour TD Aoife Brennan said homeowners had been abandoned."
+    assert "Aoife Brennan" in names(run(text)).values()
+
+
+def test_a_lower_case_body_and_its_short_name_in_brackets_are_one() -> None:
+    text = ("The public prosecution service (OM) said it was investigating the hauler.\n\n"
+            "The OM said the hauler had falsified 1,900 records.")
+    x = run(text)
+    assert [a["name"] for a in x.actors] == ["public prosecution service"]
+    assert len(x.statements) == 2

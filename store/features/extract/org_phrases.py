@@ -47,8 +47,26 @@ def lower_org_at(doc: Doc, start: int, end: int, sent_start: int, local: bool = 
     """An organisation named in lower case after a state: "Iran's foreign ministry", "the Greek air force".
 
     "the country's health ministry" belongs to the state the text is about; with `local`, a speaking
-    "the city's police" becomes an actor of its own.
+    "the city's police" becomes an actor of its own. A short name in brackets after it is its name too:
+    'the public prosecution service (OM)' … 'The OM said'.
     """
+    ent = _lower_org_at(doc, start, end, sent_start, local)
+    short = _SHORT_NAME_AFTER.match(doc.text, end)
+    if ent is None or short is None:
+        return ent
+    found = doc.reg.lookup(short.group(1))
+    if found is not None and found is not ent and found.name == short.group(1):
+        doc.reg.merge(found, ent)  # (the bracket was read first as a name of its own)
+    elif found is None:
+        doc.reg.add_alias(ent, short.group(1))
+    return ent
+
+
+#: A short name in brackets right after a body's lower-case name: ' (OM)'.
+_SHORT_NAME_AFTER = re.compile(r"\s*\(([A-Z][A-Z0-9&]{1,7})\)")
+
+
+def _lower_org_at(doc: Doc, start: int, end: int, sent_start: int, local: bool) -> Entity | None:
     m = lower_org_re().fullmatch(doc.text, start, end) if end > start else None
     if m is None:
         return None
