@@ -465,3 +465,13 @@ def test_ranges_indian_scales_and_more_currencies(sentence: str, found: list[str
 def test_an_analysis_a_party_owns_is_a_paper_to_check() -> None:
     assert evidence_found("The firm said its own analysis of retained samples had found no seed oil.") \
         == ["its own analysis of retained samples"]
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("The city paid C$412,000 for the routes, the auditor said.", ["C$412,000"]),
+    ("The agency paid A$1.8 million, the auditor said.", ["A$1.8 million"]),
+    ("The firm was paid LE2.5 billion, the ministry said.", ["LE2.5 billion"]),
+    ("The firm was paid E£900,000, the ministry said.", ["E£900,000"]),
+])
+def test_dollars_and_pounds_with_their_countrys_letters_are_money(sentence: str, found: list[str]) -> None:
+    assert evidence_found(sentence) == found

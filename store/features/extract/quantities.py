@@ -140,7 +140,7 @@ _OUT_OF = re.compile(
 
 
 #: A currency written before its amount: '$', 'US$', '₹', 'Rs 38', 'Rs. 1,100', 'KSh 38'.
-_CURRENCY_SIGN = r"(?:US\$|[$£€¥₩₹₽]|\bRs\.?|\bK[Ss]h)"
+_CURRENCY_SIGN = r"(?:(?<![A-Za-z])(?:US|C|A|NZ|HK|S|NT|R)\$|E£|\bLE(?=\s?\d)|[$£€¥₩₹₽]|\bRs\.?|\bK[Ss]h)"
 #: The low end of a range before a figure: 'between 10,000 and ', 'of 4 to ', '10-' (never a year's 'in 2022
 #: to', an amount of money, nor a change: see _CHANGE_FROM).
 _RANGE_BEFORE = re.compile(
