@@ -139,3 +139,20 @@ def test_a_dateline_with_a_double_hyphen_opens_the_story() -> None:
             "SEOUL, Nov. 3 (Yonhap) -- The builder lied about its steel, the land ministry said.\n")
     x = run(text)
     assert [text[s["span"][0] : s["span"][1]] for s in x.statements] == ["The builder lied about its steel"]
+
+
+@pytest.mark.parametrize("line", [
+    "By Marit de Boer on Tuesday, 4 November 2025 - 09:12",
+    "A grain lorry at a depot - Credit: Jan Kuiper / Depositphotos",
+    "- License: Depositphotos",
+    "Additional reporting: Niamh Walsh",
+    "Updated / Tuesday, 4 Nov 2025 09:12",
+    "Short link: https://example.org/News/1234.aspx",
+])
+def test_bylines_credits_and_links_of_more_houses_are_furniture(line: str) -> None:
+    assert is_furniture_line(line)
+
+
+def test_an_outlet_told_is_no_actor() -> None:
+    text = "The firm denied any fraud, its chairman Sami Fahmy told Ahram Online."
+    assert {a["name"] for a in run(text).actors} == {"Sami Fahmy"}

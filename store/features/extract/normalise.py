@@ -49,11 +49,14 @@ _FURNITURE_LINE = re.compile(
         more\s+on\s+this\s+story|most\s+read\b|recommended\s*:|
         advertisement\s*$|sponsored\s*$|subscribe\b|sign\s+up\b|click\s+here\b|share\s+this\b|
         follow\s+us\b|download\s+the\s+app\b|
-        \(?\s*(?:additional\s+)?reporting\s+by\b|\(?\s*writing\s+by\b|\(?\s*editing\s+by\b|
+        \(?\s*(?:additional\s+)?reporting\s+by\b|additional\s+reporting\s*:|short\s+link\s*:|
+        [-–—]\s*licen[cs]e\s*:|[^.!?]{0,120}\s[-–—|]\s*(?:credit|photo)\s*:\s*(?-i:[A-Z])[^.!?]{0,60}$|\(?\s*writing\s+by\b|\(?\s*editing\s+by\b|
         \(?\s*compiled\s+by\b|[(–—-]?\s*(?:with\s+)?(?:files|contributions)\s+from\b|
         this\s+(?:report|story|article)\s+by\s+[^.]{1,40}?\s+was\s+first\s+published\b|\(END\)\s*$|
         (?:©|\(c\)|copyright\b)|
-        """ + _STAMPED + r"\s*[:–—-]?\s*" + _WHEN + r"""|
+        """ + _STAMPED + r"\s*[:–—/-]?\s*" + _WHEN + r"""|
+        by\s+(?-i:[A-Z])[\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|van|von|de|der|den|al|bin))*
+        \s+on\s+""" + _WHEN + r"""|
         (?-i:Published|Updated|Posted)\s+on\s+""" + _DATE_LINE + r"""|
         save\s+(?:this\s+)?articles?\b|create\s+your\s+own\s+reading\s+list|
         ={2,}\s*(?-i:[A-Z])[\w.'’ -]{0,30}$|
