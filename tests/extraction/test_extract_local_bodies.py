@@ -171,3 +171,40 @@ def test_a_lower_case_body_and_its_short_name_in_brackets_are_one() -> None:
     x = run(text)
     assert [a["name"] for a in x.actors] == ["public prosecution service"]
     assert len(x.statements) == 2
+
+
+def test_a_summary_box_over_the_story_is_furniture() -> None:
+    text = ("Mill dumped waste in river, anglers say\n\nKey points:\n"
+            "• An anglers' group says a paper mill dumped waste\n"
+            "• The mill says its permits were followed\n\n"
+            "The Kellan Anglers Club said on Friday that the Brenmoor paper mill had dumped waste.\n\n"
+            "Related Story: Fish numbers fall in the Kellan river, survey finds\n")
+    assert {a["name"] for a in run(text).actors} == {"Kellan Anglers Club"}
+
+
+def test_a_group_described_in_the_lede_is_the_body_opening_the_next_sentence() -> None:
+    text = ("An environment group says the state's water agency has drained a protected wetland, pointing to "
+            "satellite images.\n\n"
+            "The Reedbank Wetland Trust's analysis of images taken since June found that 40 hectares had "
+            "dried out.\n\n"
+            "Harlow Brennan, the contractor that pumped the water, said it had followed its permits.")
+    x = run(text)
+    trust = next(a for a in x.actors if a["name"] == "Reedbank Wetland Trust")
+    assert any(s["speaker"] == trust["id"] and "drained a protected wetland" in s["text"]
+               for s in x.statements)
+    contractor = next(a for a in x.actors if a["name"] == "Harlow Brennan")
+    assert "water agency" not in contractor["aliases"]  # (the contractor 'pumped the water')
+
+
+def test_an_unnamed_regulator_is_no_workers_association_named_after_it() -> None:
+    text = ("A spokesperson for the state's mining regulator said fines of up to $2 million could apply.\n\n"
+            "The Northern Miners' Association accused the group of running a campaign against the mine.")
+    x = run(text)
+    who = {a["id"]: a["name"] for a in x.actors}
+    fines = next(s for s in x.statements if "fines" in s["text"].lower())
+    assert who[fines["speaker"]] != "Northern Miners' Association"
+
+
+def test_a_body_named_with_two_joined_modifiers() -> None:
+    text = "Norway's food and drug authority said on Monday that the salmon was safe."
+    assert "Norwegian food and drug authority" in names(run(text)).values()

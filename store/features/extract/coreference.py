@@ -109,8 +109,9 @@ def _described_as(e: Entity, head: str) -> bool:
         return looks_labour(e)
     if head in _NAME_WORD_DESCRIPTORS:
         return any(w.startswith(head[:5]) for w in fold(e.name).split())  # 'the council': a Council
-    if cls == "regulator":
-        return looks_reg(e)
+    if cls == "regulator":  # (never a workers' association: 'the state's mining regulator' … 'The Northern
+        # Miners' Association', unless it was described as one)
+        return looks_reg(e) and (head in wl.org_words()["labour_words"] or not looks_labour(e))
     return looks_gov(e) if cls == "government" else org_class(e) == cls
 
 
@@ -133,7 +134,9 @@ def _merge_placeholders(doc: Doc) -> None:
                 continue
             beside_it = e.kind != "person" and _named_in(fold(e.name), beside)
             later = e.first_pos >= described_in[1] and not beside_it
-            if _names_placeholder(ph, e, later=later) or later and _told_in_apposition(doc, ph, e):
+            opens_next = later and _opens_the_next_sentence(doc, described_in, e)
+            if _names_placeholder(ph, e, later=later, told_next=opens_next) \
+                    or later and _told_in_apposition(doc, ph, e):
                 reg.merge(ph, e)  # which may move e's first mention earlier: keep the order true
                 named.sort(key=lambda x: x.first_pos)
                 starts = [x.first_pos for x in named]
@@ -152,9 +155,24 @@ def _named_in(name: str, text: str) -> bool:
     return False
 
 
-def _names_placeholder(ph: Entity, e: Entity, later: bool = True) -> bool:
+def _opens_the_next_sentence(doc: Doc, described_in: tuple[int, int], e: Entity) -> bool:
+    """Whether a body is first named opening the sentence after a description's ('An environment group says
+    …' … "The North Coast Forest Alliance's analysis …")."""
+    k = doc.sentence_index(described_in[0]) + 1
+    if not 0 < k < len(doc.sentences) or not e.spans:
+        return False
+    opens = _THE.fullmatch(doc.text, doc.sentences[k][0], e.first_pos) is not None
+    return opens and _ITS_WORK_OR_WORDS.match(doc.text, min(e.spans)[1]) is not None
+
+
+#: What follows a body's name when the sentence tells its own work or words: "'s analysis", ' said'.
+_ITS_WORK_OR_WORDS = re.compile(r"['’]s\s|\s+(?:said|says|found|finds|published|reported|released)\b")
+
+
+def _names_placeholder(ph: Entity, e: Entity, later: bool = True, told_next: bool = False) -> bool:
     """Whether a named actor, first mentioned after a placeholder, is the one it described (`later`: in a
-    later sentence, not beside it as another party: 'A consumer group accused Bramblewood of …')."""
+    later sentence, not beside it as another party: 'A consumer group accused Bramblewood of …'; `told_next`:
+    named opening the next sentence, where a body that never speaks itself may be named)."""
     if (ph.kind == "person") != (e.kind == "person"):
         return False
     named_in_full = fold(e.name).endswith(" " + fold(ph.name))
@@ -162,7 +180,7 @@ def _names_placeholder(ph: Entity, e: Entity, later: bool = True) -> bool:
         return named_in_full  # named beside its description, it is another party
     if e.is_org and _shares_a_telling_word(ph, e):
         return True  # 'A Norwegian launch company said …' … 'Esarion Launch Services made the claim'
-    if not e.speaker and not named_in_full:
+    if not e.speaker and not named_in_full and not told_next:
         return False
     if e.kind == "person":
         return e.name.lower() not in ph.name.lower()
@@ -185,6 +203,16 @@ def _shares_a_telling_word(ph: Entity, e: Entity) -> bool:
     return bool(_telling_words(ph) & set(name)) or opens_head
 
 
+_APPOSED_KIND = re.compile(r",\s+(?:the|a|an)\s+([a-z-]+)(?:\s+([a-z]+))?")
+
+
+def _another_kind(apposition: str, head: str) -> bool:
+    """Whether an apposition calls a body another kind of body than a description's head ('the contractor'
+    for 'the water agency')."""
+    m = _APPOSED_KIND.match(apposition)
+    kinds = wl.org_words()["descriptor_class"]
+    said = next((w for w in (m.groups() if m else ()) if w in kinds), None)
+    return said is not None and kinds[said] != kinds.get(head)
 _SET_OFF_AFTER_NAME = re.compile(r",\s+[^,.;:]{3,90}?(?=[,.;:])")
 _FOUNDED = re.compile(r"\b(?:set up|formed|founded|created|launched|started|made up of|representing|"
                       r"which represents|who represent)\b")
@@ -202,6 +230,8 @@ def _told_in_apposition(doc: Doc, ph: Entity, e: Entity) -> bool:
     if m is None or _named_in(fold(ph.name), fold(m.group())):
         return False  # 'the Office, which is independent of the port authority,': another party
     head = fold(ph.name).split()[-1:]
+    if head and _another_kind(m.group(), head[0]):
+        return False  # 'X, the contractor that pumped the water,': a firm, not 'the water agency'
     words = {w[:5] for w in _telling_words(ph)}  # 'parents' ~ 'parent'
     founded = _FOUNDED.search(m.group()) is not None  # who it is made of, not who owns it
     told = bool(words & {w[:5] for w in fold(m.group()).split()})

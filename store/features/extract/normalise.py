@@ -25,7 +25,7 @@ _WHEN = r"(?:\d|(?i:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:da
 _STAMPED = r"(?:published|updated|last\s+updated|posted|modified)"
 #: How a related story's link opens: 'Read more', 'READ:', 'Watch:', 'Related coverage:', 'See also:'.
 _RELATED = (r"(?i:read\s+more\b|(?:also\s+)?read\s*[:|]|watch\s*:|listen\s*:|related\b\s*(?:stories|articles|"
-            r"coverage)?\s*:|see\s+also\s*:)")
+            r"story|article|coverage)?\s*:|see\s+also\s*:)")
 _MONTH = r"(?:" + _MONTHS + r")\b\.?"
 #: A line that is only a date, perhaps with its day, time and zone: 'Tue 14 Oct 2025 07.00 BST', 'October 14,
 #: 2025 5:18pm', 'Monday, 3 March 2025'.
@@ -364,13 +364,15 @@ def _caption_above(
 
 
 #: A header over a list of linked headlines, a whole line in title or capital letters: 'RELATED COVERAGE',
-#: 'Related stories', 'More from Reuters' (a wrapped line 'more from the council …' is prose); and a wire's
-#: contacts trailer, whose lines are names ('To contact the editors responsible for this story:').
+#: 'Related stories', 'More from Reuters' (a wrapped line 'more from the council …' is prose); a wire's
+#: contacts trailer, whose lines are names ('To contact the editors responsible for this story:'); and a
+#: summary box over the story ('Key points:' and its bullets, which the story then tells).
 _LINKS_HEADER = re.compile(
     r"(?:(?:Related|RELATED)(?:\s+(?:[Ss]tories|STORIES|[Aa]rticles|ARTICLES|[Cc]overage|COVERAGE|[Cc]ontent|"
     r"CONTENT|[Nn]ews|NEWS|[Ll]inks|LINKS))?|Read more|READ MORE|More on this story|MORE ON THIS STORY|"
     r"You may also like|YOU MAY ALSO LIKE|More from(?:\s+[A-Z][\w&.'’-]*){1,4}|"
-    r"MORE FROM(?:\s+[A-Z&.'’-]+){1,4}|To contact the (?:reporters?|editors?|authors?)\b[^:]{0,40}:)"
+    r"MORE FROM(?:\s+[A-Z&.'’-]+){1,4}|To contact the (?:reporters?|editors?|authors?)\b[^:]{0,40}:|"
+    r"Key points|KEY POINTS|In short|IN SHORT)"
     r"\s*:?"
 )
 

@@ -17,7 +17,8 @@ def lower_org_re() -> re.Pattern[str]:
     if "re" not in _LOWER_ORG_CACHE:
         heads = "|".join(re.escape(h) for h in wl.org_words()["lower_heads"])
         _LOWER_ORG_CACHE["re"] = re.compile(
-            rf"(?<![\w'’])(?:the\s+)?((?:[a-z]+\s+){{0,2}}?)({heads})\b"
+            rf"(?<![\w'’])(?:the\s+)?((?:[a-z]+\s+){{0,2}}?|[a-z]+\s+and\s+[a-z]+\s+)({heads})\b"  # ('food
+            # and veterinary authority')
             r"(\s+of\s+(?!(?:its|this|his|was|is|as|us|has|does)\b)[a-z]{2,}s\b)?"  # 'of pharmacists'
         )
     return _LOWER_ORG_CACHE["re"]
