@@ -208,3 +208,31 @@ def test_an_unnamed_regulator_is_no_workers_association_named_after_it() -> None
 def test_a_body_named_with_two_joined_modifiers() -> None:
     text = "Norway's food and drug authority said on Monday that the salmon was safe."
     assert "Norwegian food and drug authority" in names(run(text)).values()
+
+
+def test_a_committee_whose_findings_a_ministry_published_is_the_one_that_speaks() -> None:
+    text = ("A private silo firm reported more maize than it stored, according to a fact-finding committee "
+            "whose findings were published by Kenya's agriculture ministry on Friday.\n\n"
+            "The committee, formally the Grain Stocks Review Committee (GSRC), found that two silos held "
+            "9,000 tonnes less maize.")
+    x = run(text)
+    got = spans(x, text)
+    assert ("Grain Stocks Review Committee", "A private silo firm reported more maize than it stored") in got
+
+
+def test_a_firm_called_by_its_first_two_words_is_that_firm() -> None:
+    text = ("Three silos run by the Nile Grain Storage Company held less wheat, the committee found.\n\n"
+            "In a statement, Nile Grain said inspectors had counted its stocks every month.")
+    x = run(text)
+    assert ("Nile Grain Storage Company", "inspectors had counted its stocks every month") in spans(x, text)
+
+
+def test_the_public_prosecution_speaks() -> None:
+    text = "The public prosecution confirmed it had opened an investigation into the firm."
+    assert "public prosecution" in names(run(text)).values()
+
+
+def test_a_role_set_off_before_a_name_after_a_quote_is_no_part_of_the_quote() -> None:
+    text = '"There is no missing maize," the company\'s lawyer, Omar Said, told Reuters.'
+    x = run(text)
+    assert ("Omar Said", "There is no missing maize") in spans(x, text)

@@ -9,7 +9,7 @@ from .content import trim_end
 from .descriptions import indefinite
 from .doc import Doc
 from .entities import Entity
-from .org_phrases import lower_org_at, lower_org_re
+from .org_phrases import lower_head_words, lower_org_at, lower_org_re
 from .sources import Subject, group_np
 from .speech import Speech
 from .subjects import subject_before
@@ -116,6 +116,14 @@ def paper_author(doc: Doc, lo: int, seen_by: int) -> Subject | None:
     return Subject([ent], -1, -1, 0.6, "placeholder")
 
 
+def _a_body(noun: str) -> bool:
+    """Whether a noun names a body ('committee', 'watchdog', 'group')."""
+    return noun in wl.org_words()["descriptor_class"] or noun in lower_head_words()
+
+
+#: A body opening the phrase after 'according to', described by a relative clause: 'a fact-finding committee
+#: whose findings …', 'a panel that …'.
+_BODY_WHOSE = re.compile(r"\s*(?:an?|the)\s+(?:[\w-]+\s+){0,2}?([a-z]+)(?=\s+(?:whose|which|that)\b)")
 #: Who asked for a paper, not its author: 'a structural engineer's report commissioned by residents'.
 _ASKED_FOR = re.compile(rf"\b{ASKED_FOR}\s+$")
 #: Who wrote a paper others asked for: '… and carried out by KPMG'.
@@ -162,6 +170,12 @@ def according(
         done = _DONE_BY.search(np_text, by.end())  # 'an audit commissioned by X and carried out by Y': Y
         by, seen = (done, False) if done else (by, True)  # ('a report commissioned by residents': its
         # author is named later, as a paper's only seen is)
+    body_first = _BODY_WHOSE.match(np_text)
+    if body_first is not None and not _a_body(body_first.group(1)):
+        body_first = None
+    if body_first is not None:
+        by, np_end = None, ce + body_first.end(1)  # 'according to a committee whose findings were published
+        np_text = text[ce:np_end]  # by the ministry': the committee speaks, not who published it
     if by and not paper_first:
         by = None  # 'according to residents reached by AFP': the residents speak, not AFP
     lo = ce + by.end() if by else ce
@@ -187,6 +201,9 @@ def according(
                     break
             if hit2:
                 subj = Subject([hit2[1]], hit2[0], sub_end, 0.85, "name")
+            elif body_first is not None:
+                subj = indefinite(doc, lo, np_end) or subject_before(doc, lo, np_end)  # ('a committee', held
+                # for the name the story gives it)
             else:
                 subj = subject_before(doc, lo, np_end) or indefinite(doc, lo, np_end)
         else:

@@ -161,6 +161,9 @@ def _content_span(
         and _role_before_name(lead.group(1).split())
     ):
         before_end = s0 + lead.start() + 1  # role words between a quotation and its speaker's name
+    aside = _ROLE_ASIDE.search(text, max(s0, attr_start - 80), attr_start) if subj.how == "name" else None
+    if aside is not None and aside.group(1).lower() in wl.title_words():
+        before_end = aside.start() + 2  # '“…,” the company's lawyer, Ahmed Shawky, told …': a role set off
     window = max(s0, before_end - _TAIL_WINDOW)  # only the end matters: a long sentence stays linear
     det = _DET_TAIL_RE.search(text[window:before_end])
     described = subj.how == "description"
@@ -253,6 +256,11 @@ def _role_word(word: str) -> bool:
     """A word of a role before a name: capitalised, a title, or what the body is ('union president')."""
     low = word.lower()
     return word[:1].isupper() or low in wl.title_words() or low in wl.org_words()["descriptor_class"]
+
+
+#: A role set off by commas between a quotation and its speaker's name: ',” the company's lawyer, '.
+_ROLE_ASIDE = re.compile(
+    r"(?:[,.?!][”\"»]|[”\"»],)\s*(?:the|a|an|its|his|her|their)\s+(?:[\w’'.-]+\s+){0,3}?([a-z]+),\s+$")
 
 
 def _role_before_name(words: list[str]) -> bool:

@@ -273,6 +273,16 @@ class Registry(Referents):
         ent = self.by_first.get(fold(token))
         return ent.final() if ent is not None else None
 
+    def org_by_its_first_words(self, surface: str) -> Entity | None:
+        """The organisation a shorter name of two words or more opens ('Delta Grain' for the Delta Grain
+        Storage Company named before)."""
+        words = fold(surface).split()
+        ent = self.short_org(words[0]) if len(words) >= 2 else None
+        if ent is None or not ent.is_org:
+            return None
+        named = fold(ent.name).split()
+        return ent if len(named) > len(words) and named[: len(words)] == words else None
+
     def surname(self, token: str, gender: str, before: int) -> Entity | None:
         """The person a bare surname or 'Mr X' refers to: the latest compatible person with that name word."""
         cands = [e.final() for e in self.by_token.get(fold(token), ())]
