@@ -236,3 +236,19 @@ def test_a_role_set_off_before_a_name_after_a_quote_is_no_part_of_the_quote() ->
     text = '"There is no missing maize," the company\'s lawyer, Omar Said, told Reuters.'
     x = run(text)
     assert ("Omar Said", "There is no missing maize") in spans(x, text)
+
+
+def test_the_city_speaks_and_residents_in_it_are_not_its_own() -> None:
+    text = ("The city said it had withheld 90,000 dollars pending a review.\n\n"
+            "Residents in the city said the streets were never plowed.")
+    x = run(text)
+    assert ("city", "it had withheld 90,000 dollars pending a review") in spans(x, text)
+    assert next(a for a in x.actors if a["name"].startswith("Residents"))["affiliation"] is None
+
+
+def test_adding_up_to_a_sum_is_no_speech_and_council_is_an_audience() -> None:
+    text = ("The auditor said trucks idled on 20 routes, adding up to $80,000 in charges.\n\n"
+            "Auditor general Mara Quill told council the trucks had sat in the yard.")
+    got = {w for _, w in spans(run(text), text)}
+    assert "up to $80,000 in charges" not in got
+    assert "the trucks had sat in the yard" in got

@@ -13,6 +13,7 @@ from .sources import Subject
 _AUDIENCE_RE = re.compile(
     r"\s*(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:reporters|journalists|jurors|jury|lawmakers|parliament|legislators|"
     r"audience|conference|briefing|committee|court|judge|senators|newspaper|broadcaster|radio|television|agency|crowd|supporters|"
+    r"council|councillors|shareholders|investors|analysts|MPs|"
     r"BBC|CNN|Reuters|AFP|AP|Bloomberg|him|her|them|us|me)\b(?:\s+(?:in|on|at)\s+[\w-]+(?:\s+[A-Z][\w-]+)?)?"
 )
 #: A named audience before the words it was told: 'told the Courier he had …', 'told Parliament the …', 'told

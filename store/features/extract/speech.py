@@ -151,6 +151,9 @@ def cues(doc: Doc, sent: tuple[int, int]) -> list[tuple[int, int, str, str, str]
         if prev == "of" and low.endswith("ing"):
             k += 1
             continue  # 'accused the firm of ordering her to sign': what it is accused of, not a speech
+        if nxt == "up" and low.startswith("add"):
+            k += 1
+            continue  # 'adding up to $612,000': a sum, not a speech
         if _anonymity_after().match(doc.text, t.end):
             k += 1
             continue  # 'asked not to be named', 'speaking on condition of anonymity': not a speech

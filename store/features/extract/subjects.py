@@ -117,6 +117,8 @@ def _pp_head(doc: Doc, lo: int, end: int, depth: int) -> Subject | None:
         if head_end <= region:
             continue
         owner = owner_of(doc, m.end(), end)
+        if owner is not None and owner.name in _PLACES and m.group().strip() in ("in", "near"):
+            owner = None  # 'Residents in the city': people who live there, not the city's
         head_word = text[region:head_end].split()[-1:] or [""]
         if owner is not None and owner.kind == "state" and head_word[0] in wl.org_words()["state_like_lower"]:
             return Subject([owner], region, end, 0.9, "name")  # 'the government of Japan'
@@ -154,6 +156,10 @@ def _pp_head(doc: Doc, lo: int, end: int, depth: int) -> Subject | None:
                 ent.affiliation = None if placed and owner.kind == "state" else owner.id
             return grp
     return None
+
+
+#: Bodies named by the place they govern, which people 'in' them only live in ('Residents in the city').
+_PLACES = frozenset({"city", "town", "district", "county"})
 
 
 def _members_of(owner: Entity | None, people: Subject | None, prep: str) -> bool:
