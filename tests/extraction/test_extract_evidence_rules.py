@@ -475,3 +475,16 @@ def test_an_analysis_a_party_owns_is_a_paper_to_check() -> None:
 ])
 def test_dollars_and_pounds_with_their_countrys_letters_are_money(sentence: str, found: list[str]) -> None:
     assert evidence_found(sentence) == found
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("The sensors are rated to -40 C, the maker said.", ["-40 C"]),
+    ("Council records show residents made 1,204 calls.", ["Council records", "1,204 calls"]),
+    ("In a Facebook post, the association accused the mill of lying.", ["a Facebook post"]),
+    ("The club said in a post on its Telegram channel that the race was short.",
+     ["a post on its Telegram channel"]),
+    ("The minister said in a post on social media that he would resign.", []),
+])
+def test_temperatures_below_zero_records_that_show_and_posts_on_platforms(sentence: str,
+                                                                        found: list[str]) -> None:
+    assert evidence_found(sentence) == found

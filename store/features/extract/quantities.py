@@ -52,7 +52,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "quant_before": re.compile(rf"\b(?:{before_digits})\s+$", re.IGNORECASE),
         "glued": re.compile("|".join(re.escape(u) for u in sorted(ev["glued_units"], key=len, reverse=True))
-                            + r"(?![\w/])"),
+                            + r"(?![\w/-])"),
         "date": re.compile(rf"\b(?:{months})\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\s+(?:{months})\b"),
         "count_verb": re.compile(rf"\b(?:{'|'.join(ev['count_verbs'])})\s+$", re.IGNORECASE),
     }
@@ -146,6 +146,10 @@ _CURRENCY_SIGN = r"(?:(?<![A-Za-z])(?:US|C|A|NZ|HK|S|NT|R)\$|E£|\bLE(?=\s?\d)|[
 _RANGE_BEFORE = re.compile(
     r"\b(?i:between)\s+\d[\d,.]*(?:\s?%|\s?(?:mm|cm|km|m|kg|g|mg|ml|l|C|F|ha|t|kW|MW|GW)\b)?\s+and\s+\Z"
     r"|(?<![\d,.])(?<!in\s)\b(?!(?:1[89]|20)\d\d\b)\d[\d,.]*(?:\s+to\s+|[-–])\Z")
+#: A minus sign before a temperature, after a space or a bracket ('below -30 C', '(-40 °C)'), and the units
+#: that make a figure one.
+_BELOW_ZERO = re.compile(r"(?:^|(?<=[\s(]))[-−]\Z")
+_TEMPERATURE = frozenset({"C", "F", "°C", "°F"})
 #: A currency right before a range's low end: an amount of money, no range ('from Rs 38 to Rs 26').
 _MONEY_BEFORE = re.compile(_CURRENCY_SIGN + r"\s?\Z")
 #: What makes 'from X to Y' a change, not a range: 'from $84 to', 'rose from about 84 to'.
@@ -294,6 +298,10 @@ def quantities(text: str, lo: int, hi: int) -> list[Found]:
         if ranged and (_CHANGE_FROM.search(text, max(lo, ranged.start() - 30), ranged.start())
                        or _MONEY_BEFORE.search(text, max(lo, ranged.start() - 5), ranged.start())):
             ranged = None
+        below_zero = _BELOW_ZERO.search(text, max(lo, first - 2), first) is not None and glued is not None \
+            and glued.group() in _TEMPERATURE  # 'below -30 C': a temperature under zero
+        if below_zero:
+            first -= 1
         if (
             first > 0
             and (text[first - 1].isalnum() or text[first - 1] in "-/")
@@ -356,7 +364,7 @@ def quantities(text: str, lo: int, hi: int) -> list[Found]:
         if not distance_from(text, start, lo, unit):
             end = _postmodified(text, end, hi)
         value = _value(num, scale)
-        if qb and qb.group().lower().startswith("minus"):
+        if below_zero or qb and qb.group().lower().startswith("minus"):
             value = -value  # 'minus 7 degrees Celsius'
         part = _OUT_OF.search(text, max(lo, start - 48), start) if not (cur or pct) else None
         if part is not None:  # '4 of the 9 gas detectors': four detectors, counted out of nine
