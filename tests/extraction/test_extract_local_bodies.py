@@ -160,8 +160,8 @@ def test_a_minister_for_a_portfolio_is_the_persons_role() -> None:
         assert person["role"] == role
 
 
-def test_a_member_of_parliament_by_the_irish_title() -> None:
-    text = "Labour TD Aoife Brennan said homeowners had been abandoned."
+def test_a_member_of_a_legislature_by_a_short_title() -> None:
+    text = "Labour MLA Aoife Brennan said homeowners had been abandoned."
     assert "Aoife Brennan" in names(run(text)).values()
 
 

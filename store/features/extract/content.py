@@ -13,11 +13,14 @@ from .sources import Subject
 _AUDIENCE_RE = re.compile(
     r"\s*(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:reporters|journalists|jurors|jury|lawmakers|parliament|legislators|"
     r"audience|conference|briefing|committee|court|judge|senators|newspaper|broadcaster|radio|television|agency|crowd|supporters|"
-    r"council|councillors|shareholders|investors|analysts|MPs|"
+    r"council|councillors|MPs|"
     r"BBC|CNN|Reuters|AFP|AP|Bloomberg|him|her|them|us|me)\b(?:\s+(?:in|on|at)\s+[\w-]+(?:\s+[A-Z][\w-]+)?)?"
 )
 #: A named audience before the words it was told: 'told the Courier he had …', 'told Parliament the …', 'told
 #: the Commission on Elections it would …'.
+#: An audience told, right after the verb: 'told council', 'told council members', 'told investors'.
+_PLAIN_AUDIENCE_RE = re.compile(
+    r"\s*(?:the\s+)?(?:council(?:\s+members)?|councillors|shareholders|investors|analysts|MPs)\b")
 _NAMED_AUDIENCE_RE = re.compile(
     r"\s*(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+(?:(?:of|on|for|and)\s+)?[A-Z][\w&.'’-]*){0,4}\s+"
     r"(?=(?:he|she|it|they|we|its|his|her|their|the|a|an|there)\s)"
@@ -107,7 +110,8 @@ def _forward(doc: Doc, ce: int, lemma: str, s1: int) -> tuple[int, int] | None:
         start = ce + obj.end()  # 'told analysts on a call that …', 'warned Iran that …'
     else:
         if lemma == "tell" or lemma == "say" and _SAID_TO.match(after):
-            tail = _AUDIENCE_RE.match(after) or _NAMED_AUDIENCE_RE.match(after) or re.match(
+            tail = _PLAIN_AUDIENCE_RE.match(after) or _AUDIENCE_RE.match(after) or _NAMED_AUDIENCE_RE.match(
+                after) or re.match(
                 r"\s+(?:to|at)\s+(?:the\s+|a\s+)?[\w-]+(?:\s+[\w-]+)?", after
             )
             if tail:

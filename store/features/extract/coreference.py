@@ -134,7 +134,11 @@ def _merge_placeholders(doc: Doc) -> None:
                 continue
             beside_it = e.kind != "person" and _named_in(fold(e.name), beside)
             later = e.first_pos >= described_in[1] and not beside_it
-            opens_next = later and _opens_the_next_sentence(doc, described_in, e)
+            kind = org_class(e)
+            fits = kind == "" or (kind == "group" if ph.placeholder == "group" else
+                                  _described_as(e, ph.placeholder or ""))
+            opens_next = later and fits and _opens_the_next_sentence(doc, described_in, e)  # (never 'The
+            # Reserve Bank's survey' after 'A consumer group said')
             if _names_placeholder(ph, e, later=later, told_next=opens_next) \
                     or later and _told_in_apposition(doc, ph, e):
                 reg.merge(ph, e)  # which may move e's first mention earlier: keep the order true
@@ -203,6 +207,7 @@ def _shares_a_telling_word(ph: Entity, e: Entity) -> bool:
     return bool(_telling_words(ph) & set(name)) or opens_head
 
 
+#: The first words of an apposition after a body's name: ', the contractor that …'.
 _APPOSED_KIND = re.compile(r",\s+(?:the|a|an)\s+([a-z-]+)(?:\s+([a-z]+))?")
 
 
@@ -213,6 +218,7 @@ def _another_kind(apposition: str, head: str) -> bool:
     kinds = wl.org_words()["descriptor_class"]
     said = next((w for w in (m.groups() if m else ()) if w in kinds), None)
     return said is not None and kinds[said] != kinds.get(head)
+
 _SET_OFF_AFTER_NAME = re.compile(r",\s+[^,.;:]{3,90}?(?=[,.;:])")
 _FOUNDED = re.compile(r"\b(?:set up|formed|founded|created|launched|started|made up of|representing|"
                       r"which represents|who represent)\b")

@@ -224,7 +224,7 @@ def classify(text: str, tokens: list[Token], i: int, j: int, sent_start: int) ->
             if _is_title_token(t, nxt) and (k < len(toks) - 1 or t.lower.rstrip(".") in wl.title_heads()):
                 last_title = k
     if last_title >= 0 and last_title + 4 < len(toks) and toks[last_title + 1].lower in ("of", "for"):
-        tail = 3 if toks[-3].text in wl.name_words()["surname_particles"] else 2
+        tail = 3 if toks[-2].text in wl.name_words()["surname_particles"] else 2  # ('… Joost van Leeuwen')
         last_title = len(toks) - tail - 1  # 'Minister for Housing Jane Roe': the portfolio is the role's
     if last_title >= 0:
         role_toks, name_toks = toks[: last_title + 1], toks[last_title + 1 :]

@@ -24,15 +24,16 @@ _MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|au
 _WHEN = r"(?:\d|(?i:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|" + _MONTHS + r")\b)"
 _STAMPED = r"(?:published|updated|last\s+updated|posted|modified)"
 #: How a related story's link opens: 'Read more', 'READ:', 'Watch:', 'Related coverage:', 'See also:'.
-_RELATED = (r"(?i:read\s+more\b|(?:also\s+)?read\s*[:|]|watch\s*:|listen\s*:|related\b\s*(?:stories|articles|"
-            r"story|article|coverage)?\s*:|see\s+also\s*:)")
+_RELATED = (r"(?i:read\s+more\b|(?:also\s+)?read\s*[:|]|watch\s*:|listen\s*:|"
+            r"related\b\s*(?:stor(?:y|ies)|articles?|coverage)?\s*:|see\s+also\s*:)")
 _MONTH = r"(?:" + _MONTHS + r")\b\.?"
 #: A line that is only a date, perhaps with its day, time and zone: 'Tue 14 Oct 2025 07.00 BST', 'October 14,
 #: 2025 5:18pm', 'Monday, 3 March 2025'.
 _DATE_LINE = (r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d{1,2}\s+" + _MONTH + r"|" + _MONTH
               + r"\s+\d{1,2}),?\s+\d{4}"
               r"(?:,?\s+(?:at\s+)?\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[a-z]{2,4})?)?\s*$")
-#: A line that is only a date and time, maybe with when it was updated: '04 Dec 2025 06:12PM (Updated: …)'.
+#: A line that is only a date, maybe with its day, time, zone and when it was updated: '04 Dec 2025 06:12PM
+#: (Updated: …)', 'Thursday 4 Dec 2025', 'Nov 3, 2025 | 09:15 GMT'.
 _DATE_LINE_ONLY = re.compile(r"(?i)(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:\d{1,2}\s+" + _MONTH
                              + r"\s+\d{4}|" + _MONTH + r"\s+\d{1,2},?\s+\d{4})\b[^a-z]*"
                              r"(?:(?:[ap]m|gmt|utc)\b[^a-z]*)?(?:\(updated:?[^)]*\))?\s*$")
@@ -52,11 +53,11 @@ _FURNITURE_LINE = re.compile(
         \(?\s*(?:additional\s+)?reporting\s+by\b|additional\s+reporting\s*:|short\s+link\s*:|
         [-–—]\s*licen[cs]e\s*:|[^.!?]{0,120}\s[-–—|]\s*(?:credit|photo)\s*:\s*(?-i:[A-Z])[^.!?]{0,60}$|\(?\s*writing\s+by\b|\(?\s*editing\s+by\b|
         \(?\s*compiled\s+by\b|[(–—-]?\s*(?:with\s+)?(?:files|contributions)\s+from\b|
-        this\s+(?:report|story|article)\s+by\s+[^.]{1,40}?\s+was\s+first\s+published\b|\(END\)\s*$|
+        this\s+(?:report|story|article)\s+by\s+(?-i:(?:The\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})
+        \s+was\s+first\s+published\s+[^;]{0,30}?\d{4}\.?\s*$|\(END\)\s*$|
         (?:©|\(c\)|copyright\b)|
         """ + _STAMPED + r"\s*[:–—/-]?\s*" + _WHEN + r"""|
-        by\s+(?-i:[A-Z])[\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|van|von|de|der|den|al|bin))*
-        \s+on\s+""" + _WHEN + r"""|
+
         (?-i:Published|Updated|Posted)\s+on\s+""" + _DATE_LINE + r"""|
         save\s+(?:this\s+)?articles?\b|create\s+your\s+own\s+reading\s+list|
         ={2,}\s*(?-i:[A-Z])[\w.'’ -]{0,30}$|
@@ -75,6 +76,8 @@ _FURNITURE_LINE = re.compile(
 _STAMP = re.compile(r"^\s*(?=[A-Z])(?i:" + _STAMPED + r")\s*[:–—-]?\s*(?:on\s+)?" + _WHEN)
 #: A related story's link: a line of its own.
 _RELATED_LINK = re.compile(_RELATED)
+#: A byline and the date it was filed on one line: 'By Jane Roe on Tuesday, 4 November 2025 - 09:12'.
+_DATED_BYLINE = re.compile(r"(By\s+[A-Z][^,.;:]{2,60}?)\s+on\s+")
 #: A byline standing alone: "By Jane Doe", "By Jane Doe and John Roe, Reuters", "Jane Doe, Correspondent".
 _BYLINE = re.compile(
     r"""^(?:(?:By|BY)\s+[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|&|in|de|van|von|al|bin))*
@@ -223,6 +226,9 @@ def is_furniture_line(line: str) -> bool:
     if not body:
         return False
     if _FURNITURE_LINE.match(body) or _LINKS_HEADER.fullmatch(body) or _byline(body):
+        return True
+    dated = _DATED_BYLINE.match(body)  # 'By Jane Roe on Tuesday, 4 November 2025 - 09:12'
+    if dated is not None and _byline(dated.group(1)) and _DATE_LINE_ONLY.match(body, dated.end()):
         return True
     if _DESK_CODE.match(body) or _SUBHEAD.match(body) or _DATE_LINE_ONLY.match(body):
         return True

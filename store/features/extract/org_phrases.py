@@ -51,6 +51,9 @@ def lower_org_at(doc: Doc, start: int, end: int, sent_start: int, local: bool = 
     "the city's police" becomes an actor of its own. A short name in brackets after it is its name too:
     'the public prosecution service (OM)' … 'The OM said'.
     """
+    m = lower_org_re().fullmatch(doc.text, start, end) if end > start else None
+    if m is not None and m.group(2) in AREAS and not where_a_body_stands(doc.text, sent_start, start):
+        return None  # 'People across the city said …', 'Half the town said …': people, not a council
     ent = _lower_org_at(doc, start, end, sent_start, local)
     short = _SHORT_NAME_AFTER.match(doc.text, end)
     if ent is None or short is None:
@@ -202,8 +205,15 @@ def place_head_words() -> frozenset[str]:
 #: Heads that name an area as often as its administration ('the Uckermark district says'), and where one
 #: stands as a body: opening its clause, or after 'by' or 'for' ('commissioned by the Uckermark district';
 #: never 'a school in the … district', 'Fighting hit the … district').
-_AREAS = frozenset({"district", "county"})
+AREAS = frozenset({"district", "county", "city", "town"})
 _WHERE_A_BODY_STANDS = re.compile(r"(?:^|[.;:,“\"]\s*|\n\s*|\b(?:by|for)\s+)(?:[Tt]he\s+)?$")
+
+
+def where_a_body_stands(text: str, sent_start: int, start: int) -> bool:
+    """Whether a phrase at ``start`` stands where a body does: opening its sentence or clause, or after 'by'
+    or 'for'."""
+    return not text[sent_start:start].strip(" \n\t“\"") or text[sent_start:start].strip() in ("The", "the") \
+        or _WHERE_A_BODY_STANDS.search(text, max(sent_start, start - 16), start) is not None
 
 
 def place_orgs(doc: Doc, sent: tuple[int, int]) -> None:
@@ -214,7 +224,7 @@ def place_orgs(doc: Doc, sent: tuple[int, int]) -> None:
         if s in doc.at_start or e in doc.at_end:
             continue
         words = m.group(1).split()
-        if words[-1] in _AREAS and not _WHERE_A_BODY_STANDS.search(doc.text, max(sent[0], s - 16), s):
+        if words[-1] in AREAS and not where_a_body_stands(doc.text, sent[0], s):
             continue  # 'a school in the Donji Breg district': where, not who
         caps = [w for w in words if w[:1].isupper()]
         if any(doc.reg.lookup(w) is not None or w.lower() in doc.common for w in caps):

@@ -87,6 +87,10 @@ def _anonymity_after() -> re.Pattern[str]:
     return re.compile(rf"\s+{wl.anonymity()}")
 
 
+#: A sum after 'adding up': no verb before the clause ends ('to $612,000 in charges.').
+_A_SUM = re.compile(r"\s+to\s+(?:(?!\b(?:were|was|are|is|had|have|has|would|will)\b)[^,.;:])*(?:[,.;:]|$)")
+
+
 def cues(doc: Doc, sent: tuple[int, int]) -> list[tuple[int, int, str, str, str]]:
     """(start, end, surface, act, lemma) of every reporting cue in a sentence outside quotations."""
     verbs = wl.reporting_verbs()
@@ -151,9 +155,9 @@ def cues(doc: Doc, sent: tuple[int, int]) -> list[tuple[int, int, str, str, str]
         if prev == "of" and low.endswith("ing"):
             k += 1
             continue  # 'accused the firm of ordering her to sign': what it is accused of, not a speech
-        if nxt == "up" and low.startswith("add"):
+        if nxt == "up" and low.startswith("add") and _A_SUM.match(doc.text, toks[k + 1].end):
             k += 1
-            continue  # 'adding up to $612,000': a sum, not a speech
+            continue  # 'adding up to $612,000 in charges': a sum, not a speech ('… up to 40 were missing' is)
         if _anonymity_after().match(doc.text, t.end):
             k += 1
             continue  # 'asked not to be named', 'speaking on condition of anonymity': not a speech

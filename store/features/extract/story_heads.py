@@ -116,7 +116,7 @@ def _under_links(lines: list[tuple[int, int]], text: str, k: int) -> bool:
     while j >= 0 and lines[j][1] == lines[j][0]:
         j -= 1
     line = text[lines[j][0] : lines[j][1]].strip() if j >= 0 else ""
-    return bool(_LINKS_HEADER.match(line))
+    return bool(_LINKS_HEADER.fullmatch(line.strip()))
 
 
 def _furniture_paragraph(paragraph: list[str]) -> bool:

@@ -22,6 +22,7 @@ from .descriptions import (
 )
 from .entities import Entity
 from .org_kinds import looks_labour, org_class
+from .org_phrases import AREAS
 from .person_shapes import aged_person, is_aged_description
 from .places import people_in_places_before
 from .sources import Subject, group_np, note_full_description, someone
@@ -117,7 +118,7 @@ def _pp_head(doc: Doc, lo: int, end: int, depth: int) -> Subject | None:
         if head_end <= region:
             continue
         owner = owner_of(doc, m.end(), end)
-        if owner is not None and owner.name in _PLACES and m.group().strip() in ("in", "near"):
+        if owner is not None and owner.name in AREAS and m.group().strip() in ("in", "near"):
             owner = None  # 'Residents in the city': people who live there, not the city's
         head_word = text[region:head_end].split()[-1:] or [""]
         if owner is not None and owner.kind == "state" and head_word[0] in wl.org_words()["state_like_lower"]:
@@ -156,10 +157,6 @@ def _pp_head(doc: Doc, lo: int, end: int, depth: int) -> Subject | None:
                 ent.affiliation = None if placed and owner.kind == "state" else owner.id
             return grp
     return None
-
-
-#: Bodies named by the place they govern, which people 'in' them only live in ('Residents in the city').
-_PLACES = frozenset({"city", "town", "district", "county"})
 
 
 def _members_of(owner: Entity | None, people: Subject | None, prep: str) -> bool:
