@@ -252,3 +252,8 @@ def test_adding_up_to_a_sum_is_no_speech_and_council_is_an_audience() -> None:
     got = {w for _, w in spans(run(text), text)}
     assert "up to $80,000 in charges" not in got
     assert "the trucks had sat in the yard" in got
+
+
+def test_a_body_that_acted_and_then_said_is_the_speaker() -> None:
+    text = "The FSA has suspended the company's licence and said it would seek fines of up to 2 million."
+    assert ("FSA", "it would seek fines of up to 2 million") in spans(run(text), text)

@@ -8,6 +8,7 @@ import re
 from . import wordlists as wl
 from .actors import Doc
 from .entities import Entity
+from .sources import Subject
 
 __all__ = ["coordinated"]
 
@@ -45,3 +46,26 @@ def _without_role(left: str) -> str:
 
 
 _PREP_BEFORE = re.compile(r"\b(?:to|in|with|by|from|for|at|on|of|into)\s+(?:the\s+)?$")
+
+
+_OPENING_PRONOUN_RE = re.compile(r"[\s”\"’]*(He|She|They|It)\s+(?:also\s+|later\s+|then\s+)?[a-z]+(?:ed|s)\b")
+#: A verb right after a name opening a sentence, with any auxiliary: ' has suspended', ' also posted'.
+_A_VERB_AFTER = re.compile(r"\s+(?:also\s+)?(?:(?:has|had|have)\s+)?[a-z]+(?:ed|s)\b")
+
+
+def first_clauses_subject(doc: Doc, lo: int, end: int) -> Subject | None:
+    """The subject a coordinated verb shares with the clause before it: the pronoun or name opening the
+    sentence, when a verb follows it ('He also posted two photographs …, and accused …', 'The MTA has
+    suspended the licence and said …')."""
+    text = doc.text
+    pm = _OPENING_PRONOUN_RE.match(text, lo, end)
+    if pm:
+        ent = doc.reg.pronoun(pm.group(1), lo + pm.start(1))
+        return Subject([ent], lo + pm.start(1), lo + pm.end(1), 0.7, "pronoun") if ent is not None else None
+    start = lo + len(text[lo:end]) - len(text[lo:end].lstrip())
+    if text[start : start + 4] == "The " and start not in doc.at_start:
+        start += 4  # 'The MTA has suspended …'
+    hit = doc.at_start.get(start)
+    if hit is None or not _A_VERB_AFTER.match(text, hit[0], end):
+        return None
+    return Subject([hit[1]], start, hit[0], 0.75, "name")

@@ -27,7 +27,7 @@ from .person_shapes import aged_person, is_aged_description
 from .places import people_in_places_before
 from .sources import Subject, group_np, note_full_description, someone
 from .subject_gap import AGE_RE, QUOTED_OBJECT, name_across_gap, strip_gap
-from .subject_lists import coordinated
+from .subject_lists import coordinated, first_clauses_subject
 from .textutil import ASKED_FOR, MOVED_TO, SAW
 
 #: A company's abbreviated suffix and its full stop ending the words before a verb: 'Acme Corp.', 'X Ltd.'.
@@ -199,7 +199,7 @@ def subject_before(doc: Doc, lo: int, cue_start: int, depth: int = 0) -> Subject
     if left.endswith((",", " -", " —", "–")) and depth < 3:
         return _after_appositive(doc, lo, end, depth)
     if _AND_RE.search(left) and depth == 0:
-        return _first_clauses_subject(doc, lo, end)  # 'He posted two photographs, and accused …'
+        return first_clauses_subject(doc, lo, end)  # 'He posted two photographs, and accused …'
     who = _WHO_CLAUSE.search(left)
     if who and who.start() > 0 and depth < 4:  # 'A senior official who asked not to be named said'
         head = subject_before(doc, lo, lo + who.start(), depth + 1)
@@ -336,24 +336,6 @@ _SENT_TO = re.compile(rf",?\s+{_WENT}\s+(?:the\s+)?$")
 _WHERE_A_PAPER_WENT = re.compile(rf"(?:{SAW}|{ASKED_FOR}|{_WENT}|dated)\s")
 _WHO_CLAUSE = re.compile(r"\s+who\s+(?!said\b|says\b|told\b)[a-z][^,;:“”\"]*$")
 _AND_RE = re.compile(r"(?:,|\s)\s*and$")
-_OPENING_PRONOUN_RE = re.compile(r"[\s”\"’]*(He|She|They|It)\s+(?:also\s+|later\s+|then\s+)?[a-z]+(?:ed|s)\b")
-
-
-def _first_clauses_subject(doc: Doc, lo: int, end: int) -> Subject | None:
-    """The subject a coordinated verb shares with the clause before it: the pronoun or name opening the
-    sentence, when a verb follows it ('He also posted two photographs …, and accused …')."""
-    text = doc.text
-    pm = _OPENING_PRONOUN_RE.match(text, lo, end)
-    if pm:
-        ent = doc.reg.pronoun(pm.group(1), lo + pm.start(1))
-        return Subject([ent], lo + pm.start(1), lo + pm.end(1), 0.7, "pronoun") if ent is not None else None
-    start = lo + len(text[lo:end]) - len(text[lo:end].lstrip())
-    hit = doc.at_start.get(start)
-    if hit is None or not re.match(r"\s+(?:also\s+)?[a-z]+(?:ed|s)\b", text[hit[0] : end]):
-        return None
-    return Subject([hit[1]], start, hit[0], 0.75, "name")
-
-
 _INDEFINITE_RE = re.compile(r"\s*(?:[Aa]n?|[Oo]ne)\s")
 #: What only dates a document, closing the phrase set off after it: '… and dated Feb. 20'.
 _DATED_TAIL = re.compile(r"\s+and\s+dated\s+[^,;]{1,30}$")
