@@ -257,3 +257,10 @@ def test_adding_up_to_a_sum_is_no_speech_and_council_is_an_audience() -> None:
 def test_a_body_that_acted_and_then_said_is_the_speaker() -> None:
     text = "The FSA has suspended the company's licence and said it would seek fines of up to 2 million."
     assert ("FSA", "it would seek fines of up to 2 million") in spans(run(text), text)
+
+
+
+def test_a_body_that_groups_so_many_businesses_stands_for_their_people() -> None:
+    from claimnet.store.features.extract.coreference import _stands_for
+    assert _stands_for("groups", "inns") and _stands_for("represents", "hotels")
+    assert not _stands_for("has", "hotels")  # (a body that only has them is their owner)
