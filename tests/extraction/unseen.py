@@ -30,7 +30,8 @@ FIRST_MEASURED = [("blind4", "16a9b45"), ("blind5", "af394ab"), ("blind6", "00ba
                   ("blind18", "22523b1"), ("blind19", "c3220d2"), ("blind20", "3a2ac09"),
                   ("blind21", "1e323ef"), ("blind22", "6e56af5"), ("blind23", "39675ed"),
                   ("blind24", "3946d13"), ("blind25", "3140a34"),
-                  ("blind26", "9af65c0"), ("blind27", "aac0f50")]
+                  ("blind26", "9af65c0"), ("blind27", "aac0f50"),
+                  ("blind28", "7276483")]
 
 #: Run inside the worktree: the store package and word lists of that commit, the set copied in.
 _SCORE_THERE = """
