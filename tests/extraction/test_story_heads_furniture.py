@@ -156,3 +156,9 @@ def test_bylines_credits_and_links_of_more_houses_are_furniture(line: str) -> No
 def test_an_outlet_told_is_no_actor() -> None:
     text = "The firm denied any fraud, its chairman Sami Fahmy told Ahram Online."
     assert {a["name"] for a in run(text).actors} == {"Sami Fahmy"}
+
+
+@pytest.mark.parametrize("line", ["Listen", "00:00 / 03:41", "14/01/2026",
+                                  "Illustrative photo: Jana Novak, Czech Radio"])
+def test_an_audio_players_lines_a_numeric_date_and_a_kind_of_photo_are_furniture(line: str) -> None:
+    assert is_furniture_line(line)
