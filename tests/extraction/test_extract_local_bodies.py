@@ -279,3 +279,13 @@ def test_a_province_opening_its_sentence_speaks_and_years_bc_name_no_one() -> No
             "The Salta province said it would suspend the permit.")
     got = set(names(run(text)).values())
     assert "BC" not in got and "Salta province" in got
+
+
+def test_a_laboratory_described_then_named_and_a_seed_firm_called_short() -> None:
+    text = ("Cotton seed sold as certified failed to sprout, a government laboratory has found.\n\n"
+            "According to test results issued by the Sindh Seed Testing Laboratory (SSTL) on Tuesday, 31 of "
+            "40 samples of Delta Green Seeds' variety failed.\n\n"
+            "Delta Green's chief executive, Omar Rana, said the seed had passed every test.")
+    got = {a["name"]: a for a in run(text).actors}
+    assert "government laboratory" in got["Sindh Seed Testing Laboratory"]["aliases"]
+    assert "Delta Green" not in got

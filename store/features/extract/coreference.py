@@ -97,7 +97,7 @@ def _trade_words(people: str) -> set[str]:
 #: Descriptors that are the body's own name word: 'the council' is a Council, never an Authority, while 'the
 #: regulator' may be the Office of Rail and Road and 'the union' an Association of Science Teachers.
 _NAME_WORD_DESCRIPTORS = frozenset({"council", "court", "ministry", "embassy", "department", "commission",
-                                    "tribunal", "league", "board"})
+                                    "tribunal", "league", "board", "laboratory", "institute"})
 
 
 def _described_as(e: Entity, head: str) -> bool:
