@@ -52,7 +52,7 @@ _SEEN_BY = re.compile(rf"\s+{_SAW_IT}\s+{_NAMED}")
 _SEEN_BY_THE_OUTLET = re.compile(
     r"(?<![\w'’])((?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w'’-]+\s+){0,3}?[a-z][\w-]+)"
     r"(?=,\s+(?:which\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){1,3}(?:has|had|have)\s+(?:seen|obtained|reviewed)|"
-    r"(?:seen|obtained|reviewed)\s+by\s+(?:the\s+|The\s+)?[A-Z]))"
+    rf"{_SAW_IT}\s+(?:the\s+|The\s+)?[A-Z]))"
 )
 _BY_A_NAME = re.compile(rf",\s+(?:which\s|{_SAW_IT}\s+{_NAMED})")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
