@@ -289,3 +289,12 @@ def test_a_laboratory_described_then_named_and_a_seed_firm_called_short() -> Non
     got = {a["name"]: a for a in run(text).actors}
     assert "government laboratory" in got["Sindh Seed Testing Laboratory"]["aliases"]
     assert "Delta Green" not in got
+
+
+def test_an_operator_who_worked_on_the_site_is_a_person_not_the_firm_said_next() -> None:
+    text = ("A crane operator who worked on the site told reporters that crews were told to skip the "
+            "checks.\n\nThe company said it would sue.")
+    x = run(text)
+    operator = next(a for a in x.actors if a["name"] == "crane operator")
+    assert operator["kind"] == "person"
+    assert not any(s["speaker"] == operator["id"] and "sue" in s["text"] for s in x.statements)

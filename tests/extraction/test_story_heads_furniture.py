@@ -162,3 +162,8 @@ def test_an_outlet_told_is_no_actor() -> None:
                                   "Illustrative photo: Jana Novak, Czech Radio"])
 def test_an_audio_players_lines_a_numeric_date_and_a_kind_of_photo_are_furniture(line: str) -> None:
     assert is_furniture_line(line)
+
+
+@pytest.mark.parametrize("line", ["14.01.2026 • 18:20", "[Ekathimerini]"])
+def test_a_dotted_date_with_its_time_and_a_bracketed_credit_are_furniture(line: str) -> None:
+    assert is_furniture_line(line)

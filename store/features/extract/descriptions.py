@@ -338,6 +338,11 @@ def indefinite(doc: Doc, lo: int, hi: int) -> Subject | None:
     cls = wl.org_words()["descriptor_class"].get(head)
     if cls is None:
         return None
+    if re.match(r"\s+who\b", doc.text[hi : hi + 6]):  # 'a machine operator who worked on the site': a person
+        described = doc.text[lo + m.start(1) : lo + m.end(2)].strip()
+        person = doc.reg.get_or_create(described, "person", 0.6, role=head)
+        person.tags.add("unnamed")
+        return Subject([person], lo, hi, 0.6, "group")
     name = doc.text[lo + m.start(1) : lo + m.end(2)].strip()
     ent = doc.reg.create(name, "organisation" if cls != "media" else "media", 0.6, placeholder=head)
     ent.tags.add(head)

@@ -45,7 +45,8 @@ _OUTLET_AND_DATE = re.compile(r"^[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3}\
 _FURNITURE_LINE = re.compile(
     r"""(?ix)^(?:
         (?:(?:file|illustrative|archive)\s+)?photo\s*:|photograph\s*:|picture\s*:|image\s*:|video\s*:|caption\s*:|
-        listen\s*$|\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2}\s*$|\d{1,2}/\d{1,2}/\d{4}\s*$|
+        listen\s*$|\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2}\s*$|\d{1,2}[/.]\d{1,2}[/.]\d{4}(?:\s*[•|,-]?\s*\d{1,2}:\d{2})?\s*$|
+        \[(?-i:[A-Z])[\w .&'’/-]{1,40}\]\s*$|
         (?:image|media|photo|video)\s+(?:caption|source|credit)\b|
         """ + _RELATED + r"""|
         more\s+on\s+this\s+story|most\s+read\b|recommended\s*:|
