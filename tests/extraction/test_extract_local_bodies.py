@@ -266,19 +266,11 @@ def test_a_body_that_groups_so_many_businesses_stands_for_their_people() -> None
     assert not _stands_for("has", "hotels")  # (a body that only has them is their owner)
 
 
-def test_a_miner_called_without_its_head_word_and_a_lagoon_that_is_no_actor() -> None:
+def test_a_miner_called_without_its_head_word_is_that_miner() -> None:
     text = ("The audit found that Andes Norte Minerals drew 2 million cubic metres from its wells.\n\n"
-            "In a statement, Andes Norte said the shrinking of the Laguna Blanca wetland had begun long "
-            "before.")
+            "In a statement, Andes Norte said the drop in the water table had begun long before.")
     got = set(names(run(text)).values())
-    assert got == {"Andes Norte Minerals"}
-
-
-def test_a_province_opening_its_sentence_speaks_and_years_bc_name_no_one() -> None:
-    text = ("Walls dating to around 1500 BC were lost, the ministry said.\n\n"
-            "The Salta province said it would suspend the permit.")
-    got = set(names(run(text)).values())
-    assert "BC" not in got and "Salta province" in got
+    assert "Andes Norte Minerals" in got and "Andes Norte" not in got
 
 
 def test_a_laboratory_described_then_named_and_a_seed_firm_called_short() -> None:

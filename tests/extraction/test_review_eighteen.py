@@ -113,3 +113,31 @@ def test_adding_up_to_a_clause_is_still_speech_and_a_minister_keeps_a_particle()
 def test_an_audience_after_told_does_not_reach_over_a_name() -> None:
     text = "Councillor Ruth Tan told the Examiner council staff had warned of the risk."
     assert not any(s["text"].startswith("The Examiner") for s in run(text).statements)
+
+
+# A third review, of the rules written from blind-27 and blind-28.
+
+def test_a_body_of_companies_is_not_the_people_the_lede_is_about() -> None:
+    text = ("Residents living near a quarry outside the town of Brell accused its owner on Tuesday of hiding "
+            "dust readings.\n\n"
+            "The Brell Quarry Owners Association, which represents 14 companies, said its members broke no "
+            "rule.")
+    assert any(a["name"] == "Residents" for a in run(text).actors)
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Cerro Azul said on Monday it had halted output at its copper mine.", "Cerro Azul"),
+    ("BC said on Thursday it would cap rent increases at two per cent next year.", "BC"),
+])
+def test_names_that_open_like_a_hill_or_an_era_still_speak(text: str, who: str) -> None:
+    assert who in names(run(text)).values()
+
+
+def test_a_region_opening_its_sentence_is_a_place_when_others_speak() -> None:
+    text = "The Tana region is on the brink of famine, the United Nations said on Friday."
+    assert "Tana region" not in names(run(text)).values()
+
+
+def test_workers_named_after_their_firm_are_not_the_firm() -> None:
+    text = "The Kestrel Foods workers gathered outside the plant on Monday and said they would strike."
+    assert not any(names(run(text)).get(s["speaker"]) == "Kestrel Foods" for s in run(text).statements)

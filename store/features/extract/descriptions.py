@@ -338,7 +338,9 @@ def indefinite(doc: Doc, lo: int, hi: int) -> Subject | None:
     cls = wl.org_words()["descriptor_class"].get(head)
     if cls is None:
         return None
-    if re.match(r"\s+who\b", doc.text[hi : hi + 6]):  # 'a machine operator who worked on the site': a person
+    people_too = head in wl.org_words()["agent_nouns"] or head in wl.org_words()["firm_nouns"]
+    if people_too and re.match(r"\s+who\b", doc.text[hi : hi + 6]):  # 'a machine operator who worked on the
+        # site': a person (never 'a charity who runs food banks')
         described = doc.text[lo + m.start(1) : lo + m.end(2)].strip()
         person = doc.reg.get_or_create(described, "person", 0.6, role=head)
         person.tags.add("unnamed")

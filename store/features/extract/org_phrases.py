@@ -205,7 +205,7 @@ def place_head_words() -> frozenset[str]:
 #: Heads that name an area as often as its administration ('the Uckermark district says'), and where one
 #: stands as a body: opening its clause, or after 'by' or 'for' ('commissioned by the Uckermark district';
 #: never 'a school in the … district', 'Fighting hit the … district').
-AREAS = frozenset({"district", "county", "city", "town", "province", "region"})
+AREAS = frozenset({"district", "county", "city", "town"})
 _WHERE_A_BODY_STANDS = re.compile(r"(?:^|[.;:,“\"]\s*|\n\s*|\b(?:by|for)\s+)(?:[Tt]he\s+)?$")
 
 

@@ -8,6 +8,7 @@ import re
 from . import wordlists as wl
 from .actors import Doc
 from .entities import Entity
+from .people_words import plural_of_people
 from .sources import Subject
 
 __all__ = ["coordinated"]
@@ -66,6 +67,7 @@ def first_clauses_subject(doc: Doc, lo: int, end: int) -> Subject | None:
     if text[start : start + 4] == "The " and start not in doc.at_start:
         start += 4  # 'The MTA has suspended …'
     hit = doc.at_start.get(start)
-    if hit is None or not _A_VERB_AFTER.match(text, hit[0], end):
-        return None
+    verb = _A_VERB_AFTER.match(text, hit[0], end) if hit is not None else None
+    if verb is None or plural_of_people(text[verb.start() : verb.end()].split()[-1]):
+        return None  # ('The Kestrel Foods workers gathered …': the workers, not the firm)
     return Subject([hit[1]], start, hit[0], 0.75, "name")
