@@ -315,11 +315,17 @@ def findings(text: str, lo: int, hi: int) -> list[Found]:
             out = [f for f in out if not (start <= f.start and f.end <= np_end)]  # 'an audit' inside 'an
             # audit report': one document
             out.append(Found(start, np_end, kind, None, conf))
-    out.extend(_seen_by_the_outlet(text, lo, hi, out))
-    posts = _SOCIAL_POST.finditer(text, lo, hi)
-    out.extend(Found(m.start(), m.end(), "document", None, 0.5) for m in posts
-               if not any(f.start < m.end() and m.start() < f.end for f in out))
+    if present & _SEEING:  # (each pattern is read only where its words stand: linear and cheap)
+        out.extend(_seen_by_the_outlet(text, lo, hi, out))
+    if present & _POSTED:
+        posts = _SOCIAL_POST.finditer(text, lo, hi)
+        out.extend(Found(m.start(), m.end(), "document", None, 0.5) for m in posts
+                   if not any(f.start < m.end() and m.start() < f.end for f in out))
     return out
+
+
+_SEEING = frozenset({"seen", "obtained", "reviewed", "viewed", "leaked"})
+_POSTED = frozenset({"post", "message", "video"})
 
 
 #: A post on a platform, which a reader can open and check: 'a Facebook post', 'a post on its Telegram

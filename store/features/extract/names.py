@@ -105,6 +105,8 @@ def _title_with_of_end(toks: list[Token], heads: frozenset[str]) -> int:
     """The last token of a title written with 'of' ('Director General of Police', 'Secretary of State') that
     one to three plain name words follow, or -1."""
     low = [t.lower.rstrip(".") for t in toks]
+    if "of" not in low:
+        return -1
     for title in _titles_with_of():
         n = len(title)
         for k in range(len(toks) - n):
