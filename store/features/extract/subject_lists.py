@@ -11,7 +11,7 @@ from .entities import Entity
 from .people_words import plural_of_people
 from .sources import Subject
 
-__all__ = ["coordinated"]
+__all__ = ["coordinated", "first_clauses_subject"]
 
 
 def coordinated(doc: Doc, first: tuple[int, Entity], lo: int) -> list[tuple[int, Entity]]:
@@ -49,6 +49,7 @@ def _without_role(left: str) -> str:
 _PREP_BEFORE = re.compile(r"\b(?:to|in|with|by|from|for|at|on|of|into)\s+(?:the\s+)?$")
 
 
+#: A pronoun opening a sentence, then its verb: 'He also posted'.
 _OPENING_PRONOUN_RE = re.compile(r"[\s”\"’]*(He|She|They|It)\s+(?:also\s+|later\s+|then\s+)?[a-z]+(?:ed|s)\b")
 #: A verb right after a name opening a sentence, with any auxiliary: ' has suspended', ' also posted'.
 _A_VERB_AFTER = re.compile(r"\s+(?:also\s+)?(?:(?:has|had|have)\s+)?[a-z]+(?:ed|s)\b")
