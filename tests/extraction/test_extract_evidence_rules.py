@@ -229,7 +229,7 @@ def test_an_image_said_to_be_filmed_posted_or_shared_is_evidence(sentence: str, 
         ("The council said it paid $5m in March.", "$5m"),
         ("The council said it paid $5m in the city.", "$5m"),
         ("The hotel faces back pay plus penalties of up to $1,000 per violation, the union said.",
-         "penalties of up to $1,000 per violation"),
+         "up to $1,000 per violation"),  # (the gold holds the sum alone)
     ],
 )
 def test_a_sum_or_share_keeps_what_it_was_paid_in_or_the_change_it_sizes(sentence: str, phrase: str) -> None:
@@ -487,4 +487,13 @@ def test_dollars_and_pounds_with_their_countrys_letters_are_money(sentence: str,
 ])
 def test_temperatures_below_zero_records_that_show_and_posts_on_platforms(sentence: str,
                                                                         found: list[str]) -> None:
+    assert evidence_found(sentence) == found
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    # a fine or a penalty is the sum (the design sets' gold never holds 'a fine of')
+    ("The ministry said it would seek a fine of up to €250,000.", ["up to €250,000"]),
+    ("The regulator can impose a penalty of 400 million euros.", ["400 million euros"]),
+])
+def test_a_fine_is_its_sum(sentence: str, found: list[str]) -> None:
     assert evidence_found(sentence) == found

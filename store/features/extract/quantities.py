@@ -160,9 +160,9 @@ _CHANGE_FROM = re.compile(
 #: ('plus penalties of', 'on interviews with').
 _MODIFIER = r"(?:\b(?!(?:on|in|at|of|with|from|by|for|to|and|or|plus|than|as)\s)[a-z-]+\s+)?"
 _HEAD_BEFORE = re.compile(
-    r"(?:\b(?:a|an|the|its|their)\s+)?" + _MODIFIER + r"(?:average|total|peak|rate|share|sum|fine|deal|"
+    r"(?:\b(?:a|an|the|its|their)\s+)?" + _MODIFIER + r"(?:average|total|peak|rate|share|sum|deal|"
     r"contracts?|payments?|bill|loss|losses|profits?|shortfall|budget|increase|rise|fall|drop|reduction|cut|duties|"
-    r"tariffs?|penalty|penalties|compensation|damages|settlement|grant|loan|aid|salary|salaries|money|fees?|"
+    r"tariffs?|compensation|settlement|grant|loan|aid|salary|salaries|money|fees?|"
     r"revenues?|debts?|bonus|bonuses|payouts?|bribes?|donations?|income|wages?)\s+(?:of|worth|totalling|"
     r"totaling|amounting to)\s+$",
     re.IGNORECASE,
@@ -175,7 +175,8 @@ _WORTH_BEFORE = re.compile(
     r"\b(?!(?i:was|are|were|been|being|that|this|now|not|still|also|currently|reportedly|once|each|"
     r"collectively|together|easily|only|even|well)\s)[A-Za-z][a-z-]{2,}\s+worth\s+$")
 _NOUN_OF_BEFORE = re.compile(
-    r"\b(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?[a-z][\w-]*\s+(?:of|stretching|measuring|covering|spanning|"
+    r"\b(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?!(?:fine|fines|penalty|penalties|damages)\s)[a-z][\w-]*\s+"
+    r"(?:of|stretching|measuring|covering|spanning|"
     r"weighing)\s+$"
 )
 
