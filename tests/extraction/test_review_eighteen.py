@@ -141,3 +141,17 @@ def test_a_region_opening_its_sentence_is_a_place_when_others_speak() -> None:
 def test_workers_named_after_their_firm_are_not_the_firm() -> None:
     text = "The Kestrel Foods workers gathered outside the plant on Monday and said they would strike."
     assert not any(names(run(text)).get(s["speaker"]) == "Kestrel Foods" for s in run(text).statements)
+
+
+@pytest.mark.parametrize("text", [
+    "About 38 square metres of floor dating to around 1500 BC were lost, the inspectorate said.",
+    "The vests are certified to level IV, the maker Dorvan Armour said.",
+])
+def test_an_era_after_a_year_or_a_numeral_after_a_grade_is_no_actor(text: str) -> None:
+    assert not {"BC", "IV"} & set(names(run(text)).values())
+
+
+def test_a_byline_over_a_dotted_date_is_no_actor() -> None:
+    text = ("Inspectors say excavators destroyed a Roman villa\n\nMaria Kostaki\n03.02.2026 • 11:05\n\n"
+            "The villa was destroyed last week, the antiquities inspectorate said on Monday.\n")
+    assert "Maria Kostaki" not in names(run(text)).values()

@@ -118,6 +118,19 @@ def _title_with_of_end(toks: list[Token], heads: frozenset[str]) -> int:
     return -1
 
 
+#: An era after a year ('1600 BC'; 'BC said' is the province), a Roman numeral after a lower-case word or a
+#: grade ('level IV', 'Class XII').
+_ERA = frozenset({"BC", "AD", "BCE", "CE"})
+_ROMAN = re.compile(r"[IVX]{2,5}$")
+_GRADE_BEFORE = re.compile(r"(?:\b[a-z]+|Class|Level|Grade|Phase|Stage|Category|Type|Article)\s$")
+
+
+def _a_number_word(text: str, tok: Token) -> bool:
+    before = text[max(0, tok.start - 12) : tok.start]
+    if tok.text in _ERA:
+        return re.search(r"\d\s?$", before) is not None
+    return _ROMAN.match(tok.text) is not None and _GRADE_BEFORE.search(before) is not None
+
 _LONGEST_NAME = 12  # capitalised words; a longer run is a headline or a title, not one actor's name
 
 
@@ -144,6 +157,8 @@ def classify(text: str, tokens: list[Token], i: int, j: int, sent_start: int) ->
         return []  # nothing, or a capitalised headline ('Read More From …'): no name
     if len(toks) == 1 and toks[0].text in wl.name_words()["common_acronyms"]:
         return []  # 'an IT manager', 'GPS coordinates': a common noun, no actor
+    if len(toks) == 1 and _a_number_word(text, toks[0]):
+        return []  # '1600 BC', 'level IV', 'Class XII': an era or a numeral, no actor
     if len(toks) == 1 and _coded_amount().match(text, toks[0].start):
         return []  # 'CLP 2.1 billion': a currency
     span_text = text[toks[0].start : toks[-1].end]

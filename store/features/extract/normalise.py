@@ -39,13 +39,15 @@ _DATE_LINE_ONLY = re.compile(r"(?i)(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+
                              r"(?:(?:[ap]m|gmt|utc)\b[^a-z]*)?(?:\(updated:?[^)]*\))?\s*$")
 #: An outlet's name and the date on one line above a story: 'Ahram Online, Thursday 4 Dec 2025'.
 _OUTLET_AND_DATE = re.compile(r"^[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3}\s*,\s*")
+#: A date written in figures, maybe with its time: '14/01/2026', '14.01.2026 • 18:20'.
+_NUMERIC_DATE = r"\d{1,2}[/.]\d{1,2}[/.]\d{4}(?:\s*[•|,-]?\s*\d{1,2}:\d{2})?\s*$"
 #: Lines that are page furniture wherever they stand (matched on the line, after its indent): captions,
 #: related links, credits and trailers ('Associated Press writer Jane Roe in Lima contributed.'), stamps,
 #: rules ('___').
 _FURNITURE_LINE = re.compile(
     r"""(?ix)^(?:
         (?:(?:file|illustrative|archive)\s+)?photo\s*:|photograph\s*:|picture\s*:|image\s*:|video\s*:|caption\s*:|
-        listen\s*$|\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2}\s*$|\d{1,2}[/.]\d{1,2}[/.]\d{4}(?:\s*[•|,-]?\s*\d{1,2}:\d{2})?\s*$|
+        listen\s*$|\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2}\s*$|""" + _NUMERIC_DATE + r"""|
         \[(?-i:[A-Z])[\w .&'’/-]{1,40}\]\s*$|
         (?:image|media|photo|video)\s+(?:caption|source|credit)\b|
         """ + _RELATED + r"""|
@@ -328,7 +330,8 @@ def _a_mark(line: str) -> bool:
     body = line.strip()
     if len(body.split()) > _MARK_WORDS or _SENTENCE_ENDS.search(body) or body.endswith(":"):
         return False
-    return _byline(body) or _STAMP.match(body) is not None or _DATE_LINE_ONLY.match(body) is not None
+    return _byline(body) or _STAMP.match(body) is not None or _DATE_LINE_ONLY.match(body) is not None \
+        or re.match(_NUMERIC_DATE, body) is not None
 
 
 def _captioned(text: str, line: tuple[int, int], under: tuple[int, int]) -> bool:
