@@ -211,3 +211,12 @@ def test_a_paper_filed_by_a_body_speaks_for_it_after_an_unnamed_one() -> None:
     x = run(text)
     assert ("Coral Coast Fishers Union", "fishers were promised 5,000 pesos a month") in spans(x, text)
     assert "author of the complaint" not in [al for a in x.actors for al in a["aliases"]]
+
+
+def test_the_report_said_is_the_body_after_its_owners_possessive() -> None:
+    text = ("The 30-page report by Dong Thap's Provincial Water Inspectorate (PWI) said the firm removed "
+            "1.2 million cubic meters of sand.\n\n"
+            "GPS data placed the barges within 40 meters of the bank, the report said.")
+    x = run(text)
+    assert ("Provincial Water Inspectorate", "GPS data placed the barges within 40 meters of the bank") \
+        in spans(x, text)

@@ -292,6 +292,9 @@ def _author_before(doc: Doc, noun_start: int) -> Entity | None:
     if word in _WRITTEN_NOUNS:
         for m in _BY_RE.finditer(doc.text, lo, noun_start):
             hit = doc.at_start.get(m.end())
+            owned = hit is not None and doc.text[hit[0] : hit[0] + 3] in ("'s ", "’s ")
+            hit = doc.at_start.get(hit[0] + 3) or hit if owned else hit  # ("by An Giang's Provincial …
+            # Inspectorate": the body after the owner)
             if hit is not None:
                 found.append((m.end(), hit[1]))
     found = [(pos, e) for pos, e in found if e.kind != "media"]
