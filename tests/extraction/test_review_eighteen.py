@@ -155,3 +155,10 @@ def test_a_byline_over_a_dotted_date_is_no_actor() -> None:
     text = ("Inspectors say excavators destroyed a Roman villa\n\nMaria Kostaki\n03.02.2026 • 11:05\n\n"
             "The villa was destroyed last week, the antiquities inspectorate said on Monday.\n")
     assert "Maria Kostaki" not in names(run(text)).values()
+
+
+def test_a_group_described_by_its_cause_is_no_bank_that_speaks_next() -> None:
+    text = ("A rights group said the jail was overcrowded.\n\n"
+            "The Harbour Bank said on Monday that rents had risen.")
+    x = run(text)
+    assert {a["name"] for a in x.actors} == {"rights group", "Harbour Bank"}

@@ -190,6 +190,9 @@ def _names_placeholder(ph: Entity, e: Entity, later: bool = True, told_next: boo
         return e.name.lower() not in ph.name.lower()
     if ph.placeholder == "group" and org_class(e) in ("group", ""):
         return True  # 'A consumer group said …' … 'Shoppers' Watch Australia said': a body no word classes
+    if ph.placeholder == "group" and _telling_words(ph):
+        return named_in_full or "group" in e.tags  # ('A rights group said …' is no bank: 'group' is also a
+        # company's word, but a group described by its cause is not one)
     return named_in_full or ph.placeholder in e.tags or _described_as(e, ph.placeholder or "")
 
 
