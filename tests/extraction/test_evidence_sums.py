@@ -1,0 +1,43 @@
+"""Sums and measures a reader can check: ranges, Indian scales, currencies by name and by their
+country's letters, fines, temperatures below zero (blind-26 to blind-28's shapes; the sentences are written
+for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extraction.extract_helpers import evidence_found
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    # a range whose low end carries its unit is one figure; lakh and crore are scales; kronur are money
+    ("The blend held between 12% and 25% rapeseed oil, the lab said.", ["between 12% and 25%"]),
+    ("The gaps were between 300mm and 450mm wide.", ["between 300mm and 450mm"]),
+    ("Officers seized ₹4.2 lakh in cash from the flat.", ["₹4.2 lakh in cash"]),
+    ("The fine could reach 15 million kronur, the regulator said.", ["15 million kronur"]),
+])
+def test_ranges_indian_scales_and_more_currencies(sentence: str, found: list[str]) -> None:
+    assert evidence_found(sentence) == found
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("The city paid C$412,000 for the routes, the auditor said.", ["C$412,000"]),
+    ("The agency paid A$1.8 million, the auditor said.", ["A$1.8 million"]),
+    ("The firm was paid LE2.5 billion, the ministry said.", ["LE2.5 billion"]),
+    ("The firm was paid E£900,000, the ministry said.", ["E£900,000"]),
+])
+def test_dollars_and_pounds_with_their_countrys_letters_are_money(sentence: str, found: list[str]) -> None:
+    assert evidence_found(sentence) == found
+
+
+def test_a_temperature_below_zero_is_a_figure() -> None:
+    assert evidence_found("The sensors are rated to -40 C, the maker said.") == ["-40 C"]
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    # a fine or a penalty is the sum (the design sets' gold never holds 'a fine of')
+    ("The ministry said it would seek a fine of up to €250,000.", ["up to €250,000"]),
+    ("The regulator can impose a penalty of 400 million euros.", ["400 million euros"]),
+])
+def test_a_fine_is_its_sum(sentence: str, found: list[str]) -> None:
+    assert evidence_found(sentence) == found
