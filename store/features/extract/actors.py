@@ -231,7 +231,7 @@ def _resolve(doc: Doc, m: NameMention, sent: tuple[int, int]) -> Entity | None:
         # a clause opens or after 'the'; 'said Lorenzo Vidal council members had voted' keeps the person)
     if m.cat in ("person", "surname", "name"):
         role, role_tok = (m.role, m.first_token) if m.role else _role_left(doc, m.first_token, sent[0])
-        existing = reg.lookup(m.text) or (reg.org_by_its_first_words(m.text) if not role else None)
+        existing = reg.lookup(m.text)
         if existing is None and "-" in m.text and " " not in m.text:
             existing = reg.surname(m.text, m.gender, m.start)  # 'Mensah-Bonsu' for Ama Mensah-Bonsu
         if m.cat == "surname" or (m.cat == "name" and existing is None and " " not in m.text):

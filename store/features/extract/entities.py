@@ -95,10 +95,11 @@ class Registry(Referents):
         if 2 <= len(core) < len(words) and not wl.gazetteer().get(" ".join(core)) \
                 and fold(" ".join(core)) not in wl.places():
             self._index(" ".join(core), ent)
-        prefix = " ".join(core[:-1])
-        if len(core) >= 3 and core[-1][:1].isupper() and core[-2][:1].isupper() \
-                and not wl.gazetteer().get(prefix) and fold(prefix) not in wl.places():
-            self._index(prefix, ent)  # 'Himal Kriti' (Himal Kriti Constructions), never 'Sierra Leone'
+        for k in range(len(core) - 1, 1, -1):  # 'Himal Kriti' (Himal Kriti Constructions), 'Delta Grain' (the
+            prefix = " ".join(core[:k])  # Delta Grain Storage Company), never 'Sierra Leone'
+            if core[k][:1].isupper() and core[k - 1][:1].isupper() \
+                    and not wl.gazetteer().get(prefix) and fold(prefix) not in wl.places():
+                self._index(prefix, ent)
         heads = wl.org_words()["heads"]
         if words[0] in heads and len(words) >= 3 and all(w[:1].isupper() for w in words[1:]):
             self._index(" ".join(words[1:]), ent)  # 'Rivera Textil' (Grupo Rivera Textil)
@@ -272,16 +273,6 @@ class Registry(Referents):
         """The organisation a lone first word of its name refers to ('Northvale' for Northvale Lithium)."""
         ent = self.by_first.get(fold(token))
         return ent.final() if ent is not None else None
-
-    def org_by_its_first_words(self, surface: str) -> Entity | None:
-        """The organisation a shorter name of two words or more opens ('Delta Grain' for the Delta Grain
-        Storage Company named before)."""
-        words = fold(surface).split()
-        ent = self.short_org(words[0]) if len(words) >= 2 else None
-        if ent is None or not ent.is_org:
-            return None
-        named = fold(ent.name).split()
-        return ent if len(named) > len(words) and named[: len(words)] == words else None
 
     def surname(self, token: str, gender: str, before: int) -> Entity | None:
         """The person a bare surname or 'Mr X' refers to: the latest compatible person with that name word."""
