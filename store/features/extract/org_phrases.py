@@ -52,9 +52,9 @@ def lower_org_at(doc: Doc, start: int, end: int, sent_start: int, local: bool = 
     'the public prosecution service (OM)' … 'The OM said'.
     """
     m = lower_org_re().fullmatch(doc.text, start, end) if end > start else None
-    if m is not None and m.group(2) in AREAS and not where_a_body_stands(doc.text, sent_start, start):
+    if m is None or m.group(2) in AREAS and not where_a_body_stands(doc.text, sent_start, start):
         return None  # 'People across the city said …', 'Half the town said …': people, not a council
-    ent = _lower_org_at(doc, start, end, sent_start, local)
+    ent = _lower_org_at(doc, m, sent_start, local)
     short = _SHORT_NAME_AFTER.match(doc.text, end)
     if ent is None or short is None:
         return ent
@@ -70,10 +70,8 @@ def lower_org_at(doc: Doc, start: int, end: int, sent_start: int, local: bool = 
 _SHORT_NAME_AFTER = re.compile(r"\s*\(([A-Z][A-Z0-9&]{1,7})\)")
 
 
-def _lower_org_at(doc: Doc, start: int, end: int, sent_start: int, local: bool) -> Entity | None:
-    m = lower_org_re().fullmatch(doc.text, start, end) if end > start else None
-    if m is None:
-        return None
+def _lower_org_at(doc: Doc, m: re.Match[str], sent_start: int, local: bool) -> Entity | None:
+    start, end = m.span()
     mods, head = m.group(1).strip(), m.group(2)
     members = " ".join((m.group(3) or "").split())  # 'the federal association of pharmacists'
     head_phrase = f"{head} {members}".strip()
