@@ -41,3 +41,25 @@ def test_a_temperature_below_zero_is_a_figure() -> None:
 ])
 def test_a_fine_is_its_sum(sentence: str, found: list[str]) -> None:
     assert evidence_found(sentence) == found
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    # a unit written as capitals after its count is the count's unit, never an actor's name
+    ("Tests showed 3,900 CFU per litre, the lab said.", ["3,900 CFU per litre"]),
+    ("The county set the levy at 250,000 CFA francs.", ["250,000 CFA francs"]),
+    # a figure that sizes a limit is the limit's phrase
+    ("Tests showed levels above the 1,000 CFU limit, the lab said.", ["the 1,000 CFU limit"]),
+    ("The lab said the dust was above the 50-milligram limit.", ["the 50-milligram limit"]),
+    ("Inspectors said the fruit missed the 32% dry-matter minimum.", ["the 32% dry-matter minimum"]),
+])
+def test_units_in_capitals_and_limits(sentence: str, found: list[str]) -> None:
+    assert evidence_found(sentence) == found
+
+
+@pytest.mark.parametrize("sentence", [
+    "About 3 Fishermen came to the hearing, the council said.",
+    "The town of 6,200 had voted against the plan, the council said.",
+])
+def test_a_short_unit_is_never_the_first_letters_of_a_word(sentence: str) -> None:
+    """'F' and 'ha' are units only standing alone: never the start of 'Fishermen' or 'had'."""
+    assert all(not f.endswith((" F", " ha")) for f in evidence_found(sentence))

@@ -159,7 +159,7 @@ def according(
         np_end -= 1
     np_text = text[ce:np_end]
     subj: Subject | None = None
-    by = re.search(r"\b(?:by|from)\s+", np_text)
+    by = re.search(r"\b(?:by|from)\s+", np_text) or _paper_of(np_text)
     saw = _SAW_AFTER.search(np_text)
     if by is not None and saw is not None and by.start() < saw.start():
         np_end = ce + saw.start()  # 'a letter from the ministry seen by Reuters': the ministry wrote it
@@ -221,6 +221,15 @@ def according(
 #: Who the source of 'according to X,' is, said between commas before the words it covers: 'a line supervisor
 #: who was on the shift,', 'who led the survey,' (a few words, set off by a second comma).
 _APPOSITION = re.compile(r"\s*(?:an?|who|whose)\s[^,.;:“”\"]{2,80}?,\s*(?=\S)")
+
+
+def _paper_of(np_text: str) -> re.Match[str] | None:
+    """'the inspection report of the County Health Office': 'of' before a name, after a paper's noun, says
+    who wrote it (never 'a survey of 2,000 residents')."""
+    of = re.search(r"\bof\s+(?=(?:the\s+)?[A-Z])", np_text)
+    if of is None or not set(np_text[: of.start()].lower().split()) & wl.document_speakers():
+        return None
+    return of
 
 
 def _describes(aside: str) -> bool:

@@ -26,9 +26,11 @@ def chunks(
     i = a
     while i < b:
         t = tokens[i]
-        if not (t.is_cap or t.is_acronym) or _AMOUNT.match(text, t.start) or _CODE.match(text, t.start):
+        if not (t.is_cap or t.is_acronym) or _AMOUNT.match(text, t.start) or _CODE.match(text, t.start) \
+                or t.is_acronym and _unit_after_count(text, t.start, t.text):
             i += 1
-            continue  # most words: nothing to look at ('R4.2 million' is a sum in rand, no name)
+            continue  # most words: nothing to look at ('R4.2 million' is a sum in rand, no name; '1,000 CFU'
+            # a count's unit)
         before = text[max(sent_start, t.start - 3) : t.start].rstrip(" ")
         initial = t.start == sent_start or before[-1:] in ('"', "“", "‘", "(", ":", "'", "—", "-") or (
             before[-1:] in ".?!" and i > a and _ends_a_sentence(tokens[i - 1].text)
@@ -107,6 +109,18 @@ def chunks(
 _AMOUNT = re.compile(r"[A-Z]{1,3}\$?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|bn|m|k)\b|[.,]\d)")
 #: A code of letters and digits, not a name: 'T4-117' (an inventory number), 'A320-200', 'B-52'.
 _CODE = re.compile(r"[A-Z]{1,3}\d*-\d|[A-Z]{1,3}\d+(?=[-/]\w)")
+
+
+#: A count right before a word: '1,000 ' (never a year: 'in 2025 NATO said').
+_COUNT_BEFORE = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\s)\d(?:[\d,.]*\d)? ?$")  # (never a sentence's end:
+# 'on Nov. 17. ECS said')
+
+
+def _unit_after_count(text: str, start: int, word: str) -> bool:
+    """Whether an acronym no gazetteer knows is the unit of the count before it: 'the 1,000 CFU limit',
+    '40 MW' (not '14 UN peacekeepers')."""
+    counted = _COUNT_BEFORE.search(text, max(0, start - 16), start) is not None
+    return counted and wl.gazetteer().get(word) is None
 
 
 def _known_name_through(text: str, tokens: list[Token], i: int, j: int, b: int) -> int:

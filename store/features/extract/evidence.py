@@ -128,6 +128,10 @@ def _kind_words() -> dict[str, frozenset[str]]:
     return {k: frozenset(w.split()[-1].lower() for w in ev[k]) for k in ("imagery", "physical", "document")}
 
 
+#: A paper's author after it: ' of the County Health Office'.
+AUTHOR_OF = re.compile(r"\s+of\s+(?:the\s+)?(?=[A-Z])")
+
+
 def _document_ok(text: str, s: int, m: re.Match[str], before: str, after: str) -> bool:
     """Whether a document word names a document offered as backing, not one merely mentioned."""
     ev = wl.evidence_words()
@@ -142,7 +146,8 @@ def _document_ok(text: str, s: int, m: re.Match[str], before: str, after: str) -
     ) or bool(re.search(r"\b[A-Z]{2,}\s+(?:[a-z-]+\s+)?$", text[max(0, s - 30) : s]))  # 'the DAC report'
     followed = re.match(
         r"\s+(?:published|released|issued|reviewed|obtained|seen|by|showing|showed|in which|from the|"
-        r"shown|cited|shared|provided|attached|lodged|filed|submitted|compiled)\b",
+        r"shown|cited|shared|provided|attached|lodged|filed|submitted|compiled)\b"
+        r"|" + AUTHOR_OF.pattern,  # 'the inspection report of the County Health Office': its author
         after,
     )
     opening = _OPENS_A_SENTENCE.search(before) is not None  # 'City records show …', 'Court records show …'
@@ -281,7 +286,8 @@ def findings(text: str, lo: int, hi: int) -> list[Found]:
         for m in pats[kind].finditer(text, lo, hi):
             s, e = m.start(), m.end()
             paged = kind == "document" and _counted_in_pages(text, s, e, lo, hi)
-            np_end = e if paged else _np_extent(text, s, e, hi)
+            authored = kind == "document" and AUTHOR_OF.match(text, e) is not None  # ('the report of the X')
+            np_end = e if paged or authored else _np_extent(text, s, e, hi)
             inside = kind == "document"  # what a paper's own phrase holds is the paper ('its own analysis
             # of retained samples')
             if any(f.start < np_end and s < f.end and not (inside and e <= f.start) for f in out):

@@ -125,6 +125,20 @@ _SHARE_OF = re.compile(rf"\s+{_CHANGE_NOUNS}\b(?:\s+in\s+(?!what\b|which\b|how\b
                        r"[a-z][\w-]*s\b)?")
 
 
+_LIMIT_NOUN = r"(?:limit|minimum|maximum|threshold|ceiling|cap)"
+_LIMIT_AFTER = re.compile(rf"(?:\s+[a-z][\w-]*)?\s+{_LIMIT_NOUN}\b")
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her)|(?:\bthe\s+)?[\w.]+['’]s)\s+$",
+                                re.IGNORECASE)
+
+
+def limit_of(text: str, start: int, end: int, hi: int) -> tuple[int, int]:
+    """A figure that sizes a limit is the limit's phrase: 'the 1,000 CFU limit', 'the 32% dry-matter
+    minimum', "the league's €5 million cap"."""
+    det = _DETERMINER_BEFORE.search(text, max(0, start - 24), start)
+    m = _LIMIT_AFTER.match(text, end, hi) if det else None
+    return (det.start(), m.end()) if det and m else (start, end)
+
+
 def share_as_modifier(text: str, start: int, end: int, hi: int) -> tuple[int, int]:
     """A percentage sizing the change or stake after it is that noun's phrase: 'a 23% rise in household
     water tariffs', 'a 12% stake'."""

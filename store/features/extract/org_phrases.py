@@ -15,7 +15,8 @@ _LOWER_ORG_CACHE: dict[str, re.Pattern[str]] = {}
 
 def lower_org_re() -> re.Pattern[str]:
     if "re" not in _LOWER_ORG_CACHE:
-        heads = "|".join(re.escape(h) for h in wl.org_words()["lower_heads"])
+        heads = "|".join(re.escape(h).replace("'", "['’]") for h in wl.org_words()["lower_heads"])  # (either
+        # apostrophe: "the prosecutor’s office")
         _LOWER_ORG_CACHE["re"] = re.compile(
             rf"(?<![\w'’])(?:the\s+)?((?:[a-z]+\s+){{0,2}}?|[a-z]+\s+and\s+[a-z]+\s+)({heads})\b"  # ('food
             # and veterinary authority')

@@ -22,11 +22,15 @@ def plural_of_people(word: str) -> bool:
     return re.fullmatch(r"[a-z]{2,}(?:er|or|ist|ian)s", word) is not None and person_noun(word[:-1])
 
 
-def person_noun(word: str, listed: bool = False) -> bool:
+def person_noun(word: str, listed: bool = False, anonymous: bool = False) -> bool:
     """Whether a lower-case noun names a person: by its ending ('beekeeper', 'warden' no), never a paper or
-    a class of body; with ``listed``, the unnamed-source and title words too ('son', 'boss', 'nurse')."""
+    a class of body; with ``listed``, the unnamed-source and title words too ('son', 'boss', 'nurse'); with
+    ``anonymous`` (its source asked not to be named: 'A former lifeguard, who asked not to be named'), any
+    other noun."""
     if word in wl.document_speakers() or word in wl.org_words()["descriptor_class"]:
         return False
+    if anonymous:
+        return True
     if listed and (word in wl.unnamed_sources()["singular"] or word in wl.unnamed_sources()["plural"]
                    or word in wl.title_words()):
         return True

@@ -13,6 +13,7 @@ from .figure_extents import (
     DETERMINERS,
     VERB_STOP,
     distance_from,
+    limit_of,
     money_as_modifier,
     paid_in_end,
     per_unit_end,
@@ -51,8 +52,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?P<pct>\s?%|\s(?:per cent|percent)\b)?",
         ),
         "quant_before": re.compile(rf"\b(?:{before_digits})\s+$", re.IGNORECASE),
-        "glued": re.compile("|".join(re.escape(u) for u in sorted(ev["glued_units"], key=len, reverse=True))
-                            + r"(?![\w/-])"),
+        "glued": re.compile("(?:" + "|".join(re.escape(u) for u in sorted(ev["glued_units"], key=len,
+                                                                       reverse=True)) + r")(?![\w/-])"),
         "date": re.compile(rf"\b(?:{months})\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\s+(?:{months})\b"),
         "count_verb": re.compile(rf"\b(?:{'|'.join(ev['count_verbs'])})\s+$", re.IGNORECASE),
     }
@@ -71,6 +72,15 @@ def _a_rand(text: str, start: int, end: int, hi: int) -> bool:
     return bool(before) and before[-1].lower() in wl.evidence_words()["before_a_sum"]
 
 
+_AN_ACRONYM = re.compile(r"[A-Z]{2,5}")
+
+
+def _counted_next(words: list[re.Match[str]], k: int) -> bool:
+    """Whether the word after the k-th is itself what is counted: a currency or a plural ('CFA francs')."""
+    nxt = words[k + 1].group().lower() if k + 1 < len(words) else ""
+    return nxt in wl.evidence_words()["currencies"] or nxt.endswith("s") and not nxt.endswith("ss")
+
+
 def _unit_after(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     """The counted noun after a number ('containers' in '7,000 Russian containers') and where it ends."""
     ev = wl.evidence_words()
@@ -84,6 +94,9 @@ def _unit_after(text: str, pos: int, limit: int) -> tuple[str | None, int]:
             break
         plural = low.endswith("s") and not low.endswith(("ss", "ous", "us", "is")) and low not in _NOT_PLURAL
         measure = k == 0 and low in ev["measure_units"] and low not in _UNIT_MODIFIERS  # '1 kilometre'
+        measure = measure or k == 0 and _AN_ACRONYM.fullmatch(w.group()) is not None \
+            and wl.gazetteer().get(w.group()) is None and not _counted_next(words, k)  # '1,000 CFU per
+        # litre': a unit written short (not '250,000 CFA francs')
         irregular = (low in ev["irregular_plurals"]
                      and not _OWNED_OR_MODIFYING.match(text, pos + w.end(), limit))
         if plural or measure or irregular or low in ev["currencies"] or low in ev["time_units"]:
@@ -374,6 +387,7 @@ def quantities(text: str, lo: int, hi: int) -> list[Found]:
             start = qb.start() if qb else start
             out = [f for f in out if f.end <= start]
         start = _head_before(text, start, lo)
+        start, end = limit_of(text, start, end, hi)
         out.append(Found(start, end, "quantity", {"value": value, "unit": unit}, 0.7))
     return _merge_conversions(text, out)
 

@@ -14,7 +14,7 @@ from .actors import Doc
 from .acts import refine_acts
 from .draft import Draft, clean
 from .entities import Entity
-from .evidence import find_evidence
+from .evidence import AUTHOR_OF, find_evidence
 from .link_terms import side_of
 from .links import propose_links
 from .normalise import headline_left
@@ -63,12 +63,16 @@ def _sole_speaker(statements: list[dict], sentence_of: dict[str, int], sentence:
 
 def _author_named_in(doc: Doc, statements: list[dict], start: int, end: int) -> str | None:
     """The speaker a document's own words name as its author: 'according to a 90-page report by a UN
-    panel' — a statement's speaker mentioned inside the document's phrase (never one who only saw it)."""
+    panel' — a statement's speaker mentioned inside the document's phrase (never one who only saw it), or
+    right after it: 'the inspection report of the County Health Office'."""
+    of = AUTHOR_OF.match(doc.text, end)
     for s in statements:
         ent = doc.reg.by_id.get(s["speaker"])
         spans = ent.final().spans if ent is not None else []
         for a, b in spans:
             if start <= a and b <= end and not SEEN_BY.search(doc.text[max(start, a - 16) : a]):
+                return s["speaker"]
+            if of is not None and end < a <= of.end():
                 return s["speaker"]
     return None
 

@@ -84,15 +84,20 @@ class Referents:
         last = words[-1] if words else head
 
         cls = wl.org_words()["descriptor_class"].get(head) or wl.org_words()["descriptor_class"].get(last)
+        holder = next((w[:-2] for w in words[:-1] if w.endswith(("'s", "’s"))), None)  # "the mayor's office"
+        # is the mayor's, never the health office named before
 
         def by_tag(e: Entity) -> bool:  # a news outlet is 'the broadcaster', not 'the company' ('In a
             # statement sent to Reuters, the company said')
-            return (head in e.tags or last in e.tags) and (e.kind != "media" or cls in (None, "media"))
+            tagged = head in e.tags or last in e.tags and holder is None
+            return tagged and (e.kind != "media" or cls in (None, "media"))
 
         def by_name(e: Entity) -> bool:
             name = fold(e.name)
             if e.kind == "state" or _spelling(last) not in _spelling(name).split():  # ('the council' is no
                 # 'opposition councillors')
+                return False
+            if holder is not None and holder not in name:
                 return False
             head_word = name.split()[-1]  # 'the airline' is not the Belgian Airline Pilots' Association
             return head_word == last or head_word not in wl.org_words()["descriptor_class"]

@@ -201,6 +201,12 @@ def group_np(
     return Subject([ent], start, end, 0.85, "group")
 
 
+def says_unnamed(text: str) -> bool:
+    """Whether words say their source is not named ('who asked not to be named', 'speaking on condition of
+    anonymity': unnamed_sources.json 'anonymity')."""
+    return _anonymity().search(text) is not None
+
+
 def _anonymous(doc: Doc, start: int) -> bool:
     """Whether the sentence of an unnamed source says it is not named ('speaking on condition of anonymity',
     'who asked not to be named', 'not authorised to speak': unnamed_sources.json 'anonymity')."""
@@ -237,10 +243,11 @@ _PERSON_AFTER = re.compile(r"\s+who\b|[^.]{0,60}\b(?:he|she|his|her)\b")
 _AFTER_ACCORDING = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)
 
 
-def someone(doc: Doc, lo: int, end: int) -> Subject | None:
-    """An unnamed person no word list knows, described by a noun for people: 'A beekeeper said'."""
+def someone(doc: Doc, lo: int, end: int, anonymous: bool = False) -> Subject | None:
+    """An unnamed person no word list knows, described by a noun for people: 'A beekeeper said'; with
+    ``anonymous`` (it asked not to be named), by any noun but a body's or a paper's: 'A former lifeguard'."""
     m = re.fullmatch(r"\s*(?:[Aa]n?|[Oo]ne)\s+((?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*))\s*", doc.text[lo:end])
-    if m is None or not person_noun(m.group(2)):
+    if m is None or not person_noun(m.group(2), anonymous=anonymous):
         return None
     ent = doc.reg.get_or_create(m.group(1), "person", 0.6)
     ent.tags.add("unnamed")
@@ -267,7 +274,7 @@ def note_anonymous_subject(doc: Doc, sent: tuple[int, int]) -> None:
     to be named, was unconvinced.') is who 'he said' in the next one refers to: noted as the sentence's
     subject, with the gender its own clause gives ('because he is still under contract')."""
     m = _anonymous_subject().match(doc.text, sent[0], sent[1])
-    if m is None or not person_noun(m.group("head"), listed=True):
+    if m is None or not person_noun(m.group("head"), listed=True, anonymous=True):
         return
     ent = doc.reg.get_or_create(re.sub(r"\s+", " ", m.group("desc")), "person", 0.6)
     ent.tags.add("unnamed")

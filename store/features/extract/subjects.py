@@ -25,13 +25,13 @@ from .org_kinds import looks_labour, org_class
 from .org_phrases import AREAS
 from .person_shapes import aged_person, is_aged_description
 from .places import people_in_places_before
-from .sources import Subject, group_np, note_full_description, someone
+from .sources import Subject, group_np, note_full_description, says_unnamed, someone
 from .subject_gap import AGE_RE, QUOTED_OBJECT, name_across_gap, strip_gap
 from .subject_lists import coordinated, first_clauses_subject
 from .textutil import ASKED_FOR, MOVED_TO, SAW
 
 #: A company's abbreviated suffix and its full stop ending the words before a verb: 'Acme Corp.', 'X Ltd.'.
-_SUFFIX_DOT = re.compile(r"(\b(?:Inc|Corp|Co|Ltd|Plc|LLC|Bhd|Pty|Cia|Cie))\.$")
+_SUFFIX_DOT = re.compile(r"(\b(?:Inc|Corp|Co|Ltd|Plc|LLC|Bhd|Pty|Cia|Cie|Kft|Zrt|Nyrt|Oyj|Ltda|Tbk|Pvt))\.$")
 _PRONOUN_RE = re.compile(r"(?:^|[\s,(“\"])(he|she|they|it|He|She|They|It)\s*$")
 #: A relative pronoun ending the words before a verb: '…, which denies', '…, who said'.
 RELATIVE_RE = re.compile(r"(?:^|[\s,])(who|which)\s*$")
@@ -203,6 +203,8 @@ def subject_before(doc: Doc, lo: int, cue_start: int, depth: int = 0) -> Subject
     who = _WHO_CLAUSE.search(left)
     if who and who.start() > 0 and depth < 4:  # 'A senior official who asked not to be named said'
         head = subject_before(doc, lo, lo + who.start(), depth + 1)
+        if head is None and says_unnamed(who.group()):  # 'A former lifeguard who asked not to be named said'
+            head = someone(doc, lo, lo + who.start(), anonymous=True)
         if head is not None:
             return Subject(head.entities, head.start, end, head.confidence, head.how)
     pm = _PRONOUN_RE.search(left)
@@ -382,6 +384,8 @@ def _after_appositive(doc: Doc, lo: int, end: int, depth: int) -> Subject | None
         if named is not None and _INDEFINITE_RE.match(text, lo, prev):
             return Subject([named[1]], named[0], end, 0.85, "name")  # 'A second investor, the Borders Trust,'
         found = subject_before(doc, lo, prev, depth + 1)
+        if found is None and says_unnamed(seg):  # 'A former lifeguard, who asked not to be named, said'
+            found = someone(doc, lo, prev, anonymous=True)
         if found is None and named is not None:
             return Subject([named[1]], named[0], end, 0.85, "name")
         return found
