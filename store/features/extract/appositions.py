@@ -84,7 +84,8 @@ def _apply_description(doc: Doc, ent: Entity, seg: str, seg_start: int) -> None:
     descr = wl.org_words()["descriptor_class"]
     head = re.split(r"\s(?:of|for|at|in|with|from|who|which|that|whose|[a-z]+ing"
                     r"|[a-z]+ed(?=\s(?:in|by|at|on)\s))\s",  # ('a charity based in Oslo': a charity)
-                    seg.lower(), maxsplit=1)
+                    re.sub(r"^(?:an?|the|its|their)\s+", "", seg.lower()), maxsplit=1)  # ('a herding
+    # community': the participle before the noun is no clause)
     head = head[0].split()
     if ent.tentative and head and head[-1] not in descr:  # 'a private firm paid 3.4 million cedis a year by
         # …': a firm, its noun before what was done to it ('a bank clerk', 'a school bus driver': people)

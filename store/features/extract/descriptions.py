@@ -13,7 +13,7 @@ from .org_phrases import lower_org_at
 from .papers import spoken_in_paper
 from .people_words import plural_of_people
 from .sources import Subject, group_np, note_full_description
-from .textutil import BRACKETED_SHORT_NAME
+from .textutil import BRACKETED_SHORT_NAME, fold
 
 _PREP_RE = re.compile(r"\s(?:of|for|at|in|from|with|near|inside|outside)\s")
 RELATIONAL = frozenset(
@@ -94,6 +94,10 @@ def description(doc: Doc, text: str, end: int, lo: int) -> Subject | None:
         ent = doc.reg.description(head, s)
         if ent is not None:
             return Subject([ent], s, end, 0.75, "description")
+    elif not mods and m.group(1).lower() == "the":  # 'the sameby' … Vuolleluokta Sameby: a body's name word
+        ent = doc.reg.most_recent(lambda e: e.is_org and fold(e.name).split()[-1] == head, s)
+        if ent is not None:
+            return Subject([ent], s, end, 0.7, "description")
     return None
 
 

@@ -74,6 +74,9 @@ _SHORT_NAME_AFTER = re.compile(r"\s*\(([A-Z][A-Z0-9&]{1,7})\)")
 def _lower_org_at(doc: Doc, m: re.Match[str], sent_start: int, local: bool) -> Entity | None:
     start, end = m.span()
     mods, head = m.group(1).strip(), m.group(2)
+    if (set(mods.split()) - {"and"}) & wl.function_words():
+        return None  # 'Sweden broke a court order': a clause, not 'the Swedish broke a court' (but 'the food
+        # and drug authority')
     members = " ".join((m.group(3) or "").split())  # 'the federal association of pharmacists'
     head_phrase = f"{head} {members}".strip()
     owner_end = start - 1 if doc.text[start - 1 : start] == " " else start

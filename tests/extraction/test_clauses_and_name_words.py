@@ -1,0 +1,49 @@
+"""Where a reported clause starts after a long audience or paper ('told The Local in a phone interview in
+December, weeks before …, that'), and bodies known by a word of their name or a described apposition
+(blind-29's shapes; the sentences are written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extraction.extract_helpers import actors_by_name, names, run, spans
+
+_LEDE = "Reporting from the city.\n\n"
+
+
+@pytest.mark.parametrize(("sentence", "words"), [
+    ("Jonas Berg had told The Courier in a phone interview in May, weeks before the appeal was lodged, that "
+     "the company had kept every rule.", "the company had kept every rule"),
+    ("Ruoto Sameby said in a complaint filed with the Land and Environment Court that the trucks ran 286 "
+     "times.", "the trucks ran 286 times"),
+])
+def test_the_clause_starts_after_the_audience_and_the_paper(sentence: str, words: str) -> None:
+    text = _LEDE + sentence + "\n"
+    assert {w for _who, w in spans(run(text), text)} == {words}
+
+
+def test_a_told_clause_that_goes_on_with_and_that_keeps_its_first_part() -> None:
+    text = _LEDE + ("Her lawyer told the court the payments had been approved by the fund's board, and "
+                    "that they lost value only in the crash.\n")
+    told = {w for _who, w in spans(run(text), text)}
+    assert "the payments had been approved by the fund's board" in told
+
+
+def test_a_described_apposition_makes_a_body_and_its_name_word_refers_to_it() -> None:
+    text = _LEDE + ("Ruoto Sameby, a herding community, said the trucks never stopped. Norrlid Vind AB "
+                    "denied it, and its director, Jonas Berg, accused the sameby of \"moving the "
+                    "goalposts\".\n")
+    x = run(text)
+    by_name = actors_by_name(x)
+    assert by_name["Ruoto Sameby"]["kind"] != "person"
+    assert by_name["Norrlid Vind AB"]["kind"] == "organisation"
+    accusation = next(s for s in x.statements if s["act"] == "accusation")
+    accused = {names(x)[ln["to"]] for ln in x.links
+               if ln["from"] == accusation["id"] and ln["type"] == "accuses"}
+    assert accused == {"Ruoto Sameby"}
+
+
+def test_a_clause_after_a_state_is_no_lower_case_body() -> None:
+    text = _LEDE + ("A wind developer in northern Sweden broke a court order last spring, a herding "
+                    "community says.\n")
+    assert not [a for a in run(text).actors if "court" in a["name"].lower()]
