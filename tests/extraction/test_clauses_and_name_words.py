@@ -47,3 +47,20 @@ def test_a_clause_after_a_state_is_no_lower_case_body() -> None:
     text = _LEDE + ("A wind developer in northern Sweden broke a court order last spring, a herding "
                     "community says.\n")
     assert not [a for a in run(text).actors if "court" in a["name"].lower()]
+
+
+def test_a_firm_named_for_its_trade_and_a_stream_are_no_people() -> None:
+    text = _LEDE + ("The report said Kereru Hill Logging moved two excavators along the closed Manuka Stream "
+                    "track. Kereru Hill Logging denied it.\n")
+    by_name = actors_by_name(run(text))
+    assert by_name["Kereru Hill Logging"]["kind"] == "organisation"
+    assert not [n for n in by_name if "Stream" in n]
+
+
+def test_a_body_described_after_a_preposition_and_set_off_by_commas_is_that_body() -> None:
+    text = _LEDE + ("Photos posted on Facebook by the local river trust, Awa Tiaki Haumaru, show mud beside "
+                    "the fence. The trust's chair, Rewi Tane, said the damage would take years to show.\n")
+    x = run(text)
+    by_name = actors_by_name(x)
+    assert by_name["Awa Tiaki Haumaru"]["kind"] != "person"
+    assert names(x)[by_name["Rewi Tane"]["affiliation"]] == "Awa Tiaki Haumaru"

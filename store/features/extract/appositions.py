@@ -60,7 +60,10 @@ def _pp_affiliation(doc: Doc, seg: str, seg_start: int) -> Entity | None:
     return best or owner
 
 
-def _appositive_before(doc: Doc, m_start: int, sent_start: int) -> str | None:
+_AFTER_A_PREPOSITION = re.compile(r"\b(?:by|from|to|with|for|against)\s+((?:the|a|an|its|their)\s[^,“”\"]+)$")
+
+
+def _appositive_before(doc: Doc, m_start: int, m_end: int, sent_start: int) -> str | None:
     """The phrase before ', Name' that describes it ('Okafor's lawyer, Marcus Feld')."""
     text = doc.text
     if text[max(sent_start, m_start - 2) : m_start] != ", ":
@@ -69,6 +72,12 @@ def _appositive_before(doc: Doc, m_start: int, sent_start: int) -> str | None:
         text.rfind(",", sent_start, m_start - 2), text.rfind("“", sent_start, m_start - 2), sent_start - 1
     )
     seg = text[prev + 1 : m_start - 2].strip()
+    tail = _AFTER_A_PREPOSITION.search(seg)
+    if tail is not None and seg.split(" ", 1)[0].lower() not in _DETS and text[m_end : m_end + 1] == "," \
+            and "according" not in seg.lower() \
+            and tail.group(1).split()[-1].lower() in wl.org_words()["descriptor_class"]:  # 'Photos posted on
+        seg = tail.group(1)  # Facebook by the local hapū trust, Te Roopu Kaitiaki o Waipā, show …': the trust
+        # (never 'published by the agency, Veradis received …': a clause's subject)
     first = seg.split(" ", 1)[0] if seg else ""
     if not (first.lower() in _DETS or first.endswith(("'s", "’s"))) or "according" in seg.lower():
         return None
@@ -145,6 +154,6 @@ def describe(doc: Doc, ent: Entity, start: int, end: int, sent: tuple[int, int])
     after = _appositive(doc, start, end, sent[1])
     if after:
         _apply_description(doc, ent, after, end + 2)
-    before = _appositive_before(doc, start, sent[0])
+    before = _appositive_before(doc, start, end, sent[0])
     if before:
         _apply_description(doc, ent, before, start - len(before) - 2)
