@@ -56,3 +56,11 @@ def test_a_unit_in_capitals_after_a_count_is_no_actor() -> None:
     text = (_LEDE + "Samples showed more than four times the 1,000 CFU limit, the office said.\n")
     assert "CFU" not in actors_by_name(run(text))
     assert speakers(text) == ["county health office", "county health office"]
+
+
+def test_the_companys_chief_is_the_company_s_not_the_body_named_since() -> None:
+    text = ("Reporting from the city.\n\nThe operator, Tavasz Fürdő Kft., kept its pools open, the county "
+            "health office said. The spa reported none of the results, the office said.\n\nThe company’s "
+            "chief executive, Zoltán Kis, wrote that nothing was hidden.\n")
+    x = run(text)
+    assert names(x)[actors_by_name(x)["Zoltán Kis"]["affiliation"]] == "Tavasz Fürdő Kft"

@@ -11,6 +11,7 @@ from .doc import Doc
 from .entities import Entity, Registry
 from .gender import gender_from_role
 from .names import NameMention, find_names
+from .org_kinds import org_class
 from .org_phrases import (
     lower_head_words,
     lower_org_at,
@@ -92,7 +93,11 @@ def _owner_by_pronoun(doc: Doc, tok_index: int, sent_start: int) -> Entity | Non
         return None
     if k < 0 or doc.tokens[k].start < sent_start or doc.tokens[k].lower not in _OWNER_WORDS:
         return None
-    return doc.reg.most_recent(lambda e: e.is_org, doc.tokens[k].start)
+    word, at = doc.tokens[k].lower, doc.tokens[k].start
+    cls = wl.org_words()["descriptor_class"].get(word)  # "The company's chief executive": the company, not
+    # the health office named since
+    of_class = doc.reg.most_recent(lambda e: e.is_org and org_class(e) == cls, at) if cls else None
+    return of_class or doc.reg.most_recent(lambda e: e.is_org, at)
 
 
 def _owner_in_role(doc: Doc, role: str | None, role_tok: int) -> Entity | None:
