@@ -64,3 +64,21 @@ def test_the_companys_chief_is_the_company_s_not_the_body_named_since() -> None:
             "chief executive, Zoltán Kis, wrote that nothing was hidden.\n")
     x = run(text)
     assert names(x)[actors_by_name(x)["Zoltán Kis"]["affiliation"]] == "Tavasz Fürdő Kft"
+
+
+def test_a_name_after_at_following_a_thing_is_a_place_not_a_speaker() -> None:
+    """'customs records at Laem Chabang': a port; and 'she' after a body's spokeswoman is still that body
+    ('workers at Meghna Knit' stays their employer)."""
+    text = ("Reporting from the city.\n\nThe transport firm said customs records at Laem Chabang showed the "
+            "seals intact.\n\nA DoA spokeswoman said the department had suspended the certificate. Exporters "
+            "caught again would face fines, she said.\n")
+    x = run(text)
+    assert "Laem Chabang" not in actors_by_name(x)
+    assert speakers(text)[-2:] == ["DoA", "DoA"]
+    assert [text[e["span"][0] : e["span"][1]] for e in x.evidence] == ["customs records at Laem Chabang"]
+
+
+def test_a_description_s_modifier_picks_the_body_whose_name_holds_it() -> None:
+    text = ("Reporting from the city.\n\nThe exporter, Siam Gold Co, blamed Rayong Cold Chain Transport. In "
+            "a letter seen by the Post, the transport firm said its staff never opened a container.\n")
+    assert speakers(text)[-1] == "Rayong Cold Chain Transport"

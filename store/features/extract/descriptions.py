@@ -91,7 +91,7 @@ def description(doc: Doc, text: str, end: int, lo: int) -> Subject | None:
         or head in wl.unnamed_sources()["singular"]
         or head in wl.unnamed_sources()["court_sides"]
     ):
-        ent = doc.reg.description(head, s)
+        ent = doc.reg.description(" ".join([*mods, head]) if head in descr else head, s)
         if ent is not None:
             return Subject([ent], s, end, 0.75, "description")
     elif not mods and m.group(1).lower() == "the":  # 'the sameby' … Vuolleluokta Sameby: a body's name word

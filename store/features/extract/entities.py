@@ -45,6 +45,8 @@ class Registry(Referents):
         self.by_head: dict[str, list[Entity]] = {}  # bodies of two words or more by their last word
         self.recent: list[tuple[int, Entity]] = []
         self.speakers: list[tuple[int, Entity]] = []
+        self.voices: list[tuple[int, Entity, str]] = []  # bodies that spoke through an unnamed spokeswoman or
+        # spokesman: where, and the voice's gender
         self._suffix_min: dict[int, list[int]] = {}  # per pool, see _back_from
         self.state_counts: dict[str, int] = {}
         self.report_author: Entity | None = None

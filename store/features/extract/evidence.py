@@ -237,10 +237,13 @@ _MODIFIER = re.compile(r"^(?:[A-Z]{2,}|\d[\d,.]*(?:-[a-z]+)+|[a-z]+-[a-z-]+|[A-Z
 
 @functools.cache
 def _finding_verbs() -> frozenset[str]:
-    """Verbs that come before a finding ('found', 'recovered', 'released', 'showed', 'took'): never its
-    modifier."""
+    """Verbs that come before a finding ('found', 'recovered', 'released', 'showed', 'took', and the
+    reporting verbs' inflected forms: 'said customs records'): never its modifier."""
     ev = wl.evidence_words()
-    return frozenset(ev["physical_verbs"] + ev["publish_verbs"] + ev["show_verbs"] + ev["handling_verbs"])
+    said = [form for form, verb in wl.reporting_verbs().items()
+            if form != verb.lemma and not form.endswith("ing")]
+    return frozenset(ev["physical_verbs"] + ev["publish_verbs"] + ev["show_verbs"] + ev["handling_verbs"]
+                     + said)
 
 
 def _start_of(text: str, s: int, lo: int) -> int:

@@ -13,7 +13,9 @@ from .gender import gender_ok
 from .org_kinds import looks_gov, looks_labour, looks_reg, org_class
 from .textutil import fold
 
-_JUST_NAMED = 200  # how many characters before 'he' or 'she' a newly named person counts as just named
+_JUST_NAMED = 200
+#: How many characters after an unnamed spokeswoman's words 'she' may still be her body's voice.
+_VOICED = 600  # how many characters before 'he' or 'she' a newly named person counts as just named
 
 
 class Referents:
@@ -39,6 +41,8 @@ class Referents:
                 return e.kind in ("group", "organisation", "state")
         else:
             return None
+        if w in ("he", "she") and (voiced := self._voiced(pred, g, before)) is not None:
+            return voiced
         ent = self.most_recent(pred, before, speakers_only=True)
         if w in ("he", "she"):
             ent = self._just_named(pred, before, ent) or ent
@@ -54,6 +58,22 @@ class Referents:
             if ent.gender == "-":
                 ent.gender = "m" if w == "he" else "f"
         return ent
+
+    def _voiced(self, pred: Callable[[Entity], bool], gender: str, before: int) -> Entity | None:
+        """The body whose unnamed spokeswoman or spokesman spoke last before a 'she' or 'he', when no person
+        of that gender has spoken since: 'A DoA spokeswoman said … Exporters would face fines, she said' is
+        the DoA (within _VOICED characters)."""
+        voice = next((v for v in reversed(self.voices) if v[0] < before), None)
+        if voice is None or before - voice[0] > _VOICED or voice[2] not in ("-", gender):
+            return None
+        for pos, ent in self._back_from(self.speakers, before):
+            if pos >= before:
+                continue
+            if pos <= voice[0]:
+                break
+            if pred(ent.final()):
+                return None  # a person spoke since
+        return voice[1].final()
 
     def _just_named(
         self, pred: Callable[[Entity], bool], before: int, speaker: Entity | None
@@ -119,6 +139,13 @@ class Referents:
                 lambda e: e.kind == "person" and last in fold(e.name).split(), before
             )
         is_title = last in wl.title_heads() and last not in wl.org_words()["descriptor_class"]
+        mods = [w for w in words[:-1] if holder is None]
+        if mods and cls is not None and not is_title:  # 'the transport firm': Rayong Cold Chain Transport,
+            named = self.most_recent(  # not the exporter named since
+                lambda e: e.is_org and "unnamed" not in e.tags and org_class(e) in (cls, "")
+                and any(m in fold(e.name).split() for m in mods), before)
+            if named is not None:
+                return named
         preds = (
             (by_role, by_tag, by_name) if is_title else (by_tag, lambda e: e.kind != "person" and by_name(e))
         )

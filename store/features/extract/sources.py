@@ -180,6 +180,8 @@ def group_np(
             name = f"{owner.name} {head}"
     if owner is not None and owner.is_org and not plural and (
             hl in _VOICES or hl in _ON_RECORD and named_owner and not _anonymous(doc, start)):
+        if hl in _VOICES:  # 'she said' next is still the body's voice
+            reg.voices.append((start, owner, {"spokeswoman": "f", "spokesman": "m"}.get(hl, "-")))
         return Subject([owner], start, end, 0.85, "group")  # an unnamed spokesperson speaks for it
     ent = reg.get_or_create(name, kind, 0.75)
     ent.tags.add("unnamed")  # never what 'the group' or 'the company' refers to
