@@ -64,3 +64,22 @@ def test_a_body_described_after_a_preposition_and_set_off_by_commas_is_that_body
     by_name = actors_by_name(x)
     assert by_name["Awa Tiaki Haumaru"]["kind"] != "person"
     assert names(x)[by_name["Rewi Tane"]["affiliation"]] == "Awa Tiaki Haumaru"
+
+
+@pytest.mark.parametrize("blamed", ["Alfa Heattech Ltd,", "a trucking contractor, Alfa Heattech Ltd,",
+                                    "the company that services the boilers, Alfa Heattech Ltd,"])
+def test_blaming_a_party_saying_what_it_did_is_one_accusation_of_it(blamed: str) -> None:
+    text = _LEDE + (f"The spa said it had hidden nothing. Its director, Zoltan Kis, blamed {blamed} saying "
+                    "its engineers had switched off the disinfection cycle.\n")
+    x = run(text)
+    accusations = [s for s in x.statements if s["act"] == "accusation"]
+    assert [text[s["span"][0] : s["span"][1]] for s in accusations] == [
+        "its engineers had switched off the disinfection cycle"]
+    assert {names(x)[ln["to"]] for ln in x.links if ln["type"] == "accuses"} == {"Alfa Heattech Ltd"}
+    assert actors_by_name(x)["Alfa Heattech Ltd"]["kind"] == "organisation"
+
+
+def test_blaming_a_party_for_something_keeps_both_statements() -> None:
+    text = _LEDE + ("Villagers have blamed a road contractor for a landslide that buried 11 houses, saying "
+                    "blasting had left the slope unstable.\n")
+    assert len(run(text).statements) == 2

@@ -60,7 +60,12 @@ def _pp_affiliation(doc: Doc, seg: str, seg_start: int) -> Entity | None:
     return best or owner
 
 
-_AFTER_A_PREPOSITION = re.compile(r"\b(?:by|from|to|with|for|against)\s+((?:the|a|an|its|their)\s[^,“”\"]+)$")
+#: A noun phrase closing the words before a comma, after a preposition or a verb in the past: '… posted by the
+#: local hapū trust', 'He blamed the company that services the spa's boilers'.
+_OBJECT_BEFORE = re.compile(r".*\b(?:by|from|to|with|for|against|[a-z]{3,}ed)\s+"  # (the last one)
+                            r"((?:the|a|an|its|their)\s[^,“”\"]+)$")
+#: Where a description's head noun ends: 'the company that services …', 'a trust of …'.
+_HEAD_END = re.compile(r"\s(?:of|for|at|in|with|from|who|which|that|whose)\s")
 
 
 def _appositive_before(doc: Doc, m_start: int, m_end: int, sent_start: int) -> str | None:
@@ -72,12 +77,13 @@ def _appositive_before(doc: Doc, m_start: int, m_end: int, sent_start: int) -> s
         text.rfind(",", sent_start, m_start - 2), text.rfind("“", sent_start, m_start - 2), sent_start - 1
     )
     seg = text[prev + 1 : m_start - 2].strip()
-    tail = _AFTER_A_PREPOSITION.search(seg)
+    tail = _OBJECT_BEFORE.search(seg)
     if tail is not None and seg.split(" ", 1)[0].lower() not in _DETS and text[m_end : m_end + 1] == "," \
             and "according" not in seg.lower() \
-            and tail.group(1).split()[-1].lower() in wl.org_words()["descriptor_class"]:  # 'Photos posted on
-        seg = tail.group(1)  # Facebook by the local hapū trust, Te Roopu Kaitiaki o Waipā, show …': the trust
-        # (never 'published by the agency, Veradis received …': a clause's subject)
+            and _HEAD_END.split(tail.group(1).lower(), maxsplit=1)[0].split()[-1] \
+            in wl.org_words()["descriptor_class"]:  # 'Photos posted on Facebook by the local hapū trust, Te
+        seg = tail.group(1)  # Roopu Kaitiaki o Waipā, show …': the trust (never 'published by the agency,
+        # Veradis received …': a clause's subject)
     first = seg.split(" ", 1)[0] if seg else ""
     if not (first.lower() in _DETS or first.endswith(("'s", "’s"))) or "according" in seg.lower():
         return None

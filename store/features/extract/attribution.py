@@ -10,6 +10,7 @@ from .according import according, paper_author
 from .actors import Doc
 from .clause_splits import object_group, one_clause_each
 from .content import content_span, trim_end
+from .entities import Entity
 from .org_phrases import lower_org_at, lower_org_re
 from .quotes import QUOTE_CLOSE_ENDS
 from .rejoinders import rejoinder
@@ -96,6 +97,7 @@ def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> li
         left = text[sent[0] : cs]
         coord = _COORD_RE.search(left) if out else None
         subj = None
+        blamed: list[Entity] = []  # whom a blame before this '…, saying' names
         ing = surface.split()[0].endswith("ing")  # a participle: "saying", "pointing out"
         if (
             coord
@@ -119,6 +121,9 @@ def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> li
                 if coord.group().strip() == "by":
                     act = prevs.act
                     prevs.content = None
+                elif ing and lemma == "say" and _blamed_only(doc, prevs):
+                    act, blamed = "accusation", list(prevs.targets)  # 'He blamed X, saying its drivers had
+                    prevs.content = None  # …': one accusation of X, told by the participle
                 elif prevs.content and prevs.content[1] > cs:
                     cut = cs - len(coord.group())
                     prevs.content = (
@@ -182,12 +187,13 @@ def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> li
             drop_told_inside_subject(doc, out[-1], subj.start, cs)
             hand_over_to_paper(doc, out[-1], subj, cs)
         sp = Speech(cs, ce, surface, act, lemma, subj, sent, content)
+        sp.targets.extend(blamed)
         if lemma in ("accuse", "blame", "charge") and content:
             hit = doc.at_start.get(content[0])
             if hit:
                 sp.targets.append(hit[1])
             else:
-                grp = object_group(doc, content)
+                grp = object_group(doc, content) or _named_after_its_description(doc, content)
                 if grp is not None:
                     sp.targets.append(grp)
         if "guilty" in text[ce : ce + 12].lower() and lemma == "plead":
@@ -199,6 +205,27 @@ def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> li
                 piece.act = "demand"  # each clause its own act: '… had been laid up, and that X must go'
             out.append(piece)
     return rejoinder(doc, sent, out)
+
+
+def _blamed_only(doc: Doc, sp: Speech) -> bool:
+    """Whether a speech only blames a party, saying nothing of what for ('He blamed X,' but not 'blamed X
+    for a landslide that …')."""
+    if sp.lemma != "blame" or not sp.targets or not sp.content:
+        return False
+    return re.search(r"\bfor\b", doc.text[sp.content[0] : sp.content[1]]) is None
+
+
+#: A party described before its name, set off by commas: 'a trucking contractor, Rayong Cold Chain
+#: Transport,'.
+_DESCRIBED_THEN_NAMED = re.compile(r"(?:an?|the)\s+(?:[a-z][\w'’-]*\s+){0,6}?[a-z][\w'’-]*,\s+")
+
+
+def _named_after_its_description(doc: Doc, content: tuple[int, int]) -> Entity | None:
+    """Whom a verb blames or accuses when its object describes the party, then names it: 'blamed a trucking
+    contractor, Rayong Cold Chain Transport, saying …'."""
+    m = _DESCRIBED_THEN_NAMED.match(doc.text, content[0], content[1])
+    hit = doc.at_start.get(m.end()) if m else None
+    return hit[1] if hit is not None and hit[1].kind != "state" else None
 
 
 @functools.cache
