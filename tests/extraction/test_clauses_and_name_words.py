@@ -83,3 +83,10 @@ def test_blaming_a_party_for_something_keeps_both_statements() -> None:
     text = _LEDE + ("Villagers have blamed a road contractor for a landslide that buried 11 houses, saying "
                     "blasting had left the slope unstable.\n")
     assert len(run(text).statements) == 2
+
+
+def test_a_second_verb_after_and_with_its_auxiliary_is_the_same_speaker_s() -> None:
+    text = _LEDE + ("A government laboratory says a quarter of the shipments it tested carried a banned dye, "
+                    "and has accused the exporter of colouring unripe fruit.\n")
+    assert {w for _who, w in spans(run(text), text)} == {
+        "a quarter of the shipments it tested carried a banned dye", "the exporter of colouring unripe fruit"}

@@ -27,6 +27,7 @@ __all__ = ["Speech", "find_speeches", "no_comment"]
 _COORD_RE = re.compile(
     r"(?:,\s*|\s+)(?:and|but|while|before|then)\s+(?:(?:also|later|then|again|has|have|had)\s+)*$|,\s*$|\bby\s+$"
 )
+_JOINING = frozenset({"and", "but", "while", "then", "before", "by"})
 _CLAUSAL = frozenset(
     {"say", "add", "claim", "insist", "argue", "warn", "tell", "testify", "write", "note", "stress"}
 )
@@ -104,7 +105,7 @@ def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> li
             and out
             and (
                 ing
-                or coord.group().strip(" ,") in ("and", "but", "while", "then", "before", "by")
+                or coord.group().strip(" ,").split(" ", 1)[0] in _JOINING  # (', and has accused …')
                 or left.rstrip().endswith(",")
             )
         ):
