@@ -85,8 +85,9 @@ def test_a_description_s_modifier_picks_the_body_whose_name_holds_it() -> None:
 
 
 def test_a_body_that_speaks_in_a_paper_set_off_by_commas_is_the_paper_s_author() -> None:
-    text = ("Reporting from the city.\n\n  The Bureau of Explosives, in a 40-page probe report submitted to the "
-            "energy ministry on Tuesday, said Padma Gas refilled about 18,000 cylinders. Inspectors found 2,350 "
-            "such cylinders at its plant, the report said.\n  The cylinder that blew up had last been tested in "
-            "2013, according to the stamp on its collar, the report added.\n")
+    text = ("Reporting from the city.\n\n  The Bureau of Explosives, in a 40-page probe report submitted "
+            "to the energy ministry on Tuesday, said Padma Gas refilled about 18,000 cylinders. "
+            "Inspectors found 2,350 such cylinders at its plant, the report said.\n  The cylinder that "
+            "blew up had last been tested in 2013, according to the stamp on its collar, the report "
+            "added.\n")
     assert speakers(text) == ["Bureau of Explosives"] * 3
