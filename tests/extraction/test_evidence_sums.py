@@ -63,3 +63,11 @@ def test_units_in_capitals_and_limits(sentence: str, found: list[str]) -> None:
 def test_a_short_unit_is_never_the_first_letters_of_a_word(sentence: str) -> None:
     """'F' and 'ha' are units only standing alone: never the start of 'Fishermen' or 'had'."""
     assert all(not f.endswith((" F", " ha")) for f in evidence_found(sentence))
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("The board said the fertiliser cost TSh 9.6 billion.", ["TSh 9.6 billion"]),
+    ("He said he was paid JD5 a night, the driver said.", ["JD5 a night"]),
+])
+def test_shillings_and_dinars_by_their_letters_are_money(sentence: str, found: list[str]) -> None:
+    assert evidence_found(sentence) == found

@@ -91,3 +91,18 @@ def test_a_body_that_speaks_in_a_paper_set_off_by_commas_is_the_paper_s_author()
             "blew up had last been tested in 2013, according to the stamp on its collar, the report "
             "added.\n")
     assert speakers(text) == ["Bureau of Explosives"] * 3
+
+
+def test_an_unnamed_source_described_by_where_it_works_is_a_person() -> None:
+    text = ("Reporting from the city.\n\nA crew member on one of the barges, who asked not to be identified "
+            "for fear of losing his job, told the Courier that skippers had been told to save fuel.\n")
+    x = run(text)
+    assert speakers(text) == ["crew member on one of the barges"]
+    assert actors_by_name(x)["crew member on one of the barges"]["kind"] == "person"
+
+
+def test_a_company_s_first_word_in_a_headline_is_the_company_named_in_full_later() -> None:
+    text = ("Canalmar says every load went to the authorised site\n\nA dredging contractor dumped sludge in "
+            "fishing grounds, a watchdog said. The report says Canalmar Dredging SA discharged 640,000 cubic "
+            "metres of sludge. Canalmar Dredging SA denied it.\n")
+    assert [a["name"] for a in run(text).actors if "Canalmar" in a["name"]] == ["Canalmar Dredging SA"]

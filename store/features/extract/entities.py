@@ -13,6 +13,7 @@ from claimnet.store.model.ids import new_id
 from . import wordlists as wl
 from .entity import Entity
 from .gender import gender_ok
+from .org_kinds import org_class
 from .referents import Referents
 from .textutil import fold, name_key
 
@@ -112,6 +113,11 @@ class Registry(Referents):
         # SA), 'Bessin' (Laiterie du Bessin); 'Racing' (Racing Club), 'Sentinel' (Sentinel Crowd Management)
         if not wl.gazetteer().get(first) and first.lower() not in wl.function_words():
             self.by_first.setdefault(fold(first), ent)
+            earlier = self.by_key.get(name_key(first))
+            if earlier is not None and earlier.final() is not ent and earlier.final().is_org \
+                    and " " not in earlier.final().name and ent.is_org and org_class(ent) == "company":
+                self.merge(earlier.final(), ent)  # 'Canalmar says …' in a headline, then 'Canalmar Dredging
+                # SA' (a company: 'The Brightwater Union' is no 'Brightwater')
 
     def lookup(self, surface: str) -> Entity | None:
         """The entity a surface form names exactly (case- and accent-insensitive), if any."""

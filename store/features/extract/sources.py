@@ -247,13 +247,19 @@ _AFTER_ACCORDING = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)
 
 def someone(doc: Doc, lo: int, end: int, anonymous: bool = False) -> Subject | None:
     """An unnamed person no word list knows, described by a noun for people: 'A beekeeper said'; with
-    ``anonymous`` (it asked not to be named), by any noun but a body's or a paper's: 'A former lifeguard'."""
+    ``anonymous`` (it asked not to be named), by any noun but a body's or a paper's, and where it works may
+    follow: 'A former lifeguard', 'A crew member on one of the barges'."""
     m = re.fullmatch(r"\s*(?:[Aa]n?|[Oo]ne)\s+((?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*))\s*", doc.text[lo:end])
+    if m is None and anonymous:
+        m = re.match(r"\s*(?:[Aa]n?|[Oo]ne)\s+((?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*))"
+                     r"(?=\s+(?:on|at|in|of|from|with|for)\s)", doc.text[lo:end])
     if m is None or not person_noun(m.group(2), anonymous=anonymous):
         return None
     ent = doc.reg.get_or_create(m.group(1), "person", 0.6)
     ent.tags.add("unnamed")
     ent.role = ent.role or m.group(2)
+    if lo + m.end() < end:  # 'on one of the barges': where it works is its description too
+        note_full_description(ent, doc.text, lo + m.start(1), end, doc.text[lo + m.end() :].split(None, 1)[0])
     return Subject([ent], lo + m.start(1), end, 0.7, "group")
 
 
