@@ -90,3 +90,13 @@ def test_a_second_verb_after_and_with_its_auxiliary_is_the_same_speaker_s() -> N
                     "and has accused the exporter of colouring unripe fruit.\n")
     assert {w for _who, w in spans(run(text), text)} == {
         "a quarter of the shipments it tested carried a banned dye", "the exporter of colouring unripe fruit"}
+
+
+def test_initials_and_a_surname_are_a_person_and_a_bracketed_legal_form_is_the_company_s() -> None:
+    text = _LEDE + ("Kelani Fence Works (Pvt) Ltd denied the claim. Its managing director, Suresh Perera, "
+                    "said the fence was built. W.M. Jayasena, who heads the farmers, said it was not.\n")
+    x = run(text)
+    by_name = actors_by_name(x)
+    assert by_name["W.M. Jayasena"]["kind"] == "person"
+    assert by_name["Kelani Fence Works (Pvt) Ltd"]["kind"] == "organisation"
+    assert names(x)[by_name["Suresh Perera"]["affiliation"]] == "Kelani Fence Works (Pvt) Ltd"

@@ -77,6 +77,11 @@ def chunks(
             if gap == " & " and tj.is_cap:
                 j += 1
                 continue
+            if gap == " (" and tj.text in ("Pvt", "Private") and j + 1 < b \
+                    and text[tj.end : tokens[j + 1].start] in (") ", ".) ") \
+                    and tokens[j + 1].text.rstrip(".") in ("Ltd", "Limited"):
+                j += 2  # 'Ruhuna Power Barriers (Pvt) Ltd': a legal form in brackets
+                continue
             if (
                 gap == " "
                 and j + 1 < b

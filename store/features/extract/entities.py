@@ -27,8 +27,8 @@ def company_core(words: list[str]) -> list[str]:
     Platense'; org_words.json 'legal_suffixes')."""
     suffixes = wl.org_words()["legal_suffixes"]
     end = len(words)
-    while end > 1 and words[end - 1][:1].isupper() and \
-            fold(words[end - 1]).replace(".", "").strip(",") in suffixes:  # ('S.A.', 'Inc.', 'Ltd,')
+    while end > 1 and words[end - 1].lstrip("(")[:1].isupper() and \
+            fold(words[end - 1]).replace(".", "").strip(",()") in suffixes:  # ('S.A.', 'Ltd,', '(Pvt)')
         end -= 1
     return words[:end]
 

@@ -149,6 +149,9 @@ def _coded_amount() -> re.Pattern[str]:
     return re.compile(wl.coded_amount())
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+
+
 def classify(text: str, tokens: list[Token], i: int, j: int, sent_start: int) -> list[NameMention]:
     """The mentions one capitalised run makes: a title splits role from name."""
     heads = org_heads()
@@ -189,6 +192,10 @@ def classify(text: str, tokens: list[Token], i: int, j: int, sent_start: int) ->
                 last_token=j,
             )
         ]
+    if len(toks) >= 2 and _INITIALS.fullmatch(toks[0].text) and not wl.gazetteer().get(toks[0].text) \
+            and not any(t.text in heads or t.is_acronym for t in toks[1:]):  # 'W.M. Karunaratne': initials
+        # and a surname (never 'U.S. Treasury')
+        return [NameMention(toks[0].start, toks[-1].end, span_text, "person", first_token=i, last_token=j)]
     hon = wl.honorifics()
     # Honorific + surname (Mr Shin) or honorific + full name (Dr Jane Doe).
     if (
