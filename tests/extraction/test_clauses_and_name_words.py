@@ -100,3 +100,14 @@ def test_initials_and_a_surname_are_a_person_and_a_bracketed_legal_form_is_the_c
     assert by_name["W.M. Jayasena"]["kind"] == "person"
     assert by_name["Kelani Fence Works (Pvt) Ltd"]["kind"] == "organisation"
     assert names(x)[by_name["Suresh Perera"]["affiliation"]] == "Kelani Fence Works (Pvt) Ltd"
+
+
+def test_a_company_named_with_its_town_is_the_contractor_accused_later() -> None:
+    text = _LEDE + ("Lena Roth, the operator's chief, blamed its rope maintenance contractor, Seiltech AG of "
+                    "Visp, which she said had been booked to carry out the tests. She accused the contractor "
+                    "of signing off tests it had never carried out.\n")
+    x = run(text)
+    assert "Seiltech AG" in actors_by_name(x)
+    assert not [a for a in x.actors if a["name"] in ("contractor", "Seiltech AG of Visp")]
+    accused = {names(x)[ln["to"]] for ln in x.links if ln["type"] == "accuses"}
+    assert accused == {"Seiltech AG"}

@@ -64,6 +64,9 @@ def _pp_affiliation(doc: Doc, seg: str, seg_start: int) -> Entity | None:
 #: local hapū trust', 'He blamed the company that services the spa's boilers'.
 _OBJECT_BEFORE = re.compile(r".*\b(?:by|from|to|with|for|against|[a-z]{3,}ed)\s+"  # (the last one)
                             r"((?:the|a|an|its|their)\s[^,“”\"]+)$")
+#: What closes a name set off after its description: a comma, after where it is ('…, Alpseil Technik AG of
+#: Brig, which …').
+_CLOSED = re.compile(r"(?:\s+(?:of|in|from)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?,")
 #: Where a description's head noun ends: 'the company that services …', 'a trust of …'.
 _HEAD_END = re.compile(r"\s(?:of|for|at|in|with|from|who|which|that|whose)\s")
 
@@ -78,7 +81,7 @@ def _appositive_before(doc: Doc, m_start: int, m_end: int, sent_start: int) -> s
     )
     seg = text[prev + 1 : m_start - 2].strip()
     tail = _OBJECT_BEFORE.search(seg)
-    if tail is not None and seg.split(" ", 1)[0].lower() not in _DETS and text[m_end : m_end + 1] == "," \
+    if tail is not None and seg.split(" ", 1)[0].lower() not in _DETS and _CLOSED.match(text, m_end) \
             and "according" not in seg.lower() \
             and _HEAD_END.split(tail.group(1).lower(), maxsplit=1)[0].split()[-1] \
             in wl.org_words()["descriptor_class"]:  # 'Photos posted on Facebook by the local hapū trust, Te

@@ -6,7 +6,7 @@ import re
 
 from . import wordlists as wl
 from .people_words import plural_of_people
-from .textutil import Token
+from .textutil import Token, fold
 
 
 def org_heads() -> frozenset[str]:
@@ -88,8 +88,9 @@ def chunks(
                 and text[tj.end : tokens[j + 1].start] == " "
                 and tokens[j + 1].is_cap
             ):
-                if tj.lower in wl.name_words()["connectors"]:
-                    j += 2
+                if tj.lower in wl.name_words()["connectors"] \
+                        and fold(tokens[j - 1].text).rstrip(".") not in wl.org_words()["legal_suffixes"]:
+                    j += 2  # (not 'Alpseil Technik AG of Brig': a company's name ends with its legal form)
                     continue
                 if tj.lower == "and" and j - i == 1 and _org_follows(tokens, j + 1, b, heads, text):
                     j += 2

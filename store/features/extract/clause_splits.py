@@ -89,7 +89,8 @@ def object_group(doc: Doc, content: tuple[int, int]) -> Entity | None:
         hit = doc.at_end.get(e)
         if hit and hit[0] >= content[0]:
             return hit[1]
-    sub = group_np(doc, text, of, content[0]) or description(doc, text, of, content[0])
+    sub = description(doc, text, of, content[0]) or group_np(doc, text, of, content[0])  # ('accused the
+    # contractor of …': the contractor named before, not a new one)
     return sub.entities[0] if sub else None
 
 

@@ -135,9 +135,11 @@ class Referents:
 
             return self.most_recent(argues_for_it, before)
         if last in wl.unnamed_sources()["singular"] and last not in wl.title_words():
-            return self.most_recent(  # 'according to the person': the unnamed source named just before
+            source = self.most_recent(  # 'according to the person': the unnamed source named just before
                 lambda e: e.kind == "person" and last in fold(e.name).split(), before
             )
+            if source is not None or cls is None:
+                return source  # (else a body by its trade: 'the contractor', Alpseil Technik AG)
         is_title = last in wl.title_heads() and last not in wl.org_words()["descriptor_class"]
         mods = [w for w in words[:-1] if holder is None]
         if mods and cls is not None and not is_title:  # 'the transport firm': Rayong Cold Chain Transport,
