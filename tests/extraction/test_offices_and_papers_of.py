@@ -106,3 +106,11 @@ def test_a_company_s_first_word_in_a_headline_is_the_company_named_in_full_later
             "fishing grounds, a watchdog said. The report says Canalmar Dredging SA discharged 640,000 cubic "
             "metres of sludge. Canalmar Dredging SA denied it.\n")
     assert [a["name"] for a in run(text).actors if "Canalmar" in a["name"]] == ["Canalmar Dredging SA"]
+
+
+def test_an_office_only_a_company_has_is_the_latest_company_s() -> None:
+    text = ("Reporting from the city.\n\nThe Federal Cableway Inspectorate said Bergbahnen Alpa SA had "
+            "skipped the checks.\n\nDays later, chief executive Jean Morand had told Reuters that the rope "
+            "was not to blame.\n")
+    x = run(text)
+    assert names(x)[actors_by_name(x)["Jean Morand"]["affiliation"]] == "Bergbahnen Alpa SA"

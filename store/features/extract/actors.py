@@ -110,9 +110,13 @@ def _owner_in_role(doc: Doc, role: str | None, role_tok: int) -> Entity | None:
     owner = words[0] if len(words) >= 2 else None
     if owner is None and role_tok >= 1 and doc.tokens[role_tok - 1].text.istitle():
         owner = doc.tokens[role_tok - 1].lower
-    if owner not in _OWNER_WORDS:
-        return None
-    found = doc.reg.description(owner, doc.tokens[role_tok].start)
+    at = doc.tokens[role_tok].start
+    if owner not in _OWNER_WORDS:  # 'chief executive Jean-Daniel Fellay': an office only a company has, so
+        # the latest company's (not '…, a lawyer for 22 passengers')
+        office = (role or "").lower()
+        return doc.reg.most_recent(lambda e: e.is_org and org_class(e) == "company", at) \
+            if office in wl.org_words()["company_roles"] else None
+    found = doc.reg.description(owner, at)
     return found if found is not None and found.is_org else None
 
 
