@@ -111,3 +111,20 @@ def test_a_company_named_with_its_town_is_the_contractor_accused_later() -> None
     assert not [a for a in x.actors if a["name"] in ("contractor", "Seiltech AG of Visp")]
     accused = {names(x)[ln["to"]] for ln in x.links if ln["type"] == "accuses"}
     assert accused == {"Seiltech AG"}
+
+
+@pytest.mark.parametrize(("sentence", "who", "words"), [
+    ("The company's managing director, Mr Juma Kiwelu, yesterday dismissed the findings as a desk "
+     "exercise and said the bags must have been tampered with.", "Juma Kiwelu",
+     "the bags must have been tampered with"),
+    ("But a machine operator at the Iyunga plant, who spoke to the Courier on condition that he was not "
+     "named, said the line had been set to stop at 44 kilogrammes.", "machine operator at the Iyunga plant",
+     "the line had been set to stop at 44 kilogrammes"),
+    ("Regional Commissioner Asha Mrema ordered agro-dealers in the region to stop selling the stock from the "
+     "batches, and said the contract would be cancelled.", "Asha Mrema",
+     "agro-dealers in the region to stop selling the stock from the batches"),
+])
+def test_speakers_past_a_time_word_an_anonymous_trade_and_a_long_order(sentence: str, who: str,
+                                                                       words: str) -> None:
+    text = _LEDE + "Kilimo Mbolea Ltd said every bag was weighed.\n\n" + sentence + "\n"
+    assert (who, words) in spans(run(text), text)

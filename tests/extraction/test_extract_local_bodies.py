@@ -182,6 +182,15 @@ def test_a_summary_box_over_the_story_is_furniture() -> None:
     assert {a["name"] for a in run(text).actors} == {"Kellan Anglers Club"}
 
 
+def test_a_summary_box_s_bullets_are_furniture_however_they_end() -> None:
+    text = ("Fertiliser bags underweight, inspection finds\nWhat you need to know:\n"
+            "- Inspectors say the light bags all came from one plant.\n"
+            "- The supplier says its bags leave the gate full and blames dealers.\n"
+            "By Jane Roe\n"
+            "   The Farm Inputs Board said in a report that 731 bags were underweight.\n")
+    assert [s["text"] for s in run(text).statements] == ["731 bags were underweight"]
+
+
 def test_a_group_described_in_the_lede_is_the_body_opening_the_next_sentence() -> None:
     text = ("An environment group says the state's water agency has drained a protected wetland, pointing to "
             "satellite images.\n\n"

@@ -263,7 +263,8 @@ def furniture(text: str) -> list[tuple[int, int]]:
         line = text[start:end]
         if k < len(head):
             continue
-        if is_furniture_line(line) or links and _headline(line):
+        if is_furniture_line(line) or links and (_headline(line) or _BULLET.match(line.lstrip())):  # (a box's
+            # bullets: '- The supplier says its bags leave the gate full.')
             out.append((start, end))
             links = bool(_LINKS_HEADER.fullmatch(line.strip()) or links) and end not in blank_after
             if _PHOTO_CREDIT.search(line):
@@ -377,13 +378,14 @@ def _caption_above(
 #: A header over a list of linked headlines, a whole line in title or capital letters: 'RELATED COVERAGE',
 #: 'Related stories', 'More from Reuters' (a wrapped line 'more from the council …' is prose); a wire's
 #: contacts trailer, whose lines are names ('To contact the editors responsible for this story:'); and a
-#: summary box over the story ('Key points:' and its bullets, which the story then tells).
+#: summary box over the story ('Key points:', 'What you need to know:' and its bullets, which the story then
+#: tells).
 _LINKS_HEADER = re.compile(
     r"(?:(?:Related|RELATED)(?:\s+(?:[Ss]tories|STORIES|[Aa]rticles|ARTICLES|[Cc]overage|COVERAGE|[Cc]ontent|"
     r"CONTENT|[Nn]ews|NEWS|[Ll]inks|LINKS))?|Read more|READ MORE|More on this story|MORE ON THIS STORY|"
     r"You may also like|YOU MAY ALSO LIKE|More from(?:\s+[A-Z][\w&.'’-]*){1,4}|"
     r"MORE FROM(?:\s+[A-Z&.'’-]+){1,4}|To contact the (?:reporters?|editors?|authors?)\b[^:]{0,40}:|"
-    r"Key points|KEY POINTS|In short|IN SHORT)"
+    r"Key points|KEY POINTS|In short|IN SHORT|What you need to know|WHAT YOU NEED TO KNOW)"
     r"\s*:?"
 )
 

@@ -27,7 +27,9 @@ def person_noun(word: str, listed: bool = False, anonymous: bool = False) -> boo
     a class of body; with ``listed``, the unnamed-source and title words too ('son', 'boss', 'nurse'); with
     ``anonymous`` (its source asked not to be named: 'A former lifeguard, who asked not to be named'), any
     other noun."""
-    if word in wl.document_speakers() or word in wl.org_words()["descriptor_class"]:
+    people_too = anonymous and word in wl.org_words()["agent_nouns"]  # ('a machine operator, who spoke on
+    # condition that he was not named': a person, though 'the operator' alone is a company)
+    if word in wl.document_speakers() or word in wl.org_words()["descriptor_class"] and not people_too:
         return False
     if anonymous:
         return True

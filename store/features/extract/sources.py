@@ -251,7 +251,7 @@ def someone(doc: Doc, lo: int, end: int, anonymous: bool = False) -> Subject | N
     follow: 'A former lifeguard', 'A crew member on one of the barges'."""
     m = re.fullmatch(r"\s*(?:[Aa]n?|[Oo]ne)\s+((?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*))\s*", doc.text[lo:end])
     if m is None and anonymous:
-        m = re.match(r"\s*(?:[Aa]n?|[Oo]ne)\s+((?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*))"
+        m = re.match(r"\s*(?:(?:But|And|Yet)\s+)?(?:[Aa]n?|[Oo]ne)\s+((?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*))"
                      r"(?=\s+(?:on|at|in|of|from|with|for)\s)", doc.text[lo:end])
     if m is None or not person_noun(m.group(2), anonymous=anonymous):
         return None

@@ -15,7 +15,7 @@ _AUX = (
     r"would|will|could|may|might|must|should|can|did|does|do|not|never|itself|himself|herself|themselves|"
     r"however|meanwhile|first|last|since|quoted as|"
     r"(?:was|were|is|are|has been|had been) (?:quoted|cited)(?: (?:by|in) [^,;:“”\"]{1,60}?)? as|"
-    r"swiftly|separately|"
+    r"swiftly|separately|yesterday|today|tonight|this (?:morning|afternoon|evening)|"
     r"on \w+day|on [A-Z][a-z]+ \d+|in [A-Z][a-z]+|last (?:week|month|year|night)|this (?:week|month|year)|"
     r"earlier this (?:week|month|year)|"
     r"(?:in|on|at|during) (?:a|an|the|its|his|her|their) [\w\s'’-]{0,30}?"
