@@ -114,3 +114,15 @@ def test_an_office_only_a_company_has_is_the_latest_company_s() -> None:
             "was not to blame.\n")
     x = run(text)
     assert names(x)[actors_by_name(x)["Jean Morand"]["affiliation"]] == "Bergbahnen Alpa SA"
+
+
+def test_a_paper_by_an_unnamed_unit_of_a_named_body_is_the_unit_s_named_later() -> None:
+    """'a report by a Water Ministry directorate': the directorate the next paragraph names wrote it, and
+    the lede's '1,870 times' told again as '1,870 stops' is one claim."""
+    text = ("Reporting from the city.\n\nA private company filled its tankers at least 1,870 times last "
+            "summer from three sealed wells, according to a report by a Water Ministry directorate released "
+            "on Wednesday.\n\nThe 22-page report by the Groundwater Control Directorate (GCD) said GPS "
+            "trackers recorded 1,870 stops at the wells.\n")
+    x = run(text)
+    assert speakers(text) == ["Groundwater Control Directorate"]
+    assert len(x.statements[0]["spans"]) == 2

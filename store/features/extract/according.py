@@ -116,6 +116,10 @@ def paper_author(doc: Doc, lo: int, seen_by: int) -> Subject | None:
     return Subject([ent], -1, -1, 0.6, "placeholder")
 
 
+#: A lower-case body noun right after a name: ' directorate', ' audit unit'.
+_BODY_NOUN_AFTER = re.compile(r"\s+([a-z]+)\b(?:\s+([a-z]+)\b)?")
+
+
 def _a_body(noun: str) -> bool:
     """Whether a noun names a body ('committee', 'watchdog', 'group')."""
     return noun in wl.org_words()["descriptor_class"] or noun in lower_head_words()
@@ -199,7 +203,13 @@ def according(
                     hit2 = doc.at_end[e]
                     sub_end = e
                     break
-            if hit2:
+            unit = _BODY_NOUN_AFTER.match(text, sub_end, np_end) \
+                if hit2 and re.fullmatch(r"an?\s+", text[lo : hit2[0]]) else None  # (not 'the Trend
+            # Analytica agency': the agency is Trend Analytica)
+            if unit is not None and any(_a_body(w) for w in unit.groups() if w) and by and paper_first:
+                subj = paper_author(doc, ce, np_end)  # 'a report by a Water Ministry directorate': the
+                # directorate the story names later, not the ministry
+            elif hit2:
                 subj = Subject([hit2[1]], hit2[0], sub_end, 0.85, "name")
             elif body_first is not None:
                 subj = indefinite(doc, lo, np_end) or subject_before(doc, lo, np_end)  # ('a committee', held

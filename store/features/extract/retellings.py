@@ -71,7 +71,10 @@ def _same_claim(
         return True
     if a["span"][0] < _LEDE and a["id"] in told.fragments and told.fragment_retold(a["id"], b["id"], shared):
         return True  # the headline's or lede's quoted words said again in the body
-    return len(figures[a["id"]] & figures[b["id"]]) >= _SHARED_FIGURES  # 'fell from 9.50 to 6.40'
+    common = figures[a["id"]] & figures[b["id"]]
+    if a["span"][0] < _LEDE and any(_distinctive(n) for n in common):
+        return True  # the lede's 'filled its tankers at least 1,870 times', the body's '1,870 stops'
+    return len(common) >= _SHARED_FIGURES  # 'fell from 9.50 to 6.40'
 
 
 #: Words a paraphrase quotes inside itself: "maternity unit is 'not safe'", 'the unit was “safe”'.
@@ -146,6 +149,11 @@ def _inside(a: dict[str, Any], b: dict[str, Any]) -> bool:
 def _spaced(text: str) -> str:
     """Lower-case words with one space between them ('It is not safe.' -> 'it is not safe ')."""
     return re.sub(r"\W+", " ", text.lower())
+
+
+def _distinctive(number: str) -> bool:
+    """Whether a figure is rare enough to tell one claim by (at least 100, not a year: '1870', not '12')."""
+    return number.isdigit() and int(number) >= 100 and not re.fullmatch(r"(?:19|20)\d\d", number)
 
 
 def _figures(text: str) -> set[str]:
