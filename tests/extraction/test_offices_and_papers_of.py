@@ -126,3 +126,15 @@ def test_a_paper_by_an_unnamed_unit_of_a_named_body_is_the_unit_s_named_later() 
     x = run(text)
     assert speakers(text) == ["Groundwater Control Directorate"]
     assert len(x.statements[0]["spans"]) == 2
+
+
+@pytest.mark.parametrize(("sentence", "body"), [
+    ("The Kuusijärvi fishing association says the low water left the spawning grounds dry.",
+     "Kuusijärvi fishing association"),
+    ("The Swiss-registered team said the water was low.", None),
+])
+def test_a_body_of_members_named_by_its_place_is_its_own(sentence: str, body: str | None) -> None:
+    text = ("Reporting.\n\nThe Northern Waters Office said the resort took too much water.\n\n" + sentence
+            + "\n")
+    names_now = {a["name"] for a in run(text).actors}
+    assert (body in names_now) if body else names_now <= {"Northern Waters Office"}

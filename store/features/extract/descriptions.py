@@ -9,7 +9,7 @@ import re
 from . import wordlists as wl
 from .doc import Doc
 from .entities import Entity
-from .org_phrases import lower_org_at
+from .org_phrases import lower_org_at, place_named_body
 from .papers import spoken_in_paper
 from .people_words import plural_of_people
 from .sources import Subject, group_np, note_full_description
@@ -57,6 +57,9 @@ _AFTER_A_PREPOSITION = re.compile(r"\b(?:on|at|in|of|for|with|from|near|inside|o
 def description(doc: Doc, text: str, end: int, lo: int) -> Subject | None:
     """A definite description ending at `end`: 'the minister', 'The regulator', 'Sudan's army'."""
     seg = text[lo:end]
+    placed = place_named_body(doc, lo, end)
+    if placed is not None:
+        return Subject([placed[1]], placed[0], end, 0.7, "description")
     bounds = [m.start() for m in re.finditer(r"(?<!\S)\S", seg)][-4:]
     for b in bounds:
         if _PREPOSITION.match(seg, b):

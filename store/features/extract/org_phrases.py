@@ -150,6 +150,31 @@ def _lower_org_at(doc: Doc, m: re.Match[str], sent_start: int, local: bool) -> E
     return ent
 
 
+#: Bodies of members that take the name of their place: 'the Kuusijärvi fishing association'.
+_MEMBERS_BODIES = frozenset({"association", "union", "cooperative", "co-operative", "community", "trust",
+                             "federation", "society", "committee", "collective"})
+_AN_ADJECTIVE = re.compile(r"(?:an|ian|ese|ish|ic)$")
+#: 'The Kuusijärvi fishing association': a capitalised word, then lower-case words ending in a noun.
+_PLACE_NAMED = re.compile(r"(?<!\S)[Tt]he\s+([A-Z][\w'’-]*)\s+((?:[a-z][\w'’-]*\s+){0,2})([a-z][\w-]*)$")
+
+
+def place_named_body(doc: Doc, lo: int, end: int) -> tuple[int, Entity] | None:
+    """(start, body) of a body of members named by the place it belongs to, a word no gazetteer or earlier
+    name knows, ending the words text[lo:end]: 'The Kuusijärvi fishing association says …' is a body of
+    its own, not the supervisory office named before (never 'the Swiss-registered team', 'the Apulian
+    producer', 'the X community of Y')."""
+    m = _PLACE_NAMED.search(doc.text, lo, end)
+    if m is None or m.end() != end:
+        return None
+    place, head = m.group(1), m.group(3)
+    if head not in _MEMBERS_BODIES or "-" in place or _AN_ADJECTIVE.search(place) \
+            or wl.gazetteer().get(place) or doc.reg.lookup(place) or place.lower() in wl.function_words() \
+            or doc.text[end : end + 4] == " of ":
+        return None
+    name = " ".join([place, *m.group(2).split(), head])
+    return m.start(1), doc.note(doc.reg.get_or_create(name, "organisation", 0.6), m.start(1), end)
+
+
 def named_before(doc: Doc, word: str, before: int) -> Entity | None:
     """The body a lower-case phrase with this head or modifier named last before a position, made an actor
     now: 'sent to the agriculture ministry' … 'A ministry spokeswoman said' (the agriculture ministry
