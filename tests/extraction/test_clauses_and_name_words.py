@@ -128,3 +128,10 @@ def test_speakers_past_a_time_word_an_anonymous_trade_and_a_long_order(sentence:
                                                                        words: str) -> None:
     text = _LEDE + "Kilimo Mbolea Ltd said every bag was weighed.\n\n" + sentence + "\n"
     assert (who, words) in spans(run(text), text)
+
+
+def test_blaming_people_then_accusing_them_is_one_accusation() -> None:
+    text = _LEDE + ("Suresh Perera said the fence was built. He blamed farmers in the area, accusing them of "
+                    "cutting the wire to let cattle graze.\n")
+    assert [w for _who, w in sorted(spans(run(text), text))] == [
+        "the fence was built", "them of cutting the wire to let cattle graze"]

@@ -122,9 +122,10 @@ def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> li
                 if coord.group().strip() == "by":
                     act = prevs.act
                     prevs.content = None
-                elif ing and lemma == "say" and _blamed_only(doc, prevs):
+                elif ing and _blamed_only(doc, prevs) and (lemma == "accuse"
+                                                           or lemma == "say" and prevs.targets):
                     act, blamed = "accusation", list(prevs.targets)  # 'He blamed X, saying its drivers had
-                    prevs.content = None  # …': one accusation of X, told by the participle
+                    prevs.content = None  # …', 'blamed farmers, accusing them of …': one accusation of X
                 elif prevs.content and prevs.content[1] > cs:
                     cut = cs - len(coord.group())
                     prevs.content = (
@@ -211,7 +212,7 @@ def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> li
 def _blamed_only(doc: Doc, sp: Speech) -> bool:
     """Whether a speech only blames a party, saying nothing of what for ('He blamed X,' but not 'blamed X
     for a landslide that …')."""
-    if sp.lemma != "blame" or not sp.targets or not sp.content:
+    if sp.lemma != "blame" or not sp.content:
         return False
     return re.search(r"\bfor\b", doc.text[sp.content[0] : sp.content[1]]) is None
 
