@@ -258,3 +258,7 @@ def test_an_untitled_story_is_named_by_its_headline_never_by_a_caption_or_dateli
     article.write_text("Tankers broke sanctions, UN panel says\n\nBy Dana Whitlock\n\nBody text here.\n",
                        encoding="utf-8")
     assert read_article(str(article)).title == "Tankers broke sanctions, UN panel says"
+    for label in ("NEWS", "Home » Local"):  # a section's label over the headline is no headline
+        article.write_text(f"{label}\nTankers broke sanctions, UN panel says\nBy Dana Whitlock\n\nBody.\n",
+                           encoding="utf-8")
+        assert read_article(str(article)).title == "Tankers broke sanctions, UN panel says"

@@ -114,13 +114,21 @@ def _normalise_newlines(text: str) -> str:
 
 
 def _first_line_title(text: str) -> str | None:
-    """The headline: the first line that is not page furniture (a photo caption, a byline …)."""
+    """The headline: the first line that is not page furniture (a photo caption, a byline …) nor a section's
+    label over it ('NEWS', 'Home » Local')."""
     from .extract.normalise import is_furniture_line
     from .extract.story_heads import without_dateline
 
     lines = (line.strip() for line in text.strip().split("\n")[:12])
-    first = without_dateline(next((line for line in lines if line and not is_furniture_line(line)), ""))
+    first = without_dateline(next((line for line in lines
+                                   if line and not is_furniture_line(line) and not _section_label(line)), ""))
     return first if 0 < len(first) <= 150 and not first.endswith((".", "”", '"')) else None
+
+
+def _section_label(line: str) -> bool:
+    """Whether a line only names the page's section: one to three words in capitals ('NEWS', 'WORLD
+    NEWS'), or a breadcrumb ('Home » Local', 'News > Business')."""
+    return len(line.split()) <= 3 and (line.isupper() or "»" in line or " > " in line)
 
 
 def _looks_markdown(text: str) -> bool:

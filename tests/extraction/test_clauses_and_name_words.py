@@ -135,3 +135,9 @@ def test_blaming_people_then_accusing_them_is_one_accusation() -> None:
                     "cutting the wire to let cattle graze.\n")
     assert [w for _who, w in sorted(spans(run(text), text))] == [
         "the fence was built", "them of cutting the wire to let cattle graze"]
+
+
+def test_a_fertiliser_s_letters_and_a_highlands_region_are_no_actors() -> None:
+    text = _LEDE + ("A third of the bags sold to farmers in the Southern Highlands were light, and 12 of 30 "
+                    "samples of NPK blend held less nitrogen, the Farm Inputs Board said.\n")
+    assert {a["name"] for a in run(text).actors} == {"Farm Inputs Board"}
