@@ -108,14 +108,6 @@ def test_a_company_s_first_word_in_a_headline_is_the_company_named_in_full_later
     assert [a["name"] for a in run(text).actors if "Canalmar" in a["name"]] == ["Canalmar Dredging SA"]
 
 
-def test_an_office_only_a_company_has_is_the_latest_company_s() -> None:
-    text = ("Reporting from the city.\n\nThe Federal Cableway Inspectorate said Bergbahnen Alpa SA had "
-            "skipped the checks.\n\nDays later, chief executive Jean Morand had told Reuters that the rope "
-            "was not to blame.\n")
-    x = run(text)
-    assert names(x)[actors_by_name(x)["Jean Morand"]["affiliation"]] == "Bergbahnen Alpa SA"
-
-
 def test_a_paper_by_an_unnamed_unit_of_a_named_body_is_the_unit_s_named_later() -> None:
     """'a report by a Water Ministry directorate': the directorate the next paragraph names wrote it, and
     the lede's '1,870 times' told again as '1,870 stops' is one claim."""

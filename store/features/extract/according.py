@@ -10,6 +10,7 @@ from .descriptions import indefinite
 from .doc import Doc
 from .entities import Entity
 from .org_phrases import lower_head_words, lower_org_at, lower_org_re
+from .papers import author_of
 from .sources import Subject, group_np
 from .speech import Speech
 from .subjects import subject_before
@@ -120,6 +121,13 @@ def paper_author(doc: Doc, lo: int, seen_by: int) -> Subject | None:
 _BODY_NOUN_AFTER = re.compile(r"\s+([a-z]+)\b(?:\s+([a-z]+)\b)?")
 
 
+def _named_later(text: str, after: int, noun: str) -> bool:
+    """Whether the story names a body of this kind further on ('a Water Ministry directorate' … 'the
+    Groundwater Control Directorate'), within a few paragraphs."""
+    return re.search(rf"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,4}}\s+{noun.capitalize()}\b",
+                     text[after : after + 3000]) is not None
+
+
 def _a_body(noun: str) -> bool:
     """Whether a noun names a body ('committee', 'watchdog', 'group')."""
     return noun in wl.org_words()["descriptor_class"] or noun in lower_head_words()
@@ -206,7 +214,8 @@ def according(
             unit = _BODY_NOUN_AFTER.match(text, sub_end, np_end) \
                 if hit2 and re.fullmatch(r"an?\s+", text[lo : hit2[0]]) else None  # (not 'the Trend
             # Analytica agency': the agency is Trend Analytica)
-            if unit is not None and any(_a_body(w) for w in unit.groups() if w) and by and paper_first:
+            body_noun = next((w for w in unit.groups() if w and _a_body(w)), None) if unit else None
+            if body_noun is not None and by and paper_first and _named_later(text, np_end, body_noun):
                 subj = paper_author(doc, ce, np_end)  # 'a report by a Water Ministry directorate': the
                 # directorate the story names later, not the ministry
             elif hit2:
@@ -235,8 +244,9 @@ _APPOSITION = re.compile(r"\s*(?:an?|who|whose)\s[^,.;:“”\"]{2,80}?,\s*(?=\S
 
 def _paper_of(np_text: str) -> re.Match[str] | None:
     """'the inspection report of the County Health Office': 'of' before a name, after a paper's noun, says
-    who wrote it (never 'a survey of 2,000 residents')."""
-    of = re.search(r"\bof\s+(?=(?:the\s+)?[A-Z])", np_text)
+    who wrote it (never 'a survey of 2,000 residents', 'an audit of the Ports Authority')."""
+    noun = re.search(r"\b([a-z]+)(?=\s+of\s)", np_text)
+    of = author_of(np_text, noun.end()) if noun is not None else None
     if of is None or not set(np_text[: of.start()].lower().split()) & wl.document_speakers():
         return None
     return of

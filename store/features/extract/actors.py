@@ -20,8 +20,7 @@ from .org_phrases import (
     place_orgs,
     prev_is_state,
 )
-from .people_words import person_noun, plural_of_people
-from .places import locative, people_in_places_before
+from .places import at_a_place, locative, people_in_places_before
 from .textutil import INITIALS_EXPLAINED, THE_BEFORE, Token, fold
 from .things import is_product, names_a_thing
 
@@ -110,13 +109,9 @@ def _owner_in_role(doc: Doc, role: str | None, role_tok: int) -> Entity | None:
     owner = words[0] if len(words) >= 2 else None
     if owner is None and role_tok >= 1 and doc.tokens[role_tok - 1].text.istitle():
         owner = doc.tokens[role_tok - 1].lower
-    at = doc.tokens[role_tok].start
-    if owner not in _OWNER_WORDS:  # 'chief executive Jean-Daniel Fellay': an office only a company has, so
-        # the latest company's (not '…, a lawyer for 22 passengers')
-        office = (role or "").lower()
-        return doc.reg.most_recent(lambda e: e.is_org and org_class(e) == "company", at) \
-            if office in wl.org_words()["company_roles"] else None
-    found = doc.reg.description(owner, at)
+    if owner not in _OWNER_WORDS:
+        return None
+    found = doc.reg.description(owner, doc.tokens[role_tok].start)
     return found if found is not None and found.is_org else None
 
 
@@ -205,23 +200,6 @@ _COMPOUND_RE = re.compile(r"-(?:registered|based|listed|headquartered|owned|flag
 _BODY_CLASSES = frozenset({"company", "group", "regulator", "media"})
 
 
-def _at_a_place(doc: Doc, k: int) -> bool:
-    """Whether a name follows 'at' after a thing ('customs records at Laem Chabang', 'a depot at Tha Mai'),
-    not after a verb ('pointed at', 'shouting at')."""
-    if k < 2 or doc.tokens[k - 1].lower != "at" or not locative(doc.text, doc.tokens, k, at=True):
-        return False
-    before = doc.tokens[k - 2].lower
-    people = before in wl.unnamed_sources()["plural"] or before in wl.unnamed_sources()["singular"] \
-        or plural_of_people(before) or person_noun(before, listed=True)  # '3,240 workers at Meghna Knit
-    # Composite': where they work, a body
-    verb = before.endswith(("ed", "ing")) or before in _LOOK_AT
-    return doc.tokens[k - 2].text.islower() and not verb and not people
-
-
-_LOOK_AT = frozenset({"look", "looks", "point", "points", "aim", "aims", "shout", "shouts", "glance", "stare",
-                      "laugh", "swore", "hit", "lash", "lashes", "jab", "arrive", "arrives", "work", "works"})
-
-
 def _resolve(doc: Doc, m: NameMention, sent: tuple[int, int]) -> Entity | None:
     reg = doc.reg
     short = _short_name_in_brackets(doc, m)
@@ -244,7 +222,7 @@ def _resolve(doc: Doc, m: NameMention, sent: tuple[int, int]) -> Entity | None:
         and not (m.role or m.aff_text or m.gender != "-")
         and reg.lookup(m.text) is None
         and (locative(doc.text, doc.tokens, m.first_token, places_only=True)
-             or people_in_places_before(doc.text, m.start) or _at_a_place(doc, m.first_token))
+             or people_in_places_before(doc.text, m.start) or at_a_place(doc.text, doc.tokens, m.first_token))
     ):
         return None  # 'a news conference in Thunder Bay', 'Pharmacists in Soweto and Tembisa'
     if (

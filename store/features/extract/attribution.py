@@ -24,10 +24,12 @@ from .textutil import NAME_GIVEN
 
 __all__ = ["Speech", "find_speeches", "no_comment"]
 
-_COORD_RE = re.compile(
-    r"(?:,\s*|\s+)(?:and|but|while|before|then)\s+(?:(?:also|later|then|again|has|have|had)\s+)*$|,\s*$|\bby\s+$"
-)
+#: The words that join a second verb to the first one's subject ('…, and has accused', '… by calling').
 _JOINING = frozenset({"and", "but", "while", "then", "before", "by"})
+_COORD_RE = re.compile(
+    rf"(?:,\s*|\s+)(?:{'|'.join(sorted(_JOINING - {'by'}))})\s+"
+    r"(?:(?:also|later|then|again|has|have|had)\s+)*$|,\s*$|\bby\s+$"
+)
 _CLAUSAL = frozenset(
     {"say", "add", "claim", "insist", "argue", "warn", "tell", "testify", "write", "note", "stress"}
 )
@@ -122,8 +124,8 @@ def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> li
                 if coord.group().strip() == "by":
                     act = prevs.act
                     prevs.content = None
-                elif ing and _blamed_only(doc, prevs) and (lemma == "accuse"
-                                                           or lemma == "say" and prevs.targets):
+                elif ing and _blamed_only(doc, prevs) and (lemma == "accuse" or lemma == "say"
+                                                           and prevs.targets and _BACK_TO_IT.match(text, ce)):
                     act, blamed = "accusation", list(prevs.targets)  # 'He blamed X, saying its drivers had
                     prevs.content = None  # …', 'blamed farmers, accusing them of …': one accusation of X
                 elif prevs.content and prevs.content[1] > cs:
@@ -207,6 +209,11 @@ def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> li
                 piece.act = "demand"  # each clause its own act: '… had been laid up, and that X must go'
             out.append(piece)
     return rejoinder(doc, sent, out)
+
+
+#: Words after 'saying' that go back to the party just blamed: 'its drivers had …', 'the firm had …' (not
+#: 'saying the county had ignored …': a claim of its own).
+_BACK_TO_IT = re.compile(r"\s+(?:that\s+)?(?:its|it|they|their|the\s+(?:company|firm|contractor|operator))\b")
 
 
 def _blamed_only(doc: Doc, sp: Speech) -> bool:

@@ -88,8 +88,7 @@ def chunks(
                 and text[tj.end : tokens[j + 1].start] == " "
                 and tokens[j + 1].is_cap
             ):
-                if tj.lower in wl.name_words()["connectors"] \
-                        and fold(tokens[j - 1].text).rstrip(".") not in wl.org_words()["legal_suffixes"]:
+                if tj.lower in wl.name_words()["connectors"] and not _ends_with_its_form(tokens[j - 1].text):
                     j += 2  # (not 'Alpseil Technik AG of Brig': a company's name ends with its legal form)
                     continue
                 if tj.lower == "and" and j - i == 1 and _org_follows(tokens, j + 1, b, heads, text):
@@ -122,11 +121,27 @@ _COUNT_BEFORE = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\s)\d(?:[\d,.]*\d)? ?$")
 # 'on Nov. 17. ECS said')
 
 
+def _ends_with_its_form(word: str) -> bool:
+    """Whether a word is a legal form written short, which ends a company's name ('AG', 'Ltd', 'Kft'; never
+    the words 'Corporation', 'Company', 'Limited', 'Co' of 'the Food Corporation of India')."""
+    return fold(word).rstrip(".") in wl.org_words()["legal_suffixes"] \
+        and word.rstrip(".") not in ("Corporation", "Company", "Limited", "Co")
+
+
 def _unit_after_count(text: str, start: int, word: str) -> bool:
     """Whether an acronym no gazetteer knows is the unit of the count before it: 'the 1,000 CFU limit',
-    '40 MW' (not '14 UN peacekeepers')."""
-    counted = _COUNT_BEFORE.search(text, max(0, start - 16), start) is not None
-    return counted and wl.gazetteer().get(word) is None
+    '40 MW' (not '14 UN peacekeepers', 'On March 3 NEMA ordered', '12 AMREF ambulances')."""
+    count = _COUNT_BEFORE.search(text, max(0, start - 16), start)
+    if count is None or wl.gazetteer().get(word) is not None:
+        return False
+    month = _WORD_BEFORE.search(text, max(0, count.start() - 12), count.start())
+    dated = month is not None and month.group(1).lower() in wl.name_words()["months_days"]
+    return not dated and _COUNTED_NOUN_AFTER.match(text, start + len(word)) is None
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
+#: A plural noun after an acronym: the acronym names whose they are ('12 AMREF ambulances').
+_COUNTED_NOUN_AFTER = re.compile(r"\s+[a-z]+s\b")
 
 
 def _known_name_through(text: str, tokens: list[Token], i: int, j: int, b: int) -> int:

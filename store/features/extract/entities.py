@@ -115,7 +115,8 @@ class Registry(Referents):
             self.by_first.setdefault(fold(first), ent)
             earlier = self.by_key.get(name_key(first))
             if earlier is not None and earlier.final() is not ent and earlier.final().is_org \
-                    and " " not in earlier.final().name and ent.is_org and org_class(ent) == "company":
+                    and " " not in earlier.final().name and ent.is_org and org_class(ent) == "company" \
+                    and org_class(earlier.final()) in ("company", ""):  # (not 'The charity Tumaini')
                 self.merge(earlier.final(), ent)  # 'Canalmar says …' in a headline, then 'Canalmar Dredging
                 # SA' (a company: 'The Brightwater Union' is no 'Brightwater')
 

@@ -7,6 +7,7 @@ import functools
 import re
 
 from . import wordlists as wl
+from .papers import author_of
 from .people_words import person_noun, plural_of_people
 from .quantities import Found, quantities
 
@@ -128,10 +129,6 @@ def _kind_words() -> dict[str, frozenset[str]]:
     return {k: frozenset(w.split()[-1].lower() for w in ev[k]) for k in ("imagery", "physical", "document")}
 
 
-#: A paper's author after it: ' of the County Health Office'.
-AUTHOR_OF = re.compile(r"\s+of\s+(?:the\s+)?(?=[A-Z])")
-
-
 def _document_ok(text: str, s: int, m: re.Match[str], before: str, after: str) -> bool:
     """Whether a document word names a document offered as backing, not one merely mentioned."""
     ev = wl.evidence_words()
@@ -146,10 +143,9 @@ def _document_ok(text: str, s: int, m: re.Match[str], before: str, after: str) -
     ) or bool(re.search(r"\b[A-Z]{2,}\s+(?:[a-z-]+\s+)?$", text[max(0, s - 30) : s]))  # 'the DAC report'
     followed = re.match(
         r"\s+(?:published|released|issued|reviewed|obtained|seen|by|showing|showed|in which|from the|"
-        r"shown|cited|shared|provided|attached|lodged|filed|submitted|compiled)\b"
-        r"|" + AUTHOR_OF.pattern,  # 'the inspection report of the County Health Office': its author
+        r"shown|cited|shared|provided|attached|lodged|filed|submitted|compiled)\b",
         after,
-    )
+    ) or author_of(text, m.end())  # 'the inspection report of the County Health Office': its author
     opening = _OPENS_A_SENTENCE.search(before) is not None  # 'City records show …', 'Court records show …'
     followed = followed or opening and re.match(r"\s+shows?\b", after)
     if m.group()[:1].isupper() and re.match(r"\s+(?:(?:and|of|for)\s+)?[A-Z]", after) \
@@ -289,7 +285,7 @@ def findings(text: str, lo: int, hi: int) -> list[Found]:
         for m in pats[kind].finditer(text, lo, hi):
             s, e = m.start(), m.end()
             paged = kind == "document" and _counted_in_pages(text, s, e, lo, hi)
-            authored = kind == "document" and AUTHOR_OF.match(text, e) is not None  # ('the report of the X')
+            authored = kind == "document" and author_of(text, e) is not None  # ('the report of the X')
             np_end = e if paged or authored else _np_extent(text, s, e, hi)
             inside = kind == "document"  # what a paper's own phrase holds is the paper ('its own analysis
             # of retained samples')

@@ -193,8 +193,9 @@ def classify(text: str, tokens: list[Token], i: int, j: int, sent_start: int) ->
             )
         ]
     if len(toks) >= 2 and _INITIALS.fullmatch(toks[0].text) and not wl.gazetteer().get(toks[0].text) \
+            and not wl.gazetteer().get(span_text.replace(".", "", len(toks[0].text) - 1)) \
             and not any(t.text in heads or t.is_acronym for t in toks[1:]):  # 'W.M. Karunaratne': initials
-        # and a surname (never 'U.S. Treasury')
+        # and a surname (never 'U.S. Treasury', 'D.R. Congo')
         return [NameMention(toks[0].start, toks[-1].end, span_text, "person", first_token=i, last_token=j)]
     hon = wl.honorifics()
     # Honorific + surname (Mr Shin) or honorific + full name (Dr Jane Doe).

@@ -8,6 +8,7 @@ import re
 from . import wordlists as wl
 from .doc import Doc
 from .entities import Entity
+from .textutil import fold
 
 _LOWER_ORG_CACHE: dict[str, re.Pattern[str]] = {}
 
@@ -171,8 +172,12 @@ def place_named_body(doc: Doc, lo: int, end: int) -> tuple[int, Entity] | None:
             or wl.gazetteer().get(place) or doc.reg.lookup(place) or place.lower() in wl.function_words() \
             or doc.text[end : end + 4] == " of ":
         return None
+    named = doc.reg.most_recent(lambda e: e.is_org and fold(place) in fold(e.name).split()
+                                and fold(e.name).split()[-1] == head, m.start(1))  # ('the Lake Naivasha
+    # Riparian Association' … 'The Naivasha association')
     name = " ".join([place, *m.group(2).split(), head])
-    return m.start(1), doc.note(doc.reg.get_or_create(name, "organisation", 0.6), m.start(1), end)
+    body = named or doc.reg.get_or_create(name, "organisation", 0.6)
+    return m.start(1), doc.note(body, m.start(1), end)
 
 
 def named_before(doc: Doc, word: str, before: int) -> Entity | None:

@@ -23,6 +23,23 @@ def _alternatives(nouns: frozenset[str]) -> str:
     return "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
 
 
+#: Papers whose 'of' names what they examined, never who wrote them: 'an audit of the Ports Authority'.
+_EXAMINING = frozenset({"audit", "audits", "review", "reviews", "investigation", "inquiry", "probe",
+                        "inspection", "inspections", "assessment", "analysis", "survey", "study",
+                        "evaluation", "examination", "test", "tests", "check", "checks"})
+_OF_A_NAME = re.compile(r"\s+of\s+(?:the\s+)?(?=[A-Z])")
+
+
+def author_of(text: str, noun_end: int) -> re.Match[str] | None:
+    """' of the County Health Office' right after a paper's noun that ends at ``noun_end``: the paper's
+    author ('the inspection report of the County Health Office'); never what a paper examined ('an audit of
+    the Kenya Ports Authority')."""
+    noun = re.search(r"([a-z]+)\W*$", text[max(0, noun_end - 20) : noun_end].lower())
+    if noun is None or noun.group(1) in _EXAMINING:
+        return None
+    return _OF_A_NAME.match(text, noun_end)
+
+
 @functools.cache
 def _paper_by(nouns: frozenset[str]) -> re.Pattern[str]:
     """One of these papers and the words up to the name after 'by' (group 1: the words between the paper and

@@ -62,6 +62,15 @@ _PEOPLE_IN_PLACES = re.compile(
     r"(?:in|of|from|near)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+(?:and|or)\s+\Z")
 
 
+def at_a_place(text: str, tokens: list[Token], k: int) -> bool:
+    """Whether the name at token k follows 'at' after a thing that stands somewhere ('customs records at
+    Laem Chabang', 'a depot at Tha Mai'; name_words.json 'things_at_places'), never after people, who work
+    at a body ('workers at Meghna Knit'), nor after an act aimed at someone ('threw eggs at Daniel Mutua')."""
+    if k < 2 or tokens[k - 1].lower != "at" or not locative(text, tokens, k, at=True):
+        return False
+    return tokens[k - 2].lower in wl.name_words()["things_at_places"]
+
+
 def people_in_places_before(text: str, pos: int) -> bool:
     """Whether the words before ``pos`` name a group of people by a first place and an 'and', so that a
     name at ``pos`` is their second place: 'Pharmacists in Soweto and [Tembisa] said'. (A name after

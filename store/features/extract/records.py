@@ -14,10 +14,11 @@ from .actors import Doc
 from .acts import refine_acts
 from .draft import Draft, clean
 from .entities import Entity
-from .evidence import AUTHOR_OF, find_evidence
+from .evidence import find_evidence
 from .link_terms import side_of
 from .links import propose_links
 from .normalise import headline_left
+from .papers import author_of
 from .retellings import merge_retellings
 from .textutil import SEEN_BY, fold
 
@@ -65,7 +66,7 @@ def _author_named_in(doc: Doc, statements: list[dict], start: int, end: int) -> 
     """The speaker a document's own words name as its author: 'according to a 90-page report by a UN
     panel' — a statement's speaker mentioned inside the document's phrase (never one who only saw it), or
     right after it: 'the inspection report of the County Health Office'."""
-    of = AUTHOR_OF.match(doc.text, end)
+    of = author_of(doc.text, end)
     for s in statements:
         ent = doc.reg.by_id.get(s["speaker"])
         spans = ent.final().spans if ent is not None else []

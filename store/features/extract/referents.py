@@ -13,9 +13,9 @@ from .gender import gender_ok
 from .org_kinds import looks_gov, looks_labour, looks_reg, org_class
 from .textutil import fold
 
-_JUST_NAMED = 200
+_JUST_NAMED = 200  # how many characters before 'he' or 'she' a newly named person counts as just named
 #: How many characters after an unnamed spokeswoman's words 'she' may still be her body's voice.
-_VOICED = 600  # how many characters before 'he' or 'she' a newly named person counts as just named
+_VOICED = 600
 
 
 class Referents:
@@ -61,18 +61,18 @@ class Referents:
 
     def _voiced(self, pred: Callable[[Entity], bool], gender: str, before: int) -> Entity | None:
         """The body whose unnamed spokeswoman or spokesman spoke last before a 'she' or 'he', when no person
-        of that gender has spoken since: 'A DoA spokeswoman said … Exporters would face fines, she said' is
-        the DoA (within _VOICED characters)."""
+        of that gender has been named since: 'A DoA spokeswoman said … Exporters would face fines, she said'
+        is the DoA (within _VOICED characters), but '… traders such as Grace Wanjiru … she said' is Grace."""
         voice = next((v for v in reversed(self.voices) if v[0] < before), None)
         if voice is None or before - voice[0] > _VOICED or voice[2] not in ("-", gender):
             return None
-        for pos, ent in self._back_from(self.speakers, before):
+        for pos, ent in self._back_from(self.recent, before):
             if pos >= before:
                 continue
             if pos <= voice[0]:
                 break
             if pred(ent.final()):
-                return None  # a person spoke since
+                return None  # a person named since
         return voice[1].final()
 
     def _just_named(
@@ -109,7 +109,7 @@ class Referents:
 
         def by_tag(e: Entity) -> bool:  # a news outlet is 'the broadcaster', not 'the company' ('In a
             # statement sent to Reuters, the company said')
-            tagged = head in e.tags or last in e.tags and holder is None
+            tagged = head in e.tags or (last in e.tags and holder is None)
             return tagged and (e.kind != "media" or cls in (None, "media"))
 
         def by_name(e: Entity) -> bool:
@@ -141,7 +141,8 @@ class Referents:
             if source is not None or cls is None:
                 return source  # (else a body by its trade: 'the contractor', Alpseil Technik AG)
         is_title = last in wl.title_heads() and last not in wl.org_words()["descriptor_class"]
-        mods = [w for w in words[:-1] if holder is None]
+        plain = wl.org_words()["plain_adjectives"]
+        mods = [w for w in words[:-1] if w not in plain] if holder is None else []
         if mods and cls is not None and not is_title:  # 'the transport firm': Rayong Cold Chain Transport,
             named = self.most_recent(  # not the exporter named since
                 lambda e: e.is_org and "unnamed" not in e.tags and org_class(e) in (cls, "")

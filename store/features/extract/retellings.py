@@ -71,10 +71,9 @@ def _same_claim(
         return True
     if a["span"][0] < _LEDE and a["id"] in told.fragments and told.fragment_retold(a["id"], b["id"], shared):
         return True  # the headline's or lede's quoted words said again in the body
-    common = figures[a["id"]] & figures[b["id"]]
-    if a["span"][0] < _LEDE and any(_distinctive(n) for n in common):
+    if a["span"][0] < _LEDE and _counts(a["text"]) & _counts(b["text"]):
         return True  # the lede's 'filled its tankers at least 1,870 times', the body's '1,870 stops'
-    return len(common) >= _SHARED_FIGURES  # 'fell from 9.50 to 6.40'
+    return len(figures[a["id"]] & figures[b["id"]]) >= _SHARED_FIGURES  # 'fell from 9.50 to 6.40'
 
 
 #: Words a paraphrase quotes inside itself: "maternity unit is 'not safe'", 'the unit was “safe”'.
@@ -151,9 +150,22 @@ def _spaced(text: str) -> str:
     return re.sub(r"\W+", " ", text.lower())
 
 
-def _distinctive(number: str) -> bool:
-    """Whether a figure is rare enough to tell one claim by (at least 100, not a year: '1870', not '12')."""
-    return number.isdigit() and int(number) >= 100 and not re.fullmatch(r"(?:19|20)\d\d", number)
+def _counts(text: str) -> set[str]:
+    """The figures rare enough to tell one claim by: numbers of at least 100 with their scale ('1870',
+    '412 million'; so '500 million shillings' is no '500 transformers'), never a year ('2,000 jobs' is a
+    count, '2023' is no figure)."""
+    out = set()
+    for m in _COUNT.finditer(text):
+        raw, scale = m.group(1), (m.group(2) or "").lower()
+        number = raw.replace(",", "")
+        if int(number) >= 100 and (scale or "," in raw or not re.fullmatch(r"(?:19|20)\d\d", number)):
+            out.add(f"{number} {scale}".strip())
+    return out
+
+
+#: A whole number and its scale: '1,870 stops', 'Rs. 412 million'.
+_COUNT = re.compile(r"(?<![\w.,$£€¥₹])(\d{1,3}(?:,\d{3})+|\d+)(?![\d.,]\d)"
+                    r"(?:\s*(million|billion|trillion|thousand|crore|lakh|bn)\b)?")
 
 
 def _figures(text: str) -> set[str]:

@@ -302,6 +302,7 @@ def org_words() -> dict[str, Any]:
         "role_documents": {role: frozenset(nouns) for role, nouns in data["body_roles"].items()},
         "labour_words": frozenset(data["labour_words"]),
         "company_roles": tuple(sorted(data["company_roles"], key=lambda r: -len(r))),
+        "plain_adjectives": frozenset(data["plain_adjectives"]),
         "constituencies": frozenset(data["constituencies"]),
         "legal_suffixes": frozenset(data["legal_suffixes"]),
     }
