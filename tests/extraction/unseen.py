@@ -31,7 +31,8 @@ FIRST_MEASURED = [("blind4", "16a9b45"), ("blind5", "af394ab"), ("blind6", "00ba
                   ("blind21", "1e323ef"), ("blind22", "6e56af5"), ("blind23", "39675ed"),
                   ("blind24", "3946d13"), ("blind25", "3140a34"),
                   ("blind26", "9af65c0"), ("blind27", "aac0f50"),
-                  ("blind28", "7276483"), ("blind29", "575d954"), ("blind30", "339b13a")]
+                  ("blind28", "7276483"), ("blind29", "575d954"), ("blind30", "339b13a"),
+                  ("blind31", "80fa7ff")]
 
 #: Run inside the worktree: the store package and word lists of that commit, the set copied in.
 _SCORE_THERE = """
