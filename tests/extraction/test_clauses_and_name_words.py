@@ -141,3 +141,11 @@ def test_a_fertiliser_s_letters_and_a_highlands_region_are_no_actors() -> None:
     text = _LEDE + ("A third of the bags sold to farmers in the Southern Highlands were light, and 12 of 30 "
                     "samples of NPK blend held less nitrogen, the Farm Inputs Board said.\n")
     assert {a["name"] for a in run(text).actors} == {"Farm Inputs Board"}
+
+
+def test_what_a_speaker_then_showed_someone_is_no_part_of_the_claim() -> None:
+    text = _LEDE + ("On Wednesday, Sami Haddad said the wells still held valid permits last summer, and he "
+                    "showed The Amman Courier copies of the permits.\n")
+    x = run(text)
+    assert [w for _who, w in spans(x, text)] == ["the wells still held valid permits last summer"]
+    assert "The Amman Courier" not in actors_by_name(x)

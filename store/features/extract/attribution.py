@@ -246,7 +246,8 @@ def _DENIAL_RE() -> re.Pattern[str]:  # noqa: N802 - a cached constant
 _NARRATIVE_RE = re.compile(
     r",?\s+(?:and|but)\s+(?:he|she|it|they|[A-Z][\w’'-]+)\s+(?:did not|didn't|has not|hasn't|had not|hadn't|"
     r"declined|refused|could not|couldn't|was not available|were not available)\b"
-    r"|,\s+and\s+(?:released|published|posted|handed|sent|shared|produced|presented)\s"  # ', and released …'
+    r"|,\s+and\s+(?:(?:he|she|they)\s+)?(?:released|published|posted|handed|sent|shared|produced|presented|"
+    r"showed)\s"  # ', and released …', ', and he showed The Jordan Times copies …'
     r"|,\s+pointing\s+to\s"  # '…, pointing to a monitor in a garden'
     r"|,\s+while\s+(?:[\w'’-]+\s+){1,6}?(?:said|says|told|added)\b"  # '…, while a residents' group said'
     r"|,\s+even\s+(?:as|though|while)\s"  # '…, even as the hackers behind it published samples'
