@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extraction.extract_helpers import evidence_found
+from tests.extraction.extract_helpers import evidence_found, run
 
 
 @pytest.mark.parametrize(("sentence", "found"), [
@@ -71,3 +71,8 @@ def test_a_short_unit_is_never_the_first_letters_of_a_word(sentence: str) -> Non
 ])
 def test_shillings_and_dinars_by_their_letters_are_money(sentence: str, found: list[str]) -> None:
     assert evidence_found(sentence) == found
+
+
+def test_a_sum_glued_to_a_currency_s_letters_is_no_name() -> None:
+    text = "Reporting.\n\nTanker driver Omar Ali said he was paid JD5 extra for each night fill.\n"
+    assert all(not a["name"].startswith("JD") for a in run(text).actors)

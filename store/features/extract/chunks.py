@@ -27,6 +27,7 @@ def chunks(
     while i < b:
         t = tokens[i]
         if not (t.is_cap or t.is_acronym) or _AMOUNT.match(text, t.start) or _CODE.match(text, t.start) \
+                or _LETTERED_SUM.match(text, t.start) \
                 or t.is_acronym and _unit_after_count(text, t.start, t.text):
             i += 1
             continue  # most words: nothing to look at ('R4.2 million' is a sum in rand, no name; '1,000 CFU'
@@ -112,6 +113,8 @@ def chunks(
 #: A currency's letters glued to a sum with its decimals or its 'million': 'R4.2 million', 'N$30,000.50'
 #: (not 'G7' or 'F1'; a bare 'K250' is left to read as a name).
 _AMOUNT = re.compile(r"[A-Z]{1,3}\$?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|bn|m|k)\b|[.,]\d)")
+#: A sum glued to a currency's letters that never begin a name: 'JD5', 'KD12', 'TSh400' (not 'K250').
+_LETTERED_SUM = re.compile(r"(?:JD|KD|BD|TSh|USh|KSh)\d")
 #: A code of letters and digits, not a name: 'T4-117' (an inventory number), 'A320-200', 'B-52'.
 _CODE = re.compile(r"[A-Z]{1,3}\d*-\d|[A-Z]{1,3}\d+(?=[-/]\w)")
 
