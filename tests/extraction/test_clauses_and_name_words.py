@@ -149,3 +149,10 @@ def test_what_a_speaker_then_showed_someone_is_no_part_of_the_claim() -> None:
     x = run(text)
     assert [w for _who, w in spans(x, text)] == ["the wells still held valid permits last summer"]
     assert "The Amman Courier" not in actors_by_name(x)
+
+
+def test_a_claim_opening_with_a_role_noun_is_no_description_of_the_speaker() -> None:
+    """'The contractor dumped sludge in the bay, the Authority said': a clause whose subject is a role noun,
+    not 'The company's chief executive, Jane Roe, said'."""
+    text = _LEDE + "The contractor dumped sludge in the bay, the Marine Safety Authority said on Friday.\n"
+    assert spans(run(text), text) == {("Marine Safety Authority", "The contractor dumped sludge in the bay")}

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from claimnet.store.features.extract.normalise import is_furniture_line, working_text
-from tests.extraction.extract_helpers import run
+from tests.extraction.extract_helpers import run, speakers
 
 _KYODO_STYLE = (
     "Fishing towns blame dam as river runs dry\n"
@@ -167,3 +167,12 @@ def test_an_audio_players_lines_a_numeric_date_and_a_kind_of_photo_are_furniture
 @pytest.mark.parametrize("line", ["14.01.2026 • 18:20", "[Ekathimerini]"])
 def test_a_dotted_date_with_its_time_and_a_bracketed_credit_are_furniture(line: str) -> None:
     assert is_furniture_line(line)
+
+
+def test_a_time_stamp_with_an_ordinal_day_over_the_headline_is_furniture() -> None:
+    """'Monday, February 16th 2026 - 09:12 UTC' over the headline: the stamp is no headline, and the
+    headline under it is no statement."""
+    text = ("Monday, February 16th 2026 - 09:12 UTC\n\nUruguay: dredger dumped sludge in fishing grounds, "
+            "watchdog says\n\nA dredging contractor dumped sludge inside fishing grounds, the Coastal Waters "
+            "Unit said on Friday.\n")
+    assert speakers(text) == ["Coastal Waters Unit"]

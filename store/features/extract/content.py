@@ -330,5 +330,12 @@ def _describes_speaker(seg: str) -> bool:
     owner = next((k for k, w in enumerate(words) if w.endswith("'s")), None)  # "Himal Kriti's managing …"
     first_ok = words[0] in ("the", "a", "an", "its", "his", "her", "their") or (
         owner is not None and all(w[:1].isupper() for w in raw[: owner + 1]))
-    has_role = any(w in titles or w in descr for w in words)
-    return has_role and (first_ok or all(w in titles for w in words))
+    roles = [k for k, w in enumerate(words) if w in titles or w in descr]
+    if any(k + 1 < len(words) and words[k + 1] not in titles and words[k + 1] not in descr
+           and words[k + 1] not in _AFTER_A_ROLE for k in roles):
+        return False  # 'The contractor dumped sludge in the bay, the Authority said': a clause after its noun
+    return bool(roles) and (first_ok or all(w in titles for w in words))
+
+
+#: What may follow a role word inside a description: 'the head of the agency', 'a spokesman for the firm'.
+_AFTER_A_ROLE = frozenset({"of", "for", "at", "in", "with", "to", "from", "on", "and", "&"})

@@ -35,7 +35,7 @@ _DATE_LINE = (r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d{1,2}\s+"
 #: A line that is only a date, maybe with its day, time, zone and when it was updated: '04 Dec 2025 06:12PM
 #: (Updated: …)', 'Thursday 4 Dec 2025', 'Nov 3, 2025 | 09:15 GMT'.
 _DATE_LINE_ONLY = re.compile(r"(?i)(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:\d{1,2}\s+" + _MONTH
-                             + r"\s+\d{4}|" + _MONTH + r"\s+\d{1,2},?\s+\d{4})\b[^a-z]*"
+                             + r"\s+\d{4}|" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})\b[^a-z]*"
                              r"(?:(?:[ap]m|gmt|utc)\b[^a-z]*)?(?:\(updated:?[^)]*\))?\s*$")
 #: An outlet's name and the date on one line above a story: 'Ahram Online, Thursday 4 Dec 2025'.
 _OUTLET_AND_DATE = re.compile(r"^[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3}\s*,\s*")
