@@ -98,3 +98,11 @@ def test_blaming_a_party_then_saying_something_of_another_keeps_both() -> None:
     text = _LEDE + ("Residents blamed a quarry firm, Kilima Stone Ltd, saying the county had ignored their "
                     "complaints.\n")
     assert ("Residents", "the county had ignored their complaints") in spans(run(text), text)
+
+
+def test_a_country_only_as_the_adjective_of_an_accused_is_no_actor() -> None:
+    """'A Swiss cable car operator skipped …', denied later: Switzerland only says whose the operator
+    is."""
+    text = _LEDE + ("A Swiss cable car operator skipped safety checks on its rope, federal inspectors said "
+                    "on Wednesday. The operator, Bergbahnen Alpa SA, denied skipping any check.\n")
+    assert "Switzerland" not in actors_by_name(run(text))

@@ -156,7 +156,7 @@ def actor_records(draft: Draft) -> None:
     targets = {t for found in draft.targets.values() for t in found}
     targets |= {ln["to"] for ln in out.links if ln["type"] == "accuses"}
     told_of = Counter(a for st in out.statements for a in st["about"])
-    contested = _subjects_of_disputes(out.statements, by_id)
+    contested = _subjects_of_disputes(out.statements, by_id, doc.text)
     about = set(told_of) | targets
     reporters = {ev["reported_by"] for ev in out.evidence}
     plays_a_part = used | owners | reporters | targets  # speaks, owns a speaker, reports, or is accused
@@ -221,9 +221,10 @@ def actor_records(draft: Draft) -> None:
     out.links[:] = [ln for ln in out.links if ln["to"] not in by_id or ln["to"] in listed]
 
 
-def _subjects_of_disputes(statements: list[dict], by_id: dict[str, Entity]) -> set[str]:
+def _subjects_of_disputes(statements: list[dict], by_id: dict[str, Entity], text: str) -> set[str]:
     """The actors an accusation, denial or threat opens with, its subject: 'Uganda had illegally closed the
-    border' (not 'smuggled beans into Guinea', where the country is a place)."""
+    border' (not 'smuggled beans into Guinea', where the country is a place, nor 'A Swiss cable car operator
+    skipped …', where it only says whose the operator is)."""
     out = set()
     for st in statements:
         if st["act"] == "claim":
@@ -231,9 +232,15 @@ def _subjects_of_disputes(statements: list[dict], by_id: dict[str, Entity]) -> s
         start = st["span"][0]
         for a in st["about"]:
             ent = by_id.get(a)
-            if ent is not None and any(start <= s <= start + 4 for s, _ in ent.final().spans):
+            if ent is not None and any(start <= s <= start + 4 and not _as_adjective(ent.final(), text[s:e])
+                                       for s, e in ent.final().spans):
                 out.add(a)
     return out
+
+
+def _as_adjective(ent: Entity, surface: str) -> bool:
+    """Whether a state is named by its adjective ('Swiss'), no name or alias of its own."""
+    return ent.kind == "state" and fold(surface) not in {fold(ent.name), *(fold(a) for a in ent.aliases)}
 
 
 def _a_place_here(state: str, parts: set[str], owners: set[str], nationals_only: set[str],
