@@ -76,3 +76,8 @@ def test_shillings_and_dinars_by_their_letters_are_money(sentence: str, found: l
 def test_a_sum_glued_to_a_currency_s_letters_is_no_name() -> None:
     text = "Reporting.\n\nTanker driver Omar Ali said he was paid JD5 extra for each night fill.\n"
     assert all(not a["name"].startswith("JD") for a in run(text).actors)
+
+
+def test_a_unit_of_account_with_its_short_name_is_no_body() -> None:
+    text = "Reporting.\n\nThe watchdog said it would seek a fine of up to 4,000 Readjustable Units (UR).\n"
+    assert not [a["name"] for a in run(text).actors if "Units" in a["name"] or a["name"] == "UR"]

@@ -32,6 +32,12 @@ def chunks(
             i += 1
             continue  # most words: nothing to look at ('R4.2 million' is a sum in rand, no name; '1,000 CFU'
             # a count's unit)
+        unit = _NAMED_UNIT.match(text, t.start) if _COUNT_BEFORE.search(text, max(0, t.start - 16), t.start) \
+            else None
+        if unit is not None:  # '4,000 Readjustable Units (UR)': a unit with its short name, no body
+            while i < b and tokens[i].start < unit.end():
+                i += 1
+            continue
         before = text[max(sent_start, t.start - 3) : t.start].rstrip(" ")
         initial = t.start == sent_start or before[-1:] in ('"', "“", "‘", "(", ":", "'", "—", "-") or (
             before[-1:] in ".?!" and i > a and _ends_a_sentence(tokens[i - 1].text)
@@ -143,6 +149,9 @@ def _unit_after_count(text: str, start: int, word: str) -> bool:
 
 
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
+#: Capitalised words ending in a plural and a short name in brackets, after a count: a unit of account
+#: ('4,000 Readjustable Units (UR)', '50 Special Drawing Rights (SDR)').
+_NAMED_UNIT = re.compile(r"(?:[A-Z][a-z]+\s+){0,3}[A-Z][a-z]+s\s+\([A-Z]{2,5}\)")
 #: A plural noun after an acronym: the acronym names whose they are ('12 AMREF ambulances').
 _COUNTED_NOUN_AFTER = re.compile(r"\s+[a-z]+s\b")
 
