@@ -156,3 +156,11 @@ def test_a_claim_opening_with_a_role_noun_is_no_description_of_the_speaker() -> 
     not 'The company's chief executive, Jane Roe, said'."""
     text = _LEDE + "The contractor dumped sludge in the bay, the Marine Safety Authority said on Friday.\n"
     assert spans(run(text), text) == {("Marine Safety Authority", "The contractor dumped sludge in the bay")}
+
+
+def test_a_figure_verb_inside_reported_words_is_no_speech_of_its_own() -> None:
+    text = _LEDE + ("Hanna Lehto said the figures were wrong. She told Yle on Thursday that one meter had "
+                    "been faulty, and that the resort's own calculation, based on pump running hours, put "
+                    "the total at 176,000 cubic metres.\n")
+    assert ("Hanna Lehto", "the resort's own calculation, based on pump running hours, put the total at "
+            "176,000 cubic metres") in spans(run(text), text)

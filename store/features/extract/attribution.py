@@ -25,6 +25,7 @@ from .textutil import NAME_GIVEN
 __all__ = ["Speech", "find_speeches", "no_comment"]
 
 #: The words that join a second verb to the first one's subject ('…, and has accused', '… by calling').
+_THAT = re.compile(r"\bthat\s")
 _JOINING = frozenset({"and", "but", "while", "then", "before", "by"})
 _COORD_RE = re.compile(
     rf"(?:,\s*|\s+)(?:{'|'.join(sorted(_JOINING - {'by'}))})\s+"
@@ -112,6 +113,10 @@ def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> li
             )
         ):
             prevs = out[-1]
+            inside = prevs.content is not None and prevs.content[0] < cs < prevs.content[1]
+            if not (ing or coord.group().strip(" ,")) and inside and _THAT.search(text, prevs.cue_end, cs):
+                continue  # '… told Yle that the resort's own calculation, based on pump hours, put the total
+                # at …': a verb of the words reported, no speech of its own
             if (
                 not (ing or coord.group().strip(" ,"))
                 and subject_before(doc, prevs.cue_end, cs) is not None
@@ -162,7 +167,7 @@ def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> li
             continue  # '…,” said X, who announced the plan on Monday': about the speaker, not a speech
         if out and _embedded(text, out[-1], cs, ce, subj):
             continue  # 'X said witnesses had described …': part of X's words, not a speech of its own
-        if subj.how in ("pronoun", "document") and out and _nested(out[-1], cs, subj):
+        if subj.how in ("pronoun", "document", "description") and out and _nested(out[-1], cs, subj):
             continue  # 'X said it expected …', 'X said an inquiry had found …': one statement, not two
         if lemma in _NAMES_SOMETHING and NAME_GIVEN.search(text, max(sent[0], cs - 30), ce + 2):
             continue  # 'a WhatsApp group called “Urea Desk”': a thing's name, not words said
