@@ -106,3 +106,27 @@ def test_a_country_only_as_the_adjective_of_an_accused_is_no_actor() -> None:
     text = _LEDE + ("A Swiss cable car operator skipped safety checks on its rope, federal inspectors said "
                     "on Wednesday. The operator, Bergbahnen Alpa SA, denied skipping any check.\n")
     assert "Switzerland" not in actors_by_name(run(text))
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    # a second speaker after a comma and the verbs of one speaker's list keep their own statements
+    (_LEDE + "Police said that two men had been arrested, but a spokesman for the family, Tom Lee, said the "
+             "arrests came too late.\n", ("Tom Lee", "the arrests came too late")),
+    (_LEDE + "Jane Roe told reporters that the deal was dead, accused the union of lying and vowed to fight "
+             "on.\n", ("Jane Roe", "the union of lying")),
+    # 'they showed' after a claim is the things just named, not someone showing something
+    (_LEDE + "The researcher said the samples were tested twice, and they showed high levels of lead.\n",
+     ("researcher", "the samples were tested twice, and they showed high levels of lead")),
+])
+def test_statements_the_last_rules_must_not_swallow(text: str, said: tuple[str, str]) -> None:
+    assert said in spans(run(text), text)
+
+
+def test_a_body_s_men_counted_with_its_short_name_are_no_unit() -> None:
+    text = _LEDE + "The army said 2,000 Rapid Support Forces (RSF) fighters had surrendered in the town.\n"
+    assert "Rapid Support Forces" in actors_by_name(run(text))
+
+
+def test_a_description_with_a_participle_is_still_the_speaker_s() -> None:
+    text = _LEDE + "An analyst tracking the sector, Ken Ito, 38, said in a note.\n"
+    assert all(w != "An analyst tracking the sector" for _who, w in spans(run(text), text))

@@ -114,7 +114,9 @@ def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> li
         ):
             prevs = out[-1]
             inside = prevs.content is not None and prevs.content[0] < cs < prevs.content[1]
-            if not (ing or coord.group().strip(" ,")) and inside and _THAT.search(text, prevs.cue_end, cs):
+            if not (ing or coord.group().strip(" ,")) and inside and _THAT.search(text, prevs.cue_end, cs) \
+                    and wl.reporting_verbs()[surface.split()[0].lower()].figure \
+                    and doc.at_end.get(len(left.rstrip(" ,")) + sent[0]) is None:
                 continue  # '… told Yle that the resort's own calculation, based on pump hours, put the total
                 # at …': a verb of the words reported, no speech of its own
             if (
@@ -167,7 +169,7 @@ def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> li
             continue  # '…,” said X, who announced the plan on Monday': about the speaker, not a speech
         if out and _embedded(text, out[-1], cs, ce, subj):
             continue  # 'X said witnesses had described …': part of X's words, not a speech of its own
-        if subj.how in ("pronoun", "document", "description") and out and _nested(out[-1], cs, subj):
+        if subj.how in ("pronoun", "document") and out and _nested(out[-1], cs, subj):
             continue  # 'X said it expected …', 'X said an inquiry had found …': one statement, not two
         if lemma in _NAMES_SOMETHING and NAME_GIVEN.search(text, max(sent[0], cs - 30), ce + 2):
             continue  # 'a WhatsApp group called “Urea Desk”': a thing's name, not words said
@@ -251,8 +253,8 @@ def _DENIAL_RE() -> re.Pattern[str]:  # noqa: N802 - a cached constant
 _NARRATIVE_RE = re.compile(
     r",?\s+(?:and|but)\s+(?:he|she|it|they|[A-Z][\w’'-]+)\s+(?:did not|didn't|has not|hasn't|had not|hadn't|"
     r"declined|refused|could not|couldn't|was not available|were not available)\b"
-    r"|,\s+and\s+(?:(?:he|she|they)\s+)?(?:released|published|posted|handed|sent|shared|produced|presented|"
-    r"showed)\s"  # ', and released …', ', and he showed The Jordan Times copies …'
+    r"|,\s+and\s+(?:released|published|posted|handed|sent|shared|produced|presented)\s"
+    r"|,\s+and\s+(?:he|she)\s+showed\s"  # ', and released …', ', and he showed The Jordan Times copies …'
     r"|,\s+pointing\s+to\s"  # '…, pointing to a monitor in a garden'
     r"|,\s+while\s+(?:[\w'’-]+\s+){1,6}?(?:said|says|told|added)\b"  # '…, while a residents' group said'
     r"|,\s+even\s+(?:as|though|while)\s"  # '…, even as the hackers behind it published samples'

@@ -151,7 +151,8 @@ def _unit_after_count(text: str, start: int, word: str) -> bool:
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
 #: Capitalised words ending in a plural and a short name in brackets, after a count: a unit of account
 #: ('4,000 Readjustable Units (UR)', '50 Special Drawing Rights (SDR)').
-_NAMED_UNIT = re.compile(r"(?:[A-Z][a-z]+\s+){0,3}[A-Z][a-z]+s\s+\([A-Z]{2,5}\)")
+_NAMED_UNIT = re.compile(r"(?:[A-Z][a-z]+\s+){0,3}[A-Z][a-z]+s\s+\([A-Z]{2,5}\)(?!\s+[a-z])")  # (never '2,000
+# Rapid Support Forces (RSF) fighters': a body's men)
 #: A plural noun after an acronym: the acronym names whose they are ('12 AMREF ambulances').
 _COUNTED_NOUN_AFTER = re.compile(r"\s+[a-z]+s\b")
 

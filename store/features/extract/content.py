@@ -331,11 +331,25 @@ def _describes_speaker(seg: str) -> bool:
     first_ok = words[0] in ("the", "a", "an", "its", "his", "her", "their") or (
         owner is not None and all(w[:1].isupper() for w in raw[: owner + 1]))
     roles = [k for k, w in enumerate(words) if w in titles or w in descr]
-    if any(k + 1 < len(words) and words[k + 1] not in titles and words[k + 1] not in descr
-           and words[k + 1] not in _AFTER_A_ROLE for k in roles):
+    if roles and _a_clause_after(words, roles[-1]):
         return False  # 'The contractor dumped sludge in the bay, the Authority said': a clause after its noun
     return bool(roles) and (first_ok or all(w in titles for w in words))
 
 
+def _a_clause_after(words: list[str], k: int) -> bool:
+    """Whether the words after a description's last role word make a clause of their own: 'The contractor
+    dumped sludge …' (a verb and its object), never 'A lawyer representing the families', 'A spokesman
+    based in Nairobi', 'The minister responsible for fisheries', 'the head of the agency'."""
+    if k + 1 >= len(words):
+        return False
+    nxt, then = words[k + 1], words[k + 2] if k + 2 < len(words) else ""
+    if nxt in _AFTER_A_ROLE or nxt.endswith("ing") or nxt in _DESCRIBING_AFTER:
+        return False
+    return not (nxt.endswith("ed") and then in _AFTER_A_ROLE)
+
+
 #: What may follow a role word inside a description: 'the head of the agency', 'a spokesman for the firm'.
-_AFTER_A_ROLE = frozenset({"of", "for", "at", "in", "with", "to", "from", "on", "and", "&"})
+_AFTER_A_ROLE = frozenset({"of", "for", "at", "in", "with", "to", "from", "on", "and", "&", "by", "near"})
+#: Words after a role word that still describe who it is: 'An official close to the talks'.
+_DESCRIBING_AFTER = frozenset({"close", "familiar", "responsible", "who", "whose", "there", "himself",
+                               "herself", "itself", "here"})
