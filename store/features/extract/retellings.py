@@ -27,13 +27,14 @@ def merge_retellings(statements: list[dict[str, Any]], text: str = "") -> dict[s
     ``text`` (the article, which their spans point into) lets a quotation's translation join it."""
     words = {s["id"]: words_of_text(s["text"]) for s in statements}
     figures = {s["id"]: _figures(s["text"]) for s in statements}
+    counts = {s["id"]: _counts(s["text"]) for s in statements}  # (read once: pairs are many)
     told = _Told(statements)
     folded: dict[str, str] = {}
     kept: list[dict[str, Any]] = []
     by_speaker: dict[str, list[dict[str, Any]]] = {}
     for s in statements:
         mine = by_speaker.setdefault(s["speaker"], [])
-        first = next((k for k in mine[-_BACK:] if _same_claim(k, s, words, figures, told)
+        first = next((k for k in mine[-_BACK:] if _same_claim(k, s, words, figures, counts, told)
                       or _translated(k, s, text)), None)
         if first is None:
             kept.append(s)
@@ -54,7 +55,7 @@ def merge_retellings(statements: list[dict[str, Any]], text: str = "") -> dict[s
 
 def _same_claim(
     a: dict[str, Any], b: dict[str, Any], words: dict[str, set[str]], figures: dict[str, set[str]],
-    told: _Told,
+    counts: dict[str, set[str]], told: _Told,
 ) -> bool:
     """Whether two statements are one speaker's one claim told twice."""
     if a["speaker"] != b["speaker"] or a["act"] != b["act"] and "claim" not in (a["act"], b["act"]):
@@ -71,7 +72,7 @@ def _same_claim(
         return True
     if a["span"][0] < _LEDE and a["id"] in told.fragments and told.fragment_retold(a["id"], b["id"], shared):
         return True  # the headline's or lede's quoted words said again in the body
-    if a["span"][0] < _LEDE and _counts(a["text"]) & _counts(b["text"]):
+    if a["span"][0] < _LEDE and counts[a["id"]] & counts[b["id"]]:
         return True  # the lede's 'filled its tankers at least 1,870 times', the body's '1,870 stops'
     return len(figures[a["id"]] & figures[b["id"]]) >= _SHARED_FIGURES  # 'fell from 9.50 to 6.40'
 
