@@ -204,7 +204,7 @@ def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> li
             if hit:
                 sp.targets.append(hit[1])
             else:
-                grp = object_group(doc, content) or _named_after_its_description(doc, content)
+                grp = object_group(doc, content)
                 if grp is not None:
                     sp.targets.append(grp)
         if "guilty" in text[ce : ce + 12].lower() and lemma == "plead":
@@ -229,19 +229,6 @@ def _blamed_only(doc: Doc, sp: Speech) -> bool:
     if sp.lemma != "blame" or not sp.content:
         return False
     return re.search(r"\bfor\b", doc.text[sp.content[0] : sp.content[1]]) is None
-
-
-#: A party described before its name, set off by commas: 'a trucking contractor, Rayong Cold Chain
-#: Transport,'.
-_DESCRIBED_THEN_NAMED = re.compile(r"(?:an?|the)\s+(?:[a-z][\w'’-]*\s+){0,6}?[a-z][\w'’-]*,\s+")
-
-
-def _named_after_its_description(doc: Doc, content: tuple[int, int]) -> Entity | None:
-    """Whom a verb blames or accuses when its object describes the party, then names it: 'blamed a trucking
-    contractor, Rayong Cold Chain Transport, saying …'."""
-    m = _DESCRIBED_THEN_NAMED.match(doc.text, content[0], content[1])
-    hit = doc.at_start.get(m.end()) if m else None
-    return hit[1] if hit is not None and hit[1].kind != "state" else None
 
 
 @functools.cache

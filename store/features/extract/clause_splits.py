@@ -79,11 +79,12 @@ _OF_FOR_RE = re.compile(r" (?:of|for) ")
 
 def object_group(doc: Doc, content: tuple[int, int]) -> Entity | None:
     """The accused when it is described: a group ('the paramilitary Rapid Support Forces') or a known
-    actor by a common noun ('accused the company of …', 'blamed the port authority for …')."""
+    actor by a common noun ('accused the company of …', 'blamed the port authority for …'), or a party
+    described, then named ('blamed a trucking contractor, Rayong Cold Chain Transport, saying …')."""
     text = doc.text
     found = _OF_FOR_RE.search(text, content[0], content[1])
     if found is None:
-        return None
+        return _named_after_its_description(doc, content)
     of = found.start()
     for e in range(of, content[0], -1):
         hit = doc.at_end.get(e)
@@ -91,7 +92,20 @@ def object_group(doc: Doc, content: tuple[int, int]) -> Entity | None:
             return hit[1]
     sub = description(doc, text, of, content[0]) or group_np(doc, text, of, content[0])  # ('accused the
     # contractor of …': the contractor named before, not a new one)
-    return sub.entities[0] if sub else None
+    return sub.entities[0] if sub else _named_after_its_description(doc, content)
+
+
+#: A party described before its name, set off by commas: 'a trucking contractor, Rayong Cold Chain
+#: Transport,'.
+_DESCRIBED_THEN_NAMED = re.compile(r"(?:an?|the)\s+(?:[a-z][\w'’-]*\s+){0,6}?[a-z][\w'’-]*,\s+")
+
+
+def _named_after_its_description(doc: Doc, content: tuple[int, int]) -> Entity | None:
+    """The party a verb's object describes, then names: 'blamed a trucking
+    contractor, Rayong Cold Chain Transport, saying …'."""
+    m = _DESCRIBED_THEN_NAMED.match(doc.text, content[0], content[1])
+    hit = doc.at_start.get(m.end()) if m else None
+    return hit[1] if hit is not None and hit[1].kind != "state" else None
 
 
 #: 'of X, and of Y': a second thing the same party is accused of.
