@@ -6,7 +6,7 @@ import re
 
 from . import wordlists as wl
 from .people_words import plural_of_people
-from .textutil import Token, fold
+from .textutil import CURRENCY_LETTERS, Token, fold
 
 
 def org_heads() -> frozenset[str]:
@@ -120,7 +120,7 @@ def chunks(
 #: (not 'G7' or 'F1'; a bare 'K250' is left to read as a name).
 _AMOUNT = re.compile(r"[A-Z]{1,3}\$?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|bn|m|k)\b|[.,]\d)")
 #: A sum glued to a currency's letters that never begin a name: 'JD5', 'KD12', 'TSh400' (not 'K250').
-_LETTERED_SUM = re.compile(r"(?:JD|KD|BD|TSh|USh|KSh)\d")
+_LETTERED_SUM = re.compile(rf"{CURRENCY_LETTERS}\d")
 #: A code of letters and digits, not a name: 'T4-117' (an inventory number), 'A320-200', 'B-52'.
 _CODE = re.compile(r"[A-Z]{1,3}\d*-\d|[A-Z]{1,3}\d+(?=[-/]\w)")
 

@@ -10,6 +10,7 @@ from . import wordlists as wl
 from .papers import author_of
 from .people_words import person_noun, plural_of_people
 from .quantities import Found, quantities
+from .textutil import SAW_BY
 
 __all__ = ["Found", "find_evidence", "findings", "quantities"]
 
@@ -45,17 +46,16 @@ def _np_extent(text: str, start: int, end: int, hi: int) -> int:
 #: not a day after it, nor people: 'seen by U.S. officials').
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 _NAME_WORD = rf"(?!{_DAY})[A-Z][\w&'’-]*(?:\.[A-Z]\.?)*"  # ('Reuters', 'U.S.')
-_SAW_IT = r"(?:seen|obtained|reviewed|viewed|leaked)\s+by"  # (not 'Payslips shown to Reuters': given to it)
 _NAMED = rf"(?:the\s+|The\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}(?!\w|\.\w)"
-_SEEN_BY = re.compile(rf"\s+{_SAW_IT}\s+{_NAMED}")
+_SEEN_BY = re.compile(rf"\s+{SAW_BY}\s+{_NAMED}")
 #: A paper the outlet says it has seen, whatever its noun, opening a sentence: 'The plan, which AFP has seen,
 #: …', 'The ledger, seen by Reuters, …'; and who saw it, set off by a comma after it.
 _SEEN_BY_THE_OUTLET = re.compile(
     r"(?<![\w'’])((?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w'’-]+\s+){0,3}?[a-z][\w-]+)"
     r"(?=,\s+(?:which\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){1,3}(?:has|had|have)\s+(?:seen|obtained|reviewed)|"
-    rf"{_SAW_IT}\s+(?:the\s+|The\s+)?[A-Z]))"
+    rf"{SAW_BY}\s+(?:the\s+|The\s+)?[A-Z]))"
 )
-_BY_A_NAME = re.compile(rf",\s+(?:which\s|{_SAW_IT}\s+{_NAMED})")
+_BY_A_NAME = re.compile(rf",\s+(?:which\s|{SAW_BY}\s+{_NAMED})")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
 #: What sees a paper without being a name: 'seen by CCTV cameras'.
 _LENSES = frozenset({"camera", "cameras"})

@@ -21,6 +21,7 @@ from .figure_extents import (
     set_as_deadline,
     share_as_modifier,
 )
+from .textutil import CURRENCY_LETTERS
 
 
 @dataclass(slots=True)
@@ -154,8 +155,8 @@ _OUT_OF = re.compile(
 
 #: A currency written before its amount: '$', 'US$', '₹', 'Rs 38', 'Rs. 1,100', 'KSh 38', 'TSh 9.6 billion'
 #: (shillings of Kenya, Tanzania and Uganda), 'JD5' (dinars of Jordan, Kuwait and Bahrain).
-_CURRENCY_SIGN = (r"(?:(?<![A-Za-z])(?:US|C|A|NZ|HK|S|NT|R)\$|E£|\b(?:LE|JD|KD|BD)(?=\s?\d)|[$£€¥₩₹₽]"
-                  r"|\bRs\.?|\b[KTU][Ss]h)")
+_CURRENCY_SIGN = (r"(?:(?<![A-Za-z])(?:US|C|A|NZ|HK|S|NT|R)\$|E£|\bLE(?=\s?\d)|[$£€¥₩₹₽]|\bRs\.?"
+                  rf"|\b{CURRENCY_LETTERS})")
 #: The low end of a range before a figure: 'between 10,000 and ', 'of 4 to ', '10-' (never a year's 'in 2022
 #: to', an amount of money, nor a change: see _CHANGE_FROM).
 _RANGE_BEFORE = re.compile(

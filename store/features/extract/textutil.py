@@ -10,8 +10,14 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "–"
 _SPACES = re.compile(r"\s+")
 _PUNCT = re.compile(r"[^\w&' -]+")
 
+_SAW_VERBS = r"(?:seen|obtained|reviewed|viewed|leaked)"
+#: Who saw a document, not who wrote it: 'seen by', 'obtained by' (not 'shown to': given to it).
+SAW_BY = rf"{_SAW_VERBS}\s+by"
 #: Who saw or was shown a document, not who wrote it: 'seen by', 'obtained by', 'shown to'.
-SAW = r"(?:seen|obtained|reviewed|viewed|leaked|shown)\s+(?:by|to)"
+SAW = rf"(?:{_SAW_VERBS}|shown)\s+(?:by|to)"
+#: A currency's letters that never open a name, glued to its sum or before it: 'JD5', 'KD 12', 'TSh 9.6
+#: billion' (dinars of Jordan, Kuwait and Bahrain; shillings of Kenya, Tanzania and Uganda).
+CURRENCY_LETTERS = r"(?:JD|KD|BD|[KTU][Ss]h)"
 #: Who asked or paid for a document, not who wrote it: 'a report commissioned by residents', 'a review
 #: funded by the union' (after a document's noun only: 'researchers funded by X' are the researchers).
 ASKED_FOR = r"(?:commissioned|funded|requested|ordered|paid\s+for)\s+by"
