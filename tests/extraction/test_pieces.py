@@ -75,6 +75,40 @@ def test_no_single_test_article_is_cut_into_stories() -> None:
     assert [name for name, text, _gold in articles if len(pc.stories(text.replace("\n", "\r\n"))) > 1] == []
 
 
+#: Heads of other shapes (invented): a section's name, headline and credit over a stamp with no blank line
+#: between; a headline over a standfirst printed as one long line; a date and time in figures as the stamp;
+#: a byline that is only a name over 'Published at :'.
+BLOCK_HEAD = (
+    "Gulf\nContractor has not paid 90 workers for three months\nHarbour News Service\n"
+    "Published: 20 Feb 2026, 10:41 AM\n"
+    "   Port Rashid: A contractor building a jetty has not paid 90 of its\nworkers since November, the "
+    "labour ministry said on Thursday.\n"
+)
+UNWRAPPED_STANDFIRST = (
+    "Tenants say heating was off for a month as landlord blames supplier\n"
+    "Residents of a block in Varna say radiators were cold through January. The landlord says a gas "
+    "supplier failed to deliver.\n\nBy Elena Petrova\n\n"
+    "Tenants of a 40-flat block said on Monday their heating had been off for a month.\n"
+)
+FIGURES_STAMP = (
+    "News\n\nInspectors: sawmill burned waste beside a river\n\nCoast News\n20.02.2026 11:34\n\n"
+    "A sawmill burned treated waste beside the Vena river for two weeks, inspectors said on Friday.\n"
+)
+NAME_BYLINE = (
+    "National\n\nProbe finds clinic billed insurers for tests never done\n\n"
+    "A committee says a private clinic claimed $1.2 million for 3,100 tests. The clinic rejects the "
+    "findings.\n\nAnita Gurung\n\nPublished at : February 20, 2026\n\n"
+    "A private clinic billed insurers for thousands of tests it never ran, a committee said.\n"
+)
+
+
+@pytest.mark.parametrize("head", [BLOCK_HEAD, UNWRAPPED_STANDFIRST, FIGURES_STAMP, NAME_BYLINE])
+def test_a_story_under_a_head_of_another_shape_begins_a_story(head: str) -> None:
+    feed, starts = _feed(WRAPPED, head)
+    assert story_starts(feed) == [starts[1]]
+    assert story_starts(head) == []
+
+
 def test_a_mark_inside_a_story_starts_no_new_one() -> None:
     """'published in full' is no time stamp, and a 'READ MORE: …' line in capitals is no dateline."""
     story = WRAPPED.replace("late.\n\n", "late. The regulator's decision was\npublished in full on its "

@@ -50,6 +50,10 @@ _ITS_OWN_RE = re.compile(
     r"stood|stands|remains?|remained|was (?:not )?(?:aware|committed|confident|cooperating|reviewing|"
     r"investigating|working))\b"
 )
+#: Records cited after 'according to' ('records from the Wage Protection System', 'data from the central
+#: bank', 'figures compiled by the ministry'): where a paper speaking in the sentence took its facts from.
+_RECORDS_CITED = re.compile(r"\s+(?:the\s+|its\s+)?(?:[\w-]+\s+)?(?:records|data|figures|documents|logs|"
+                            r"statistics)\b")
 _QUOTED_ADVERB = re.compile(r"[a-z]+ly")  # 'the ministry “categorically” rejected': inside the clause
 #: A modal that asks for something to be done; 'must be', 'must have', 'must show' only infer.
 _MODAL_DEMAND = re.compile(
@@ -79,6 +83,9 @@ def find_speeches(doc: Doc, sent: tuple[int, int], previous: list[Speech]) -> li
             if sp is not None:
                 out.append(sp)
             continue
+        if lemma == "according" and out and out[-1].subject.how == "document" \
+                and _RECORDS_CITED.match(text, ce):
+            continue  # 'The report says X paid nothing, according to records from the WPS': its source
         if lemma == "according":
             subj, content = according(doc, cs, ce, sent)
             if subj is not None and subj.how == "seen":

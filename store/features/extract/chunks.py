@@ -81,6 +81,10 @@ def chunks(
             if inner:
                 j += inner
                 continue
+            spelled = _and_spelled_out(text, tokens, i, j, b) if gap == " " and tj.lower == "and" else 0
+            if spelled:
+                j = spelled  # 'Qurum Engineering and Contracting (QEC)': its short name spells it all
+                continue
             if gap == " & " and tj.is_cap:
                 j += 1
                 continue
@@ -233,6 +237,18 @@ def _org_inner_words(text: str, tokens: list[Token], i: int, j: int, b: int, hea
     if low == "and" and connected and j + 1 < b and tokens[j + 1].is_cap:
         return 0 if wl.gazetteer().get(tokens[j + 1].text) else 1
     return 0
+
+
+def _and_spelled_out(text: str, tokens: list[Token], i: int, j: int, b: int) -> int:
+    """Where a name joined by 'and' ends when the short name in brackets after it spells the initials of
+    the words on both sides ('Qurum Engineering and Contracting (QEC)', '… and Contracting (QEAC)'), or 0."""
+    k = j + 1
+    while k < b and tokens[k].is_cap and text[tokens[k - 1].end : tokens[k].start] == " ":
+        k += 1
+    if k == j + 1 or k >= b or text[tokens[k - 1].end : tokens[k].start] != " (" or not tokens[k].is_acronym:
+        return 0
+    initials = "".join(t.text[0] for t in tokens[i:k] if t.lower != "and")
+    return k if tokens[k].text in (initials.upper(), "".join(t.text[0] for t in tokens[i:k]).upper()) else 0
 
 
 def _org_follows(tokens: list[Token], k: int, b: int, heads: frozenset[str], text: str) -> bool:

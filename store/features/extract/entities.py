@@ -81,9 +81,9 @@ class Registry(Referents):
                     self.by_token.setdefault(tok, []).append(ent)
             words = ent.name.split()
             particles = wl.name_words()["surname_particles"]
-            particle = next((k for k, w in enumerate(words[1:-1], 1) if w in particles), None)
+            particle = next((k for k, w in enumerate(words[1:-1], 1) if w.lower() in particles), None)
             if particle is not None:
-                self._index(" ".join(words[particle:]), ent)  # 'Van Leeuwen' for Joost van Leeuwen
+                self._index(" ".join(words[particle:]), ent)  # 'Van Leeuwen', 'Al Kindi' (Talal Al Kindi)
         elif ent.kind in ("organisation", "media"):
             self._index_short_name(ent)
 

@@ -150,6 +150,7 @@ def _coded_amount() -> re.Pattern[str]:
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+_DIGIT_AFTER = re.compile(r" \d")
 
 
 def classify(text: str, tokens: list[Token], i: int, j: int, sent_start: int) -> list[NameMention]:
@@ -162,8 +163,10 @@ def classify(text: str, tokens: list[Token], i: int, j: int, sent_start: int) ->
         return []  # 'an IT manager', 'GPS coordinates': a common noun, no actor
     if len(toks) == 1 and _a_number_word(text, toks[0]):
         return []  # '1600 BC', 'level IV', 'Class XII': an era or a numeral, no actor
-    if len(toks) == 1 and _coded_amount().match(text, toks[0].start):
-        return []  # 'CLP 2.1 billion': a currency
+    if len(toks) == 1 and (_coded_amount().match(text, toks[0].start)
+                           or _DIGIT_AFTER.match(text, toks[0].end)
+                           and wl.money_code_before(text, toks[0].end + 1) == toks[0].start):
+        return []  # 'CLP 2.1 billion', and 'OMR 50' where the text writes 'OMR 612,400': a currency
     span_text = text[toks[0].start : toks[-1].end]
     # Dateline: an all-capital place opening a paragraph, and a comma, bracket or dash.
     if (

@@ -76,8 +76,9 @@ _FURNITURE_LINE = re.compile(
         contributed\s+to\s+(?:this\s+)?(?:report|story)\.?\s*$
     )"""
 )
-#: A time stamp standing on its own line above a story: 'Updated 14:32 GMT', 'Published on 14/05/2025'.
-_STAMP = re.compile(r"^\s*(?=[A-Z])(?i:" + _STAMPED + r")\s*[:–—-]?\s*(?:on\s+)?" + _WHEN)
+#: A time stamp standing on its own line above a story: 'Updated 14:32 GMT', 'Published on 14/05/2025',
+#: 'Published at : February 20, 2026'.
+_STAMP = re.compile(r"^\s*(?=[A-Z])(?i:" + _STAMPED + r")\s*[:–—-]?\s*(?i:on\s+|at\s*:\s*)?" + _WHEN)
 #: A related story's link: a line of its own.
 _RELATED_LINK = re.compile(_RELATED)
 #: A byline and the date it was filed on one line: 'By Jane Roe on Tuesday, 4 November 2025 - 09:12'.

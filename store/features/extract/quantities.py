@@ -309,7 +309,10 @@ def quantities(text: str, lo: int, hi: int) -> list[Found]:
         if cur == "R" and not (scale or _a_rand(text, m.start("cur"), e, hi)):
             continue  # 'the R61', 'an Audi R8': a road, a car
         glued = pats["glued"].match(text, e + (text[e : e + 1] == " ")) if not (scale or cur or pct) else None
-        first = m.start("cur") if cur else s
+        coded = wl.money_code_before(text, s) if not cur else None
+        if coded is not None:  # 'OMR 50' in a text that writes 'OMR 612,400'
+            cur = text[coded : s - 1]
+        first = m.start("cur") if m.group("cur") else coded if coded is not None else s
         # the low end of a range: 'between 10,000 and 11,000', '4 to 6'
         ranged = _RANGE_BEFORE.search(text, max(lo, first - 40), first)
         if ranged and (_CHANGE_FROM.search(text, max(lo, ranged.start() - 30), ranged.start())

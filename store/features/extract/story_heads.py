@@ -59,7 +59,7 @@ def _tells_something(text: str) -> bool:
 
 def _marks_a_head(line: str) -> bool:
     """Whether a line is a byline, a time stamp or a paragraph opening with a dateline."""
-    if _byline(line) or _STAMP.match(line):
+    if _byline(line) or _STAMP.match(line) or _TIMED_NUMERIC_DATE.fullmatch(line.strip()):
         return True
     dateline = _DATELINE.match(line)
     if dateline and dateline.group(0).rstrip().endswith(":") and line[dateline.end() :][:1] in _QUOTE_OPENS:
@@ -67,16 +67,21 @@ def _marks_a_head(line: str) -> bool:
     return bool(dateline and _dateline_words(dateline.group(0)) and not is_furniture_line(line))
 
 
+#: A person's name alone on a line: two or three capitalised words.
+_NAME_ALONE = re.compile(r"[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){1,2}")
+#: A line that is only a date in figures and its time: '20.02.2026 11:34', '14/01/2026 • 18:20'.
+_TIMED_NUMERIC_DATE = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{4}\s*[•|,-]?\s*\d{1,2}:\d{2}")
 _QUOTE_OPENS = frozenset("'\"‘“«„")
 
 
 def _headline_above(lines: list[tuple[int, int]], text: str, k: int) -> int | None:
     """The first line of the headline of the head whose first mark is line ``k``, or None when there is
-    none: above the mark, any furniture (a caption, a time stamp), at most one standfirst ending in a full
-    stop, and then the headline, one or two lines no wider than _PARAGRAPH_WIDTH that do not end a
-    sentence, with a second such paragraph above it when that is no related story's link (the headline
-    over its deck); with no headline, the furniture above the mark, if any. What stands above the
-    headline is the last story's."""
+    none: above the mark, any furniture (a caption, a time stamp, a byline that is only a name), at most
+    one standfirst ending in a full stop, and then the headline, one or two lines no wider than
+    _PARAGRAPH_WIDTH that do not end a sentence (three set right above the mark: a section's name, the
+    headline and a credit), or one such line over a standfirst printed as one long line, with a second
+    such paragraph above it when that is no related story's link (the headline over its deck); with no
+    headline, the furniture above the mark, if any. What stands above the headline is the last story's."""
     standfirst = False
     heads: list[int] = []  # the first line of each headline paragraph, nearest the mark first
     furniture: int | None = None  # the first line of the topmost furniture above the mark
@@ -92,8 +97,14 @@ def _headline_above(lines: list[tuple[int, int]], text: str, k: int) -> int | No
         if first > 0 and lines[first - 1][1] > lines[first - 1][0]:
             break  # a paragraph longer than any head's: the body of a story
         paragraph = [text[s:e] for s, e in lines[first : j + 1]]
-        if _headline_paragraph(paragraph):
-            heads.append(first)
+        touching = j == k - 1
+        if not (heads or standfirst) and furniture is None and len(paragraph) == 1 \
+                and _NAME_ALONE.fullmatch(paragraph[0].strip()):
+            furniture = first  # a byline that is only a name, right above the stamp ('Sushmita Rai')
+        elif _headline_paragraph(paragraph, 3 if touching else 2) \
+                or not heads and _over_standfirst(paragraph):
+            heads.append(first)  # ('Oman' / 'Contractor has not paid …' / 'Times News Service' right above
+            # its stamp; a headline over a standfirst printed as one long line)
         elif heads:
             break
         elif _furniture_paragraph(paragraph):
@@ -130,11 +141,19 @@ def _furniture_paragraph(paragraph: list[str]) -> bool:
 _SENTENCE_END = re.compile(r"(?:[.!?:;]|[.!?,][\"'”’»])\s*$")
 
 
-def _headline_paragraph(paragraph: list[str]) -> bool:
-    """Whether a paragraph can be a headline: one or two lines, none wider than _PARAGRAPH_WIDTH, not
-    ending a sentence, and no furniture."""
-    return len(paragraph) <= 2 and all(len(line) <= _PARAGRAPH_WIDTH for line in paragraph) \
+def _headline_paragraph(paragraph: list[str], most: int = 2) -> bool:
+    """Whether a paragraph can be a headline: one or two lines (three for a section's name, a headline and
+    a credit set right above a mark), none wider than _PARAGRAPH_WIDTH, not ending a sentence, and no
+    furniture."""
+    return len(paragraph) <= most and all(len(line) <= _PARAGRAPH_WIDTH for line in paragraph) \
         and not _SENTENCE_END.search(paragraph[-1]) and not _furniture_paragraph(paragraph)
+
+
+def _over_standfirst(paragraph: list[str]) -> bool:
+    """Whether a paragraph is a headline line over a standfirst printed unwrapped, as one line wider than
+    any hard-wrapped body's, ending a sentence ('Nigerians say mobile data …' / 'Customers say …')."""
+    return len(paragraph) == 2 and _headline_paragraph(paragraph[:1]) \
+        and len(paragraph[1]) > _PARAGRAPH_WIDTH and _SENTENCE_END.search(paragraph[1]) is not None
 
 
 def dateline_agency(text: str) -> str | None:

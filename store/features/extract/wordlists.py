@@ -356,6 +356,22 @@ def coded_amount() -> str:
     return rf"\b(?:{codes})\s(?=\d{{1,3}}(?:,\d{{3}})+|\d+\.\d|\d+(?:\.\d+)?\s?(?:{scales})\b)"
 
 
+@functools.lru_cache(maxsize=8)
+def money_codes_in(text: str) -> frozenset[str]:
+    """The ISO 4217 codes a text writes before an amount written as money somewhere ('OMR 612,400'): there
+    the code is a currency before any number, a plain one too ('a cash advance of OMR 50')."""
+    return frozenset(m.group().strip() for m in re.finditer(coded_amount(), text))
+
+
+_CODE_BEFORE = re.compile(r"\b([A-Z]{3}) \Z")
+
+
+def money_code_before(text: str, start: int) -> int | None:
+    """Where the currency code this text writes money with starts, right before a number at start."""
+    m = _CODE_BEFORE.search(text, max(0, start - 4), start)
+    return m.start() if m is not None and m.group(1) in money_codes_in(text) else None
+
+
 @functools.cache
 def name_words() -> dict[str, frozenset[str]]:
     """Connectors, month and day names, extra title words and state-body nouns, for reading names."""
