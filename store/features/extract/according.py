@@ -6,7 +6,7 @@ import re
 
 from . import wordlists as wl
 from .content import trim_end
-from .descriptions import indefinite
+from .descriptions import document_subject, indefinite
 from .doc import Doc
 from .entities import Entity
 from .org_phrases import lower_head_words, lower_org_at, lower_org_re
@@ -227,6 +227,8 @@ def according(
                 subj = subject_before(doc, lo, np_end) or indefinite(doc, lo, np_end)
         else:
             subj = _owner_of_paper(doc, lo, np_end)  # 'according to the FTC's complaint'
+            if subj is None and _THE_PAPER.fullmatch(text, lo, np_end):
+                subj = document_subject(doc, lo, np_end)  # 'the RFPC report', 'the report': its author
             if subj is None and re.match(r"\s*(?:an?|one)\s", np_text, re.IGNORECASE):
                 subj = paper_author(doc, lo, np_end)  # 'according to an audit released on Friday': its author
                 # is named in a later sentence ('The 54-page report by the … Inspectorate said')
@@ -235,6 +237,12 @@ def according(
     if subj is not None and (by or any(w in wl.document_speakers() for w in np_text.lower().split()[:4])):
         doc.reg.report_author = subj.entities[0]
     return subj, _content(doc, cs, comma, sent)
+
+
+#: A paper named with 'the' and perhaps its author's name, which the story has told of before: 'the report',
+#: 'the RFPC report' (not 'filings', 'budget documents', 'a ministry statement').
+_THE_PAPER = re.compile(r"\s*the\s+(?:[A-Z][\w&'’-]*\s+){0,4}(?:report|audit|inspection|investigation|"
+                        r"inquiry|probe|review|assessment|study|findings)\s*")
 
 
 #: Who the source of 'according to X,' is, said between commas before the words it covers: 'a line supervisor

@@ -1,11 +1,13 @@
 """One reported clause per statement: clauses a reporting verb joins ('said X, and that Y'; 'accused A of X
-and B of Y'; 'accused A of X and of Y') cut into statements of their own, each with its own accused."""
+and B of Y'; 'accused A of X and of Y'; 'X did A, the report says, and did B') cut into statements of their
+own, each with its own accused."""
 
 from __future__ import annotations
 
 import dataclasses
 import re
 
+from . import wordlists as wl
 from .actors import Doc
 from .content import trim_end
 from .descriptions import description
@@ -17,7 +19,25 @@ from .speech import Speech
 def one_clause_each(doc: Doc, sp: Speech) -> list[Speech]:
     """A speech cut into one statement per reported clause."""
     halves = _split_that(doc, sp)
-    return [x for half in halves for one in _split_accused(doc, half) for x in _split_and_of(doc, one)]
+    pieces = [x for half in halves for one in _split_accused(doc, half) for x in _split_and_of(doc, one)]
+    return pieces + _carried_on(doc, sp)
+
+
+#: A reported clause carried on past an attribution set inside it: '…, the report says, and billed insurers
+#: a total of $9.6 million.' (a verb in the past or a perfect, not a second verb of saying).
+_AND_ON = re.compile(r",\s+and\s+(?=(?:[a-z]+ed|has|had|was|were|also)\s)")
+
+
+def _carried_on(doc: Doc, sp: Speech) -> list[Speech]:
+    """The rest of a reported clause after a paper's attribution set inside it ('The company flew 1,310
+    flights, the report says, and billed insurers $9.6 million'): one more statement of the paper's author."""
+    if not sp.content or sp.subject.how != "document" or sp.content[1] > sp.subject.start:
+        return []  # (a person said to have done more after 'said X, and' may be the one who did it)
+    m = _AND_ON.match(doc.text, max(sp.cue_end, sp.subject.end), sp.sent[1])
+    if m is None or doc.text[m.end() :].split(None, 1)[0].lower() in wl.reporting_verbs():
+        return []
+    end = trim_end(doc.text, m.end(), sp.sent[1])
+    return [dataclasses.replace(sp, content=(m.end(), end), quotes=[])] if end > m.end() else []
 
 
 _AND_THAT = re.compile(r",?\s+(?:and|but)\s+that\s+")

@@ -131,10 +131,24 @@ def _forward(doc: Doc, ce: int, lemma: str, s1: int) -> tuple[int, int] | None:
                 if tm is None or len(text[tm.end() : s1].split()) < 3:
                     break
                 start = tm.end()
+    late = _LATE_THAT.match(text, ce, s1)
+    if late is not None and start < late.end() and not _A_CLAUSE_OF_ITS_OWN.search(text, ce, late.start(1)):
+        start = late.end()  # 'told the Post on Monday, before the committee handed in its findings, that …'
     while start < s1 and text[start] in " ,":
         start += 1
     end = trim_end(text, start, s1)
     return (start, end) if end > start else None
+
+
+#: A 'that' opening the reported clause after an aside between commas: 'told the Post on Monday, before the
+#: committee handed its findings to the ministry, that …', 'said in a letter to the ministry, a copy of
+#: which was seen by the Times, that …' (no 'that' nor a mark of quotation before it).
+_LATE_THAT = re.compile(r"(?:(?!\bthat\b)[^,.;:“”\"«»]){1,100}(,)(?:(?!\bthat\b)[^.;:“”\"«»]){0,150}?,"
+                        r"\s+that\s+(?=\S)")
+#: A subject or a verb of its own before the aside: 'said it had warned the organisers twice, in June, that …'
+#: (the 'that' is the warning's).
+_A_CLAUSE_OF_ITS_OWN = re.compile(r"\b(?:it|he|she|they|we|I|had|has|have|was|were|is|are|would|will|"
+                                  r"could)\b")
 
 
 def content_span(

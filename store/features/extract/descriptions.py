@@ -10,7 +10,7 @@ from . import wordlists as wl
 from .doc import Doc
 from .entities import Entity
 from .org_phrases import lower_org_at, place_named_body
-from .papers import spoken_in_paper
+from .papers import fronted_paper, spoken_in_paper
 from .people_words import plural_of_people
 from .sources import Subject, group_np, note_full_description
 from .textutil import BRACKETED_SHORT_NAME, fold
@@ -284,7 +284,7 @@ _ACRONYM_BEFORE = re.compile(rf"\s+{BRACKETED_SHORT_NAME}$")  # 'the Office of t
 def _author_before(doc: Doc, noun_start: int) -> Entity | None:
     """Who wrote or filed the paper a bare 'the report' or 'the complaint' is: the last party said, in its
     sentence or the six before it, to have published, filed or spoken in it ('The PIB said in a 38-page
-    report that …'), or named as its author or filer after 'by'."""
+    report that …', 'In its 62-page report, the RFPC says …'), or named as its author or filer after 'by'."""
     noun = re.match(r"[a-z]+", doc.text[noun_start:])
     word = noun.group() if noun else ""
     if word not in _FILED_NOUNS and word not in _WRITTEN_NOUNS:
@@ -305,6 +305,10 @@ def _author_before(doc: Doc, noun_start: int) -> Entity | None:
         filer = doc.reg.first_between(m.end(), stop.start() if stop else m.end() + 30)
         if filer is not None and filer.kind != "state":
             found.append((m.end(), filer))
+    for m in fronted_paper(frozenset({word})).finditer(doc.text, lo, noun_start):
+        hit = doc.at_start.get(m.end())  # ('In its 62-page report, the Rescue Flight Probe Committee says')
+        if hit is not None:
+            found.append((m.end(), hit[1]))
     if word in _WRITTEN_NOUNS:
         for m in _BY_RE.finditer(doc.text, lo, noun_start):
             hit = doc.at_start.get(m.end())

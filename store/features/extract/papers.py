@@ -71,3 +71,11 @@ def spoken_in_paper(nouns: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf",?\s+(?:{said}|told{audience})\s+in\s+{paper}"
                       rf"|,\s+in\s+{paper}[^,;:“”\"]{{0,80}},\s+{said}\b")  # ('The Department of Explosives,
     # in a 40-page probe report submitted to the energy ministry on Tuesday, said …')
+
+
+@functools.cache
+def fronted_paper(nouns: frozenset[str]) -> re.Pattern[str]:
+    """A paper its author speaks in, set before the author at a sentence's start, matched up to where the
+    author's name starts: 'In its 62-page report, ', 'In a letter to the ministry on Monday, the '."""
+    paper = rf"(?:a|an|its|their|the)\s+{_MODIFIERS}(?:[a-z]+\s+)?(?:{_alternatives(nouns)})\b"
+    return re.compile(rf"\bIn\s+{paper}[^,;:“”\"]{{0,60}},\s+(?:the\s+)?")

@@ -91,6 +91,18 @@ def _anonymity_after() -> re.Pattern[str]:
 _A_SUM = re.compile(r"\s+to\s+(?:(?!\b(?:were|was|are|is|had|have|has|would|will)\b)[^,.;:])*(?:[,.;:]|$)")
 
 
+#: The noun right after a verb, past a determiner, 'only' or a count: 'payment', 'trekkers' ('admitted only
+#: trekkers whose …', 'claimed 40 lives').
+_OBJECT_NOUN = re.compile(r"\s+(?:(?:only|a|an|the|its|their|his|her|some|all|any|no|more|fewer|[\d,.]+)"
+                          r"\s+){0,2}([a-z]+)\b")
+
+
+def _takes_a_thing(text: str, end: int, lemma: str) -> bool:
+    """Whether a verb that may report words takes a thing instead (reporting_verbs.json 'thing_objects')."""
+    m = _OBJECT_NOUN.match(text, end)
+    return m is not None and m.group(1) in wl.thing_objects()[lemma]
+
+
 def cues(doc: Doc, sent: tuple[int, int]) -> list[tuple[int, int, str, str, str]]:
     """(start, end, surface, act, lemma) of every reporting cue in a sentence outside quotations."""
     verbs = wl.reporting_verbs()
@@ -164,6 +176,9 @@ def cues(doc: Doc, sent: tuple[int, int]) -> list[tuple[int, int, str, str, str]
         if _CONDITION_RE.search(doc.text, max(sent[0], t.start - 40), t.start):
             k += 1
             continue  # 'would sue the union unless it withdrew its claims': a condition, not a speech
+        if v.lemma in wl.thing_objects() and _takes_a_thing(doc.text, t.end, v.lemma):
+            k += 1
+            continue  # 'claimed payment for 512 rescues', 'would not admit a trekker': no words reported
         if v.figure and not _FIGURE_PUT.match(doc.text, t.end, sent[1]):
             k += 1
             continue  # 'put the plan on hold': no figure put on anything

@@ -70,6 +70,15 @@ _APPOS_START = frozenset(
         "responding",
         "commenting",
         "asked",
+        # how the body came to be: 'The committee, formed by the ministry in August after complaints from
+        # insurers, found' (the insurers are no subject)
+        "formed",
+        "established",
+        "appointed",
+        "founded",
+        "created",
+        "chaired",
+        "headed",
     }
 )
 

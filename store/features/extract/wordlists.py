@@ -181,6 +181,12 @@ def verb_particles() -> dict[str, str]:
 
 
 @functools.cache
+def thing_objects() -> dict[str, frozenset[str]]:
+    """Reporting-verb lemma -> the nouns it takes as a thing, never as words ('claimed payment')."""
+    return {k: frozenset(v) for k, v in load_wordlist("reporting_verbs.json")["thing_objects"].items()}
+
+
+@functools.cache
 def document_speakers() -> frozenset[str]:
     """Nouns for documents and inquiries that speak for their owner ('the complaint said')."""
     return frozenset(load_wordlist("reporting_verbs.json")["document_speakers"])
