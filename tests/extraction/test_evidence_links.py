@@ -70,3 +70,18 @@ def test_a_document_supports_the_claims_its_author_tells_through_it() -> None:
     denial = next(s for s in got.statements if s["act"] == "denial")
     assert not any(ln["from"] == audit["id"] and ln["to"] == denial["id"] and ln["type"] == "supports"
                    for ln in got.links)
+
+
+def test_evidence_backing_what_a_denial_denies_contradicts_the_denial() -> None:
+    text = (
+        "Reporting.\n\nThe Upper Austria Audit Office said Sonnwend Care was paid for 41 nursing posts it "
+        "never filled.\n\nSonnwend Care denied the findings, calling the audit \"a fiction\"."
+    )
+    x = run(text)
+    (posts,) = [e for e in x.evidence if "41 nursing posts" in e["text"]]
+    denials = [s for s in x.statements if s["act"] == "denial"]
+    assert denials
+    for denial in denials:
+        denied = {ln["to"] for ln in x.links if ln["from"] == denial["id"] and ln["type"] == "denies"}
+        assert denied and all((posts["id"], d, "supports") in _links(x) for d in denied)
+        assert (posts["id"], denial["id"], "contradicts") in _links(x)

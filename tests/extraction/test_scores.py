@@ -82,10 +82,12 @@ FLOORS_TUNING = {
 #: words ('about four weeks') is no longer evidence (real-copy gold never counts one: 0 of 15 on the design
 #: sets); the corpus's older gold counts one in each of fraud_trial and tariffs_paraphrase, so held-out
 #: evidence F1 went from 0.79 to 0.76, and link F1 to 0.43 with the one right link that figure carried.
-#: These two articles hold 18 gold links: one link moves their F1 by 0.05.
+#: These two articles hold 18 gold links: one link moves their F1 by 0.05. Evidence that backs what a
+#: denial denies contradicting the denial (twentieth session) took it to 0.39: their gold, like the older
+#: real-copy sets', draws none of these links, where the last nine real-copy sets' draws about half.
 FLOORS_HELD_OUT = {
     "actor_f1": 0.91, "speaker_acc": 0.93, "st_f1": 0.82, "quote_r": 0.90,
-    "ev_f1": 0.75, "ln_f1": 0.42}
+    "ev_f1": 0.75, "ln_f1": 0.38}
 
 
 def test_corpus_scores_stay_above_floors() -> None:
