@@ -97,7 +97,10 @@ def _owner_by_pronoun(doc: Doc, tok_index: int, sent_start: int) -> Entity | Non
     cls = wl.org_words()["descriptor_class"].get(word)  # "The company's chief executive": the company, not
     # the health office named since
     of_class = doc.reg.most_recent(lambda e: e.is_org and org_class(e) == cls, at) if cls else None
-    return of_class or doc.reg.most_recent(lambda e: e.is_org, at)
+    if of_class is not None:
+        return of_class
+    return doc.reg.most_recent(lambda e: e.is_org and (e.speaker or "only accused" not in e.tags), at)
+    # ('The association accused the state agency of …. “…,” its president said': the association)
 
 
 def _owner_in_role(doc: Doc, role: str | None, role_tok: int) -> Entity | None:

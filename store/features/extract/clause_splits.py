@@ -112,6 +112,12 @@ def object_group(doc: Doc, content: tuple[int, int]) -> Entity | None:
             return hit[1]
     sub = description(doc, text, of, content[0]) or group_np(doc, text, of, content[0])  # ('accused the
     # contractor of …': the contractor named before, not a new one)
+    accused = sub.entities[0] if sub is not None and sub.entities else None
+    if accused is not None and sub.start >= 0 and not accused.spans and accused.kind == "organisation" \
+            and " " in accused.name:
+        doc.reg.mention(accused, sub.start, sub.end)  # a body first told here, by the words of its kind ('…
+        # the state environmental agency of …. The agency said': the body just accused)
+        accused.tags.add("only accused")  # (till it speaks: never the 'its' of the accuser's next words)
     return sub.entities[0] if sub else _named_after_its_description(doc, content)
 
 

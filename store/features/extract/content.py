@@ -9,6 +9,7 @@ from . import wordlists as wl
 from .actors import Doc
 from .quotes import QUOTE_CLOSE_ENDS
 from .sources import Subject
+from .textutil import fold
 
 _AUDIENCE_RE = re.compile(
     r"\s*(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:reporters|journalists|jurors|jury|lawmakers|parliament|legislators|"
@@ -81,6 +82,16 @@ _DATELINE_LEAD_RE = re.compile(
     r"(?:[A-Z][A-Z .,'’/-]{1,40}?(?:,\s*[A-Z][\w.]*\.?(?:\s+\d{1,2})?)?\s*\([^()\n]{1,40}\)"
     r"|\((?:AP|AFP|Reuters|dpa|DPA|UPI|AAP|Kyodo|Xinhua|PTI|ANSA|EFE|Bloomberg|CP)\))\s*[-—–]\s*"
 )
+
+
+#: A place and a colon opening a story's first paragraph: 'Muscat: ', 'Port Louis: '.
+_PLACE_COLON_RE = re.compile(r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}):\s+(?=[A-Z“\"])")
+
+
+def _a_place_name(name: str) -> bool:
+    """Whether a name is a known place: a city or region, a state or its capital."""
+    known = wl.gazetteer().get(name)
+    return fold(name) in wl.places() or known is not None and known[0].kind == "state"
 
 
 def trim_end(text: str, s: int, e: int) -> int:
@@ -161,6 +172,9 @@ def content_span(
     dateline = _DATELINE_LEAD_RE.match(doc.text, span[0], span[1])
     if dateline:
         span = (dateline.end(), span[1])  # 'MADRID (Reuters) - Police arrested …'
+    placed = _PLACE_COLON_RE.match(doc.text, span[0], span[1])
+    if placed and _a_place_name(placed.group(1)):
+        span = (placed.end(), span[1])  # 'Muscat: A construction contractor …' (a Gulf paper's dateline)
 
     m = re.search(r",\s+according to\b", doc.text[span[0] : span[1]])
     if m is None:

@@ -126,7 +126,9 @@ class Registry(Referents):
         return ent.final() if ent else None
 
     def create(self, name: str, kind: str, confidence: float = 0.8, **kw: Any) -> Entity:
-        """A new entity with a fresh actor id."""
+        """A new entity with a fresh actor id (an organisation named as a news outlet is one: 'ERR News')."""
+        if kind == "organisation" and _outlet_name(name):
+            kind = "media"
         ent = Entity(
             id=new_id(Actor.PREFIX, {e.id for e in self.entities[-50:]}),
             name=name,
@@ -368,3 +370,10 @@ class Registry(Referents):
                     break
                 chain.append(parent)
 
+
+def _outlet_name(name: str) -> bool:
+    """Whether a name is a news outlet's by its shape: its last word, or its first before 'of', a word only
+    outlets end on ('ERR News', 'The Kathmandu Post', 'Times of Oman'; org_words.json 'outlet_heads')."""
+    words = name.split()
+    heads = wl.org_words()["outlet_heads"]
+    return len(words) >= 2 and (words[-1] in heads or words[1] == "of" and words[0] in heads)

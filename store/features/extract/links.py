@@ -35,7 +35,7 @@ def _accusations(statements: list[dict[str, Any]], targets: dict[str, list[str]]
         for a in named:
             out.append(Proposed(s["id"], a, "accuses", 0.45, "accusing words about this actor"))
         if not named:
-            default = _usual_target(k, statements, targets, side)
+            default = _usual_target(k, statements, targets, side, kinds)
             if default:
                 out.append(Proposed(s["id"], default, "accuses", 0.35, "the side this article's accusations "
                                     "and answers are about"))
@@ -43,10 +43,10 @@ def _accusations(statements: list[dict[str, Any]], targets: dict[str, list[str]]
 
 
 def _usual_target(k: int, statements: list[dict[str, Any]], targets: dict[str, list[str]],
-                  side: Callable[[str], set[str]]) -> str | None:
+                  side: Callable[[str], set[str]], kinds: dict[str, str]) -> str | None:
     """Whom an accusation that names nobody ('They knew in October') accuses: the side the article's
-    other accusations name or whose answers deny them, weighed by how often and how near (``k`` is the
-    accusation's place in ``statements``)."""
+    other accusations name (an outlet only as a verb's target) or whose answers deny them,
+    weighed by how often and how near (``k`` is the accusation's place in ``statements``)."""
     mine = side(statements[k]["speaker"])
     score: dict[str, float] = {}
     for j in range(max(0, k - WINDOW), min(len(statements), k + WINDOW)):
@@ -55,7 +55,8 @@ def _usual_target(k: int, statements: list[dict[str, Any]], targets: dict[str, l
             continue
         near = 1.0 / (1 + abs(j - k) / 8)
         if x["act"] == "accusation":
-            for a in targets.get(x["id"]) or [a for a in x.get("about", ()) if a not in side(x["speaker"])]:
+            for a in targets.get(x["id"]) or [a for a in x.get("about", ()) if a not in side(x["speaker"])
+                                              and kinds.get(a) != "media"]:
                 w = 2.0 if x["speaker"] in mine else 1.0
                 score[a] = score.get(a, 0.0) + w * near
         elif x["act"] in ("denial", "response"):

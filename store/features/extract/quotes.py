@@ -15,7 +15,7 @@ _MAX_QUOTE = 3000
 #: German copy („…“) and by a closing one in Polish, Czech or Hungarian copy („…”).
 _PAIRS = {"“": "”", "«": "»", "„": "“”"}
 #: How the words before a reporting verb end when a quotation has just closed ('…,” said', '…,' said').
-QUOTE_CLOSE_ENDS = ("”", '"', "»", ",”", ',"', ",»", ",'")
+QUOTE_CLOSE_ENDS = ("”", '"', "»", ",”", ',"', ",»", ",'", ",“")  # (',“': German copy's „…,“ she said)
 _MARK = re.compile('[“”«»„"]')  # every mark that opens or closes a double quotation
 _STRAIGHT = re.compile('"')
 _CURLY_CLOSE = re.compile("”")

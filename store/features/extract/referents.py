@@ -176,9 +176,9 @@ class Referents:
             def unmarked(e: Entity) -> bool:  # 'Ofwat said …; the regulator also found'
                 return org(e) and " " not in e.name and org_class(e) == "" and not e.tags & companies
 
-            found = self.most_recent(lambda e: org(e) and looks_reg(e), before) or self.most_recent(
-                unmarked, before
-            )
+            found = self.most_recent(lambda e: org(e) and looks_reg(e), before)
+            if found is None and not mods:  # ('the state environmental agency' is no bare 'EUROMETS')
+                found = self.most_recent(unmarked, before)
         elif cls == "government":
             return self.most_recent(lambda e: org(e) and looks_gov(e), before)
         elif cls == "labour":  # in news a trade union far more often than a union of states

@@ -1,0 +1,72 @@
+"""Outlets, datelines and bodies first told as the accused, in the shapes of Baltic and Gulf copy
+(sentences written for these tests): an outlet no list knows is media by its name, a German-style „…“
+quotation before 'she told X', a place and a colon opening the first paragraph, a Baltic or Balkan legal
+form in capitals ending a name, a body described in lower case when accused who then answers, and the
+accuser that 'its' means after it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extraction.extract_helpers import actors_by_name, run, spans
+
+
+@pytest.mark.parametrize("outlet", ["ERR News", "Times of Oman", "The Kathmandu Post"])
+def test_an_outlet_only_told_or_shown_something_is_no_actor(outlet: str) -> None:
+    text = (f"Reporting.\n\nRaivo Kask told {outlet} on Monday that the firm felled only what the notice "
+            f"allowed. A letter seen by {outlet} said the remaining claims were false.")
+    assert outlet.removeprefix("The ") not in actors_by_name(run(text))
+
+
+def test_a_body_whose_name_holds_an_outlet_word_elsewhere_stays_an_organisation() -> None:
+    text = "Reporting.\n\nThe News Workers Union said its members would strike."
+    assert actors_by_name(run(text))["News Workers Union"]["kind"] == "organisation"
+
+
+def test_a_low_opened_quotation_before_she_told_an_outlet_is_the_only_statement() -> None:
+    text = ("Reporting.\n\nLiis Tamm said the logs were read in front of a company representative. „We have "
+            "the GPS position of every tree,“ she told ERR News.")
+    assert {words for _who, words in spans(run(text), text)} == {
+        "the logs were read in front of a company representative", "We have the GPS position of every tree"}
+
+
+def test_a_place_and_a_colon_opening_the_story_are_no_part_of_the_claim() -> None:
+    text = ("Contractor has not paid workers\n\nMuscat: A construction contractor has not paid 368 of its "
+            "workers for five months, a Ministry of Labour inspection has found.")
+    x = run(text)
+    assert {words for _who, words in spans(x, text)} == {
+        "A construction contractor has not paid 368 of its workers for five months"}
+    assert "Oman" not in actors_by_name(x)
+
+
+@pytest.mark.parametrize("form", ["OÜ", "UAB", "SIA", "DOO", "SRO"])
+def test_a_baltic_or_central_european_legal_form_ends_the_company_s_name(form: str) -> None:
+    text = f"Reporting.\n\nTartu Mets {form} said it would appeal the fine."
+    assert any(name.startswith("Tartu Mets") and name != "Tartu Mets" for name in actors_by_name(run(text)))
+
+
+_ACCUSED = ("Reporting.\n\nEUROMETS said it would appeal. The Estonian Capercaillie Society said the felling "
+            "destroyed a display ground. It also accused the state environmental agency of registering the "
+            "notice without checking it. ")
+
+
+def test_a_body_first_told_as_the_accused_is_the_one_that_answers() -> None:
+    text = _ACCUSED + "The agency said every notice is checked \"automatically\" against the register."
+    assert ("state environmental agency", "every notice is checked \"automatically\" against the register") \
+        in spans(run(text), text)
+
+
+def test_its_after_an_accusation_is_the_accuser_s() -> None:
+    text = _ACCUSED + "\"Nobody looked at the map,\" its chairman, Rasmus Pärn, said."
+    x = run(text)
+    by_id = {a["id"]: a for a in x.actors}
+    owner = by_id[actors_by_name(x)["Rasmus Pärn"]["affiliation"]]
+    assert owner["name"] == "Estonian Capercaillie Society"
+
+
+def test_an_accusation_naming_nobody_is_never_aimed_at_a_country_only_mentioned() -> None:
+    text = ("Oman\n\nMuscat: A contractor has not paid its workers, a Ministry of Labour inspection has "
+            "found. Sahil Contracting said salaries had been \"delayed, not withheld\". The workers' "
+            "committee said 41 workers had already left Oman without their benefits.")
+    x = run(text)
+    assert "Oman" not in actors_by_name(x)
