@@ -393,3 +393,14 @@ def test_a_threat_answers_an_accusation_aimed_at_its_side_by_a_description_named
     accusation = next(s["id"] for s in x.statements if s["act"] == "accusation")
     threat = next(s["id"] for s in x.statements if s["act"] == "threat")
     assert (threat, accusation) in {(ln["from"], ln["to"]) for ln in x.links if ln["type"] == "responds_to"}
+
+
+def test_a_claim_by_the_side_a_demand_names_answers_the_demand() -> None:
+    text = ("Reporting.\n\nThe workers' committee demanded that Qurum Contracting pay wages directly into "
+            "the workers' accounts. Qurum Contracting said it was ready to pay wages directly if the "
+            "ministry approved.")
+    x = run(text)
+    demand = next(s for s in x.statements if s["act"] == "demand")
+    answer = next(s for s in x.statements if s["id"] != demand["id"])
+    links = {(ln["from"], ln["to"], ln["type"]) for ln in x.links}
+    assert (answer["id"], demand["id"], "responds_to") in links
