@@ -98,3 +98,24 @@ def test_claim_and_admit_taking_things_report_no_words(sentence: str) -> None:
     speakers = {who for who, _mode, _quote in said(run("Reporting.\n\n" + sentence))}
     assert speakers <= {"RFPC", "Anjali Koirala"}
     assert len(run("Reporting.\n\n" + sentence).statements) == 1
+
+
+def test_records_cited_in_the_report_speak_for_its_author() -> None:
+    text = ("Reporting.\n\nIn a 27-page report, the National Salt Iodisation Committee (CNIS) said 148 "
+            "samples failed.\n\nAccording to customs records cited in the report, the company imported 1.9 "
+            "tonnes of potassium iodate last year.")
+    assert ("National Salt Iodisation Committee",
+            "the company imported 1.9 tonnes of potassium iodate last year") in _who_said(text)
+
+
+def test_a_paper_marked_by_a_body_s_kind_speaks_for_the_one_its_sentence_names() -> None:
+    text = ("Reporting.\n\nOn Thursday the trade ministry ordered all bags of the brand withdrawn from sale, "
+            "according to a ministry statement. Traders selling the brand face fines of up to 500,000 CFA "
+            "francs, it said.")
+    assert {who for who, _words in _who_said(text)} == {"trade ministry"}
+
+
+def test_a_name_in_quotation_marks_before_a_brand_is_no_actor() -> None:
+    text = ("Reporting.\n\nThe committee said 148 of 240 samples of the company's \"Sel Saloum Iodé\" brand "
+            "contained little iodine.")
+    assert not [a for a in run(text).actors if "Saloum" in a["name"]]

@@ -229,6 +229,11 @@ def according(
             subj = _owner_of_paper(doc, lo, np_end)  # 'according to the FTC's complaint'
             if subj is None and _THE_PAPER.fullmatch(text, lo, np_end):
                 subj = document_subject(doc, lo, np_end)  # 'the RFPC report', 'the report': its author
+            cited = _CITED_IN.search(text, lo, np_end) if subj is None else None
+            if cited is not None:  # 'according to customs records cited in the report': the report's author
+                subj = document_subject(doc, cited.start(1), np_end)
+            if subj is None:
+                subj = _body_of_its_kind(doc, lo, np_end, sent)  # 'according to a ministry statement'
             if subj is None and re.match(r"\s*(?:an?|one)\s", np_text, re.IGNORECASE):
                 subj = paper_author(doc, lo, np_end)  # 'according to an audit released on Friday': its author
                 # is named in a later sentence ('The 54-page report by the … Inspectorate said')
@@ -243,6 +248,29 @@ def according(
 #: 'the RFPC report' (not 'filings', 'budget documents', 'a ministry statement').
 _THE_PAPER = re.compile(r"\s*the\s+(?:[A-Z][\w&'’-]*\s+){0,4}(?:report|audit|inspection|investigation|"
                         r"inquiry|probe|review|assessment|study|findings)\s*")
+
+
+#: Records a paper cites, after 'according to': 'customs records cited in the report'.
+_CITED_IN = re.compile(r"\b(?:cited|quoted|included|attached|reproduced)\s+in\s+"
+                       r"(the\s+(?:[A-Z][\w&'’-]*\s+){0,4}(?:report|audit|inspection|investigation|inquiry|probe|"
+                       r"review|assessment|study))\s*$")
+#: A paper marked by the kind of body that issued it: 'a ministry statement', 'a company letter'.
+_KIND_THEN_PAPER = re.compile(r"\s*an?\s+([a-z]+)\s+[a-z]+\s*$")
+
+
+def _body_of_its_kind(doc: Doc, lo: int, end: int, sent: tuple[int, int]) -> Subject | None:
+    """The body of the kind that marks a paper after 'according to' ('a ministry statement'): the one
+    its sentence names in lower case ('the trade ministry ordered …'), else the latest of that kind."""
+    m = _KIND_THEN_PAPER.fullmatch(doc.text, lo, end)
+    if m is None or not _a_body(m.group(1)):
+        return None
+    for body in lower_org_re().finditer(doc.text, sent[0], lo):
+        if body.group(2).split()[-1] == m.group(1):
+            ent = lower_org_at(doc, body.start(), body.end(), sent[0], local=True)
+            if ent is not None:
+                return Subject([ent], body.start(), body.end(), 0.7, "description")
+    ent = doc.reg.description(m.group(1), lo, strict=True)
+    return Subject([ent], -1, -1, 0.6, "description") if ent is not None and ent.is_org else None
 
 
 #: Who the source of 'according to X,' is, said between commas before the words it covers: 'a line supervisor

@@ -14,14 +14,23 @@ from .textutil import NAME_GIVEN, fold
 __all__ = ["is_product", "names_a_thing"]
 
 _POSS_DET = frozenset({"its", "his", "her", "their", "our"})
+#: An opening quotation mark right before a name, and what makes the quoted name a thing's after it.
+_QUOTED_BEFORE = re.compile(r"[“\"‘'«„]\Z")
+_PRODUCT_AFTER = re.compile(r"[”\"’'»“]\s+(?:brand|label|product|products|range|line|model|app|platform)\b")
 _PART_NOUNS = frozenset({"unit", "subsidiary", "division", "arm", "affiliate", "branch", "wing", "faction"})
 
 
 def is_product(doc: Doc, m: NameMention) -> bool:
-    """'its FaceMatch system': a name between a possessive and a common noun names a thing, not an actor."""
+    """'its FaceMatch system': a name between a possessive and a common noun names a thing, not an actor, and
+    so does a name in quotation marks before a thing's noun ('the "Sel Saloum Iodé" brand')."""
     key = fold(m.text)
     if key in doc.products:
         return True
+    quoted = _QUOTED_BEFORE.search(doc.text, max(0, m.start - 2), m.start) is not None
+    if quoted and _PRODUCT_AFTER.match(doc.text, m.end):
+        doc.products.add(key)
+        return True  # 'the company's "Sel Saloum Iodé" brand'
+
     toks = doc.tokens
     i, j = m.first_token, m.last_token
     if i == 0 or j >= len(toks) or toks[i - 1].lower not in _POSS_DET or toks[j - 1].end != m.end:
