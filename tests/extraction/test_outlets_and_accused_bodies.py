@@ -70,3 +70,16 @@ def test_an_accusation_naming_nobody_is_never_aimed_at_a_country_only_mentioned(
             "committee said 41 workers had already left Oman without their benefits.")
     x = run(text)
     assert "Oman" not in actors_by_name(x)
+
+
+def test_an_organisation_only_told_or_shown_things_is_an_outlet_no_one_speaks_for() -> None:
+    text = ("Care home operator billed province for ghost nurses\n\nA care home operator was paid for posts "
+            "it never filled, according to an audit seen by The Local.\n\nThe operator's managing director, "
+            "Gerhard Pichler, had told The Local last week that every post had been filled.\n\nThe 52-page "
+            "audit by the Care Supervision Office found that Sonnwend Pflege GmbH was paid for 41 posts it "
+            "never filled.")
+    x = run(text)
+    by_name = actors_by_name(x)
+    assert "The Local" not in by_name and "Local" not in by_name
+    outlet_ids = {a["id"] for a in x.actors if "Local" in a["name"]}
+    assert by_name["Gerhard Pichler"]["affiliation"] not in outlet_ids

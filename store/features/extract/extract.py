@@ -41,7 +41,7 @@ from .interviews import interviews, question_spans
 from .listed import listed
 from .nested_quotes import nested_statements
 from .normalise import working_text
-from .outlets import not_by_the_outlet
+from .outlets import not_by_the_outlet, read_as_outlets
 from .pieces import KnownActors, read_in_pieces, stories
 from .quote_owners import assign_quotes, orphan_speeches
 from .quotes import find_quotes
@@ -84,6 +84,7 @@ def _read_whole(text: str, *, source_id: str, known_actors: Sequence[dict[str, A
         doc = _segment(work, known_actors)
         speeches = not_by_the_outlet(doc, _speeches(doc), outlet_credits(text))
         resolve_across(doc)
+        read_as_outlets(doc)
         doc.reg.cut_affiliation_loops()
         draft = Draft(doc, text, source_id, said_on)
         statement_records(draft, speeches)

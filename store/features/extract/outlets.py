@@ -14,10 +14,34 @@ from . import wordlists as wl
 from .doc import Doc
 from .entity import Entity
 from .speech import Speech
+from .textutil import SAW
 
 #: What the outlet was given or told, right before its name: 'shared with the BBC', 'told Reuters'.
 _GIVEN_TO = re.compile(r"\b(?:shared|sent|given|provided|handed|shown|showed|told|supplied)\s+"
                        r"(?:with\s+|to\s+)?(?:the\s+)?$", re.IGNORECASE)
+
+
+#: Where only an outlet stands: told something, shown or sent a paper, spoken to ('told The Local', 'seen by
+#: Times of Oman', 'spoke to ERR News on condition …').
+_ONLY_AN_OUTLET = re.compile(rf"(?:\b(?:told|spoke\s+to|speaking\s+to|talked\s+to|interview\s+with)\s+|"
+                             rf"{SAW}\s+)(?:the\s+)?$", re.IGNORECASE)
+
+
+def read_as_outlets(doc: Doc) -> None:
+    """An organisation that never speaks and is only ever told something, shown a paper or spoken to is a
+    news outlet ('had told The Local last week', 'a letter seen by Times of Oman'): media, which plays no
+    part for being told, and which an accusation naming nobody is never aimed at."""
+    outlets = set()
+    for e in doc.reg.live():
+        if e.kind != "organisation" or e.speaker or not e.spans:
+            continue
+        if all(_ONLY_AN_OUTLET.search(doc.text, max(0, a - 24), a) for a, _b in e.spans):
+            e.kind = "media"
+            outlets.add(e.id)
+    for e in doc.reg.live():
+        if e.affiliation in outlets and e.speaker:
+            e.affiliation = None  # ("The operator's managing director, Gerhard Pichler, had told The Local":
+            # the operator's, not the outlet's, which no one speaks for)
 
 
 def not_by_the_outlet(doc: Doc, speeches: list[Speech], credits: list[str]) -> list[Speech]:
