@@ -104,10 +104,11 @@ def test_prose_is_not_furniture(line: str) -> None:
     assert not is_furniture_line(line)
 
 
-def test_dateline_prefix_is_blanked_not_the_sentence() -> None:
-    text = "WARSAW, June 12 (Reuters) - Poland's competition watchdog fined two operators on Thursday."
+@pytest.mark.parametrize("dateline", ["WARSAW, June 12 (Reuters) - ", "ASUNCION, Feb 20, 2026 (AFP) - "])
+def test_dateline_prefix_is_blanked_not_the_sentence(dateline: str) -> None:
+    text = dateline + "Poland's competition watchdog fined two operators on Thursday."
     (start, end), = furniture(text)
-    assert text[start:end] == "WARSAW, June 12 (Reuters) - "
+    assert text[start:end] == dateline
     assert working_text(text).lstrip().startswith("Poland's")
 
 

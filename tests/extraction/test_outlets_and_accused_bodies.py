@@ -83,3 +83,11 @@ def test_an_organisation_only_told_or_shown_things_is_an_outlet_no_one_speaks_fo
     assert "The Local" not in by_name and "Local" not in by_name
     outlet_ids = {a["id"] for a in x.actors if "Local" in a["name"]}
     assert by_name["Gerhard Pichler"]["affiliation"] not in outlet_ids
+
+
+def test_a_company_described_first_is_the_company_named_in_another_language_after() -> None:
+    text = ("Paraguay utility accuses crypto miner of stealing power\n\nASUNCION, Feb 20, 2026 (AFP) - A "
+            "state power company on Friday accused a mining firm of stealing electricity.\n\nThe Compañía "
+            "Paraguaya de Energía (COPEN) said in a 40-page report that the firm drew 38 megawatts.")
+    x = run(text)
+    assert [who for who, _words in sorted(spans(x, text))] == ["Compañía Paraguaya de Energía"] * 2

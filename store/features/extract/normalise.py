@@ -109,6 +109,7 @@ _DATELINE = re.compile(
     r"""^[ \t]*(?:[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3}
         (?:,[ ][A-Z][a-zA-Z.]+(?:[ ][A-Z][a-zA-Z.]+)?)?           # , Calif. / , Ukraine
         (?:,?[ ](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ ]\d{1,2}  # , June 12
+        (?:,[ ]\d{4})?                                           # , 2026 (AFP's)
         (?:[ ][A-Z][A-Za-z]+(?=[ ][-–—]))?)?                     # Kyodo (no brackets: 'Dec. 4 Kyodo -')
         [ ]?(?:\((?:[A-Za-z][\w .&'’-]{0,30})\)\.?)?              # (Reuters), (EFE).
         [ ]?(?:--|[-–—:])[ ])                                    # -, --, —

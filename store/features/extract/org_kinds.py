@@ -95,7 +95,8 @@ def _org_class(kind: str, name: str, tags: frozenset[str]) -> str:
         return "government"
     if looks_reg(e):
         return "regulator"
-    if words and (words[-1] in heads["company"] or words[-1] in wl.org_words()["legal_suffixes"]):
+    if words and (words[-1] in heads["company"] or words[-1] in wl.org_words()["legal_suffixes"]
+                  or len(words) > 1 and words[0] in wl.org_words()["company_openers"]):
         return "company"  # ('Tiszafény Gyógyfürdő Kft', 'Norrvind Kraft AB': a legal form says so)
     if any(w in heads["group"] for w in words):
         return "group"

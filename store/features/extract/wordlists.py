@@ -293,6 +293,7 @@ def org_words() -> dict[str, Any]:
         "state_like_lower": frozenset(data["state_like_lower"]),
         "media_lower": frozenset(data["media_lower"]),
         "outlet_heads": frozenset(data["outlet_heads"]),
+        "company_openers": frozenset(data["company_openers"]),
         "descriptors": data["descriptors"],
         "descriptor_class": descriptor_class,
         "place_heads": tuple(sorted(data["place_heads"], key=lambda h: -len(h))),
