@@ -24,8 +24,11 @@ def one_clause_each(doc: Doc, sp: Speech) -> list[Speech]:
 
 
 #: A reported clause carried on past an attribution set inside it: '…, the report says, and billed insurers
-#: a total of $9.6 million.' (a verb in the past or a perfect, not a second verb of saying).
-_AND_ON = re.compile(r",\s+and\s+(?=(?:[a-z]+ed|has|had|was|were|also)\s)")
+#: a total of $9.6 million.' (a verb in the simple past, not a second verb of saying).
+_AND_ON = re.compile(r",\s+and\s+(?=[a-z]+ed\s)(?!(?:[a-z]+ed)\s+(?:by|to)\b)")
+
+
+_OWN_SOURCE = re.compile(r"\baccording\s+to\b|\b(?:said|says|told)\b")
 
 
 def _carried_on(doc: Doc, sp: Speech) -> list[Speech]:
@@ -34,8 +37,10 @@ def _carried_on(doc: Doc, sp: Speech) -> list[Speech]:
     if not sp.content or sp.subject.how != "document" or sp.content[1] > sp.subject.start:
         return []  # (a person said to have done more after 'said X, and' may be the one who did it)
     m = _AND_ON.match(doc.text, max(sp.cue_end, sp.subject.end), sp.sent[1])
-    if m is None or doc.text[m.end() :].split(None, 1)[0].lower() in wl.reporting_verbs():
-        return []
+    if m is None or doc.text[m.end() :].split(None, 1)[0].lower() in wl.reporting_verbs() \
+            or _OWN_SOURCE.search(doc.text, m.end(), sp.sent[1]):
+        return []  # (only a verb in the past tense of the same subject: never 'and was fined', 'and has
+        # since closed', nor a clause with a source of its own: '…, according to company filings')
     end = trim_end(doc.text, m.end(), sp.sent[1])
     return [dataclasses.replace(sp, content=(m.end(), end), quotes=[])] if end > m.end() else []
 

@@ -142,7 +142,7 @@ def _forward(doc: Doc, ce: int, lemma: str, s1: int) -> tuple[int, int] | None:
                 if tm is None or len(text[tm.end() : s1].split()) < 3:
                     break
                 start = tm.end()
-    late = _LATE_THAT.match(text, ce, s1)
+    late = _LATE_THAT.match(text, ce, s1) if lemma == "tell" or _WHERE_OR_WHEN.match(text, ce) else None
     if late is not None and start < late.end() and not _A_CLAUSE_OF_ITS_OWN.search(text, ce, late.start(1)):
         start = late.end()  # 'told the Post on Monday, before the committee handed in its findings, that …'
     while start < s1 and text[start] in " ,":
@@ -156,6 +156,10 @@ def _forward(doc: Doc, ce: int, lemma: str, s1: int) -> tuple[int, int] | None:
 #: which was seen by the Times, that …' (no 'that' nor a mark of quotation before it).
 _LATE_THAT = re.compile(r"(?:(?!\bthat\b)[^,.;:“”\"«»]){1,100}(,)(?:(?!\bthat\b)[^.;:“”\"«»]){0,150}?,"
                         r"\s+that\s+(?=\S)")
+#: What a verb's aside before a late 'that' opens with: where, when or to whom it was said ('said in a letter
+#: to the ministry, …', 'said on Monday, …'), never a noun phrase ('said the bridge, built in 1962, that …').
+_WHERE_OR_WHEN = re.compile(r"\s+(?:in|on|at|to|during|after|before|late|earlier|last|this|yesterday|today|"
+                            r"through|via|by)\b")
 #: A subject or a verb of its own before the aside: 'said it had warned the organisers twice, in June, that …'
 #: (the 'that' is the warning's).
 _A_CLAUSE_OF_ITS_OWN = re.compile(r"\b(?:it|he|she|they|we|I|had|has|have|was|were|is|are|would|will|"

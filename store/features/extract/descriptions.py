@@ -10,7 +10,7 @@ from . import wordlists as wl
 from .doc import Doc
 from .entities import Entity
 from .org_phrases import lower_org_at, place_named_body
-from .papers import fronted_paper, spoken_in_paper
+from .papers import SPEAKS_AFTER, fronted_paper, spoken_in_paper
 from .people_words import plural_of_people
 from .sources import Subject, group_np, note_full_description
 from .textutil import BRACKETED_SHORT_NAME, fold
@@ -307,7 +307,7 @@ def _author_before(doc: Doc, noun_start: int) -> Entity | None:
             found.append((m.end(), filer))
     for m in fronted_paper(frozenset({word})).finditer(doc.text, lo, noun_start):
         hit = doc.at_start.get(m.end())  # ('In its 62-page report, the Rescue Flight Probe Committee says')
-        if hit is not None:
+        if hit is not None and SPEAKS_AFTER.match(doc.text, hit[0]):
             found.append((m.end(), hit[1]))
     if word in _WRITTEN_NOUNS:
         for m in _BY_RE.finditer(doc.text, lo, noun_start):

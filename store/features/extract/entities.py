@@ -373,7 +373,7 @@ class Registry(Referents):
 
 def _outlet_name(name: str) -> bool:
     """Whether a name is a news outlet's by its shape: its last word, or its first before 'of', a word only
-    outlets end on ('ERR News', 'The Kathmandu Post', 'Times of Oman'; org_words.json 'outlet_heads')."""
+    outlets end on ('ERR News', 'The Jordan Times', 'Times of Oman'; org_words.json 'outlet_heads')."""
     words = name.split()
     heads = wl.org_words()["outlet_heads"]
     return len(words) >= 2 and (words[-1] in heads or words[1] == "of" and words[0] in heads)

@@ -76,6 +76,15 @@ def spoken_in_paper(nouns: frozenset[str]) -> re.Pattern[str]:
 @functools.cache
 def fronted_paper(nouns: frozenset[str]) -> re.Pattern[str]:
     """A paper its author speaks in, set before the author at a sentence's start, matched up to where the
-    author's name starts: 'In its 62-page report, ', 'In a letter to the ministry on Monday, the '."""
+    author's name starts: 'In its 62-page report, ', 'In a letter to the ministry on Monday, the ' (the
+    caller checks that the name speaks: in 'In a report released on Monday, X is named as the worst
+    offender' X is its subject, see SPEAKS_AFTER)."""
     paper = rf"(?:a|an|its|their|the)\s+{_MODIFIERS}(?:[a-z]+\s+)?(?:{_alternatives(nouns)})\b"
     return re.compile(rf"\bIn\s+{paper}[^,;:“”\"]{{0,60}},\s+(?:the\s+)?")
+
+
+#: What follows the author after a fronted paper: its short name or an aside, then a verb of saying or
+#: finding ('In its 62-page report, the RFPC says', 'In a report, the committee (CNIS) said').
+SPEAKS_AFTER = re.compile(r"\s*(?:\([^()]{1,60}\))?\s*(?:,[^,.;]{1,80},\s*)?(?:has\s+|have\s+)?"
+                          r"(?:says|said|found|finds|concluded|concludes|wrote|writes|warned|warns|states|stated|"
+                          r"noted|notes)\b")

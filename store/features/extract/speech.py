@@ -87,6 +87,13 @@ def _anonymity_after() -> re.Pattern[str]:
     return re.compile(rf"\s+{wl.anonymity()}")
 
 
+@functools.cache
+def _name_kept_out() -> re.Pattern[str]:
+    """How a source asks that its name be kept out, right after 'asked' ('that his name not be published')."""
+    phrases = sorted(wl.unnamed_sources()["anonymity_asked"], key=len, reverse=True)
+    return re.compile(r"\s+(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) + ")")
+
+
 #: A sum after 'adding up': no verb before the clause ends ('to $612,000 in charges.').
 _A_SUM = re.compile(r"\s+to\s+(?:(?!\b(?:were|was|are|is|had|have|has|would|will)\b)[^,.;:])*(?:[,.;:]|$)")
 
@@ -98,9 +105,16 @@ _OBJECT_NOUN = re.compile(r"\s+(?:(?:only|a|an|the|its|their|his|her|some|all|an
 
 
 def _takes_a_thing(text: str, end: int, lemma: str) -> bool:
-    """Whether a verb that may report words takes a thing instead (reporting_verbs.json 'thing_objects')."""
+    """Whether a verb that may report words takes a thing instead (reporting_verbs.json 'thing_objects'),
+    never the subject of a clause ('admitted 12 people had been injured', 'claimed costs had risen')."""
     m = _OBJECT_NOUN.match(text, end)
-    return m is not None and m.group(1) in wl.thing_objects()[lemma]
+    return m is not None and m.group(1) in wl.thing_objects()[lemma] \
+        and _A_VERB_NEXT.match(text, m.end()) is None
+
+
+#: A finite verb right after a noun: the noun opens a clause ('people had been', 'land belonged').
+_A_VERB_NEXT = re.compile(r"\s+(?:had|has|have|was|were|is|are|would|will|could|can|did|do|does|may|might|"
+                          r"must|should|[a-z]+ed)\b")
 
 
 def cues(doc: Doc, sent: tuple[int, int]) -> list[tuple[int, int, str, str, str]]:
@@ -170,9 +184,11 @@ def cues(doc: Doc, sent: tuple[int, int]) -> list[tuple[int, int, str, str, str]
         if nxt == "up" and low.startswith("add") and _A_SUM.match(doc.text, toks[k + 1].end):
             k += 1
             continue  # 'adding up to $612,000 in charges': a sum, not a speech ('… up to 40 were missing' is)
-        if _anonymity_after().match(doc.text, t.end):
+        kept_out = prev == "who" and _name_kept_out().match(doc.text, t.end) is not None
+        if kept_out or _anonymity_after().match(doc.text, t.end):
             k += 1
-            continue  # 'asked not to be named', 'speaking on condition of anonymity': not a speech
+            continue  # 'asked not to be named', 'speaking on condition of anonymity', 'who asked that his
+            # name not be published': not a speech
         if _CONDITION_RE.search(doc.text, max(sent[0], t.start - 40), t.start):
             k += 1
             continue  # 'would sue the union unless it withdrew its claims': a condition, not a speech

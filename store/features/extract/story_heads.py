@@ -40,7 +40,7 @@ def story_starts(text: str) -> list[int]:
     out: list[int] = []
     last_mark = -_HEAD_LINES - 1
     for k, (s, e) in enumerate(lines):
-        if not _marks_a_head(text[s:e]):
+        if not _marks_a_head(text[s:e]) and not _signed_stamp(lines, text, k):
             continue
         if k - last_mark > _HEAD_LINES:
             top = _headline_above(lines, text, k)
@@ -59,7 +59,7 @@ def _tells_something(text: str) -> bool:
 
 def _marks_a_head(line: str) -> bool:
     """Whether a line is a byline, a time stamp or a paragraph opening with a dateline."""
-    if _byline(line) or _STAMP.match(line) or _TIMED_NUMERIC_DATE.fullmatch(line.strip()):
+    if _byline(line) or _STAMP.match(line):
         return True
     dateline = _DATELINE.match(line)
     if dateline and dateline.group(0).rstrip().endswith(":") and line[dateline.end() :][:1] in _QUOTE_OPENS:
@@ -71,6 +71,18 @@ def _marks_a_head(line: str) -> bool:
 _NAME_ALONE = re.compile(r"[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){1,2}")
 #: A line that is only a date in figures and its time: '20.02.2026 11:34', '14/01/2026 • 18:20'.
 _TIMED_NUMERIC_DATE = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{4}\s*[•|,-]?\s*\d{1,2}:\d{2}")
+#: A short line of words alone, no figure in it and no sentence's end: an outlet's or a writer's name.
+_A_NAME_LINE = re.compile(r"[A-Z][^\d.!?:;,]{1,40}")
+
+
+def _signed_stamp(lines: list[tuple[int, int]], text: str, k: int) -> bool:
+    """Whether line ``k`` is a date and time in figures right under an outlet's or a writer's name ('ERR
+    News' / '20.02.2026 11:34'): a stamp of a story's head (a date line in a fact box is not one)."""
+    s, e = lines[k]
+    if k == 0 or not _TIMED_NUMERIC_DATE.fullmatch(text[s:e].strip()):
+        return False
+    above = text[lines[k - 1][0] : lines[k - 1][1]].strip()
+    return _A_NAME_LINE.fullmatch(above) is not None
 _QUOTE_OPENS = frozenset("'\"‘“«„")
 
 

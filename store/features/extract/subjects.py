@@ -70,17 +70,12 @@ _APPOS_START = frozenset(
         "responding",
         "commenting",
         "asked",
-        # how the body came to be: 'The committee, formed by the ministry in August after complaints from
-        # insurers, found' (the insurers are no subject)
-        "formed",
-        "established",
-        "appointed",
-        "founded",
-        "created",
-        "chaired",
-        "headed",
     }
 )
+#: How a body came to be, opening an aside after it: 'The committee, formed by the ministry in August after
+#: complaints from insurers, found' (the insurers are no subject); when the body before it is no known
+#: actor, the aside is read as before ('The inquiry, headed by retired judge Mary Okello, found').
+_HOW_IT_CAME = frozenset({"formed", "established", "appointed", "founded", "created", "chaired", "headed"})
 
 
 #: A participle phrase after a subject's noun, up to the verb: 'the union representing workers on the site'.
@@ -385,7 +380,8 @@ def _after_appositive(doc: Doc, lo: int, end: int, depth: int) -> Subject | None
         hit = doc.at_start.get(seg_at + self_named.end())
         if hit is not None:
             return Subject([hit[1]], hit[0], end, 0.85, "name")
-    if prev >= 0 and (first in _APPOS_START or first[:1].isdigit() or first.endswith("'s")):
+    came = first in _HOW_IT_CAME and prev >= 0 and subject_before(doc, lo, prev, depth + 1) is not None
+    if prev >= 0 and (first in _APPOS_START or came or first[:1].isdigit() or first.endswith("'s")):
         seg_end = seg_start + len(text[seg_start:inner_end].rstrip())
         named = doc.at_end.get(seg_end) if first == "the" else None
         if named is not None and (named[0] < seg_start or named[1].kind == "state"):

@@ -275,6 +275,7 @@ def unnamed_sources() -> dict[str, Any]:
         "court_sides": {side: frozenset(roles) for side, roles in data["court_sides"].items()},
         "court_sides_not": {side: frozenset(words) for side, words in data["court_sides_not"].items()},
         "anonymity": tuple(data["anonymity"]),
+        "anonymity_asked": tuple(data["anonymity_asked"]),
     }
 
 
