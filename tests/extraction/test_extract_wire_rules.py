@@ -365,15 +365,15 @@ def test_a_name_ending_the_words_before_an_inverted_attribution_is_not_described
 def test_review_cases_that_keep_their_statements() -> None:
     """Words the session's rules had dropped: people sent somewhere are no document ('sent to' skips only
     to a paper's author); an opening 'according to a letter seen by …' carries its clause for the letter's
-    author once a later sentence names it (never for the outlet that saw it); a kin word tells a quotation
-    inside a quotation."""
+    author once a later sentence names it (never for the outlet that saw it); a quotation inside a
+    quotation stays part of the one who quotes it (twentieth session: real-copy gold seldom splits it)."""
     assert len(run("Aid workers sent to Ukraine said the shelling had stopped.").statements) == 1
     x = run("According to a letter seen by Reuters, the company ignored warnings from its engineers.\n\n"
             "The letter, written by the engineers' union Unite, said the valves had failed twice.")
     assert said(x) == [("Unite", "paraphrase", None)] * 2
     assert run("According to a letter seen by Reuters, the company ignored warnings.").statements == []
     x = run("“My uncle told me, 'You will never get that money back,' and he was right,” said Tom Lee.")
-    assert [s for s, _, _ in said(x)] == ["Tom Lee", "Tom Lee's uncle"]
+    assert [s for s, _, _ in said(x)] == ["Tom Lee"]
 
 
 def test_a_headline_fragment_said_again_in_a_quote_is_one_claim() -> None:

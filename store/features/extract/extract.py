@@ -12,7 +12,8 @@
 5. entities across the article: descriptions and self-naming groups joined to names (coreference.py), the
    short names and legal forms a body is also given (body_names.py), a trade's people joined to the body
    whose paper they wrote (trade_groups.py, papers.py);
-6. statements (statements.py), and quotations inside quotations (nested_quotes.py);
+6. statements (statements.py); a quotation inside a quotation stays part of it (of the eleven design
+   articles that hold one, gold made the inner words a statement of their own in three, all before blind-15);
 7. evidence (evidence.py, quantities.py, records.py);
 8. one claim told twice folded together (retellings.py), acts read from the words by rules (acts.py) and
    then, for what they left plain claims, by the act model (act_model.py), links (links.py, figures.py,
@@ -39,7 +40,6 @@ from .draft import Draft, Extraction
 from .entities import Registry
 from .interviews import interviews, question_spans
 from .listed import listed
-from .nested_quotes import nested_statements
 from .normalise import working_text
 from .outlets import not_by_the_outlet, read_as_outlets
 from .pieces import KnownActors, read_in_pieces, stories
@@ -88,7 +88,6 @@ def _read_whole(text: str, *, source_id: str, known_actors: Sequence[dict[str, A
         doc.reg.cut_affiliation_loops()
         draft = Draft(doc, text, source_id, said_on)
         statement_records(draft, speeches)
-        nested_statements(draft)
         evidence_records(draft)
         link_records(draft)
         actor_records(draft)

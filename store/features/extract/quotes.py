@@ -181,12 +181,6 @@ def translates(text: str, first_end: int, second_start: int) -> bool:
     return _BRACKETED_AFTER.fullmatch(text, first_end, second_start) is not None
 
 
-def quotes_within(text: str, start: int, end: int) -> list[Quote]:
-    """The quotations in single marks inside a quotation's words (text[start:end]): 'My supervisor told me,
-    'You're at the bottom again,' and …'."""
-    return _curly_single(text, start, end) + _straight_single(text, start, end)
-
-
 def _answer(text: str, ps: int, pe: int, asked_from: int, words: int) -> list[Quote]:
     """The quotations of an interview's answer (the paragraph text[ps:pe], its words from ``words``, its
     run of questions and answers from ``asked_from``): the words in the marks that open them ('A: "No. We
