@@ -98,12 +98,12 @@ def _answering_a_demand(r: dict[str, Any], before: list[dict[str, Any]], side: C
                         words: dict[str, frozenset[str]], about: dict, aimed_at: dict) -> list[Proposed]:
     """A claim by the side a demand before it names, sharing a word with it (never a day or a month),
     answers that demand ('The committee demanded that QEC pay wages directly' … 'QEC said it was ready to pay
-    wages directly if …'): the latest such demand."""
+    wages directly if …'): the latest such demand of those ``before`` it."""
     mine = side(r["speaker"])
     for d in reversed(before):
         named = mine & (about[d["id"]] | aimed_at[d["id"]])
         shared = words[r["id"]] & words[d["id"]] - _TIME_WORDS
-        if d["act"] == "demand" and named and shared and not side(d["speaker"]) & mine:
+        if named and shared and not side(d["speaker"]) & mine:
             return [Proposed(r["id"], d["id"], "responds_to", 0.35, "answers a demand made of its side")]
     return []
 
@@ -153,10 +153,12 @@ def propose_links(
             out.extend(_responded_to(r, statements[max(0, k - WINDOW) : k], side, about, accused,
                                      aimed_only=r["act"] == "threat"))
     answered_already = {p.src for p in out if p.type in ("responds_to", "denies")}
+    demands = [k for k, s in enumerate(statements) if s["act"] == "demand"]
     for r in statements:
-        if r["act"] == "claim" and r["id"] not in answered_already:
+        if demands and r["act"] == "claim" and r["id"] not in answered_already:
             k = order[r["id"]]
-            out.extend(_answering_a_demand(r, statements[max(0, k - WINDOW) : k], side, words, about, tsets))
+            before = [statements[j] for j in demands[bisect.bisect_left(demands, k - WINDOW) :] if j < k]
+            out.extend(_answering_a_demand(r, before, side, words, about, tsets))
     out.extend(contradicting_figures(statements, evidence, words, side, sentence))
     # Restatements: the same speaker saying the same words twice (a lede quoting part of a later quote).
     by_speaker: dict[str, list[dict[str, Any]]] = {}
