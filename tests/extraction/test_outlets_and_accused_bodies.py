@@ -91,3 +91,9 @@ def test_a_company_described_first_is_the_company_named_in_another_language_afte
             "Paraguaya de Energía (COPEN) said in a 40-page report that the firm drew 38 megawatts.")
     x = run(text)
     assert [who for who, _words in sorted(spans(x, text))] == ["Compañía Paraguaya de Energía"] * 2
+
+
+def test_a_body_named_as_one_and_only_told_something_stays_an_organisation() -> None:
+    text = ("Reporting.\n\nAna Ruiz said the firm had told the Labour Ministry in a letter that every "
+            "invoice was paid.")
+    assert actors_by_name(run(text))["Labour Ministry"]["kind"] == "organisation"

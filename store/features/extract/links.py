@@ -218,7 +218,7 @@ def _contradicted_through_what_is_denied(proposed: list[Proposed], statements: l
     annotation guide links evidence to every statement it bears on; the last nine real-copy design sets'
     gold draws about half of these links (documents seven in ten, figures four in ten), older sets' few."""
     denials = {s["id"] for s in statements if s["act"] == "denial"}
-    papers = {e["id"] for e in evidence}
+    evidence_ids = {e["id"] for e in evidence}
     denied_by: dict[str, list[Proposed]] = {}
     for p in proposed:
         if p.type == "denies" and p.src in denials:
@@ -227,7 +227,7 @@ def _contradicted_through_what_is_denied(proposed: list[Proposed], statements: l
     out: list[Proposed] = []
     seen: set[tuple[str, str]] = set()
     for p in proposed:
-        if p.type != "supports" or p.src not in papers:
+        if p.type != "supports" or p.src not in evidence_ids:
             continue
         for d in denied_by.get(p.dst, ()):
             if (p.src, d.src) in backs or (p.src, d.src) in seen:

@@ -33,8 +33,9 @@ def read_as_outlets(doc: Doc) -> None:
     part for being told, and which an accusation naming nobody is never aimed at."""
     outlets = set()
     for e in doc.reg.live():
-        if e.kind != "organisation" or e.speaker or not e.spans:
-            continue
+        named_as_a_body = bool(set(e.name.split()) & wl.org_words()["heads"])
+        if e.kind != "organisation" or e.speaker or not e.spans or named_as_a_body:
+            continue  # (a ministry or a council only told something stays what its name says)
         if all(_ONLY_AN_OUTLET.search(doc.text, max(0, a - 24), a) for a, _b in e.spans):
             e.kind = "media"
             outlets.add(e.id)
