@@ -28,6 +28,7 @@ def one_clause_each(doc: Doc, sp: Speech) -> list[Speech]:
 _AND_ON = re.compile(r",\s+and\s+(?=[a-z]+ed\s)(?!(?:[a-z]+ed)\s+(?:by|to)\b)")
 
 
+#: A source of its own in the words after ', and': '…, according to company filings', '…, she said'.
 _OWN_SOURCE = re.compile(r"\baccording\s+to\b|\b(?:said|says|told)\b")
 
 
