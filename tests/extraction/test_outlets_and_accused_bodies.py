@@ -97,3 +97,10 @@ def test_a_body_named_as_one_and_only_told_something_stays_an_organisation() -> 
     text = ("Reporting.\n\nAna Ruiz said the firm had told the Labour Ministry in a letter that every "
             "invoice was paid.")
     assert actors_by_name(run(text))["Labour Ministry"]["kind"] == "organisation"
+
+
+def test_an_unnamed_source_keeps_the_words_it_was_first_described_by() -> None:
+    text = ("Reporting.\n\nThe inspectors said the site was cleared. A machine operator who worked on the "
+            "site said the foreman ordered it.")
+    aliases = actors_by_name(run(text))["machine operator"]["aliases"]
+    assert "A machine operator who worked on the site" in aliases

@@ -203,7 +203,8 @@ def actor_records(draft: Draft) -> None:
                 updated=ts,
                 name=name,
                 kind=e.kind if e.kind in ("person", "state", "organisation", "group", "media") else "unknown",
-                aliases=tuple(a for a in [e.name, *e.aliases] if a != name),
+                aliases=tuple(dict.fromkeys(a for a in [e.name, *e.aliases, *_described_as_told(e, doc.text)]
+                                            if a != name)),
                 affiliation=aff,
                 role=e.role,
                 reliability="F",
@@ -269,6 +270,16 @@ def _owning_only_citizens(live: list[Entity], by_id: dict[str, Entity]) -> set[s
             members.setdefault(owner.id, []).append(e)
     return {state for state, people in members.items()
             if not any(set(fold(f"{p.role or ''} {p.name}").split()) & offices for p in people)}
+
+
+def _described_as_told(e: Entity, text: str) -> list[str]:
+    """The words an unnamed source is described by where the story first tells of it, as a surface form of
+    its own ('A machine operator who worked on the site'), when they are a short phrase (two to ten words)."""
+    if "unnamed" not in e.tags or not e.spans:
+        return []
+    a, b = min(e.spans)
+    words = " ".join(text[a:b].split()).strip(" ,")
+    return [words] if 2 <= len(words.split()) <= 10 and words.lower() != e.name.lower() else []
 
 
 def _proposed_name(e: Entity) -> str:
