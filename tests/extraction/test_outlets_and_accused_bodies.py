@@ -104,3 +104,16 @@ def test_an_unnamed_source_keeps_the_words_it_was_first_described_by() -> None:
             "site said the foreman ordered it.")
     aliases = actors_by_name(run(text))["machine operator"]["aliases"]
     assert "A machine operator who worked on the site" in aliases
+
+
+@pytest.mark.parametrize("place", ["Punta Espinillo", "San Rafael", "Laguna Seca"])
+def test_a_two_word_spanish_place_is_no_person(place: str) -> None:
+    text = (f"Reporting.\n\nThe company dumped sludge in fishing grounds worked by fishermen from {place}, "
+            f"the watchdog said. Ramón Tolaba, a {place} herder, said families had lost llamas. Rodrigo "
+            f"Sepúlveda, the mayor of {place}, said no drill had been held.")
+    assert place not in actors_by_name(run(text))
+
+
+def test_a_company_opening_with_a_landform_word_stays_a_company() -> None:
+    text = "Reporting.\n\nSierra Coast Power said one of its lines had an outage near the fire."
+    assert "Sierra Coast Power" in actors_by_name(run(text))
