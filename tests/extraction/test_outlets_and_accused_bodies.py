@@ -117,3 +117,12 @@ def test_a_two_word_spanish_place_is_no_person(place: str) -> None:
 def test_a_company_opening_with_a_landform_word_stays_a_company() -> None:
     text = "Reporting.\n\nSierra Coast Power said one of its lines had an outage near the fire."
     assert "Sierra Coast Power" in actors_by_name(run(text))
+
+
+def test_a_government_body_named_in_a_spokesperson_s_role_is_the_body_they_speak_for() -> None:
+    text = ("Reporting.\n\nTourism ministry spokesperson Gopal Bhandari said the ministry had suspended the "
+            "permit. Health ministry spokesman Ram Thapa said nothing had changed.")
+    x = run(text)
+    by_name, by_id = actors_by_name(x), {a["id"]: a["name"] for a in x.actors}
+    assert by_id[by_name["Gopal Bhandari"]["affiliation"]] == "Tourism ministry"
+    assert by_id.get(by_name["Ram Thapa"]["affiliation"]) != "Tourism ministry"

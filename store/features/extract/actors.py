@@ -13,6 +13,7 @@ from .gender import gender_from_role
 from .names import NameMention, find_names
 from .org_kinds import org_class
 from .org_phrases import (
+    body_in_role,
     lower_head_words,
     lower_org_at,
     lower_org_re,
@@ -299,7 +300,7 @@ def _resolve(doc: Doc, m: NameMention, sent: tuple[int, int]) -> Entity | None:
                 else reg.lookup(m.aff_text)
                 if m.aff_text
                 else _affiliation_before(doc, role_tok, sent[0]) or _owner_by_pronoun(doc, role_tok, sent[0])
-                or _owner_in_role(doc, role, role_tok)
+                or _owner_in_role(doc, role, role_tok) or body_in_role(doc, role, role_tok)
             )
             if aff is not None and aff is not ent and (aff.kind != "person" or ent.kind == "person"):
                 ent.affiliation = aff.id  # (a person may be another's, as a lawyer is a client's; a body

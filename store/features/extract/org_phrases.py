@@ -268,3 +268,30 @@ def place_orgs(doc: Doc, sent: tuple[int, int]) -> None:
         if main is not None and not ent.affiliation:
             ent.affiliation = main.id
         doc.note(ent, s, e, m.group(1))
+
+
+def body_in_role(doc: Doc, role: str | None, role_tok: int) -> Entity | None:
+    """The body a role's own words name before its title, a government body in lower case ('Tourism ministry
+    spokesperson Gopal Bhandari', 'Health ministry spokesman Ram Thapa'): the one named so before, else a
+    new one (a named spokesperson is a person of the body, which plays its part through them)."""
+    words = (role or "").split()
+    if role_tok < 0 or len(words) < 2 and not (role_tok >= 1 and doc.tokens[role_tok - 1].text.istitle()):
+        return None
+    body = words[:-1]
+    opening = doc.tokens[role_tok - 1] if role_tok >= 1 else None
+    start = doc.tokens[role_tok].start
+    if opening is not None and opening.text.istitle() and opening.lower not in (w.lower() for w in body):
+        body, start = [opening.text, *body], opening.start  # ('Tourism' opening the sentence, left out of
+        # the role)
+    mods, head = [w.lower() for w in body[:-1]], body[-1].lower() if body else ""
+    modifiers = wl.org_words()["lower_modifiers"]
+    if not mods or head not in lower_head_words() or not all(m in modifiers for m in mods):
+        return None
+    found = doc.reg.description(" ".join([*mods, head]), doc.tokens[role_tok].start, strict=True)
+    if found is not None and all(m in fold(found.name).split() for m in mods):
+        return found  # (never the tourism ministry for 'Health ministry spokesman …')
+    phrase = " ".join(body)
+    ent = doc.reg.get_or_create(phrase, "organisation", 0.6)
+    if doc.text[start : start + len(phrase)] == phrase:
+        doc.reg.mention(ent, start, start + len(phrase))
+    return ent
