@@ -126,3 +126,9 @@ def test_a_government_body_named_in_a_spokesperson_s_role_is_the_body_they_speak
     by_name, by_id = actors_by_name(x), {a["id"]: a["name"] for a in x.actors}
     assert by_id[by_name["Gopal Bhandari"]["affiliation"]] == "Tourism ministry"
     assert by_id.get(by_name["Ram Thapa"]["affiliation"]) != "Tourism ministry"
+
+
+def test_relatives_named_together_with_one_surname_are_two_people() -> None:
+    text = ("Reporting.\n\nProsecutors charged the firm's two directors, brothers Marcos and Diego Aranda, "
+            "with theft of electricity.")
+    assert {"Marcos Aranda", "Diego Aranda"} <= set(actors_by_name(run(text)))

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from . import wordlists as wl
 from .chunks import case_ok, chunks, gaz_cover, is_state, org_heads
+from .kin_names import shared_surname
 from .places import in_dateline, locative
 from .textutil import Token, fold
 
@@ -442,5 +443,7 @@ def find_names(
                 continue
             if m.cat == "name" and fold(m.text) in wl.places():
                 continue
+            if m.cat in ("name", "surname") and (surname := shared_surname(text, m.start, m.end)):
+                m.text, m.cat = f"{m.text} {surname}", "person"  # 'brothers Marcos and Diego Aranda'
             out.append(m)
     return out
