@@ -97,3 +97,37 @@ def test_a_date_line_in_a_fact_box_marks_no_story_head() -> None:
             "Audit released on 5 May\n14/02/2026 09:00\n\nFloods hit Lagos\nLagos State Government\n"
             "Updated 14:32 GMT\n\nFloods hit Lagos on Monday, the state emergency agency said.\n")
     assert [feed[x:].split("\n", 1)[0] for x in story_starts(feed)] == ["Floods hit Lagos"]
+
+
+# A second review, of the session's last rules.
+
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        ("According to Isla Campbell, a nurse at the hospital, patients waited up to 14 hours.",
+         "Isla Campbell"),
+        ("Ramon Ang, the president of San Miguel, said the conglomerate would build the airport.",
+         "San Miguel"),
+    ],
+)
+def test_a_first_name_or_a_company_opening_like_a_town_is_no_place(sentence: str, who: str) -> None:
+    assert who in actors_by_name(run(_R + sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Local government minister Sue Hale said the money would reach towns by April.",
+        "State television presenter Ahmad Karimi said the footage was fake.",
+        "District court judge Maria Santos ruled the search unlawful.",
+    ],
+)
+def test_a_portfolio_or_a_workplace_in_a_role_makes_no_body(sentence: str) -> None:
+    assert all(a["kind"] == "person" for a in run(_R + sentence).actors)
+
+
+def test_an_outlet_with_a_masthead_word_only_told_something_is_no_actor() -> None:
+    text = _R + ("Pharmacist Ines Duarte said medicines had run out in March. \"The health minister lied "
+                 "when he told Radio Zeta there was no shortage,\" Duarte said.")
+    x = run(text)
+    assert "Radio Zeta" not in actors_by_name(x)

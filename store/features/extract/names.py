@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from . import wordlists as wl
 from .chunks import case_ok, chunks, gaz_cover, is_state, org_heads
 from .kin_names import shared_surname
-from .places import in_dateline, locative
+from .places import a_town, in_dateline, locative
 from .textutil import Token, fold
 
 _POSS = ("'s", "’s")
@@ -143,24 +143,6 @@ def _a_landform(toks: list[Token]) -> bool:
     if len(toks) < 2 or any(t.text in org_heads() for t in toks):
         return False
     return toks[0].lower in words["landform_openers"] or toks[-1].lower in words["landform_closers"]
-
-
-#: Where a town stands in a sentence: after 'in', 'from', 'of' …, or between 'a'/'the' and a noun ('a Laguna
-#: Seca herder').
-_TOWN_BEFORE = re.compile(r"\b(?:in|from|of|near|at|around|outside|to)\s+$")
-_TOWN_AS_MODIFIER = re.compile(r"\s+[a-z]+\b")
-
-
-def _a_town(text: str, toks: list[Token]) -> bool:
-    """Whether a two-word name opening with a Spanish or Portuguese landform or a saint's name is a place
-    where it stands ('fishermen from Punta Espinillo', 'a Laguna Seca herder', 'the mayor of San Rafael';
-    name_words.json 'town_openers'), never a body saying something ('Cerro Azul said …')."""
-    if len(toks) != 2 or toks[0].lower not in wl.name_words()["town_openers"]:
-        return False
-    before = text[max(0, toks[0].start - 12) : toks[0].start]
-    return _TOWN_BEFORE.search(before) is not None or (
-        re.search(r"\b(?:a|an|the)\s+$", before) is not None and _TOWN_AS_MODIFIER.match(text, toks[1].end)
-        is not None and text[toks[1].end :].split(None, 1)[0] not in ("said", "says", "told"))
 
 
 @functools.cache
@@ -389,7 +371,7 @@ def classify(text: str, tokens: list[Token], i: int, j: int, sent_start: int) ->
             rest_i = cover[-1][1]
             out.extend(classify(text, tokens, rest_i, j, sent_start))
         return out
-    if fold(span_text) in wl.places() or _a_landform(toks) or _a_town(text, toks):
+    if fold(span_text) in wl.places() or _a_landform(toks) or a_town(text, toks):
         return []
     if _particle_surname(toks, heads):  # 'Joost van Leeuwen', 'Ahmed bin Saleh'
         return [NameMention(toks[0].start, toks[-1].end, span_text, "person", first_token=i, last_token=j)]

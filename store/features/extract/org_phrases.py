@@ -270,12 +270,19 @@ def place_orgs(doc: Doc, sent: tuple[int, int]) -> None:
         doc.note(ent, s, e, m.group(1))
 
 
+#: Titles of those who speak for a body, not for an office of their own.
+_SPEAKS_FOR_A_BODY = frozenset({"spokesperson", "spokesman", "spokeswoman", "official", "officials",
+                                "representative"})
+
+
 def body_in_role(doc: Doc, role: str | None, role_tok: int) -> Entity | None:
     """The body a role's own words name before its title, a government body in lower case ('Tourism ministry
     spokesperson Gopal Bhandari', 'Health ministry spokesman Ram Thapa'): the one named so before, else a
     new one (a named spokesperson is a person of the body, which plays its part through them)."""
     words = (role or "").split()
-    if role_tok < 0 or len(words) < 2 and not (role_tok >= 1 and doc.tokens[role_tok - 1].text.istitle()):
+    if role_tok < 0 or not words or words[-1].lower() not in _SPEAKS_FOR_A_BODY:
+        return None  # (a 'Local government minister' holds a portfolio; a 'District court judge' sits in one)
+    if len(words) < 2 and not (role_tok >= 1 and doc.tokens[role_tok - 1].text.istitle()):
         return None
     body = words[:-1]
     opening = doc.tokens[role_tok - 1] if role_tok >= 1 else None

@@ -13,8 +13,9 @@ import re
 from . import wordlists as wl
 from .doc import Doc
 from .entity import Entity
+from .org_kinds import GOV_WORDS, REG_WORDS
 from .speech import Speech
-from .textutil import SAW
+from .textutil import SAW, fold
 
 #: What the outlet was given or told, right before its name: 'shared with the BBC', 'told Reuters'.
 _GIVEN_TO = re.compile(r"\b(?:shared|sent|given|provided|handed|shown|showed|told|supplied)\s+"
@@ -27,13 +28,19 @@ _ONLY_AN_OUTLET = re.compile(rf"(?:\b(?:told|spoke\s+to|speaking\s+to|talked\s+t
                              rf"{SAW}\s+)(?:the\s+)?$", re.IGNORECASE)
 
 
+#: Words that name a public body, never a masthead ('Labour Ministry', 'City Council'; not 'Radio Zeta',
+#: 'Daily Monitor').
+_PUBLIC_BODY_WORDS = frozenset(GOV_WORDS) | frozenset(REG_WORDS) | {"court", "tribunal", "prosecutor",
+                                                                   "prosecution"}
+
+
 def read_as_outlets(doc: Doc) -> None:
     """An organisation that never speaks and is only ever told something, shown a paper or spoken to is a
     news outlet ('had told The Local last week', 'a letter seen by Times of Oman'): media, which plays no
     part for being told, and which an accusation naming nobody is never aimed at."""
     outlets = set()
     for e in doc.reg.live():
-        named_as_a_body = bool(set(e.name.split()) & wl.org_words()["heads"])
+        named_as_a_body = bool(set(fold(e.name).split()) & _PUBLIC_BODY_WORDS)
         if e.kind != "organisation" or e.speaker or not e.spans or named_as_a_body:
             continue  # (a ministry or a council only told something stays what its name says)
         if all(_ONLY_AN_OUTLET.search(doc.text, max(0, a - 24), a) for a, _b in e.spans):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from . import wordlists as wl
-from .people_words import plural_of_people
+from .people_words import person_noun, plural_of_people
 from .textutil import Token
 
 _LOCATIVE = frozenset(
@@ -89,3 +89,27 @@ def in_dateline(text: str, start: int, end: int) -> bool:
     para = text.rfind("\n", 0, start) + 1
     m = _DATELINE_RE.match(text, para)
     return bool(m and m.start(1) <= start and end <= m.end(1))
+
+
+#: Where a town stands in a sentence: after 'in', 'from', 'near' …, or between 'a'/'the' and a noun for people
+#: ('a Laguna Seca herder').
+_TOWN_BEFORE = re.compile(r"\b(?:in|from|near|at|around|outside|(?:mayor|governor|residents|people|town|"
+                          r"village|city|province|municipality|outskirts|centre|center|district)\s+of)\s+$")
+_TOWN_AS_MODIFIER = re.compile(r"\s+([a-z]+)\b")
+
+
+def a_town(text: str, toks: list[Token]) -> bool:
+    """Whether a two-word name opening with a Spanish or Portuguese landform or a saint's name is a place
+    where it stands ('fishermen from Punta Espinillo', 'a Laguna Seca herder'; name_words.json
+    'town_openers'), never a body ('Cerro Azul said …', 'the president of San Miguel', 'the Laguna Seca
+    raceway') nor a person ('according to Isla Campbell')."""
+    if len(toks) != 2 or toks[0].lower not in wl.name_words()["town_openers"]:
+        return False
+    before = text[max(0, toks[0].start - 24) : toks[0].start]
+    if _TOWN_BEFORE.search(before) is not None:
+        return True
+    noun = _TOWN_AS_MODIFIER.match(text, toks[1].end)  # ('a Laguna Seca herder', never 'the Laguna Seca
+    # raceway': a body)
+    return re.search(r"\b(?:a|an|the)\s+$", before) is not None and noun is not None and \
+        (person_noun(noun.group(1)) or plural_of_people(noun.group(1))
+         or noun.group(1) in wl.things()["nouns_after_places"])
