@@ -10,7 +10,7 @@ from .descriptions import document_subject, indefinite
 from .doc import Doc
 from .entities import Entity
 from .org_phrases import lower_head_words, lower_org_at, lower_org_re
-from .papers import author_of
+from .papers import THE_FINDINGS, author_of
 from .sources import Subject, group_np
 from .speech import Speech
 from .subjects import subject_before
@@ -246,14 +246,11 @@ def according(
 
 #: A paper named with 'the' and perhaps its author's name, which the story has told of before: 'the report',
 #: 'the RFPC report' (not 'filings', 'budget documents', 'a ministry statement').
-_THE_PAPER = re.compile(r"\s*the\s+(?:[A-Z][\w&'’-]*\s+){0,4}(?:report|audit|inspection|investigation|"
-                        r"inquiry|probe|review|assessment|study|findings)\s*")
+_THE_PAPER = re.compile(rf"\s*(?:{THE_FINDINGS}|the\s+findings)\s*")
 
 
 #: Records a paper cites, after 'according to': 'customs records cited in the report'.
-_CITED_IN = re.compile(r"\b(?:cited|quoted|included|attached|reproduced)\s+in\s+"
-                       r"(the\s+(?:[A-Z][\w&'’-]*\s+){0,4}(?:report|audit|inspection|investigation|inquiry|probe|"
-                       r"review|assessment|study))\s*$")
+_CITED_IN = re.compile(rf"\b(?:cited|quoted|included|attached|reproduced)\s+in\s+({THE_FINDINGS})\s*$")
 #: A paper marked by the kind of body that issued it: 'a ministry statement', 'a company letter'.
 _KIND_THEN_PAPER = re.compile(r"\s*an?\s+([a-z]+)\s+[a-z]+\s*$")
 

@@ -9,6 +9,7 @@ from . import wordlists as wl
 from .appositions import describe
 from .doc import Doc
 from .entities import Entity, Registry
+from .entity import ONLY_ACCUSED
 from .gender import gender_from_role
 from .names import NameMention, find_names
 from .org_kinds import org_class
@@ -100,7 +101,7 @@ def _owner_by_pronoun(doc: Doc, tok_index: int, sent_start: int) -> Entity | Non
     of_class = doc.reg.most_recent(lambda e: e.is_org and org_class(e) == cls, at) if cls else None
     if of_class is not None:
         return of_class
-    return doc.reg.most_recent(lambda e: e.is_org and (e.speaker or "only accused" not in e.tags), at)
+    return doc.reg.most_recent(lambda e: e.is_org and (e.speaker or ONLY_ACCUSED not in e.tags), at)
     # ('The association accused the state agency of …. “…,” its president said': the association)
 
 

@@ -12,6 +12,7 @@ from .actors import Doc
 from .content import trim_end
 from .descriptions import description
 from .entities import Entity
+from .entity import ONLY_ACCUSED
 from .sources import group_np
 from .speech import Speech
 
@@ -123,7 +124,7 @@ def object_group(doc: Doc, content: tuple[int, int]) -> Entity | None:
             and " " in accused.name:
         doc.reg.mention(accused, sub.start, sub.end)  # a body first told here, by the words of its kind ('…
         # the state environmental agency of …. The agency said': the body just accused)
-        accused.tags.add("only accused")  # (till it speaks: never the 'its' of the accuser's next words)
+        accused.tags.add(ONLY_ACCUSED)  # (till it speaks: never the 'its' of the accuser's next words)
     return sub.entities[0] if sub else _named_after_its_description(doc, content)
 
 

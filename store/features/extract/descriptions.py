@@ -10,7 +10,7 @@ from . import wordlists as wl
 from .doc import Doc
 from .entities import Entity
 from .org_phrases import lower_org_at, place_named_body
-from .papers import SPEAKS_AFTER, fronted_paper, spoken_in_paper
+from .papers import FINDINGS_NOUNS, SPEAKS_AFTER, fronted_paper, spoken_in_paper
 from .people_words import plural_of_people
 from .sources import Subject, group_np, note_full_description
 from .textutil import BRACKETED_SHORT_NAME, fold
@@ -226,12 +226,6 @@ def _document_np(text: str, lo: int, end: int) -> tuple[int, int, str, int, int]
     return start, noun_start, det, owner, pp_start
 
 
-#: Papers whose owner writes up what it found: after 'a Ministry of Labour inspection has found', 'the report'
-#: is the ministry's.
-_FINDINGS_NOUNS = frozenset({"inspection", "audit", "investigation", "inquiry", "probe", "review", "report",
-                             "assessment", "study"})
-
-
 def document_subject(doc: Doc, lo: int, end: int) -> Subject | None:
     """A document or inquiry speaking for its owner: 'the agency's complaint said', 'an inquiry found'."""
     found = _document_np(doc.text, lo, end)
@@ -253,7 +247,7 @@ def document_subject(doc: Doc, lo: int, end: int) -> Subject | None:
     if owner is None and owner_end < 0 and pp_start < 0:
         owner = _clause_owner(doc, start) or _author_before(doc, noun_start) or doc.reg.report_author
     elif owner is not None and det not in _POSS_PRONOUN and owner.is_org \
-            and doc.text[noun_start:end].split()[0] in _FINDINGS_NOUNS:
+            and doc.text[noun_start:end].split()[0] in FINDINGS_NOUNS:
         doc.reg.report_author = owner  # 'a Ministry of Labour inspection has found …': 'The report' is its
     return Subject([owner], start, end, 0.7, "document") if owner is not None else None
 

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+#: The tag of a body first told as the one accused ('accused the state environmental agency of …'): till
+#: it speaks, the accuser's next 'its' never means it.
+ONLY_ACCUSED = "only accused"
+
 
 @dataclass(slots=True)
 class Entity:

@@ -91,7 +91,7 @@ def _responded_to(r: dict[str, Any], before: list[dict[str, Any]], side: Callabl
 
 
 #: Day and month names, cut as words_of_text cuts words: no sign that one statement answers another.
-_TIME_WORDS = frozenset(w[:5] for w in wl.name_words()["months_days"])
+_TIME_WORDS = words_of_text(" ".join(wl.name_words()["months_days"]))
 
 
 def _answering_a_demand(r: dict[str, Any], before: list[dict[str, Any]], side: Callable[[str], set[str]],

@@ -23,6 +23,13 @@ def _alternatives(nouns: frozenset[str]) -> str:
     return "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
 
 
+#: Papers whose owner writes up what it found ('a Ministry of Labour inspection has found', 'the RFPC
+#: report'): a later bare 'the report' or 'according to the report' is that owner's.
+FINDINGS_NOUNS = frozenset({"inspection", "audit", "investigation", "inquiry", "probe", "review", "report",
+                            "assessment", "study"})
+#: 'the report', 'the RFPC report': one of these papers named with 'the' and perhaps its author's name.
+THE_FINDINGS = rf"the\s+(?:[A-Z][\w&'’-]*\s+){{0,4}}(?:{_alternatives(FINDINGS_NOUNS)})"
+
 #: Papers whose 'of' names what they examined, never who wrote them: 'an audit of the Ports Authority'.
 _EXAMINING = frozenset({"audit", "audits", "review", "reviews", "investigation", "inquiry", "probe",
                         "inspection", "inspections", "assessment", "analysis", "survey", "study",

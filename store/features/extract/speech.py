@@ -90,8 +90,7 @@ def _anonymity_after() -> re.Pattern[str]:
 @functools.cache
 def _name_kept_out() -> re.Pattern[str]:
     """How a source asks that its name be kept out, right after 'asked' ('that his name not be published')."""
-    phrases = sorted(wl.unnamed_sources()["anonymity_asked"], key=len, reverse=True)
-    return re.compile(r"\s+(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) + ")")
+    return re.compile(r"\s+" + wl.phrase_alternation(wl.unnamed_sources()["anonymity_asked"]))
 
 
 #: A sum after 'adding up': no verb before the clause ends ('to $612,000 in charges.').

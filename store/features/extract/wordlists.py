@@ -6,6 +6,7 @@ import functools
 import importlib.resources
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -339,8 +340,13 @@ def evidence_words() -> dict[str, Any]:
 def anonymity() -> str:
     """A pattern for the words saying a source is not named ('on condition of anonymity', 'asked not to be
     named', 'not authorised to speak'): unnamed_sources.json 'anonymity'."""
-    phrases = sorted(unnamed_sources()["anonymity"], key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) + ")"
+    return phrase_alternation(unnamed_sources()["anonymity"])
+
+
+def phrase_alternation(phrases: Iterable[str]) -> str:
+    """A pattern matching any of these phrases, the longest first, any run of white space between words."""
+    ordered = sorted(phrases, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered) + ")"
 
 
 @functools.cache
