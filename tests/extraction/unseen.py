@@ -32,7 +32,8 @@ FIRST_MEASURED = [("blind4", "16a9b45"), ("blind5", "af394ab"), ("blind6", "00ba
                   ("blind24", "3946d13"), ("blind25", "3140a34"),
                   ("blind26", "9af65c0"), ("blind27", "aac0f50"),
                   ("blind28", "7276483"), ("blind29", "575d954"), ("blind30", "339b13a"),
-                  ("blind31", "80fa7ff"), ("blind32", "d3c020c")]
+                  ("blind31", "80fa7ff"), ("blind32", "d3c020c"),
+                  ("blind33", "dd48e01")]
 
 #: Run inside the worktree: the store package and word lists of that commit, the set copied in.
 _SCORE_THERE = """
