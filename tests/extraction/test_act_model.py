@@ -102,7 +102,8 @@ def test_a_damaged_model_file_is_one_clear_error(data: object) -> None:
 def test_choose_keeps_the_rules_acts_and_never_makes_a_response() -> None:
     sure_response = [0.0, 0.0, 0.0, 1.0]
     assert choose("claim", sure_response) == "claim"
-    assert choose("claim", [0.1, 0.2, 0.3, 0.4]) == "accusation"
+    assert choose("claim", [0.1, 0.2, 0.5, 0.4]) == "accusation"
+    assert choose("claim", [0.1, 0.15, 0.12, 0.4]) == "claim"  # a near tie stays a claim (MODEL_MARGIN)
     assert choose("denial", [0.9, 0.0, 0.1, 0.0]) == "denial"
     assert choose("demand", [0.0, 1.0, 0.0, 0.0]) == "demand"
 

@@ -67,6 +67,29 @@ def test_each_story_of_a_feed_begins_at_its_headline() -> None:
     assert story_starts(feed) == starts[1:]
 
 
+@pytest.mark.parametrize("sign_off", ["SOURCE: AL JAZEERA", "(PNA)", "Lusa/End", "-- BERNAMA",
+                                      "Tags: Cocoa | Western North Region | Farmers",
+                                      "Reporter: Ama Boateng, Kofi Mensah"])
+def test_a_story_ending_in_an_agencys_sign_off_or_credits_is_cut_from_the_next(sign_off: str) -> None:
+    """A sign-off or a credits line is furniture, never a dateline that would join the next story's head to
+    the last story ('SOURCE: AL JAZEERA' read as 'DELHI: …' hid the next byline)."""
+    last = WRAPPED.replace("(Reporting by Erik Sand; Editing by Anna Holm)", sign_off)
+    feed, starts = _feed(last, "Clinic fridges broken for weeks, audit finds\n\nBy Efua Mensah\n\n"
+                         "Vaccines were kept in broken fridges at rural clinics, an audit found.\n")
+    assert story_starts(feed) == starts[1:]
+
+
+def test_a_dateline_names_a_town_and_its_two_word_province() -> None:
+    """'Kendari, SE Sulawesi (ANTARA) -' opens a story: a story glued to the one before it is read with the
+    other's layout, and a hard-wrapped story read with an unwrapped one loses its statements at line ends."""
+    second = ("Lab finds chromium in river, nickel firm blames rain\n"
+              "Thursday, 19 February 2026 18:07 WIB\n\n"
+              "Kendari, SE Sulawesi (ANTARA) - A nickel processor released tailings water into a river, a "
+              "government laboratory has concluded.\n")
+    feed, starts = _feed(WRAPPED, second)
+    assert story_starts(feed) == starts[1:]
+
+
 def test_no_single_test_article_is_cut_into_stories() -> None:
     articles = sc.corpus_articles() + [a for key in sc.BLIND_SETS if sc.DESIGN in sc.BLIND_SETS[key][1]
                                        for a in sc.blind_set_articles(key)]

@@ -65,11 +65,11 @@ def fit(rows: list[Row]) -> dict[str, list[float]]:
 
 
 def _act_counts(rows: list[Row], weights: dict[str, list[float]]) -> collections.Counter:
-    from claimnet.store.features.extract.act_model import MODEL_ACTS, choose, probabilities
+    from claimnet.store.features.extract.act_model import MODEL_ACTS, choose, scores
 
     c: collections.Counter = collections.Counter()
     for _, feats, rule, gold in rows:
-        model = choose(rule, probabilities(feats, weights))
+        model = choose(rule, scores(feats, weights))
         c["n"] += 1
         for who, act in (("rule", rule), ("model", model)):
             c[who, "right"] += act == gold

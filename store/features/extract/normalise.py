@@ -48,7 +48,9 @@ _FURNITURE_LINE = re.compile(
     r"""(?ix)^(?:
         (?:(?:file|illustrative|archive)\s+)?photo\s*:|photograph\s*:|picture\s*:|image\s*:|video\s*:|caption\s*:|
         listen\s*$|\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2}\s*$|""" + _NUMERIC_DATE + r"""|
-        \[(?-i:[A-Z])[\w .&'’/-]{1,40}\]\s*$|
+        \[(?-i:[A-Z])[\w .&'’/-]{1,40}\]\s*$|\((?-i:[A-Z])[\w.&'’/-]{1,20}\)\s*$|(?-i:[A-Z][\w.&]+)/end\s*$|
+        --?\s*(?-i:[A-Z][A-Z&.]+)\s*$|  # an agency's sign-off: '(PNA)', 'Lusa/End', '-- BERNAMA'
+        (?:sources?|reporters?|editors?|tags|(?:related\s+)?topics)\s*:\s*[^.!?\s][^.!?]{0,80}$|  # credits
         (?:image|media|photo|video)\s+(?:caption|source|credit)\b|
         """ + _RELATED + r"""|
         more\s+on\s+this\s+story|most\s+read\b|recommended\s*:|
@@ -113,7 +115,8 @@ _DATELINE = re.compile(
         (?:[ ][A-Z][A-Za-z]+(?=[ ][-–—]))?)?                     # Kyodo (no brackets: 'Dec. 4 Kyodo -')
         [ ]?(?:\((?:[A-Za-z][\w .&'’-]{0,30})\)\.?)?              # (Reuters), (EFE).
         [ ]?(?:--|[-–—:])[ ])                                    # -, --, —
-        |^[ \t]*[A-Z][\w'’.-]+(?:[ ][A-Z][\w'’.-]+){0,3}(?:,[ ][A-Z][\w.]+)?  # Maputo, Mozambique
+        |^[ \t]*[A-Z][\w'’.-]+(?:[ ][A-Z][\w'’.-]+){0,3}(?:,[ ][A-Z][\w.]+(?:[ ][A-Z][\w.]+)?)?  # Maputo,
+        # Mozambique / Kendari, SE Sulawesi
         (?:,?[ ](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ ]\d{1,2})?  # , Dec 3
         (?:[ ]\([A-Z][\w .'’-]{0,30}\))?                                     # (Senegal)
         [ ]\((?:[A-Z][\w .&'’-]{0,30}|dpa)\)\.?[ ]?[-–—:][ ]                 # (AFP) –, (dpa) -, (EFE).-

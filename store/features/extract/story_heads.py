@@ -114,7 +114,7 @@ def _headline_above(lines: list[tuple[int, int]], text: str, k: int) -> int | No
                 and _NAME_ALONE.fullmatch(paragraph[0].strip()):
             furniture = first  # a byline that is only a name, right above the stamp ('Sushmita Rai')
         elif _headline_paragraph(paragraph, 3 if touching else 2) \
-                or not heads and _over_standfirst(paragraph):
+                or not heads and (_over_standfirst(paragraph) or _over_its_stamp(paragraph)):
             heads.append(first)  # ('Oman' / 'Contractor has not paid …' / 'Times News Service' right above
             # its stamp; a headline over a standfirst printed as one long line)
         elif heads:
@@ -130,6 +130,19 @@ def _headline_above(lines: list[tuple[int, int]], text: str, k: int) -> int | No
         return heads[0]  # 'More on this story' / a linked headline / this story's headline
     return heads[-1] if heads else furniture  # a story with no headline begins at its caption or after
     # the last story's trailer ('(Reporting by …)' / 'FILE PHOTO: …' / 'LIMA, May 3 (Reuters) -')
+
+
+#: A date and time under a headline: 'Thursday, 19 February 2026 18:07 WIB', '4 Dec 2025 | 09:15 GMT'.
+_STAMP_UNDER = re.compile(
+    r"(?:[A-Z][a-z]+,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2}),?\s+\d{4}"
+    r"[,|•\s]+\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?")  # 18:07 WIB
+
+
+def _over_its_stamp(paragraph: list[str]) -> bool:
+    """Whether a paragraph is a headline with its time stamp on the line under it ('Lab finds chromium …' /
+    'Thursday, 19 February 2026 18:07 WIB')."""
+    return len(paragraph) == 2 and _headline_paragraph(paragraph[:1]) \
+        and _STAMP_UNDER.fullmatch(paragraph[1].strip()) is not None
 
 
 def _under_links(lines: list[tuple[int, int]], text: str, k: int) -> bool:
