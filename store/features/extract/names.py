@@ -10,7 +10,7 @@ from . import wordlists as wl
 from .chunks import case_ok, chunks, gaz_cover, is_state, org_heads
 from .kin_names import shared_surname
 from .places import a_town, in_dateline, locative
-from .textutil import Token, fold
+from .textutil import INITIAL_AND_NAME, Token, fold
 
 _POSS = ("'s", "’s")
 
@@ -151,6 +151,7 @@ def _coded_amount() -> re.Pattern[str]:
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+_INITIAL_AND_NAME = re.compile(INITIAL_AND_NAME)
 _DIGIT_AFTER = re.compile(r" \d")
 
 
@@ -196,6 +197,8 @@ def classify(text: str, tokens: list[Token], i: int, j: int, sent_start: int) ->
                 last_token=j,
             )
         ]
+    if len(toks) == 1 and _INITIAL_AND_NAME.fullmatch(span_text):  # 'Ch.Ganzorig': one person, however told
+        return [NameMention(toks[0].start, toks[0].end, span_text, "person", first_token=i, last_token=j)]
     if len(toks) >= 2 and _INITIALS.fullmatch(toks[0].text) and not wl.gazetteer().get(toks[0].text) \
             and not wl.gazetteer().get(span_text.replace(".", "", len(toks[0].text) - 1)) \
             and not any(t.text in heads or t.is_acronym for t in toks[1:]):  # 'W.M. Karunaratne': initials

@@ -222,7 +222,7 @@ def _anonymity() -> re.Pattern[str]:
 
 
 #: Prepositions whose phrase says where an unnamed source is or comes from ('Doctors at the hospital').
-_WHEREABOUTS = frozenset({"at", "in", "on", "from", "near", "inside", "outside", "of"})
+_WHEREABOUTS = frozenset({"at", "in", "on", "from", "near", "inside", "outside", "of", "with"})
 _TOWN_AFTER = re.compile(r"\s+(?:in|near)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}(?=\s+[a-z]|,)")
 
 

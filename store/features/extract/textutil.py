@@ -37,8 +37,12 @@ INITIALS_EXPLAINED = r",\s+[^()]{0,40}?\b(?:initials|acronym|abbreviation)\b[^()
 #: by its French initials)".
 BRACKETED_SHORT_NAME = r"\([A-Z][\w.&'’-]{1,20}(?:\s[A-Z][\w.&'’-]*){0,2}(?:" + INITIALS_EXPLAINED + r")?\)"
 
-#: A word: letters/digits with inner apostrophes (not a possessive 's), or dotted initials like U.S.
-WORD_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:['’](?![sS]\b)[^\W_]+)*|['’][sS]\b")
+#: A word: letters/digits with inner apostrophes (not a possessive 's), dotted initials like U.S., or a
+#: name written with its father's initial and no space, as Mongolian copy writes them ('L.Oyuntsetseg',
+#: 'Ch.Ganzorig').
+INITIAL_AND_NAME = r"(?:[A-Z]|Ch|Sh|Ts|Kh|Zh)\.[A-Z][a-z]{2,}\b"
+WORD_RE = re.compile(r"(?:[A-Za-z]\.){2,}|" + INITIAL_AND_NAME
+                     + r"|[^\W_]+(?:['’](?![sS]\b)[^\W_]+)*|['’][sS]\b")
 
 
 @functools.lru_cache(maxsize=65536)

@@ -1,0 +1,51 @@
+"""Names written with a father's initial and no space (Mongolian copy), bodies named as laboratories, and
+unnamed sources described by where they work (read from blind-32 and blind-33, with sentences written for
+these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimnet.store.features.extract.textutil import tokenize
+from tests.extraction.extract_helpers import actors_by_name, run, said
+
+_R = "Reporting.\n\n"
+
+
+def test_an_initial_glued_to_a_name_is_one_word() -> None:
+    words = [t.text for t in tokenize("Director L.Oyuntsetseg and Ch.Ganzorig told the U.S. envoy.")]
+    assert words == ["Director", "L.Oyuntsetseg", "and", "Ch.Ganzorig", "told", "the", "U.S.", "envoy"]
+
+
+@pytest.mark.parametrize("text", [
+    "Laboratory director L.Oyuntsetseg told reporters that the samples failed.",
+    "Company CEO D.Batkhuyag said in January that every lot was tested.",
+    "The mill's director, Ch.Ganzorig, denied that the mill had mixed anything into the yarn.",
+])
+def test_a_name_with_its_fathers_initial_is_one_person_who_speaks(text: str) -> None:
+    x = run(_R + text)
+    people = [a for a in x.actors if a["kind"] == "person"]
+    assert len(people) == 1 and "." in people[0]["name"]
+    assert [who for who, *_ in said(x)] == [people[0]["name"]]
+
+
+@pytest.mark.parametrize("name", ["National Fibre Testing Laboratory", "National Defence Academy"])
+def test_a_laboratory_or_an_academy_is_a_body_not_a_titled_person(name: str) -> None:
+    x = run(_R + f"In a report released on Wednesday, the {name} said 44 of the 60 samples failed.")
+    assert actors_by_name(x)[name]["kind"] != "person"
+
+
+def test_a_sources_description_is_told_with_and_without_the_town_that_closes_it() -> None:
+    x = run(_R + "A shift supervisor at UNIQ's dehairing plant in Ulaanbaatar, speaking on condition of "
+            "anonymity, said yak hair had been delivered to the plant by the truckload.")
+    source = next(a for a in x.actors if a["kind"] == "person")
+    told = {source["name"], *source["aliases"]}
+    assert {"shift supervisor at UNIQ's dehairing plant in Ulaanbaatar",
+            "shift supervisor at UNIQ's dehairing plant"} <= told
+
+
+def test_a_source_who_works_with_a_firm_is_described_by_it() -> None:
+    x = run(_R + "A former site foreman with Corrib Modular Ltd, who asked not to be named, said the "
+            "walls were never checked.")
+    source = next(a for a in x.actors if a["kind"] == "person")
+    assert source["name"] == "former site foreman with Corrib Modular Ltd"
