@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from claimnet.store.features.extract.textutil import tokenize
-from tests.extraction.extract_helpers import actors_by_name, run, said
+from tests.extraction.extract_helpers import actors_by_name, evidence_found, run, said
 
 _R = "Reporting.\n\n"
 
@@ -49,3 +49,14 @@ def test_a_source_who_works_with_a_firm_is_described_by_it() -> None:
             "walls were never checked.")
     source = next(a for a in x.actors if a["kind"] == "person")
     assert source["name"] == "former site foreman with Corrib Modular Ltd"
+
+
+@pytest.mark.parametrize(("sentence", "paper"), [
+    ("The company said it had followed the schedule, pointing to an inspection form dated Feb. 1.",
+     "an inspection form dated Feb. 1"),
+    ("The inspector relied on the contractor's logbook rather than drilling the ice himself.",
+     "the contractor's logbook"),
+])
+def test_a_logbook_and_an_inspection_form_are_papers(sentence: str, paper: str) -> None:
+    """(read from blind-33's ice-road story; the month's full stop no longer cuts a date short)"""
+    assert evidence_found(_R + sentence, "document") == [paper]
