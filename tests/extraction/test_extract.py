@@ -53,6 +53,11 @@ def test_mixed_marks_a_curly_quotation_closed_straight_and_a_closing_mark_typed_
         ("Tenants' group 'shocked' by the council's 'appalling neglect'.", ["appalling neglect"]),
         ("He said 'no' and left.", []),
         ("'The U.S.'s role is clear,' he said.", ["The U.S.'s role is clear"]),
+        ("Batches had been 'washed a second time and shipped anyway' because orders were late.",
+         ["washed a second time and shipped anyway"]),  # (Lusa's straight single marks, mid-sentence)
+        ("It accused a rival of 'feeding the growers a story' to win their business.",
+         ["feeding the growers a story"]),
+        ("The growers' association and the workers' union met the drivers' leaders on Monday.", []),
     ],
 )
 def test_straight_single_marks_quote_two_words_or_more_and_apostrophes_quote_nothing(

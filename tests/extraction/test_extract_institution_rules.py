@@ -3,6 +3,7 @@ and other failure classes the third blind set showed (sentences written for thes
 
 from __future__ import annotations
 
+from claimnet.store.features.extract import act_model
 from tests.extraction.extract_helpers import names, run, said, spans
 
 
@@ -369,14 +370,18 @@ def test_a_person_who_has_spoken_is_not_turned_into_the_regulator_or_by_a_dummy_
 
 
 def test_denying_words_need_a_verdict_and_bare_quotes_need_wrongdoing_to_accuse() -> None:
+    """The rules' acts, read without the act model: a one-sentence story is where the model's cue for a lede
+    ('pos0') and for 'knew' tie it with a claim, and which side of the tie it lands on moves with each
+    retraining."""
     acts = {
         "Ana Lind said the government had spread false claims about the budget.": "claim",
         "“We broke the record today and we knew we could,” coach Ana Lind said.": "claim",
         "“These claims are false,” said Tom Reed.": "denial",
         "“They failed to warn anyone,” said Tom Reed.": "accusation",
     }
-    for text, act in acts.items():
-        assert [s["act"] for s in run(text).statements] == [act], text
+    with act_model.using({}):
+        for text, act in acts.items():
+            assert [s["act"] for s in run(text).statements] == [act], text
 
 
 def test_an_institution_of_a_pronoun_or_verb_is_not_named_with_it() -> None:

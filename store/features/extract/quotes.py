@@ -126,8 +126,10 @@ def _straight_single(text: str, ps: int, pe: int) -> list[Quote]:
             if text[c] != "'":
                 continue
             before, after = text[c - 1], text[c + 1] if c + 1 < pe else "\n"
-            if _closes_words(text, c) and (before in ",.!?" or after in ",.;:!?\n"):
-                found = c  # after a comma or stop ('nurse,' he said), or before one ('allowed', officials)
+            if _closes_words(text, c) and (before in ",.!?" or after in ",.;:!?\n" or before.isalpha()
+                                           and before not in "sS" and text[o + 1 : c].count(" ") >= 1):
+                found = c  # after a comma or stop ('nurse,' he said), before one ('allowed', officials), or
+                # after a word of two or more that no plural's apostrophe ends ('shipped anyway' because)
                 break
             if _opens_words(text, c):
                 o = c  # another opening: what came before was a word or two ('shocked'), not this
