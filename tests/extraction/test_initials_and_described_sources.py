@@ -60,3 +60,13 @@ def test_a_source_who_works_with_a_firm_is_described_by_it() -> None:
 def test_a_logbook_and_an_inspection_form_are_papers(sentence: str, paper: str) -> None:
     """(read from blind-33's ice-road story; the month's full stop no longer cuts a date short)"""
     assert evidence_found(_R + sentence, "document") == [paper]
+
+
+def test_a_dateline_with_its_day_before_the_month_and_the_year_is_no_part_of_the_claim() -> None:
+    """Lusa's 'Porto, 19 Feb 2026 (Lusa) - …' (found using the app on blind-33's cork story, whose lede
+    claim began with the dateline)."""
+    text = (_R + "Porto, 19 Feb 2026 (Lusa) - Cork stoppers supplied by a manufacturer are the source of a "
+            "taint found in Douro wines, according to tests commissioned by a growers' association.\n")
+    x = run(text)
+    told = [text[s["span"][0] : s["span"][1]] for s in x.statements]
+    assert told and not any(words.startswith("Porto") for words in told)

@@ -116,8 +116,9 @@ _DATELINE = re.compile(
         [ ]?(?:\((?:[A-Za-z][\w .&'’-]{0,30})\)\.?)?              # (Reuters), (EFE).
         [ ]?(?:--|[-–—:])[ ])                                    # -, --, —
         |^[ \t]*[A-Z][\w'’.-]+(?:[ ][A-Z][\w'’.-]+){0,3}(?:,[ ][A-Z][\w.]+(?:[ ][A-Z][\w.]+)?)?  # Maputo,
-        # Mozambique / Kendari, SE Sulawesi
-        (?:,?[ ](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ ]\d{1,2})?  # , Dec 3
+        # Mozambique / Kendari, SE Sulawesi; then , Dec 3 or , 19 Feb 2026
+        (?:,?[ ](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ ]\d{1,2}  # , Dec 3
+        |,[ ]\d{1,2}[ ](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?:[ ]\d{4})?)?
         (?:[ ]\([A-Z][\w .'’-]{0,30}\))?                                     # (Senegal)
         [ ]\((?:[A-Z][\w .&'’-]{0,30}|dpa)\)\.?[ ]?[-–—:][ ]                 # (AFP) –, (dpa) -, (EFE).-
         |^[ \t]*\([A-Z][\w .&'’-]{0,30}\)[ ][-–—][ ]                       # (ANSA) -
