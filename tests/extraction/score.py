@@ -218,6 +218,7 @@ BLIND_SETS = {
        for n in (8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31,
                  32, 33)},
     "blind21": (_HERE / "blind21", f"blind-21 (real-copy shapes, {UNSEEN})"),
+    "blind34": (_HERE / "blind34", f"blind-34 (real-copy shapes, {UNSEEN})"),
 }
 
 

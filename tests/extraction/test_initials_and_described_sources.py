@@ -70,3 +70,35 @@ def test_a_dateline_with_its_day_before_the_month_and_the_year_is_no_part_of_the
     x = run(text)
     told = [text[s["span"][0] : s["span"][1]] for s in x.statements]
     assert told and not any(words.startswith("Porto") for words in told)
+
+
+@pytest.mark.parametrize("text", [
+    "In the '90s, Ramirez' lawyers said the contract was void.",
+    "Fans of the '80s band said Alvarez' new album was a disappointment.",
+    "The club kept its 'rock 'n' roll' roots, the manager said.",
+])
+def test_elisions_and_possessives_open_or_close_no_fragment(text: str) -> None:
+    """(cases from the session's review: the mid-sentence close of a straight single quote)"""
+    from claimnet.store.features.extract.quotes import find_quotes
+
+    assert find_quotes(text) == []
+
+
+@pytest.mark.parametrize("line", ["reporters: the inspectors found nothing", "- EU", "(Laughter) and more"])
+def test_lower_case_labels_and_single_dashes_are_no_credits(line: str) -> None:
+    from claimnet.store.features.extract.normalise import is_furniture_line
+
+    assert not is_furniture_line(line)
+
+
+def test_a_source_with_something_is_not_described_by_it_but_a_brand_after_for_is_no_person() -> None:
+    x = run(_R + "A woman with two small children, who asked not to be named, said the water was brown. "
+            "A spokesman for E.Leclerc said the stores would open.")
+    assert [a["name"] for a in x.actors if a["kind"] == "person" and "woman" in a["name"]] == ["woman"]
+    assert "E.Leclerc" not in {a["name"] for a in x.actors if a["kind"] == "person"}
+
+
+def test_a_paper_keeps_what_follows_its_date() -> None:
+    text = _R + "The company sent a letter dated March 2 from the company's lawyer to the board."
+    paper = "a letter dated March 2 from the company's lawyer to the board"
+    assert evidence_found(text, "document") == [paper]

@@ -295,6 +295,7 @@ def test_blind_set_scores_stay_above_floors(key: str) -> None:
     ("blind31", "blind-31 (real-copy shapes, used for rule design)"),
     ("blind32", "blind-32 (real-copy shapes, used for rule design)"),
     ("blind33", "blind-33 (real-copy shapes, used for rule design)"),
+    ("blind34", "blind-34 (real-copy shapes, unseen: never used for rules)"),
 ])
 def test_scorer_labels_each_blind_set_honestly(key: str, label: str,
                                                capsys: pytest.CaptureFixture[str]) -> None:

@@ -33,15 +33,14 @@ def _np_extent(text: str, start: int, end: int, hi: int) -> int:
     'satellite images taken the day after the strike', 'a letter to the company', 'an email, dated March
     11'; who saw it only right after a bare noun ('a letter seen by Reuters'; not 'a letter to members seen
     by …', nor ', seen by the BBC,', an aside)."""
-    dated = _dated().match(text, end, hi)
-    if dated:
-        return dated.end()  # 'an inspection form dated Feb. 1' (the month's full stop ends no phrase)
+    dated = _dated().match(text, end, hi)  # the date first: 'an inspection form dated Feb. 1' (the month's
+    end = dated.end() if dated else end  # full stop ends no phrase), then what follows it
     m = _postmodifiers().match(text[end:hi])
     seen = _SEEN_BY.match(text, end, hi) if not (m and m.end()) else None
     if _seen_by_a_name(text, seen):
         return seen.end()
     end = end + m.end() if m else end
-    dated = _dated().match(text, end, hi)
+    dated = _dated().match(text, end, hi) if not dated else None
     return dated.end() if dated else end
 
 

@@ -151,7 +151,8 @@ def _coded_amount() -> re.Pattern[str]:
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
-_INITIAL_AND_NAME = re.compile(INITIAL_AND_NAME)
+_INITIAL_AND_NAME = re.compile(r"(?=\w{1,2}\.\w{5})" + INITIAL_AND_NAME)
+_FOR_A_BODY = re.compile(r"\b(?:for|of|at|from|by|with)\s+$")
 _DIGIT_AFTER = re.compile(r" \d")
 
 
@@ -197,8 +198,10 @@ def classify(text: str, tokens: list[Token], i: int, j: int, sent_start: int) ->
                 last_token=j,
             )
         ]
-    if len(toks) == 1 and _INITIAL_AND_NAME.fullmatch(span_text):  # 'Ch.Ganzorig': one person, however told
+    if len(toks) == 1 and _INITIAL_AND_NAME.fullmatch(span_text) \
+            and not _FOR_A_BODY.search(text, 0, toks[0].start):
         return [NameMention(toks[0].start, toks[0].end, span_text, "person", first_token=i, last_token=j)]
+        # ('Ch.Ganzorig'; never 'a spokesman for E.Leclerc', nor a brand of one short word, 'J.Crew')
     if len(toks) >= 2 and _INITIALS.fullmatch(toks[0].text) and not wl.gazetteer().get(toks[0].text) \
             and not wl.gazetteer().get(span_text.replace(".", "", len(toks[0].text) - 1)) \
             and not any(t.text in heads or t.is_acronym for t in toks[1:]):  # 'W.M. Karunaratne': initials

@@ -49,8 +49,8 @@ _FURNITURE_LINE = re.compile(
         (?:(?:file|illustrative|archive)\s+)?photo\s*:|photograph\s*:|picture\s*:|image\s*:|video\s*:|caption\s*:|
         listen\s*$|\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2}\s*$|""" + _NUMERIC_DATE + r"""|
         \[(?-i:[A-Z])[\w .&'’/-]{1,40}\]\s*$|\((?-i:[A-Z])[\w.&'’/-]{1,20}\)\s*$|(?-i:[A-Z][\w.&]+)/end\s*$|
-        --?\s*(?-i:[A-Z][A-Z&.]+)\s*$|  # an agency's sign-off: '(PNA)', 'Lusa/End', '-- BERNAMA'
-        (?:sources?|reporters?|editors?|tags|(?:related\s+)?topics)\s*:\s*[^.!?\s][^.!?]{0,80}$|  # credits
+        --\s*(?-i:[A-Z][A-Z&.]+)\s*$|  # an agency's sign-off: '(PNA)', 'Lusa/End', '-- BERNAMA'
+        (?-i:Sources?|SOURCE|Reporters?|Editors?|Tags|TAGS|(?:Related\s+)?Topics)\s*:\s*[^.!?\s][^.!?]{0,80}$|
         (?:image|media|photo|video)\s+(?:caption|source|credit)\b|
         """ + _RELATED + r"""|
         more\s+on\s+this\s+story|most\s+read\b|recommended\s*:|

@@ -109,11 +109,26 @@ def _closes_words(text: str, i: int) -> bool:
 _SINGLE_OPEN = re.compile(rf"(?:^|(?<=[\s{re.escape(_OPENS_AFTER)}]))'(?=[^\W_])")
 
 
+#: The last word of a fragment quoted in straight single marks mid-sentence: lower case, and not a word whose
+#: apostrophe is its own (a plural's or a name's possessive, 'growers'', 'Ramirez''; a dropped g, 'workin'').
+_FRAGMENT_LAST_WORD = re.compile(r"(?<![\w'])[a-z]*[a-z](?<![sxz])(?<!in)$")
+
+
+def _fragment_ends(text: str, o: int, c: int) -> bool:
+    """Whether the straight single mark at ``c`` closes a fragment opened at ``o`` in mid-sentence: one of
+    two words or more opening on a lower-case letter ('washed a second time and shipped anyway' because),
+    never an elision ('90s, 'Tis, rock 'n' roll)."""
+    inside = text[o + 1 : c]
+    return inside[:1].islower() and " " in inside and not inside.startswith(("n ", "n'")) \
+        and _FRAGMENT_LAST_WORD.search(inside) is not None
+
+
 def _straight_single(text: str, ps: int, pe: int) -> list[Quote]:
     """Quotations in straight single marks, as British copy and headlines have them ('They promised us a
     nurse,' he said; ferry 'carried 60 more people than allowed'): an opening mark before a word, closed
-    by a mark after a comma or full stop, or before one; an apostrophe ('workers' union', "don't") is
-    neither. At least two words."""
+    by a mark after a comma or full stop, or before one, or by the mark after a lower-case fragment's last
+    word mid-sentence (``_fragment_ends``); an apostrophe ('workers' union', "don't") is neither. At least
+    two words."""
     out = []
     i = ps
     while True:
@@ -126,10 +141,10 @@ def _straight_single(text: str, ps: int, pe: int) -> list[Quote]:
             if text[c] != "'":
                 continue
             before, after = text[c - 1], text[c + 1] if c + 1 < pe else "\n"
-            if _closes_words(text, c) and (before in ",.!?" or after in ",.;:!?\n" or before.isalpha()
-                                           and before not in "sS" and text[o + 1 : c].count(" ") >= 1):
+            if _closes_words(text, c) and (before in ",.!?" or after in ",.;:!?\n"
+                                           or _fragment_ends(text, o, c)):
                 found = c  # after a comma or stop ('nurse,' he said), before one ('allowed', officials), or
-                # after a word of two or more that no plural's apostrophe ends ('shipped anyway' because)
+                # a quoted fragment's last word mid-sentence ('shipped anyway' because)
                 break
             if _opens_words(text, c):
                 o = c  # another opening: what came before was a word or two ('shocked'), not this

@@ -205,7 +205,7 @@ def actor_records(draft: Draft) -> None:
                 name=name,
                 kind=e.kind if e.kind in ("person", "state", "organisation", "group", "media") else "unknown",
                 aliases=tuple(dict.fromkeys(a for a in [e.name, *e.aliases, *_described_as_told(e, doc.text),
-                                                        *_without_its_town(name)] if a != name)),
+                                                        *_without_its_town(e, name)] if a != name)),
                 affiliation=aff,
                 role=e.role,
                 reliability="F",
@@ -287,10 +287,12 @@ def _described_as_told(e: Entity, text: str) -> list[str]:
 _TOWN_AT_END = re.compile(r"\s+(?:in|near)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}$")
 
 
-def _without_its_town(name: str) -> list[str]:
+def _without_its_town(e: Entity, name: str) -> list[str]:
     """An unnamed source's description without the town that closes it, as a second surface form ('shift
     supervisor at UNIQ's dehairing plant' of '… plant in Ulaanbaatar'): the town says where the place
     stands, not who speaks."""
+    if "unnamed" not in e.tags:
+        return []
     shorter = _TOWN_AT_END.sub("", name)
     return [shorter] if shorter != name and len(shorter.split()) >= 3 else []
 

@@ -226,12 +226,18 @@ _WHEREABOUTS = frozenset({"at", "in", "on", "from", "near", "inside", "outside",
 _TOWN_AFTER = re.compile(r"\s+(?:in|near)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}(?=\s+[a-z]|,)")
 
 
+_WITH_A_NAME = re.compile(r"\swith\s+(?:the\s+)?[A-Z]")
+
+
 def note_full_description(ent: Entity, text: str, start: int, end: int, prep: str) -> None:
     """Note an unnamed source's whole description when a place-like phrase qualifies it: 'Doctors at the
     district hospital in Batken', 'A security guard at the warehouse', 'Relatives of inmates' (never past
     eight words)."""
     if "unnamed" not in ent.tags or prep not in _WHEREABOUTS:
         return
+    if prep == "with" and not _WITH_A_NAME.search(text, start, end):
+        return  # who they work with ('a former foreman with Corrib Modular'), never what they have ('a woman
+        # with two small children')
     town = _TOWN_AFTER.match(text, end)  # 'in Batken', left out of the subject as a place
     words = re.sub(r"\s+", " ", text[start : town.end() if town else end]).strip(" ,")
     words = re.sub(r"^(?:[Aa]n?|[Tt]he|[Oo]ne)\s+", "", words)
