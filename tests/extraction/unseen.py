@@ -33,7 +33,7 @@ FIRST_MEASURED = [("blind4", "16a9b45"), ("blind5", "af394ab"), ("blind6", "00ba
                   ("blind26", "9af65c0"), ("blind27", "aac0f50"),
                   ("blind28", "7276483"), ("blind29", "575d954"), ("blind30", "339b13a"),
                   ("blind31", "80fa7ff"), ("blind32", "d3c020c"),
-                  ("blind33", "dd48e01")]
+                  ("blind33", "dd48e01"), ("blind34", "ee6b010")]
 
 #: Run inside the worktree: the store package and word lists of that commit, the set copied in.
 _SCORE_THERE = """
