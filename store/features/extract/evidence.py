@@ -31,8 +31,9 @@ def _counted_in_pages(text: str, s: int, e: int, lo: int, hi: int) -> bool:
 def _np_extent(text: str, start: int, end: int, hi: int) -> int:
     """Extend a noun to the end of its phrase: 'debris of a missile found in the Kharkiv region',
     'satellite images taken the day after the strike', 'a letter to the company', 'an email, dated March
-    11'; who saw it only right after a bare noun ('a letter seen by Reuters'; not 'a letter to members seen
-    by …', nor ', seen by the BBC,', an aside)."""
+    11', 'a letter dated March 2 from the company's lawyer' (a date right after the noun is read first);
+    who saw it only right after a bare noun ('a letter seen by Reuters'; not 'a letter to members seen by
+    …', nor ', seen by the BBC,', an aside)."""
     dated = _dated().match(text, end, hi)  # the date first: 'an inspection form dated Feb. 1' (the month's
     end = dated.end() if dated else end  # full stop ends no phrase), then what follows it
     m = _postmodifiers().match(text[end:hi])
@@ -40,8 +41,8 @@ def _np_extent(text: str, start: int, end: int, hi: int) -> int:
     if _seen_by_a_name(text, seen):
         return seen.end()
     end = end + m.end() if m else end
-    dated = _dated().match(text, end, hi) if not dated else None
-    return dated.end() if dated else end
+    later = None if dated else _dated().match(text, end, hi)  # (', dated March 11' after the phrase)
+    return later.end() if later else end
 
 
 #: Who saw a paper, written right after it: ' seen by Reuters', ' reviewed by The Associated Press' (a name:

@@ -4,7 +4,6 @@ proposing. Every record is a proposal (status proposed, origin extracted) with i
 from __future__ import annotations
 
 import bisect
-import re
 from collections import Counter
 
 from claimnet.store.model import Actor, Evidence, Link
@@ -21,6 +20,7 @@ from .links import propose_links
 from .normalise import headline_left
 from .papers import author_of
 from .retellings import merge_retellings
+from .sources import without_its_town
 from .textutil import SEEN_BY, fold
 
 #: The consistency weight a proposed link carries by its type (the seed network's convention).
@@ -205,7 +205,7 @@ def actor_records(draft: Draft) -> None:
                 name=name,
                 kind=e.kind if e.kind in ("person", "state", "organisation", "group", "media") else "unknown",
                 aliases=tuple(dict.fromkeys(a for a in [e.name, *e.aliases, *_described_as_told(e, doc.text),
-                                                        *_without_its_town(e, name)] if a != name)),
+                                                        *without_its_town(e, name)] if a != name)),
                 affiliation=aff,
                 role=e.role,
                 reliability="F",
@@ -281,20 +281,6 @@ def _described_as_told(e: Entity, text: str) -> list[str]:
     a, b = min(e.spans)
     words = " ".join(text[a:b].split()).strip(" ,")
     return [words] if 2 <= len(words.split()) <= 10 and words.lower() != e.name.lower() else []
-
-
-#: A town closing a description: 'a shift supervisor at the plant in Ulaanbaatar'.
-_TOWN_AT_END = re.compile(r"\s+(?:in|near)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}$")
-
-
-def _without_its_town(e: Entity, name: str) -> list[str]:
-    """An unnamed source's description without the town that closes it, as a second surface form ('shift
-    supervisor at UNIQ's dehairing plant' of '… plant in Ulaanbaatar'): the town says where the place
-    stands, not who speaks."""
-    if "unnamed" not in e.tags:
-        return []
-    shorter = _TOWN_AT_END.sub("", name)
-    return [shorter] if shorter != name and len(shorter.split()) >= 3 else []
 
 
 def _proposed_name(e: Entity) -> str:

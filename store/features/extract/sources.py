@@ -223,7 +223,9 @@ def _anonymity() -> re.Pattern[str]:
 
 #: Prepositions whose phrase says where an unnamed source is or comes from ('Doctors at the hospital').
 _WHEREABOUTS = frozenset({"at", "in", "on", "from", "near", "inside", "outside", "of", "with"})
-_TOWN_AFTER = re.compile(r"\s+(?:in|near)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}(?=\s+[a-z]|,)")
+_A_TOWN = r"\s+(?:in|near)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+_TOWN_AFTER = re.compile(_A_TOWN + r"(?=\s+[a-z]|,)")
+_TOWN_AT_END = re.compile(_A_TOWN + "$")
 
 
 _WITH_A_NAME = re.compile(r"\swith\s+(?:the\s+)?[A-Z]")
@@ -243,6 +245,16 @@ def note_full_description(ent: Entity, text: str, start: int, end: int, prep: st
     words = re.sub(r"^(?:[Aa]n?|[Tt]he|[Oo]ne)\s+", "", words)
     if len(words.split()) <= 8 and words.lower().startswith(ent.name.lower() + " "):
         ent.full_descriptions.add(words)
+
+
+def without_its_town(ent: Entity, description: str) -> list[str]:
+    """An unnamed source's description without the town that closes it, as a second surface form ('shift
+    supervisor at UNIQ's dehairing plant' of '… plant in Ulaanbaatar'): the town says where the place
+    stands, not who speaks."""
+    if "unnamed" not in ent.tags:
+        return []
+    shorter = _TOWN_AT_END.sub("", description)
+    return [shorter] if shorter != description and len(shorter.split()) >= 3 else []
 
 
 #: Words after a noun that show it is a person: 'a contractor who …', '… said he was never paid'.

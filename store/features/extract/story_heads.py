@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from .normalise import (
+    _DATE_LINE,
     _DATELINE,
     _DESK_CODE,
     _LINKS_HEADER,
@@ -132,17 +133,16 @@ def _headline_above(lines: list[tuple[int, int]], text: str, k: int) -> int | No
     # the last story's trailer ('(Reporting by …)' / 'FILE PHOTO: …' / 'LIMA, May 3 (Reuters) -')
 
 
-#: A date and time under a headline: 'Thursday, 19 February 2026 18:07 WIB', '4 Dec 2025 | 09:15 GMT'.
-_STAMP_UNDER = re.compile(
-    r"(?:[A-Z][a-z]+,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2}),?\s+\d{4}"
-    r"[,|•\s]+\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?")  # 18:07 WIB
+#: A date line under a headline, with its time and zone if any: 'Thursday, 19 February 2026 18:07 WIB' (the
+#: furniture's own date line, normalise._DATE_LINE).
+_STAMP_UNDER = re.compile(_DATE_LINE, re.IGNORECASE)
 
 
 def _over_its_stamp(paragraph: list[str]) -> bool:
     """Whether a paragraph is a headline with its time stamp on the line under it ('Lab finds chromium …' /
     'Thursday, 19 February 2026 18:07 WIB')."""
     return len(paragraph) == 2 and _headline_paragraph(paragraph[:1]) \
-        and _STAMP_UNDER.fullmatch(paragraph[1].strip()) is not None
+        and _STAMP_UNDER.match(paragraph[1].strip()) is not None
 
 
 def _under_links(lines: list[tuple[int, int]], text: str, k: int) -> bool:
